@@ -1,0 +1,35 @@
+"""quality: how trustworthy is the text of these news articles?
+
+Public API::
+
+    import quality
+    scores = quality.score_frame(df, text="text", source="source")   # one row per input row
+    report = quality.source_report(scores)                           # one row per source
+    findings = quality.findings_frame(df)                            # one row per finding
+    df.quality.score()                                               # the same, as an accessor
+"""
+
+from quality.config import Config, load_config
+from quality.frame import findings_frame, rules_frame, score_frame
+from quality.load import load_paths
+from quality.model import Article, ArticleResult, DetectorResult, Finding, Severity
+from quality.pipeline import analyze
+from quality.rules import RULES
+from quality.scoring import source_report
+
+__all__ = [
+    "RULES",
+    "Article",
+    "ArticleResult",
+    "Config",
+    "DetectorResult",
+    "Finding",
+    "Severity",
+    "analyze",
+    "findings_frame",
+    "load_config",
+    "load_paths",
+    "rules_frame",
+    "score_frame",
+    "source_report",
+]

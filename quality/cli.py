@@ -1,0 +1,156 @@
+"""The ``quality`` command. Thin: it parses arguments, reads input, calls the library, writes.
+
+Exit codes: 0 success; 1 findings at or above ``--fail-on`` (lint); 2 usage error, bad
+configuration or no readable input at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from quality.config import Config, ConfigError, load_config
+from quality.frame import article_rows, finding_rows
+from quality.load import Columns, load_paths
+from quality.model import ArticleResult
+from quality.output import FORMATS, write_frame
+from quality.pipeline import analyze
+from quality.rules import RULES
+from quality.scoring import source_report
+
+REPORT_TABLE_COLUMNS = [
+    "rank", "source", "articles", "errors", "quality_mean", "quality_ci_low", "quality_ci_high",
+    "encoding_integrity_mean", "translation_fluency_mean", "cleanliness_mean", "sourcing_mean",
+    "findings_per_1k_words", "error_finding_share",
+]  # fmt: skip
+ARTICLE_TABLE_COLUMNS = ["id", "source", "words", "quality", "findings", "n_error", "n_warning", "error"]
+FINDING_TABLE_COLUMNS = ["id", "rule", "severity", "line", "col", "evidence", "message"]
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: exit 2 with the message."""
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles (.txt, .md, .jsonl, .csv, .parquet)")
+    parser.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
+    parser.add_argument("--text-column", default="text", help="text column in JSONL/CSV/Parquet (default: text)")
+    parser.add_argument("--source-column", default="source", help="source column (default: source)")
+    parser.add_argument("--id-column", default=None, help="id column (default: file name and row number)")
+    parser.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
+    parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
+    parser.add_argument("--output", "-o", help="write to FILE instead of standard output")
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    try:
+        config = load_config(args.config)
+        config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore))
+        RULES.matching(config.select or ())
+        RULES.matching(config.ignore)
+    except (ConfigError, KeyError) as exc:
+        raise UsageError(str(exc).strip("'\"")) from exc
+    return config
+
+
+def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult]:
+    """Load, analyse and report a read/scored/errors summary on stderr."""
+    columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
+    items = list(load_paths(args.paths, columns))
+    progress, close = _progress_bar(len(items))
+    try:
+        results = analyze(items, config, progress=progress)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        close()
+    errors = [r for r in results if r.error]
+    for result in errors:
+        print(f"quality: error: {result.article.id}: {result.error}", file=sys.stderr)
+    print(f"quality: read {len(results)}, scored {len(results) - len(errors)}, errors {len(errors)}", file=sys.stderr)
+    return results
+
+
+def _progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A progress bar on stderr for long runs in a terminal; silent in pipes and CI logs."""
+    if total < 20 or not sys.stderr.isatty():
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    return bar.update, bar.close
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    results = run_pipeline(args, config)
+    articles = article_rows(results)
+    frame = articles if args.articles else source_report(articles)
+    columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
+    write_frame(frame, args.format, sys.stdout, args.output, table_columns=columns)
+    return 0
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    config = config_from(args)
+    frame = finding_rows(run_pipeline(args, config))
+    write_frame(frame, args.format, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.code:
+        try:
+            codes = sorted(RULES.matching([args.code]))
+        except KeyError as exc:
+            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them") from exc
+        print("\n\n".join(RULES[c].outline() for c in codes))
+        return 0
+    for rule in RULES:
+        print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quality", description="How trustworthy is the text of these news articles?")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    score = commands.add_parser("score", help="per-source quality report (or per article with --articles)")
+    _input_options(score)
+    score.add_argument("--format", choices=FORMATS, default="table")
+    score.add_argument("--articles", action="store_true", help="one row per article instead of per source")
+    score.set_defaults(handler=cmd_score)
+
+    findings = commands.add_parser("findings", help="every finding, one row each")
+    _input_options(findings)
+    findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    findings.set_defaults(handler=cmd_findings)
+
+    rules = commands.add_parser("rules", help="list the rules, or explain one (quality rules CODE)")
+    rules.add_argument("code", nargs="?", help="a rule code or prefix")
+    rules.set_defaults(handler=cmd_rules)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        print(f"quality: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # e.g. --format parquet without --output
+        print(f"quality: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

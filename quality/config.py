@@ -1,0 +1,120 @@
+"""Configuration: weights, thresholds and rule selection, from TOML.
+
+Looked up, first match wins: an explicit ``--config FILE``; ``quality.toml`` (top-level keys)
+or ``pyproject.toml`` with a ``[tool.quality]`` table, in the current folder or its parents.
+
+.. code-block:: toml
+
+    [tool.quality]
+    expected_language = "en"
+    select = ["MOJ", "BPL"]          # codes or prefixes; default: all rules
+    ignore = ["RDB002"]
+
+    [tool.quality.weights]           # article quality = weighted mean of dimensions
+    encoding_integrity = 2.0
+
+    [tool.quality.severity]          # override a rule's default severity
+    BPL003 = "info"
+
+    [tool.quality.detectors.readability]   # constructor keywords of one detector
+    max_sentence_words = 60
+
+    [tool.quality.lint]
+    fail_on = "warning"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from quality.model import Severity
+
+# Why these defaults: encoding damage and untranslated text are the clearest signs that nobody
+# read the text before publishing, so they weigh most; readability and language are
+# supporting signals only (a hard text is not an untrustworthy one).
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "encoding_integrity": 3.0,
+    "translation_fluency": 3.0,
+    "cleanliness": 2.0,
+    "sourcing": 2.0,
+    "language": 1.0,
+    "readability": 0.5,
+}
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message says which key and why."""
+
+
+@dataclass(frozen=True)
+class Config:
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    detectors: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    expected_language: str = "en"
+    lint: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None  # where it was read from, for messages
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def parse_config(table: Mapping[str, Any], path: Path | None = None) -> Config:
+    """Validate a ``[tool.quality]`` table. Unknown keys are errors: a typo must not be ignored."""
+    known = {"weights", "select", "ignore", "severity", "detectors", "expected_language", "lint"}
+    unknown = set(table) - known
+    if unknown:
+        raise ConfigError(f"{path or 'config'}: unknown key(s) {', '.join(sorted(unknown))}")
+    weights = dict(DEFAULT_WEIGHTS)
+    for name, value in dict(table.get("weights", {})).items():
+        if name not in DEFAULT_WEIGHTS:
+            raise ConfigError(f"weights.{name}: unknown dimension (known: {', '.join(DEFAULT_WEIGHTS)})")
+        if not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"weights.{name}: want a number >= 0, got {value!r}")
+        weights[name] = float(value)
+    try:
+        severity = {code.upper(): Severity(level) for code, level in dict(table.get("severity", {})).items()}
+    except ValueError as exc:
+        raise ConfigError(f"severity: {exc}; want error, warning or info") from exc
+    select = table.get("select")
+    return Config(
+        weights=weights,
+        select=tuple(select) if select is not None else None,
+        ignore=tuple(table.get("ignore", ())),
+        severity=severity,
+        detectors={k: dict(v) for k, v in dict(table.get("detectors", {})).items()},
+        expected_language=str(table.get("expected_language", "en")),
+        lint=dict(table.get("lint", {})),
+        path=path,
+    )
+
+
+def load_config(explicit: str | Path | None = None, start: Path | None = None) -> Config:
+    """Find and read the configuration; defaults when there is none."""
+    if explicit is not None:
+        path = Path(explicit)
+        return parse_config(_table_from(path), path)
+    folder = (start or Path.cwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in ("quality.toml", "pyproject.toml"):
+            candidate = directory / name
+            if candidate.is_file():
+                table = _table_from(candidate)
+                if name == "quality.toml" or table:
+                    return parse_config(table, candidate)
+    return Config()
+
+
+def _table_from(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
+    if path.name == "pyproject.toml":
+        return dict(data.get("tool", {}).get("quality", {}))
+    return data

@@ -1,0 +1,117 @@
+"""Language: is the article in the language the outlet publishes in?
+
+langdetect is random unless seeded; we seed its factory once so that the same text always gets
+the same answer. On short or non-linguistic text (URLs, numbers) it guesses wildly, so we only
+ask it when enough letters remain after removing URLs, handles and digits, and otherwise say
+``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+from quality.detectors.base import Detector
+from quality.model import Article, DetectorResult, Severity
+from quality.rules import RULES, Rule
+from quality.spans import paragraphs
+
+DetectorFactory.seed = 0
+
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\S+@\S+|[\d_]+")
+
+WRONG_LANGUAGE = Rule(
+    code="LNG001",
+    name="unexpected-language",
+    severity=Severity.WARNING,
+    summary="The article as a whole is not in the outlet's expected language.",
+    why="An English edition that publishes an untranslated article, or a scraper that picked up the "
+    "wrong language edition, gives readers text they cannot read.",
+    example="El Kremlin confirmó la visita del presidente chino, según la agencia estatal rusa.",
+    instead="Publish the translated article, or set the article's `language` when it is meant to differ.",
+    fires=(
+        "El Ministerio de Asuntos Exteriores de Rusia anunció que el presidente chino visitará Moscú "
+        "en febrero, coincidiendo con el aniversario de la invasión de Ucrania.",
+    ),
+    passes=(
+        "The Russian Foreign Ministry announced that the Chinese president will visit Moscow in "
+        "February, around the anniversary of the invasion of Ukraine.",
+        "https://t.me/example 2023-01-31 12:00",
+    ),
+)
+
+FOREIGN_PARAGRAPH = Rule(
+    code="LNG002",
+    name="foreign-language-paragraph",
+    severity=Severity.WARNING,
+    summary="A paragraph long enough to identify is in another language than the article.",
+    why="A whole paragraph left untranslated is a production error the reader notices at once.",
+    example="A paragraph in English, then: «Le ministère russe des Affaires étrangères a déclaré ...»",
+    instead="Translate the paragraph, or quote it with a translation.",
+    fires=(
+        "The Russian Foreign Ministry said on Monday that the Chinese president is expected to visit "
+        "Moscow in the spring, in what it called the central event of the bilateral agenda.\n\n"
+        "Le ministère russe des Affaires étrangères a déclaré lundi que le président chinois devrait "
+        "se rendre à Moscou au printemps, pour ce qu'il appelle l'événement central de l'agenda.\n\n"
+        "Officials in Beijing have not confirmed the visit, and analysts expect more details soon.",
+    ),
+    passes=(
+        "The Russian Foreign Ministry said on Monday that the Chinese president is expected to visit "
+        "Moscow in the spring, in what it called the central event of the bilateral agenda.\n\n"
+        "Officials in Beijing have not confirmed the visit, and analysts expect more details soon.",
+    ),
+)
+
+RULES.register(WRONG_LANGUAGE, FOREIGN_PARAGRAPH)
+
+
+def identify(text: str, min_letters: int = 40) -> tuple[str, float]:
+    """Best language and its probability, or ``("unknown", 0.0)`` on too little text."""
+    cleaned = _NOISE.sub(" ", text)
+    if sum(ch.isalpha() for ch in cleaned) < min_letters:
+        return "unknown", 0.0
+    try:
+        best = detect_langs(cleaned)[0]
+    except LangDetectException:
+        return "unknown", 0.0
+    return best.lang, float(best.prob)
+
+
+class LanguageDetector(Detector):
+    """Scores 1 minus the share of characters in foreign-language paragraphs; 0 when the whole
+    article is in another language; ``None`` when there is too little text to tell."""
+
+    name = "language"
+    dimension = "language"
+    rules = (WRONG_LANGUAGE, FOREIGN_PARAGRAPH)
+
+    def __init__(self, expected: str = "en", min_letters: int = 40, paragraph_min_letters: int = 120) -> None:
+        self.expected = expected
+        self.min_letters = min_letters
+        self.paragraph_min_letters = paragraph_min_letters
+
+    def detect(self, article: Article) -> DetectorResult:
+        expected = article.language or self.expected
+        language, probability = identify(article.text, self.min_letters)
+        metrics = {"detected": language, "probability": round(probability, 4)}
+        if language == "unknown":
+            return DetectorResult(score=None, metrics=metrics)
+        make = self.findings_for(article)
+        findings = []
+        if language != expected:
+            findings.append(make("LNG001", 0, 0, f"article reads as {language!r} (p={probability:.2f}), expected {expected!r}"))
+            return DetectorResult(score=0.0, findings=tuple(findings), metrics=metrics)
+        foreign_chars = 0
+        for para in paragraphs(article.text):
+            if sum(ch.isalpha() for ch in para.text) < self.paragraph_min_letters:
+                continue
+            para_language, para_probability = identify(para.text, self.paragraph_min_letters)
+            if para_language not in ("unknown", expected) and para_probability >= 0.9:
+                foreign_chars += len(para.text)
+                findings.append(
+                    make("LNG002", para.start, para.end, f"paragraph reads as {para_language!r} (p={para_probability:.2f}), not {expected!r}")
+                )
+        letters = max(1, len(article.text))
+        return DetectorResult(score=1.0 - foreign_chars / letters, findings=tuple(findings), metrics=metrics)

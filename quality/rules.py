@@ -1,0 +1,155 @@
+"""The rule registry: every finding names a rule with a stable code.
+
+A code is a family prefix plus three digits (``MOJ001``). Prefixes name the detector family:
+
+====== ============ ==============================================
+prefix detector     what it looks at
+====== ============ ==============================================
+INP    input        the article could not be read, or is empty
+MOJ    mojibake     text decoded with the wrong codec, other encoding damage
+TRN    translation  machine-translation and untranslated-text artifacts
+BPL    boilerplate  footers, credits, navigation and other page residue
+ATT    attribution  who says so, and how often the article tells
+RDB    readability  reading difficulty (textstat)
+LNG    language     the language of the text (langdetect)
+====== ============ ==============================================
+
+Each rule is documented like a linter rule (what it finds, why it matters, an example, what to
+write instead) and ships examples that must fire and examples that must not; one test runs them
+all, so a rule cannot exist without them. Codes are never reused once published.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from quality.model import Severity
+
+FAMILIES: dict[str, str] = {
+    "INP": "input",
+    "MOJ": "mojibake",
+    "TRN": "translation",
+    "BPL": "boilerplate",
+    "ATT": "attribution",
+    "RDB": "readability",
+    "LNG": "language",
+}
+
+_CODE = re.compile(r"^(?P<prefix>[A-Z]{3})\d{3}$")
+
+
+@dataclass(frozen=True)
+class CorpusExample:
+    """An example for a rule that needs other articles to fire (a corpus-level rule).
+
+    ``articles`` are ``(source, text)`` pairs; the rule is checked on the last one.
+    """
+
+    articles: tuple[tuple[str, str], ...]
+
+
+# bytes examples are read as a file would be (for the input rules).
+Example = str | bytes | CorpusExample
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and its documentation, in the outline ``quality rules CODE`` prints."""
+
+    code: str
+    name: str  # kebab-case, e.g. "gbk-mojibake"
+    severity: Severity
+    summary: str  # what it finds, one line
+    why: str  # why it matters
+    example: str  # a bad passage
+    instead: str  # what to write instead
+    fires: tuple[Example, ...]  # must produce this rule
+    passes: tuple[Example, ...]  # must not produce this rule
+    known_problems: str = ""
+    fix: str = "none"  # "safe" when `quality fix` repairs it, else "none"
+    corpus: bool = False  # True when the rule needs the corpus pass
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def detector(self) -> str:
+        return FAMILIES[self.code[:3]]
+
+    def outline(self) -> str:
+        """The rule's documentation as plain text, as ruff prints ``ruff rule F401``."""
+        parts = [
+            f"{self.code} ({self.name}) [{self.severity.value}]",
+            "",
+            f"What it finds: {self.summary}",
+            f"Why it matters: {self.why}",
+            "Example:",
+            _indent(self.example),
+            "Instead:",
+            _indent(self.instead),
+        ]
+        if self.known_problems:
+            parts += ["Known problems:", _indent(self.known_problems)]
+        parts.append(f"Fix: {'safe, applied by `quality fix`' if self.fix == 'safe' else 'none'}")
+        if self.corpus:
+            parts.append("Needs the corpus pass (other articles of the source or story).")
+        return "\n".join(parts)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines() or [""])
+
+
+class RuleRegistry:
+    """All known rules by code. Detectors register their rules at import time."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+
+    def register(self, *rules: Rule) -> tuple[Rule, ...]:
+        for rule in rules:
+            match = _CODE.match(rule.code)
+            if not match or match["prefix"] not in FAMILIES:
+                raise ValueError(f"bad rule code {rule.code!r}: want a known prefix and three digits")
+            if rule.code in self._rules and self._rules[rule.code] != rule:
+                raise ValueError(f"rule code {rule.code} registered twice")
+            if not rule.fires or not rule.passes:
+                raise ValueError(f"rule {rule.code} needs examples that fire and that pass")
+            self._rules[rule.code] = rule
+        return rules
+
+    def __getitem__(self, code: str) -> Rule:
+        return self._rules[code.upper()]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.upper() in self._rules
+
+    def __iter__(self):
+        return iter(sorted(self._rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def matching(self, selectors: Iterable[str]) -> set[str]:
+        """Codes matched by codes or prefixes (``MOJ``, ``MOJ0``, ``MOJ001``, ``ALL``)."""
+        chosen: set[str] = set()
+        for selector in selectors:
+            selector = selector.strip().upper()
+            if not selector:
+                continue
+            hits = {c for c in self._rules if selector == "ALL" or c.startswith(selector)}
+            if not hits:
+                raise KeyError(f"no rule matches {selector!r}")
+            chosen |= hits
+        return chosen
+
+
+RULES = RuleRegistry()
+
+
+def selected_codes(select: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:
+    """The enabled rule codes: ``select`` (default: all) minus ``ignore``."""
+    chosen = RULES.matching(select) if select else {r.code for r in RULES}
+    if ignore:
+        chosen -= RULES.matching(ignore)
+    return chosen

@@ -1,0 +1,54 @@
+"""Every rule ships examples that must fire and examples that must not, and they hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from quality import RULES, Article, analyze
+from quality.load import decode_bytes, DecodeError
+from quality.pipeline import LoadError
+from quality.rules import CorpusExample, FAMILIES, Rule
+
+
+def _fired_on(example) -> set[str]:
+    if isinstance(example, CorpusExample):
+        items = [Article(id=f"c{i}", source=src, text=text) for i, (src, text) in enumerate(example.articles)]
+    elif isinstance(example, bytes):
+        try:
+            items = [Article(id="b", source="test", text=decode_bytes(example))]
+        except DecodeError as exc:
+            items = [LoadError(id="b", source="test", message=str(exc))]
+    else:
+        items = [Article(id="t", source="test", text=example)]
+    result = analyze(items)[-1]
+    for finding in result.findings:
+        assert result.article.text[finding.start : finding.end] == finding.evidence
+    return {f.rule for f in result.findings}
+
+
+CASES = [(rule.code, kind, i, ex) for rule in RULES for kind, exs in (("fires", rule.fires), ("passes", rule.passes)) for i, ex in enumerate(exs)]
+
+
+@pytest.mark.parametrize(("code", "kind", "index", "example"), CASES, ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])
+def test_rule_examples(code: str, kind: str, index: int, example) -> None:
+    fired = _fired_on(example)
+    if kind == "fires":
+        assert code in fired, f"{code} should fire on example {index}"
+    else:
+        assert code not in fired, f"{code} should not fire on example {index}"
+
+
+@pytest.mark.parametrize("rule", list(RULES), ids=lambda r: r.code)
+def test_rule_is_documented(rule: Rule) -> None:
+    assert rule.code[:3] in FAMILIES
+    for field in ("name", "summary", "why", "example", "instead"):
+        assert getattr(rule, field).strip(), f"{rule.code} lacks {field}"
+    outline = rule.outline()
+    assert rule.code in outline and rule.why in outline
+
+
+def test_selection_by_prefix_and_code() -> None:
+    assert RULES.matching(["INP"]) == {"INP001", "INP002"}
+    assert RULES.matching(["rdb002"]) == {"RDB002"}
+    with pytest.raises(KeyError):
+        RULES.matching(["XYZ"])
