@@ -20,7 +20,10 @@ from quality.spans import paragraphs
 
 DetectorFactory.seed = 0
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\S+@\S+|[\d_]+")
+# Noise that is not language: URLs, handles and hashtags, e-mail addresses, digits. The e-mail
+# alternative starts only at the start of a token: a bare ``\S+@`` would rescan a long run of
+# non-space text (CJK has no spaces) from every position, quadratic in the run's length.
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|(?<!\S)[^\s@]+@\S+|[\d_]+")
 
 WRONG_LANGUAGE = Rule(
     code="LNG001",
