@@ -185,8 +185,10 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
 # BPL004: dateline, category and byline residue. Most of it is found by logic (a line that is
 # only dates, labels and a few capitalised words); these catch the explicit shapes.
 BYLINE: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^\W*(?:by|por|par|von|di|de|от|автор)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}\s*"
-                r"(?:$|[|,•·—–\-/(@]|\b(?:and|y|e|et|und)\b)", _I), 90),
+    # "By Jane Doe | Reuters", "por María Pérez, Madrid": the name must be capitalised, so that
+    # "By the end of 2023, ..." is not a byline (case-sensitive on purpose).
+    (re.compile(r"^\W*(?i:by|por|par|von|di|de|от|автор)\s+(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*\s*){1,5}"
+                r"(?:$|[|,•·—–\-/(@]|\b(?:and|y|e|et|und)\b)"), 90),
     (re.compile(r"^\W*\(?(?:reporting|writing|editing|edited|additional reporting|compiled|"
                 r"research|translated|translation|graphics?|produced|story|text|words)\s+by\b", _I), 400),
     (re.compile(r"^\W*(?:written|posted|published|updated|submitted|filed|contributed)\s+(?:by|on|at)\b", _I), 120),
