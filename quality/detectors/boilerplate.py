@@ -21,16 +21,19 @@ also lands on lines of its own. So the unit here is the line, and the question f
    first or after the last real paragraph, squeezed between paragraphs, among other short lines).
    Its weights live in ``_boilerplate_model.py``, fitted by ``benchmarks/fit_boilerplate.py`` on
    half of the sites of a public benchmark and checked on the other half. Lines it flags that no
-   family explains are BPL008; the model can also veto a family match on a line that reads like
-   prose.
+   family explains are BPL008. A line that is neither a paragraph nor near the bulk of the
+   article's prose (less than ``edge_share`` of it above or below) is BPL008 too: that is how
+   whole pages' menus and footers are caught.
 3. **What recurs within a source** (the corpus pass, BPL009). A line that recurs, after
    normalising case, digits and links, in at least ``min_articles`` articles and ``min_share`` of a
    source's articles is that source's template even when nothing above knows it. A line that also
    appears in another source is a shared quote or wire copy, not a template, when it has at least
    ``quote_min_words`` words; short shared lines ("Share this:") can still be learned.
 
-Headlines and subheadings are not boilerplate: a short line that sits between paragraphs, or just
-above the first paragraph, keeps a low score unless its wording says otherwise.
+Headlines, subheadings and short paragraphs are not boilerplate, whatever the model says: the
+headline-shaped lines a text opens with (headline, standfirst), a short line without closing
+punctuation between two paragraphs (a subheading), and a short sentence with function words (a
+one-line paragraph) are never BPL008. Only a family's wording can flag them.
 
 The cleanliness score is the share of the text that is article, with furniture charged by kind:
 
@@ -336,14 +339,15 @@ class LineInfo:
     features: tuple[float, ...]
 
 
-def family_of(line: str) -> str | None:
-    """The rule code of the first family whose wording matches the line, if any."""
+def family_of(line: str, dateline: bool | None = None) -> str | None:
+    """The rule code of the first family whose wording matches the line, if any (``dateline``:
+    whether :func:`is_dateline` holds, when the caller knows it already)."""
     length = len(line)
     for code, patterns in FAMILIES:
         for pattern, max_chars in patterns:
             if length <= max_chars and pattern.search(line):
                 return code
-        if code == "BPL004" and is_dateline(line):
+        if code == "BPL004" and (is_dateline(line) if dateline is None else dateline):
             return code
     return None
 
@@ -377,12 +381,13 @@ def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
     function = sum(1 for w in lower if w in T.FUNCTION_WORDS)
     capitalised = sum(1 for w in alpha if w[0].isupper())
     all_caps = sum(1 for w in alpha if len(w) > 1 and w.isupper())
-    digits = sum(c.isdigit() for c in text)
-    letters = sum(c.isalpha() for c in text)
-    separators = sum(1 for c in text if c in T.SEPARATORS)
+    digits = sum(map(str.isdigit, text))
+    letters = sum(map(str.isalpha, text))
+    separators = sum(text.count(c) for c in T.SEPARATORS)
     ends_sentence = bool(_SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
     date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if chars <= 200 else 0
-    family = family_of(text)
+    dateline = is_dateline(text)
+    family = family_of(text, dateline)
     prose = (
         chars >= 150
         or (n_words >= 10 and ends_sentence)
@@ -413,7 +418,7 @@ def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
         float(bool(_OPEN_QUOTE.match(text))),
         cjk_share,
     ]
-    feats += [float(family == code) for code, _ in FAMILIES] + [float(is_dateline(text))]
+    feats += [float(family == code) for code, _ in FAMILIES] + [float(dateline)]
     return feats, n_words, prose, family
 
 
@@ -437,6 +442,7 @@ ALL_FEATURES = OWN_FEATURES + CONTEXT_FEATURES
 _ENDS_SENTENCE = ALL_FEATURES.index("ends_sentence")
 
 _NAV_HEADERS = ("BPL003",)
+RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
 HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
 BLOCK_GAP_COST = 0.3  # what one non-prose line costs inside the main block, against ~1 per 100 chars of prose
 
@@ -541,7 +547,8 @@ def headline_index(lines: Sequence[Span], own: Sequence[tuple], first_prose: int
     for i in range(first_prose - 1, max(-1, first_prose - 1 - HEADLINE_REACH), -1):
         text = lines[i].text
         _, n_words, _, family = own[i]
-        if 4 <= n_words <= 25 and family is None and not text.endswith((".", ":")) and not is_dateline(text):
+        # (family is None also rules out a dateline: datelines are family BPL004)
+        if 4 <= n_words <= 25 and family is None and not text.endswith((".", ":")):
             return i
     return -1
 
@@ -617,16 +624,19 @@ def classify(
     text: str,
     threshold: float = 0.5,
     edge_share: float = 0.1,
-    family_veto: float = 0.15,
+    family_veto: float = 0.0,
     learned: frozenset[bytes] | None = None,
 ) -> list[Verdict]:
     """Every boilerplate stretch of ``text``, in order.
 
-    A line is boilerplate when (a) a family matches and the model does not call it prose
-    (probability >= ``family_veto``), (b) the model's probability is >= ``threshold``, (c) it is
-    not a paragraph and less than ``edge_share`` of the article's prose lies before or after it
-    (page furniture above or below the story; the headline is spared), or (d) its normalised form
-    is in ``learned`` (the source's template lines from the corpus pass).
+    A line is boilerplate when (a) a family matches (unless it is a paragraph the model gives a
+    probability below ``family_veto``; 0, the default, never vetoes), (b) the model's probability
+    is >= ``threshold``, (c) it is not a paragraph and less than ``edge_share`` of the article's
+    prose lies before or after it (page furniture above or below the story), or (d) its
+    normalised form is in ``learned`` (the source's template lines from the corpus pass). The
+    headline, subheadings and one-sentence paragraphs are spared by (b) and (c); see the module
+    docstring. A paragraph with a dateline glued to its front or a tweet signature at its end
+    loses only that residue.
     """
     spans = list(paragraphs(text))
     infos = line_infos(spans)
@@ -635,21 +645,28 @@ def classify(
     for index, info in enumerate(infos):
         p = probability(info.features)
         f = dict(zip(ALL_FEATURES, info.features))
-        outside = not info.prose and f["headline_candidate"] == 0.0 and f["prose_edge_share"] < edge_share
+        residue = _end_residue(info.span)
+        if residue is not None:
+            verdicts.append(residue)  # a paragraph with residue glued to one end: cut only the residue
+            continue
+        sentence = f["ends_sentence"] > 0 and info.words >= 4
+        outside = (
+            not info.prose
+            and not sentence
+            and f["headline_candidate"] == 0.0
+            and f["prose_edge_share"] < edge_share
+        )
+        subheading = f["between_prose"] > 0 and info.words <= 12 and not sentence
         code: str | None = None
         if info.family is not None:
             if not (info.prose and p < family_veto):
                 code = info.family
-        elif index not in lead and (p >= threshold or outside):
+        elif index not in lead and not subheading and not (sentence and f["function_share"] > 0) and (p >= threshold or outside):
             code = "BPL008"
         if learned and (code is None or code == "BPL008") and line_key(info.span.text) in learned:
             code, p = "BPL009", 1.0
         if code is not None:
             verdicts.append(Verdict(code, info.span.start, info.span.end, p))
-            continue
-        residue = _end_residue(info.span)
-        if residue is not None:
-            verdicts.append(residue)
     return verdicts
 
 
@@ -664,7 +681,7 @@ def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
             continue
         text = info.span.text
         ends_sentence = info.features[_ENDS_SENTENCE] > 0
-        if ends_sentence or not (4 <= info.words <= 40) or text.endswith(":") or is_dateline(text):
+        if ends_sentence or not (4 <= info.words <= 40) or text.endswith(":"):
             break
         lead.add(index)
     return lead
@@ -673,11 +690,11 @@ def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
 def _end_residue(span: Span) -> Verdict | None:
     """A dateline glued to the front of a paragraph, or an embedded post's signature at its end."""
     prefix = T.DATELINE_PREFIX.match(span.text)
-    if prefix:
+    if prefix and len(_WORD.findall(span.text[prefix.end() :])) >= RESIDUE_MIN_WORDS:
         end = span.start + len(prefix.group().rstrip())
         return Verdict("BPL004", span.start, end, 1.0, whole_line=False)
     suffix = T.EMBED_SUFFIX.search(span.text)
-    if suffix and suffix.start() > 0:
+    if suffix and len(_WORD.findall(span.text[: suffix.start()])) >= 3:
         lead = len(suffix.group()) - len(suffix.group().lstrip())
         return Verdict("BPL005", span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)
     return None
@@ -720,10 +737,12 @@ def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
             partial.setdefault(index, []).append((start, end))
         else:
             cut_line.add(index)
+    if not cut_line and not partial:
+        return text
     blank = [not text[a:b].strip() for a, b in lines]
     kept = [i for i in range(len(lines)) if not blank[i] and i not in cut_line]
     if not kept:
-        return ""
+        return ""  # nothing but furniture
     last_kept = kept[-1]
     out: list[str] = []
     i = 0
@@ -819,8 +838,9 @@ class BoilerplateDetector(Detector):
     ``edge_share`` (0.1)
         a non-paragraph line with less than this share of the article's prose above or below it
         is page furniture (0 turns the rule off).
-    ``family_veto`` (0.15)
-        a family match is ignored when the model gives the line a lower probability (it reads as prose).
+    ``family_veto`` (0)
+        a family match on a paragraph is ignored when the model gives it a lower probability
+        (0: families are always trusted; their patterns already skip lines too long to be furniture).
     ``min_articles`` (3) and ``min_share`` (0.2)
         a line is a source's template when it occurs in at least ``min_articles`` of the source's
         articles and in at least ``min_share`` of them.
@@ -838,7 +858,7 @@ class BoilerplateDetector(Detector):
         self,
         threshold: float = 0.5,
         edge_share: float = 0.1,
-        family_veto: float = 0.15,
+        family_veto: float = 0.0,
         min_articles: int = 3,
         min_share: float = 0.2,
         quote_min_words: int = 8,
