@@ -28,7 +28,8 @@ also lands on lines of its own. So the unit here is the line, and the question f
    normalising case, digits and links, in at least ``min_articles`` articles and ``min_share`` of a
    source's articles is that source's template even when nothing above knows it. A line that also
    appears in another source is a shared quote or wire copy, not a template, when it has at least
-   ``quote_min_words`` words; short shared lines ("Share this:") can still be learned.
+   ``quote_min_words`` words; short shared lines ("Share this:") can still be learned. A
+   recurring subheading between two paragraphs ("Background") is house style and is not learned.
 
 Headlines, subheadings and short paragraphs are not boilerplate, whatever the model says: the
 headline-shaped lines a text opens with (headline, standfirst), a short line without closing
@@ -663,7 +664,8 @@ def classify(
                 code = info.family
         elif index not in lead and not subheading and not (sentence and f["function_share"] > 0) and (p >= threshold or outside):
             code = "BPL008"
-        if learned and (code is None or code == "BPL008") and line_key(info.span.text) in learned:
+        if learned and (code == "BPL008" or (code is None and not subheading)) and line_key(info.span.text) in learned:
+            # a recurring subheading ("Background") is house style, not a template
             code, p = "BPL009", 1.0
         if code is not None:
             verdicts.append(Verdict(code, info.span.start, info.span.end, p))
