@@ -1,0 +1,708 @@
+"""Attribution: who says so, and how often the article tells.
+
+A reader can only check a claim whose source is named. This detector finds, for every sentence,
+whether the article tells where its content comes from, and if so through which cue, from which
+source, and whether it quotes the source's words or paraphrases them.
+
+How a sentence is read (no parser, no model: word tables in ``_attribution_tables.py`` and a few
+patterns, so that it runs anywhere, fast, and every decision can be traced to a table entry):
+
+1. :mod:`quality.segment` splits the text into sentences and labels headings, captions and
+   signature lines, which are not claims.
+2. Quotation marks are paired per paragraph; a quotation left open at the end of a paragraph
+   runs to its end (the convention for quotes over several paragraphs). Words inside quotations
+   are the speaker's, so a "said" inside a quote is never the article's cue.
+3. Cues, outside quotations:
+
+   * a verb of saying or reporting (``said``, ``told``, ``announced``, ``claimed`` ...) with its
+     subject before it (``the Russian Foreign Ministry said``) or, inverted, after it
+     (``"...," said Smith``, ``reported The Financial Times``);
+   * a verb of stance (``wants``, ``believes``, ``called for`` ...), which counts only when its
+     subject can hold a stance: a name, a pronoun, an organisation or a people noun;
+   * phrases with the source after them (``according to``, ``citing``, ``quoted ... as saying``);
+   * passives (``is expected to``, ``was reported by X``) and adverbs (``reportedly``), which
+     attribute without naming a source and therefore count as anonymous;
+   * a speaker label before a colon (``WALLACE: ...``, ``Pence: "..."``) and a signature line
+     under an embedded post (``— Name (@handle) date``), which attributes the paragraph above.
+
+4. The source's kind comes from its words: an outlet name or a media noun makes it ``media``
+   (secondhand reporting); a people noun without a name (``officials``, ``a Chinese official``,
+   ``four people briefed on ...``) ``anonymous``; an organisation noun, a capital used for its
+   government (``Beijing``) or a spokesperson without a name ``organisation``; a name
+   ``person``. Pronouns take the kind of the nearest earlier source that fits.
+5. Carry-over: a sentence with no cue of its own is attributed when it lies in a quotation whose
+   speaker is named in another sentence of the same quotation, or when it is mostly quotation and
+   the sentence just before it is attributed.
+
+A sentence can hold several attributions (``X said, according to TASS``). Its ``source_kind``
+in the sentence table is the one that decides how far a reader can check it: media first (the
+reader only has the other outlet's word), then anonymous, organisation, person.
+
+Sourcing score (the ``sourcing`` dimension), per article with at least ``min_claims`` claim
+sentences (sentences that are not questions, headings, captions or signatures)::
+
+    weight(sentence) = 0 if unattributed, else
+                       (1 - anonymous_penalty if any source is anonymous else 1)
+                     * (1 - secondhand_penalty if any source is another outlet else 1)
+    score = min(1, sum(weight) / claims / target_density)
+
+With the defaults (penalties 0.5, target 0.5) an article in which half of the claim sentences
+name a first-hand source scores 1; one that attributes everything to other outlets scores 0.5 at
+best; one that attributes nothing scores 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from quality.detectors import _attribution_tables as T
+from quality.detectors.base import Detector
+from quality.model import Article, DetectorResult, Severity
+from quality.rules import RULES, Rule
+from quality.segment import SENTENCE, SIGNATURE, Sentence, sentences
+from quality.spans import word_count
+
+PERSON = "person"
+ORGANISATION = "organisation"
+MEDIA = "media"
+ANONYMOUS = "anonymous"
+KIND_PRECEDENCE = (MEDIA, ANONYMOUS, ORGANISATION, PERSON)  # what a reader can check, worst first
+DIRECT = "direct"
+INDIRECT = "indirect"
+
+MIN_QUOTE_WORDS = 3  # fewer quoted words are a scare quote or a title, not the source's speech
+MAX_SOURCE_TOKENS = 10  # a subject longer than this is a clause, not a noun phrase
+PRONOUN_WINDOW = 6  # sentences back in which a pronoun looks for the source it stands for
+
+
+# --- data --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One cue and its source. Offsets are into the article; a missing source has start -1."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: str
+    source_start: int
+    source_end: int
+    kind: str  # person | organisation | media | anonymous
+    quote: str  # direct | indirect
+    carried: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceAttribution:
+    """A sentence with the attributions found in it, or carried over from its neighbours."""
+
+    sentence: Sentence
+    own: tuple[Attribution, ...] = ()
+    carried: Attribution | None = None
+
+    @property
+    def attributions(self) -> tuple[Attribution, ...]:
+        return self.own or ((self.carried,) if self.carried else ())
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.own or self.carried)
+
+    @property
+    def is_claim(self) -> bool:
+        """States something that may need a source: not a question, heading, caption, etc."""
+        return self.sentence.kind == SENTENCE
+
+    @property
+    def primary(self) -> Attribution | None:
+        """The attribution that decides how far a reader can check the sentence."""
+        found = self.attributions
+        if not found:
+            return None
+        return min(found, key=lambda a: (KIND_PRECEDENCE.index(a.kind), a.cue_start))
+
+    @property
+    def kinds(self) -> set[str]:
+        return {a.kind for a in self.attributions}
+
+    def speaker(self) -> Attribution | None:
+        """For carry-over: the attribution that names the speaker, not the outlet passing it on."""
+        found = self.attributions
+        named = [a for a in found if a.source_start >= 0 and a.kind != MEDIA]
+        return (named or list(found) or [None])[0]
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int  # article offset
+    end: int
+    quoted: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() or (self.text[0].isalpha() and not self.text[0].isascii() and not self.text[0].islower())
+
+
+# --- tables prepared for lookup ----------------------------------------------------------------
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    if lemma in T.IRREGULAR_FORMS:
+        return T.IRREGULAR_FORMS[lemma]
+    stem = lemma + lemma[-1] if lemma in T.DOUBLING else lemma
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
+    if re.search(r"(s|sh|ch|x|z)$", lemma):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", stem + "ed", stem + "ing"
+
+
+def _forms(lemmas: Iterable[str]) -> dict[str, str]:
+    return {form: lemma for lemma in lemmas for form in _inflect(lemma) if form not in T.NOT_CUES}
+
+
+SPEECH_FORMS = _forms(T.SPEECH_VERBS)
+STANCE_FORMS = {k: v for k, v in _forms(T.STANCE_VERBS).items() if k not in SPEECH_FORMS}
+BASE_FORMS = set(T.SPEECH_VERBS) | set(T.STANCE_VERBS)
+# "say" and "tell" attribute whatever their subject ("the document says", "it was told").
+UNCONDITIONAL = {f for f, lemma in SPEECH_FORMS.items() if lemma in ("say", "tell")}
+PARTICLES = {"for", "on", "upon", "out", "up", "off", "back", "in", "about", "over", "to"}
+PHRASAL = {  # verb lemma -> particles that belong to the cue ("called for", "pointed out")
+    "call": {"for", "on", "upon"}, "point": {"out", "to"}, "lash": {"out"}, "hit": {"out"},
+    "push": {"for", "back"}, "spell": {"out"}, "weigh": {"in"}, "sum": {"up"},
+    "speak": {"of", "about", "out"}, "go": {"on"}, "chime": {"in"}, "open": {"up"},
+}  # fmt: skip
+for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime"):
+    for _form in _inflect(_lemma):
+        STANCE_FORMS.setdefault(_form, _lemma)
+STANCE_FORMS.update({"went": "go", "goes": "go", "spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
+REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "go", "chime", "lash", "spell"}
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*|[^\w\s]", re.UNICODE)
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "oct", "nov", "dec"}  # fmt: skip
+_CLAUSE_WORDS = {"that", "and", "but", "while", "as", "because", "when", "if", "after", "before",
+                 "since", "although", "though", "so", "which", "where", "whom", "whose", "or",
+                 "than", "whether", "what", "how", "why", "until", "unless", "once", "whereas"}  # fmt: skip
+_NOUN_MARKERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its",
+                 "our", "my", "your", "whose", "no", "any", "every", "each", "such", "first",
+                 "new", "latest", "recent"}  # fmt: skip
+_SPEAKER_LABEL = re.compile(r"^\s*[\"“]?(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$", re.S)
+_INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_][^()\n]{1,60}?)\s*(?:\(|[.,]?\s*$)")
+_SIGNATURE_NAME = re.compile(r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I)
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower().replace("’", "'").removeprefix("the "))
+
+
+OUTLETS = {_normalise(name) for name in T.MEDIA_OUTLETS if len(_normalise(name)) > 2} | {
+    name.lower() for name in T.MEDIA_OUTLETS if len(_normalise(name)) <= 2
+}
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech (marks included), paired per paragraph.
+
+    Curly quotes pair by direction; straight double quotes and ``''`` toggle. A quotation still
+    open at the end of a paragraph runs to the end of the paragraph; a closing mark with no
+    opening one before it closes a quotation that began at the start of the paragraph.
+    """
+    regions: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body, base = line.group(), line.start()
+        open_at: int | None = None
+        i = 0
+        while i < len(body):
+            ch = body[i]
+            mark = None
+            if body.startswith("''", i) or body.startswith("``", i):
+                mark, width = "toggle", 2
+            elif ch in "“«":
+                mark, width = "open", 1
+            elif ch in "”»":
+                mark, width = "close", 1
+            elif ch == '"':
+                mark, width = "toggle", 1
+            else:
+                i += 1
+                continue
+            if mark == "open" or (mark == "toggle" and open_at is None):
+                if open_at is None:
+                    open_at = i
+            else:  # closing
+                start = open_at if open_at is not None else 0
+                regions.append((base + start, base + i + width))
+                open_at = None
+            i += width
+        if open_at is not None:
+            end = len(body.rstrip())
+            if end - open_at > 1:
+                regions.append((base + open_at, base + end))
+    return regions
+
+
+def _words_in(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))
+
+
+# --- the analysis ------------------------------------------------------------------------------
+
+
+def analyse(text: str) -> list[SentenceAttribution]:
+    """Every sentence of ``text`` with its attributions (see the module docstring)."""
+    segments = sentences(text)
+    quotes = [q for q in quote_regions(text) if _words_in(text[q[0] : q[1]]) >= 1]
+    results: list[SentenceAttribution] = []
+    history: list[tuple[int, Attribution]] = []  # (sentence index, attribution), for pronouns
+    for index, sentence in enumerate(segments):
+        tokens = _tokens(text, sentence, quotes)
+        own = _find(text, sentence, tokens, quotes, history, index)
+        results.append(SentenceAttribution(sentence, tuple(own)))
+        history.extend((index, a) for a in own if a.source_start >= 0)
+    _carry_over(text, results, quotes)
+    return results
+
+
+def _tokens(text: str, sentence: Sentence, quotes: Sequence[tuple[int, int]]) -> list[_Token]:
+    inside = [(max(a, sentence.start), min(b, sentence.end)) for a, b in quotes if a < sentence.end and b > sentence.start]
+    tokens = []
+    for match in _TOKEN.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        quoted = text[start] not in "\"“”'’«»" and any(a < start and end <= b for a, b in inside)
+        tokens.append(_Token(match.group(), start, end, quoted))
+    return tokens
+
+
+def _find(
+    text: str,
+    sentence: Sentence,
+    tokens: list[_Token],
+    quotes: Sequence[tuple[int, int]],
+    history: list,
+    index: int,
+) -> list[Attribution]:
+    quote_kind = _quote_kind(text, sentence, quotes)
+    found: list[Attribution] = []
+    used: set[int] = set()  # token positions already part of a cue or source
+
+    def add(cue_tokens: Sequence[_Token], source: tuple[int, int] | None, kind: str | None, positions: Iterable[int]) -> None:
+        cue = text[cue_tokens[0].start : cue_tokens[-1].end]
+        if source:
+            s_start, s_end = tokens[source[0]].start, tokens[source[1] - 1].end
+            source_text = text[s_start:s_end]
+        else:
+            s_start = s_end = -1
+            source_text = ""
+        found.append(Attribution(cue, cue_tokens[0].start, cue_tokens[-1].end, source_text, s_start, s_end, kind or ANONYMOUS, quote_kind))
+        used.update(positions)
+
+    if sentence.kind == SIGNATURE:
+        match = _SIGNATURE_NAME.match(sentence.text)
+        name = match["name"].strip(" ,") if match else ""
+        if name:
+            s = sentence.start + sentence.text.index(name)
+            kind = _classify_text(name) or PERSON
+            dash = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+            found.append(Attribution(text[dash : dash + (2 if text.startswith("--", dash) else 1)], dash,
+                                     dash + (2 if text.startswith("--", dash) else 1), name, s, s + len(name), kind, DIRECT))
+        return found
+
+    lowers = [t.lower for t in tokens]
+    # Speaker label before a colon: "WALLACE: ...", 'Pence: "..."'.
+    label = _SPEAKER_LABEL.match(sentence.text)
+    if label and label["label"].lower() not in T.NOT_SPEAKER_LABELS and not any(ch.isdigit() for ch in label["label"]):
+        name = label["label"]
+        rest = label["rest"]
+        transcript = name.isupper() and len(name) > 1
+        if transcript or rest[:1] in "\"“'‘" or sentence.kind != SENTENCE:
+            kind = _classify_text(name)
+            if kind:
+                start = sentence.start + sentence.text.index(name)
+                colon = sentence.start + sentence.text.index(":", start - sentence.start + len(name))
+                found.append(Attribution(":", colon, colon + 1, name, start, start + len(name), kind, DIRECT if rest[:1] in "\"“" or transcript else quote_kind))
+    # Inline signature after a quotation: '"..." ― Carla Sanchez.'
+    inline = _INLINE_SIGNATURE.search(sentence.text)
+    if inline and inline["name"][:1].isupper():
+        s = sentence.start + inline.start("name")
+        d = sentence.start + inline.start("dash")
+        found.append(Attribution(inline["dash"], d, d + 1, inline["name"], s, s + len(inline["name"]), _classify_text(inline["name"]) or PERSON, DIRECT))
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.quoted or not token.is_word or i in used:
+            i += 1
+            continue
+        low = lowers[i]
+        # Phrases with the source after them: "according to X", "citing X".
+        phrase = _phrase_at(lowers, i, T.SOURCE_AFTER_PHRASES)
+        if phrase:
+            end = i + phrase
+            span = _forward_np(tokens, end)
+            kind = _classify(tokens, span, history, index) if span else None
+            if span and kind:
+                add(tokens[i:end], span, kind, range(i, span[1]))
+                i = span[1]
+                continue
+            i += phrase
+            continue
+        # "quoted X as saying"
+        if low in ("quoted", "quoting") and i + 1 < len(tokens):
+            for j in range(i + 1, min(len(tokens), i + 14)):
+                if lowers[j] == "as" and j + 1 < len(tokens) and lowers[j + 1] == "saying":
+                    span = (i + 1, j)
+                    kind = _classify(tokens, span, history, index)
+                    if kind:
+                        add([tokens[i], tokens[j + 1]], span, kind, range(i, j + 2))
+                        subject = _backward_np(tokens, i)
+                        subject_kind = _classify(tokens, subject, history, index) if subject else None
+                        if subject and subject_kind == MEDIA:
+                            add([tokens[i]], subject, MEDIA, range(*subject))
+                    break
+        if low in T.SOURCELESS_ADVERBS:
+            add([token], None, ANONYMOUS, [i])
+            i += 1
+            continue
+        lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
+        if lemma and i not in used:
+            attribution = _verb_cue(text, tokens, lowers, i, lemma, history, index)
+            if attribution:
+                cue_span, source, kind = attribution
+                add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + (list(range(*source)) if source else []))
+                i = cue_span[1]
+                continue
+        i += 1
+
+    if not found:
+        # "in a statement", "at a press briefing" with the clause's subject as the source.
+        for k in range(len(tokens)):
+            phrase = _phrase_at(lowers, k, T.SETTING_PHRASES)
+            if phrase and not tokens[k].quoted:
+                subject = _first_subject(tokens)
+                kind = _classify(tokens, subject, history, index) if subject else None
+                if subject and kind:
+                    add(tokens[k : k + phrase], subject, kind, range(k, k + phrase))
+                break
+    return found
+
+
+def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
+    for phrase in phrases:
+        words = phrase.split()
+        if lowers[i : i + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def _verb_cue(
+    text: str, tokens: list[_Token], lowers: list[str], i: int, lemma: str, history: list, index: int
+) -> tuple[tuple[int, int], tuple[int, int] | None, str | None] | None:
+    """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None."""
+    low = lowers[i]
+    speech = low in SPEECH_FORMS
+    cue_end = i + 1
+    if lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
+        cue_end += 1
+    elif lemma in REQUIRES_PARTICLE:
+        return None
+    before = i - 1
+    while before >= 0 and lowers[before] in T.BETWEEN_SUBJECT_AND_VERB and lowers[before] not in ("that", "who", "which"):
+        before -= 1
+    prev = lowers[before] if before >= 0 else ""
+    if prev in _NOUN_MARKERS or (before >= 0 and lowers[before].endswith("'s") and lowers[before] not in ("he's", "she's", "it's", "that's", "who's")):
+        return None  # "the report", "his plans", "Trump's claim": a noun, not a verb
+    if before >= 0 and lowers[before] in ("to",) and before == i - 1:
+        # "declined to comment", "wants to say": the governing verb is the cue, if any.
+        return None
+    # Passive without a named agent: "is expected to", "was reported", "was quoted by X".
+    aux = i - 1
+    while aux >= 0 and lowers[aux] in ("not", "n't", "also", "widely", "long", "often", "now", "still", "generally", "already"):
+        aux -= 1
+    if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and low in T.PASSIVE_CUES:
+        if cue_end < len(tokens) and lowers[cue_end] == "by":
+            span = _forward_np(tokens, cue_end + 1)
+            kind = _classify(tokens, span, history, index) if span else None
+            if span and kind:
+                return (aux, cue_end), span, kind
+        if low in ("seen", "viewed", "known", "considered", "deemed", "described", "thought", "believed", "expected", "said", "understood", "rumored", "rumoured", "reported", "alleged", "estimated", "projected", "predicted"):
+            nxt = lowers[cue_end] if cue_end < len(tokens) else ""
+            if nxt in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
+                if not (low == "known" and nxt == "as") and not (low == "described" and nxt != "as"):
+                    return (aux, cue_end), None, ANONYMOUS
+        return None
+    subject = _backward_np(tokens, i)
+    relative = before >= 0 and lowers[before] in ("who", "which", "that") and before == i - 1
+    if subject is None and relative:
+        subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
+    kind = _classify(tokens, subject, history, index, strict=not speech) if subject else None
+    if subject and kind:
+        return (i, cue_end), subject, kind
+    # Inverted: '"...," said Smith', ', reported The Financial Times', 'notes analyst X in Y'.
+    if speech and (before < 0 or lowers[before] in (",", "”", '"', "''", "—", "―", "-", ":", "(")):
+        span = _forward_np(tokens, cue_end)
+        kind = _classify(tokens, span, history, index) if span else None
+        if span and kind:
+            return (i, cue_end), span, kind
+    if low in UNCONDITIONAL and prev not in _NOUN_MARKERS:
+        return (i, cue_end), None, ANONYMOUS
+    return None
+
+
+def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> tuple[int, int] | None:
+    """The subject noun phrase that ends before the verb at ``verb`` (token span) or None."""
+    j = verb - 1
+    while j >= 0 and tokens[j].lower in T.BETWEEN_SUBJECT_AND_VERB and tokens[j].lower not in ("that", "which", "who"):
+        j -= 1
+    if skip_comma:
+        while j >= 0 and tokens[j].lower in ("who", "which", "that", ","):
+            j -= 1
+    end = j + 1
+    taken = 0
+    while j >= 0 and taken < MAX_SOURCE_TOKENS:
+        token = tokens[j]
+        low = token.lower
+        if token.quoted:
+            break
+        if low == ")":  # skip a parenthesis: "Sen. Lindsey Graham (R-S.C.) told"
+            k = j
+            while k >= 0 and tokens[k].lower != "(":
+                k -= 1
+            if k < 0 or j - k > 8:
+                break
+            if end == j + 1:
+                end = k
+            j = k - 1
+            continue
+        if not token.is_word and low not in ("&", "-", "'", "’", "."):
+            break
+        if low in _CLAUSE_WORDS and not (low == "and" and j > 0 and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised):
+            break
+        if low in T.BETWEEN_SUBJECT_AND_VERB and low not in ("has", "have", "had") and not token.capitalised:
+            break
+        if low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised):
+            break
+        j -= 1
+        taken += 1
+    start = j + 1
+    while start < end and (tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised or not tokens[start].is_word):
+        start += 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _forward_np(tokens: list[_Token], start: int) -> tuple[int, int] | None:
+    """The noun phrase that begins at ``start``: up to punctuation or a clause word."""
+    j = start
+    while j < len(tokens) and j - start < MAX_SOURCE_TOKENS:
+        token = tokens[j]
+        low = token.lower
+        if token.quoted or (not token.is_word and low not in ("&", "-", "'", "’", ".")):
+            break
+        if low in _CLAUSE_WORDS and not (low == "and" and j > start and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised):
+            break
+        if j > start and (low in SPEECH_FORMS or low in ("on", "to", "during", "last", "this", "earlier", "later", "late", "who", "which")):
+            break
+        if j > start and (low in _MONTHS or low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")):
+            break
+        j += 1
+    while j > start and tokens[j - 1].lower in T.NOUN_PHRASE_LINKS | {"in", "at"}:
+        j -= 1
+    return (start, j) if j > start else None
+
+
+def _first_subject(tokens: list[_Token]) -> tuple[int, int] | None:
+    """The first noun phrase of a clause, after an opening adverbial ("In a statement, X ...")."""
+    k = 0
+    if any(t.lower == "," for t in tokens[:8]) and tokens and tokens[0].lower in ("in", "at", "on"):
+        while k < len(tokens) and tokens[k].lower != ",":
+            k += 1
+        k += 1
+    span = _forward_np(tokens, k)
+    return span
+
+
+def _classify(tokens: list[_Token], span: tuple[int, int] | None, history: list, index: int, strict: bool = False) -> str | None:
+    """The kind of source a token span names, or None when it cannot be a source."""
+    if not span:
+        return None
+    words = tokens[span[0] : span[1]]
+    lowers = [t.lower for t in words]
+    if len(words) == 1 and lowers[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS | {"he's", "she's", "it's", "they're", "we're", "i'm"}:
+        return _resolve(lowers[0], history, index)
+    if len(words) == 1 and lowers[0] in ("this", "that", "which", "these", "those", "there", "what", "who"):
+        return None
+    return _classify_words([t.text for t in words], strict)
+
+
+def _classify_text(name: str, strict: bool = False) -> str | None:
+    return _classify_words(_TOKEN.findall(name), strict)
+
+
+def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
+    lowers = [w.lower().replace("’", "'") for w in words]
+    joined = " ".join(lowers)
+    if _is_media(words, lowers, joined):
+        return MEDIA
+    # The head part: before the first preposition ("officials in Beijing").
+    cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS and not words[k][0].isupper()), len(words))
+    head_words, head_lowers = words[:cut], lowers[:cut]
+    if not head_words:
+        return None
+    head = head_lowers[-1].removesuffix("'s")
+    first = head_lowers[0]
+    names = [w for w in head_words if _is_name(w)]
+    if head_words[-1][:1].isupper() and _is_name(head_words[-1]):
+        if head in T.GOVERNMENT_METONYMS:
+            return ORGANISATION
+        if any(w in T.ORGANISATION_NOUNS for w in head_lowers) and not (set(head_lowers) & (T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS)):
+            return ORGANISATION
+        return PERSON
+    if head in T.SPOKESPERSON_NOUNS:
+        return ORGANISATION
+    if head in T.ANONYMOUS_NOUNS:
+        return ANONYMOUS
+    if head in T.ROLE_NOUNS:
+        return ANONYMOUS if first in ("a", "an", "one", "some", "several") else PERSON
+    if head in T.ORGANISATION_NOUNS or head in T.GOVERNMENT_METONYMS:
+        return ORGANISATION
+    if head in T.DOCUMENT_NOUNS:
+        if names or first in ("the", "this", "that", "its", "their", "his", "her"):
+            return ORGANISATION
+        return ANONYMOUS
+    if head_words[-1][:1].isupper() and head not in T.FUNCTION_WORDS:
+        return ORGANISATION if head in T.ORGANISATION_NOUNS else PERSON
+    if strict:
+        return None
+    if first == "the" and len(head_words) <= 4 and head.isalpha():
+        return PERSON  # "the woman said": someone the article has already introduced
+    if first in ("a", "an", "one") and len(head_words) <= 4 and head.isalpha():
+        return ANONYMOUS
+    return None
+
+
+def _is_name(word: str) -> bool:
+    low = word.lower().replace("’", "'").removesuffix("'s")
+    if not word[:1].isupper() and not (word[:1].isalpha() and not word[:1].isascii()):
+        return False
+    return low not in T.CAPITALISED_ADJECTIVES and low not in T.FUNCTION_WORDS and low not in T.SOURCE_ADJECTIVES
+
+
+def _is_media(words: Sequence[str], lowers: Sequence[str], joined: str) -> bool:
+    if any(phrase in joined for phrase in T.MEDIA_PHRASES):
+        return True
+    # A media noun as the head ("the newspaper", "state media"), not "media adviser".
+    cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(lowers))
+    if cut and lowers[cut - 1] in T.MEDIA_NOUNS:
+        return True
+    # Outlet names: any run of capitalised words (or a short all-caps acronym).
+    n = len(words)
+    for a in range(n):
+        if not words[a][:1].isupper() and words[a].lower() != "the":
+            continue
+        for b in range(a + 1, min(n, a + 6) + 1):
+            run = words[a:b]
+            if not all(w[:1].isupper() or w.lower() in ("the", "of", "de", "della", "i", "-", "'s", "’s") for w in run):
+                break
+            key = _normalise(" ".join(run))
+            if (len(key) > 2 and key in OUTLETS) or (len(key) <= 2 and " ".join(run) in {m for m in T.MEDIA_OUTLETS if len(m) <= 2}):
+                return True
+        # "The Post", "Dallas Morning News": a capitalised name whose last word is a newspaper word.
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) >= 2 and caps[-1].lower() in T.MEDIA_NAME_WORDS and words[-1] == caps[-1]:
+        return True
+    if len(words) == 2 and lowers[0] == "the" and lowers[1] in T.MEDIA_NAME_WORDS and words[1][:1].isupper():
+        return True
+    return False
+
+
+def _resolve(pronoun: str, history: list, index: int) -> str:
+    """A pronoun takes the kind of the nearest earlier source that it can stand for."""
+    pronoun = pronoun.split("'")[0]
+    wanted = {"he": (PERSON, ANONYMOUS), "she": (PERSON, ANONYMOUS), "i": (PERSON,), "it": (ORGANISATION, MEDIA),
+              "we": (ORGANISATION, PERSON), "they": (ORGANISATION, ANONYMOUS, PERSON, MEDIA), "you": (PERSON,)}.get(pronoun, (PERSON,))
+    for at, attribution in reversed(history):
+        if index - at > PRONOUN_WINDOW:
+            break
+        if attribution.kind in wanted:
+            return attribution.kind
+    for at, attribution in reversed(history):
+        if index - at > PRONOUN_WINDOW:
+            break
+        return attribution.kind
+    return {"it": ORGANISATION, "they": ANONYMOUS}.get(pronoun, PERSON)
+
+
+def _quote_kind(text: str, sentence: Sentence, quotes: Sequence[tuple[int, int]]) -> str:
+    quoted_words = sum(_words_in(text[max(a, sentence.start) : min(b, sentence.end)]) for a, b in quotes if a < sentence.end and b > sentence.start)
+    return DIRECT if quoted_words >= MIN_QUOTE_WORDS else INDIRECT
+
+
+def _carry_over(text: str, results: list[SentenceAttribution], quotes: Sequence[tuple[int, int]]) -> None:
+    """Attribute cue-less sentences inside a quotation to its speaker (module docstring, 5)."""
+    for k, item in enumerate(results):
+        sentence = item.sentence
+        if item.own:
+            continue
+        if sentence.kind == SIGNATURE:
+            continue
+        carried: Attribution | None = None
+        overlapping = [q for q in quotes if q[0] < sentence.end and q[1] > sentence.start]
+        # (a) the same quotation reaches a sentence that names its speaker
+        for q in overlapping:
+            for other in results:
+                if other is item or not other.own:
+                    continue
+                if other.sentence.start < q[1] and other.sentence.end > q[0]:
+                    carried = _as_carried(other.speaker())
+                    break
+            if carried:
+                break
+        # (b) mostly quotation, right after an attributed sentence
+        if not carried and k > 0:
+            quoted = sum(_words_in(text[max(a, sentence.start) : min(b, sentence.end)]) for a, b in overlapping)
+            total = max(1, _words_in(sentence.text))
+            previous = results[k - 1]
+            if quoted / total >= 0.5 and previous.attributed and sentence.paragraph - previous.sentence.paragraph <= 1:
+                carried = _as_carried(previous.speaker())
+        # (c) the paragraph above a signature line ("— Name (@handle) date")
+        if not carried:
+            for later in results[k + 1 :]:
+                if later.sentence.paragraph > sentence.paragraph + 1:
+                    break
+                if later.sentence.paragraph == sentence.paragraph + 1 and later.sentence.kind == SIGNATURE and later.own:
+                    carried = _as_carried(later.own[0])
+                    break
+                if later.sentence.paragraph == sentence.paragraph + 1:
+                    break
+        if carried:
+            results[k] = SentenceAttribution(sentence, (), carried)
+
+
+def _as_carried(attribution: Attribution | None) -> Attribution | None:
+    if attribution is None:
+        return None
+    return Attribution(attribution.cue, attribution.cue_start, attribution.cue_end, attribution.source,
+                       attribution.source_start, attribution.source_end, attribution.kind, DIRECT, carried=True)
