@@ -52,6 +52,7 @@ SIGNATURE = "signature"
 OTHER = "other"
 
 MAX_HEADING_WORDS = 20  # a line without final punctuation longer than this is a sentence that lost its stop
+MAX_SIGNATURE_WORDS = 12  # "— Name (@handle) March 17, 2023"
 MAX_CAPTION_WORDS = 45  # credits and captions are short; a long line with "via AP" in it is prose
 
 _CLOSE_CLASS = re.escape(CLOSERS)
@@ -181,7 +182,7 @@ def _line_kind(line: str, pieces: int) -> str | None:
     """The kind of a whole line when it is not prose (None: classify each sentence)."""
     lower = line.lower()
     words = len(_WORD.findall(line))
-    if _SIGNATURE.match(line) and words <= MAX_CAPTION_WORDS:
+    if _SIGNATURE.match(line) and words <= MAX_SIGNATURE_WORDS:
         return SIGNATURE
     if lower.startswith(CAPTION_PREFIXES):
         return CAPTION
@@ -196,6 +197,8 @@ def _line_kind(line: str, pieces: int) -> str | None:
 
 def _sentence_kind(sentence: str) -> str:
     lower = sentence.lower()
+    if _SIGNATURE.match(sentence) and len(_WORD.findall(sentence)) <= MAX_SIGNATURE_WORDS:
+        return SIGNATURE  # '"..." ― Name' split after the quotation
     if any(phrase in lower for phrase in CALL_TO_ACTION):
         return OTHER
     if sentence.rstrip(CLOSERS).endswith("?"):

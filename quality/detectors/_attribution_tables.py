@@ -26,7 +26,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     proclaim pronounce rule order instruct summarize summarise recount narrate detail outline
     signal indicate suggest imply insinuate warn sing spell specify telegraph characterize
     characterise portray paint frame attack tease taunt lash accuse charge sue testify plead
-    ask inquire enquire beg invite implore exhort petition request
+    ask inquire enquire beg implore exhort petition request express voice highlight
+    underscore document chronicle
     """.split()
 )
 
@@ -40,13 +41,52 @@ STANCE_VERBS: frozenset[str] = frozenset(
     favour support back resent regret sense know learn find show call seek push vow aim
     envision envisage anticipate reckon figure guess suppose imagine trust distrust
     dislike like love hate appreciate celebrate cheer protest object prefer worry fret
-    acknowledge recognize perceive interpret read reckon judge deem rate rank
+    acknowledge recognize perceive interpret read reckon judge deem rate rank continue
+    """.split()
+)
+
+# Stance verbs that also take a plain object ("she knows the rules", "the data show growth").
+# They count only before a clause: "that", a question word, a colon or a quotation.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+    """
+    know see find learn understand recognize recognise realize realise consider show read like
+    love hate appreciate rate rank judge perceive interpret imagine trust distrust dislike
+    celebrate cheer figure guess reckon
+    """.split()
+)
+
+# Verbs of saying that attribute even when their subject is an ordinary noun phrase
+# ("the woman said", "the group added"); other cue verbs need a recognisable source.
+PLAIN_SUBJECT_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add write tweet report announce note explain argue claim insist reply recall
+    declare assert warn ask acknowledge admit confirm deny
+    """.split()
+)
+
+# Stance adjectives after "be" ("Democrats are worried that", "Graham has been critical of").
+STANCE_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    afraid worried concerned critical skeptical sceptical confident optimistic pessimistic
+    convinced adamant eager keen reluctant unwilling willing determined opposed committed
+    supportive dismissive wary fearful hopeful doubtful certain sure unsure aware unaware
+    angry furious upset frustrated disappointed pleased happy delighted alarmed outraged
+    coy silent vocal insistent
+    """.split()
+)
+
+# Time words that can stand between a subject and its verb ("Trump this week also said").
+TIME_WORDS: frozenset[str] = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week
+    month year weekend morning afternoon evening night last this next on earlier later
     """.split()
 )
 
 # Irregular forms (lemma -> inflected forms). Regular verbs are inflected by rule.
 IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
+    "state": ("stated", "stating"),  # "state" and "states" are nearly always nouns
     "tell": ("tell", "tells", "told", "telling"),
     "write": ("write", "writes", "wrote", "written", "writing"),
     "think": ("think", "thinks", "thought", "thinking"),
@@ -96,8 +136,27 @@ DOUBLING: frozenset[str] = frozenset("quip admit regret slam rebut prefer plan c
 # ("a report", "the show"), adjectives ("so-called") or prepositions. They never count alone.
 NOT_CUES: frozenset[str] = frozenset(
     """
-    findings finding showing warning warnings reporting question questions
-    understanding thinking feeling feelings meaning reading ruling rulings order
+    findings finding warnings questions feelings meaning rulings order reading
+    """.split()
+)
+
+# Nouns of saying and stance that attribute through their possessor ("Trump's claim that ...",
+# "her remarks", "the ministry's statement"). Those in SPEECH_ACT_NOUNS count on their own; the
+# others only before "that", "to", a colon or a quotation ("his claims of being" does not).
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    claim claims statement statements remarks comment comments assertion assertions allegation
+    allegations accusation accusations warning warnings promise promises pledge pledges call
+    calls criticism denial denials belief beliefs argument arguments tweet tweets words
+    testimony vow threat threats demand demands insistence suggestion complaint complaints
+    praise endorsement objection objections announcement admission prediction predictions
+    """.split()
+)
+
+SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
+    """
+    remarks comments statement statements tweet tweets words testimony criticism denial
+    denials endorsement assertion allegation allegations accusation accusations
     """.split()
 )
 
@@ -166,7 +225,8 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     participants participant attendees onlookers bystanders neighbors neighbours friends
     relatives colleagues associates confidants confidant veterans protesters protestors
     demonstrators fans users citizens americans experts scholars academics historians
-    democrats republicans liberals conservatives progressives
+    democrats republicans liberals conservatives progressives surrogates defenders backers
+    detractors skeptics sceptics
     """.split()
 )
 
@@ -209,7 +269,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     announcement release communique communiqué estimate estimates forecast projections
     complaint lawsuit indictment ruling order decree resolution declaration text ad ads
     video clip post tweet tweets message email emails book note notes website report
-    investigation audit assessment findings
+    investigation audit assessment findings statistics numbers average tally count
+    slide chart graphic
     """.split()
 )
 
@@ -219,7 +280,7 @@ MEDIA_NOUNS: frozenset[str] = frozenset(
     """
     newspaper newspapers paper daily tabloid broadcaster broadcasters outlet outlets magazine
     media press wire newswire television tv radio channel reporters reporter journalist
-    journalists correspondent correspondents newsroom blog
+    journalists correspondent correspondents newsroom blog journal
     """.split()
 )
 
@@ -312,7 +373,7 @@ SOURCE_ADJECTIVES: frozenset[str] = frozenset(
 # Labels before a colon that do not introduce a speaker ("Update: ...", "Note: ...").
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
     """
-    update note editor's note correction background related photo photos source sources video
+    update note editor's note correction background related photo latest the latest photos source sources video
     watch read listen see also more breaking exclusive analysis opinion comment live q a
     summary key points takeaway why what how when where who warning disclaimer caption
     """.split()

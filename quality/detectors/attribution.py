@@ -182,18 +182,21 @@ SPEECH_FORMS = _forms(T.SPEECH_VERBS)
 STANCE_FORMS = {k: v for k, v in _forms(T.STANCE_VERBS).items() if k not in SPEECH_FORMS}
 BASE_FORMS = set(T.SPEECH_VERBS) | set(T.STANCE_VERBS)
 # "say" and "tell" attribute whatever their subject ("the document says", "it was told").
-UNCONDITIONAL = {f for f, lemma in SPEECH_FORMS.items() if lemma in ("say", "tell")}
+UNCONDITIONAL = {"said", "says", "told", "tells", "say", "tell"}
 PARTICLES = {"for", "on", "upon", "out", "up", "off", "back", "in", "about", "over", "to"}
 PHRASAL = {  # verb lemma -> particles that belong to the cue ("called for", "pointed out")
     "call": {"for", "on", "upon"}, "point": {"out", "to"}, "lash": {"out"}, "hit": {"out"},
     "push": {"for", "back"}, "spell": {"out"}, "weigh": {"in"}, "sum": {"up"},
-    "speak": {"of", "about", "out"}, "go": {"on"}, "chime": {"in"}, "open": {"up"},
+    "speak": {"of", "about", "out"}, "chime": {"in"}, "open": {"up"},
 }  # fmt: skip
 for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime"):
     for _form in _inflect(_lemma):
         STANCE_FORMS.setdefault(_form, _lemma)
-STANCE_FORMS.update({"went": "go", "goes": "go", "spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
-REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "go", "chime", "lash", "spell"}
+STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
+REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell"}
+CLAUSE_STARTS = {"that", "how", "what", "whether", "why", "if", "who", "where", "when", ":", "“", '"', "''", "‘"}
+BE_FORMS = {"is", "are", "was", "were", "been", "be", "am", "isn't", "aren't", "wasn't", "weren't", "remain",
+            "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "grew", "grown"}  # fmt: skip
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*|[^\w\s]", re.UNICODE)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -330,14 +333,23 @@ def _find(
         return found
 
     lowers = [t.lower for t in tokens]
+    words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
+    headline = len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
     # Speaker label before a colon: "WALLACE: ...", 'Pence: "..."'.
     label = _SPEAKER_LABEL.match(sentence.text)
-    if label and label["label"].lower() not in T.NOT_SPEAKER_LABELS and not any(ch.isdigit() for ch in label["label"]):
+    label_words = label["label"].split() if label else []
+    if (
+        label
+        and label["label"].lower() not in T.NOT_SPEAKER_LABELS
+        and not any(ch.isdigit() for ch in label["label"])
+        and len(label_words) <= 3
+        and not any(w.lower() in T.FUNCTION_WORDS for w in label_words)
+    ):
         name = label["label"]
         rest = label["rest"]
         transcript = name.isupper() and len(name) > 1
-        if transcript or rest[:1] in "\"“'‘" or sentence.kind != SENTENCE:
-            kind = _classify_text(name)
+        if transcript or rest[:1] in "\"“'‘" or sentence.kind != SENTENCE or index == 0 or rest[:1].isupper():
+            kind = _classify_text(name, strict=True)
             if kind:
                 start = sentence.start + sentence.text.index(name)
                 colon = sentence.start + sentence.text.index(":", start - sentence.start + len(name))
@@ -362,6 +374,8 @@ def _find(
             end = i + phrase
             span = _forward_np(tokens, end)
             kind = _classify(tokens, span, history, index) if span else None
+            if span and not kind:  # the phrase is unambiguous: an unknown source is still a source
+                kind = PERSON if any(_is_name(t.text) for t in tokens[span[0] : span[1]]) else ANONYMOUS
             if span and kind:
                 add(tokens[i:end], span, kind, range(i, span[1]))
                 i = span[1]
@@ -381,12 +395,26 @@ def _find(
                         if subject and subject_kind == MEDIA:
                             add([tokens[i]], subject, MEDIA, range(*subject))
                     break
+        # A possessor and a noun of saying: "Trump's claim that", "her remarks".
+        noun_cue = _possessive_cue(tokens, lowers, i, history, index)
+        if noun_cue:
+            noun, span, kind = noun_cue
+            add([tokens[noun]], span, kind, range(span[0], noun + 1))
+            i = noun + 1
+            continue
         if low in T.SOURCELESS_ADVERBS:
             add([token], None, ANONYMOUS, [i])
             i += 1
             continue
+        if low in T.STANCE_ADJECTIVES:
+            stance = _stance_adjective(tokens, lowers, i, history, index)
+            if stance:
+                cue_span, source, kind = stance
+                add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + list(range(*source)))
+                i = cue_span[1]
+                continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
-        if lemma and i not in used:
+        if lemma and i not in used and (token.text[0].islower() or headline and i > 0):
             attribution = _verb_cue(text, tokens, lowers, i, lemma, history, index)
             if attribution:
                 cue_span, source, kind = attribution
@@ -408,12 +436,70 @@ def _find(
     return found
 
 
+def _possessive_cue(
+    tokens: list[_Token], lowers: list[str], i: int, history: list, index: int
+) -> tuple[int, tuple[int, int], str] | None:
+    """(noun position, source span, kind) for "X's claim", "his remarks" at ``i``, or None."""
+    low = lowers[i]
+    stem = low.removesuffix("'s")
+    nouns = T.ORGANISATION_NOUNS | T.ROLE_NOUNS | T.ANONYMOUS_NOUNS | T.SPOKESPERSON_NOUNS | T.MEDIA_NOUNS
+    named = low.endswith("'s") and (tokens[i].capitalised or stem in nouns)
+    if not (named or low in ("his", "her", "their", "its")) or tokens[i].quoted:
+        return None
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        if lowers[j] in T.SPEECH_NOUNS and not tokens[j].quoted:
+            following = lowers[j + 1] if j + 1 < len(tokens) else ""
+            if lowers[j] not in T.SPEECH_ACT_NOUNS and following not in CLAUSE_STARTS | {"to"}:
+                return None
+            if named:
+                k = i
+                while k > 0 and (tokens[k - 1].capitalised or _joining_dot(tokens, k - 1) or tokens[k - 1].lower in T.SOURCE_ADJECTIVES | {"the"}):
+                    k -= 1
+                span = (k, i + 1)
+                words = [t.text for t in tokens[span[0] : span[1]]]
+                words[-1] = words[-1][:-2]  # drop the possessive 's
+                kind = _classify_words(words, strict=True)
+            else:
+                span = (i, i + 1)
+                kind = _resolve({"his": "he", "her": "she", "their": "they"}.get(low, "it"), history, index)
+            return (j, span, kind) if kind else None
+        if not tokens[j].is_word or tokens[j].capitalised or lowers[j] in _CLAUSE_WORDS:
+            return None
+    return None
+
+
 def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
     for phrase in phrases:
         words = phrase.split()
         if lowers[i : i + len(words)] == words:
             return len(words)
     return 0
+
+
+def _head_word(tokens: list[_Token], span: tuple[int, int]) -> str:
+    """The head of a noun phrase: its last word before the first preposition."""
+    words = [t.lower for t in tokens[span[0] : span[1]]]
+    cut = next((k for k, w in enumerate(words) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(words))
+    return words[cut - 1].removesuffix("'s") if cut else ""
+
+
+def _stance_adjective(
+    tokens: list[_Token], lowers: list[str], i: int, history: list, index: int
+) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """'Democrats are worried that', 'Graham has been critical of': be + stance adjective."""
+    k = i - 1
+    while k >= 0 and (lowers[k] in ("too", "very", "so", "quite", "not", "n't", "also", "still", "more", "less", "as", "increasingly", "deeply", "openly") or lowers[k].endswith("ly")):
+        k -= 1
+    if k < 0 or lowers[k] not in BE_FORMS:
+        return None
+    subject = _backward_np(tokens, k)
+    kind = _classify(tokens, subject, history, index, strict=True) if subject else None
+    if not (subject and kind):
+        return None
+    end = i + 1
+    if end < len(tokens) and lowers[end] in ("about", "of", "that", "to", "with", "over"):
+        end += 1
+    return (k, end), subject, kind
 
 
 def _verb_cue(
@@ -427,8 +513,10 @@ def _verb_cue(
         cue_end += 1
     elif lemma in REQUIRES_PARTICLE:
         return None
+    clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
+    plain = lemma in T.PLAIN_SUBJECT_VERBS
     before = i - 1
-    while before >= 0 and lowers[before] in T.BETWEEN_SUBJECT_AND_VERB and lowers[before] not in ("that", "who", "which"):
+    while before >= 0 and _between(tokens[before]):
         before -= 1
     prev = lowers[before] if before >= 0 else ""
     if prev in _NOUN_MARKERS or (before >= 0 and lowers[before].endswith("'s") and lowers[before] not in ("he's", "she's", "it's", "that's", "who's")):
@@ -443,9 +531,8 @@ def _verb_cue(
     if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and low in T.PASSIVE_CUES:
         if cue_end < len(tokens) and lowers[cue_end] == "by":
             span = _forward_np(tokens, cue_end + 1)
-            kind = _classify(tokens, span, history, index) if span else None
-            if span and kind:
-                return (aux, cue_end), span, kind
+            if span:
+                return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
         if low in ("seen", "viewed", "known", "considered", "deemed", "described", "thought", "believed", "expected", "said", "understood", "rumored", "rumoured", "reported", "alleged", "estimated", "projected", "predicted"):
             nxt = lowers[cue_end] if cue_end < len(tokens) else ""
             if nxt in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
@@ -456,7 +543,12 @@ def _verb_cue(
     relative = before >= 0 and lowers[before] in ("who", "which", "that") and before == i - 1
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
-    kind = _classify(tokens, subject, history, index, strict=not speech) if subject else None
+    kind = _classify(tokens, subject, history, index, strict=not plain) if subject else None
+    if clause_only:
+        # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
+        if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
+            return (i, cue_end), subject, kind
+        return None
     if subject and kind:
         return (i, cue_end), subject, kind
     # Inverted: '"...," said Smith', ', reported The Financial Times', 'notes analyst X in Y'.
@@ -465,15 +557,56 @@ def _verb_cue(
         kind = _classify(tokens, span, history, index) if span else None
         if span and kind:
             return (i, cue_end), span, kind
-    if low in UNCONDITIONAL and prev not in _NOUN_MARKERS:
+    if before >= 0 and lowers[before] == ",":
+        # An inserted phrase between subject and verb: "Brian Fallon, the campaign's press
+        # secretary, noted"; "Clinton, at Monday's debate, cited".
+        k = before - 1
+        while k >= 0 and lowers[k] != "," and before - k <= 14 and not tokens[k].quoted:
+            k -= 1
+        if k >= 1 and lowers[k] == ",":
+            head = _backward_np(tokens, k)
+            kind = _classify(tokens, head, history, index, strict=not plain) if head else None
+            if head and kind:
+                return (i, cue_end), (head[0], before), kind
+        # A participle clause: "..., accusing her of", "..., saying that": the main subject.
+        if low.endswith("ing"):
+            head = _first_subject(tokens)
+            kind = _classify(tokens, head, history, index, strict=True) if head else None
+            if head and kind and head[1] <= before:
+                return (i, cue_end), head, kind
+    if low.endswith("ing") and prev in ("by", "after", "before", "while", "without", "when", "in", "for"):
+        # A gerund: "began by saying", "After saying ..., she": the main subject speaks.
+        head = _first_subject(tokens)
+        kind = _classify(tokens, head, history, index, strict=True) if head else None
+        if head and kind:
+            return (i, cue_end), head, kind
+    if low in UNCONDITIONAL and before >= 0 and prev not in _NOUN_MARKERS and prev not in _CLAUSE_WORDS | {"to"}:
         return (i, cue_end), None, ANONYMOUS
     return None
+
+
+def _between(token: _Token) -> bool:
+    """May stand between a subject and its verb: auxiliaries, adverbs, time words."""
+    low = token.lower
+    if low in ("that", "which", "who"):
+        return False
+    if low in T.BETWEEN_SUBJECT_AND_VERB:
+        return True
+    return not token.capitalised and token.is_word and (low.endswith("ly") and len(low) > 4 or low in T.TIME_WORDS)
+
+
+def _joining_dot(tokens: list[_Token], j: int) -> bool:
+    """A "." token that belongs to an abbreviation inside a name ("Sen.", "U.S.", "George W.")."""
+    if tokens[j].lower != "." or j == 0 or j + 1 >= len(tokens):
+        return False
+    before = tokens[j - 1].text
+    return (len(before) <= 4 and before[:1].isupper()) or "." in before
 
 
 def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> tuple[int, int] | None:
     """The subject noun phrase that ends before the verb at ``verb`` (token span) or None."""
     j = verb - 1
-    while j >= 0 and tokens[j].lower in T.BETWEEN_SUBJECT_AND_VERB and tokens[j].lower not in ("that", "which", "who"):
+    while j >= 0 and _between(tokens[j]):
         j -= 1
     if skip_comma:
         while j >= 0 and tokens[j].lower in ("who", "which", "that", ","):
@@ -495,7 +628,7 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
                 end = k
             j = k - 1
             continue
-        if not token.is_word and low not in ("&", "-", "'", "’", "."):
+        if not token.is_word and low not in ("&", "-", "'", "’") and not _joining_dot(tokens, j):
             break
         if low in _CLAUSE_WORDS and not (low == "and" and j > 0 and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised):
             break
@@ -519,9 +652,11 @@ def _forward_np(tokens: list[_Token], start: int) -> tuple[int, int] | None:
     while j < len(tokens) and j - start < MAX_SOURCE_TOKENS:
         token = tokens[j]
         low = token.lower
-        if token.quoted or (not token.is_word and low not in ("&", "-", "'", "’", ".")):
+        if token.quoted or (not token.is_word and low not in ("&", "-", "'", "’") and not _joining_dot(tokens, j)):
             break
         if low in _CLAUSE_WORDS and not (low == "and" and j > start and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised):
+            break
+        if j > start and low in T.BETWEEN_SUBJECT_AND_VERB and not token.capitalised:
             break
         if j > start and (low in SPEECH_FORMS or low in ("on", "to", "during", "last", "this", "earlier", "later", "late", "who", "which")):
             break
