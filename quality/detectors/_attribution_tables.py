@@ -51,7 +51,7 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
     know see find learn understand recognize recognise realize realise consider show read like
     love hate appreciate rate rank judge perceive interpret imagine trust distrust dislike
-    celebrate cheer figure guess reckon
+    celebrate cheer figure guess reckon discover
     """.split()
 )
 
@@ -61,6 +61,17 @@ PLAIN_SUBJECT_VERBS: frozenset[str] = frozenset(
     """
     say tell add write tweet report announce note explain argue claim insist reply recall
     declare assert warn ask acknowledge admit confirm deny
+    """.split()
+)
+
+# Cue verbs whose past tense also fits things, not speakers ("the rate declined", "the court
+# ruled", "sales signalled"). Other verbs of saying in the past tense accept any noun phrase as
+# their subject ("a friend commented"); these keep needing a recognisable source.
+THING_SUBJECT_VERBS: frozenset[str] = frozenset(
+    """
+    decline question challenge counter order rule project charge estimate forecast calculate
+    signal indicate frame paint post publish document attack sue welcome back support plan
+    report show find mean echo spell detail outline refuse reject dismiss reveal hint suggest
     """.split()
 )
 
@@ -118,7 +129,7 @@ IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
     "trust": ("trusts", "trusted"),
     "view": ("views", "viewed", "viewing"),
     "figure": ("figured",),
-    "report": ("report", "reports", "reported", "reporting"),
+    "report": ("report", "reports", "reported"),  # "reporting" is mostly a credit line
     "quote": ("quoted", "quotes", "quoting"),
     "plan": ("plan", "plans", "planned", "planning"),
     "sue": ("sued", "sues", "suing"),
@@ -171,8 +182,13 @@ SETTING_PHRASES: tuple[str, ...] = (
     "in a statement", "in a joint statement", "in an interview", "in a tweet", "in a post",
     "in a speech", "in remarks", "in a letter", "in an email", "in a press release",
     "at a press briefing", "at a news conference", "at a press conference", "in an op-ed",
-    "on twitter", "in a video", "in a memo", "in a filing", "in testimony",
+    "on twitter", "in a video", "in a memo", "in a filing", "in testimony", "in a poll",
+    "in the poll", "in a survey", "in the survey", "in a new poll", "in the latest poll",
 )  # fmt: skip
+
+# Verbs of seeming before "to" or "that" attribute an impression to no one in particular
+# ("Melania seems to have vanished").
+SEEMING_VERBS: frozenset[str] = frozenset("seem seems seemed appear appears appeared".split())
 
 # Adverbs that attribute without naming anyone ("Xi reportedly ...").
 SOURCELESS_ADVERBS: frozenset[str] = frozenset(
@@ -226,7 +242,8 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     relatives colleagues associates confidants confidant veterans protesters protestors
     demonstrators fans users citizens americans experts scholars academics historians
     democrats republicans liberals conservatives progressives surrogates defenders backers
-    detractors skeptics sceptics
+    detractors skeptics sceptics percent friend respondents americans adults students parents
+    authors families
     """.split()
 )
 
@@ -273,6 +290,9 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     slide chart graphic
     """.split()
 )
+
+# Documents that report findings: "in the latest poll, ...", "by one study" attribute to them.
+FINDING_NOUNS: frozenset[str] = frozenset("poll polls survey surveys study studies analysis report".split())
 
 # Generic words for news media. A source made of these is secondhand reporting
 # ("state media", "the newspaper", "Russian state news agency TASS").

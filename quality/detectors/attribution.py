@@ -402,6 +402,17 @@ def _find(
             add([tokens[noun]], span, kind, range(span[0], noun + 1))
             i = noun + 1
             continue
+        if low in ("in", "by") and i + 1 < len(tokens):
+            # "in the latest Washington Post/ABC News poll, Clinton led": the poll is the source.
+            span = _forward_np(tokens, i + 1)
+            if span and _head_word(tokens, span) in T.FINDING_NOUNS:
+                add([token], span, _classify(tokens, span, history, index) or ANONYMOUS, range(i, span[1]))
+                i = span[1]
+                continue
+        if low in T.SEEMING_VERBS and i + 1 < len(tokens) and lowers[i + 1] in ("to", "that") and token.text[0].islower():
+            add([token], None, ANONYMOUS, [i])
+            i += 1
+            continue
         if low in T.SOURCELESS_ADVERBS:
             add([token], None, ANONYMOUS, [i])
             i += 1
@@ -414,7 +425,7 @@ def _find(
                 i = cue_span[1]
                 continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
-        if lemma and i not in used and (token.text[0].islower() or headline and i > 0):
+        if lemma and i not in used and (token.text[0].islower() or headline and i > 0 and lemma in T.PLAIN_SUBJECT_VERBS | {"see"}):
             attribution = _verb_cue(text, tokens, lowers, i, lemma, history, index)
             if attribution:
                 cue_span, source, kind = attribution
@@ -476,6 +487,19 @@ def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
     return 0
 
 
+PLURAL_QUANTIFIERS = {"some", "many", "several", "few", "others", "both", "all", "most", "too"}
+
+
+def _agrees(tokens: list[_Token], subject: tuple[int, int], form: str, lemma: str) -> bool:
+    """A verb in -s wants a singular subject: "some calls" is a noun phrase, not "some" calling."""
+    if not form.endswith("s") or form in ("says", "is", "has") or form == lemma:
+        return True
+    words = [t.lower for t in tokens[subject[0] : subject[1]]]
+    if len(words) == 1 and words[0] in PLURAL_QUANTIFIERS | {"they", "we", "i", "you"}:
+        return False
+    return not (words[-1] in PLURAL_QUANTIFIERS)
+
+
 def _head_word(tokens: list[_Token], span: tuple[int, int]) -> str:
     """The head of a noun phrase: its last word before the first preposition."""
     words = [t.lower for t in tokens[span[0] : span[1]]]
@@ -514,7 +538,8 @@ def _verb_cue(
     elif lemma in REQUIRES_PARTICLE:
         return None
     clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
-    plain = lemma in T.PLAIN_SUBJECT_VERBS
+    past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
+    plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and past and lemma not in T.THING_SUBJECT_VERBS)
     before = i - 1
     while before >= 0 and _between(tokens[before]):
         before -= 1
@@ -544,6 +569,8 @@ def _verb_cue(
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
     kind = _classify(tokens, subject, history, index, strict=not plain) if subject else None
+    if subject and kind and not _agrees(tokens, subject, low, lemma):
+        return None  # "some calls were", "Health worries have": a plural noun, not a verb
     if clause_only:
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
@@ -568,6 +595,10 @@ def _verb_cue(
             kind = _classify(tokens, head, history, index, strict=not plain) if head else None
             if head and kind:
                 return (i, cue_end), (head[0], before), kind
+            inserted = (k + 1, before)  # "Trump's running mate, Indiana Gov. Mike Pence, plans to"
+            kind = _classify(tokens, inserted, history, index, strict=True)
+            if kind in (PERSON, ORGANISATION, MEDIA):
+                return (i, cue_end), (head[0] if head else k + 1, before), kind
         # A participle clause: "..., accusing her of", "..., saying that": the main subject.
         if low.endswith("ing"):
             head = _first_subject(tokens)
@@ -701,9 +732,7 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     joined = " ".join(lowers)
     if _is_media(words, lowers, joined):
         return MEDIA
-    # The head part: before the first preposition ("officials in Beijing").
-    cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS and not words[k][0].isupper()), len(words))
-    head_words, head_lowers = words[:cut], lowers[:cut]
+    head_words, head_lowers = _head_part(words, lowers)
     if not head_words:
         return None
     head = head_lowers[-1].removesuffix("'s")
@@ -736,6 +765,32 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     if first in ("a", "an", "one") and len(head_words) <= 4 and head.isalpha():
         return ANONYMOUS
     return None
+
+
+QUANTIFIERS = {"one", "some", "many", "most", "each", "all", "several", "none", "both", "half", "few",
+               "number", "group", "majority", "minority", "handful", "dozens", "hundreds", "thousands",
+               "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+               "couple", "host", "series", "lot", "lots", "plenty", "any", "more", "other", "others"}  # fmt: skip
+
+
+def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+    """The words up to the head noun: before a preposition, participle or relative pronoun
+    ("officials in Beijing", "a union representing ..."); after "of" when what comes before it
+    only counts ("one of the president's advisers", "a majority of voters")."""
+    start = 0
+    while True:
+        cut = len(words)
+        for k in range(start + 1, len(words)):
+            low = lowers[k]
+            if words[k][:1].isupper():
+                continue
+            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or (low.endswith("ing") and low not in T.ANONYMOUS_NOUNS):
+                cut = k
+                break
+        if cut < len(words) and lowers[cut] == "of" and all(w in QUANTIFIERS or w.isdigit() for w in lowers[start:cut]):
+            start = cut + 1
+            continue
+        return words[start:cut], lowers[start:cut]
 
 
 def _is_name(word: str) -> bool:
