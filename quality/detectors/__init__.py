@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quality.detectors.attribution import AttributionDetector
 from quality.detectors.base import Detector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
@@ -9,6 +10,7 @@ from quality.detectors.readability import ReadabilityDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    AttributionDetector,
     LanguageDetector,
     ReadabilityDetector,
 )

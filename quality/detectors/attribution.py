@@ -553,11 +553,13 @@ def _verb_cue(
     aux = i - 1
     while aux >= 0 and lowers[aux] in ("not", "n't", "also", "widely", "long", "often", "now", "still", "generally", "already"):
         aux -= 1
-    if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and low in T.PASSIVE_CUES:
+    if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and (low in T.PASSIVE_CUES or low.endswith("ed")):
         if cue_end < len(tokens) and lowers[cue_end] == "by":
             span = _forward_np(tokens, cue_end + 1)
             if span:
                 return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
+        if low.endswith("ed") and low in SPEECH_FORMS and SPEECH_FORMS[low] not in T.THING_SUBJECT_VERBS:
+            return (aux, cue_end), None, ANONYMOUS  # "the visit was announced": by no one named
         if low in ("seen", "viewed", "known", "considered", "deemed", "described", "thought", "believed", "expected", "said", "understood", "rumored", "rumoured", "reported", "alleged", "estimated", "projected", "predicted"):
             nxt = lowers[cue_end] if cue_end < len(tokens) else ""
             if nxt in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
@@ -663,7 +665,7 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
             break
         if low in _CLAUSE_WORDS and not (low == "and" and j > 0 and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised):
             break
-        if low in T.BETWEEN_SUBJECT_AND_VERB and low not in ("has", "have", "had") and not token.capitalised:
+        if low in T.BETWEEN_SUBJECT_AND_VERB and low not in ("has", "have", "had", "to") and not token.capitalised:
             break
         if low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised):
             break
@@ -760,7 +762,7 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
         return ORGANISATION if head in T.ORGANISATION_NOUNS else PERSON
     if strict:
         return None
-    if first == "the" and len(head_words) <= 4 and head.isalpha():
+    if first == "the" and len(head_words) <= 4 and head.isalpha() and not head.endswith("s"):
         return PERSON  # "the woman said": someone the article has already introduced
     if first in ("a", "an", "one") and len(head_words) <= 4 and head.isalpha():
         return ANONYMOUS
@@ -896,3 +898,342 @@ def _as_carried(attribution: Attribution | None) -> Attribution | None:
         return None
     return Attribution(attribution.cue, attribution.cue_start, attribution.cue_end, attribution.source,
                        attribution.source_start, attribution.source_end, attribution.kind, DIRECT, carried=True)
+
+
+# --- per-article metrics -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourcingSummary:
+    """What the article tells about its sources (the metrics of the sourcing dimension)."""
+
+    sentences: int
+    claims: int
+    attributed_claims: int
+    density: float | None  # attributed claims / claims
+    share_anonymous: float | None  # of attributed claims, those with an anonymous source
+    share_secondhand: float | None  # of attributed claims, those passed on by another outlet
+    direct_quotes_per_1k_words: float
+    distinct_sources: int
+    kinds: dict[str, int] = field(default_factory=dict)  # attributed claims by primary kind
+    weighted: float = 0.0  # sum of the sentence weights (module docstring)
+
+
+def summarise_sourcing(
+    text: str, analysed: Sequence[SentenceAttribution], anonymous_penalty: float = 0.5, secondhand_penalty: float = 0.5
+) -> SourcingSummary:
+    claims = [item for item in analysed if item.is_claim]
+    attributed = [item for item in claims if item.attributed]
+    kinds = {kind: 0 for kind in (PERSON, ORGANISATION, MEDIA, ANONYMOUS)}
+    weighted = 0.0
+    for item in attributed:
+        kinds[item.primary.kind] += 1  # type: ignore[union-attr]
+        weight = 1.0
+        if ANONYMOUS in item.kinds:
+            weight *= 1 - anonymous_penalty
+        if MEDIA in item.kinds:
+            weight *= 1 - secondhand_penalty
+        weighted += weight
+    quotes = {
+        q for q in quote_regions(text)
+        if _words_in(text[q[0] : q[1]]) >= MIN_QUOTE_WORDS
+        and any(item.attributed and item.sentence.start < q[1] and item.sentence.end > q[0] for item in analysed)
+    }  # fmt: skip
+    words = word_count(text)
+    n_attributed = len(attributed)
+    return SourcingSummary(
+        sentences=len(analysed),
+        claims=len(claims),
+        attributed_claims=n_attributed,
+        density=n_attributed / len(claims) if claims else None,
+        share_anonymous=sum(ANONYMOUS in i.kinds for i in attributed) / n_attributed if n_attributed else None,
+        share_secondhand=sum(MEDIA in i.kinds for i in attributed) / n_attributed if n_attributed else None,
+        direct_quotes_per_1k_words=1000 * len(quotes) / words if words else 0.0,
+        distinct_sources=len(distinct_sources(analysed)),
+        kinds=kinds,
+        weighted=weighted,
+    )
+
+
+def distinct_sources(analysed: Sequence[SentenceAttribution]) -> set[str]:
+    """Named sources (not pronouns, not anonymous), with a surname merged into the full name
+    ("Hua" is "Hua Chunying") and case, articles and possessives ignored."""
+    names: list[str] = []
+    for item in analysed:
+        for a in item.own:
+            if a.kind == ANONYMOUS or not a.source or a.source.lower() in T.PERSON_PRONOUNS | T.THING_PRONOUNS:
+                continue
+            words = [w for w in _TOKEN.findall(a.source) if _is_name(w) or w.lower() in T.ORGANISATION_NOUNS]
+            if words:
+                names.append(" ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words))
+    merged: set[str] = set()
+    for name in sorted(set(names), key=len, reverse=True):
+        if not any(set(name.split()) <= set(longer.split()) for longer in merged):
+            merged.add(name)
+    return merged
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+UNATTRIBUTED = Rule(
+    code="ATT001",
+    name="unattributed-claim",
+    severity=Severity.INFO,
+    summary="A sentence states something without saying who says so.",
+    why="Readers can only check a claim whose source they know. Most background sentences need no "
+    "source, so this is information for an editor going through the copy, not a defect.",
+    example="Russia will host the summit in February.",
+    instead="Russia will host the summit in February, the Kremlin said on Monday.",
+    fires=("The minister will visit Moscow next month. Talks will cover trade and energy.",),
+    passes=(
+        "The minister will visit Moscow next month, the foreign ministry said.",
+        "Will the minister visit Moscow?",
+    ),
+    known_problems="Every sentence without a cue is listed, including common knowledge and the "
+    "article's own observations.",
+)
+
+ANONYMOUS_RELIANCE = Rule(
+    code="ATT002",
+    name="anonymous-sources",
+    severity=Severity.WARNING,
+    summary="Most of the article's attributed statements come from unnamed sources.",
+    why="Anonymous sources cannot be checked by the reader; an article that rests mostly on them asks "
+    "for trust it does not earn. Each anonymous source is marked.",
+    example="Officials said the talks failed. A source close to the talks said the mood was tense.",
+    instead="Name the sources, or say why they cannot be named and how the claim was checked.",
+    fires=(
+        "The talks collapsed on Monday, officials said. A source close to the talks said the mood was "
+        "tense. Two diplomats said the next round was cancelled. The ministry said talks would resume.",
+    ),
+    passes=(
+        "The talks collapsed on Monday, Foreign Minister Anna Berg said. Her spokesman Tom Hale said the "
+        "next round was cancelled. A diplomat said the mood was tense.",
+    ),
+)
+
+SECONDHAND = Rule(
+    code="ATT003",
+    name="secondhand-reporting",
+    severity=Severity.WARNING,
+    summary="A large share of the article's attributed statements come through other news outlets.",
+    why="An article built from other outlets' reports repeats claims its authors did not check; the "
+    "reader should go to the original reporting. Each outlet cited as a source is marked.",
+    example="According to Reuters, the talks failed. The visit is planned for May, TASS reported.",
+    instead="Report first-hand (ask the sources), or link the original reports and say what was confirmed.",
+    fires=(
+        "According to Reuters, the talks collapsed on Monday. The next round was cancelled, TASS reported. "
+        "The ministry said talks would resume in May.",
+    ),
+    passes=(
+        "The talks collapsed on Monday, the ministry said. The next round was cancelled, Foreign Minister "
+        "Anna Berg told reporters. Talks will resume in May, her deputy Tom Hale said. Reuters first "
+        "reported the collapse.",
+    ),
+)
+
+THIN_SOURCING = Rule(
+    code="ATT004",
+    name="thin-sourcing",
+    severity=Severity.WARNING,
+    summary="Few of the article's statements are attributed to anyone (low attribution density).",
+    why="News that names no sources for most of what it states cannot be checked; it is often "
+    "rewritten from elsewhere with the sources stripped out.",
+    example="Ten sentences of claims about a visit, none of which says who announced or confirmed it.",
+    instead="Say who announced, confirmed or disputed each claim.",
+    fires=(
+        "The president will visit Moscow in February. The visit will mark the anniversary of the war. "
+        "Trade between the two countries grew by a third last year. Energy deals will be signed. "
+        "The two leaders last met in September. Relations have grown closer since the war began. "
+        "Western countries are watching the visit closely. A joint statement is planned.",
+    ),
+    passes=(
+        "The president will visit Moscow in February, the foreign ministry said. The visit will mark "
+        "the anniversary of the war, officials said. Trade grew by a third last year, customs data show. "
+        "Energy deals will be signed, the Kremlin said. The two leaders last met in September.",
+    ),
+)
+
+SPEAKERLESS_QUOTE = Rule(
+    code="ATT005",
+    name="quote-without-speaker",
+    severity=Severity.WARNING,
+    summary="A quotation whose speaker is named nowhere around it.",
+    why="A quotation is a claim about what someone said; without the speaker it cannot be checked, "
+    "and it often means an attribution was lost when the text was rewritten or scraped.",
+    example='The visit was announced on Monday. "We will work hard to push relations to a higher level."',
+    instead='"We will work hard to push relations to a higher level," the ministry said.',
+    fires=(
+        'The visit will take place in February. "We will work hard to push relations to a higher level '
+        'for the benefit of our peoples."',
+    ),
+    passes=(
+        '"We will work hard to push relations to a higher level for the benefit of our peoples," the '
+        "ministry said.",
+        'The ministry called the visit a "central event".',
+    ),
+)
+
+RULES.register(UNATTRIBUTED, ANONYMOUS_RELIANCE, SECONDHAND, THIN_SOURCING, SPEAKERLESS_QUOTE)
+
+SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare quotes
+
+
+class AttributionDetector(Detector):
+    """The sourcing dimension: attribution density weighted by how checkable the sources are."""
+
+    name = "attribution"
+    dimension = "sourcing"
+    rules = (UNATTRIBUTED, ANONYMOUS_RELIANCE, SECONDHAND, THIN_SOURCING, SPEAKERLESS_QUOTE)
+
+    def __init__(
+        self,
+        target_density: float = 0.5,
+        anonymous_penalty: float = 0.5,
+        secondhand_penalty: float = 0.5,
+        min_claims: int = 3,
+        max_anonymous_share: float = 0.5,
+        max_secondhand_share: float = 0.3,
+        min_attributed: int = 3,
+        min_density: float = 0.2,
+        min_claims_for_density: int = 6,
+    ) -> None:
+        for name, value in (("target_density", target_density), ("anonymous_penalty", anonymous_penalty),
+                            ("secondhand_penalty", secondhand_penalty), ("max_anonymous_share", max_anonymous_share),
+                            ("max_secondhand_share", max_secondhand_share), ("min_density", min_density)):  # fmt: skip
+            if not 0 <= value <= 1 or (name == "target_density" and value == 0):
+                raise TypeError(f"{name} must be in [0, 1] (target_density > 0), got {value!r}")
+        self.target_density = target_density
+        self.anonymous_penalty = anonymous_penalty
+        self.secondhand_penalty = secondhand_penalty
+        self.min_claims = min_claims
+        self.max_anonymous_share = max_anonymous_share
+        self.max_secondhand_share = max_secondhand_share
+        self.min_attributed = min_attributed
+        self.min_density = min_density
+        self.min_claims_for_density = min_claims_for_density
+
+    def detect(self, article: Article) -> DetectorResult:
+        text = article.text
+        analysed = analyse(text)
+        summary = summarise_sourcing(text, analysed, self.anonymous_penalty, self.secondhand_penalty)
+        make = self.findings_for(article)
+        findings = []
+        for item in analysed:
+            if item.is_claim and not item.attributed:
+                findings.append(make("ATT001", item.sentence.start, item.sentence.end, "no source is given for this statement",
+                                     "say who says so (\"..., the ministry said\"), or leave it if it is common knowledge"))  # fmt: skip
+        attributed = summary.attributed_claims
+        if attributed >= self.min_attributed and (summary.share_anonymous or 0) > self.max_anonymous_share:
+            for a in _sources_of_kind(analysed, ANONYMOUS):
+                findings.append(make("ATT002", *_evidence_span(a), f"unnamed source; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
+                                     "name the source, or say why it cannot be named"))  # fmt: skip
+        if attributed >= self.min_attributed and (summary.share_secondhand or 0) > self.max_secondhand_share:
+            for a in _sources_of_kind(analysed, MEDIA):
+                findings.append(make("ATT003", *_evidence_span(a), f"another outlet as source; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
+                                     "confirm with the original source, or link the report"))  # fmt: skip
+        if summary.claims >= self.min_claims_for_density and (summary.density or 0) < self.min_density:
+            findings.append(make("ATT004", 0, 0, f"only {summary.attributed_claims} of {summary.claims} statements say who says so "
+                                 f"(density {summary.density:.2f}, minimum {self.min_density:g})"))  # fmt: skip
+        findings.extend(self._speakerless_quotes(article, analysed, make))
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return DetectorResult(score=self.score(summary), findings=tuple(findings), metrics=_metrics(summary))
+
+    def score(self, summary: SourcingSummary) -> float | None:
+        """The sourcing dimension (formula in the module docstring); None on too few claims."""
+        if summary.claims < self.min_claims:
+            return None
+        return min(1.0, summary.weighted / summary.claims / self.target_density)
+
+    def _speakerless_quotes(self, article: Article, analysed: Sequence[SentenceAttribution], make) -> list:
+        found = []
+        for start, end in quote_regions(article.text):
+            if _words_in(article.text[start:end]) < SPEAKERLESS_QUOTE_WORDS:
+                continue
+            around = [item for item in analysed if item.sentence.start < end and item.sentence.end > start]
+            if around and all(item.is_claim and not item.attributed for item in around):
+                found.append(make("ATT005", start, end, "quotation with no speaker named in or next to it",
+                                  "say who said it"))  # fmt: skip
+        return found
+
+
+def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for item in analysed:
+        if not item.is_claim:
+            continue
+        for a in item.own:
+            key = (a.cue_start, a.source_start)
+            if a.kind == kind and key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out
+
+
+def _evidence_span(a: Attribution) -> tuple[int, int]:
+    """The source's words when there are any ("officials"), else the cue ("reportedly")."""
+    return (a.source_start, a.source_end) if a.source_start >= 0 else (a.cue_start, a.cue_end)
+
+
+def _metrics(summary: SourcingSummary) -> dict[str, Any]:
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 4)
+
+    metrics: dict[str, Any] = {
+        "sentences": summary.sentences,
+        "claims": summary.claims,
+        "attributed": summary.attributed_claims,
+        "density": rounded(summary.density),
+        "share_anonymous": rounded(summary.share_anonymous),
+        "share_secondhand": rounded(summary.share_secondhand),
+        "direct_quotes_per_1k_words": round(summary.direct_quotes_per_1k_words, 2),
+        "distinct_sources": summary.distinct_sources,
+    }
+    metrics.update({f"n_{kind}": count for kind, count in summary.kinds.items()})
+    return metrics
+
+
+# --- the sentence table ------------------------------------------------------------------------
+
+FRAME_COLUMNS = ["id", "start", "end", "text", "attributed", "cue", "source", "source_kind", "quote", "kind"]
+
+
+def attribution_frame(texts: Any, text: str = "text", id: str | None = None) -> pd.DataFrame:
+    """One row per sentence of every text, for research.
+
+    ``texts`` is a sequence or Series of strings, or a DataFrame with a ``text`` column. ``id`` is
+    the input's index label (or the ``id`` column of a DataFrame when named). Columns: ``id``,
+    ``start``, ``end`` (offsets into the text), ``text``, ``attributed`` (own cue or carried over
+    from the quotation around it), ``cue``, ``source``, ``source_kind`` (``person``,
+    ``organisation``, ``media``, ``anonymous`` or empty), ``quote`` (``direct``, ``indirect`` or
+    empty), and ``kind`` (``sentence``, ``question``, ``heading``, ``caption``, ``signature``,
+    ``other``: only ``sentence`` rows count as claims in the density). Missing texts give no rows.
+    """
+    if isinstance(texts, pd.DataFrame):
+        series = texts[text]
+        if id is not None:
+            series = pd.Series(series.to_numpy(), index=texts[id].to_numpy())
+    elif isinstance(texts, pd.Series):
+        series = texts
+    else:
+        series = pd.Series(list(texts))
+    rows = []
+    for label, value in series.items():
+        if not isinstance(value, str):
+            continue
+        for item in analyse(value):
+            a = item.primary
+            rows.append({
+                "id": label,
+                "start": item.sentence.start,
+                "end": item.sentence.end,
+                "text": item.sentence.text,
+                "attributed": item.attributed,
+                "cue": a.cue if a else "",
+                "source": a.source if a else "",
+                "source_kind": a.kind if a else "",
+                "quote": a.quote if a else "",
+                "kind": item.sentence.kind,
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
