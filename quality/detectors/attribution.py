@@ -531,7 +531,7 @@ def _verb_cue(
 ) -> tuple[tuple[int, int], tuple[int, int] | None, str | None] | None:
     """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None."""
     low = lowers[i]
-    speech = low in SPEECH_FORMS
+    speech = low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE
     cue_end = i + 1
     if lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
         cue_end += 1
@@ -581,9 +581,10 @@ def _verb_cue(
     if subject and kind:
         return (i, cue_end), subject, kind
     # Inverted: '"...," said Smith', ', reported The Financial Times', 'notes analyst X in Y'.
-    if speech and (before < 0 or lowers[before] in (",", "”", '"', "''", "—", "―", "-", ":", "(")):
+    if speech and low != lemma and (i == 0 or lowers[i - 1] in (",", "”", '"', "''", "—", "―", "-", ":", "(")):
         span = _forward_np(tokens, cue_end)
-        kind = _classify(tokens, span, history, index) if span else None
+        closes = span is not None and (span[1] >= len(tokens) or not tokens[span[1]].is_word)
+        kind = _classify(tokens, span, history, index) if span and closes else None
         if span and kind:
             return (i, cue_end), span, kind
     if before >= 0 and lowers[before] == ",":
@@ -669,11 +670,15 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
             break
         if low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised):
             break
+        if low.endswith("ed") and not token.capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES:
+            break  # a verb: "... signed a joint statement"
         j -= 1
         taken += 1
     start = j + 1
-    while start < end and (tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised or not tokens[start].is_word):
+    while start < end and not tokens[start].is_word:
         start += 1
+    if start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
+        return None  # "In the video call ...": the object of a preposition is not a subject
     if start >= end:
         return None
     return start, end
@@ -691,7 +696,9 @@ def _forward_np(tokens: list[_Token], start: int) -> tuple[int, int] | None:
             break
         if j > start and low in T.BETWEEN_SUBJECT_AND_VERB and not token.capitalised:
             break
-        if j > start and (low in SPEECH_FORMS or low in ("on", "to", "during", "last", "this", "earlier", "later", "late", "who", "which")):
+        if j > start and low in SPEECH_FORMS and tokens[j - 1].lower not in _NOUN_MARKERS and not low.endswith("s"):
+            break
+        if j > start and (low in ("on", "to", "during", "last", "this", "earlier", "later", "late", "who", "which")):
             break
         if j > start and (low in _MONTHS or low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")):
             break
@@ -734,6 +741,8 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     joined = " ".join(lowers)
     if _is_media(words, lowers, joined):
         return MEDIA
+    if _ends_with_person_name(words, lowers):
+        return PERSON
     head_words, head_lowers = _head_part(words, lowers)
     if not head_words:
         return None
@@ -743,7 +752,7 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     if head_words[-1][:1].isupper() and _is_name(head_words[-1]):
         if head in T.GOVERNMENT_METONYMS:
             return ORGANISATION
-        if any(w in T.ORGANISATION_NOUNS for w in head_lowers) and not (set(head_lowers) & (T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS)):
+        if any(_is_institution(w) for w in head_lowers) and not (set(head_lowers) & (T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS)):
             return ORGANISATION
         return PERSON
     if head in T.SPOKESPERSON_NOUNS:
@@ -752,14 +761,14 @@ def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
         return ANONYMOUS
     if head in T.ROLE_NOUNS:
         return ANONYMOUS if first in ("a", "an", "one", "some", "several") else PERSON
-    if head in T.ORGANISATION_NOUNS or head in T.GOVERNMENT_METONYMS:
+    if _is_institution(head):
         return ORGANISATION
     if head in T.DOCUMENT_NOUNS:
         if names or first in ("the", "this", "that", "its", "their", "his", "her"):
             return ORGANISATION
         return ANONYMOUS
     if head_words[-1][:1].isupper() and head not in T.FUNCTION_WORDS:
-        return ORGANISATION if head in T.ORGANISATION_NOUNS else PERSON
+        return ORGANISATION if _is_institution(head) else PERSON
     if strict:
         return None
     if first == "the" and len(head_words) <= 4 and head.isalpha() and not head.endswith("s"):
@@ -773,6 +782,32 @@ QUANTIFIERS = {"one", "some", "many", "most", "each", "all", "several", "none", 
                "number", "group", "majority", "minority", "handful", "dozens", "hundreds", "thousands",
                "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                "couple", "host", "series", "lot", "lots", "plenty", "any", "more", "other", "others"}  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _ends_with_person_name(words: Sequence[str], lowers: Sequence[str]) -> bool:
+    """'spokesperson Hua Chunying', "China's Ministry of Foreign Affairs spokesperson Hua Chunying":
+    a run of names right after a role or title, or making up the whole phrase."""
+    k = len(words)
+    while k > 0 and _is_name(words[k - 1]) and not _is_institution(lowers[k - 1]):
+        k -= 1
+    run = len(words) - k
+    if run == 0 or (run == 1 and k > 0 and lowers[k - 1] not in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS):
+        return False
+    if k == 0:
+        return not any(_is_institution(w) for w in lowers)
+    before = lowers[k - 1].rstrip(".")
+    return before in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS or before in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "minister")
+
+
+def _is_institution(word: str) -> bool:
+    word = word.removesuffix("'s")
+    return word in T.ORGANISATION_NOUNS or _singular(word) in T.ORGANISATION_NOUNS or word in T.GOVERNMENT_METONYMS
 
 
 def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
@@ -838,8 +873,11 @@ def _resolve(pronoun: str, history: list, index: int) -> str:
     for at, attribution in reversed(history):
         if index - at > PRONOUN_WINDOW:
             break
-        if attribution.kind in wanted:
+        singular = not attribution.source.lower().endswith("s")
+        if attribution.kind in wanted and (pronoun not in ("he", "she") or attribution.kind == PERSON or singular):
             return attribution.kind
+    if pronoun in ("he", "she", "i", "you"):
+        return PERSON  # someone named in the story, if not as a source
     for at, attribution in reversed(history):
         if index - at > PRONOUN_WINDOW:
             break
