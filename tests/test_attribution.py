@@ -247,3 +247,20 @@ def test_pipeline_reports_the_sourcing_dimension() -> None:
     assert not math.isnan(result.dimensions["sourcing"])
     assert result.metrics["attribution_claims"] == 6
     assert {"attribution_n_person", "attribution_share_secondhand", "attribution_distinct_sources"} <= set(result.metrics)
+
+
+def test_source_report_pools_density_and_source_mix() -> None:
+    df = pd.DataFrame({
+        "text": [
+            "Talks failed, Berg said. Trade fell. Prices rose.",
+            "Reuters said talks failed. Officials said trade fell. Li said prices rose. Wages fell.",
+        ],
+        "source": ["outlet", "outlet"],
+    })  # fmt: skip
+    report = quality.source_report(quality.score_frame(df))
+    row = report.iloc[0]
+    assert row["attribution_density"] == pytest.approx(4 / 7)
+    assert row["source_share_person"] == pytest.approx(2 / 4)
+    assert row["source_share_media"] == pytest.approx(1 / 4)
+    assert row["source_share_anonymous"] == pytest.approx(1 / 4)
+    assert row["source_share_organisation"] == 0
