@@ -134,6 +134,7 @@ QUOTES = [
     ('"Open to the end of the line', [(0, 28)]),
     ("No quotes at all.", []),
     ("''This is it,'' he said.", [(0, 15)]),
+    ("A stray ” mark and “a real quote”.", [(19, 33)]),
 ]
 
 

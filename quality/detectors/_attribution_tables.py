@@ -86,6 +86,18 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns of stance that attribute with a preposition after them, to the clause's subject:
+# "is a staunch opponent of", "is raising questions about", "voiced support for".
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """
+    opponent opponents supporter supporters critic critics advocate advocates champion
+    proponent proponents foe foes questions concerns concern doubts doubt criticism support
+    opposition praise skepticism scepticism disdain contempt outrage anger frustration
+    fears hopes misgivings reservations objections complaints
+    """.split()
+)
+STANCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset("of about for over on against".split())
+
 # Time words that can stand between a subject and its verb ("Trump this week also said").
 TIME_WORDS: frozenset[str] = frozenset(
     """

@@ -233,7 +233,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
     Curly quotes pair by direction; straight double quotes and ``''`` toggle. A quotation still
     open at the end of a paragraph runs to the end of the paragraph; a closing mark with no
-    opening one before it closes a quotation that began at the start of the paragraph.
+    opening one before it is a typo and is ignored.
     """
     regions: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -257,9 +257,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if mark == "open" or (mark == "toggle" and open_at is None):
                 if open_at is None:
                     open_at = i
-            else:  # closing
-                start = open_at if open_at is not None else 0
-                regions.append((base + start, base + i + width))
+            elif open_at is not None:  # closing; a stray closing mark with no opening one is ignored
+                regions.append((base + open_at, base + i + width))
                 open_at = None
             i += width
         if open_at is not None:
@@ -411,6 +410,13 @@ def _find(
             if span and _head_word(tokens, span) in T.FINDING_NOUNS:
                 add([token], span, _classify(tokens, span, history, index) or ANONYMOUS, range(i, span[1]))
                 i = span[1]
+                continue
+        if low in T.STANCE_NOUNS and i + 1 < len(tokens) and lowers[i + 1] in T.STANCE_NOUN_PREPOSITIONS and i > 0 and lowers[i - 1] not in ("the", "this", "that"):
+            head = _first_subject(tokens)
+            kind = _classify(tokens, head, history, index, strict=True) if head and head[1] <= i else None
+            if head and kind:
+                add(tokens[i : i + 2], head, kind, range(i, i + 2))
+                i += 2
                 continue
         if low in T.SEEMING_VERBS and i + 1 < len(tokens) and lowers[i + 1] in ("to", "that") and token.text[0].islower():
             add([token], None, ANONYMOUS, [i])
