@@ -51,7 +51,7 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
     """
     know see find learn understand recognize recognise realize realise consider show read like
     love hate appreciate rate rank judge perceive interpret imagine trust distrust dislike
-    celebrate cheer figure guess reckon discover
+    celebrate cheer figure guess reckon discover maintain
     """.split()
 )
 

@@ -628,6 +628,9 @@ def _verb_cue(
     return None
 
 
+_PREPOSITIONS = {"in", "at", "on", "for", "from", "with", "by", "of", "to", "during", "after", "before", "under", "over"}
+
+
 def _between(token: _Token) -> bool:
     """May stand between a subject and its verb: auxiliaries, adverbs, time words."""
     low = token.lower
@@ -686,8 +689,10 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
     start = j + 1
     while start < end and not tokens[start].is_word:
         start += 1
-    if start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
-        return None  # "In the video call ...": the object of a preposition is not a subject
+    if start < end and tokens[start].lower in _PREPOSITIONS and (start == 0 or tokens[start - 1].lower == ","):
+        return None  # "In the video call ...": an opening phrase, not a subject
+    while start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
+        start += 1  # "turned to the police department, which reported": the object is the antecedent
     if start >= end:
         return None
     return start, end
