@@ -59,6 +59,24 @@ def pooled_sd(frame: pd.DataFrame) -> float:
     return max(PRIOR_SD_FLOOR, math.sqrt(ss / dof))
 
 
+SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
+
+
+def _sourcing_mix(group: pd.DataFrame) -> dict[str, float]:
+    """Pooled attribution density and source-kind shares of one source's articles (counts are
+    summed before dividing, so long articles weigh by their sentences, as a reader meets them)."""
+    if "attribution_claims" not in group:
+        return {}
+    claims = float(group["attribution_claims"].fillna(0).sum())
+    attributed = float(group["attribution_attributed"].fillna(0).sum())
+    mix = {"attribution_density": attributed / claims if claims else math.nan}
+    for kind in SOURCE_KINDS:
+        column = f"attribution_n_{kind}"
+        count = float(group[column].fillna(0).sum()) if column in group else 0.0
+        mix[f"source_share_{kind}"] = count / attributed if attributed else math.nan
+    return mix
+
+
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per source from the article table of :func:`quality.score_frame`."""
     if scores.empty:
@@ -83,6 +101,7 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
         }
         for column in dimension_columns:
             row[column.removeprefix("dim_") + "_mean"] = float(group[column].mean())
+        row.update(_sourcing_mix(group))
         row["findings_per_1k_words"] = 1000 * float(group["findings"].sum()) / words if words else math.nan
         row["error_finding_share"] = float((group["n_error"] > 0).mean())
         for column in count_columns:
