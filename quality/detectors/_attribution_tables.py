@@ -216,8 +216,27 @@ BETWEEN_SUBJECT_AND_VERB: frozenset[str] = frozenset(
     has have had is are was were will would could may might can did does do not n't never
     been being be shall should must to who which that yet long always first last ever
     has been had been have been openly explicitly sharply bluntly angrily jokingly
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
+    can't couldn't shouldn't almost nearly together jointly collectively unanimously
     """.split()
 )
+# The contractions are single tokens ("isn't saying"); "almost", "together" and the like sit
+# between a subject and its verb without being part of the subject ("leaders almost
+# universally expressed", "which together vowed").
+
+# Words that open an adverbial phrase or clause before the main subject ("On Thursday, ...",
+# "After saying ..., she", "However, ..."): the subject comes after the comma that closes it.
+OPENING_ADVERBIAL_WORDS: frozenset[str] = frozenset(
+    """
+    in at on after before while when during since as with without despite amid following
+    however meanwhile still yet instead nonetheless nevertheless later earlier last this
+    until unlike like under by for from
+    """.split()
+)
+MAX_OPENING_ADVERBIAL = 20  # tokens; a longer stretch before a comma is the clause itself
+
+# Conjunctions that may open a sentence before its subject ("But Jones said ...").
+CLAUSE_OPENERS: frozenset[str] = frozenset("but and so yet or".split())
 
 # Auxiliaries before a participle that make a passive cue ("is expected to", "was reported").
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset("is are was were been be being am 's".split())
@@ -239,6 +258,8 @@ THING_PRONOUNS: frozenset[str] = frozenset("it".split())
 
 # People nouns that do not name anyone. A source whose head is one of these, without a name in
 # apposition, is anonymous ("officials said", "a Chinese official", "four people briefed ...").
+# Plural roles ("senators", "E.U. leaders") belong here too: a group of office holders that the
+# sentence does not name is as hard to check as "officials".
 ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     """
     official officials source sources people person persons insider insiders aide aides
@@ -255,7 +276,10 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     demonstrators fans users citizens americans experts scholars academics historians
     democrats republicans liberals conservatives progressives surrogates defenders backers
     detractors skeptics sceptics percent friend respondents americans adults students parents
-    authors families
+    authors families leaders advocates administrators organizers organisers officers agents
+    campaigners teachers senators governors mayors judges ministers representatives candidates
+    nominees executives founders generals commanders ambassadors envoys negotiators planners
+    donors contributors everyone everybody nobody
     """.split()
 )
 

@@ -576,9 +576,14 @@ def _verb_cue(
                     return (aux, cue_end), None, ANONYMOUS
         return None
     subject = _backward_np(tokens, i)
-    relative = before >= 0 and lowers[before] in ("who", "which", "that") and before == i - 1
+    # A relative clause: "Democrats, who have argued", "the government, which has denied": the
+    # antecedent before the pronoun speaks. Auxiliaries and adverbs may stand between.
+    relative = before >= 0 and lowers[before] in ("who", "which", "that") and all(_between(t) for t in tokens[before + 1 : i])
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
+    if subject is None and before >= 2 and lowers[before] == "whom" and lowers[before - 1] == "of":
+        # "many of whom say": a part of a group the sentence has just named, unnamed itself.
+        return (i, cue_end), (before - 2, before + 1), ANONYMOUS
     kind = _classify(tokens, subject, history, index, strict=not plain) if subject else None
     if subject and kind and not _agrees(tokens, subject, low, lemma):
         return None  # "some calls were", "Health worries have": a plural noun, not a verb
@@ -723,14 +728,34 @@ def _forward_np(tokens: list[_Token], start: int) -> tuple[int, int] | None:
 
 
 def _first_subject(tokens: list[_Token]) -> tuple[int, int] | None:
-    """The first noun phrase of a clause, after an opening adverbial ("In a statement, X ...")."""
+    """The subject of the main clause: the first noun phrase after opening adverbials ("In a
+    statement, X ...", "On Thursday, however, X ...", "After saying ..., she ...").
+
+    A subject that starts with a name is the run of names ("Jones spoke to ..." gives "Jones"),
+    since a name is not followed by more of its noun phrase in lower case.
+    """
     k = 0
-    if any(t.lower == "," for t in tokens[:8]) and tokens and tokens[0].lower in ("in", "at", "on"):
-        while k < len(tokens) and tokens[k].lower != ",":
-            k += 1
-        k += 1
-    span = _forward_np(tokens, k)
-    return span
+    for _ in range(3):
+        while k < len(tokens) and tokens[k].lower in T.CLAUSE_OPENERS and (k + 1 < len(tokens) and tokens[k + 1].lower != ","):
+            k += 1  # "But X said": a conjunction before the subject
+        if k >= len(tokens) or tokens[k].lower not in T.OPENING_ADVERBIAL_WORDS:
+            break
+        comma = next((c for c in range(k + 1, min(len(tokens), k + T.MAX_OPENING_ADVERBIAL + 1))
+                      if tokens[c].lower == "," and not tokens[c].quoted), None)
+        if comma is None:
+            break
+        k = comma + 1
+    if k < len(tokens) and _is_name(tokens[k].text) and not tokens[k].quoted:
+        end = k
+        while end < len(tokens) and (_is_name(tokens[end].text) or _joining_dot(tokens, end)) and not tokens[end].quoted:
+            end += 1
+        if end < len(tokens) and tokens[end].lower == "(":  # "Sen. Jane Roe (D-Ore.)"
+            close = next((c for c in range(end, min(len(tokens), end + 8)) if tokens[c].lower == ")"), None)
+            if close is not None:
+                return k, end
+        if end >= len(tokens) or not tokens[end].capitalised:
+            return k, end
+    return _forward_np(tokens, k)
 
 
 def _classify(tokens: list[_Token], span: tuple[int, int] | None, history: list, index: int, strict: bool = False) -> str | None:
