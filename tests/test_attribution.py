@@ -94,7 +94,23 @@ SUBJECT_STRUCTURES = [
     ("On Thursday, however, Jones spoke to a crowd, promising to cut taxes.", "promising", "Jones", "person"),
     ("After saying her foot was sore, she was taken to hospital.", "saying", "she", "person"),
     ("On Monday night, Clark leaned in often, painting Jones as a caricature.", "painting", "Clark", "person"),
+    # a second verb of the same subject
+    ("Jones beamed and asked the crowd to cheer.", "asked", "Jones", "person"),
+    ("Jones has used the phrase often and criticized Smith for it.", "criticized", "Jones", "person"),
+    # a verb of saying in the present takes an ordinary noun phrase, like the past tense
+    ("The man disputes the idea that he was ill.", "disputes", "The man", "person"),
+    # documents with long noun phrases before a verb of finding
+    ("A 2014 study by law professor Ann Lee found 31 cases of fraud.", "found", "A 2014 study", "anonymous"),
+    ("Donations rose in August, a Daily Planet analysis of newly filed reports shows.", "shows", "a Daily Planet analysis", "media"),
+    ("Large areas of the city are divided by race, other studies have shown.", "shown", "other studies", "anonymous"),
+    # headlines: capitalised verbs in the present
+    ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
+    ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
     # must not fire
+    ("The study area shows signs of erosion.", "", "", ""),
+    ("The bus was late and found no parking space.", "", "", ""),
+    ("Farm Shows Return To Fairground.", "", "", ""),
+    ("Jones sat down and the crowd cheered.", "", "", ""),
     ("The houses, which have stood for a century, are empty.", "", "", ""),
     ("On Friday, however, the river rose, flooding the town.", "", "", ""),
     ("Taxes, many of which are new, went up.", "", "", ""),

@@ -75,6 +75,10 @@ THING_SUBJECT_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Stance verbs that count as the second verb of a coordination ("beamed and called for"); the
+# rest ("and plans", "and wants") too often join a new subject's clause.
+COORDINATED_STANCE_VERBS: frozenset[str] = frozenset("call push vow seek".split())
+
 # Stance adjectives after "be" ("Democrats are worried that", "Graham has been critical of").
 STANCE_ADJECTIVES: frozenset[str] = frozenset(
     """
@@ -323,8 +327,18 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     complaint lawsuit indictment ruling order decree resolution declaration text ad ads
     video clip post tweet tweets message email emails book note notes website report
     investigation audit assessment findings statistics numbers average tally count
-    slide chart graphic
+    slide chart graphic research
     """.split()
+)
+
+# Verbs by which a document reports what it found ("a new poll shows", "the study found").
+# With these, a document noun that opens the clause is the subject however long its noun
+# phrase is ("A 2014 study by ... professor X found", "..., an analysis of ... shows").
+FINDING_VERBS: frozenset[str] = frozenset("show find reveal suggest indicate conclude confirm document".split())
+MAX_DOCUMENT_SUBJECT = 30  # tokens back from the verb in which the document noun may stand
+# Modifiers of a document noun that are in no other table ("leaked documents", "a 2014 study").
+DOCUMENT_MODIFIERS: frozenset[str] = frozenset(
+    "new latest recent previous leaked internal annual national preliminary final draft secret".split()
 )
 
 # Documents that report findings: "in the latest poll, ...", "by one study" attribute to them.

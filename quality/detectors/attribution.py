@@ -434,7 +434,10 @@ def _find(
                 i = cue_span[1]
                 continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
-        if lemma and i not in used and (token.text[0].islower() or headline and i > 0 and lemma in T.PLAIN_SUBJECT_VERBS | {"see"}):
+        # Headlines capitalise every word and put their verbs in the present ("Senator Vows To ...").
+        headline_verb = headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
+        headline_verb = headline_verb and not (i + 1 < len(tokens) and lowers[i + 1] == "of")  # "Grim Details Of": a noun
+        if lemma and i not in used and (token.text[0].islower() or headline_verb):
             attribution = _verb_cue(text, tokens, lowers, i, lemma, history, index)
             if attribution:
                 cue_span, source, kind = attribution
@@ -548,7 +551,8 @@ def _verb_cue(
         return None
     clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
     past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
-    plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and past and lemma not in T.THING_SUBJECT_VERBS)
+    present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
+    plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
     before = i - 1
     while before >= 0 and _between(tokens[before]):
         before -= 1
@@ -587,6 +591,12 @@ def _verb_cue(
     kind = _classify(tokens, subject, history, index, strict=not plain) if subject else None
     if subject and kind and not _agrees(tokens, subject, low, lemma):
         return None  # "some calls were", "Health worries have": a plural noun, not a verb
+    if lemma in T.FINDING_VERBS and not (subject and kind and not clause_only):
+        # "A 2014 study by law professor Ann Lee found ...", "..., a USA TODAY analysis of
+        # newly filed reports shows": a document whose noun phrase is too long to walk back over.
+        document = _document_subject(tokens, i)
+        if document:
+            return (i, cue_end), document, _classify(tokens, document, history, index) or ANONYMOUS
     if clause_only:
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
@@ -622,6 +632,13 @@ def _verb_cue(
             kind = _classify(tokens, head, history, index, strict=True) if head else None
             if head and kind and head[1] <= before:
                 return (i, cue_end), head, kind
+    if prev == "and" and low != lemma and (speech or lemma in T.COORDINATED_STANCE_VERBS):
+        # A second verb of the same subject: "Jones beamed and asked the crowd", "has used the
+        # phrase often and criticized". The main clause's subject must be a source by itself.
+        head = _first_subject(tokens)
+        kind = _classify(tokens, head, history, index, strict=True) if head else None
+        if head and kind and head[1] <= before and not any(t.lower in ("," , ";") for t in tokens[head[1] : before]):
+            return (i, cue_end), head, kind
     if low.endswith("ing") and prev in ("by", "after", "before", "while", "without", "when", "in", "for"):
         # A gerund: "began by saying", "After saying ..., she": the main subject speaks.
         head = _first_subject(tokens)
@@ -630,6 +647,32 @@ def _verb_cue(
             return (i, cue_end), head, kind
     if low in UNCONDITIONAL and before >= 0 and prev not in _NOUN_MARKERS and prev not in _CLAUSE_WORDS | {"to"}:
         return (i, cue_end), None, ANONYMOUS
+    return None
+
+
+def _document_subject(tokens: list[_Token], verb: int) -> tuple[int, int] | None:
+    """The leftmost document noun phrase ("a new poll", "the Smith report") that opens a clause
+    before ``verb``, up to its head noun; None if there is none."""
+    first = _first_subject(tokens)
+    clause_starts = {first[0]} if first else set()
+    for w in range(max(0, verb - T.MAX_DOCUMENT_SUBJECT), verb):
+        token = tokens[w]
+        if token.quoted or not token.is_word or not ({token.lower, _singular(token.lower)} & (T.DOCUMENT_NOUNS | T.FINDING_NOUNS)):
+            continue
+        k = w
+        while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].quoted and (
+            tokens[k - 1].lower in T.DETERMINERS | T.SOURCE_ADJECTIVES | T.DOCUMENT_MODIFIERS
+            or tokens[k - 1].capitalised or tokens[k - 1].text.isdigit()
+        ):
+            k -= 1
+        after = tokens[w + 1]
+        is_head = w + 1 == verb or not after.is_word or _between(after) or after.lower.endswith("ed") or (
+            after.lower in T.NOUN_PHRASE_LINKS | {"by", "that", "which"})  # not "the study area"
+        opens_clause = k in clause_starts or (k > 0 and tokens[k - 1].lower in (",", ";", ":", "—", "–"))
+        verbs_between = [t for t in tokens[w + 1 : verb] if not t.quoted and (
+            (t.lower in SPEECH_FORMS and _singular(t.lower) not in T.DOCUMENT_NOUNS) or t.lower in _CLAUSE_WORDS - {"that", "which"})]
+        if is_head and opens_clause and not verbs_between:
+            return k, w + 1
     return None
 
 
