@@ -106,7 +106,15 @@ SUBJECT_STRUCTURES = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # "see X as Y" states a view
+    ("Critics see the plan as a giveaway.", "see", "Critics", "anonymous"),
+    ("The union views the deal as a betrayal.", "views", "The union", "organisation"),
+    # acts of advocacy with a source subject
+    ("Senator Jane Roe has touted the plan for months.", "touted", "Senator Jane Roe", "person"),
+    ("Roe openly admires the governor.", "admires", "Roe", "person"),
     # must not fire
+    ("Visitors see the tower as they arrive.", "", "", ""),
+    ("Presidential debates are rarely exciting.", "", "", ""),
     ("The study area shows signs of erosion.", "", "", ""),
     ("The bus was late and found no parking space.", "", "", ""),
     ("Farm Shows Return To Fairground.", "", "", ""),
@@ -128,8 +136,6 @@ def test_subject_structures(text: str, cue: str, source: str, kind: str) -> None
 
 # Known failures: written down, not hidden. Each is a limit of reading without a parser.
 KNOWN_FAILURES = [
-    # "see X as Y" states a view, but "see" counts only before a clause ("see that ...").
-    ("Critics see the plan as a giveaway.", "see"),
     # A verb of dismissal that is in no table.
     ("The senator pooh-poohed the idea.", "pooh-poohed"),
 ]

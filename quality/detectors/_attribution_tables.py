@@ -42,8 +42,13 @@ STANCE_VERBS: frozenset[str] = frozenset(
     envision envisage anticipate reckon figure guess suppose imagine trust distrust
     dislike like love hate appreciate celebrate cheer protest object prefer worry fret
     acknowledge recognize perceive interpret read reckon judge deem rate rank continue
+    encourage promote tout compliment retweet extol admire despise embrace champion
+    discuss insult
     """.split()
 )
+# The second group above are acts of public advocacy and speech that PolNeAR's annotators
+# count as attribution ("has touted", "openly admires", "retweeted"); like the other stance
+# verbs they need a subject that can hold a stance.
 
 # Stance verbs that also take a plain object ("she knows the rules", "the data show growth").
 # They count only before a clause: "that", a question word, a colon or a quotation.
@@ -201,6 +206,11 @@ SETTING_PHRASES: tuple[str, ...] = (
     "on twitter", "in a video", "in a memo", "in a filing", "in testimony", "in a poll",
     "in the poll", "in a survey", "in the survey", "in a new poll", "in the latest poll",
 )  # fmt: skip
+
+# Verbs of viewing that state an opinion with "X as Y" ("critics see the plan as a giveaway"),
+# though alone they need a clause ("see that ..."). The object may be this many tokens long.
+SEE_AS_VERBS: frozenset[str] = frozenset("see view consider".split())
+MAX_SEE_AS_OBJECT = 8
 
 # Verbs of seeming before "to" or "that" attribute an impression to no one in particular
 # ("Melania seems to have vanished").

@@ -597,6 +597,13 @@ def _verb_cue(
         document = _document_subject(tokens, i)
         if document:
             return (i, cue_end), document, _classify(tokens, document, history, index) or ANONYMOUS
+    if clause_only and lemma in T.SEE_AS_VERBS and subject and kind:
+        # "Critics see the plan as a giveaway": a view, stated by the subject, of an object.
+        for j in range(cue_end + 1, min(len(tokens), cue_end + T.MAX_SEE_AS_OBJECT + 1)):
+            if lowers[j] == "as" and not (j + 1 < len(tokens) and lowers[j + 1] in T.PERSON_PRONOUNS | T.THING_PRONOUNS):
+                return (i, cue_end), subject, kind  # not "as they arrive": a clause of time
+            if not tokens[j].is_word or tokens[j].quoted or lowers[j] in _CLAUSE_WORDS:
+                break
     if clause_only:
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
