@@ -112,7 +112,11 @@ SUBJECT_STRUCTURES = [
     # acts of advocacy with a source subject
     ("Senator Jane Roe has touted the plan for months.", "touted", "Senator Jane Roe", "person"),
     ("Roe openly admires the governor.", "admires", "Roe", "person"),
+    # passives of writing and rating
+    ("The song was written by Ann Lee after the shooting.", "was written", "Ann Lee", "person"),
+    ("Most statements were rated as mostly true.", "were rated", "", "anonymous"),
     # must not fire
+    ("The loan was written off.", "", "", ""),
     ("Visitors see the tower as they arrive.", "", "", ""),
     ("Presidential debates are rarely exciting.", "", "", ""),
     ("The study area shows signs of erosion.", "", "", ""),

@@ -261,6 +261,16 @@ PASSIVE_CUES: frozenset[str] = frozenset(
     said reported expected believed thought understood alleged rumored rumoured described
     considered estimated predicted quoted cited accused criticized criticised praised endorsed
     supported asked told urged warned quoted seen viewed projected known claimed deemed
+    written rated dubbed regarded
+    """.split()
+)
+
+# Participles that attribute on their own in the passive before "to", "that", "as" or the end
+# of the clause ("is believed to", "was seen as", "were rated as mostly true", "was dubbed").
+SOURCELESS_PASSIVES: frozenset[str] = frozenset(
+    """
+    seen viewed known considered deemed described thought believed expected said understood
+    rumored rumoured reported alleged estimated projected predicted rated dubbed regarded
     """.split()
 )
 

@@ -573,7 +573,7 @@ def _verb_cue(
                 return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
         if low.endswith("ed") and low in SPEECH_FORMS and SPEECH_FORMS[low] not in T.THING_SUBJECT_VERBS:
             return (aux, cue_end), None, ANONYMOUS  # "the visit was announced": by no one named
-        if low in ("seen", "viewed", "known", "considered", "deemed", "described", "thought", "believed", "expected", "said", "understood", "rumored", "rumoured", "reported", "alleged", "estimated", "projected", "predicted"):
+        if low in T.SOURCELESS_PASSIVES:
             nxt = lowers[cue_end] if cue_end < len(tokens) else ""
             if nxt in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
                 if not (low == "known" and nxt == "as") and not (low == "described" and nxt != "as"):
