@@ -19,6 +19,10 @@ patterns, so that it runs anywhere, fast, and every decision can be traced to a 
      (``"...," said Smith``, ``reported The Financial Times``);
    * a verb of stance (``wants``, ``believes``, ``called for`` ...), which counts only when its
      subject can hold a stance: a name, a pronoun, an organisation or a people noun;
+   * the subject may stand before a relative pronoun (``Democrats, who have argued``), after
+     opening adverbials (``On Thursday, however, X spoke ..., promising``), before a first verb
+     that it shares (``X beamed and asked``), or be a document with a long noun phrase before a
+     verb of finding (``A 2014 study by ... found``); ``see/view X as Y`` states a view;
    * phrases with the source after them (``according to``, ``citing``, ``quoted ... as saying``);
    * passives (``is expected to``, ``was reported by X``) and adverbs (``reportedly``), which
      attribute without naming a source and therefore count as anonymous;
