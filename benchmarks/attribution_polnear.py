@@ -1,6 +1,7 @@
 """Sentence-level attribution on PolNeAR, beside the set's regex baseline, in one run.
 
 usage: python benchmarks/attribution_polnear.py [SENTENCES.jsonl] [--baseline BASELINE.py] [--errors N]
+                                                [--split dev|test|dev,test]
 
 Data: ``../shared/benchmarks/attribution/`` (PolNeAR; read its README). Gold: a sentence has an
 attribution when it overlaps a human-marked cue. Tune on dev; report test.
@@ -21,6 +22,7 @@ Also printed:
 * speed: our time per sentence as a ratio to the baseline's in the same run.
 
 ``--errors N`` prints N false negatives and N false positives from dev (never test).
+``--split dev`` runs dev only: use it while tuning, so that test is measured once, at the end.
 """
 
 from __future__ import annotations
@@ -74,18 +76,20 @@ def predict(docs) -> tuple[dict[str, tuple[bool, bool, str | None]], float]:
 
 def main(argv: list[str]) -> None:
     args = list(argv)
-    path, baseline_path, n_errors = DEFAULT_DATA, None, 0
+    path, baseline_path, n_errors, splits = DEFAULT_DATA, None, 0, ["dev", "test"]
     while args:
         arg = args.pop(0)
         if arg == "--baseline":
             baseline_path = Path(args.pop(0))
         elif arg == "--errors":
             n_errors = int(args.pop(0))
+        elif arg == "--split":
+            splits = args.pop(0).split(",")
         else:
             path = Path(arg)
     baseline = load_baseline(baseline_path or Path(path).with_name("baseline.py"))
     rows = load_rows(path)
-    for split in ("dev", "test"):
+    for split in splits:
         docs = documents(rows, {split})
         gold = [r for d in docs for r in d.gold]
         ours, our_time = predict(docs)

@@ -42,8 +42,13 @@ STANCE_VERBS: frozenset[str] = frozenset(
     envision envisage anticipate reckon figure guess suppose imagine trust distrust
     dislike like love hate appreciate celebrate cheer protest object prefer worry fret
     acknowledge recognize perceive interpret read reckon judge deem rate rank continue
+    encourage promote tout compliment retweet extol admire despise embrace champion
+    discuss insult
     """.split()
 )
+# The second group above are acts of public advocacy and speech that PolNeAR's annotators
+# count as attribution ("has touted", "openly admires", "retweeted"); like the other stance
+# verbs they need a subject that can hold a stance.
 
 # Stance verbs that also take a plain object ("she knows the rules", "the data show growth").
 # They count only before a clause: "that", a question word, a colon or a quotation.
@@ -74,6 +79,10 @@ THING_SUBJECT_VERBS: frozenset[str] = frozenset(
     report show find mean echo spell detail outline refuse reject dismiss reveal hint suggest
     """.split()
 )
+
+# Stance verbs that count as the second verb of a coordination ("beamed and called for"); the
+# rest ("and plans", "and wants") too often join a new subject's clause.
+COORDINATED_STANCE_VERBS: frozenset[str] = frozenset("call push vow seek".split())
 
 # Stance adjectives after "be" ("Democrats are worried that", "Graham has been critical of").
 STANCE_ADJECTIVES: frozenset[str] = frozenset(
@@ -198,6 +207,11 @@ SETTING_PHRASES: tuple[str, ...] = (
     "in the poll", "in a survey", "in the survey", "in a new poll", "in the latest poll",
 )  # fmt: skip
 
+# Verbs of viewing that state an opinion with "X as Y" ("critics see the plan as a giveaway"),
+# though alone they need a clause ("see that ..."). The object may be this many tokens long.
+SEE_AS_VERBS: frozenset[str] = frozenset("see view consider".split())
+MAX_SEE_AS_OBJECT = 8
+
 # Verbs of seeming before "to" or "that" attribute an impression to no one in particular
 # ("Melania seems to have vanished").
 SEEMING_VERBS: frozenset[str] = frozenset("seem seems seemed appear appears appeared".split())
@@ -216,8 +230,27 @@ BETWEEN_SUBJECT_AND_VERB: frozenset[str] = frozenset(
     has have had is are was were will would could may might can did does do not n't never
     been being be shall should must to who which that yet long always first last ever
     has been had been have been openly explicitly sharply bluntly angrily jokingly
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
+    can't couldn't shouldn't almost nearly together jointly collectively unanimously
     """.split()
 )
+# The contractions are single tokens ("isn't saying"); "almost", "together" and the like sit
+# between a subject and its verb without being part of the subject ("leaders almost
+# universally expressed", "which together vowed").
+
+# Words that open an adverbial phrase or clause before the main subject ("On Thursday, ...",
+# "After saying ..., she", "However, ..."): the subject comes after the comma that closes it.
+OPENING_ADVERBIAL_WORDS: frozenset[str] = frozenset(
+    """
+    in at on after before while when during since as with without despite amid following
+    however meanwhile still yet instead nonetheless nevertheless later earlier last this
+    until unlike like under by for from
+    """.split()
+)
+MAX_OPENING_ADVERBIAL = 20  # tokens; a longer stretch before a comma is the clause itself
+
+# Conjunctions that may open a sentence before its subject ("But Jones said ...").
+CLAUSE_OPENERS: frozenset[str] = frozenset("but and so yet or".split())
 
 # Auxiliaries before a participle that make a passive cue ("is expected to", "was reported").
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset("is are was were been be being am 's".split())
@@ -228,6 +261,16 @@ PASSIVE_CUES: frozenset[str] = frozenset(
     said reported expected believed thought understood alleged rumored rumoured described
     considered estimated predicted quoted cited accused criticized criticised praised endorsed
     supported asked told urged warned quoted seen viewed projected known claimed deemed
+    written rated dubbed regarded
+    """.split()
+)
+
+# Participles that attribute on their own in the passive before "to", "that", "as" or the end
+# of the clause ("is believed to", "was seen as", "were rated as mostly true", "was dubbed").
+SOURCELESS_PASSIVES: frozenset[str] = frozenset(
+    """
+    seen viewed known considered deemed described thought believed expected said understood
+    rumored rumoured reported alleged estimated projected predicted rated dubbed regarded
     """.split()
 )
 
@@ -239,6 +282,8 @@ THING_PRONOUNS: frozenset[str] = frozenset("it".split())
 
 # People nouns that do not name anyone. A source whose head is one of these, without a name in
 # apposition, is anonymous ("officials said", "a Chinese official", "four people briefed ...").
+# Plural roles ("senators", "E.U. leaders") belong here too: a group of office holders that the
+# sentence does not name is as hard to check as "officials".
 ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     """
     official officials source sources people person persons insider insiders aide aides
@@ -255,7 +300,10 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     demonstrators fans users citizens americans experts scholars academics historians
     democrats republicans liberals conservatives progressives surrogates defenders backers
     detractors skeptics sceptics percent friend respondents americans adults students parents
-    authors families
+    authors families leaders advocates administrators organizers organisers officers agents
+    campaigners teachers senators governors mayors judges ministers representatives candidates
+    nominees executives founders generals commanders ambassadors envoys negotiators planners
+    donors contributors everyone everybody nobody
     """.split()
 )
 
@@ -299,8 +347,18 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     complaint lawsuit indictment ruling order decree resolution declaration text ad ads
     video clip post tweet tweets message email emails book note notes website report
     investigation audit assessment findings statistics numbers average tally count
-    slide chart graphic
+    slide chart graphic research
     """.split()
+)
+
+# Verbs by which a document reports what it found ("a new poll shows", "the study found").
+# With these, a document noun that opens the clause is the subject however long its noun
+# phrase is ("A 2014 study by ... professor X found", "..., an analysis of ... shows").
+FINDING_VERBS: frozenset[str] = frozenset("show find reveal suggest indicate conclude confirm document".split())
+MAX_DOCUMENT_SUBJECT = 30  # tokens back from the verb in which the document noun may stand
+# Modifiers of a document noun that are in no other table ("leaked documents", "a 2014 study").
+DOCUMENT_MODIFIERS: frozenset[str] = frozenset(
+    "new latest recent previous leaked internal annual national preliminary final draft secret".split()
 )
 
 # Documents that report findings: "in the latest poll, ...", "by one study" attribute to them.

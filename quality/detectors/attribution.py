@@ -19,6 +19,10 @@ patterns, so that it runs anywhere, fast, and every decision can be traced to a 
      (``"...," said Smith``, ``reported The Financial Times``);
    * a verb of stance (``wants``, ``believes``, ``called for`` ...), which counts only when its
      subject can hold a stance: a name, a pronoun, an organisation or a people noun;
+   * the subject may stand before a relative pronoun (``Democrats, who have argued``), after
+     opening adverbials (``On Thursday, however, X spoke ..., promising``), before a first verb
+     that it shares (``X beamed and asked``), or be a document with a long noun phrase before a
+     verb of finding (``A 2014 study by ... found``); ``see/view X as Y`` states a view;
    * phrases with the source after them (``according to``, ``citing``, ``quoted ... as saying``);
    * passives (``is expected to``, ``was reported by X``) and adverbs (``reportedly``), which
      attribute without naming a source and therefore count as anonymous;
@@ -434,7 +438,10 @@ def _find(
                 i = cue_span[1]
                 continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
-        if lemma and i not in used and (token.text[0].islower() or headline and i > 0 and lemma in T.PLAIN_SUBJECT_VERBS | {"see"}):
+        # Headlines capitalise every word and put their verbs in the present ("Senator Vows To ...").
+        headline_verb = headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
+        headline_verb = headline_verb and not (i + 1 < len(tokens) and lowers[i + 1] == "of")  # "Grim Details Of": a noun
+        if lemma and i not in used and (token.text[0].islower() or headline_verb):
             attribution = _verb_cue(text, tokens, lowers, i, lemma, history, index)
             if attribution:
                 cue_span, source, kind = attribution
@@ -548,7 +555,8 @@ def _verb_cue(
         return None
     clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
     past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
-    plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and past and lemma not in T.THING_SUBJECT_VERBS)
+    present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
+    plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
     before = i - 1
     while before >= 0 and _between(tokens[before]):
         before -= 1
@@ -569,19 +577,37 @@ def _verb_cue(
                 return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
         if low.endswith("ed") and low in SPEECH_FORMS and SPEECH_FORMS[low] not in T.THING_SUBJECT_VERBS:
             return (aux, cue_end), None, ANONYMOUS  # "the visit was announced": by no one named
-        if low in ("seen", "viewed", "known", "considered", "deemed", "described", "thought", "believed", "expected", "said", "understood", "rumored", "rumoured", "reported", "alleged", "estimated", "projected", "predicted"):
+        if low in T.SOURCELESS_PASSIVES:
             nxt = lowers[cue_end] if cue_end < len(tokens) else ""
             if nxt in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
                 if not (low == "known" and nxt == "as") and not (low == "described" and nxt != "as"):
                     return (aux, cue_end), None, ANONYMOUS
         return None
     subject = _backward_np(tokens, i)
-    relative = before >= 0 and lowers[before] in ("who", "which", "that") and before == i - 1
+    # A relative clause: "Democrats, who have argued", "the government, which has denied": the
+    # antecedent before the pronoun speaks. Auxiliaries and adverbs may stand between.
+    relative = before >= 0 and lowers[before] in ("who", "which", "that") and all(_between(t) for t in tokens[before + 1 : i])
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
+    if subject is None and before >= 2 and lowers[before] == "whom" and lowers[before - 1] == "of":
+        # "many of whom say": a part of a group the sentence has just named, unnamed itself.
+        return (i, cue_end), (before - 2, before + 1), ANONYMOUS
     kind = _classify(tokens, subject, history, index, strict=not plain) if subject else None
     if subject and kind and not _agrees(tokens, subject, low, lemma):
         return None  # "some calls were", "Health worries have": a plural noun, not a verb
+    if lemma in T.FINDING_VERBS and not (subject and kind and not clause_only):
+        # "A 2014 study by law professor Ann Lee found ...", "..., a USA TODAY analysis of
+        # newly filed reports shows": a document whose noun phrase is too long to walk back over.
+        document = _document_subject(tokens, i)
+        if document:
+            return (i, cue_end), document, _classify(tokens, document, history, index) or ANONYMOUS
+    if clause_only and lemma in T.SEE_AS_VERBS and subject and kind:
+        # "Critics see the plan as a giveaway": a view, stated by the subject, of an object.
+        for j in range(cue_end + 1, min(len(tokens), cue_end + T.MAX_SEE_AS_OBJECT + 1)):
+            if lowers[j] == "as" and not (j + 1 < len(tokens) and lowers[j + 1] in T.PERSON_PRONOUNS | T.THING_PRONOUNS):
+                return (i, cue_end), subject, kind  # not "as they arrive": a clause of time
+            if not tokens[j].is_word or tokens[j].quoted or lowers[j] in _CLAUSE_WORDS:
+                break
     if clause_only:
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
@@ -617,6 +643,13 @@ def _verb_cue(
             kind = _classify(tokens, head, history, index, strict=True) if head else None
             if head and kind and head[1] <= before:
                 return (i, cue_end), head, kind
+    if prev == "and" and low != lemma and (speech or lemma in T.COORDINATED_STANCE_VERBS):
+        # A second verb of the same subject: "Jones beamed and asked the crowd", "has used the
+        # phrase often and criticized". The main clause's subject must be a source by itself.
+        head = _first_subject(tokens)
+        kind = _classify(tokens, head, history, index, strict=True) if head else None
+        if head and kind and head[1] <= before and not any(t.lower in ("," , ";") for t in tokens[head[1] : before]):
+            return (i, cue_end), head, kind
     if low.endswith("ing") and prev in ("by", "after", "before", "while", "without", "when", "in", "for"):
         # A gerund: "began by saying", "After saying ..., she": the main subject speaks.
         head = _first_subject(tokens)
@@ -625,6 +658,32 @@ def _verb_cue(
             return (i, cue_end), head, kind
     if low in UNCONDITIONAL and before >= 0 and prev not in _NOUN_MARKERS and prev not in _CLAUSE_WORDS | {"to"}:
         return (i, cue_end), None, ANONYMOUS
+    return None
+
+
+def _document_subject(tokens: list[_Token], verb: int) -> tuple[int, int] | None:
+    """The leftmost document noun phrase ("a new poll", "the Smith report") that opens a clause
+    before ``verb``, up to its head noun; None if there is none."""
+    first = _first_subject(tokens)
+    clause_starts = {first[0]} if first else set()
+    for w in range(max(0, verb - T.MAX_DOCUMENT_SUBJECT), verb):
+        token = tokens[w]
+        if token.quoted or not token.is_word or not ({token.lower, _singular(token.lower)} & (T.DOCUMENT_NOUNS | T.FINDING_NOUNS)):
+            continue
+        k = w
+        while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].quoted and (
+            tokens[k - 1].lower in T.DETERMINERS | T.SOURCE_ADJECTIVES | T.DOCUMENT_MODIFIERS
+            or tokens[k - 1].capitalised or tokens[k - 1].text.isdigit()
+        ):
+            k -= 1
+        after = tokens[w + 1]
+        is_head = w + 1 == verb or not after.is_word or _between(after) or after.lower.endswith("ed") or (
+            after.lower in T.NOUN_PHRASE_LINKS | {"by", "that", "which"})  # not "the study area"
+        opens_clause = k in clause_starts or (k > 0 and tokens[k - 1].lower in (",", ";", ":", "—", "–"))
+        verbs_between = [t for t in tokens[w + 1 : verb] if not t.quoted and (
+            (t.lower in SPEECH_FORMS and _singular(t.lower) not in T.DOCUMENT_NOUNS) or t.lower in _CLAUSE_WORDS - {"that", "which"})]
+        if is_head and opens_clause and not verbs_between:
+            return k, w + 1
     return None
 
 
@@ -723,14 +782,34 @@ def _forward_np(tokens: list[_Token], start: int) -> tuple[int, int] | None:
 
 
 def _first_subject(tokens: list[_Token]) -> tuple[int, int] | None:
-    """The first noun phrase of a clause, after an opening adverbial ("In a statement, X ...")."""
+    """The subject of the main clause: the first noun phrase after opening adverbials ("In a
+    statement, X ...", "On Thursday, however, X ...", "After saying ..., she ...").
+
+    A subject that starts with a name is the run of names ("Jones spoke to ..." gives "Jones"),
+    since a name is not followed by more of its noun phrase in lower case.
+    """
     k = 0
-    if any(t.lower == "," for t in tokens[:8]) and tokens and tokens[0].lower in ("in", "at", "on"):
-        while k < len(tokens) and tokens[k].lower != ",":
-            k += 1
-        k += 1
-    span = _forward_np(tokens, k)
-    return span
+    for _ in range(3):
+        while k < len(tokens) and tokens[k].lower in T.CLAUSE_OPENERS and (k + 1 < len(tokens) and tokens[k + 1].lower != ","):
+            k += 1  # "But X said": a conjunction before the subject
+        if k >= len(tokens) or tokens[k].lower not in T.OPENING_ADVERBIAL_WORDS:
+            break
+        comma = next((c for c in range(k + 1, min(len(tokens), k + T.MAX_OPENING_ADVERBIAL + 1))
+                      if tokens[c].lower == "," and not tokens[c].quoted), None)
+        if comma is None:
+            break
+        k = comma + 1
+    if k < len(tokens) and _is_name(tokens[k].text) and not tokens[k].quoted:
+        end = k
+        while end < len(tokens) and (_is_name(tokens[end].text) or _joining_dot(tokens, end)) and not tokens[end].quoted:
+            end += 1
+        if end < len(tokens) and tokens[end].lower == "(":  # "Sen. Jane Roe (D-Ore.)"
+            close = next((c for c in range(end, min(len(tokens), end + 8)) if tokens[c].lower == ")"), None)
+            if close is not None:
+                return k, end
+        if end >= len(tokens) or not tokens[end].capitalised:
+            return k, end
+    return _forward_np(tokens, k)
 
 
 def _classify(tokens: list[_Token], span: tuple[int, int] | None, history: list, index: int, strict: bool = False) -> str | None:
