@@ -512,8 +512,14 @@ def _file_result(draft: Draft, result: ArticleResult, settings: Settings) -> Fil
         file.error = result.error
     index = LineIndex(prose.original)
     placed: list[LintFinding] = []
+    # Findings about the whole article sit at offset 0; show them where its text begins, not on
+    # a blank line left by the front matter.
+    first_text = len(prose.text) - len(prose.text.lstrip())
     for finding in result.findings:
-        start, end = prose.offsets.span(finding.start, finding.end)
+        if finding.start == finding.end == 0:
+            start = end = prose.offsets.to_original(first_text)
+        else:
+            start, end = prose.offsets.span(finding.start, finding.end)
         line, col = index.line_col(start)
         end_line, end_col = index.line_col(end)
         placed.append(

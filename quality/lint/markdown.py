@@ -196,11 +196,14 @@ def _parse_metadata(body: str, marker: str) -> tuple[dict[str, str], tuple[int |
     try:
         data = tomllib.loads(body) if marker == "+++" else yaml.safe_load(body)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else problem
-        return {}, (mark.line if mark is not None else None, f"front matter is not valid YAML: {detail}")
+        # Where the parser gave up; at the end of the block, where the unclosed thing began.
+        marks = [getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)]
+        body_lines = body.count("\n") + (0 if body.endswith("\n") or not body else 1)
+        line = next((m.line for m in marks if m is not None and m.line < body_lines), None)
+        return {}, (line, f"front matter is not valid YAML: {detail}")
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_WHERE.search(str(exc))
         detail = _TOML_WHERE.sub("", str(exc)).strip()
