@@ -298,7 +298,12 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
     joinable_depth = 0  # how deep in block quotes that previous line was
     for line in lines_of(text):
         content = line.content
-        if _inside(line.start, excluded) or not content.strip():
+        if _inside(line.start, excluded):
+            joinable = -1
+            continue
+        if line.newline > line.end:  # CRLF: the CR goes, the LF stays (or becomes a space)
+            removals.append((line.end, line.newline))
+        if not content.strip():
             joinable = -1
             continue
         if _RULE_LINE.match(content) or _LINK_DEFINITION.match(content):
@@ -322,8 +327,6 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
         if content.endswith("\\"):
             removals.append((line.end - 1, line.end))
         removals.extend(_inline_markup(content, line.start, offset))
-        if line.newline != -1 and line.newline > line.end:  # CRLF: the CR goes with the markup
-            removals.append((line.end, line.newline))
         joinable = line.newline if line.newline != -1 and not heading and not hard_break else -1
         joinable_depth = depth
     return removals, soft_breaks
