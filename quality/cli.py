@@ -145,6 +145,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
     for file in report.files:
         if file.error:
             print(f"quality: {file.path}: {file.error}", file=sys.stderr)
+    if not report.files and not report.problems:
+        print("quality: warning: no drafts (.txt, .md) found in the given paths", file=sys.stderr)
     stream = sys.stdout
     if report.fixed_stdin is not None:  # --fix on standard input: the text out, the report aside
         sys.stdout.write(report.fixed_stdin)

@@ -19,6 +19,7 @@ encoding, then lints the result, so that what is reported is what is left.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import importlib
 import os
@@ -405,6 +406,7 @@ def lint(
 ) -> LintReport:
     """Lint the drafts under ``paths``. Raises :class:`LintUsageError` for a bad ``--corpus``
     or a missing fixer; everything else is in the report."""
+    _manifest.cache_clear()
     targets, problems = discover(paths, settings.exclude, settings.stdin_filename)
     if sum(t.path is None for t in targets) > 1:
         raise LintUsageError("standard input ('-') can be named once only")
@@ -443,6 +445,12 @@ def lint(
     return report
 
 
+@functools.lru_cache(maxsize=None)
+def _manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """The manifest beside drafts, read once per folder and run (cleared by :func:`lint`)."""
+    return _read_manifest(folder)
+
+
 def _source_of(draft: Draft, settings: Settings) -> str:
     """Front matter, then ``--source``, then a manifest beside the file, then its folder."""
     if draft.prose and draft.prose.metadata.get("source"):
@@ -452,7 +460,7 @@ def _source_of(draft: Draft, settings: Settings) -> str:
     target = draft.target
     if target.path is None:
         return "stdin"
-    manifest = _read_manifest(target.path.parent).get(target.path.name, {})
+    manifest = _manifest(target.path.parent).get(target.path.name, {})
     if manifest.get("source"):
         return manifest["source"]
     if target.root is not None:
@@ -469,7 +477,7 @@ def _item(draft: Draft, settings: Settings) -> Article | LoadError:
         return LoadError(id=draft.target.shown, source=source, message=draft.error or "unreadable", origin=draft.target.shown)
     metadata = dict(draft.prose.metadata)
     if draft.target.path is not None:
-        manifest = _read_manifest(draft.target.path.parent).get(draft.target.path.name, {})
+        manifest = _manifest(draft.target.path.parent).get(draft.target.path.name, {})
         for key in METADATA:
             metadata.setdefault(key, manifest.get(key))
     return Article(

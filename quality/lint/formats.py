@@ -27,7 +27,7 @@ from quality.model import Severity
 from quality.rules import FAMILIES, Rule
 
 REPORT_VERSION = 1  # the JSON report's schema version (docs/lint-report.schema.json)
-SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "qualityFinding/v1"
 SOURCE_WIDTH = 100  # columns of a source line shown under a finding before it is cut
 
