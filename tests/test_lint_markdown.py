@@ -29,6 +29,10 @@ PROSE_CASES = [
     ("A [reference][1] link.\n\n[1]: https://example.com\n", "A reference link.\n\n"),
     ("See <https://example.com/x>.\n", "See https://example.com/x.\n"),
     ("Run `pip install` now.\n", "Run now.\n"),
+    # Inline syntax may run over a line break inside a paragraph, never across paragraphs.
+    ("*A caption that\nwraps* here.\n", "A caption that wraps here.\n"),
+    ("A [link that\nwraps](https://x) and `code\nspan` end.\n", "A link that wraps and end.\n"),
+    ("*not closed\n\nin the next paragraph*\n", "*not closed\n\nin the next paragraph*\n"),
     ("A <span class=\"x\">tagged</span> word.\n", "A tagged word.\n"),
     ("Before\n\n---\n\nAfter\n", "Before\n\n\nAfter\n"),
     ("Title\n=====\n", "Title\n"),

@@ -65,16 +65,16 @@ _RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){
 # Link reference definitions, ``[id]: https://…``, render as nothing.
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+")
 # Inline constructs; each match says which parts to delete and which to keep.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<(?=(?:https?|mailto|ftp):)[^<>\s]+>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINK = re.compile(
-    r"(?P<open>!?\[)(?P<text>[^\[\]\n]*)"
+    r"(?P<open>!?\[)(?P<text>[^\[\]]*)"
     r"(?P<close>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\]\[[^\[\]\n]*\])"
 )
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
-_STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~")
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])", re.DOTALL)
+_STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # A line that starts a new block, so the line break before it is not a soft break.
 _BLOCK_START = re.compile(r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||```|~~~)")
@@ -287,54 +287,85 @@ def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
     """Markdown syntax to delete, and the line feeds that are soft breaks (to become spaces).
 
-    Works line by line on lines outside ``excluded``, and only deletes characters that render as
-    nothing, so the prose keeps every word the reader sees. A soft break joins two lines of one
-    paragraph, as Markdown renders them; the detectors then see one paragraph per line, the
-    convention of scraped news they were built on.
+    Block syntax is found line by line on lines outside ``excluded``; inline syntax paragraph by
+    paragraph, because emphasis and code spans may run over a line break. Only characters that
+    render as nothing are deleted, so the prose keeps every word the reader sees. A soft break
+    joins two lines of one paragraph, as Markdown renders them; the detectors then see one
+    paragraph per line, the convention of scraped news they were built on.
     """
     removals: list[tuple[int, int]] = []
     soft_breaks: list[int] = []
-    joinable = -1  # LF of the previous line when the next one may continue its paragraph
-    joinable_depth = 0  # how deep in block quotes that previous line was
+    paragraph: list[tuple[int, int]] = []  # inline content of each line of the open paragraph
+    previous: tuple[int, int, bool] | None = None  # (LF, quote depth, hard break) of the last line
+
+    def close_paragraph() -> None:
+        nonlocal previous
+        if paragraph:
+            removals.extend(_paragraph_markup(text, paragraph))
+            paragraph.clear()
+        previous = None
+
     for line in lines_of(text):
         content = line.content
         if _inside(line.start, excluded):
-            joinable = -1
+            close_paragraph()
             continue
         if line.newline > line.end:  # CRLF: the CR goes, the LF stays (or becomes a space)
             removals.append((line.end, line.newline))
         if not content.strip():
-            joinable = -1
+            close_paragraph()
             continue
         if _RULE_LINE.match(content) or _LINK_DEFINITION.match(content):
             removals.append((line.start, _next_line_start(text, line.end)))
-            joinable = -1
+            close_paragraph()
             continue
         offset = depth = 0
         while match := _BLOCKQUOTE.match(content, offset):
             removals.append((line.start + offset, line.start + match.end()))
             offset, depth = match.end(), depth + 1
-        if joinable != -1 and depth == joinable_depth and not _BLOCK_START.match(content, offset):
-            soft_breaks.append(joinable)
+        if previous is not None and depth == previous[1] and not _BLOCK_START.match(content, offset):
+            if not previous[2]:
+                soft_breaks.append(previous[0])
+        else:
+            close_paragraph()
         heading = _HEADING.match(content, offset)
         marker = heading or _LIST_ITEM.match(content, offset)
         if marker:
             removals.append((line.start + offset, line.start + marker.end()))
             offset = marker.end()
+        end = len(content)
         if heading and (closing := _HEADING_CLOSE.search(content, offset)):
             removals.append((line.start + closing.start(), line.start + closing.end()))
+            end = closing.start()
         hard_break = content.endswith("  ") or content.endswith("\\")
         if content.endswith("\\"):
             removals.append((line.end - 1, line.end))
-        removals.extend(_inline_markup(content, line.start, offset))
-        joinable = line.newline if line.newline != -1 and not heading and not hard_break else -1
-        joinable_depth = depth
+            end -= 1
+        paragraph.append((line.start + offset, line.start + max(offset, end)))
+        if heading or line.newline == -1:
+            close_paragraph()  # a heading is a paragraph of one line
+        else:
+            previous = (line.newline, depth, hard_break)
+    close_paragraph()
     return removals, soft_breaks
 
 
-def _inline_markup(content: str, base: int, offset: int) -> list[tuple[int, int]]:
-    """Inline syntax in one line: code spans go whole; links, emphasis and tags lose their
-    delimiters and keep their text."""
+def _paragraph_markup(text: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline syntax of one paragraph, given the original spans of its lines' inline content."""
+    pieces: list[str] = []
+    positions: list[int] = []  # original offset of each character of the joined paragraph
+    for number, (start, end) in enumerate(parts):
+        if number:
+            pieces.append("\n")
+            positions.append(parts[number - 1][1])
+        pieces.append(text[start:end])
+        positions.extend(range(start, end))
+    return [(positions[a], positions[b - 1] + 1) for a, b in _inline_markup("".join(pieces)) if b > a]
+
+
+def _inline_markup(content: str) -> list[tuple[int, int]]:
+    """Inline syntax in a paragraph (lines joined by LF): code spans go whole; links, emphasis
+    and tags lose their delimiters and keep their text. Spans are offsets into ``content``."""
     removals: list[tuple[int, int]] = []
     protected: list[tuple[int, int]] = []  # code spans and URLs: nothing inside them is markup
 
@@ -342,33 +373,33 @@ def _inline_markup(content: str, base: int, offset: int) -> list[tuple[int, int]
         return not any(a < e and s < b for s, e in spans for a, b in protected)
 
     def delete(*spans: tuple[int, int]) -> None:
-        removals.extend((base + s, base + e) for s, e in spans)
+        removals.extend(spans)
 
-    for match in _CODE_SPAN.finditer(content, offset):
+    for match in _CODE_SPAN.finditer(content):
         start, end = match.span()
         # Take one neighbouring blank with the span, so that ``a `x` b`` reads ``a b``.
-        if start > 0 and content[start - 1] in " \t" and (end == len(content) or content[end] in " \t"):
+        if start > 0 and content[start - 1] in " \t\n" and (end == len(content) or content[end] in " \t\n"):
             start -= 1
         delete((start, end))
         protected.append(match.span())
-    for match in _ESCAPE.finditer(content, offset):
+    for match in _ESCAPE.finditer(content):
         if free(match.span()):  # the backslash goes; the character it escapes is plain text
             delete(match.span())
             protected.append((match.start(), match.end() + 1))
-    for match in _AUTOLINK.finditer(content, offset):
+    for match in _AUTOLINK.finditer(content):
         if free(match.span()):
             delete((match.start(), match.start() + 1), (match.end() - 1, match.end()))
             protected.append(match.span())
-    for match in _HTML_TAG.finditer(content, offset):
+    for match in _HTML_TAG.finditer(content):
         if free(match.span()):
             delete(match.span())
             protected.append(match.span())
-    for match in _LINK.finditer(content, offset):
+    for match in _LINK.finditer(content):
         if free(match.span("open"), match.span("close")):
             delete(match.span("open"), match.span("close"))
             protected.append(match.span("close"))
     for pattern in (_STRONG, _STRIKE, _EMPHASIS):
-        for match in pattern.finditer(content, offset):
+        for match in pattern.finditer(content):
             width = len(match.group(1))
             opening, closing = (match.start(), match.start() + width), (match.end() - width, match.end())
             if free(opening, closing):
