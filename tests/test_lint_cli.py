@@ -450,3 +450,18 @@ def test_fix_with_the_real_fixer(workdir: Path, lint) -> None:
     run = lint("draft.txt", "--fix", "--format", "json")
     assert path.read_text(encoding="utf-8") == fix.fix_text(draft)
     assert json.loads(run.out)["summary"]["fixed"] == (1 if fix.fix_text(draft) != draft else 0)
+
+
+def test_fix_that_cannot_be_written_exits_2(workdir: Path, fake: None, lint, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_fixer(monkeypatch)
+
+    def refuse(*args, **kwargs) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("quality.lint.engine._write_back", refuse)
+    path = write(workdir / "draft.txt", "MaidÃ©n\n")
+    run = lint("draft.txt", "--fix")
+    assert run.code == 2
+    assert "draft.txt: cannot write the fix: Permission denied" in run.err
+    assert "draft.txt:1:5: MOJ901" in run.out  # reported as it still is on disk
+    assert path.read_text(encoding="utf-8") == "MaidÃ©n\n"

@@ -18,6 +18,7 @@ encoding, then lints the result, so that what is reported is what is left.
 
 from __future__ import annotations
 
+import csv
 import fnmatch
 import functools
 import hashlib
@@ -418,7 +419,10 @@ def lint(
     for target in targets:
         name = (settings.stdin_filename or "stdin.txt") if target.path is None else target.path.name
         try:
-            data = stdin.read() if target.path is None and stdin is not None else target.path.read_bytes() if target.path else b""
+            if target.path is not None:
+                data = target.path.read_bytes()
+            else:
+                data = stdin.read() if stdin is not None else b""
         except OSError as exc:
             drafts.append(Draft(target, error=f"cannot read: {exc.strerror or exc}"))
             continue
@@ -428,10 +432,14 @@ def lint(
             if target.path is None:
                 report.fixed_stdin = fixed if fixed is not None else draft.prose.original
             if fixed is not None:
-                if target.path is not None:
-                    _write_back(target.path, fixed, draft.codec, draft.bom)
-                draft = _with_prose(draft, fixed, is_markdown_name(name))
-                draft.fixed = True
+                try:
+                    if target.path is not None:
+                        _write_back(target.path, fixed, draft.codec, draft.bom)
+                except OSError as exc:  # report the draft as it is on disk, and exit 2
+                    draft.error = f"cannot write the fix: {exc.strerror or exc}"
+                else:
+                    draft = _with_prose(draft, fixed, is_markdown_name(name))
+                    draft.fixed = True
         drafts.append(draft)
 
     items: list[Article | LoadError] = [_item(d, settings) for d in drafts]
@@ -447,8 +455,12 @@ def lint(
 
 @functools.lru_cache(maxsize=None)
 def _manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """The manifest beside drafts, read once per folder and run (cleared by :func:`lint`)."""
-    return _read_manifest(folder)
+    """The manifest beside drafts, read once per folder and run (cleared by :func:`lint`).
+    One that cannot be read gives no metadata: the draft's own front matter still does."""
+    try:
+        return _read_manifest(folder)
+    except (OSError, ValueError, csv.Error):
+        return {}
 
 
 def _source_of(draft: Draft, settings: Settings) -> str:
@@ -518,6 +530,8 @@ def _file_result(draft: Draft, result: ArticleResult, settings: Settings) -> Fil
     file.text = prose.original
     if result.error and not result.error.startswith("empty article"):
         file.error = result.error
+    if draft.error:
+        file.error = draft.error if not file.error else f"{draft.error}; {file.error}"
     index = LineIndex(prose.original)
     placed: list[LintFinding] = []
     # Findings about the whole article sit at offset 0; show them where its text begins, not on

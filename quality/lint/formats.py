@@ -102,7 +102,7 @@ def summary(report: LintReport) -> str:
         extras.append(f"{fixed} {'file' if fixed == 1 else 'files'} fixed")
     failed = sum(1 for file in report.files if file.error) + len(report.problems)
     if failed:
-        extras.append(f"{failed} could not be checked")
+        extras.append(f"{failed} {'path' if failed == 1 else 'paths'} with errors (exit 2)")
     if report.failing and not report.settings.exit_zero:
         extras.append(f"failing on {report.settings.fail_on.value}")
     return text + (f"; {'; '.join(extras)}" if extras else "") + "."
