@@ -7,7 +7,6 @@ configuration or no readable input at all.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Callable, Sequence
 
@@ -119,6 +118,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     """Lint drafts; exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+    import os
+
     from quality.lint import LintOptions, LintUsageError, lint, render, resolve
 
     options = LintOptions(

@@ -458,7 +458,7 @@ def test_fix_that_cannot_be_written_exits_2(workdir: Path, fake: None, lint, mon
     def refuse(*args, **kwargs) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("quality.lint.engine._write_back", refuse)
+    monkeypatch.setattr("quality.lint.engine.write_back", refuse)
     path = write(workdir / "draft.txt", "MaidÃ©n\n")
     run = lint("draft.txt", "--fix")
     assert run.code == 2

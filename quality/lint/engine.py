@@ -19,157 +19,23 @@ encoding, then lints the result, so that what is reported is what is left.
 from __future__ import annotations
 
 import csv
-import fnmatch
 import functools
 import hashlib
-import importlib
-import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
 
-from quality.config import Config
 from quality.lint import suppress
-from quality.lint.lint_rules import LINT_RULES, is_lint_code, matching_lint_codes
-from quality.lint.markdown import Prose, html_comment_spans, comment_removal, is_markdown_name, lines_of, merge_spans, prepare
-from quality.load import METADATA, DecodeError, _read_manifest, decode_bytes, load_paths
+from quality.lint.drafts import Draft, Target, discover, fix_draft, load_fixer, read_draft, with_prose, write_back
+from quality.lint.markdown import is_markdown_name
+from quality.lint.lint_rules import LINT_RULES
+from quality.lint.settings import LintUsageError, Settings
+from quality.load import METADATA, _read_manifest, load_paths
 from quality.model import Article, ArticleResult, LineIndex, Severity
 from quality.pipeline import LoadError, analyze
-from quality.rules import RULES, Rule, selected_codes
-
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd")
-TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
-STDIN = "-"
-FORMATS = ("text", "json", "sarif", "github")
-FAIL_ON = ("error", "warning", "info")
-
-# [tool.quality.lint] keys and the type each must have; anything else is an error (a typo must
-# not be ignored, as in the rest of the configuration).
-LINT_KEYS: dict[str, type | tuple[type, ...]] = {
-    "select": list,
-    "ignore": list,
-    "fail_on": str,
-    "format": str,
-    "show_source": bool,
-    "report_unused_ignores": bool,
-    "exclude": list,
-    "corpus": str,
-    "source": str,
-}
-
-
-class LintUsageError(Exception):
-    """Bad arguments or configuration: the command exits 2 with this message."""
-
-
-@dataclass(frozen=True)
-class LintOptions:
-    """What the command line asked for; ``None`` means "from the configuration, else default"."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    fail_on: str | None = None
-    format: str | None = None
-    show_source: bool | None = None
-    report_unused_ignores: bool | None = None
-    exclude: tuple[str, ...] | None = None
-    corpus: str | None = None
-    source: str | None = None
-    fix: bool = False
-    exit_zero: bool = False
-    stdin_filename: str | None = None
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Options resolved against ``[tool.quality.lint]`` and ``[tool.quality]``, validated."""
-
-    config: Config  # what the pipeline runs with (select/ignore without LNT codes)
-    enabled: frozenset[str]  # pipeline rule codes that run
-    lint_enabled: frozenset[str]  # LNT codes that run
-    fail_on: Severity
-    format: str
-    show_source: bool
-    report_unused_ignores: bool
-    exclude: tuple[str, ...]
-    corpus: Path | None
-    source: str | None
-    fix: bool
-    exit_zero: bool
-    stdin_filename: str | None
-
-    def rules(self) -> list[Rule]:
-        """Every rule that can appear in this run's output, with configured severities."""
-        chosen = [RULES[c] for c in sorted(self.enabled)] + [LINT_RULES[c] for c in sorted(self.lint_enabled)]
-        return [replace(r, severity=self.config.severity.get(r.code, r.severity)) for r in chosen]
-
-
-def resolve(config: Config, options: LintOptions) -> Settings:
-    """Command line over ``[tool.quality.lint]`` over ``[tool.quality]`` over defaults."""
-    table = dict(config.lint)
-    unknown = sorted(set(table) - set(LINT_KEYS))
-    where = f"{config.path}: " if config.path else ""
-    if unknown:
-        raise LintUsageError(f"{where}[tool.quality.lint]: unknown key(s) {', '.join(unknown)} (known: {', '.join(LINT_KEYS)})")
-    for key, value in table.items():
-        if not isinstance(value, LINT_KEYS[key]) or (isinstance(value, list) and not all(isinstance(v, str) for v in value)):
-            raise LintUsageError(f"{where}[tool.quality.lint] {key}: want a {LINT_KEYS[key].__name__}{' of strings' if LINT_KEYS[key] is list else ''}, got {value!r}")
-
-    def pick(name: str, default: Any) -> Any:
-        value = getattr(options, name)
-        if value is not None:
-            return value
-        if name in table:
-            return tuple(table[name]) if isinstance(table[name], list) else table[name]
-        return default
-
-    select = pick("select", config.select)
-    ignore = pick("ignore", config.ignore) or ()
-    fail_on = str(pick("fail_on", "error")).lower()
-    if fail_on not in FAIL_ON:
-        raise LintUsageError(f"fail-on: want one of {', '.join(FAIL_ON)}, got {fail_on!r}")
-    output_format = str(pick("format", "text")).lower()
-    if output_format not in FORMATS:
-        raise LintUsageError(f"format: want one of {', '.join(FORMATS)}, got {output_format!r}")
-
-    pipeline_select = tuple(s for s in select if not is_lint_code(s)) if select is not None else None
-    pipeline_ignore = tuple(s for s in ignore if not is_lint_code(s))
-    try:
-        lint_ignored = matching_lint_codes(tuple(s for s in ignore if is_lint_code(s)))
-        matching_lint_codes(tuple(s for s in (select or ()) if is_lint_code(s)))
-        if pipeline_select is not None and not pipeline_select:
-            # Only LNT codes selected: no pipeline rule runs (an empty select would mean "all").
-            enabled: set[str] = set()
-            pipeline_ignore = ("ALL",)
-        else:
-            enabled = selected_codes(pipeline_select, pipeline_ignore)
-    except KeyError as exc:
-        raise LintUsageError(f"{exc.args[0]}; `quality rules` lists the codes") from exc
-    report_unused = bool(pick("report_unused_ignores", False))
-    lint_enabled = {c for c in LINT_RULES if c not in lint_ignored and (c != "LNT001" or report_unused)}
-
-    corpus = options.corpus
-    if corpus is None and "corpus" in table:
-        base = config.path.parent if config.path else Path.cwd()
-        corpus = str(base / table["corpus"])
-    return Settings(
-        config=config.with_overrides(select=pipeline_select, ignore=pipeline_ignore),
-        enabled=frozenset(enabled),
-        lint_enabled=frozenset(lint_enabled),
-        fail_on=Severity(fail_on),
-        format=output_format,
-        show_source=bool(pick("show_source", False)),
-        report_unused_ignores=report_unused,
-        exclude=tuple(pick("exclude", ())),
-        corpus=Path(corpus) if corpus else None,
-        source=pick("source", None),
-        fix=options.fix,
-        exit_zero=options.exit_zero,
-        stdin_filename=options.stdin_filename,
-    )
+from quality.rules import RULES
 
 
 @dataclass(frozen=True)
@@ -233,166 +99,6 @@ class LintReport:
         return 0
 
 
-# ---------------------------------------------------------------------------- finding drafts
-
-
-@dataclass(frozen=True)
-class Target:
-    shown: str
-    path: Path | None  # None: standard input
-    root: Path | None = None  # the folder it was found under, for its default source
-
-
-def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
-    """The drafts named or found under ``paths``, in a stable order, and the paths that failed.
-
-    Excluded patterns apply to named files too, so that pre-commit (which names every file)
-    honours ``exclude``. Hidden files and folders are skipped when walking a folder.
-    """
-    targets: list[Target] = []
-    problems: list[str] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        if raw == STDIN:
-            targets.append(Target(stdin_name or STDIN, None))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            for file in found:
-                if not _excluded(file, exclude) and file.resolve() not in seen:
-                    seen.add(file.resolve())
-                    targets.append(Target(_shown(file), file, path))
-        elif path.is_file():
-            if path.suffix.lower() in TABLE_SUFFIXES:
-                problems.append(f"{raw}: lint reads drafts (.txt, .md); use `quality findings` for {path.suffix} tables")
-            elif not _excluded(path, exclude) and path.resolve() not in seen:
-                seen.add(path.resolve())
-                targets.append(Target(_shown(path), path))
-        else:
-            problems.append(f"{raw}: no such file or folder")
-    return targets, problems
-
-
-def _excluded(path: Path, patterns: Sequence[str]) -> bool:
-    shown = _shown(path)
-    return any(fnmatch.fnmatch(shown, p) or fnmatch.fnmatch(path.name, p) or any(fnmatch.fnmatch(part, p) for part in path.parts) for p in patterns)
-
-
-def _shown(path: Path) -> str:
-    """A path as the user will see it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-# ---------------------------------------------------------------------------- reading
-
-
-@dataclass
-class Draft:
-    target: Target
-    prose: Prose | None = None
-    directives: list[suppress.Directive] = field(default_factory=list)
-    directive_problems: list[suppress.Problem] = field(default_factory=list)
-    codec: str = "utf-8"
-    bom: bytes = b""
-    error: str | None = None
-    fixed: bool = False
-
-
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
-def _known_selector(selector: str) -> bool:
-    if is_lint_code(selector):
-        return any(code.startswith(selector) for code in LINT_RULES)
-    try:
-        RULES.matching([selector])
-    except KeyError:
-        return False
-    return True
-
-
-def read_draft(target: Target, data: bytes, markdown: bool) -> Draft:
-    """Decode (as the loader does: UTF-8, or UTF-16/32 with a BOM) and build the prose view."""
-    draft = Draft(target)
-    try:
-        text = decode_bytes(data)
-    except DecodeError as exc:
-        draft.error = f"cannot read: {exc}"
-        return draft
-    draft.bom, draft.codec = next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), (b"", "utf-8"))
-    if not draft.bom and text.encode("utf-8") != data:
-        draft.codec = next((c for c in ("utf-16-le", "utf-16-be") if text.encode(c) == data), "utf-8")
-    return _with_prose(draft, text, markdown)
-
-
-def _with_prose(draft: Draft, text: str, markdown: bool) -> Draft:
-    first = prepare(text, markdown)
-    directives, problems = suppress.parse_directives(text, first.excluded, markdown, _known_selector)
-    # In plain text only the directives are comments; in Markdown every comment already went.
-    extra = [comment_removal(text, d.start, d.end) for d in directives] + [comment_removal(text, p.start, p.end) for p in problems]
-    draft.prose = first if markdown else prepare(text, False, extra)
-    draft.directives, draft.directive_problems = directives, problems
-    return draft
-
-
-# ---------------------------------------------------------------------------- fixing
-
-
-def load_fixer() -> Callable[[str], str]:
-    """``quality.fix.fix_text``; a usage error when this installation has no fixer."""
-    try:
-        module = importlib.import_module("quality.fix")
-        return module.fix_text
-    except (ImportError, AttributeError) as exc:
-        raise LintUsageError(f"--fix needs quality.fix.fix_text, which this installation lacks ({exc})") from exc
-
-
-def fix_draft(draft: Draft, fix_text: Callable[[str], str]) -> str | None:
-    """The draft's text with the fixer applied to its prose parts, or None when nothing changed.
-
-    Left alone: front matter, fenced code, comments (directives included) and every paragraph
-    under a suppression, because an editor who suppressed a finding there chose to keep the text.
-    A blanket ``ignore-file`` (no codes) leaves the whole file alone.
-    """
-    assert draft.prose is not None
-    text = draft.prose.original
-    if any(d.kind == "file" and not d.codes for d in draft.directives):
-        return None
-    protected = list(draft.prose.excluded) + html_comment_spans(text, draft.prose.excluded)
-    lines = list(lines_of(text))
-    for directive in draft.directives:
-        if directive.kind == "line" and directive.first_line:
-            protected.append((lines[directive.first_line - 1].start, lines[directive.last_line - 1].end))
-    pieces: list[str] = []
-    cursor = 0
-    for start, end in [*merge_spans(protected), (len(text), len(text))]:
-        if start > cursor:
-            pieces.append(fix_text(text[cursor:start]))
-        pieces.append(text[max(start, cursor) : end])
-        cursor = max(cursor, end)
-    fixed = "".join(pieces)
-    return fixed if fixed != text else None
-
-
-def _write_back(path: Path, text: str, codec: str, bom: bytes) -> None:
-    """Replace the file atomically, in the encoding it had, keeping its permissions."""
-    data = bom + text.encode(codec)
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 # ---------------------------------------------------------------------------- running
 
 
@@ -434,11 +140,11 @@ def lint(
             if fixed is not None:
                 try:
                     if target.path is not None:
-                        _write_back(target.path, fixed, draft.codec, draft.bom)
+                        write_back(target.path, fixed, draft.codec, draft.bom)
                 except OSError as exc:  # report the draft as it is on disk, and exit 2
                     draft.error = f"cannot write the fix: {exc.strerror or exc}"
                 else:
-                    draft = _with_prose(draft, fixed, is_markdown_name(name))
+                    draft = with_prose(draft, fixed, is_markdown_name(name))
                     draft.fixed = True
         drafts.append(draft)
 
