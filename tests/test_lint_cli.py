@@ -465,3 +465,28 @@ def test_fix_that_cannot_be_written_exits_2(workdir: Path, fake: None, lint, mon
     assert "draft.txt: cannot write the fix: Permission denied" in run.err
     assert "draft.txt:1:5: MOJ901" in run.out  # reported as it still is on disk
     assert path.read_text(encoding="utf-8") == "MaidÃ©n\n"
+
+
+CLEAN_DRAFT = """---
+title: Russia announces Xi Jinping visit
+source: outlet-a
+date: 2023-01-31
+---
+# Russia announces Xi Jinping visit
+
+The Russian Foreign Ministry said on Monday that Chinese President Xi Jinping is expected to
+visit Moscow in the spring. Officials in Beijing have not confirmed the trip.
+
+"We are waiting for you next spring," Vladimir Putin told Xi during a video call in December,
+according to the Kremlin's readout of the conversation.
+"""
+
+
+@pytest.mark.parametrize("name", ["clean.md", "clean.txt"])
+def test_clean_draft_exits_0_with_every_detector(workdir: Path, lint, name: str) -> None:
+    # The real detectors, whatever is registered: a plain, well-formed draft must pass.
+    text = CLEAN_DRAFT if name.endswith(".md") else CLEAN_DRAFT.split("---\n", 2)[2].replace("# ", "")
+    write(workdir / name, text)
+    run = lint(name, "--fail-on", "warning")
+    assert run.out == "No findings in 1 file.\n"
+    assert run.code == 0
