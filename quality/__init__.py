@@ -7,9 +7,11 @@ Public API::
     report = quality.source_report(scores)                           # one row per source
     findings = quality.findings_frame(df)                            # one row per finding
     df.quality.score()                                               # the same, as an accessor
+    clean = quality.strip_boilerplate(text)                          # the article without page furniture
 """
 
 from quality.config import Config, load_config
+from quality.detectors.boilerplate import strip_boilerplate, strip_findings
 from quality.frame import findings_frame, rules_frame, score_frame
 from quality.load import load_paths
 from quality.model import Article, ArticleResult, DetectorResult, Finding, Severity
@@ -32,4 +34,6 @@ __all__ = [
     "rules_frame",
     "score_frame",
     "source_report",
+    "strip_boilerplate",
+    "strip_findings",
 ]

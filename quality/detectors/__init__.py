@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from quality.detectors.base import Detector
+from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
 from quality.detectors.readability import ReadabilityDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    BoilerplateDetector,
     LanguageDetector,
     ReadabilityDetector,
 )
