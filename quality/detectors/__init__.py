@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quality.detectors.attribution import AttributionDetector
 from quality.detectors.base import Detector
 from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
@@ -11,6 +12,7 @@ from quality.detectors.readability import ReadabilityDetector
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
     BoilerplateDetector,
+    AttributionDetector,
     LanguageDetector,
     ReadabilityDetector,
 )
