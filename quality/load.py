@@ -293,7 +293,7 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
             yield LoadError(id=relative.as_posix(), source="unknown", message=f"{path}: {kind}", origin=str(path))
             continue
         if path.parent not in manifests:
-            manifests[path.parent] = _read_manifest(path.parent)
+            manifests[path.parent] = read_manifest_checked(path.parent)
             entries, problem = manifests[path.parent]
             if problem:
                 manifest_id, message = problem
@@ -305,10 +305,15 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or .md files) under {root}", origin=str(root))
 
 
-def _read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], tuple[str, str] | None]:
-    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files, and a message
-    when the manifest is (partly) unreadable: the articles still load, with the folder's source,
-    and the problem becomes an error row so that wrong sources are never silent."""
+def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files (what can be read)."""
+    return read_manifest_checked(folder)[0]
+
+
+def read_manifest_checked(folder: Path) -> tuple[dict[str, dict[str, str]], tuple[str, str] | None]:
+    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files, and (manifest
+    name, message) when the manifest is (partly) unreadable: the articles still load, with the
+    folder's source, and the problem becomes an error row so that wrong sources are never silent."""
     entries: dict[str, dict[str, str]] = {}
     csv_path, jsonl_path = folder / "manifest.csv", folder / "manifest.jsonl"
     path = csv_path if csv_path.is_file() else jsonl_path if jsonl_path.is_file() else None

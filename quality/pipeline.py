@@ -141,11 +141,10 @@ def _as_article(item: Article | LoadError) -> tuple[Article, str | None]:
 
 def _refusal(article: Article, max_chars: int | None) -> tuple[str, str] | None:
     """(INP code, message) for an article that cannot be analysed, else None."""
-    where = f"{article.origin}: " if article.origin else ""
     if max_chars is not None and len(article.text) > max_chars:
-        return INPUT_UNREADABLE, where + too_large_message(len(article.text), max_chars)
-    if not article.text.strip():
-        return INPUT_EMPTY, where + "empty article: no text after removing white space"
+        return INPUT_UNREADABLE, too_large_message(len(article.text), max_chars)
+    if not article.text.strip():  # quality.lint recognises this message by its start
+        return INPUT_EMPTY, "empty article: no text after removing white space"
     return None
 
 

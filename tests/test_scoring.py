@@ -44,17 +44,17 @@ def test_interval_narrows_with_more_articles() -> None:
 
 
 def _scores(rows):
-    frame = pd.DataFrame(rows, columns=["id", "source", "quality", "words", "findings", "n_error", "n_MOJ001", "dim_x", "error"])
+    frame = pd.DataFrame(rows, columns=["id", "source", "quality", "words", "findings", "n_error", "n_warning", "n_MOJ001", "dim_x", "error"])
     return frame
 
 
 def test_source_report_columns_rates_and_rank() -> None:
     scores = _scores(
         [
-            ("1", "good", 0.9, 1000, 0, 0, 0, 1.0, None),
-            ("2", "good", 0.8, 1000, 1, 0, 0, 1.0, None),
-            ("3", "bad", 0.4, 500, 3, 1, 2, 0.5, None),
-            ("4", "bad", math.nan, 0, 1, 1, 0, math.nan, "unreadable"),
+            ("1", "good", 0.9, 1000, 0, 0, 0, 0, 1.0, None),
+            ("2", "good", 0.8, 1000, 1, 0, 0, 0, 1.0, None),
+            ("3", "bad", 0.4, 500, 3, 1, 2, 2, 0.5, None),
+            ("4", "bad", math.nan, 0, 1, 1, 0, 0, math.nan, "unreadable"),
         ]
     )
     report = source_report(scores).set_index("source")
@@ -63,6 +63,8 @@ def test_source_report_columns_rates_and_rank() -> None:
     assert report.loc["bad", "articles"] == 2 and report.loc["bad", "errors"] == 1 and report.loc["bad", "scored"] == 1
     assert report.loc["good", "quality_mean"] == pytest.approx(0.85)
     assert report.loc["good", "findings_per_1k_words"] == pytest.approx(0.5)
+    assert report.loc["bad", "defects_per_1k_words"] == pytest.approx(8.0)  # input errors count too
+    assert report.loc["good", "top_rules"] == ""
     assert report.loc["bad", "per_1k_MOJ001"] == pytest.approx(4.0)
     assert report.loc["bad", "error_finding_share"] == pytest.approx(1.0)
     assert report.loc["good", "x_mean"] == pytest.approx(1.0)

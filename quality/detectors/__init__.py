@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from quality.detectors.attribution import AttributionDetector
 from quality.detectors.base import Detector
+from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
 from quality.detectors.readability import ReadabilityDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    BoilerplateDetector,
+    AttributionDetector,
     LanguageDetector,
     ReadabilityDetector,
 )
