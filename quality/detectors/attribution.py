@@ -503,14 +503,17 @@ def _find(
     return found
 
 
+# Built once: the union of five tables, which _possessive_cue used to rebuild for every token.
+_POSSESSOR_NOUNS = T.ORGANISATION_NOUNS | T.ROLE_NOUNS | T.ANONYMOUS_NOUNS | T.SPOKESPERSON_NOUNS | T.MEDIA_NOUNS
+
+
 def _possessive_cue(
     tokens: list[_Token], lowers: list[str], i: int, history: list, index: int
 ) -> tuple[int, tuple[int, int], str] | None:
     """(noun position, source span, kind) for "X's claim", "his remarks" at ``i``, or None."""
     low = lowers[i]
     stem = low.removesuffix("'s")
-    nouns = T.ORGANISATION_NOUNS | T.ROLE_NOUNS | T.ANONYMOUS_NOUNS | T.SPOKESPERSON_NOUNS | T.MEDIA_NOUNS
-    named = low.endswith("'s") and (tokens[i].capitalised or stem in nouns)
+    named = low.endswith("'s") and (tokens[i].capitalised or stem in _POSSESSOR_NOUNS)
     if not (named or low in ("his", "her", "their", "its")) or tokens[i].quoted:
         return None
     for j in range(i + 1, min(len(tokens), i + 4)):
@@ -537,10 +540,16 @@ def _possessive_cue(
 
 def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
     for phrase in phrases:
-        words = phrase.split()
+        words = _phrase_words(phrase)
         if lowers[i : i + len(words)] == words:
             return len(words)
     return 0
+
+
+@lru_cache(maxsize=None)
+def _phrase_words(phrase: str) -> list[str]:
+    """A table phrase as words, split once per phrase rather than once per token (callers only read it)."""
+    return phrase.split()
 
 
 PLURAL_QUANTIFIERS = {"some", "many", "several", "few", "others", "both", "all", "most", "too"}
