@@ -538,18 +538,26 @@ def _possessive_cue(
     return None
 
 
-def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
-    for phrase in phrases:
-        words = _phrase_words(phrase)
+def _phrase_at(lowers: Sequence[str], i: int, phrases: tuple[str, ...]) -> int:
+    """Length in words of the first of ``phrases`` (in table order) that starts at ``i``, or 0."""
+    if i >= len(lowers):
+        return 0
+    for words in _phrases_by_first_word(phrases).get(lowers[i], ()):
         if lowers[i : i + len(words)] == words:
             return len(words)
     return 0
 
 
 @lru_cache(maxsize=None)
-def _phrase_words(phrase: str) -> list[str]:
-    """A table phrase as words, split once per phrase rather than once per token (callers only read it)."""
-    return phrase.split()
+def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """A phrase table split into words once and indexed by its first word, keeping table order:
+    only phrases that start with the token at hand are compared (this ran for every token)."""
+    index: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
 
 
 PLURAL_QUANTIFIERS = {"some", "many", "several", "few", "others", "both", "all", "most", "too"}
