@@ -184,16 +184,42 @@ def test_jsonl_gives_one_item_per_non_blank_line(lines: list[Any]) -> None:
 
 # --- repairs: idempotent, and no change on clean text ----------------------------------------------
 
-CLEAN_WORDS = [
-    "The", "ministry", "said", "on", "Monday", "that", "talks", "would", "continue", "in", "Moscow",
-    "café", "naïve", "Zürich", "São", "Paulo", "Ærø", "Łódź", "Москва", "заявил", "Αθήνα", "北京",
-    "华春莹", "東京", "서울", "2023", "£5", "€12", "¥300", "“quoted”", "‘single’", "—", "–", "…",
-    "🇨🇳🇷🇺", "😀", "(AFP)", "U.S.", "e-mail", "don’t",
+# Clean text: genuine prose with nothing to repair, in the shapes that repair code must leave
+# alone (accented and non-Latin names, CJK, curly quotes, dashes, emoji and flags inside
+# sentences), built from sentence templates so that every example reads as real news text.
+CLEAN_SENTENCES = [
+    "{name} said on {day} that the talks in {place} would continue.",
+    "“We will not accept this,” {name} told reporters in {place}.",
+    "The ministry has not confirmed the visit, according to a statement published on {day}.",
+    "Prices rose by {number} per cent in {place}, the highest level since 2008.",
+    "Supporters waved flags 🇨🇳🇷🇺 as the motorcade passed through {place} on {day}.",
+    "Analysts in {place} expect a decision before the end of March — though officials declined to comment.",
+    "{name}, who arrived in {place} on {day}, met the foreign minister for two hours.",
+    "The report, published by the university’s economics department, runs to {number} pages.",
+    "Москва заявила, что переговоры продолжатся в Женеве.",
+    "北京表示，会谈将于周一在莫斯科继续进行。",
+    "La reunión en {place} terminó sin acuerdo, según {name}.",
+    "Residents said the storm had damaged roofs across the region… and power was still out.",
 ]  # fmt: skip
+CLEAN_SLOTS = {
+    "name": ["Zhang Wei", "华春莹", "José Álvarez", "Øyvind Ærø", "Łukasz Żółć", "Владимир Путин",
+             "Αλέξης Τσίπρας", "Nguyễn Văn An", "Siobhán O’Brien", "Jean-Luc Dubois"],
+    "place": ["Moscow", "Zürich", "São Paulo", "Kraków", "北京", "東京", "서울", "Québec", "Reykjavík"],
+    "day": ["Monday", "Friday", "21 March", "2 February"],
+    "number": ["3", "12.5", "1,200", "40"],
+}  # fmt: skip
 
-clean_sentence = st.lists(st.sampled_from(CLEAN_WORDS), min_size=8, max_size=20).map(lambda ws: " ".join(ws) + ".")
-clean_paragraph = st.lists(clean_sentence, min_size=1, max_size=3).map(" ".join)
-clean_text = st.lists(clean_paragraph, min_size=1, max_size=4).map("\n\n".join)
+
+@st.composite
+def clean_sentence(draw: st.DrawFn) -> str:
+    template = draw(st.sampled_from(CLEAN_SENTENCES))
+    return template.format(**{slot: draw(st.sampled_from(values)) for slot, values in CLEAN_SLOTS.items()})
+
+
+# Paragraphs of two sentences or more: a one-sentence CJK paragraph is a known false alarm of
+# strip_boilerplate, pinned by test_strip_boilerplate_keeps_a_short_cjk_paragraph below.
+clean_paragraph = st.lists(clean_sentence(), min_size=2, max_size=4).map(" ".join)
+clean_text = st.lists(clean_paragraph, min_size=1, max_size=5).map("\n\n".join)
 
 
 def _locate(name: str) -> Callable[[str], str]:
@@ -234,3 +260,10 @@ def test_strip_boilerplate_only_removes_whole_lines(text: str) -> None:
     assume(kept)
     for line in kept:  # a subsequence of the input's lines, each byte for byte
         assert any(line == candidate for candidate in source), line
+
+
+@pytest.mark.xfail(strict=True, reason="known false alarm: the boilerplate model reads a short line without spaces (CJK) as page furniture")
+def test_strip_boilerplate_keeps_a_short_cjk_paragraph() -> None:
+    strip = _locate("strip_boilerplate")
+    text = "Zhang Wei said on Monday that the talks in Moscow would continue.\n\n北京表示，会谈将于周一在莫斯科继续进行。"
+    assert strip(text) == text
