@@ -6,9 +6,11 @@ from quality.detectors.base import Detector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
 from quality.detectors.readability import ReadabilityDetector
+from quality.detectors.translation import TranslationDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    TranslationDetector,
     LanguageDetector,
     ReadabilityDetector,
 )

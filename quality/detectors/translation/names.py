@@ -1,0 +1,430 @@
+"""Proper names: spelling variants and name-order slips, in one article and across the corpus.
+
+A translated article often spells a name two ways (``Medvedez`` beside ``Medvedev``) or treats
+a given name as the family name (``Jinping’s visit`` where everyone else writes ``Xi``). Both
+show only against a reference, which is the article itself or the rest of the corpus:
+
+* **Mentions** are runs of capitalised words (name particles allowed inside), read from the
+  text; title-case headline lines and sentence-initial common words are left out.
+* **Variants.** Two name words are variants when they are the same name in another
+  transliteration (equal after folding ``y``/``i``, double letters, ``kh``/``h`` and similar:
+  ``Dmitri``/``Dmitry``) or one slip of the keyboard apart (one edit, two for long words:
+  ``Medvedez``/``Medvedev``), never when one only adds an ending (``Ivanov``/``Ivanova``).
+  The dominant spelling is the one wordfreq knows, or the one used by more outlets. A misspelt
+  minority is a warning; a transliteration pair is info.
+* **Corpus variants.** Across the corpus, a name (one word, or a mention of three or more words
+  differing in one word) that only one outlet uses while at least two others use a variant is
+  reported with the dominant spelling.
+* **Name order.** For a two-word name ``A B``, the word the corpus uses alone is its short
+  form. A lone ``B`` where the corpus uses ``A`` alone far more often is a slip. Without a
+  corpus, a table of family-name-first surnames gives the same answer for East Asian names.
+
+The corpus summary is a pair of plain dictionaries (name → outlets, word → lone uses), merged by
+union and addition, so any chunking gives the same result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.text import Token, english_zipf, sentences, tokens, zipf
+from quality.spans import paragraphs
+
+MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
+KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
+COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
+DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words, possessive removed."""
+
+    start: int
+    end: int
+    words: tuple[Token, ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class NameFinding:
+    code: str  # TRN002 variant, TRN003 name order
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    info: bool = False
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def mentions(text: str) -> list[Mention]:
+    """Capitalised runs in the article's prose lines (headline-style lines are skipped)."""
+    found: list[Mention] = []
+    lower_seen = {t.lower for t in tokens(text) if not t.is_capitalised}
+    for para in paragraphs(text):
+        words = tokens(text, para.start, para.end)
+        headline = _title_case(words)
+        starts = {s.start for s in sentences(text, para.start, para.end)}
+        run: list[Token] = []
+        for word in words + [None]:  # type: ignore[list-item]
+            if headline and word is not None and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
+                word = Token(word.start, word.end, word.lower)  # Title Case: an ordinary word
+            if word is not None and _joins(text, run, word):
+                run.append(word)
+                continue
+            found.extend(_mention(run, starts, lower_seen))
+            run = [word] if word is not None and word.is_capitalised else []
+    return found
+
+
+def _joins(text: str, run: list[Token], word: Token) -> bool:
+    if not run:
+        return False
+    gap = text[run[-1].end : word.start]
+    if gap != " " or POSSESSIVE_END.search(run[-1].text):
+        return False
+    if word.is_capitalised:
+        return True
+    return word.lower in tables.NAME_PARTICLES  # kept; trimmed if nothing capitalised follows
+
+
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _mention(run: list[Token], sentence_starts: set[int], lower_seen: set[str]) -> Iterator[Mention]:
+    while run and not run[-1].is_capitalised:
+        run = run[:-1]
+    if run and run[0].start in sentence_starts and _ordinary_word(run[0], lower_seen):
+        run = run[1:]
+    while run and not run[0].is_capitalised:
+        run = run[1:]
+    if not run:
+        return
+    last = run[-1]
+    bare = last.bare
+    words = tuple(run[:-1]) + (Token(last.start, last.start + len(bare), bare),)
+    yield Mention(words[0].start, words[-1].end, words)
+
+
+def _ordinary_word(word: Token, lower_seen: set[str], floor: float = COMMON_WORD_ZIPF + 1.0) -> bool:
+    """A capitalised word that the article also writes in lower case, or a very common word."""
+    lowered = word.bare.lower()
+    return lowered in lower_seen or english_zipf(lowered) >= floor
+
+
+def _title_case(words: list[Token]) -> bool:
+    """Headline lines capitalise most words, which would glue unrelated names together; in
+    them, words the article also writes in lower case are read as ordinary words."""
+    if len(words) < 4:
+        return False
+    return sum(w.is_capitalised for w in words) / len(words) > 0.7
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+@lru_cache(maxsize=100_000)
+def fold(name: str) -> str:
+    """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
+    Chaikovsky, Aleksandr/Alexandr compare equal."""
+    text = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"),
+                     ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ie", "i"), ("iy", "i"), ("yi", "i"),
+                     ("ou", "u"), ("w", "v"), ("y", "i"), ("’", ""), ("'", ""), ("-", "")):  # fmt: skip
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance, giving up above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def variant_kind(a: str, b: str) -> str | None:
+    """``"transliteration"``, ``"misspelling"`` or ``None`` for two different name words."""
+    if a == b or min(len(a), len(b)) < MIN_VARIANT_LENGTH or a.isupper() or b.isupper():
+        return None
+    la, lb = a.lower(), b.lower()
+    if la == lb or la.startswith(lb) or lb.startswith(la):
+        return None  # an added ending: Ivanov/Ivanova, Putin/Putins
+    if fold(a) == fold(b):
+        return "transliteration"
+    if la[0] != lb[0] and min(len(a), len(b)) < 6:
+        return None
+    limit = 1 if max(len(a), len(b)) < 9 else 2
+    if edit_distance(la, lb, limit) > limit:
+        return None
+    if known(a) >= KNOWN_NAME_ZIPF and known(b) >= KNOWN_NAME_ZIPF:
+        return None  # two names (or words) wordfreq knows: Macau/Macao, Marxism/Marxist
+    return "misspelling"
+
+
+def loosely_similar(a: str, b: str) -> bool:
+    """Two renderings of one foreign name that share most letters (Fanlin/Panlin/Panarin)."""
+    if min(len(a), len(b)) < 4 or a.isupper() or b.isupper():
+        return False
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.6
+
+
+def known(name: str) -> float:
+    """How well wordfreq knows a name (it lists famous names); 0 for unknown spellings."""
+    lowered = name.lower()
+    return max(zipf(lowered, "en"), zipf(lowered, "es"), zipf(lowered, "fr"), zipf(lowered, "de"))
+
+
+def _name_word(word: str) -> bool:
+    """A word worth comparing: long enough, not an acronym, not an everyday English word."""
+    return len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.isalpha() and english_zipf(word) < COMMON_WORD_ZIPF
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def article_findings(text: str, found: list[Mention] | None = None) -> list[NameFinding]:
+    """Variants and name-order slips visible inside one article."""
+    found = mentions(text) if found is None else found
+    counts = Counter(w.text for m in found for w in m.words if _name_word(w.text))
+    results: list[NameFinding] = []
+    words = sorted(counts)
+    flagged: dict[str, tuple[str, str]] = {}
+    for i, a in enumerate(words):
+        for b in words[i + 1 :]:
+            kind = variant_kind(a, b)
+            if not kind:
+                continue
+            major, minor = _dominant(a, b, counts)
+            if major is None:
+                if kind == "transliteration":
+                    flagged.setdefault(b, (a, kind))  # evenly used: note the later one as info
+                continue
+            flagged[minor] = (major, kind)
+    for mention in found:
+        for word in mention.words:
+            if word.text in flagged:
+                major, kind = flagged[word.text]
+                results.append(_variant_finding(word, major, kind, "in this article"))
+    results.extend(_order_without_corpus(found))
+    return results
+
+
+def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
+    """(dominant, minority) spelling, or (None, None) when neither dominates."""
+    ka, kb = known(a) >= KNOWN_NAME_ZIPF, known(b) >= KNOWN_NAME_ZIPF
+    if ka != kb:
+        return (a, b) if ka else (b, a)
+    if counts[a] >= DOMINANCE * counts[b]:
+        return a, b
+    if counts[b] >= DOMINANCE * counts[a]:
+        return b, a
+    return None, None
+
+
+def _variant_finding(word: Token, major: str, kind: str, where: str) -> NameFinding:
+    if kind == "transliteration":
+        message = f"“{word.text}” and “{major}” are two transliterations of one name {where}; pick one"
+        return NameFinding("TRN002", word.start, word.end, message, major, info=True)
+    message = f"“{word.text}” looks like a misspelling of “{major}”, the spelling used {where}"
+    return NameFinding("TRN002", word.start, word.end, message, major)
+
+
+def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
+    """``Xi Jinping`` … ``Jinping’s``: a lone given name after a family-name-first full name,
+    when the article never uses the family name alone."""
+    full = {(m.words[-2].text, m.words[-1].text) for m in found if len(m.words) >= 2}
+    lone = Counter(m.words[0].text for m in found if len(m.words) == 1)
+    results = []
+    for family, given in full:
+        if family.lower() not in tables.FAMILY_NAME_FIRST or lone[family] or not lone[given]:
+            continue
+        for m in found:
+            if len(m.words) == 1 and m.words[0].text == given:
+                results.append(_order_finding(m.words[0], family, given))
+    return results
+
+
+def _order_finding(word: Token, family: str, given: str) -> NameFinding:
+    message = f"“{given}” is the given name in “{family} {given}”; the short form is “{family}”"
+    return NameFinding("TRN003", word.start, word.end, message, family)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@dataclass
+class NameSummary:
+    """What the corpus says about names: who writes each spelling, and lone uses."""
+
+    word_sources: dict[str, set[str]] = field(default_factory=dict)
+    mention_sources: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    lone: Counter = field(default_factory=Counter)
+    pairs: Counter = field(default_factory=Counter)
+    first_words: Counter = field(default_factory=Counter)  # two-word names by first word
+    _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
+    _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
+
+    def add(self, source: str, found: Iterable[Mention]) -> None:
+        for mention in found:
+            key = mention.key
+            for word in key:
+                if _name_word(word):
+                    self.word_sources.setdefault(word, set()).add(source)
+            if 2 <= len(key) <= 5:
+                self.mention_sources.setdefault(key, set()).add(source)
+            if len(key) == 1:
+                self.lone[key[0]] += 1
+            if len(key) >= 2:  # the name at the end of "Chinese President Xi Jinping"
+                self.pairs[key[-2:]] += 1
+                self.first_words[key[-2]] += 1
+
+    @classmethod
+    def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
+        out = cls()
+        for part in parts:
+            for word, sources in part.word_sources.items():
+                out.word_sources.setdefault(word, set()).update(sources)
+            for key, sources in part.mention_sources.items():
+                out.mention_sources.setdefault(key, set()).update(sources)
+            out.lone.update(part.lone)
+            out.pairs.update(part.pairs)
+            out.first_words.update(part.first_words)
+        return out
+
+    def similar_words(self, word: str) -> set[str]:
+        """Corpus words one deletion apart or with the same folded spelling (an index built on
+        first use: the candidates for ``variant_kind``)."""
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            for other in self.word_sources:
+                for key in _keys(other):
+                    index.setdefault(key, set()).add(other)
+            self._index = index
+        return set().union(*(self._index.get(key, set()) for key in _keys(word))) - {word}
+
+
+    def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
+        """Mentions of the same length that differ from ``key`` only at ``position``."""
+        if self._wildcards is None:
+            wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            for other in self.mention_sources:
+                if len(other) >= 2:
+                    for i in range(len(other)):
+                        wildcards.setdefault(other[:i] + ("*",) + other[i + 1 :], []).append(other)
+            self._wildcards = wildcards
+        return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
+
+
+def _keys(word: str) -> set[str]:
+    lowered = word.lower()
+    keys = {"=" + fold(word), lowered}
+    keys.update(lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
+    return keys
+
+
+def corpus_findings(text: str, source: str, summary: NameSummary, found: list[Mention] | None = None) -> list[NameFinding]:
+    """Variants against other outlets, and name-order slips against the corpus's usage."""
+    found = mentions(text) if found is None else found
+    results: list[NameFinding] = []
+    seen: set[tuple[int, int]] = set()
+
+    def others(sources: set[str] | None) -> int:
+        return len((sources or set()) - {source})
+
+    for mention in found:
+        for word in mention.words:
+            if not _name_word(word.text) or others(summary.word_sources.get(word.text)) > 0:
+                continue
+            best = None
+            for candidate in summary.similar_words(word.text):
+                kind = variant_kind(word.text, candidate)
+                users = others(summary.word_sources.get(candidate))
+                if kind and users >= 2 and (best is None or users > best[1]):
+                    best = (candidate, users, kind)
+            if best:
+                results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
+                seen.add((word.start, word.end))
+        key = mention.key
+        if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
+            match = _mention_variant(key, source, summary)
+            if match:
+                position, dominant, users = match
+                word = mention.words[position]
+                if (word.start, word.end) not in seen:
+                    message = f"“{' '.join(key)}” is written “{' '.join(dominant)}” by {users} other outlets"
+                    results.append(NameFinding("TRN002", word.start, word.end, message, dominant[position]))
+                    seen.add((word.start, word.end))
+    results.extend(_order_with_corpus(found, summary))
+    return results
+
+
+def _mention_variant(key: tuple[str, ...], source: str, summary: NameSummary) -> tuple[int, tuple[str, ...], int] | None:
+    """A multi-word name differing in one word from a mention other outlets share."""
+    best = None
+    for position in range(len(key)):
+        differing = key[position]
+        if english_zipf(differing) >= COMMON_WORD_ZIPF or differing.isupper():
+            continue
+        shared = [w for i, w in enumerate(key) if i != position]
+        # Names sharing two rare words are one entity ("Pham Minh X"); others ("X Group",
+        # "New York X") must also spell the differing word alike, or they are two entities.
+        names_only = sum(english_zipf(w) < COMMON_WORD_ZIPF for w in shared) >= 2
+        for other in summary.mentions_like(key, position):
+            users = len(summary.mention_sources[other] - {source})
+            replacement = other[position]
+            if users < 2 or english_zipf(replacement) >= COMMON_WORD_ZIPF or (best is not None and users <= best[2]):
+                continue
+            if names_only or loosely_similar(differing, replacement):
+                best = (position, other, users)
+    return best
+
+
+def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameFinding]:
+    """A lone word of a two-word name where the corpus uses the other word alone."""
+    results = []
+    lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
+    if not lone_here:
+        return results
+    for (first, second), count in summary.pairs.items():
+        if first == second or not (lone_here[first] or lone_here[second]):
+            continue
+        if count < 2 or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
+            continue  # a name seen whole at least twice, made of name-like words
+        if count < 0.5 * summary.first_words[first]:
+            continue  # "Shanghai Lisboa": the first word also heads many other names
+        for used, short in ((first, second), (second, first)):
+            if not lone_here[used] or english_zipf(used) >= COMMON_WORD_ZIPF:
+                continue
+            if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
+                for m in found:
+                    if len(m.words) == 1 and m.words[0].text == used:
+                        message = (
+                            f"“{used}” alone for “{first} {second}”; the corpus shortens the name to "
+                            f"“{short}” ({summary.lone[short]} times against {summary.lone[used]})"
+                        )
+                        results.append(NameFinding("TRN003", m.words[0].start, m.words[0].end, message, short))
+    return results

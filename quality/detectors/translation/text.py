@@ -1,0 +1,80 @@
+"""Text units the translation rules share: word tokens with offsets, sentences, and cached
+word-frequency look-ups.
+
+wordfreq lower-cases everything, so it cannot tell a name from a word; capitalisation is read
+from the text itself. Look-ups are cached per (word, language): news vocabulary repeats, and
+the cache keeps the detector faster than running a language identifier over the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import wordfreq
+
+# A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Sentence ends: ., ! or ? (and closing quotes) followed by white space. Abbreviations are
+# handled by callers that care.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def bare(self) -> str:
+        """The token without a possessive ending: ``Xi’s`` → ``Xi``."""
+        return POSSESSIVE.sub("", self.text)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """Sentences of one paragraph ``text[start:end]``; a sentence never crosses a line."""
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() > position:
+            yield Sentence(position, match.start(), text[position : match.start()])
+        position = match.end()
+    if position < end:
+        yield Sentence(position, end, text[position:end])
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case."""
+    return wordfreq.zipf_frequency(word, language)
+
+
+def english_zipf(word: str) -> float:
+    return zipf(word.lower(), "en")
+
+
+def is_known_word(word: str, floor: float = 1.5, languages: tuple[str, ...] = ("en",)) -> bool:
+    lowered = word.lower()
+    return any(zipf(lowered, language) >= floor for language in languages)
