@@ -45,6 +45,7 @@ from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.spans import paragraphs, word_count
 
+MENTION_CACHE = 20_000  # articles whose name mentions are kept between detect and the corpus pass
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 
 
@@ -69,6 +70,9 @@ class TranslationDetector(Detector):
         self.half_density = float(half_density)
         self.min_words = int(min_words)
         self.foreign = ForeignFinder(self.languages, use_langdetect=use_langdetect)
+        # Name mentions found by ``detect``, reused by the corpus pass: a cache that never
+        # changes a result (a miss recomputes them), bounded to keep memory flat.
+        self._mentions: dict[str, list] = {}
 
     # -- one article ----------------------------------------------------------------------
     def detect(self, article: Article) -> DetectorResult:
@@ -83,7 +87,9 @@ class TranslationDetector(Detector):
                 shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
                 how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
                 findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
-        for found in article_findings(text):
+        found_mentions = mentions(text)
+        self._remember(text, found_mentions)
+        for found in article_findings(text, found_mentions):
             findings.append(
                 make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
             )
@@ -96,6 +102,16 @@ class TranslationDetector(Detector):
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
             )
         return self._result(text, _unique(findings))
+
+    def _remember(self, text: str, found: list) -> None:
+        """Keep an article's name mentions for the corpus pass (bounded; a miss recomputes)."""
+        if len(self._mentions) >= MENTION_CACHE:
+            self._mentions.pop(next(iter(self._mentions)))
+        self._mentions[text] = found
+
+    def _mentions_of(self, text: str) -> list:
+        found = self._mentions.get(text)
+        return mentions(text) if found is None else found
 
     def _is_english(self, article: Article) -> bool:
         return not article.language or article.language.split("-")[0].lower() == "en"
@@ -117,7 +133,7 @@ class TranslationDetector(Detector):
         summary = NameSummary()
         for article, result in chunk:
             if result.score is not None:
-                summary.add(article.source, mentions(article.text))
+                summary.add(article.source, self._mentions_of(article.text))
         return summary
 
     def merge(self, summaries: Sequence[NameSummary]) -> NameSummary:
@@ -129,7 +145,7 @@ class TranslationDetector(Detector):
         make = self.findings_for(article)
         extra = [
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
-            for found in corpus_findings(article.text, article.source, summary)
+            for found in corpus_findings(article.text, article.source, summary, self._mentions.pop(article.text, None))
         ]
         if not extra:
             return result

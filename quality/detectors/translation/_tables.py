@@ -157,7 +157,7 @@ ANY_LICENSERS: frozenset[str] = frozenset(
     "reduced eliminate eliminated eliminates end ended ends halt halted deter deterred "
     "discourage discouraged penalise penalize penalised penalized punish punished investigate "
     "investigated report reported check checked detect detected identify identified challenge "
-    "challenged question questioned block blocked veto vetoed resign".split()
+    "challenged question questioned block blocked veto vetoed resign who whom which".split()
 )
 
 # "any" in these fixed phrases is not the negative-polarity determiner.
@@ -176,7 +176,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "mr mrs ms dr prof st jr sr vs etc approx est no nos vol ca cf ed eds fig figs al inc ltd co "
     "corp dept govt gen col lt sgt capt cmdr adm rev hon sen rep gov pres jan feb mar apr jun "
     "jul aug sep sept oct nov dec mon tue wed thu fri sat sun am pm a.m p.m e.g i.e u.s u.k "
-    "u.n e.u op pp p ch sec art para min max km kg mt bn mn tn".split()
+    "u.n e.u op pp p ch sec art para min max km kg mt bn mn tn ft yd in oz lb lbs mi sq".split()
 )
 
 # Second halves of a dotted token that are file extensions or domains, not a new sentence:

@@ -106,6 +106,7 @@ class ForeignFinder:
     def __init__(self, languages: tuple[str, ...] = tables.LATIN_LANGUAGES, use_langdetect: bool = True) -> None:
         self.languages = tuple(languages)
         self.use_langdetect = use_langdetect
+        self._kinds: dict[str, str] = {}  # word → kind, a cache of ``classify`` for the fast path
         self._loans = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE,
@@ -160,6 +161,22 @@ class ForeignFinder:
         return bool(words) and words[-1].end == len(left) and words[-1].is_capitalised
 
     def _latin_fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
+        kinds = self._kinds
+        candidates = False
+        for token in tokens(text, start, end):
+            word = token.text
+            if word[:1].isupper():
+                continue
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) > 500_000:
+                    kinds.clear()  # keep memory flat on huge vocabularies
+                kind = kinds[word] = self.classify(word.lower())[0]
+            if kind == "F":
+                candidates = True
+                break
+        if not candidates:
+            return  # most paragraphs: no lower-case word leans to another language
         words = self._words(text, start, end)
         if not any(w.kind == "F" for w in words):
             return
@@ -179,7 +196,7 @@ class ForeignFinder:
         loan_spans = [(m.start(), m.end()) for m in self._loans.finditer(text, start, end)]
         words = []
         for token in tokens(text, start, end):
-            if not all(_is_latin_letter(c) or c in "'’-" for c in token.text):
+            if not (token.text.isascii() or all(_is_latin_letter(c) or c in "'’-" for c in token.text)):
                 words.append(_Word(token, "N"))  # other script or mixed: not weighed here
             elif any(s <= token.start < e for s, e in neutral_spans):
                 words.append(_Word(token, "N"))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, english_zipf
+from quality.detectors.translation.text import english_zipf
 
 _MASK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|[@#][\w.]+|\S+\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
@@ -37,6 +37,7 @@ _DOUBLED = re.compile(r"(?<![\w-])([a-z]+)(\s+)\1(?![\w-])")
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
+DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
 LOOP_REPEATS = 3  # a phrase of two or more words seen this many times in a row is a loop
 LOOP_REPEATS_ONE_WORD = 4  # "jobs, jobs, jobs" is rhetoric; a fourth copy is a loop
 LOOP_MAX_WORDS = 8
@@ -119,6 +120,8 @@ def _doubled_words(text: str) -> Iterator[Artifact]:
         word = match.group(1)
         if word in tables.LEGITIMATE_DOUBLES or "\n" in match.group(2):
             continue
+        if english_zipf(word) < DOUBLED_WORD_ZIPF:
+            continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
         if _in_loop(text, match.start(), match.end()):
             continue  # reported as a loop
         yield Artifact("TRN010", match.start(), match.end(), f"“{word}” is written twice", word)
@@ -130,32 +133,49 @@ def _in_loop(text: str, start: int, end: int) -> bool:
 
 def _loops(text: str) -> Iterator[Artifact]:
     for line in re.finditer(r"[^\n]+", text):
-        words = [Token(m.start(), m.end(), m.group()) for m in _LOOP_WORD.finditer(text, line.start(), line.end())]
-        lowered = [w.lower for w in words]
-        i = 0
-        while i < len(words):
-            found = False
-            for size in range(1, LOOP_MAX_WORDS + 1):
-                repeats = 1
-                while lowered[i + repeats * size : i + (repeats + 1) * size] == lowered[i : i + size] and i + (repeats + 1) * size <= len(words):
-                    repeats += 1
-                needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
-                if repeats >= needed and (size > 1 or _tight(text, words, i, repeats)):
-                    end_word = words[i + repeats * size - 1]
-                    phrase = " ".join(w.text for w in words[i : i + size])
+        matches = list(_LOOP_WORD.finditer(text, line.start(), line.end()))
+        lowered = [m.group().lower() for m in matches]
+        pairs = list(zip(lowered, lowered[1:]))
+        if len(set(pairs)) == len(pairs) and not any(a == b for a, b in pairs):
+            continue  # no word pair recurs and no word is doubled: no loop is possible
+        reported: list[tuple[int, int]] = []
+        for size in range(1, LOOP_MAX_WORDS + 1):
+            needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
+            # r copies of a size-word phrase starting at i show as a run of (r-1)*size
+            # positions where each word equals the word ``size`` places later.
+            same = [a == b for a, b in zip(lowered, lowered[size:])]
+            i = _next_true(same, 0)
+            while i < len(same):
+                j = _next_false(same, i)
+                repeats = (j - i) // size + 1
+                last = i + repeats * size - 1
+                clear = not any(a <= last and i <= b for a, b in reported)
+                if repeats >= needed and clear and (size > 1 or _tight(text, matches, i, repeats)):
+                    reported.append((i, last))
+                    phrase = " ".join(m.group() for m in matches[i : i + size])
                     yield Artifact(
-                        "TRN011", words[i].start, end_word.end,
+                        "TRN011", matches[i].start(), matches[last].end(),
                         f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
                     )  # fmt: skip
-                    i += repeats * size
-                    found = True
-                    break
-            if not found:
-                i += 1
+                i = _next_true(same, j)
+
+
+def _next_true(flags: list[bool], start: int) -> int:
+    try:
+        return flags.index(True, start)
+    except ValueError:
+        return len(flags)
+
+
+def _next_false(flags: list[bool], start: int) -> int:
+    try:
+        return flags.index(False, start)
+    except ValueError:
+        return len(flags)
 
 
 def _tight(text: str, words: list, i: int, repeats: int) -> bool:
     """A one-word loop counts when only spaces and commas separate the copies (``Bern, Bern,
     Bern``); ``No. No. No.`` in a quotation is emphasis, not a loop."""
-    between = text[words[i].end : words[i + repeats - 1].start]
+    between = text[words[i].end() : words[i + repeats - 1].start()]
     return not re.search(r"[.!?\"“”]", between)

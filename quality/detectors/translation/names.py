@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, english_zipf, sentences, tokens, zipf
+from quality.detectors.translation.text import Token, english_zipf, lower_case_words, sentences, tokens, zipf
 from quality.spans import paragraphs
 
 MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
@@ -70,34 +70,37 @@ class NameFinding:
 
 
 def mentions(text: str) -> list[Mention]:
-    """Capitalised runs in the article's prose lines (headline-style lines are skipped)."""
+    """Capitalised runs in the article's lines. Headline lines capitalise most words, which
+    would glue unrelated names together; in them, words the article also writes in lower case
+    are read as ordinary words."""
     found: list[Mention] = []
-    lower_seen = {t.lower for t in tokens(text) if not t.is_capitalised}
+    lower_seen = lower_case_words(text)
+    particles = tables.NAME_PARTICLES
     for para in paragraphs(text):
         words = tokens(text, para.start, para.end)
-        headline = _title_case(words)
+        n = len(words)
+        if not n:
+            continue
+        caps = [w.text[:1].isupper() for w in words]
+        if n >= 4 and sum(caps) / n > 0.7:  # a Title Case line
+            caps = [c and not _ordinary_word(w, lower_seen, COMMON_WORD_ZIPF + 2.0) for c, w in zip(caps, words)]
         starts = {s.start for s in sentences(text, para.start, para.end)}
-        run: list[Token] = []
-        for word in words + [None]:  # type: ignore[list-item]
-            if headline and word is not None and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
-                word = Token(word.start, word.end, word.lower)  # Title Case: an ordinary word
-            if word is not None and _joins(text, run, word):
-                run.append(word)
+        i = 0
+        while i < n:
+            if not caps[i]:
+                i += 1
                 continue
-            found.extend(_mention(run, starts, lower_seen))
-            run = [word] if word is not None and word.is_capitalised else []
+            j = i + 1
+            while (
+                j < n
+                and text[words[j - 1].end : words[j].start] == " "
+                and not POSSESSIVE_END.search(words[j - 1].text)
+                and (caps[j] or words[j].text.lower() in particles)
+            ):
+                j += 1
+            found.extend(_mention(words[i:j], starts, lower_seen))
+            i = j
     return found
-
-
-def _joins(text: str, run: list[Token], word: Token) -> bool:
-    if not run:
-        return False
-    gap = text[run[-1].end : word.start]
-    if gap != " " or POSSESSIVE_END.search(run[-1].text):
-        return False
-    if word.is_capitalised:
-        return True
-    return word.lower in tables.NAME_PARTICLES  # kept; trimmed if nothing capitalised follows
 
 
 POSSESSIVE_END = re.compile(r"['’]s$")
@@ -122,14 +125,6 @@ def _ordinary_word(word: Token, lower_seen: set[str], floor: float = COMMON_WORD
     """A capitalised word that the article also writes in lower case, or a very common word."""
     lowered = word.bare.lower()
     return lowered in lower_seen or english_zipf(lowered) >= floor
-
-
-def _title_case(words: list[Token]) -> bool:
-    """Headline lines capitalise most words, which would glue unrelated names together; in
-    them, words the article also writes in lower case are read as ordinary words."""
-    if len(words) < 4:
-        return False
-    return sum(w.is_capitalised for w in words) / len(words) > 0.7
 
 
 # --------------------------------------------------------------------------- similarity
@@ -211,19 +206,17 @@ def article_findings(text: str, found: list[Mention] | None = None) -> list[Name
     found = mentions(text) if found is None else found
     counts = Counter(w.text for m in found for w in m.words if _name_word(w.text))
     results: list[NameFinding] = []
-    words = sorted(counts)
     flagged: dict[str, tuple[str, str]] = {}
-    for i, a in enumerate(words):
-        for b in words[i + 1 :]:
-            kind = variant_kind(a, b)
-            if not kind:
-                continue
-            major, minor = _dominant(a, b, counts)
-            if major is None:
-                if kind == "transliteration":
-                    flagged.setdefault(b, (a, kind))  # evenly used: note the later one as info
-                continue
-            flagged[minor] = (major, kind)
+    for a, b in _candidate_pairs(sorted(counts)):
+        kind = variant_kind(a, b)
+        if not kind:
+            continue
+        major, minor = _dominant(a, b, counts)
+        if major is None:
+            if kind == "transliteration":
+                flagged.setdefault(b, (a, kind))  # evenly used: note the later one as info
+            continue
+        flagged[minor] = (major, kind)
     for mention in found:
         for word in mention.words:
             if word.text in flagged:
@@ -231,6 +224,17 @@ def article_findings(text: str, found: list[Mention] | None = None) -> list[Name
                 results.append(_variant_finding(word, major, kind, "in this article"))
     results.extend(_order_without_corpus(found))
     return results
+
+
+def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
+    """Pairs of words sharing a one-deletion or folded key: every pair ``variant_kind`` can
+    accept at distance one, without comparing all pairs."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for key in _keys(word):
+            index.setdefault(key, []).append(word)
+    pairs = {(a, b) for group in index.values() if len(group) > 1 for a in group for b in group if a < b}
+    return sorted(pairs)
 
 
 def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
@@ -286,6 +290,7 @@ class NameSummary:
     pairs: Counter = field(default_factory=Counter)
     first_words: Counter = field(default_factory=Counter)  # two-word names by first word
     _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
+    _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, source: str, found: Iterable[Mention]) -> None:
@@ -326,6 +331,16 @@ class NameSummary:
             self._index = index
         return set().union(*(self._index.get(key, set()) for key in _keys(word))) - {word}
 
+
+    def pairs_with(self, words: set[str]) -> list[tuple[str, str]]:
+        """Two-word names containing one of ``words`` (an index built on first use)."""
+        if self._by_word is None:
+            by_word: dict[str, list[tuple[str, str]]] = {}
+            for pair in self.pairs:
+                for word in set(pair):
+                    by_word.setdefault(word, []).append(pair)
+            self._by_word = by_word
+        return sorted({pair for word in words for pair in self._by_word.get(word, [])})
 
     def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
         """Mentions of the same length that differ from ``key`` only at ``position``."""
@@ -409,8 +424,9 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameF
     lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
     if not lone_here:
         return results
-    for (first, second), count in summary.pairs.items():
-        if first == second or not (lone_here[first] or lone_here[second]):
+    for first, second in summary.pairs_with(set(lone_here)):
+        count = summary.pairs[(first, second)]
+        if first == second:
             continue
         if count < 2 or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
             continue  # a name seen whole at least twice, made of name-like words

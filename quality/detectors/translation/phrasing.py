@@ -49,11 +49,21 @@ class Phrase:
 
 def phrasing(text: str) -> Iterator[Phrase]:
     for para in paragraphs(text):
+        lowered = para.text.lower()
+        # Cheap tests first: most paragraphs have no "any", no field noun, no possessive.
+        any_here = "any " in lowered
+        metonym_here = any(noun in lowered for noun in tables.METONYM_FIELD_NOUNS)
+        possessive_here = "'s " in lowered or "’s " in lowered
+        if not (any_here or metonym_here or possessive_here):
+            continue
         for sentence in sentences(text, para.start, para.end):
             words = tokens(text, sentence.start, sentence.end)
-            yield from _lost_negation(text, sentence.text, words)
-            yield from _metonym_agents(text, words)
-            yield from _possessed_non_speaker(text, words)
+            if any_here:
+                yield from _lost_negation(text, sentence.text, words)
+            if metonym_here:
+                yield from _metonym_agents(text, words)
+            if possessive_here:
+                yield from _possessed_non_speaker(text, words)
 
 
 # --------------------------------------------------------------------------- lost negation

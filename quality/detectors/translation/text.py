@@ -8,10 +8,11 @@ the cache keeps the detector faster than running a language identifier over the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import wordfreq
 
@@ -23,8 +24,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: articles have thousands, so they must be cheap)."""
+
     start: int
     end: int
     text: str
@@ -44,7 +46,30 @@ class Token:
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+    """The words of ``text[start:end]``. The article is tokenised once and sliced: every rule
+    asks for the words of its paragraphs and sentences."""
+    every, starts = _all_tokens(text)
+    end = len(text) if end is None else end
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
+    while last > first and every[last - 1].end > end:
+        last -= 1
+    return every[first:last]
+
+
+@lru_cache(maxsize=8)
+def _all_tokens(text: str) -> tuple[list[Token], list[int]]:
+    make = tuple.__new__  # skips the named tuple's Python-level constructor: a third faster
+    every = [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text)]
+    return every, [t.start for t in every]
+
+
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
+
+
+def lower_case_words(text: str) -> set[str]:
+    """Words the text writes in lower case somewhere (so they are ordinary words, not names)."""
+    return set(LOWER_WORD.findall(text))
 
 
 @dataclass(frozen=True)
