@@ -125,7 +125,7 @@ class ForeignFinder:
                 scores["ru"] = russian
                 best = "ru"
         margin = scores[best] - english
-        frozen = tuple(sorted(scores.items()))
+        frozen = tuple(sorted(scores.items())) + (("en", english),)
         if margin >= FOREIGN_MARGIN and scores[best] >= FOREIGN_FLOOR:
             return "F", best, margin, frozen
         if english >= ENGLISH_FLOOR and english > scores[best] - AMBIGUOUS_BAND:
@@ -212,20 +212,31 @@ class ForeignFinder:
         return words
 
     def _judge(self, text: str, run: list[_Word], whole_clause: bool) -> Fragment | None:
-        foreign = [w for w in run if w.kind == "F"]
+        """Decide a run. One language must explain every foreign word it counts: "met" (Dutch)
+        and "y" (Spanish) in one English sentence are two accidents, not a Dutch fragment."""
         totals: dict[str, float] = {}
         for word in run:
             for language, score in (word.scores or {}).items():
-                totals[language] = totals.get(language, 0.0) + score
-        language = max(totals, key=lambda k: (totals[k], k == foreign[0].language))
-        weight = sum(min(w.margin, 4.0) for w in foreign)
+                if language != "en":
+                    totals[language] = totals.get(language, 0.0) + score
+        best: tuple[float, str, list[_Word]] | None = None
+        for language in sorted(totals):
+            foreign = [w for w in run if w.kind == "F" and _margin(w, language) >= FOREIGN_MARGIN]
+            if foreign:
+                weight = sum(min(_margin(w, language), 4.0) for w in foreign)
+                if best is None or (weight, totals[language]) > (best[0], totals[best[1]]):
+                    best = (weight, language, foreign)
+        if best is None:
+            return None
+        weight, language, foreign = best
         if len(foreign) >= 2 and weight >= RUN_WEIGHT:
-            run = _trim(run) if not whole_clause else run
+            run = _trim(run, foreign) if not whole_clause else run
         elif len(foreign) == 1 and whole_clause:
             word = foreign[0]
             index = run.index(word)
             joins_names = 0 < index < len(run) - 1
-            if not (joins_names and (word.scores or {}).get(word.language or "", 0.0) >= FUNCTION_WORD_FLOOR and word.margin >= 2.0):
+            strong = (word.scores or {}).get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
+            if not (joins_names and strong):
                 return None
         else:
             return None
@@ -255,10 +266,15 @@ def _split(clause: list[_Word]) -> Iterator[list[_Word]]:
         yield run
 
 
-def _trim(run: list[_Word]) -> list[_Word]:
-    """Drop neutral words at the edges of a run inside an English sentence."""
-    first = next(i for i, w in enumerate(run) if w.kind == "F")
-    last = max(i for i, w in enumerate(run) if w.kind == "F")
+def _margin(word: _Word, language: str) -> float:
+    scores = word.scores or {}
+    return scores.get(language, 0.0) - scores.get("en", 0.0)
+
+
+def _trim(run: list[_Word], foreign: list[_Word]) -> list[_Word]:
+    """Drop the words before the first and after the last foreign word of the language."""
+    first = run.index(foreign[0])
+    last = run.index(foreign[-1])
     return run[first : last + 1]
 
 

@@ -41,6 +41,7 @@ MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to c
 KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
 COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
+STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def mentions(text: str) -> list[Mention]:
     are read as ordinary words."""
     found: list[Mention] = []
     lower_seen = lower_case_words(text)
+    lower_seen |= {_stem(w) for w in lower_seen}
     particles = tables.NAME_PARTICLES
     for para in paragraphs(text):
         words = tokens(text, para.start, para.end)
@@ -122,9 +124,19 @@ def _mention(run: list[Token], sentence_starts: set[int], lower_seen: set[str]) 
 
 
 def _ordinary_word(word: Token, lower_seen: set[str], floor: float = COMMON_WORD_ZIPF + 1.0) -> bool:
-    """A capitalised word that the article also writes in lower case, or a very common word."""
+    """A capitalised word that the article also writes in lower case (in any inflection:
+    "Announces" beside "announced"), or a very common word."""
     lowered = word.bare.lower()
-    return lowered in lower_seen or english_zipf(lowered) >= floor
+    return lowered in lower_seen or _stem(lowered) in lower_seen or english_zipf(lowered) >= floor
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
+
+
+def _stem(word: str) -> str:
+    stem = _SUFFIX.sub("", word)
+    return stem if len(stem) >= 4 else word
+
 
 
 # --------------------------------------------------------------------------- similarity
@@ -205,11 +217,12 @@ def article_findings(text: str, found: list[Mention] | None = None) -> list[Name
     """Variants and name-order slips visible inside one article."""
     found = mentions(text) if found is None else found
     counts = Counter(w.text for m in found for w in m.words if _name_word(w.text))
+    companions = companions_of(found)
     results: list[NameFinding] = []
     flagged: dict[str, tuple[str, str]] = {}
     for a, b in _candidate_pairs(sorted(counts)):
         kind = variant_kind(a, b)
-        if not kind:
+        if not kind or not same_person(companions.get(a, set()), companions.get(b, set())):
             continue
         major, minor = _dominant(a, b, counts)
         if major is None:
@@ -266,6 +279,8 @@ def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
     for family, given in full:
         if family.lower() not in tables.FAMILY_NAME_FIRST or lone[family] or not lone[given]:
             continue
+        if len(given) < 3 or english_zipf(given) >= COMMON_WORD_ZIPF or english_zipf(family) >= COMMON_WORD_ZIPF + 1.0:
+            continue  # "Do I": ordinary words, not a name
         for m in found:
             if len(m.words) == 1 and m.words[0].text == given:
                 results.append(_order_finding(m.words[0], family, given))
@@ -289,11 +304,24 @@ class NameSummary:
     lone: Counter = field(default_factory=Counter)
     pairs: Counter = field(default_factory=Counter)
     first_words: Counter = field(default_factory=Counter)  # two-word names by first word
+    second_words: Counter = field(default_factory=Counter)  # two-word names by second word
+    # For each name word, the other name words of the articles it appears in: the "story" a
+    # spelling belongs to, so that a rare name is compared only with names of the same story.
+    context: dict[str, set[str]] = field(default_factory=dict)
+    # For each name word, the name words written next to it in one name ("Dmitry" for
+    # "Medvedev"): two spellings whose companions disagree belong to two people.
+    companions: dict[str, set[str]] = field(default_factory=dict)
     _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
     _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, source: str, found: Iterable[Mention]) -> None:
+        found = list(found)
+        names = story_words(found)
+        for word in names:
+            self.context.setdefault(word, set()).update(names)
+        for word, others in companions_of(found).items():
+            self.companions.setdefault(word, set()).update(others)
         for mention in found:
             key = mention.key
             for word in key:
@@ -306,6 +334,7 @@ class NameSummary:
             if len(key) >= 2:  # the name at the end of "Chinese President Xi Jinping"
                 self.pairs[key[-2:]] += 1
                 self.first_words[key[-2]] += 1
+                self.second_words[key[-1]] += 1
 
     @classmethod
     def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
@@ -318,6 +347,11 @@ class NameSummary:
             out.lone.update(part.lone)
             out.pairs.update(part.pairs)
             out.first_words.update(part.first_words)
+            out.second_words.update(part.second_words)
+            for word, names in part.context.items():
+                out.context.setdefault(word, set()).update(names)
+            for word, names in part.companions.items():
+                out.companions.setdefault(word, set()).update(names)
         return out
 
     def similar_words(self, word: str) -> set[str]:
@@ -354,6 +388,39 @@ class NameSummary:
         return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
 
 
+def story_words(found: Iterable[Mention]) -> set[str]:
+    """The rare name words of an article (its story's cast and places)."""
+    return {w.text for m in found for w in m.words if _name_word(w.text)}
+
+
+def companions_of(found: Iterable[Mention]) -> dict[str, set[str]]:
+    """Name word → the other name-like words of the names it appears in."""
+    out: dict[str, set[str]] = {}
+    for mention in found:
+        words = [
+            w.text
+            for w in mention.words
+            if len(w.text) >= 2 and w.text.lower() not in tables.PERSON_TITLES and english_zipf(w.text) < COMMON_WORD_ZIPF + 2.0
+        ]
+        for word in words:
+            out.setdefault(word, set()).update(w for w in words if w != word)
+    return out
+
+
+def same_person(a: set[str], b: set[str]) -> bool:
+    """Whether two spellings' companions allow one person: either has none, or some pair is
+    equal or a variant ("Dmitri"/"Dmitry"); "Leslie Wimes" and "Michael Wines" are two people."""
+    if not a or not b:
+        return True
+    return any(x == y or variant_kind(x, y) for x in a for y in b)
+
+
+def _same_story(summary: NameSummary, names: set[str], word: str, candidate: str) -> bool:
+    """Whether the article shares at least two other name words with the candidate's articles."""
+    shared = (summary.context.get(candidate, set()) & names) - {word, candidate}
+    return len(shared) >= STORY_OVERLAP
+
+
 def _keys(word: str) -> set[str]:
     lowered = word.lower()
     keys = {"=" + fold(word), lowered}
@@ -370,22 +437,28 @@ def corpus_findings(text: str, source: str, summary: NameSummary, found: list[Me
     def others(sources: set[str] | None) -> int:
         return len((sources or set()) - {source})
 
+    names = story_words(found)
+    companions = companions_of(found)
     for mention in found:
         for word in mention.words:
             if not _name_word(word.text) or others(summary.word_sources.get(word.text)) > 0:
                 continue
             best = None
-            for candidate in summary.similar_words(word.text):
+            for candidate in sorted(summary.similar_words(word.text)):
                 kind = variant_kind(word.text, candidate)
                 users = others(summary.word_sources.get(candidate))
-                if kind and users >= 2 and (best is None or users > best[1]):
+                if not kind or users < 2 or not _same_story(summary, names, word.text, candidate):
+                    continue
+                if not same_person(companions.get(word.text, set()), summary.companions.get(candidate, set())):
+                    continue
+                if best is None or users > best[1]:
                     best = (candidate, users, kind)
             if best:
                 results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
                 seen.add((word.start, word.end))
         key = mention.key
         if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
-            match = _mention_variant(key, source, summary)
+            match = _mention_variant(key, source, summary, names)
             if match:
                 position, dominant, users = match
                 word = mention.words[position]
@@ -397,7 +470,9 @@ def corpus_findings(text: str, source: str, summary: NameSummary, found: list[Me
     return results
 
 
-def _mention_variant(key: tuple[str, ...], source: str, summary: NameSummary) -> tuple[int, tuple[str, ...], int] | None:
+def _mention_variant(
+    key: tuple[str, ...], source: str, summary: NameSummary, names: set[str]
+) -> tuple[int, tuple[str, ...], int] | None:
     """A multi-word name differing in one word from a mention other outlets share."""
     best = None
     for position in range(len(key)):
@@ -413,7 +488,10 @@ def _mention_variant(key: tuple[str, ...], source: str, summary: NameSummary) ->
             replacement = other[position]
             if users < 2 or english_zipf(replacement) >= COMMON_WORD_ZIPF or (best is not None and users <= best[2]):
                 continue
-            if names_only or loosely_similar(differing, replacement):
+            if not (names_only or loosely_similar(differing, replacement)):
+                continue
+            anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
+            if _same_story(summary, names, differing, anchor):
                 best = (position, other, users)
     return best
 
@@ -432,9 +510,13 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameF
             continue  # a name seen whole at least twice, made of name-like words
         if count < 0.5 * summary.first_words[first]:
             continue  # "Shanghai Lisboa": the first word also heads many other names
-        for used, short in ((first, second), (second, first)):
+        # Only the second word used alone is a slip ("Jinping" for "Xi Jinping"): a first name
+        # alone ("Melania") is a register choice, not a translation error.
+        for used, short in ((second, first),):
             if not lone_here[used] or english_zipf(used) >= COMMON_WORD_ZIPF:
                 continue
+            if summary.second_words[short]:
+                continue  # the short form is also someone's last word ("Kelly"): ambiguous
             if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
                 for m in found:
                     if len(m.words) == 1 and m.words[0].text == used:

@@ -33,6 +33,7 @@ _STOP_SUBJECT = frozenset(
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women",
                     "person", "people", "ant", "ants", "ent", "ents", "ee", "ees", "eer", "eers", "ive",
                     "ives", "ary", "aries", "al", "als")  # fmt: skip
+_CONTRACTIONS = frozenset("it's that's he's she's what's there's here's who's let's where's how's".split())
 _MODALS = frozenset("can could may might will would should must shall".split())
 _POSSESSIVE = re.compile(r"['’]s$|s['’]$")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
@@ -151,10 +152,14 @@ def _possessed_non_speaker(text: str, words: list[Token]) -> Iterator[Phrase]:
     for v, verb in enumerate(lowered):
         if verb not in tables.SPEECH_VERBS or v < 3:
             continue
+        if text[words[v - 1].end : words[v].start].strip():
+            continue  # '…,” said X': the subject follows the verb
         start = _clause_start(text, words, v - 1)
         subject = words[start:v]
-        if len(subject) < 3 or not _POSSESSIVE.search(subject[0].text):
+        if len(subject) < 3 or not _POSSESSIVE.search(subject[0].text) or not subject[0].is_capitalised:
             continue
+        if subject[0].lower.replace("’", "'") in _CONTRACTIONS:
+            continue  # "It's", "That's": not a possessor
         head_index = 1
         while head_index < len(subject) and subject[head_index].lower not in _STOP_SUBJECT:
             head_index += 1

@@ -56,10 +56,10 @@ NAME_VARIANT = Rule(
         "carried a letter from Vladimir Putin.",
         CorpusExample(
             articles=(
-                ("a", "Prime Minister Pham Minh Chinh visited the university on Monday."),
-                ("b", "Prime Minister Pham Minh Chinh and his wife visited the university."),
-                ("c", "Prime Minister Pham Minh Chinh spoke to students at the university."),
-                ("d", "Prime Minister Pham Minh Zheng visited the university on Monday."),
+                ("a", "Prime Minister Pham Minh Chinh visited Universiti Brunei Darussalam on Monday."),
+                ("b", "Prime Minister Pham Minh Chinh toured Universiti Brunei Darussalam with his wife."),
+                ("c", "In Brunei, Prime Minister Pham Minh Chinh spoke at Universiti Brunei Darussalam."),
+                ("d", "Prime Minister Pham Minh Zheng visited Universiti Brunei Darussalam on Monday."),
             )
         ),
     ),
@@ -95,9 +95,9 @@ NAME_ORDER = Rule(
         "last three days.",
         CorpusExample(
             articles=(
-                ("a", "Chancellor Olaf Scholz arrived on Monday. Officials said Scholz was tired."),
-                ("b", "Olaf Scholz spoke first; then Scholz thanked the hosts, and Scholz left."),
-                ("c", "Olaf Scholz welcomed the guests. Officials said Olaf’s speech was short."),
+                ("a", "Director Bi Jingquan arrived on Monday. Officials said Bi was tired."),
+                ("b", "Bi Jingquan spoke first; then Bi thanked the hosts, and Bi left."),
+                ("c", "Bi Jingquan welcomed the guests. Officials said Jingquan’s speech was short."),
             )
         ),
     ),
@@ -105,6 +105,13 @@ NAME_ORDER = Rule(
         "Chinese President Xi Jinping is expected in Moscow. Officials said Xi’s visit would last "
         "three days.",
         "Russian President Vladimir Putin invited Xi Jinping. Putin said the visit mattered.",
+        CorpusExample(
+            articles=(
+                ("a", "Melania Trump spoke on Monday. Trump praised the staff."),
+                ("b", "Melania Trump arrived first, and Trump thanked the hosts; Trump left."),
+                ("c", "Melania Trump welcomed the guests. Officials said Melania’s speech was short."),
+            )
+        ),
     ),
     corpus=True,
 )
