@@ -14,7 +14,7 @@ from quality import Article, analyze
 from quality.detectors.translation import TranslationDetector
 from quality.detectors.translation.foreign import ForeignFinder, russian_from_latin
 from quality.detectors.translation.joins import artifacts
-from quality.detectors.translation.names import NameSummary, fold, mentions, variant_kind
+from quality.detectors.translation.names import NameSummary, fold, mentions, read_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 
@@ -169,7 +169,7 @@ def test_name_summary_merge_is_associative() -> None:
     parts = []
     for source, text in texts:
         part = NameSummary()
-        part.add(source, mentions(text))
+        part.add(source, read_names(text))
         parts.append(part)
     one = NameSummary.merged(parts)
     nested = NameSummary.merged([NameSummary.merged(parts[:2]), parts[2]])

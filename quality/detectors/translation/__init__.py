@@ -38,14 +38,14 @@ from quality.detectors.base import Detector
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
-from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, mentions
+from quality.detectors.translation.names import ArticleNames, NameSummary, article_findings, corpus_findings, read_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.model import Article, DetectorResult, Finding, Severity
-from quality.spans import paragraphs, word_count
+from quality.detectors.translation.text import count_words, lines
 
-MENTION_CACHE = 20_000  # articles whose name mentions are kept between detect and the corpus pass
+NAMES_CACHE = 20_000  # articles whose names are kept between detect and the corpus pass
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 
 
@@ -70,9 +70,9 @@ class TranslationDetector(Detector):
         self.half_density = float(half_density)
         self.min_words = int(min_words)
         self.foreign = ForeignFinder(self.languages, use_langdetect=use_langdetect)
-        # Name mentions found by ``detect``, reused by the corpus pass: a cache that never
-        # changes a result (a miss recomputes them), bounded to keep memory flat.
-        self._mentions: dict[str, list] = {}
+        # Names read by ``detect``, reused by the corpus pass: a cache that never changes a
+        # result (a miss recomputes them), bounded to keep memory flat.
+        self._names: dict[str, ArticleNames] = {}
 
     # -- one article ----------------------------------------------------------------------
     def detect(self, article: Article) -> DetectorResult:
@@ -81,15 +81,17 @@ class TranslationDetector(Detector):
         text = article.text
         make = self.findings_for(article)
         findings: list[Finding] = []
-        for para in paragraphs(text):
-            for fragment in self.foreign.fragments(text, para.start, para.end):
+        scripts = self.foreign.has_other_scripts(text)
+        foreign_words = self.foreign.foreign_words(text)
+        for para in lines(text) if scripts or foreign_words else ():
+            for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words):
                 language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
                 shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
                 how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
                 findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
-        found_mentions = mentions(text)
-        self._remember(text, found_mentions)
-        for found in article_findings(text, found_mentions):
+        names = read_names(text)
+        self._remember(text, names)
+        for found in article_findings(text, names):
             findings.append(
                 make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
             )
@@ -103,21 +105,21 @@ class TranslationDetector(Detector):
             )
         return self._result(text, _unique(findings))
 
-    def _remember(self, text: str, found: list) -> None:
-        """Keep an article's name mentions for the corpus pass (bounded; a miss recomputes)."""
-        if len(self._mentions) >= MENTION_CACHE:
-            self._mentions.pop(next(iter(self._mentions)))
-        self._mentions[text] = found
+    def _remember(self, text: str, names: ArticleNames) -> None:
+        """Keep an article's names for the corpus pass (bounded; a miss recomputes them)."""
+        if len(self._names) >= NAMES_CACHE:
+            self._names.pop(next(iter(self._names)))
+        self._names[text] = names
 
-    def _mentions_of(self, text: str) -> list:
-        found = self._mentions.get(text)
-        return mentions(text) if found is None else found
+    def _names_of(self, text: str) -> ArticleNames:
+        names = self._names.get(text)
+        return read_names(text) if names is None else names
 
     def _is_english(self, article: Article) -> bool:
         return not article.language or article.language.split("-")[0].lower() == "en"
 
     def _result(self, text: str, findings: list[Finding]) -> DetectorResult:
-        words = word_count(text)
+        words = count_words(text)
         weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
         density = 100.0 * weight / max(words, self.min_words)
         score = 2.0 ** (-density / self.half_density)
@@ -133,7 +135,7 @@ class TranslationDetector(Detector):
         summary = NameSummary()
         for article, result in chunk:
             if result.score is not None:
-                summary.add(article.source, self._mentions_of(article.text))
+                summary.add(article.source, self._names_of(article.text))
         return summary
 
     def merge(self, summaries: Sequence[NameSummary]) -> NameSummary:
@@ -145,7 +147,7 @@ class TranslationDetector(Detector):
         make = self.findings_for(article)
         extra = [
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
-            for found in corpus_findings(article.text, article.source, summary, self._mentions.pop(article.text, None))
+            for found in corpus_findings(article.text, article.source, summary, self._names.pop(article.text, None))
         ]
         if not extra:
             return result

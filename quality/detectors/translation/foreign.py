@@ -41,6 +41,12 @@ _SCRIPT_RUN = re.compile(
     r"|[\uAC00-\uD7AF\u1100-\u11FF]+|[\u0600-\u06FF]+|[\u0370-\u03FF]+|[\u0590-\u05FF]+|[\u0E00-\u0E7F]+"
     r"|[\u0900-\u097F]+))*"
 )
+# Lower-case Latin words (with accents), as the fast path reads them.
+_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ][^\W\d_]*")
+_OTHER_SCRIPT_CHAR = re.compile(
+    "[\u0370-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF"
+    "\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]"
+)
 _CODE_TOKEN = re.compile(r"\S*_\S*|\S+@\S+|https?://\S+|www\.\S+|[@#]\w+")
 # Places where a caption or credit clause ends: sentence ends, dashes, colons, brackets, quotes.
 _HARD_BOUNDARY = re.compile(r"[.!?;:()\[\]|«»“”\"]|\s[-–—]\s|\s[-–—]$|^[-–—]\s")
@@ -100,43 +106,81 @@ def _cyrillic_spellings(word: str, limit: int = 64) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def classify_word(word: str, languages: tuple[str, ...]) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
+    """(kind, language, margin, per-language frequencies) for a lower-case word. A pure
+    function of wordfreq's lists, cached for the process like wordfreq's own look-ups."""
+    english = zipf(word, "en")
+    scores = {language: zipf(word, language) for language in languages}
+    best = max(scores, key=lambda language: scores[language])
+    if english < 2.0 and len(word) >= 4 and "ru" not in scores:
+        russian = russian_from_latin(_strip_accents(word))
+        if russian > scores[best]:
+            scores["ru"] = russian
+            best = "ru"
+    margin = scores[best] - english
+    frozen = tuple(sorted(scores.items())) + (("en", english),)
+    if margin >= FOREIGN_MARGIN and scores[best] >= FOREIGN_FLOOR:
+        return "F", best, margin, frozen
+    if english >= ENGLISH_FLOOR and english > scores[best] - AMBIGUOUS_BAND:
+        shared = abs(english - scores[best]) < AMBIGUOUS_BAND and scores[best] >= ENGLISH_FLOOR
+        return ("N" if shared else "E"), None, margin, frozen
+    return "N", None, margin, frozen
+
+
+# word → kind per candidate-language set: the fast path's view of ``classify_word``.
+_KINDS: dict[tuple[str, ...], dict[str, str]] = {}
+_LOANS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
 class ForeignFinder:
     """Finds untranslated fragments in one article; holds the candidate languages."""
 
     def __init__(self, languages: tuple[str, ...] = tables.LATIN_LANGUAGES, use_langdetect: bool = True) -> None:
         self.languages = tuple(languages)
         self.use_langdetect = use_langdetect
-        self._kinds: dict[str, str] = {}  # word → kind, a cache of ``classify`` for the fast path
-        self._loans = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
-            re.IGNORECASE,
-        )
+        self._kinds = _KINDS.setdefault(self.languages, {})
+        self._loans = _LOANS
 
-    # -- one word -------------------------------------------------------------------------
-    @lru_cache(maxsize=100_000)
     def classify(self, word: str) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
-        """(kind, language, margin, per-language frequencies) for a lower-case word."""
-        english = zipf(word, "en")
-        scores = {language: zipf(word, language) for language in self.languages}
-        best = max(scores, key=lambda language: scores[language])
-        if english < 2.0 and len(word) >= 4 and "ru" not in scores:
-            russian = russian_from_latin(_strip_accents(word))
-            if russian > scores[best]:
-                scores["ru"] = russian
-                best = "ru"
-        margin = scores[best] - english
-        frozen = tuple(sorted(scores.items())) + (("en", english),)
-        if margin >= FOREIGN_MARGIN and scores[best] >= FOREIGN_FLOOR:
-            return "F", best, margin, frozen
-        if english >= ENGLISH_FLOOR and english > scores[best] - AMBIGUOUS_BAND:
-            shared = abs(english - scores[best]) < AMBIGUOUS_BAND and scores[best] >= ENGLISH_FLOOR
-            return ("N" if shared else "E"), None, margin, frozen
-        return "N", None, margin, frozen
+        return classify_word(word, self.languages)
 
     # -- one paragraph --------------------------------------------------------------------
-    def fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
-        yield from self._script_fragments(text, start, end)
-        yield from self._latin_fragments(text, start, end)
+    def fragments(
+        self, text: str, start: int, end: int, other_scripts: bool = True, foreign: re.Pattern[str] | None | bool = True
+    ) -> Iterator[Fragment]:
+        """Fragments in ``text[start:end]``. The last two arguments are fast paths for callers
+        that read the whole article once: whether it has other scripts, and the pattern of
+        its foreign-leaning words (from ``foreign_words``; ``True`` when not computed)."""
+        if other_scripts:
+            yield from self._script_fragments(text, start, end)
+        if foreign is True or (foreign and foreign.search(text, start, end)):
+            yield from self._latin_fragments(text, start, end)
+
+    @staticmethod
+    def has_other_scripts(text: str) -> bool:
+        return _OTHER_SCRIPT_CHAR.search(text) is not None
+
+    def foreign_words(self, text: str) -> re.Pattern[str] | None:
+        """A pattern matching the text's lower-case words that lean to a candidate language,
+        or ``None`` when there are none: then no Latin-script fragment is possible, and only
+        paragraphs the pattern finds need to be read."""
+        kinds = self._kinds
+        found = []
+        for word in set(_LOWER_WORDS.findall(text)):
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) > 500_000:
+                    kinds.clear()  # keep memory flat on huge vocabularies
+                kind = kinds[word] = self.classify(word.lower())[0]
+            if kind == "F":
+                found.append(word)
+        if not found:
+            return None
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(found))) + r")(?![^\W\d_])")
 
     def _script_fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
         for match in _SCRIPT_RUN.finditer(text, start, end):

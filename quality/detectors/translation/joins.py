@@ -21,13 +21,21 @@ URLs, e-mail addresses, @handles and #hashtags are masked out before any of thes
 from __future__ import annotations
 
 import re
+from operator import and_, eq
 from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import english_zipf
 
-_MASK = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|[@#][\w.]+|\S+\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
+_MASK = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#][\w.]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b",
+    re.IGNORECASE,
+)
+_MASK_HINT = re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
+_HAS_CAMEL = re.compile(r"[a-z][A-Z]")
+_HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
 _STRAY_STOP = re.compile(r"(?<![.\w])([A-Za-z][\w’']*)\.\s+([a-z][a-z]+)\b")
@@ -55,6 +63,8 @@ class Artifact:
 
 def _masked(text: str) -> str:
     """The text with URLs, addresses, handles and file names blanked (offsets unchanged)."""
+    if not _MASK_HINT.search(text):
+        return text  # nothing to mask (a cheap test first: the full pattern is slow)
     return _MASK.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -68,6 +78,8 @@ def artifacts(text: str) -> Iterator[Artifact]:
 
 
 def _lost_spaces(text: str) -> Iterator[Artifact]:
+    if not _HAS_CAMEL.search(text):
+        return
     for match in _CAMEL.finditer(text):
         first, second = match.group(1), match.group(2)
         whole = first + second
@@ -85,6 +97,8 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:
+    if not _HAS_DOT_CAPITAL.search(text):
+        return
     for match in _NO_SPACE_STOP.finditer(text):
         left, right = match.group(1), match.group(2)
         if left.lower() in tables.ABBREVIATIONS or right.lower() in tables.DOTTED_SUFFIXES:
@@ -132,32 +146,32 @@ def _in_loop(text: str, start: int, end: int) -> bool:
 
 
 def _loops(text: str) -> Iterator[Artifact]:
-    for line in re.finditer(r"[^\n]+", text):
-        matches = list(_LOOP_WORD.finditer(text, line.start(), line.end()))
-        lowered = [m.group().lower() for m in matches]
-        pairs = list(zip(lowered, lowered[1:]))
-        if len(set(pairs)) == len(pairs) and not any(a == b for a, b in pairs):
-            continue  # no word pair recurs and no word is doubled: no loop is possible
-        reported: list[tuple[int, int]] = []
-        for size in range(1, LOOP_MAX_WORDS + 1):
-            needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
-            # r copies of a size-word phrase starting at i show as a run of (r-1)*size
-            # positions where each word equals the word ``size`` places later.
-            same = [a == b for a, b in zip(lowered, lowered[size:])]
-            i = _next_true(same, 0)
-            while i < len(same):
-                j = _next_false(same, i)
-                repeats = (j - i) // size + 1
-                last = i + repeats * size - 1
-                clear = not any(a <= last and i <= b for a, b in reported)
-                if repeats >= needed and clear and (size > 1 or _tight(text, matches, i, repeats)):
-                    reported.append((i, last))
-                    phrase = " ".join(m.group() for m in matches[i : i + size])
-                    yield Artifact(
-                        "TRN011", matches[i].start(), matches[last].end(),
-                        f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
-                    )  # fmt: skip
-                i = _next_true(same, j)
+    matches = list(_LOOP_WORD.finditer(text))
+    lowered = [m.group().lower() for m in matches]
+    reported: list[tuple[int, int]] = []
+    for size in range(1, LOOP_MAX_WORDS + 1):
+        needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
+        # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions
+        # where each word equals the word ``size`` places later; test for a run of two with
+        # C-level maps before reading the flags in Python.
+        same = list(map(eq, lowered, lowered[size:]))
+        if not any(map(and_, same, same[1:])):
+            continue
+        i = _next_true(same, 0)
+        while i < len(same):
+            j = _next_false(same, i)
+            repeats = (j - i) // size + 1
+            last = i + repeats * size - 1
+            clear = not any(a <= last and i <= b for a, b in reported)
+            one_line = "\n" not in text[matches[i].start() : matches[last].end()]
+            if repeats >= needed and clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
+                reported.append((i, last))
+                phrase = " ".join(m.group() for m in matches[i : i + size])
+                yield Artifact(
+                    "TRN011", matches[i].start(), matches[last].end(),
+                    f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
+                )  # fmt: skip
+            i = _next_true(same, j)
 
 
 def _next_true(flags: list[bool], start: int) -> int:

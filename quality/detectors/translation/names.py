@@ -34,8 +34,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, english_zipf, lower_case_words, sentences, tokens, zipf
-from quality.spans import paragraphs
+from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
 
 MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
 KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
@@ -58,6 +57,20 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class ArticleNames:
+    """What one article says about names, read once and shared by every name rule."""
+
+    found: list[Mention]
+    companions: dict[str, set[str]]  # name word → the other words of the names it is in
+    story: frozenset[str]  # the article's rare name words
+
+
+def read_names(text: str) -> ArticleNames:
+    found = mentions(text)
+    return ArticleNames(found, companions_of(found), frozenset(story_words(found)))
+
+
+@dataclass(frozen=True)
 class NameFinding:
     code: str  # TRN002 variant, TRN003 name order
     start: int
@@ -70,48 +83,52 @@ class NameFinding:
 # --------------------------------------------------------------------------- mentions
 
 
-def mentions(text: str) -> list[Mention]:
-    """Capitalised runs in the article's lines. Headline lines capitalise most words, which
-    would glue unrelated names together; in them, words the article also writes in lower case
-    are read as ordinary words."""
-    found: list[Mention] = []
-    lower_seen = lower_case_words(text)
-    lower_seen |= {_stem(w) for w in lower_seen}
-    particles = tables.NAME_PARTICLES
-    for para in paragraphs(text):
-        words = tokens(text, para.start, para.end)
-        n = len(words)
-        if not n:
-            continue
-        caps = [w.text[:1].isupper() for w in words]
-        if n >= 4 and sum(caps) / n > 0.7:  # a Title Case line
-            caps = [c and not _ordinary_word(w, lower_seen, COMMON_WORD_ZIPF + 2.0) for c, w in zip(caps, words)]
-        starts = {s.start for s in sentences(text, para.start, para.end)}
-        i = 0
-        while i < n:
-            if not caps[i]:
-                i += 1
-                continue
-            j = i + 1
-            while (
-                j < n
-                and text[words[j - 1].end : words[j].start] == " "
-                and not POSSESSIVE_END.search(words[j - 1].text)
-                and (caps[j] or words[j].text.lower() in particles)
-            ):
-                j += 1
-            found.extend(_mention(words[i:j], starts, lower_seen))
-            i = j
-    return found
+def _upper_class() -> str:
+    """A regex character class of the upper-case letters of the Latin, Greek and Cyrillic
+    alphabets (Python's ``re`` has no ``\\p{Lu}``)."""
+    chars = [chr(c) for r in ((0x41, 0x250), (0x370, 0x400), (0x400, 0x530)) for c in range(*r) if chr(c).isupper()]
+    return "".join(re.escape(c) for c in chars)
 
 
+_CAP_WORD = r"(?<![^\W\d_])(?<![\-'’])[" + _upper_class() + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+# A run of capitalised words joined by single spaces, name particles allowed between them.
+_NAME_RUN = re.compile(_CAP_WORD + r"(?: (?:(?:" + "|".join(sorted(tables.NAME_PARTICLES, key=len, reverse=True)) + r") )*" + _CAP_WORD + r")*")
+_CAPITALISED = re.compile(_CAP_WORD)
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'”’)]*\s+$")
 POSSESSIVE_END = re.compile(r"['’]s$")
 
 
-def _mention(run: list[Token], sentence_starts: set[int], lower_seen: set[str]) -> Iterator[Mention]:
+def mentions(text: str) -> list[Mention]:
+    """Capitalised runs in the article's lines, found with one regex per line (no word list).
+    Headline lines capitalise most words, which would glue unrelated names together; in them,
+    words the article also writes in lower case are read as ordinary words and split runs."""
+    found: list[Mention] = []
+    lower_seen = _LowerWords(lower_case_words(text))
+    for para in lines(text):
+        words = para.text.count(" ") + 1
+        headline = words >= 4 and len(_CAPITALISED.findall(text, para.start, para.end)) / words > 0.7
+        for match in _NAME_RUN.finditer(text, para.start, para.end):
+            run: list[Token] = []
+            position = match.start()
+            for part in match.group().split(" "):
+                word = Token(position, position + len(part), part)
+                position += len(part) + 1
+                if headline and word.text[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
+                    found.extend(_mention(run, text, para.start, lower_seen))
+                    run = []
+                    continue
+                run.append(word)
+                if POSSESSIVE_END.search(part):
+                    found.extend(_mention(run, text, para.start, lower_seen))
+                    run = []
+            found.extend(_mention(run, text, para.start, lower_seen))
+    return found
+
+
+def _mention(run: list[Token], text: str, line_start: int, lower_seen: set[str]) -> Iterator[Mention]:
     while run and not run[-1].is_capitalised:
         run = run[:-1]
-    if run and run[0].start in sentence_starts and _ordinary_word(run[0], lower_seen):
+    if run and _sentence_start(text, run[0].start, line_start) and _ordinary_word(run[0], lower_seen):
         run = run[1:]
     while run and not run[0].is_capitalised:
         run = run[1:]
@@ -123,19 +140,40 @@ def _mention(run: list[Token], sentence_starts: set[int], lower_seen: set[str]) 
     yield Mention(words[0].start, words[-1].end, words)
 
 
+def _sentence_start(text: str, position: int, line_start: int) -> bool:
+    return position == line_start or _SENTENCE_BEFORE.search(text, max(line_start, position - 6), position) is not None
+
+
+class _LowerWords(set):
+    """The article's lower-case words; ``knows`` also accepts another inflection."""
+
+    def knows(self, word: str) -> bool:
+        if word in self:
+            return True
+        stem = _stem(word)
+        return any(stem + ending in self for ending in _ENDINGS)
+
+
+_ENDINGS = ("", "e", "s", "es", "ed", "d", "ing")
+
+
 def _ordinary_word(word: Token, lower_seen: set[str], floor: float = COMMON_WORD_ZIPF + 1.0) -> bool:
     """A capitalised word that the article also writes in lower case (in any inflection:
     "Announces" beside "announced"), or a very common word."""
     lowered = word.bare.lower()
-    return lowered in lower_seen or _stem(lowered) in lower_seen or english_zipf(lowered) >= floor
-
-
-_SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
+    if english_zipf(lowered) >= floor:
+        return True
+    if isinstance(lower_seen, _LowerWords):
+        return lower_seen.knows(lowered)
+    return lowered in lower_seen
 
 
 def _stem(word: str) -> str:
-    stem = _SUFFIX.sub("", word)
-    return stem if len(stem) >= 4 else word
+    """Crude English stem: enough to match "announces" with "announced"."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 
@@ -213,11 +251,11 @@ def _name_word(word: str) -> bool:
 # --------------------------------------------------------------------------- one article
 
 
-def article_findings(text: str, found: list[Mention] | None = None) -> list[NameFinding]:
+def article_findings(text: str, names: ArticleNames | None = None) -> list[NameFinding]:
     """Variants and name-order slips visible inside one article."""
-    found = mentions(text) if found is None else found
+    names = read_names(text) if names is None else names
+    found, companions = names.found, names.companions
     counts = Counter(w.text for m in found for w in m.words if _name_word(w.text))
-    companions = companions_of(found)
     results: list[NameFinding] = []
     flagged: dict[str, tuple[str, str]] = {}
     for a, b in _candidate_pairs(sorted(counts)):
@@ -240,13 +278,18 @@ def article_findings(text: str, found: list[Mention] | None = None) -> list[Name
 
 
 def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
-    """Pairs of words sharing a one-deletion or folded key: every pair ``variant_kind`` can
-    accept at distance one, without comparing all pairs."""
-    index: dict[str, list[str]] = {}
+    """The pairs ``variant_kind`` can accept, without comparing all pairs: equal folded
+    spellings (transliterations), and a word wordfreq does not know beside any word of about
+    its length (a misspelling has at least one unknown side)."""
+    by_fold: dict[str, list[str]] = {}
     for word in words:
-        for key in _keys(word):
-            index.setdefault(key, []).append(word)
-    pairs = {(a, b) for group in index.values() if len(group) > 1 for a in group for b in group if a < b}
+        by_fold.setdefault(fold(word), []).append(word)
+    pairs = {(a, b) for group in by_fold.values() for a in group for b in group if a < b}
+    unknown = [w for w in words if known(w) < KNOWN_NAME_ZIPF]
+    for u in unknown:
+        for w in words:
+            if w != u and abs(len(w) - len(u)) <= 2 and (w[0] == u[0] or min(len(w), len(u)) >= 6):
+                pairs.add((min(u, w), max(u, w)))
     return sorted(pairs)
 
 
@@ -307,7 +350,7 @@ class NameSummary:
     second_words: Counter = field(default_factory=Counter)  # two-word names by second word
     # For each name word, the other name words of the articles it appears in: the "story" a
     # spelling belongs to, so that a rare name is compared only with names of the same story.
-    context: dict[str, set[str]] = field(default_factory=dict)
+    context: dict[str, set[frozenset[str]]] = field(default_factory=dict)  # word → its articles' name sets
     # For each name word, the name words written next to it in one name ("Dmitry" for
     # "Medvedev"): two spellings whose companions disagree belong to two people.
     companions: dict[str, set[str]] = field(default_factory=dict)
@@ -315,14 +358,12 @@ class NameSummary:
     _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
     _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
 
-    def add(self, source: str, found: Iterable[Mention]) -> None:
-        found = list(found)
-        names = story_words(found)
-        for word in names:
-            self.context.setdefault(word, set()).update(names)
-        for word, others in companions_of(found).items():
+    def add(self, source: str, names: ArticleNames) -> None:
+        for word in names.story:
+            self.context.setdefault(word, set()).add(names.story)  # one shared set per article
+        for word, others in names.companions.items():
             self.companions.setdefault(word, set()).update(others)
-        for mention in found:
+        for mention in names.found:
             key = mention.key
             for word in key:
                 if _name_word(word):
@@ -338,6 +379,9 @@ class NameSummary:
 
     @classmethod
     def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
+        parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]  # nothing to combine (the common case: one chunk)
         out = cls()
         for part in parts:
             for word, sources in part.word_sources.items():
@@ -417,8 +461,12 @@ def same_person(a: set[str], b: set[str]) -> bool:
 
 def _same_story(summary: NameSummary, names: set[str], word: str, candidate: str) -> bool:
     """Whether the article shares at least two other name words with the candidate's articles."""
-    shared = (summary.context.get(candidate, set()) & names) - {word, candidate}
-    return len(shared) >= STORY_OVERLAP
+    shared: set[str] = set()
+    for article_names in summary.context.get(candidate, ()):
+        shared |= article_names & names
+        if len(shared - {word, candidate}) >= STORY_OVERLAP:
+            return True
+    return False
 
 
 def _keys(word: str) -> set[str]:
@@ -428,17 +476,17 @@ def _keys(word: str) -> set[str]:
     return keys
 
 
-def corpus_findings(text: str, source: str, summary: NameSummary, found: list[Mention] | None = None) -> list[NameFinding]:
+def corpus_findings(text: str, source: str, summary: NameSummary, article: ArticleNames | None = None) -> list[NameFinding]:
     """Variants against other outlets, and name-order slips against the corpus's usage."""
-    found = mentions(text) if found is None else found
+    article = read_names(text) if article is None else article
+    found = article.found
     results: list[NameFinding] = []
     seen: set[tuple[int, int]] = set()
 
     def others(sources: set[str] | None) -> int:
         return len((sources or set()) - {source})
 
-    names = story_words(found)
-    companions = companions_of(found)
+    names, companions = article.story, article.companions
     for mention in found:
         for word in mention.words:
             if not _name_word(word.text) or others(summary.word_sources.get(word.text)) > 0:

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, english_zipf, sentences, tokens
-from quality.spans import paragraphs
+from quality.detectors.translation.text import Token, english_zipf, lines, sentences, tokens
 
 _ADVERBS = frozenset("also even ever still yet already just never only really actually reportedly allegedly".split())
 _STOP_SUBJECT = frozenset(
@@ -33,6 +32,7 @@ _STOP_SUBJECT = frozenset(
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women",
                     "person", "people", "ant", "ants", "ent", "ents", "ee", "ees", "eer", "eers", "ive",
                     "ives", "ary", "aries", "al", "als")  # fmt: skip
+_SPEECH = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
 _CONTRACTIONS = frozenset("it's that's he's she's what's there's here's who's let's where's how's".split())
 _MODALS = frozenset("can could may might will would should must shall".split())
 _POSSESSIVE = re.compile(r"['’]s$|s['’]$")
@@ -49,12 +49,12 @@ class Phrase:
 
 
 def phrasing(text: str) -> Iterator[Phrase]:
-    for para in paragraphs(text):
+    for para in lines(text):
         lowered = para.text.lower()
         # Cheap tests first: most paragraphs have no "any", no field noun, no possessive.
         any_here = "any " in lowered
         metonym_here = any(noun in lowered for noun in tables.METONYM_FIELD_NOUNS)
-        possessive_here = "'s " in lowered or "’s " in lowered
+        possessive_here = ("'s " in lowered or "’s " in lowered) and _SPEECH.search(lowered) is not None
         if not (any_here or metonym_here or possessive_here):
             continue
         for sentence in sentences(text, para.start, para.end):
@@ -63,7 +63,7 @@ def phrasing(text: str) -> Iterator[Phrase]:
                 yield from _lost_negation(text, sentence.text, words)
             if metonym_here:
                 yield from _metonym_agents(text, words)
-            if possessive_here:
+            if possessive_here and _SPEECH.search(sentence.text):
                 yield from _possessed_non_speaker(text, words)
 
 

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, sentences, tokens
-from quality.spans import paragraphs
+from quality.detectors.translation.text import Token, lines, sentences, tokens
 
 _PERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson minister president premier chancellor ambassador "
@@ -38,9 +37,14 @@ class Slip:
     message: str
 
 
+_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n\s*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+
+
 def pronoun_slips(text: str) -> Iterator[Slip]:
+    if not _OPENING.search(text):
+        return  # no sentence opens with "He/She said": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words), kind "org" or "person"
-    for para in paragraphs(text):
+    for para in lines(text):
         for sentence in sentences(text, para.start, para.end):
             words = tokens(text, sentence.start, sentence.end)
             if not words:

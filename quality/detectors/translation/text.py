@@ -8,13 +8,14 @@ the cache keeps the detector faster than running a language identifier over the 
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 import wordfreq
+
+from quality.spans import Span, paragraphs
 
 # A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -42,26 +43,19 @@ class Token(NamedTuple):
     @property
     def bare(self) -> str:
         """The token without a possessive ending: ``Xi’s`` → ``Xi``."""
-        return POSSESSIVE.sub("", self.text)
+        text = self.text
+        return text[:-2] if len(text) > 2 and text[-1] in "sS" and text[-2] in "'’" else text
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words of ``text[start:end]``. The article is tokenised once and sliced: every rule
-    asks for the words of its paragraphs and sentences."""
-    every, starts = _all_tokens(text)
-    end = len(text) if end is None else end
-    first = bisect.bisect_left(starts, start)
-    last = bisect.bisect_left(starts, end, first)
-    while last > first and every[last - 1].end > end:
-        last -= 1
-    return every[first:last]
-
-
-@lru_cache(maxsize=8)
-def _all_tokens(text: str) -> tuple[list[Token], list[int]]:
+    """The words of ``text[start:end]``. Rules ask only for the few paragraphs their cheap
+    tests select, so words are read per request, never for the whole article."""
     make = tuple.__new__  # skips the named tuple's Python-level constructor: a third faster
-    every = [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text)]
-    return every, [t.start for t in every]
+    return [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
 
 
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
@@ -103,3 +97,9 @@ def english_zipf(word: str) -> float:
 def is_known_word(word: str, floor: float = 1.5, languages: tuple[str, ...] = ("en",)) -> bool:
     lowered = word.lower()
     return any(zipf(lowered, language) >= floor for language in languages)
+
+
+@lru_cache(maxsize=8)
+def lines(text: str) -> tuple[Span, ...]:
+    """The article's paragraphs (``quality.spans.paragraphs``), read once per article."""
+    return tuple(paragraphs(text))
