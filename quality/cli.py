@@ -21,8 +21,8 @@ from quality.scoring import source_report
 
 REPORT_TABLE_COLUMNS = [
     "rank", "source", "articles", "errors", "quality_mean", "quality_ci_low", "quality_ci_high",
-    "encoding_integrity_mean", "translation_fluency_mean", "cleanliness_mean", "sourcing_mean",
-    "findings_per_1k_words", "error_finding_share",
+    "encoding_integrity_mean", "translation_fluency_mean", "translation_dominant_kind", "cleanliness_mean",
+    "sourcing_mean", "findings_per_1k_words", "error_finding_share",
 ]  # fmt: skip
 ARTICLE_TABLE_COLUMNS = ["id", "source", "words", "quality", "findings", "n_error", "n_warning", "error"]
 FINDING_TABLE_COLUMNS = ["id", "rule", "severity", "line", "col", "evidence", "message"]

@@ -291,3 +291,22 @@ def test_same_answer_every_time_and_any_chunking() -> None:
         assert detector.apply(article, result, whole) == detector.apply(article, result, split)
     again = analyze(articles)
     assert [r.findings for r in again] == [r.findings for r in analyze(articles)]
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def test_source_report_names_the_dominant_kind() -> None:
+    import pandas as pd
+
+    from quality import source_report
+    from quality.frame import article_rows
+
+    texts = {
+        "joined": ["Officials said the the visit was near, reported the FinancialTimes.", "The war on Ukraine.Thus far it goes on."],
+        "clean": ["Officials said the visit was near.", "The war in Ukraine goes on."],
+    }
+    articles = [Article(id=f"{s}{i}", source=s, text=t) for s, ts in texts.items() for i, t in enumerate(ts)]
+    report = source_report(article_rows(analyze(articles))).set_index("source")
+    assert report.loc["joined", "translation_dominant_kind"] == "join"
+    assert pd.isna(report.loc["clean", "translation_dominant_kind"])

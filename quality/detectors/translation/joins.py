@@ -146,8 +146,10 @@ def _in_loop(text: str, start: int, end: int) -> bool:
 
 
 def _loops(text: str) -> Iterator[Artifact]:
+    lowered = [w.lower() for w in _LOOP_WORD.findall(text)]
+    if not _bigram_recurs(lowered):
+        return
     matches = list(_LOOP_WORD.finditer(text))
-    lowered = [m.group().lower() for m in matches]
     reported: list[tuple[int, int]] = []
     for size in range(1, LOOP_MAX_WORDS + 1):
         needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
@@ -172,6 +174,16 @@ def _loops(text: str) -> Iterator[Artifact]:
                     f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
                 )  # fmt: skip
             i = _next_true(same, j)
+
+
+def _bigram_recurs(words: list[str]) -> bool:
+    """Whether a word pair comes back within ``LOOP_MAX_WORDS`` words: every loop does."""
+    last: dict[tuple[str, str], int] = {}
+    for i, pair in enumerate(zip(words, words[1:])):
+        if i - last.get(pair, -LOOP_MAX_WORDS - 1) <= LOOP_MAX_WORDS:
+            return True
+        last[pair] = i
+    return False
 
 
 def _next_true(flags: list[bool], start: int) -> int:
