@@ -310,3 +310,17 @@ def test_source_report_names_the_dominant_kind() -> None:
     report = source_report(article_rows(analyze(articles))).set_index("source")
     assert report.loc["joined", "translation_dominant_kind"] == "join"
     assert pd.isna(report.loc["clean", "translation_dominant_kind"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "....", "我们反对任何形式的干涉。" * 50, "A" * 5000, "'s 's ’s", "Mr. . . . Dr.", "\u200b\ufeff x",
+     "Bern " * 2000, "É" * 10 + " y " + "Ü" * 10, "http://a.b/" + "x" * 3000, "He said.\nHe added.\nShe noted."],
+)
+def test_hostile_text_never_breaks_spans(text: str) -> None:
+    detector = TranslationDetector()
+    article = Article(id="h", source="s", text=text)
+    result = detector.apply(article, detector.detect(article), detector.merge([detector.summarise([(article, detector.detect(article))])]))
+    assert result.score is None or 0.0 <= result.score <= 1.0
+    for finding in result.findings:
+        assert text[finding.start : finding.end] == finding.evidence

@@ -57,6 +57,7 @@ FUNCTION_WORD_FLOOR = 4.5  # a lone foreign word must be common there (a functio
 ENGLISH_FLOOR = 3.0  # a word this common in English, and not much rarer than abroad, is English
 AMBIGUOUS_BAND = 1.0  # within this many Zipf points the word is shared (``a``, ``no``): neutral
 RUN_WEIGHT = 4.0  # summed margins for a run of several foreign words
+MAX_TRANSLITERATED_LENGTH = 30  # letters; longer Latin strings are not read as Russian
 LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
 
 
@@ -88,6 +89,8 @@ def russian_from_latin(word: str) -> float:
 
     Every way of cutting the word into the letter groups of the table is tried ("zayavil" is
     z-a-ya-v-i-l, not z-ay-a-v-i-l), up to a small number of spellings."""
+    if len(word) > MAX_TRANSLITERATED_LENGTH:
+        return 0.0  # no Russian word is this long; also bounds the recursion below
     spellings = _cyrillic_spellings(word)
     return max((zipf(s, "ru") for s in spellings), default=0.0)
 

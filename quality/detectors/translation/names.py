@@ -278,19 +278,32 @@ def article_findings(text: str, names: ArticleNames | None = None) -> list[NameF
 
 
 def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
-    """The pairs ``variant_kind`` can accept, without comparing all pairs: equal folded
-    spellings (transliterations), and a word wordfreq does not know beside any word of about
-    its length (a misspelling has at least one unknown side)."""
-    by_fold: dict[str, list[str]] = {}
+    """The pairs ``variant_kind`` can accept, found through shared keys instead of comparing
+    all pairs: the folded spelling (transliterations), and the word with one letter deleted
+    (two for long words), so that two words within the allowed edit distance share a key.
+    A misspelling pair needs a side wordfreq does not know."""
+    index: dict[str, list[str]] = {}
     for word in words:
-        by_fold.setdefault(fold(word), []).append(word)
-    pairs = {(a, b) for group in by_fold.values() for a in group for b in group if a < b}
-    unknown = [w for w in words if known(w) < KNOWN_NAME_ZIPF]
-    for u in unknown:
-        for w in words:
-            if w != u and abs(len(w) - len(u)) <= 2 and (w[0] == u[0] or min(len(w), len(u)) >= 6):
-                pairs.add((min(u, w), max(u, w)))
+        for key in _deletion_keys(word.lower()) | {"=" + fold(word)}:
+            index.setdefault(key, []).append(word)
+    pairs = set()
+    for key, group in index.items():
+        if len(group) < 2:
+            continue
+        for a in group:
+            for b in group:
+                if a < b and (key.startswith("=") or known(a) < KNOWN_NAME_ZIPF or known(b) < KNOWN_NAME_ZIPF):
+                    pairs.add((a, b))
     return sorted(pairs)
+
+
+def _deletion_keys(word: str) -> set[str]:
+    keys = {word}
+    ones = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    keys |= ones
+    if len(word) >= 8:
+        keys |= {w[:i] + w[i + 1 :] for w in ones for i in range(len(w))}
+    return keys
 
 
 def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
