@@ -138,6 +138,16 @@ NAME_CASES = [
     ),
     (
         [
+            ("a", "Kim Jong-un watched the launch at Sohae with Kim Ju-ae in Pyongyang."),
+            ("b", "In Pyongyang, Kim Jong-un and Kim Ju-ae watched the Sohae launch."),
+            ("c", "Kim Jong-un visited Sohae, Pyongyang media said, with Kim Ju-ae."),
+            ("d", "Kim Jong Un watched the Sohae launch in Pyongyang with Kim Ju-ae."),
+        ],
+        "TRN002",
+        "Kim Jong Un",
+    ),
+    (
+        [
             ("a", "Jimmy Fallon joked about Clinton and Kaine in Philadelphia on Monday."),
             ("b", "Jimmy Fallon hosted Clinton in Philadelphia before Kaine spoke."),
             ("c", "Fallyn Iles, a student in Philadelphia, said Clinton and Kaine did not convince her."),

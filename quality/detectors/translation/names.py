@@ -369,6 +369,7 @@ class NameSummary:
     companions: dict[str, set[str]] = field(default_factory=dict)
     _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
     _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
+    _joined: dict[str, list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
     _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, source: str, names: ArticleNames) -> None:
@@ -433,6 +434,15 @@ class NameSummary:
             self._by_word = by_word
         return sorted({pair for word in words for pair in self._by_word.get(word, [])})
 
+    def same_letters(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Other names with the same letters written differently ("Kim Jong Un"/"Kim Jong-un")."""
+        if self._joined is None:
+            joined: dict[str, list[tuple[str, ...]]] = {}
+            for other in self.mention_sources:
+                joined.setdefault(_letters(other), []).append(other)
+            self._joined = joined
+        return [o for o in self._joined.get(_letters(key), []) if o != key]
+
     def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
         """Mentions of the same length that differ from ``key`` only at ``position``."""
         if self._wildcards is None:
@@ -443,6 +453,10 @@ class NameSummary:
                         wildcards.setdefault(other[:i] + ("*",) + other[i + 1 :], []).append(other)
             self._wildcards = wildcards
         return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
+
+
+def _letters(key: tuple[str, ...]) -> str:
+    return re.sub(r"[\W_]", "", "".join(key)).lower()
 
 
 def story_words(found: Iterable[Mention]) -> set[str]:
@@ -518,6 +532,16 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
                 seen.add((word.start, word.end))
         key = mention.key
+        if len(key) >= 2 and (mention.start, mention.end) not in seen:
+            mine = len(summary.mention_sources.get(key, set()))
+            written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_sources[o]), o), default=None)
+            if written is not None:
+                users = others(summary.mention_sources[written])
+                if users >= 2 and users >= DOMINANCE * mine:
+                    message = f"“{' '.join(key)}” is written “{' '.join(written)}” by {users} other outlets"
+                    results.append(NameFinding("TRN002", mention.start, mention.end, message, " ".join(written)))
+                    seen.add((mention.start, mention.end))
+                    continue
         if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
             match = _mention_variant(key, source, summary, names)
             if match:
