@@ -104,14 +104,19 @@ def cmd_findings(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """List every rule (the pipeline's and lint's own LNT rules), or explain the ones matched."""
+    from quality.lint.lint_rules import LINT_RULES
+
+    every = {rule.code: rule for rule in RULES} | LINT_RULES
     if args.code:
-        try:
-            codes = sorted(RULES.matching([args.code]))
-        except KeyError as exc:
-            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them") from exc
-        print("\n\n".join(RULES[c].outline() for c in codes))
+        selector = args.code.strip().upper()
+        codes = sorted(code for code in every if code.startswith(selector))
+        if not codes:
+            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them")
+        print("\n\n".join(every[c].outline() for c in codes))
         return 0
-    for rule in RULES:
+    for code in sorted(every):
+        rule = every[code]
         print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
     return 0
 
