@@ -7,9 +7,11 @@ Public API::
     report = quality.source_report(scores)                           # one row per source
     findings = quality.findings_frame(df)                            # one row per finding
     df.quality.score()                                               # the same, as an accessor
+    fixed = quality.fix_text("The cafÃ© reopened")                  # verified repairs only
 """
 
 from quality.config import Config, load_config
+from quality.fix import fix_text
 from quality.frame import findings_frame, rules_frame, score_frame
 from quality.load import load_paths
 from quality.model import Article, ArticleResult, DetectorResult, Finding, Severity
@@ -27,6 +29,7 @@ __all__ = [
     "Severity",
     "analyze",
     "findings_frame",
+    "fix_text",
     "load_config",
     "load_paths",
     "rules_frame",

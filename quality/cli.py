@@ -116,6 +116,32 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fix(args: argparse.Namespace) -> int:
+    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write."""
+    from quality.fix import REPAIR_STEPS, DecodeError, fix_file, text_files
+
+    steps = {step.keyword: getattr(args, step.keyword) for step in REPAIR_STEPS.values() if not step.default}
+    read = changed = failed = 0
+    for path in text_files(args.files):
+        try:
+            result = fix_file(path, **steps)
+        except (OSError, DecodeError) as exc:
+            print(f"quality: error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        read += 1
+        if not result.changed:
+            continue
+        changed += 1
+        if args.write:
+            result.write()
+        else:
+            sys.stdout.write(result.diff())
+    verb = "fixed" if args.write else "would fix"
+    print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
+    return 2 if failed and not read else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quality", description="How trustworthy is the text of these news articles?")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -130,6 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(findings)
     findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     findings.set_defaults(handler=cmd_findings)
+
+    fix = commands.add_parser("fix", help="repair encoding damage: a unified diff, or in place with --write")
+    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
+    fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
+    from quality.fix import REPAIR_STEPS
+
+    for step in REPAIR_STEPS.values():
+        if not step.default:  # optional repairs plug in as flags (e.g. --strip-boilerplate)
+            fix.add_argument(f"--{step.name}", dest=step.keyword, action="store_true", help=step.help)
+    fix.set_defaults(handler=cmd_fix)
 
     rules = commands.add_parser("rules", help="list the rules, or explain one (quality rules CODE)")
     rules.add_argument("code", nargs="?", help="a rule code or prefix")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from quality.detectors.base import Detector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
+from quality.detectors.mojibake import MojibakeDetector
 from quality.detectors.readability import ReadabilityDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    MojibakeDetector,
     LanguageDetector,
     ReadabilityDetector,
 )

@@ -144,12 +144,16 @@ class Engine:
                 done = match.end()
             elif ch < "\x80":
                 code = NUL_CODE if ch == "\x00" else CONTROL_CODE
-                damages.append(Damage(code, pos, pos + 1, "", note=f"U+{ord(ch):04X}"))
+                # Vertical tab and form feed separate lines or pages; the rest is removed.
+                repair = "\n" if ch in "\x0b\x0c" else ""
+                damages.append(Damage(code, pos, pos + 1, repair, note=f"U+{ord(ch):04X}"))
                 done = pos + 1
             else:
                 start, end = _run_bounds(text, pos)
                 runs.append((start, end))
                 done = end
+        if damages and any(d.code == ENTITY_CODE for d in damages):
+            damages = self._behind_entities(text, damages)
         if not runs:
             return damages
         candidates = [c for start, end in runs for c in self._candidates(text, start, end)]
@@ -159,6 +163,39 @@ class Engine:
         for start, end in runs:
             damages.extend(self._leftovers(text, start, end, covered))
         return sorted(damages, key=lambda d: (d.start, d.end))
+
+    def _behind_entities(self, text: str, damages: list[Damage]) -> list[Damage]:
+        """Mojibake that an HTML entity hides ("10Î&frac14;s" is "10Î¼s", which is "10μs"):
+        look again with the entities decoded, and report what touches one on the original
+        span, entity included."""
+        entities = [d for d in damages if d.code == ENTITY_CODE]
+        decoded_parts, spans, cursor, shift = [], [], 0, 0
+        for d in entities:
+            decoded_parts += [text[cursor : d.start], d.repair or ""]
+            new_start = d.start + shift
+            shift += len(d.repair or "") - (d.end - d.start)
+            spans.append((new_start, d.end + shift, d.start, d.end))
+            cursor = d.end
+        decoded_parts.append(text[cursor:])
+        decoded = "".join(decoded_parts)
+
+        def to_original(pos: int, is_end: bool) -> int:
+            offset = 0
+            for new_start, new_end, old_start, old_end in spans:
+                if pos < new_start or (is_end and pos == new_start):
+                    break
+                if pos < new_end or (is_end and pos == new_end):
+                    return old_end if is_end else old_start
+                offset = old_end - new_end
+            return pos + offset
+
+        hidden = []
+        for d in self.find(decoded):
+            if d.code in MISDECODING_CODES and any(d.start < e and s < d.end for s, e, _, _ in spans):
+                start, end = to_original(d.start, False), to_original(d.end, True)
+                hidden.append(Damage(d.code, start, end, d.repair, d.codecs, "hidden behind an HTML entity"))
+        kept = [d for d in damages if not any(h.start <= d.start and d.end <= h.end for h in hidden)]
+        return sorted(kept + hidden, key=lambda d: (d.start, d.end))
 
     def _entity(self, text: str, start: int, end: int) -> list[Damage]:
         # "&amp;amp;" and "&amp;#8217;" are entities escaped twice: one span, decoded fully.
@@ -234,10 +271,10 @@ class Engine:
         # A U+FFFD the repair uncovers ("ï¿½" is U+FFFD's own bytes) was lost before; the
         # repair does not add it, and it is reported on its own.
         gain += c.decoded.count("\ufffd") * T.CHAR_COSTS["\ufffd"]
-        if self.words is not None:
-            at = len(before_left)
-            gain += self.words.bonus(before, at, at + c.end - c.start, after, len(c.decoded))
         if c.guessed:
+            if self.words is not None:  # words choose where the lost byte was
+                at = len(before_left)
+                gain += self.words.bonus(before, at, at + c.end - c.start, after, len(c.decoded))
             gain -= T.GUESSED_BYTE_MARGIN
             gain += T.TIE_BREAK if c.eats_space == _space_was_the_byte(text, c) else 0.0
         if c.end - c.start == 2 and text[c.end - 1] == "’" and _clitic_follows(text, c.end):

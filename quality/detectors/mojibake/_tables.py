@@ -273,17 +273,17 @@ MAX_ROUNDS = 3
 UNREPAIRED_MIN_COST = 6.0
 
 # --------------------------------------------------------------------------------------------
-# Word frequencies (optional): a repair that turns unknown words into known ones gets a bonus.
+# Word frequencies (optional): between readings that assume a lost byte, the one that turns
+# unknown words into known ones gets a bonus.
 
 # Languages asked per script of the repaired word, most likely first. Loading a wordlist takes
 # about 0.1 s, so each is loaded only when a candidate in its script needs judging.
 WORDFREQ_LANGUAGES: dict[str, tuple[str, ...]] = {
-    "Latn": ("en", "es", "fr", "de", "pt", "it", "nl", "pl", "tr", "vi", "cs", "sv", "ro", "hu",
-             "fi", "da", "nb", "hr", "sk", "sl", "lt", "lv", "ca", "id", "ms", "fil"),
-    "Cyrl": ("ru", "uk", "bg", "sr", "mk"),
+    # The languages whose texts lose no-break spaces and C1 bytes most visibly (à, às, ở...).
+    "Latn": ("fr", "pt", "es", "it", "ca", "vi", "en", "de", "ro", "cs", "sk", "pl", "hu", "tr", "lt", "lv"),
+    "Cyrl": ("ru", "uk", "bg"),
     "Grek": ("el",),
-    "Hebr": ("he",),
-    "Arab": ("ar", "fa", "ur"),
+    "Arab": ("ar",),
 }  # fmt: skip
 # A word at or above this Zipf frequency (about once per 100 million words) counts as known.
 KNOWN_WORD_ZIPF = 1.5
