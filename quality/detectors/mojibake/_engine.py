@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -97,6 +98,7 @@ class _Candidate:
     evidence: float = 0.0  # how unlikely the valid stretch is by chance
     inner: tuple[str, ...] = ()  # further wrong codecs undone inside ``decoded``, outermost first
     eats_space: bool = False  # a lost-byte candidate that takes the space as the lost byte
+    window: tuple[int, int] | None = None  # the context it is judged in
     gain: float = 0.0
     family: str = ""  # the codec family, for consistency between repairs of one text
     also: set[str] = field(default_factory=set)  # other families that give the same repair
@@ -104,6 +106,27 @@ class _Candidate:
     def __post_init__(self) -> None:
         if not self.family:
             self.family = _FAMILY.get(self.codec, self.codec)
+
+
+class _Accepted:
+    """Non-overlapping accepted candidates, sorted by start, with fast overlap queries."""
+
+    def __init__(self) -> None:
+        self.items: list[_Candidate] = []
+        self._starts: list[int] = []
+
+    def add(self, c: _Candidate) -> None:
+        k = bisect_left(self._starts, c.start)
+        self._starts.insert(k, c.start)
+        self.items.insert(k, c)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, max(end, start + 1))
+        return k > 0 and self.items[k - 1].end > start
+
+    def within(self, left: int, right: int) -> list[_Candidate]:
+        lo, hi = bisect_left(self._starts, left), bisect_left(self._starts, right)
+        return [c for c in self.items[lo:hi] if c.end <= right]
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +181,10 @@ class Engine:
             return damages
         candidates = [c for start, end in runs for c in self._candidates(text, start, end)]
         accepted = self._judge(text, candidates)
-        damages.extend(self._peel(text, c, accepted) for c in accepted)
+        final = _Accepted()
+        for c in accepted:
+            final.add(c)
+        damages.extend(self._peel(text, c, final) for c in accepted)
         covered = [(c.start, c.end) for c in accepted]
         for start, end in runs:
             damages.extend(self._leftovers(text, start, end, covered))
@@ -254,20 +280,21 @@ class Engine:
             # and the space is genuine ("Ã perturber" -> "à perturber").
             for span_end in (end, end + 1):
                 yield _Candidate(start + stretch.start, span_end, stretch.decoded, codec, False, priority,
-                                 guessed=True, evidence=evidence, eats_space=span_end > end)  # fmt: skip
+                                 guessed=True, evidence=evidence, eats_space=span_end > end,
+                                 window=(start + stretch.start, end + 1))  # fmt: skip
 
     # ------------------------------------------------------------------------------- judging
 
-    def _gain(self, text: str, c: _Candidate, applied: list[_Candidate]) -> float:
+    def _gain(self, text: str, c: _Candidate, applied: "_Accepted") -> float:
         if any(info(ch).cost >= T.IMPLAUSIBLE_OUTPUT_COST for ch in c.decoded if ch != "\ufffd"):
             return float("-inf")
-        left, right = context_window(text, c.start, c.end)
-        others = [o for o in applied if left <= o.start and o.end <= right and (o.end <= c.start or o.start >= c.end)]
+        left, right = c.window if c.window and not c.guessed else context_window(text, *(c.window or (c.start, c.end)))
+        others = [o for o in applied.within(left, right) if o.end <= c.start or o.start >= c.end]
         before_left = _render(text, left, c.start, others)
         before_right = _render(text, c.end, right, others)
         before = before_left + text[c.start : c.end] + before_right
         after = before_left + c.decoded + before_right
-        gain = surprise(before) - surprise(after) + c.evidence
+        gain = _surprise_cached(before) - _surprise_cached(after) + c.evidence
         # A U+FFFD the repair uncovers ("ï¿½" is U+FFFD's own bytes) was lost before; the
         # repair does not add it, and it is reported on its own.
         gain += c.decoded.count("\ufffd") * T.CHAR_COSTS["\ufffd"]
@@ -293,85 +320,94 @@ class Engine:
                 by_key[key].also.add(c.family)
             else:
                 by_key[key] = c
+                # Both readings of a lost byte are judged in the same context, to be comparable.
+                c.window = context_window(text, *(c.window or (c.start, c.end)))
                 pending.append(c)
-        accepted: list[_Candidate] = []
+        accepted = _Accepted()
         support: dict[str, int] = {}
-        for round_number in range(T.MAX_ROUNDS):
-            scored = []
+        fresh: list[_Candidate] | None = None  # accepted in the last round (None: first round)
+        for _ in range(T.MAX_ROUNDS):
             for c in pending:
-                c.gain = self._gain(text, c, accepted)
-                if c.gain >= self.min_gain:
-                    scored.append(c)
-            if round_number == 0:
+                if fresh is None or any(c.window[0] < o.end and o.start < c.window[1] for o in fresh):
+                    c.gain = self._gain(text, c, accepted)
+            scored = [c for c in pending if c.gain >= self.min_gain]
+            if fresh is None:
                 for c in scored:
                     for family in {c.family} | c.also:
                         support[family] = support.get(family, 0) + 1
             scored.sort(key=lambda c: (-round(c.gain, 6), -support.get(c.family, 0), c.priority, c.start))
-            added = False
+            fresh = []
             for c in scored:
-                if all(c.end <= o.start or c.start >= o.end for o in accepted):
-                    accepted.append(c)
-                    added = True
-            if not added:
+                if not accepted.overlaps(c.start, c.end):
+                    accepted.add(c)
+                    fresh.append(c)
+            if not fresh:
                 break
-            pending = [c for c in pending if all(c.end <= o.start or c.start >= o.end for o in accepted)]
-        accepted.extend(self._joint(text, pending, accepted))
-        accepted.extend(self._supported(text, pending, accepted))
-        return self._consistent(text, sorted(accepted, key=lambda c: c.start), list(by_key.values()))
+            pending = [c for c in pending if not accepted.overlaps(c.start, c.end)]
+        for c in self._joint(text, pending, accepted) + self._supported(pending, accepted):
+            if not accepted.overlaps(c.start, c.end):
+                accepted.add(c)
+        return self._consistent(text, accepted, list(by_key.values()))
 
-    def _joint(self, text: str, pending: list[_Candidate], accepted: list[_Candidate]) -> list[_Candidate]:
+    def _joint(self, text: str, pending: list[_Candidate], accepted: "_Accepted") -> list[_Candidate]:
         """Weak repairs of one codec family in one token, convincing together."""
         groups: dict[tuple[str, int], list[_Candidate]] = {}
         for c in pending:
-            if 0 < c.gain < self.min_gain and not c.guessed:
-                if all(c.end <= o.start or c.start >= o.end for o in accepted):
-                    groups.setdefault((c.family, _token_start(text, c.start)), []).append(c)
+            if 0 < c.gain < self.min_gain and not c.guessed and not accepted.overlaps(c.start, c.end):
+                groups.setdefault((c.family, _token_start(text, c.start)), []).append(c)
         joined: list[_Candidate] = []
         for members in groups.values():
-            chosen: list[_Candidate] = []
+            chosen = _Accepted()
             for c in sorted(members, key=lambda c: -c.gain):
-                if all(c.end <= o.start or c.start >= o.end for o in chosen):
-                    chosen.append(c)
-            if len(chosen) >= T.MIN_JOINT_MEMBERS and sum(c.gain for c in chosen) >= self.min_gain:
-                joined.extend(chosen)
+                if not chosen.overlaps(c.start, c.end):
+                    chosen.add(c)
+            if len(chosen.items) >= T.MIN_JOINT_MEMBERS and sum(c.gain for c in chosen.items) >= self.min_gain:
+                joined.extend(chosen.items)
         return joined
 
-    def _supported(self, text: str, pending: list[_Candidate], accepted: list[_Candidate]) -> list[_Candidate]:
+    def _supported(self, pending: list[_Candidate], accepted: "_Accepted") -> list[_Candidate]:
         """Once a text is known to contain one codec family's mojibake, weaker repairs of the
         same family elsewhere in it need less evidence ("jedynÄ…" next to "MiÄ™dzynarodowe")."""
-        families = {c.family for c in accepted if not c.guessed}
-        extra: list[_Candidate] = []
-        for c in sorted(pending, key=lambda c: -c.gain):
-            if c.family in families and not c.guessed and T.SUPPORTED_MIN_GAIN <= c.gain < self.min_gain:
-                if all(c.end <= o.start or c.start >= o.end for o in accepted + extra):
-                    extra.append(c)
-        return extra
+        families = {c.family for c in accepted.items if not c.guessed}
+        return [
+            c
+            for c in sorted(pending, key=lambda c: (-round(c.gain, 6), c.priority))
+            if c.family in families and T.SUPPORTED_MIN_GAIN <= c.gain < self.min_gain
+        ]
 
     @staticmethod
-    def _consistent(text: str, accepted: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+    def _consistent(text: str, accepted: "_Accepted", candidates: list[_Candidate]) -> list[_Candidate]:
         """A wrong codec garbles every sequence it touches, so its repairs must work for most of
         them. A repair whose own codec's other candidates in the same words were rejected more
         often than accepted is a coincidence ("├┤a┼┐a┼┐a" is box drawing, not cp437 mojibake)."""
+        taken_ids = {id(c) for c in accepted.items}
+        by_family: dict[str, list[_Candidate]] = {}
+        for o in sorted(candidates, key=lambda o: o.start):
+            if not o.guessed:
+                by_family.setdefault(o.family, []).append(o)
+        starts = {family: [o.start for o in members] for family, members in by_family.items()}
         kept = []
-        for c in accepted:
-            left, right = context_window(text, c.start, c.end)
-            same = [o for o in candidates if o.family == c.family and left <= o.start and o.end <= right and not o.guessed]
-            taken = sum(1 for o in same if o in accepted)
-            refused = sum(1 for o in same if all(o.end <= a.start or o.start >= a.end for a in accepted))
+        for c in accepted.items:
+            left, right = c.window or context_window(text, c.start, c.end)
+            members = by_family.get(c.family, [])
+            lo, hi = bisect_left(starts.get(c.family, []), left), bisect_left(starts.get(c.family, []), right)
+            same = [o for o in members[lo:hi] if o.end <= right]
+            taken = sum(1 for o in same if id(o) in taken_ids)
+            refused = sum(1 for o in same if not accepted.overlaps(o.start, o.end))
             if refused <= taken:
                 kept.append(c)
         return kept
 
     # -------------------------------------------------------------------------------- layers
 
-    def _peel(self, text: str, first: _Candidate, accepted: list[_Candidate]) -> Damage:
+    def _peel(self, text: str, first: _Candidate, accepted: _Accepted) -> Damage:
         """Undo further layers inside an accepted repair, as long as each is itself accepted."""
         codecs = [first.codec, *first.inner]
         repaired = first.decoded
         left, right = context_window(text, first.start, first.end)
-        others = [o for o in accepted if o is not first and left <= o.start and o.end <= right]
+        others = [o for o in accepted.within(left, right) if o is not first]
         prefix, suffix = _render(text, left, first.start, others), _render(text, first.end, right, others)
-        while len(codecs) < T.MAX_LAYERS:
+        while len(codecs) < T.MAX_LAYERS and _hot().search(repaired):
             local = prefix + repaired + suffix
             lo, hi = len(prefix), len(prefix) + len(repaired)
             inner = [
@@ -464,7 +500,7 @@ def _deeper(first: _Candidate) -> Iterator[_Candidate]:
     alone looks no better than the input ("Г‚ВЈ" -> "Â£" -> "£")."""
     current, codecs = first.decoded, ()
     for _ in range(T.MAX_LAYERS - 1):
-        if current.isascii():
+        if current.isascii() or not _hot().search(current):
             return
         for codec in SINGLE_BYTE:
             redecoded = _redecode(current, codec)

@@ -111,8 +111,18 @@ def _base_cost(ch: str, category: str, script: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=1 << 16)
+_INFO: dict[str, "CharInfo"] = {}  # filled by ``info``: a plain dict is the fastest lookup
+
+
 def info(ch: str) -> CharInfo:
+    """What the surprise measure knows about ``ch`` (cached)."""
+    found = _INFO.get(ch)
+    if found is None:
+        found = _INFO[ch] = _classify(ch)
+    return found
+
+
+def _classify(ch: str) -> CharInfo:
     category = unicodedata.category(ch)
     major = category[0]
     script = ""
@@ -159,6 +169,8 @@ def _disguised_runs(text: str, infos: list[CharInfo]) -> list[bool]:
     """For each character: whether it is in a run of Cyrillic or Greek letters that all look
     like Latin ones (a homoglyph run, "SENSЕ"), which a Latin reader does not notice."""
     flags = [False] * len(infos)
+    if T.HOMOGLYPHS.isdisjoint(text):
+        return flags
     k = 0
     while k < len(infos):
         script = infos[k].script
@@ -184,15 +196,19 @@ def surprise(text: str) -> float:
     except control characters."""
     if text.isascii():
         return sum(T.CONTROL_COST for ch in text if ch < " " and ch not in _LINE_WHITE or ch == "\x7f")
-    infos = [info(ch) for ch in text]
+    infos = [_INFO[ch] if ch in _INFO else info(ch) for ch in text]
     disguised = _disguised_runs(text, infos)
     total = 0.0
     last = len(infos) - 1
     for k, current in enumerate(infos):
         total += current.cost
         if k == 0:
+            if current.kind == "M":
+                total += T.DANGLING_MARK_COST
             continue
         previous = infos[k - 1]
+        if current.ascii and previous.ascii:
+            continue  # nothing between two ASCII characters is surprising
         total += _pair_cost(previous, current, text[k - 1], text[k], disguised[k - 1] or disguised[k])
         if previous.kind in "LM" and not current.ascii and current.kind in "PSN":
             # Non-letters wedged between letters: charge the worst of them once.
@@ -229,7 +245,7 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bo
         if a.halfwidth != b.halfwidth:
             cost += T.HALFWIDTH_MIX_COST
         return cost
-    if b.kind == "M" and a.kind == "Z":
+    if b.kind == "M" and a.kind in "ZP":
         return T.DANGLING_MARK_COST
     if a.kind == "L":
         if b.kind in "SN" and not b.ascii and b_char not in T.TRAILING_MARKS and not _is_pictograph(b_char):
@@ -275,9 +291,10 @@ def _word_costs(text: str, infos: list[CharInfo]) -> float:
                 total += T.CAPS_WITH_LOWER_COST
             elif letters[0].upper and letters[1].upper and letters[2].lower and not (letters[0].ascii and letters[1].ascii):
                 total += T.DOUBLE_CAPITAL_START_COST
-    for k, ch in enumerate(text):
-        if ch in T.MOJIBAKE_CAPITALS and _lower_case_nearby(text, infos, k):
-            total += T.MOJIBAKE_CAPITAL_IN_LOWER_CASE_COST
+    if not T.MOJIBAKE_CAPITALS.isdisjoint(text):
+        for k, ch in enumerate(text):
+            if ch in T.MOJIBAKE_CAPITALS and _lower_case_nearby(text, infos, k):
+                total += T.MOJIBAKE_CAPITAL_IN_LOWER_CASE_COST
     return total
 
 
