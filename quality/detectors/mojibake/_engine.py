@@ -99,6 +99,7 @@ class _Candidate:
     inner: tuple[str, ...] = ()  # further wrong codecs undone inside ``decoded``, outermost first
     eats_space: bool = False  # a lost-byte candidate that takes the space as the lost byte
     window: tuple[int, int] | None = None  # the context it is judged in
+    parent: "_Candidate | None" = None  # for a deeper layer: the candidate one layer shallower
     gain: float = 0.0
     family: str = ""  # the codec family, for consistency between repairs of one text
     also: set[str] = field(default_factory=set)  # other families that give the same repair
@@ -295,6 +296,12 @@ class Engine:
         before = before_left + text[c.start : c.end] + before_right
         after = before_left + c.decoded + before_right
         gain = _surprise_cached(before) - _surprise_cached(after) + c.evidence
+        if c.parent is not None:
+            # A further layer must beat the shallower reading as any repair beats its input
+            # ("âˆšÏ€" is "√π"; reading "√π" once more as MacRoman, "ù", is no improvement).
+            shallower = before_left + c.parent.decoded + before_right
+            if _surprise_cached(shallower) - _surprise_cached(after) < self.min_gain:
+                return float("-inf")
         # A U+FFFD the repair uncovers ("ï¿½" is U+FFFD's own bytes) was lost before; the
         # repair does not add it, and it is reported on its own.
         gain += c.decoded.count("\ufffd") * T.CHAR_COSTS["\ufffd"]
@@ -332,9 +339,7 @@ class Engine:
                     c.gain = self._gain(text, c, accepted)
             scored = [c for c in pending if c.gain >= self.min_gain]
             if fresh is None:
-                for c in scored:
-                    for family in {c.family} | c.also:
-                        support[family] = support.get(family, 0) + 1
+                support = _support(scored)
             scored.sort(key=lambda c: (-round(c.gain, 6), -support.get(c.family, 0), c.priority, c.start))
             fresh = []
             for c in scored:
@@ -498,7 +503,7 @@ def _deeper(first: _Candidate) -> Iterator[_Candidate]:
     """Candidates that undo further layers of the whole decoded text at once ("Ã¢â€šÂ¬" is
     "€" mis-decoded twice). Judged as a whole, a double repair can win where its first layer
     alone looks no better than the input ("Г‚ВЈ" -> "Â£" -> "£")."""
-    current, codecs = first.decoded, ()
+    current, codecs, parent = first.decoded, (), first
     for _ in range(T.MAX_LAYERS - 1):
         if current.isascii() or not _hot().search(current):
             return
@@ -506,8 +511,9 @@ def _deeper(first: _Candidate) -> Iterator[_Candidate]:
             redecoded = _redecode(current, codec)
             if redecoded is not None:
                 current, codecs = redecoded, (*codecs, name_single_byte(codec, current))
-                yield _Candidate(first.start, first.end, current, first.codec, first.double_byte,
-                                 first.priority, first.guessed, first.evidence, codecs)  # fmt: skip
+                parent = _Candidate(first.start, first.end, current, first.codec, first.double_byte,
+                                    first.priority, first.guessed, first.evidence, codecs, parent=parent)  # fmt: skip
+                yield parent
                 break
         else:
             return
@@ -529,6 +535,26 @@ def _redecode(text: str, codec: SingleByteCodec) -> str | None:
     except UnicodeDecodeError:
         return None
     return decoded if decoded != text else None
+
+
+def _support(scored: list[_Candidate]) -> dict[str, int]:
+    """For each codec family, how many of the spans that gain-alone would repair it explains:
+    the tie-break between families that explain a span equally well ("Ăą" is "á" in Latin-2,
+    "å" in cp1250; the text's other repairs say which codec it went through)."""
+    chosen = _Accepted()
+    for c in sorted(scored, key=lambda c: (-c.gain, c.priority, c.start)):
+        if not chosen.overlaps(c.start, c.end):
+            chosen.add(c)
+    spans = {(c.start, c.end) for c in chosen.items}
+    explains: dict[tuple[int, int], set[str]] = {}
+    for c in scored:
+        if (c.start, c.end) in spans:
+            explains.setdefault((c.start, c.end), set()).update({c.family} | c.also)
+    support: dict[str, int] = {}
+    for families in explains.values():
+        for family in families:
+            support[family] = support.get(family, 0) + 1
+    return support
 
 
 def _token_start(text: str, pos: int) -> int:

@@ -233,6 +233,7 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bo
     if a.kind == "L" and (
         b_char == T.EURO
         or (a_char in T.CP1251_LEADS and b_char in T.CP1251_ODD_FOLLOWERS)
+        or (a_char in T.CP1253_LEADS and b_char in T.CP1253_ODD_FOLLOWERS)
         or (a_char, b_char) == T.MAC_PUNCTUATION_LEAD
     ):
         return T.ODD_AFTER_ACCENT_COST
@@ -249,7 +250,8 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bo
         return T.DANGLING_MARK_COST
     if a.kind == "L":
         if b.kind in "SN" and not b.ascii and b_char not in T.TRAILING_MARKS and not _is_pictograph(b_char):
-            return T.LETTER_SYMBOL_COST
+            if not (a.ascii and b_char in T.SUPERSCRIPT_DIGITS):
+                return T.LETTER_SYMBOL_COST
         return 0.0
     if a.kind in "SN" and not a.ascii and b.kind == "L" and not _is_pictograph(a_char):
         return T.LETTER_SYMBOL_COST

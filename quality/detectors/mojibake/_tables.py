@@ -189,6 +189,10 @@ ODD_LETTER_PRECEDERS = frozenset("âÃÂÅÄĂ")
 # Ukrainian and Belarusian letters of that row (і ї є ґ ў) do follow them, and are left out.
 CP1251_LEADS = frozenset("РСв")
 CP1251_ODD_FOLLOWERS = frozenset("ЂЃѓЉЊЌЋЏђљњќћџЈјЅѕЁё·°±µ¶§©®¬¤¦€‚‰™№")
+# Windows-1253 the same way: "Ξ" and "Ο" (0xCE, 0xCF) lead every Greek letter, and are never
+# followed directly by the punctuation and symbols of the 0x80-0xBF row in Greek ("Ξ—" is "Η").
+CP1253_LEADS = frozenset("ΞΟ")
+CP1253_ODD_FOLLOWERS = frozenset("€‚ƒ„…†‡‰‹‘’“”•–—™›΅£¤¥¦§¨©«¬®―°±²³΄µ¶·»½")
 # MacRoman reads 0xE2 0x80, the start of every general punctuation mark, as "‚Ä" ("‚Äî" for
 # "—"). A German quotation opening on "Ä" is followed by a letter that no continuation gives.
 MAC_PUNCTUATION_LEAD = ("‚", "Ä")
@@ -229,8 +233,11 @@ IN_WORD_OTHER_COST = 2.5
 CLITICS = ("s", "t", "d", "m", "ll", "re", "ve")
 CLITIC_PENALTY = 3.0
 
-# Symbols that legitimately follow a word or number directly ("NESTLÉ®", "Brand™", "45°").
+# Symbols that legitimately follow a word or number directly ("NESTLÉ®", "Brand™", "45°", "km²").
 TRAILING_MARKS = frozenset("®™©°%‰′″")
+# Superscript digits follow ASCII letters in units and formulas ("km²", "x³"); after an accented
+# letter they are a continuation byte ("Î³" is "γ").
+SUPERSCRIPT_DIGITS = frozenset("¹²³")
 
 # --------------------------------------------------------------------------------------------
 # A repair may not produce characters at least this surprising (controls, private use, the
