@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -148,8 +148,6 @@ class Engine:
     def __init__(self, min_gain: float = T.MIN_GAIN, use_wordfreq: bool = True) -> None:
         self.min_gain = min_gain
         self.words = WordJudge() if use_wordfreq else None
-        if self.words is not None and not self.words.available:
-            self.words = None
 
     # ---------------------------------------------------------------------------------- scan
 

@@ -209,7 +209,8 @@ def surprise(text: str) -> float:
         previous = infos[k - 1]
         if current.ascii and previous.ascii:
             continue  # nothing between two ASCII characters is surprising
-        total += _pair_cost(previous, current, text[k - 1], text[k], disguised[k - 1] or disguised[k])
+        word_initial = k == 1 or infos[k - 2].kind not in "LM"
+        total += _pair_cost(previous, current, text[k - 1], text[k], disguised[k - 1] or disguised[k], word_initial)
         if previous.kind in "LM" and not current.ascii and current.kind in "PSN":
             # Non-letters wedged between letters: charge the worst of them once.
             j = k
@@ -220,7 +221,7 @@ def surprise(text: str) -> float:
     return total + _word_costs(text, infos)
 
 
-def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bool) -> float:
+def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bool, a_word_initial: bool) -> float:
     if a.kind == "L" and not a.ascii and a.script == "Latn":
         if b_char in T.CP1252_CONTINUATION_ODD:
             if b_char == "™" and a.upper:
@@ -232,7 +233,8 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_char: str, b_char: str, disguised: bo
         return T.AFTER_LETTER_INVERTED_COST
     if a.kind == "L" and (
         b_char == T.EURO
-        or (a_char in T.CP1251_LEADS and b_char in T.CP1251_ODD_FOLLOWERS)
+        or (a_char in T.CP1251_LEADS and b_char in T.CP1251_ODD_FOLLOWERS
+            and not (a_word_initial and b_char in T.CP1251_WORD_INITIAL_OK))
         or (a_char in T.CP1253_LEADS and b_char in T.CP1253_ODD_FOLLOWERS)
         or (a_char, b_char) == T.MAC_PUNCTUATION_LEAD
     ):

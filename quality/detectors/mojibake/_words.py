@@ -25,20 +25,22 @@ class WordJudge:
     """Knows whether a word is a known word of a language written in its script."""
 
     def __init__(self) -> None:
-        try:
-            from wordfreq import zipf_frequency
-        except ImportError:  # an optional helper: without it, characters alone decide
-            self._zipf = None
-        else:
-            self._zipf = zipf_frequency
+        self._zipf = None
+        self._loaded = False  # wordfreq is imported on first use (it takes 0.1 s)
 
-    @property
-    def available(self) -> bool:
-        return self._zipf is not None
+    def _load(self):
+        if not self._loaded:
+            self._loaded = True
+            try:
+                from wordfreq import zipf_frequency
+            except ImportError:  # an optional helper: without it, characters alone decide
+                zipf_frequency = None
+            self._zipf = zipf_frequency
+        return self._zipf
 
     def bonus(self, before: str, start: int, end: int, after: str, replaced_len: int) -> float:
         """The bonus for changing ``before[start:end]`` into ``after[start:start+replaced_len]``."""
-        if self._zipf is None:
+        if self._load() is None:
             return 0.0
         words_before = _touched(before, start, end)
         words_after = _touched(after, start, start + replaced_len)
@@ -49,7 +51,8 @@ class WordJudge:
         return T.KNOWN_WORD_BONUS * (share_after - share_before)
 
     def known(self, word: str) -> bool:
-        return _known(self._zipf, word)
+        zipf = self._load()
+        return zipf is not None and _known(zipf, word)
 
 
 @lru_cache(maxsize=1 << 14)
