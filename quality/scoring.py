@@ -59,6 +59,34 @@ def pooled_sd(frame: pd.DataFrame) -> float:
     return max(PRIOR_SD_FLOOR, math.sqrt(ss / dof))
 
 
+SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
+
+
+def _sourcing_mix(group: pd.DataFrame) -> dict[str, float]:
+    """Pooled attribution density and source-kind shares of one source's articles (counts are
+    summed before dividing, so long articles weigh by their sentences, as a reader meets them)."""
+    if "attribution_claims" not in group:
+        return {}
+    claims = float(group["attribution_claims"].fillna(0).sum())
+    attributed = float(group["attribution_attributed"].fillna(0).sum())
+    mix = {"attribution_density": attributed / claims if claims else math.nan}
+    for kind in SOURCE_KINDS:
+        column = f"attribution_n_{kind}"
+        count = float(group[column].fillna(0).sum()) if column in group else 0.0
+        mix[f"source_share_{kind}"] = count / attributed if attributed else math.nan
+    return mix
+
+
+def _top_rules(group: pd.DataFrame, count_columns: list[str], most: int = 3) -> str:
+    """The source's most frequent warning- and error-level rules, e.g. ``"BPL001 ×5, TRN004 ×2"``:
+    which kinds of defect dominate an outlet, at a glance."""
+    from quality.rules import RULES
+
+    counts = {c[2:]: int(group[c].sum()) for c in count_columns if c[2:] in RULES and RULES[c[2:]].severity.rank > 0}
+    ranked = sorted(((n, code) for code, n in counts.items() if n > 0), key=lambda item: (-item[0], item[1]))
+    return ", ".join(f"{code} ×{n}" for n, code in ranked[:most])
+
+
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per source from the article table of :func:`quality.score_frame`."""
     if scores.empty:
@@ -83,10 +111,14 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
         }
         for column in dimension_columns:
             row[column.removeprefix("dim_") + "_mean"] = float(group[column].mean())
+        row.update(_sourcing_mix(group))
         row["findings_per_1k_words"] = 1000 * float(group["findings"].sum()) / words if words else math.nan
+        defects = float(group["n_error"].sum() + group["n_warning"].sum())
+        row["defects_per_1k_words"] = 1000 * defects / words if words else math.nan
         row["error_finding_share"] = float((group["n_error"] > 0).mean())
         for column in count_columns:
             row["per_1k_" + column[2:]] = 1000 * float(group[column].sum()) / words if words else math.nan
+        row["top_rules"] = _top_rules(group, count_columns)
         rows.append(row)
     report = pd.DataFrame(rows)
     report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="bottom").astype(int)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from quality.detectors.attribution import AttributionDetector
 from quality.detectors.base import Detector
+from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
 from quality.detectors.mojibake import MojibakeDetector
@@ -11,6 +13,8 @@ from quality.detectors.readability import ReadabilityDetector
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
     MojibakeDetector,
+    BoilerplateDetector,
+    AttributionDetector,
     LanguageDetector,
     ReadabilityDetector,
 )
