@@ -3,14 +3,16 @@
 A repair is a *step*, a function from text to text, registered in ``REPAIR_STEPS`` in the order
 it runs. Default steps always run; optional ones run when asked (``fix_text(text,
 strip_boilerplate=True)``, ``quality fix --strip-boilerplate``): the CLI grows one flag per
-optional step by itself. Plugging in another repair is one call::
+optional step by itself. Plugging in another repair is one call, as boilerplate stripping is
+below::
 
     register_repair(RepairStep("strip-boilerplate", strip_boilerplate, default=False,
                                help="remove page residue (credits, share buttons, footers)"))
 
-Every step must leave clean text unchanged and be idempotent. ``fix_text`` runs the steps
-again until the text stops changing (each step's output may let another repair work, as an
-HTML entity hiding mojibake: ``"10Î&frac14;s"``), so ``fix_text(fix_text(t)) == fix_text(t)``.
+Every step must leave clean text unchanged and be idempotent, so that
+``fix_text(fix_text(t)) == fix_text(t)``. A step marked ``repeat`` is applied again until the
+text stops changing, because its own output may hold more to repair (an HTML entity hiding
+mojibake: ``"10Î&frac14;s"`` becomes ``"10Î¼s"``, then ``"10μs"``); other steps run once.
 
 The built-in step, ``encoding``, applies only repairs of rules marked ``fix="safe"``: mojibake
 undone by a verified round trip, C1 controls mapped back to their windows-1252 characters,
@@ -26,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
 from quality.load import _BOMS, TEXT_SUFFIXES, DecodeError, _bomless_utf16, decode_bytes
 
@@ -41,6 +44,7 @@ class RepairStep:
     apply: Callable[[str], str]
     default: bool
     help: str
+    repeat: bool = False  # apply again until the text stops changing
 
     @property
     def keyword(self) -> str:
@@ -93,6 +97,15 @@ register_repair(
         repair_encoding,
         default=True,
         help="undo verified mojibake, map C1 controls to windows-1252, decode HTML entities, remove control characters",
+        repeat=True,
+    )
+)
+register_repair(
+    RepairStep(
+        "strip-boilerplate",
+        strip_boilerplate,
+        default=False,
+        help="also remove boilerplate lines (credits, navigation, share and follow prompts; see BPL rules)",
     )
 )
 
@@ -107,13 +120,13 @@ def fix_text(text: str, **steps: bool) -> str:
     unknown = set(steps) - known
     if unknown:
         raise TypeError(f"unknown repair step(s): {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
-    enabled = [step for step in REPAIR_STEPS.values() if steps.get(step.keyword, step.default)]
-    for _ in range(MAX_PASSES):
-        before = text
-        for step in enabled:
-            text = step.apply(text)
-        if text == before:
-            break
+    for step in REPAIR_STEPS.values():
+        if not steps.get(step.keyword, step.default):
+            continue
+        for _ in range(MAX_PASSES if step.repeat else 1):
+            before, text = text, step.apply(text)
+            if text == before:
+                break
     return text
 
 

@@ -98,6 +98,15 @@ def test_an_optional_step_plugs_into_fix_text_and_the_cli(shouting_step, tmp_pat
 # ----------------------------------------------------------------------------------------- CLI
 
 
+def test_boilerplate_stripping_is_an_optional_step(tmp_path) -> None:
+    text = "Follow us on Telegram for the latest updates\nThe cafÃ© reopened on Monday, the mayor said in a statement.\n"
+    assert fix_text(text) == text.replace("cafÃ©", "café")
+    stripped = fix_text(text, strip_boilerplate=True)
+    assert "Telegram" not in stripped and "The café reopened" in stripped
+    assert fix_text(stripped, strip_boilerplate=True) == stripped
+    assert build_parser().parse_args(["fix", "x.txt", "--strip-boilerplate"]).strip_boilerplate is True
+
+
 def test_cli_prints_a_unified_diff_and_changes_nothing(tmp_path, capsys) -> None:
     path = tmp_path / "article.txt"
     original = "Headline\nPlaza del Maid谩n en Kiev\nclean line\n"
