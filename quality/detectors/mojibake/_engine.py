@@ -140,6 +140,7 @@ _FAMILY = {"latin-1": "cp1252", **{c: f.name for f in DOUBLE_BYTE for c in f.pyt
 _SINGLE_LEADS = [frozenset(c.lead2 + c.lead3 + c.lead4) for c in SINGLE_BYTE]
 _DB_START = min(a for a, _ in T.DOUBLE_BYTE_TRIGGER_RANGES)
 _ENTITY_BODY = re.compile(T.ENTITY_PATTERN[1:])
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 class Engine:
@@ -305,13 +306,22 @@ class Engine:
         gain += c.decoded.count("\ufffd") * T.CHAR_COSTS["\ufffd"]
         if c.guessed:
             if self.words is not None:  # words choose where the lost byte was
-                at = len(before_left)
-                gain += self.words.bonus(before, at, at + c.end - c.start, after, len(c.decoded))
+                gain += self._word_bonus(text, c, before, after, len(before_left))
             gain -= T.GUESSED_BYTE_MARGIN
             gain += T.TIE_BREAK if c.eats_space == _space_was_the_byte(text, c) else 0.0
         if c.end - c.start == 2 and text[c.end - 1] == "’" and _clitic_follows(text, c.end):
             gain -= T.CLITIC_PENALTY
         return gain
+
+    def _word_bonus(self, text: str, c: _Candidate, before: str, after: str, at: int) -> float:
+        """Word frequencies for the two readings of a lost no-break space: both are judged on
+        the same words, the damaged one and the one after the space ("Ã s" -> "às" or "à s")."""
+        space = c.end - 1 if c.eats_space else c.end
+        next_word = len(_LETTERS.match(text, space + 1).group()) if space < len(text) else 0
+        before_end = at + (space + 1 - c.start) + next_word
+        after_end = at + len(c.decoded) + (0 if c.eats_space else 1) + next_word
+        assert self.words is not None
+        return self.words.bonus(before, (at, before_end), after, (at, after_end))
 
     def _judge(self, text: str, candidates: list[_Candidate]) -> list[_Candidate]:
         """Accept candidates in rounds; each round judges the rest in a context where the
@@ -466,7 +476,7 @@ class Engine:
             after = text[left:pos] + repl + text[pos + 1 : right]
             cost = surprise(after)
             if self.words is not None:
-                cost -= self.words.bonus(text[left:right], pos - left, pos + 1 - left, after, len(repl))
+                cost -= self.words.bonus(text[left:right], (pos - left, pos + 1 - left), after, (pos - left, pos - left + len(repl)))
             if cost < best_cost:
                 best, best_codec, best_cost = repl, codec, cost
         return Damage(C1_CODE, pos, pos + 1, best, (best_codec, "latin-1"))

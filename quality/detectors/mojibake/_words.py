@@ -38,12 +38,13 @@ class WordJudge:
             self._zipf = zipf_frequency
         return self._zipf
 
-    def bonus(self, before: str, start: int, end: int, after: str, replaced_len: int) -> float:
-        """The bonus for changing ``before[start:end]`` into ``after[start:start+replaced_len]``."""
+    def bonus(self, before: str, before_span: tuple[int, int], after: str, after_span: tuple[int, int]) -> float:
+        """The bonus for the words touching ``before_span`` of ``before`` becoming the words
+        touching ``after_span`` of ``after``."""
         if self._load() is None:
             return 0.0
-        words_before = _touched(before, start, end)
-        words_after = _touched(after, start, start + replaced_len)
+        words_before = _touched(before, *before_span)
+        words_after = _touched(after, *after_span)
         if not words_after:
             return 0.0
         share_after = sum(self.known(w) for w in words_after) / len(words_after)
