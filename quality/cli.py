@@ -121,6 +121,32 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fix(args: argparse.Namespace) -> int:
+    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write."""
+    from quality.fix import REPAIR_STEPS, DecodeError, fix_file, text_files
+
+    steps = {step.keyword: getattr(args, step.keyword) for step in REPAIR_STEPS.values() if not step.default}
+    read = changed = failed = 0
+    for path in text_files(args.files):
+        try:
+            result = fix_file(path, **steps)
+        except (OSError, DecodeError) as exc:
+            print(f"quality: error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        read += 1
+        if not result.changed:
+            continue
+        changed += 1
+        if args.write:
+            result.write()
+        else:
+            sys.stdout.write(result.diff())
+    verb = "fixed" if args.write else "would fix"
+    print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
+    return 2 if failed and not read else 0
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     """Lint drafts; exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
     import os
@@ -181,6 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(findings)
     findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     findings.set_defaults(handler=cmd_findings)
+
+    fix = commands.add_parser("fix", help="repair encoding damage: a unified diff, or in place with --write")
+    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
+    fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
+    from quality.fix import REPAIR_STEPS
+
+    for step in REPAIR_STEPS.values():
+        if not step.default:  # optional repairs plug in as flags (e.g. --strip-boilerplate)
+            fix.add_argument(f"--{step.name}", dest=step.keyword, action="store_true", help=step.help)
+    fix.set_defaults(handler=cmd_fix)
 
     lint = commands.add_parser(
         "lint",

@@ -7,10 +7,12 @@ from quality.detectors.base import Detector
 from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
+from quality.detectors.mojibake import MojibakeDetector
 from quality.detectors.readability import ReadabilityDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    MojibakeDetector,
     BoilerplateDetector,
     AttributionDetector,
     LanguageDetector,
