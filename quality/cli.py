@@ -22,7 +22,7 @@ from quality.scoring import source_report
 REPORT_TABLE_COLUMNS = [
     "rank", "source", "articles", "errors", "quality_mean", "quality_ci_low", "quality_ci_high",
     "encoding_integrity_mean", "translation_fluency_mean", "translation_dominant_kind", "cleanliness_mean",
-    "sourcing_mean", "findings_per_1k_words", "error_finding_share",
+    "sourcing_mean", "attribution_density", "defects_per_1k_words", "error_finding_share", "top_rules",
 ]  # fmt: skip
 ARTICLE_TABLE_COLUMNS = ["id", "source", "words", "quality", "findings", "n_error", "n_warning", "error"]
 FINDING_TABLE_COLUMNS = ["id", "rule", "severity", "line", "col", "evidence", "message"]
@@ -104,16 +104,93 @@ def cmd_findings(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """List every rule (the pipeline's and lint's own LNT rules), or explain the ones matched."""
+    from quality.lint.lint_rules import LINT_RULES
+
+    every = {rule.code: rule for rule in RULES} | LINT_RULES
     if args.code:
-        try:
-            codes = sorted(RULES.matching([args.code]))
-        except KeyError as exc:
-            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them") from exc
-        print("\n\n".join(RULES[c].outline() for c in codes))
+        selector = args.code.strip().upper()
+        codes = sorted(code for code in every if code.startswith(selector))
+        if not codes:
+            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them")
+        print("\n\n".join(every[c].outline() for c in codes))
         return 0
-    for rule in RULES:
+    for code in sorted(every):
+        rule = every[code]
         print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
     return 0
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write."""
+    from quality.fix import REPAIR_STEPS, DecodeError, fix_file, text_files
+
+    steps = {step.keyword: getattr(args, step.keyword) for step in REPAIR_STEPS.values() if not step.default}
+    read = changed = failed = 0
+    for path in text_files(args.files):
+        try:
+            result = fix_file(path, **steps)
+        except (OSError, DecodeError) as exc:
+            print(f"quality: error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        read += 1
+        if not result.changed:
+            continue
+        changed += 1
+        if args.write:
+            result.write()
+        else:
+            sys.stdout.write(result.diff())
+    verb = "fixed" if args.write else "would fix"
+    print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
+    return 2 if failed and not read else 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """Lint drafts; exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error."""
+    import os
+
+    from quality.lint import LintOptions, LintUsageError, lint, render, resolve
+
+    options = LintOptions(
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        fail_on=args.fail_on,
+        format=args.format,
+        show_source=args.show_source,
+        report_unused_ignores=args.report_unused_ignores,
+        exclude=_split(args.exclude),
+        corpus=args.corpus,
+        source=args.source,
+        fix=args.fix,
+        exit_zero=args.exit_zero,
+        stdin_filename=args.stdin_filename,
+    )
+    try:
+        settings = resolve(load_config(args.config), options)
+        report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress_bar=_progress_bar)
+    except (LintUsageError, ConfigError) as exc:
+        raise UsageError(str(exc)) from exc
+    for problem in report.problems:
+        print(f"quality: {problem}", file=sys.stderr)
+    for file in report.files:
+        if file.error:
+            print(f"quality: {file.path}: {file.error}", file=sys.stderr)
+    if not report.files and not report.problems:
+        print("quality: warning: no drafts (.txt, .md) found in the given paths", file=sys.stderr)
+    stream = sys.stdout
+    if report.fixed_stdin is not None:  # --fix on standard input: the text out, the report aside
+        sys.stdout.write(report.fixed_stdin)
+        stream = sys.stderr
+    color = args.color == "always" or (args.color == "auto" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ)
+    text = render(report, settings.format, color=color, show_source=settings.show_source)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        stream.write(text)
+    return report.exit_code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,6 +207,40 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(findings)
     findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     findings.set_defaults(handler=cmd_findings)
+
+    fix = commands.add_parser("fix", help="repair encoding damage: a unified diff, or in place with --write")
+    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
+    fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
+    from quality.fix import REPAIR_STEPS
+
+    for step in REPAIR_STEPS.values():
+        if not step.default:  # optional repairs plug in as flags (e.g. --strip-boilerplate)
+            fix.add_argument(f"--{step.name}", dest=step.keyword, action="store_true", help=step.help)
+    fix.set_defaults(handler=cmd_fix)
+
+    lint = commands.add_parser(
+        "lint",
+        help="check drafts before publishing (exit 1 on findings); see docs/lint.md",
+        description="Check .txt and Markdown drafts. Exit codes: 0 no finding at or above --fail-on; "
+        "1 such findings; 2 usage or configuration error, or an input that could not be read.",
+    )
+    lint.add_argument("paths", nargs="+", metavar="PATH", help="draft files or folders (.txt, .md); '-' reads standard input")
+    lint.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
+    lint.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None, help="output format (default: text)")
+    lint.add_argument("--output", "-o", help="write the report to FILE instead of standard output")
+    lint.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
+    lint.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
+    lint.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="lowest severity that makes the run fail (default: error)")
+    lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run (report only)")
+    lint.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None, help="print each finding's line with a caret under the span, and its suggested repair")
+    lint.add_argument("--report-unused-ignores", action=argparse.BooleanOptionalAction, default=None, help="report inline suppressions that suppress nothing (LNT001)")
+    lint.add_argument("--fix", action="store_true", help="apply the verified repairs in place, then report what is left")
+    lint.add_argument("--corpus", metavar="DIR", help="past articles whose corpus-level signals (learned boilerplate, name spellings) apply to the drafts")
+    lint.add_argument("--source", metavar="NAME", help="the drafts' outlet when their front matter does not name one")
+    lint.add_argument("--exclude", metavar="GLOBS", help="comma-separated glob patterns of files to skip")
+    lint.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from '-' (its suffix picks Markdown or text)")
+    lint.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report (default: on a terminal, unless NO_COLOR is set)")
+    lint.set_defaults(handler=cmd_lint)
 
     rules = commands.add_parser("rules", help="list the rules, or explain one (quality rules CODE)")
     rules.add_argument("code", nargs="?", help="a rule code or prefix")

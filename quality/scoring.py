@@ -60,12 +60,13 @@ def pooled_sd(frame: pd.DataFrame) -> float:
     return max(PRIOR_SD_FLOOR, math.sqrt(ss / dof))
 
 
-_KIND_COUNT = re.compile(r"^(?P<detector>[a-z]+)_n_(?P<kind>[a-z_]+)$")
+_KIND_COUNT = re.compile(r"^(?P<detector>translation)_n_(?P<kind>[a-z_]+)$")  # detectors that count findings by kind
 
 
 def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
-    """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``), the
-    kind with the most findings in these articles: ``translation_dominant_kind`` = "join"."""
+    """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``, today
+    the translation detector), the kind with the most findings in these articles:
+    ``translation_dominant_kind`` = "join"."""
     totals: dict[str, dict[str, float]] = {}
     for column in group.columns:
         match = _KIND_COUNT.match(column)
@@ -76,6 +77,34 @@ def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
         best = max(sorted(kinds), key=lambda k: kinds[k])
         out[f"{detector}_dominant_kind"] = best if kinds[best] > 0 else None
     return out
+
+
+SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
+
+
+def _sourcing_mix(group: pd.DataFrame) -> dict[str, float]:
+    """Pooled attribution density and source-kind shares of one source's articles (counts are
+    summed before dividing, so long articles weigh by their sentences, as a reader meets them)."""
+    if "attribution_claims" not in group:
+        return {}
+    claims = float(group["attribution_claims"].fillna(0).sum())
+    attributed = float(group["attribution_attributed"].fillna(0).sum())
+    mix = {"attribution_density": attributed / claims if claims else math.nan}
+    for kind in SOURCE_KINDS:
+        column = f"attribution_n_{kind}"
+        count = float(group[column].fillna(0).sum()) if column in group else 0.0
+        mix[f"source_share_{kind}"] = count / attributed if attributed else math.nan
+    return mix
+
+
+def _top_rules(group: pd.DataFrame, count_columns: list[str], most: int = 3) -> str:
+    """The source's most frequent warning- and error-level rules, e.g. ``"BPL001 ×5, TRN004 ×2"``:
+    which kinds of defect dominate an outlet, at a glance."""
+    from quality.rules import RULES
+
+    counts = {c[2:]: int(group[c].sum()) for c in count_columns if c[2:] in RULES and RULES[c[2:]].severity.rank > 0}
+    ranked = sorted(((n, code) for code, n in counts.items() if n > 0), key=lambda item: (-item[0], item[1]))
+    return ", ".join(f"{code} ×{n}" for n, code in ranked[:most])
 
 
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
@@ -102,10 +131,14 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
         }
         for column in dimension_columns:
             row[column.removeprefix("dim_") + "_mean"] = float(group[column].mean())
+        row.update(_sourcing_mix(group))
         row["findings_per_1k_words"] = 1000 * float(group["findings"].sum()) / words if words else math.nan
+        defects = float(group["n_error"].sum() + group["n_warning"].sum())
+        row["defects_per_1k_words"] = 1000 * defects / words if words else math.nan
         row["error_finding_share"] = float((group["n_error"] > 0).mean())
         for column in count_columns:
             row["per_1k_" + column[2:]] = 1000 * float(group[column].sum()) / words if words else math.nan
+        row["top_rules"] = _top_rules(group, count_columns)
         row.update(dominant_kinds(group))
         rows.append(row)
     report = pd.DataFrame(rows)

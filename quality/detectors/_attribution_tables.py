@@ -1,0 +1,517 @@
+"""Word tables for the attribution detector, kept apart from its logic.
+
+All entries are lower case; lookups lower-case the token. Each table says why it exists and
+how the detector uses it. Verb tables hold lemmas; ``verb_forms`` in the detector inflects them.
+"""
+
+from __future__ import annotations
+
+# --- cue verbs -------------------------------------------------------------------------------
+
+# Verbs of saying and reporting. Their presence with any subject (or a subject after them:
+# '"...," said Smith') marks the sentence as attributed.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state announce report claim assert declare write tweet note explain insist
+    argue contend reply respond answer ask warn confirm deny admit acknowledge concede reveal
+    disclose allege maintain stress emphasize emphasise reiterate repeat recall remark comment
+    mention predict estimate caution complain boast brag quip joke retort counter testify vow
+    pledge promise urge demand propose threaten conclude observe hint inform advise recommend
+    describe accuse blame criticize criticise condemn denounce praise slam blast rebuke dismiss
+    reject agree disagree question challenge mock ridicule deride welcome hail applaud endorse
+    oppose defend lament regret apologize apologise thank congratulate chant shout yell scream
+    whisper muse wonder speculate assure reassure dispute rebut refute clarify elaborate echo
+    cite quote liken label dub brand publish post decry lambaste chide scold fault tout
+    trumpet concur affirm reaffirm forecast project calculate acknowledge decline refuse
+    proclaim pronounce rule order instruct summarize summarise recount narrate detail outline
+    signal indicate suggest imply insinuate warn sing spell specify telegraph characterize
+    characterise portray paint frame attack tease taunt lash accuse charge sue testify plead
+    ask inquire enquire beg implore exhort petition request express voice highlight
+    underscore document chronicle
+    """.split()
+)
+
+# Verbs of thinking, wanting and feeling. News attribution includes the sources' stated
+# beliefs and intentions ("Trump wants ...", "the group believes ..."); these count only with a
+# subject that can hold a belief (a name, a pronoun, an organisation or a people noun).
+STANCE_VERBS: frozenset[str] = frozenset(
+    """
+    believe think feel hope fear worry expect want wish plan intend view see consider
+    understand doubt suspect assume recognize recognise realize realise decide prefer favor
+    favour support back resent regret sense know learn find show call seek push vow aim
+    envision envisage anticipate reckon figure guess suppose imagine trust distrust
+    dislike like love hate appreciate celebrate cheer protest object prefer worry fret
+    acknowledge recognize perceive interpret read reckon judge deem rate rank continue
+    encourage promote tout compliment retweet extol admire despise embrace champion
+    discuss insult
+    """.split()
+)
+# The second group above are acts of public advocacy and speech that PolNeAR's annotators
+# count as attribution ("has touted", "openly admires", "retweeted"); like the other stance
+# verbs they need a subject that can hold a stance.
+
+# Stance verbs that also take a plain object ("she knows the rules", "the data show growth").
+# They count only before a clause: "that", a question word, a colon or a quotation.
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(
+    """
+    know see find learn understand recognize recognise realize realise consider show read like
+    love hate appreciate rate rank judge perceive interpret imagine trust distrust dislike
+    celebrate cheer figure guess reckon discover maintain
+    """.split()
+)
+
+# Verbs of saying that attribute even when their subject is an ordinary noun phrase
+# ("the woman said", "the group added"); other cue verbs need a recognisable source.
+PLAIN_SUBJECT_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add write tweet report announce note explain argue claim insist reply recall
+    declare assert warn ask acknowledge admit confirm deny
+    """.split()
+)
+
+# Cue verbs whose past tense also fits things, not speakers ("the rate declined", "the court
+# ruled", "sales signalled"). Other verbs of saying in the past tense accept any noun phrase as
+# their subject ("a friend commented"); these keep needing a recognisable source.
+THING_SUBJECT_VERBS: frozenset[str] = frozenset(
+    """
+    decline question challenge counter order rule project charge estimate forecast calculate
+    signal indicate frame paint post publish document attack sue welcome back support plan
+    report show find mean echo spell detail outline refuse reject dismiss reveal hint suggest
+    """.split()
+)
+
+# Stance verbs that count as the second verb of a coordination ("beamed and called for"); the
+# rest ("and plans", "and wants") too often join a new subject's clause.
+COORDINATED_STANCE_VERBS: frozenset[str] = frozenset("call push vow seek".split())
+
+# Stance adjectives after "be" ("Democrats are worried that", "Graham has been critical of").
+STANCE_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    afraid worried concerned critical skeptical sceptical confident optimistic pessimistic
+    convinced adamant eager keen reluctant unwilling willing determined opposed committed
+    supportive dismissive wary fearful hopeful doubtful certain sure unsure aware unaware
+    angry furious upset frustrated disappointed pleased happy delighted alarmed outraged
+    coy silent vocal insistent
+    """.split()
+)
+
+# Nouns of stance that attribute with a preposition after them, to the clause's subject:
+# "is a staunch opponent of", "is raising questions about", "voiced support for".
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """
+    opponent opponents supporter supporters critic critics advocate advocates champion
+    proponent proponents foe foes questions concerns concern doubts doubt criticism support
+    opposition praise skepticism scepticism disdain contempt outrage anger frustration
+    fears hopes misgivings reservations objections complaints
+    """.split()
+)
+STANCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset("of about for over on against".split())
+
+# Time words that can stand between a subject and its verb ("Trump this week also said").
+TIME_WORDS: frozenset[str] = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week
+    month year weekend morning afternoon evening night last this next on earlier later
+    """.split()
+)
+
+# Irregular forms (lemma -> inflected forms). Regular verbs are inflected by rule.
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "state": ("stated", "stating"),  # "state" and "states" are nearly always nouns
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
+    "know": ("know", "knows", "knew", "known", "knowing"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "understand": ("understand", "understands", "understood", "understanding"),
+    "read": ("reads",),  # "the statement reads": other forms of read are not cues
+    "learn": ("learn", "learns", "learned", "learnt", "learning"),
+    "seek": ("seek", "seeks", "sought", "seeking"),
+    "sing": ("sings", "sang", "sung", "singing"),
+    "forecast": ("forecast", "forecasts", "forecasting"),
+    "lash": ("lashed", "lashes", "lashing"),  # "lashed out at": the bare verb is rarely a cue
+    "plead": ("plead", "pleads", "pleaded", "pled", "pleading"),
+    "spell": ("spelled", "spelt", "spells"),  # "spelled out"
+    "paint": ("painted", "paints", "painting"),
+    "rule": ("ruled", "rules", "ruling"),
+    "like": ("likes", "liked"),  # "like" itself is mostly a preposition
+    "back": ("backs", "backed", "backing"),
+    "call": ("call", "calls", "called", "calling"),
+    "rate": ("rated", "rates"),
+    "rank": ("ranked", "ranks"),
+    "post": ("posted",),  # "post" and "posts" are mostly nouns
+    "project": ("projected", "projects", "projecting"),
+    "order": ("ordered",),
+    "counter": ("countered",),
+    "trust": ("trusts", "trusted"),
+    "view": ("views", "viewed", "viewing"),
+    "figure": ("figured",),
+    "report": ("report", "reports", "reported"),  # "reporting" is mostly a credit line
+    "quote": ("quoted", "quotes", "quoting"),
+    "plan": ("plan", "plans", "planned", "planning"),
+    "sue": ("sued", "sues", "suing"),
+    "sense": ("senses", "sensed"),
+    "support": ("support", "supports", "supported", "supporting"),
+    "question": ("questioned", "questions", "questioning"),
+    "charge": ("charged", "charges", "charging"),
+    "frame": ("framed", "frames"),
+}
+
+# Verbs that double their last consonant before -ed and -ing ("admitted", "quipping").
+DOUBLING: frozenset[str] = frozenset("quip admit regret slam rebut prefer plan chat commit omit submit".split())
+
+# Forms that look like cue verbs but are far more often something else in news text: nouns
+# ("a report", "the show"), adjectives ("so-called") or prepositions. They never count alone.
+NOT_CUES: frozenset[str] = frozenset(
+    """
+    findings finding warnings questions feelings meaning rulings order reading
+    """.split()
+)
+
+# Nouns of saying and stance that attribute through their possessor ("Trump's claim that ...",
+# "her remarks", "the ministry's statement"). Those in SPEECH_ACT_NOUNS count on their own; the
+# others only before "that", "to", a colon or a quotation ("his claims of being" does not).
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """
+    claim claims statement statements remarks comment comments assertion assertions allegation
+    allegations accusation accusations warning warnings promise promises pledge pledges call
+    calls criticism denial denials belief beliefs argument arguments tweet tweets words
+    testimony vow threat threats demand demands insistence suggestion complaint complaints
+    praise endorsement objection objections announcement admission prediction predictions
+    """.split()
+)
+
+SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
+    """
+    remarks comments statement statements tweet tweets words testimony criticism denial
+    denials endorsement assertion allegation allegations accusation accusations
+    """.split()
+)
+
+# Multi-word cues that are not a verb with a subject: the source follows them.
+SOURCE_AFTER_PHRASES: tuple[str, ...] = (
+    "according to", "as reported by", "as cited by", "as quoted by", "cited by", "quoted by",
+    "reported by", "in the words of", "per a", "citing",
+)  # fmt: skip
+
+# Phrases that attribute when a subject is nearby ("in a statement", "at a press briefing").
+SETTING_PHRASES: tuple[str, ...] = (
+    "in a statement", "in a joint statement", "in an interview", "in a tweet", "in a post",
+    "in a speech", "in remarks", "in a letter", "in an email", "in a press release",
+    "at a press briefing", "at a news conference", "at a press conference", "in an op-ed",
+    "on twitter", "in a video", "in a memo", "in a filing", "in testimony", "in a poll",
+    "in the poll", "in a survey", "in the survey", "in a new poll", "in the latest poll",
+)  # fmt: skip
+
+# Verbs of viewing that state an opinion with "X as Y" ("critics see the plan as a giveaway"),
+# though alone they need a clause ("see that ..."). The object may be this many tokens long.
+SEE_AS_VERBS: frozenset[str] = frozenset("see view consider".split())
+MAX_SEE_AS_OBJECT = 8
+
+# Verbs of seeming before "to" or "that" attribute an impression to no one in particular
+# ("Melania seems to have vanished").
+SEEMING_VERBS: frozenset[str] = frozenset("seem seems seemed appear appears appeared".split())
+
+# Adverbs that attribute without naming anyone ("Xi reportedly ...").
+SOURCELESS_ADVERBS: frozenset[str] = frozenset(
+    "reportedly allegedly purportedly supposedly ostensibly".split()
+)
+
+# Words allowed between a subject and its verb ("Beijing also claimed", "she has not said").
+BETWEEN_SUBJECT_AND_VERB: frozenset[str] = frozenset(
+    """
+    also later earlier previously then now again repeatedly recently already still just once
+    further publicly privately separately frequently often even reportedly allegedly
+    initially originally subsequently immediately quickly swiftly flatly firmly strongly
+    has have had is are was were will would could may might can did does do not n't never
+    been being be shall should must to who which that yet long always first last ever
+    has been had been have been openly explicitly sharply bluntly angrily jokingly
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
+    can't couldn't shouldn't almost nearly together jointly collectively unanimously
+    """.split()
+)
+# The contractions are single tokens ("isn't saying"); "almost", "together" and the like sit
+# between a subject and its verb without being part of the subject ("leaders almost
+# universally expressed", "which together vowed").
+
+# Words that open an adverbial phrase or clause before the main subject ("On Thursday, ...",
+# "After saying ..., she", "However, ..."): the subject comes after the comma that closes it.
+OPENING_ADVERBIAL_WORDS: frozenset[str] = frozenset(
+    """
+    in at on after before while when during since as with without despite amid following
+    however meanwhile still yet instead nonetheless nevertheless later earlier last this
+    until unlike like under by for from
+    """.split()
+)
+MAX_OPENING_ADVERBIAL = 20  # tokens; a longer stretch before a comma is the clause itself
+
+# Conjunctions that may open a sentence before its subject ("But Jones said ...").
+CLAUSE_OPENERS: frozenset[str] = frozenset("but and so yet or".split())
+
+# Auxiliaries before a participle that make a passive cue ("is expected to", "was reported").
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset("is are was were been be being am 's".split())
+
+# Participles that make a sourceless passive cue; "by X" after them names the source.
+PASSIVE_CUES: frozenset[str] = frozenset(
+    """
+    said reported expected believed thought understood alleged rumored rumoured described
+    considered estimated predicted quoted cited accused criticized criticised praised endorsed
+    supported asked told urged warned quoted seen viewed projected known claimed deemed
+    written rated dubbed regarded
+    """.split()
+)
+
+# Participles that attribute on their own in the passive before "to", "that", "as" or the end
+# of the clause ("is believed to", "was seen as", "were rated as mostly true", "was dubbed").
+SOURCELESS_PASSIVES: frozenset[str] = frozenset(
+    """
+    seen viewed known considered deemed described thought believed expected said understood
+    rumored rumoured reported alleged estimated projected predicted rated dubbed regarded
+    """.split()
+)
+
+# --- sources -----------------------------------------------------------------------------------
+
+# Personal pronouns that can be the subject of a cue.
+PERSON_PRONOUNS: frozenset[str] = frozenset("he she i we you they his her".split())
+THING_PRONOUNS: frozenset[str] = frozenset("it".split())
+
+# People nouns that do not name anyone. A source whose head is one of these, without a name in
+# apposition, is anonymous ("officials said", "a Chinese official", "four people briefed ...").
+# Plural roles ("senators", "E.U. leaders") belong here too: a group of office holders that the
+# sentence does not name is as hard to check as "officials".
+ANONYMOUS_NOUNS: frozenset[str] = frozenset(
+    """
+    official officials source sources people person persons insider insiders aide aides
+    adviser advisers advisor advisors diplomat diplomats analyst analysts expert experts
+    observer observers critic critics supporter supporters opponent opponents staffer staffers
+    employee employees worker workers resident residents witness witnesses voter voters
+    lawmaker lawmakers legislator legislators activist activists economist economists
+    investor investors trader traders researcher researchers scientist scientists doctor
+    doctors lawyer lawyers attorney attorneys investigator investigators operative operatives
+    strategist strategists pollster pollsters commentator commentators allies ally someone
+    somebody others many some several few most insiders member members delegates delegate
+    participants participant attendees onlookers bystanders neighbors neighbours friends
+    relatives colleagues associates confidants confidant veterans protesters protestors
+    demonstrators fans users citizens americans experts scholars academics historians
+    democrats republicans liberals conservatives progressives surrogates defenders backers
+    detractors skeptics sceptics percent friend respondents americans adults students parents
+    authors families leaders advocates administrators organizers organisers officers agents
+    campaigners teachers senators governors mayors judges ministers representatives candidates
+    nominees executives founders generals commanders ambassadors envoys negotiators planners
+    donors contributors everyone everybody nobody
+    """.split()
+)
+
+# Roles that point at one identifiable person ("the president", "the foreign minister"). With a
+# name they are a person; with "the" and no name, an earlier-named person; with "a", anonymous.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    president minister secretary senator governor mayor chairman chairwoman chair director
+    chief ambassador candidate nominee ceo founder head leader premier chancellor king queen
+    prince pope general commander spokesman spokeswoman spokesperson representative
+    congressman congresswoman speaker judge justice prosecutor sheriff commissioner manager
+    owner executive president-elect vice-president deputy envoy counterpart host anchor
+    columnist editor author professor coach captain chairperson treasurer attorney-general
+    mother father wife husband son daughter brother sister
+    """.split()
+)
+
+# Spokespeople speak for their organisation: unnamed, they are the organisation on record.
+SPOKESPERSON_NOUNS: frozenset[str] = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
+
+# Heads of organisation names ("the Russian Foreign Ministry", "the Trump campaign").
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    """
+    ministry government department agency office council committee commission party campaign
+    administration kremlin company firm bank court police army military embassy parliament
+    congress senate house union federation association group organization organisation
+    foundation institute university center centre bureau service board authority authorities
+    cabinet regime junta coalition alliance corporation corp inc ltd fund network society
+    prosecutors secretariat directorate navy force forces guard commission league club team
+    coalition caucus delegation mission consulate palace cabinet presidency state states
+    nations un who imf nato eu opec fbi cia nsa pentagon kremlin
+    """.split()
+)
+
+# Documents and data that speak for whoever made them ("the statement said", "a poll shows").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    statement report study poll polls survey surveys document documents data letter memo
+    filing analysis review record records figures research paper readout transcript
+    announcement release communique communiqué estimate estimates forecast projections
+    complaint lawsuit indictment ruling order decree resolution declaration text ad ads
+    video clip post tweet tweets message email emails book note notes website report
+    investigation audit assessment findings statistics numbers average tally count
+    slide chart graphic research
+    """.split()
+)
+
+# Verbs by which a document reports what it found ("a new poll shows", "the study found").
+# With these, a document noun that opens the clause is the subject however long its noun
+# phrase is ("A 2014 study by ... professor X found", "..., an analysis of ... shows").
+FINDING_VERBS: frozenset[str] = frozenset("show find reveal suggest indicate conclude confirm document".split())
+MAX_DOCUMENT_SUBJECT = 30  # tokens back from the verb in which the document noun may stand
+# Modifiers of a document noun that are in no other table ("leaked documents", "a 2014 study").
+DOCUMENT_MODIFIERS: frozenset[str] = frozenset(
+    "new latest recent previous leaked internal annual national preliminary final draft secret".split()
+)
+
+# Documents that report findings: "in the latest poll, ...", "by one study" attribute to them.
+FINDING_NOUNS: frozenset[str] = frozenset("poll polls survey surveys study studies analysis report".split())
+
+# Generic words for news media. A source made of these is secondhand reporting
+# ("state media", "the newspaper", "Russian state news agency TASS").
+MEDIA_NOUNS: frozenset[str] = frozenset(
+    """
+    newspaper newspapers paper daily tabloid broadcaster broadcasters outlet outlets magazine
+    media press wire newswire television tv radio channel reporters reporter journalist
+    journalists correspondent correspondents newsroom blog journal
+    """.split()
+)
+
+# Multi-word generic media phrases.
+MEDIA_PHRASES: tuple[str, ...] = (
+    "news agency", "press agency", "state media", "state television", "state tv", "state-run",
+    "state-owned media", "news outlet", "news site", "news website", "news service",
+    "news network", "media reports", "local media", "local reports", "press reports",
+)  # fmt: skip
+
+# Words in a capitalised name that mark a news outlet ("The Post", "Dallas Morning News").
+MEDIA_NAME_WORDS: frozenset[str] = frozenset(
+    """
+    post times journal tribune herald gazette telegraph guardian chronicle observer news
+    courier inquirer examiner sentinel dispatch standard independent mirror express sun
+    mail star bulletin register press review monitor daily weekly magazine radio tv
+    television broadcasting network channel agency
+    """.split()
+)
+
+# Demonyms and other capitalised adjectives that do not name a source on their own
+# ("a Chinese official" stays anonymous; "Russian President Vladimir Putin" is named by Putin).
+CAPITALISED_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    american british chinese russian ukrainian european french german italian spanish
+    japanese korean indian pakistani iranian iraqi israeli palestinian syrian turkish saudi
+    egyptian african asian western eastern northern southern canadian mexican brazilian
+    australian polish dutch belgian swiss swedish norwegian danish finnish greek hungarian
+    czech austrian irish scottish welsh english arab arabic latin hispanic muslim christian
+    jewish catholic democratic republican conservative liberal socialist communist federal
+    national international foreign senior former top white house us u.s uk u.k eu un
+    taiwanese vietnamese thai indonesian malaysian singaporean filipino nigerian kenyan
+    south north east west central new
+    """.split()
+)
+
+# Countries, capitals and seats of power used for their governments ("Beijing said").
+GOVERNMENT_METONYMS: frozenset[str] = frozenset(
+    """
+    china russia ukraine america britain france germany italy spain japan korea india
+    pakistan iran iraq israel syria turkey egypt canada mexico brazil australia poland
+    taiwan vietnam indonesia malaysia singapore philippines nigeria kenya ethiopia belarus
+    moscow beijing kyiv kiev washington london paris berlin rome madrid tokyo seoul
+    pyongyang tehran ankara cairo delhi islamabad ottawa canberra warsaw taipei hanoi
+    jakarta manila minsk brussels kremlin pentagon whitehall tokyo riyadh doha kabul
+    """.split()
+)
+
+# Common sentence-initial capitalised words that are not names.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    """
+    the a an this that these those there here it its in on at for after before when while if
+    as but and or so yet however meanwhile moreover also then now thus of to from with by
+    about his her their our my your some many most all both each every other another one two
+    three four five six seven eight nine ten no not what who why how where which during
+    since until although though because despite amid against between among under over
+    """.split()
+)
+
+# Quantifiers and articles allowed inside a source noun phrase.
+DETERMINERS: frozenset[str] = frozenset(
+    """
+    the a an some many several few most all both two three four five six seven eight nine ten
+    dozens dozen hundreds thousands numerous various other others another one its his her
+    their our this that these those more
+    """.split()
+)
+
+# Prepositions and words allowed inside a source noun phrase after its head
+# ("officials in Beijing", "a source close to the talks", "people familiar with the matter").
+NOUN_PHRASE_LINKS: frozenset[str] = frozenset(
+    """
+    of for in at from with on close familiar briefed knowledgeable involved & and de del la
+    le van von bin al el
+    """.split()
+)
+
+# Adjectives that commonly sit in anonymous or role phrases ("a senior official").
+SOURCE_ADJECTIVES: frozenset[str] = frozenset(
+    """
+    senior junior top former current high-ranking high-level ranking local regional state
+    federal government administration military intelligence security police campaign party
+    western chinese russian foreign domestic independent outside unnamed anonymous
+    knowledgeable informed veteran longtime leading prominent well-known key some other
+    diplomatic industry defense defence legal health economic political financial deputy
+    chief vice associate assistant press news state-run state-owned official
+    """.split()
+)
+
+# Labels before a colon that do not introduce a speaker ("Update: ...", "Note: ...").
+NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """
+    update note editor's note correction background related photo latest the latest photos source sources video
+    watch read listen see also more breaking exclusive analysis opinion comment live q a
+    summary key points takeaway why what how when where who warning disclaimer caption
+    """.split()
+)
+
+# Names of news outlets, wire agencies and broadcasters. A source that is (or contains) one of
+# these is another outlet's reporting: secondhand for the reader. Matching ignores case, spaces
+# and punctuation, so "the FinancialTimes" and "Financial Times" are the same outlet. Outlets
+# whose names are ordinary words ("Time", "The Hill") are matched only with their article or in
+# the form listed. Unknown outlets are still caught by MEDIA_NOUNS and MEDIA_NAME_WORDS.
+MEDIA_OUTLETS: tuple[str, ...] = (
+    # wire and news agencies
+    "Reuters", "Associated Press", "AP", "Agence France-Presse", "AFP", "Bloomberg", "TASS",
+    "RIA Novosti", "RIA", "Interfax", "Sputnik", "Xinhua", "Kyodo", "Yonhap", "ANSA", "EFE",
+    "dpa", "Deutsche Presse-Agentur", "PTI", "Press Trust of India", "ANI", "Anadolu",
+    "Bernama", "Antara", "KCNA", "IRNA", "Tasnim", "WAFA", "Europa Press", "UPI",
+    "CNA", "Central News Agency", "Ukrinform", "UNIAN", "Belta", "MENA", "SPA", "WAM",
+    # broadcasters
+    "BBC", "CNN", "CNBC", "Fox News", "NBC", "NBC News", "ABC", "ABC News", "CBS",
+    "CBS News", "MSNBC", "NPR", "PBS", "Sky News", "Al Jazeera", "RT", "Russia Today", "CGTN",
+    "CCTV", "China Central Television", "Deutsche Welle", "DW", "France 24", "Euronews",
+    "NHK", "ITV", "Channel 4", "CBC", "RFI", "Voice of America", "VOA", "Radio Free Europe",
+    "RFE/RL", "Radio Free Asia", "Channel NewsAsia", "Phoenix TV", "Rossiya", "Channel One",
+    "NTV", "Zvezda",
+    # English-language newspapers and magazines
+    "The New York Times", "New York Times", "NYT", "The Washington Post", "Washington Post",
+    "The Wall Street Journal", "Wall Street Journal", "WSJ", "The Financial Times",
+    "Financial Times", "FT", "The Guardian", "The Times", "The Telegraph", "The Independent",
+    "The Economist", "The Atlantic", "The New Yorker", "Newsweek", "Time magazine",
+    "Politico", "Axios", "The Hill", "USA Today", "Los Angeles Times", "LA Times",
+    "Chicago Tribune", "Boston Globe", "The Boston Globe", "New York Post", "Daily Mail",
+    "The Sun", "The Mirror", "Daily Beast", "The Daily Beast", "HuffPost", "Huffington Post",
+    "The Huffington Post", "BuzzFeed", "BuzzFeed News", "Vox", "Slate", "Breitbart",
+    "Breitbart News", "The Intercept", "ProPublica", "Vice News", "Business Insider",
+    "Forbes", "The Daily Telegraph", "Nikkei", "Nikkei Asia",
+    "South China Morning Post", "SCMP", "The Straits Times", "Straits Times", "Japan Times",
+    "The Japan Times", "Korea Herald", "The Korea Herald", "Times of India",
+    "The Times of India", "Hindustan Times", "The Hindu", "Haaretz",
+    "The Jerusalem Post", "Jerusalem Post", "The Moscow Times", "Moscow Times",
+    "Kyiv Independent", "The Kyiv Independent", "Kyiv Post", "Politico Europe", "Le Monde",
+    "Le Figaro", "Libération", "Der Spiegel", "Spiegel", "Die Zeit", "Bild",
+    "Süddeutsche Zeitung", "Frankfurter Allgemeine", "El País", "El Mundo", "ABC España",
+    "La Repubblica", "Corriere della Sera", "NRC", "De Telegraaf", "Gazeta Wyborcza",
+    # Chinese and Russian outlets often cited in English copy
+    "People's Daily", "Global Times", "China Daily", "Caixin", 
+    "Vedomosti", "Kommersant", "Izvestia", "RBC", "Novaya Gazeta", "Meduza", "Rossiyskaya Gazeta",
+    "Komsomolskaya Pravda", "Pravda", "Argumenty i Fakty",
+    # other frequently cited outlets
+    "Al Arabiya", "Asharq Al-Awsat", "Arab News", "Gulf News", "Yomiuri", "Asahi",
+    "Mainichi", "Chosun Ilbo", "JoongAng", "Rappler",
+)  # fmt: skip

@@ -1,0 +1,994 @@
+"""Boilerplate: page furniture that a scraper left in the article text.
+
+Scraped news keeps one paragraph per line, and the furniture around an article (calls to
+follow, share widgets, photo credits, "More in Politics", datelines, cookie notices, "Advertisement")
+also lands on lines of its own. So the unit here is the line, and the question for each line is
+"would an editor cut this from the story?". Three kinds of evidence answer it:
+
+1. **Families of wording** (``_boilerplate_tables``). Each family is one kind of furniture and
+   one rule code: a call to follow or share (BPL001), a media credit or caption residue (BPL002),
+   navigation and related links (BPL003), dateline and byline residue (BPL004), what an embedded
+   post leaves behind (BPL005), legal and cookie notices (BPL006), advertising markers (BPL007).
+   Patterns describe the grammar of a family ("follow us on <network>", "<credit word>: <agency>")
+   and only fire on lines short enough to be furniture, so a real paragraph that mentions
+   Telegram or a photograph is left alone. A line that is nothing but dates, field labels and a
+   few capitalised words is a dateline (" date 2023-01-31 Politics"), found by subtraction rather
+   than by pattern.
+2. **The shape of the line in its context**, for furniture that no family names (menu entries,
+   related headlines, short widget labels): a logistic model over general features (length,
+   sentence punctuation, share of function words, capitalisation, digits, separators, links and
+   handles, the families above) and the line's place relative to the article's prose (before the
+   first or after the last real paragraph, squeezed between paragraphs, among other short lines).
+   Its weights live in ``_boilerplate_model.py``, fitted by ``benchmarks/fit_boilerplate.py`` on
+   half of the sites of a public benchmark and checked on the other half. Lines it flags that no
+   family explains are BPL008. A line that is neither a paragraph nor near the bulk of the
+   article's prose (less than ``edge_share`` of it above or below) is BPL008 too: that is how
+   whole pages' menus and footers are caught.
+3. **What recurs within a source** (the corpus pass, BPL009). A line that recurs, after
+   normalising case, digits and links, in at least ``min_articles`` articles and ``min_share`` of a
+   source's articles is that source's template even when nothing above knows it. A line that also
+   appears in another source is a shared quote or wire copy, not a template, when it has at least
+   ``quote_min_words`` words; short shared lines ("Share this:") can still be learned. A
+   recurring subheading between two paragraphs ("Background") is house style and is not learned.
+
+Headlines, subheadings and short paragraphs are not boilerplate, whatever the model says: the
+headline-shaped lines a text opens with (headline, standfirst), a short line without closing
+punctuation between two paragraphs (a subheading), and a short sentence with function words (a
+one-line paragraph) are never BPL008. Only a family's wording can flag them.
+
+The cleanliness score is the share of the text that is article, with furniture charged by kind:
+
+    cleanliness = C / (C + sum_i w(kind_i) * max(len_i, MIN_CHARGE))
+
+where C is the number of characters on lines that are not boilerplate, len_i the characters of
+boilerplate span i, w the kind's weight (``KIND_WEIGHTS``: calls to follow, legal notices, ads,
+navigation and learned templates weigh 1, credits, bylines and embed residue 0.5, unexplained
+fragments 0.6), and MIN_CHARGE = 40 so that a short "More in Politics" still costs something. A
+clean article scores 1; an article that is all furniture scores 0.
+
+``strip_boilerplate(text)`` removes the flagged lines (and the separator lines that belonged to
+them) and leaves every other character exactly as it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from quality.detectors import _boilerplate_tables as T
+from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
+from quality.detectors.base import Detector
+from quality.model import Article, DetectorResult, Finding, Severity
+from quality.rules import RULES, CorpusExample, Rule
+from quality.spans import Span, paragraphs
+
+# --------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------
+
+SOCIAL_CALL = Rule(
+    code="BPL001",
+    name="call-to-follow-or-share",
+    severity=Severity.WARNING,
+    summary="A call to follow, share, subscribe or join (social footer, newsletter or app prompt, share widget).",
+    why="It is addressed to the site's visitors, not part of the story; left in, it shows the text was "
+    "scraped or pasted without being read, and it pollutes quotes, summaries and word counts.",
+    example="Follow us on Telegram for the latest updates: https://t.me/example",
+    instead="Cut the line; keep calls to action in the page template, outside the article body.",
+    fires=(
+        "Follow us on Telegram for the latest updates: https://t.me/example\nThe minister arrived in Beijing on Monday for two days of talks.",
+        "The minister arrived in Beijing on Monday for two days of talks with his counterpart.\n"
+        "If you enjoyed this story, share it with your friends and follow us on Instagram.",
+        "The port reopened on Tuesday after a week of strikes, officials said.\nSign up for our morning newsletter",
+    ),
+    passes=(
+        "The ministry announced the visit on Telegram, where it has more than a million followers.",
+        "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
+    ),
+    fix="safe",
+)
+
+MEDIA_CREDIT = Rule(
+    code="BPL002",
+    name="media-credit-residue",
+    severity=Severity.INFO,
+    summary="An image or video credit, a gallery widget or an icon name left where a picture was.",
+    why="Credits and captions belong to pictures the text no longer has; in the running text they read as "
+    "garbled sentences and show the page was scraped without cleaning.",
+    example="photo_camera XINHUA/LI TAO vía AP - Xi Jinping poses for photos with Vladimir Putin",
+    instead="Cut the line, or keep the caption with its picture in your own layout.",
+    fires=(
+        "The talks ended without agreement on Friday.\nTop image via the embassy's official account",
+        "Photo: Jane Doe/AFP via Getty Images\nThe talks ended without agreement on Friday after three days.",
+        "Image 3 of 12\nThe talks ended without agreement on Friday after three days of meetings in Geneva.",
+    ),
+    passes=(
+        "The photograph, taken by a local resident, shows the bridge moments before it collapsed into the river.",
+        "An exhibition of his photos opens at the city museum on Saturday and runs until the end of May.",
+    ),
+    fix="safe",
+)
+
+NAVIGATION = Rule(
+    code="BPL003",
+    name="navigation-residue",
+    severity=Severity.WARNING,
+    summary="Navigation or widget text: 'More in Politics', 'Read more:', 'Related:', tag lists, breadcrumbs.",
+    why="Links to other pages are not part of this story; in plain text they become stray headlines that "
+    "readers and summarisers mistake for content.",
+    example="More in Politics",
+    instead="Cut the line.",
+    fires=(
+        "The central bank raised rates by half a point on Thursday, its third rise this year.\nMore in Politics",
+        "Related: Oil prices climb after OPEC cuts output\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
+        "Home » World » Asia\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
+    ),
+    passes=(
+        "More than 200 people were evacuated from the building, the fire service said on Sunday evening.",
+        "Read the full statement, the ministry said, and you will see that nothing has changed in its position.",
+    ),
+    fix="safe",
+)
+
+DATELINE = Rule(
+    code="BPL004",
+    name="dateline-byline-residue",
+    severity=Severity.INFO,
+    summary="Dateline, category or byline residue on a line of its own ('date 2023-01-31 Politics', 'By Jane Doe | Reuters').",
+    why="Page metadata printed into the text is noise for readers and tools, and a date left at the top of "
+    "a copied article often betrays where it was taken from.",
+    example=" date 2023-01-31 Politics",
+    instead="Keep dates and authors as metadata fields, not in the body.",
+    fires=(
+        " date 2023-01-31 Politics\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
+        "By Jane Doe | Reuters\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
+        "Updated 1:39 am EST, Wednesday, November 20, 2019\nThe central bank raised rates by half a point on Thursday.",
+    ),
+    passes=(
+        "On January 31, 2023, the central bank raised rates by half a point, its third rise in a year.",
+        "By the end of 2023, the bank had raised rates four times, officials said on Thursday.",
+    ),
+    fix="safe",
+)
+
+EMBED = Rule(
+    code="BPL005",
+    name="embedded-post-residue",
+    severity=Severity.INFO,
+    summary="What an embedded post leaves behind: a tweet's signature line, 'A post shared by', player prompts.",
+    why="The signature of an embedded post is markup residue; the post's own words may be the story, "
+    "its '— Name (@handle) date' line is not.",
+    example="— Hua Chunying 华春莹 (@SpokespersonCHN) March 17, 2023",
+    instead="Attribute the post in a sentence ('the spokeswoman wrote on Twitter on March 17') and cut the residue.",
+    fires=(
+        "The spokeswoman confirmed the dates on Twitter.\n— Jane Doe (@janedoe) March 17, 2023",
+        "A post shared by The Museum (@themuseum)\nThe museum reopened on Saturday after two years of repairs.",
+    ),
+    passes=(
+        "The spokeswoman confirmed the dates on Twitter, writing that the visit would be one of friendship.",
+        "“We will not back down,” she wrote in a post shared by thousands of supporters within an hour.",
+    ),
+    fix="safe",
+)
+
+LEGAL = Rule(
+    code="BPL006",
+    name="legal-or-cookie-notice",
+    severity=Severity.WARNING,
+    summary="A cookie or consent notice, a copyright line or other legal boilerplate.",
+    why="Site-wide legal text is not part of the article and can make two unrelated articles look alike.",
+    example="© 2023 Example Media. All rights reserved.",
+    instead="Cut the line.",
+    fires=(
+        "The festival drew a record crowd this year, organisers said on Sunday.\n© 2023 Example Media. All rights reserved.",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.\nThe festival drew a record crowd.",
+    ),
+    passes=(
+        "The court ruled that the copyright on the song had expired in 2015, ending a decade-long dispute between the heirs.",
+        "Bakers in the town sold more than ten thousand cookies at the annual fair, a record for the event.",
+    ),
+    fix="safe",
+)
+
+AD_MARKER = Rule(
+    code="BPL007",
+    name="advertising-marker",
+    severity=Severity.WARNING,
+    summary="An advertising marker ('Advertisement', 'Story continues below'), a sponsorship or affiliate notice.",
+    why="Ad slots and disclosures are page furniture; in the text they interrupt paragraphs, and an "
+    "affiliate notice changes how a reader should weigh the story.",
+    example="Advertisement",
+    instead="Cut the marker; keep a required disclosure as metadata or at the top in your own words.",
+    fires=(
+        "The festival drew a record crowd this year.\nAdvertisement\nOrganisers said the next edition would be longer.",
+        "This post may contain affiliate links. We may earn a commission at no extra cost to you.\nThe festival drew a record crowd.",
+    ),
+    passes=(
+        "The advertisement, which ran on national television for a week, was withdrawn after complaints.",
+        "Sponsors of the festival included two banks and a brewery, the organisers said in a statement.",
+    ),
+    fix="safe",
+)
+
+PAGE_FRAGMENT = Rule(
+    code="BPL008",
+    name="page-fragment",
+    severity=Severity.INFO,
+    summary="A line that reads like page furniture (menu entry, related headline, widget label) by its shape and place.",
+    why="Short lines outside the article's prose, or clustered with other short lines, are almost always "
+    "menus and link lists a scraper kept; they are flagged with lower certainty than the named families.",
+    example="Most Popular Videos\nVolker Saw No Harm in Investigating Unfounded Theories",
+    instead="Cut the lines if they are not part of the story; ignore BPL008 if your text has many short subheads.",
+    fires=(
+        "World\nBusiness\nMarkets\nTech\nThe central bank raised rates by half a point on Thursday, its third rise this year, "
+        "and signalled that more increases could follow if inflation stays high.",
+    ),
+    passes=(
+        "The central bank raised rates by half a point on Thursday, its third rise this year.\nBackground\n"
+        "Inflation has stayed above the bank's target for eighteen months, officials said on Thursday.",
+    ),
+    known_problems="Trained on English-heavy data; image captions that are full sentences and short "
+    "real paragraphs at the very end of an article can be misjudged.",
+    fix="safe",
+)
+
+_TEMPLATE_LINE = "Metropolis Morning Edition, your city at breakfast"
+_TEMPLATE_ARTICLES = tuple(
+    ("daily-planet", f"{story}\n{_TEMPLATE_LINE}")
+    for story in (
+        "The mayor opened the new bridge on Monday after three years of work on the river crossing.",
+        "Schools will stay closed on Friday because of the storm, the education department said.",
+        "The city council approved the budget by seven votes to two after a long debate on Tuesday.",
+    )
+)
+SOURCE_TEMPLATE = Rule(
+    code="BPL009",
+    name="source-template-line",
+    severity=Severity.WARNING,
+    summary="A line that recurs across many articles of one source (learned in the corpus pass).",
+    why="Text repeated verbatim in most of an outlet's articles is its page template (slogans, boxes, "
+    "footers), whatever its wording; a line shared by several outlets for one story is a quote and is not flagged.",
+    example="Metropolis Morning Edition, your city at breakfast   (in 3 of 3 articles of one source)",
+    instead="Cut the line; set `min_articles`/`min_share` in [tool.quality.detectors.boilerplate] to tune.",
+    fires=(CorpusExample(articles=_TEMPLATE_ARTICLES),),
+    passes=(
+        CorpusExample(articles=_TEMPLATE_ARTICLES[:2]),
+        CorpusExample(
+            articles=(
+                ("outlet-a", "The minister spoke on Monday.\n“We will not accept any delay to the project,” the minister said."),
+                ("outlet-b", "The minister spoke in parliament.\n“We will not accept any delay to the project,” the minister said."),
+                ("outlet-c", "Talks resumed on Monday.\n“We will not accept any delay to the project,” the minister said."),
+                ("outlet-a", "Markets fell on Tuesday.\n“We will not accept any delay to the project,” the minister said."),
+                ("outlet-a", "The port reopened on Wednesday.\n“We will not accept any delay to the project,” the minister said."),
+            )
+        ),
+    ),
+    corpus=True,
+    fix="safe",
+)
+
+ALL_RULES = (SOCIAL_CALL, MEDIA_CREDIT, NAVIGATION, DATELINE, EMBED, LEGAL, AD_MARKER, PAGE_FRAGMENT, SOURCE_TEMPLATE)
+RULES.register(*ALL_RULES)
+
+# Which family table backs which rule, in the order a line is tried: the first family that
+# matches names the kind (an ad marker that also says "share" is an ad marker).
+FAMILIES: tuple[tuple[str, tuple[tuple[re.Pattern[str], int], ...]], ...] = (
+    ("BPL005", T.EMBED),
+    ("BPL007", T.AD_MARKER),
+    ("BPL001", T.SOCIAL_CALL),
+    ("BPL002", T.MEDIA_CREDIT),
+    ("BPL006", T.LEGAL),
+    ("BPL004", T.BYLINE),
+    ("BPL003", T.NAVIGATION),
+)
+
+# Cleanliness weight of each kind (see the module docstring): what a reader must wade through
+# (footers, notices, ads, menus) costs more than a credit or a byline.
+KIND_WEIGHTS: dict[str, float] = {
+    "BPL001": 1.0,
+    "BPL002": 0.5,
+    "BPL003": 1.0,
+    "BPL004": 0.5,
+    "BPL005": 0.5,
+    "BPL006": 1.0,
+    "BPL007": 1.0,
+    "BPL008": 0.6,
+    "BPL009": 1.0,
+}
+MIN_CHARGE = 40
+
+_MESSAGES: dict[str, str] = {
+    "BPL001": "call to follow, share or subscribe",
+    "BPL002": "image or video credit residue",
+    "BPL003": "navigation or related-links residue",
+    "BPL004": "dateline, category or byline residue",
+    "BPL005": "embedded-post residue",
+    "BPL006": "legal, copyright or cookie notice",
+    "BPL007": "advertising marker or sponsorship notice",
+    "BPL008": "line reads like page furniture (menu, related headline, widget)",
+    "BPL009": "line recurs in {count} of {total} articles of this source",
+}
+
+# --------------------------------------------------------------------------------------------
+# Line features
+# --------------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[.!?…][\"'”’»)\]]+\s*\S{0,3}$")
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|io|me|ru|cn|uk|in|sg)\b(?:/|\b)", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_OPEN_QUOTE = re.compile(r"^[\"“„«‘'’]")
+# Emoji, flags and other symbols after the last full stop do not make a sentence a fragment.
+_TRAILING_SYMBOLS = re.compile(r"[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D#*]+$")
+_DATELINE_LEFTOVER = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    """What the classifier knows about one line before looking at its neighbours."""
+
+    span: Span
+    chars: int
+    words: int
+    family: str | None  # rule code of the first wording family that matched
+    prose: bool  # a real paragraph: long, or a sentence of ten words or more
+    features: tuple[float, ...]
+
+
+def family_of(line: str, dateline: bool | None = None) -> str | None:
+    """The rule code of the first family whose wording matches the line, if any (``dateline``:
+    whether :func:`is_dateline` holds, when the caller knows it already)."""
+    length = len(line)
+    for code, patterns in FAMILIES:
+        for pattern, max_chars in patterns:
+            if length <= max_chars and pattern.search(line):
+                return code
+        if code == "BPL004" and (is_dateline(line) if dateline is None else dateline):
+            return code
+    return None
+
+
+def is_dateline(line: str) -> bool:
+    """True when the line is only dates, times, field labels and at most a few capitalised words
+    (a category or a name): " date 2023-01-31 Politics", "Nov. 19, 2019 8:03 am ET"."""
+    if len(line) > 120:
+        return False
+    rest, dates = T.DATE_OR_TIME.subn(" ", line)
+    if not dates:
+        return False
+    rest = T.DATELINE_LABELS.sub(" ", rest)
+    words = _DATELINE_LEFTOVER.findall(rest)
+    if len(words) > 4:
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
+    chars = len(text)
+    words = _WORD.findall(text)
+    n_words = len(words)
+    cjk = len(_CJK.findall(text))
+    cjk_share = cjk / chars if chars else 0.0
+    if cjk_share > 0.3:
+        n_words = max(n_words, cjk // 2)  # unspaced scripts: about two characters a word
+    alpha = [w for w in words if w[0].isalpha()]
+    n_alpha = len(alpha) or 1
+    lower = [w.lower() for w in alpha]
+    function = sum(1 for w in lower if w in T.FUNCTION_WORDS)
+    capitalised = sum(1 for w in alpha if w[0].isupper())
+    all_caps = sum(1 for w in alpha if len(w) > 1 and w.isupper())
+    digits = sum(map(str.isdigit, text))
+    letters = sum(map(str.isalpha, text))
+    separators = sum(text.count(c) for c in T.SEPARATORS)
+    ends_sentence = bool(_SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
+    date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if chars <= 200 else 0
+    dateline = is_dateline(text)
+    family = family_of(text, dateline)
+    prose = (
+        chars >= 150
+        or (n_words >= 10 and ends_sentence)
+        or (n_words >= 15 and function >= 0.2 * len(alpha))
+        or (cjk_share > 0.3 and chars >= 60)
+    )
+    feats = [
+        math.log1p(chars) / 5,
+        math.log1p(n_words) / 4,
+        float(chars < 20),
+        float(chars < 40),
+        float(chars < 80),
+        float(chars >= 200),
+        float(ends_sentence),
+        float(text.endswith(":")),
+        float(text[:1].islower()),
+        min(text.count(",") / max(n_words, 1), 0.5) * 2,
+        function / n_alpha if alpha else 0.0,
+        float(n_words >= 3 and function == 0 and cjk_share <= 0.3),
+        capitalised / n_alpha if alpha else 0.0,
+        all_caps / n_alpha if alpha else 0.0,
+        digits / chars if chars else 0.0,
+        float(letters == 0),
+        float(bool(_URL.search(text))),
+        float(bool(_HANDLE.search(text))),
+        min(separators, 3) / 3,
+        date_chars / chars if chars else 0.0,
+        float(bool(_OPEN_QUOTE.match(text))),
+        cjk_share,
+    ]
+    feats += [float(family == code) for code, _ in FAMILIES] + [float(dateline)]
+    return feats, n_words, prose, family
+
+
+OWN_FEATURES = (
+    "log_chars", "log_words", "under_20", "under_40", "under_80", "over_200", "ends_sentence",
+    "ends_colon", "starts_lower", "comma_rate", "function_share", "no_function_words",
+    "capitalised_share", "all_caps_share", "digit_share", "no_letters", "has_url", "has_handle",
+    "separators", "date_share", "opens_quote", "cjk_share",
+    "family_embed", "family_ad", "family_social", "family_credit", "family_legal", "family_byline",
+    "family_navigation", "family_dateline_shape",
+)  # fmt: skip
+CONTEXT_FEATURES = (
+    "before_first_prose", "after_last_prose", "log_distance_to_prose", "prev_prose", "next_prose",
+    "between_prose", "window_prose_share", "window_short_share", "relative_position",
+    "after_nav_header", "duplicate_in_article", "short_outside", "short_between", "short_sentence",
+    "prev_family", "next_family", "next_is_first_prose", "in_main_block", "log_run_length",
+    "run_in_block", "short_in_block", "bracketed_run", "bracketed_long_run", "bracketed_numeric",
+    "prose_before_share", "prose_after_share", "prose_edge_share", "headline_candidate",
+)  # fmt: skip
+ALL_FEATURES = OWN_FEATURES + CONTEXT_FEATURES
+_ENDS_SENTENCE = ALL_FEATURES.index("ends_sentence")
+
+_NAV_HEADERS = ("BPL003",)
+RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
+HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
+BLOCK_GAP_COST = 0.3  # what one non-prose line costs inside the main block, against ~1 per 100 chars of prose
+
+
+def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
+    """Features of every line, own and contextual, in the order of ``ALL_FEATURES``."""
+    own = [_own_features(line.text) for line in lines]
+    n = len(lines)
+    prose_at = [i for i, (_, _, prose, _) in enumerate(own) if prose]
+    first_prose = prose_at[0] if prose_at else n
+    last_prose = prose_at[-1] if prose_at else -1
+    is_prose = [o[2] for o in own]
+    is_short = [len(line.text) < 40 for line in lines]
+    families = [o[3] for o in own]
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    # distance from each line to the nearest prose line, in lines (two sweeps)
+    distance = [n] * n
+    last = None
+    for i in range(n):
+        if is_prose[i]:
+            last = i
+        if last is not None:
+            distance[i] = i - last
+    last = None
+    for i in range(n - 1, -1, -1):
+        if is_prose[i]:
+            last = i
+        if last is not None:
+            distance[i] = min(distance[i], last - i)
+    block_start, block_end = main_block(lines, is_prose)
+    run_length = [0] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not is_prose[j]:
+            j += 1
+        for k in range(i, j):
+            run_length[k] = j - i
+        i = max(j, i + 1)
+    headline = headline_index(lines, own, first_prose)
+    mass = [len(line.text) if is_prose[i] else 0 for i, line in enumerate(lines)]
+    total_mass = sum(mass) or 1
+    before_mass = 0
+    infos = []
+    since_nav = n + 1
+    for i, line in enumerate(lines):
+        feats, n_words, prose, family = own[i]
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        window = [j for j in range(lo, hi) if j != i]
+        prev_prose = i > 0 and is_prose[i - 1]
+        next_prose = i + 1 < n and is_prose[i + 1]
+        outside = i < first_prose or i > last_prose
+        between = prev_prose and next_prose
+        context = [
+            float(i < first_prose),
+            float(i > last_prose),
+            math.log1p(distance[i]) / 3,
+            float(prev_prose),
+            float(next_prose),
+            float(between),
+            sum(is_prose[j] for j in window) / len(window) if window else 0.0,
+            sum(is_short[j] for j in window) / len(window) if window else 0.0,
+            i / (n - 1) if n > 1 else 0.0,
+            float(since_nav <= 6),
+            float(counts[line.text] > 1),
+            float(is_short[i] and outside),
+            float(is_short[i] and between),
+            float(is_short[i] and feats[6] > 0),
+            float(i > 0 and families[i - 1] is not None),
+            float(i + 1 < n and families[i + 1] is not None),
+            float(i + 1 == first_prose),
+            float(block_start <= i <= block_end),
+            math.log1p(run_length[i]) / 3,
+            math.log1p(run_length[i]) / 3 * float(block_start <= i <= block_end),
+            float(is_short[i] and block_start <= i <= block_end),
+            math.log1p(run_length[i]) / 3 * float(first_prose < i < last_prose),
+            float(run_length[i] >= 6 and first_prose < i < last_prose),
+            float(run_length[i] >= 6 and first_prose < i < last_prose and feats[14] > 0.3),
+            before_mass / total_mass,
+            (total_mass - before_mass - mass[i]) / total_mass,
+            min(before_mass, total_mass - before_mass - mass[i]) / total_mass,
+            float(i == headline),
+        ]
+        before_mass += mass[i]
+        # A navigation header ("Related", "Most Popular") opens a list of links that runs until the
+        # next real paragraph.
+        if family in _NAV_HEADERS and not prose:
+            since_nav = 0
+        elif prose:
+            since_nav = n + 1
+        else:
+            since_nav += 1
+        infos.append(LineInfo(line, len(line.text), n_words, family, prose, tuple(feats + context)))
+    return infos
+
+
+def headline_index(lines: Sequence[Span], own: Sequence[tuple], first_prose: int) -> int:
+    """The likeliest headline: the nearest line above the first paragraph that has a headline's
+    shape (4 to 25 words, no closing full stop or colon, no family match, not a dateline)."""
+    for i in range(first_prose - 1, max(-1, first_prose - 1 - HEADLINE_REACH), -1):
+        text = lines[i].text
+        _, n_words, _, family = own[i]
+        # (family is None also rules out a dateline: datelines are family BPL004)
+        if 4 <= n_words <= 25 and family is None and not text.endswith((".", ":")):
+            return i
+    return -1
+
+
+def main_block(lines: Sequence[Span], is_prose: Sequence[bool]) -> tuple[int, int]:
+    """The article's main run of text: the stretch of lines with the most prose in it, where every
+    non-prose line inside costs a little (the maximum-sum segment, Kadane's algorithm). Menus and
+    footers around the story fall outside it; subheadings, tables and short quotes inside it stay in."""
+    best, best_span = 0.0, (len(lines), -1)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        value = min(len(line.text), 500) / 100 if is_prose[i] else -BLOCK_GAP_COST
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def probability(features: Sequence[float]) -> float:
+    """The model's probability that a line is boilerplate (logistic over ``FEATURES``)."""
+    z = BIAS + sum(w * x for w, x in zip(WEIGHTS, features))
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def check_model() -> None:
+    """The fitted weights must describe the features computed here, in the same order."""
+    if tuple(FEATURES) != ALL_FEATURES or len(WEIGHTS) != len(ALL_FEATURES):
+        raise RuntimeError(
+            "quality/detectors/_boilerplate_model.py does not match the features in boilerplate.py: "
+            "refit with `python benchmarks/fit_boilerplate.py --write`"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Line verdicts
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One stretch of boilerplate: a whole line, or the residue at one end of a line."""
+
+    code: str
+    start: int
+    end: int
+    probability: float  # the line model's probability (1.0 for a learned template line)
+    whole_line: bool = True
+
+
+def _normalise(line: str) -> str:
+    """The key under which recurring lines are counted: case folded, links and digits masked,
+    white space collapsed, so "Updated 3 hours ago" and "Updated 5 hours ago" are one line."""
+    line = _URL_FULL.sub("<url>", line.casefold())
+    line = _DIGITS.sub("0", line)
+    return " ".join(line.split())
+
+
+_URL_FULL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(line: str) -> bytes:
+    """A short stable digest of the normalised line, so corpus summaries stay small."""
+    return hashlib.blake2b(_normalise(line).encode("utf-8"), digest_size=8).digest()
+
+
+def classify(
+    text: str,
+    threshold: float = 0.5,
+    edge_share: float = 0.1,
+    family_veto: float = 0.0,
+    learned: frozenset[bytes] | None = None,
+) -> list[Verdict]:
+    """Every boilerplate stretch of ``text``, in order.
+
+    A line is boilerplate when (a) a family matches (unless it is a paragraph the model gives a
+    probability below ``family_veto``; 0, the default, never vetoes), (b) the model's probability
+    is >= ``threshold``, (c) it is not a paragraph and less than ``edge_share`` of the article's
+    prose lies before or after it (page furniture above or below the story), or (d) its
+    normalised form is in ``learned`` (the source's template lines from the corpus pass). The
+    headline, subheadings and one-sentence paragraphs are spared by (b) and (c); see the module
+    docstring. A paragraph with a dateline glued to its front or a tweet signature at its end
+    loses only that residue.
+    """
+    spans = list(paragraphs(text))
+    infos = line_infos(spans)
+    lead = _lead_lines(infos)
+    verdicts: list[Verdict] = []
+    for index, info in enumerate(infos):
+        p = probability(info.features)
+        f = dict(zip(ALL_FEATURES, info.features))
+        residue = _end_residue(info.span)
+        if residue is not None:
+            verdicts.append(residue)  # a paragraph with residue glued to one end: cut only the residue
+            continue
+        sentence = f["ends_sentence"] > 0 and info.words >= 4
+        outside = (
+            not info.prose
+            and not sentence
+            and f["headline_candidate"] == 0.0
+            and f["prose_edge_share"] < edge_share
+        )
+        subheading = f["between_prose"] > 0 and info.words <= 12 and not sentence
+        code: str | None = None
+        if info.family is not None:
+            if not (info.prose and p < family_veto):
+                code = info.family
+        elif index not in lead and not subheading and not (sentence and f["function_share"] > 0) and (p >= threshold or outside):
+            code = "BPL008"
+        if learned and (code == "BPL008" or (code is None and not subheading)) and line_key(info.span.text) in learned:
+            # a recurring subheading ("Background") is house style, not a template
+            code, p = "BPL009", 1.0
+        if code is not None:
+            verdicts.append(Verdict(code, info.span.start, info.span.end, p))
+    return verdicts
+
+
+def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
+    """Headline and standfirst: the lines the text opens with that have a headline's shape (4 to
+    40 words, no closing punctuation), with furniture that a family names allowed among them.
+    Scraped articles start with their headline; a page's menu starts with one- and two-word
+    entries, and the first real paragraph ends with a full stop, either of which ends the run."""
+    lead: set[int] = set()
+    for index, info in enumerate(infos):
+        if info.family is not None:
+            continue
+        text = info.span.text
+        ends_sentence = info.features[_ENDS_SENTENCE] > 0
+        if ends_sentence or not (4 <= info.words <= 40) or text.endswith(":"):
+            break
+        lead.add(index)
+    return lead
+
+
+def _end_residue(span: Span) -> Verdict | None:
+    """A dateline glued to the front of a paragraph, or an embedded post's signature at its end."""
+    prefix = T.DATELINE_PREFIX.match(span.text)
+    if prefix and len(_WORD.findall(span.text[prefix.end() :])) >= RESIDUE_MIN_WORDS:
+        end = span.start + len(prefix.group().rstrip())
+        return Verdict("BPL004", span.start, end, 1.0, whole_line=False)
+    suffix = T.EMBED_SUFFIX.search(span.text)
+    if suffix and len(_WORD.findall(span.text[: suffix.start()])) >= 3:
+        lead = len(suffix.group()) - len(suffix.group().lstrip())
+        return Verdict("BPL005", span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)
+    return None
+
+
+def cleanliness(text: str, verdicts: Iterable[Verdict]) -> float:
+    """The cleanliness score of the module docstring: article characters over article plus
+    weighted furniture characters."""
+    verdicts = list(verdicts)
+    flagged = sum(v.end - v.start for v in verdicts)
+    content = sum(s.end - s.start for s in paragraphs(text)) - flagged
+    charge = sum(KIND_WEIGHTS[v.code] * max(v.end - v.start, MIN_CHARGE) for v in verdicts)
+    if content <= 0:
+        return 0.0
+    return content / (content + charge)
+
+
+# --------------------------------------------------------------------------------------------
+# Stripping
+# --------------------------------------------------------------------------------------------
+
+
+def strip_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` without the given stretches, every other character kept as it was.
+
+    A stretch that covers a line's text goes with the whole line: its line break and the blank
+    lines after it, so the paragraphs around it stay separated as before. Furniture at the very end
+    goes with the blank lines before it instead, and the text keeps its final line break if it had
+    one. A stretch inside a line (a dateline glued to a paragraph) goes with the spaces that joined
+    it to the rest of the line."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    cut_line: set[int] = set()
+    partial: dict[int, list[tuple[int, int]]] = {}
+    starts = [start for start, _ in lines]
+    for start, end in spans:
+        index = bisect.bisect_right(starts, start) - 1
+        line_start, line_end = lines[index]
+        body_end = line_end - 1 if text[line_end - 1 : line_end] == "\n" else line_end
+        if text[line_start:start].strip() or text[end:body_end].strip():
+            partial.setdefault(index, []).append((start, end))
+        else:
+            cut_line.add(index)
+    if not cut_line and not partial:
+        return text
+    blank = [not text[a:b].strip() for a, b in lines]
+    kept = [i for i in range(len(lines)) if not blank[i] and i not in cut_line]
+    if not kept:
+        return ""  # nothing but furniture
+    last_kept = kept[-1]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if i > last_kept:
+            if any(j in cut_line for j in range(i, len(lines))):
+                # furniture at the end: drop it and the blank lines before it
+                last = out.pop() if out else ""
+                out.append(last.rstrip("\n") + ("\n" if text.endswith("\n") else ""))
+                break
+            out.append(text[lines[i][0] : lines[i][1]])
+            i += 1
+            continue
+        if i in cut_line:
+            i += 1
+            while i < last_kept and blank[i]:
+                i += 1
+            continue
+        start, end = lines[i]
+        out.append(_cut_inside(text, start, end, partial.get(i, [])))
+        i += 1
+    return "".join(out)
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+
+
+def _cut_inside(text: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """One line without the stretches inside it, with the spaces that joined them."""
+    pieces, pos = [], start
+    for a, b in sorted(cuts):
+        while b < end and text[b] in " \t":
+            b += 1
+        pieces.append(text[pos:a])
+        pos = max(pos, b)
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def strip_boilerplate(
+    text: str,
+    codes: Iterable[str] | None = None,
+    learned_lines: Iterable[str] | None = None,
+    **options: float,
+) -> str:
+    """The article without its boilerplate lines, every other character kept as it was.
+
+    ``codes`` limits what is removed to some rules (codes or prefixes, e.g. ``["BPL001", "BPL006"]``);
+    the default removes every kind. ``learned_lines`` are a source's template lines (as returned by
+    :meth:`BoilerplateDetector.learned_lines` after a corpus pass, or any lines you know recur);
+    ``options`` are the detector's thresholds (``threshold``, ``edge_share``, ``family_veto``).
+    """
+    learned = frozenset(line_key(line) for line in learned_lines) if learned_lines else None
+    verdicts = classify(text, learned=learned, **options)
+    if codes is not None:
+        wanted = tuple(c.upper() for c in codes)
+        verdicts = [v for v in verdicts if v.code.startswith(wanted)]
+    return strip_spans(text, ((v.start, v.end) for v in verdicts))
+
+
+def strip_findings(text: str, findings: Iterable[Finding]) -> str:
+    """The article without the spans of boilerplate findings (for example those ``quality.analyze``
+    returned after the corpus pass), every other character kept as it was."""
+    return strip_spans(text, ((f.start, f.end) for f in findings if f.rule.startswith("BPL")))
+
+
+# --------------------------------------------------------------------------------------------
+# The detector and its corpus pass
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceLines:
+    """Corpus summary: per source, how many articles it has and in how many of them each
+    normalised line occurs. Merging adds counts, so any chunking gives the same result."""
+
+    articles: Mapping[str, int]
+    lines: Mapping[str, Mapping[bytes, int]]
+    words: Mapping[bytes, int]  # word count of each line key (the same for every occurrence)
+
+    @staticmethod
+    def empty() -> "SourceLines":
+        return SourceLines({}, {}, {})
+
+
+class BoilerplateDetector(Detector):
+    """Finds page furniture line by line; learns each source's template lines in the corpus pass.
+
+    Thresholds (``[tool.quality.detectors.boilerplate]``):
+
+    ``threshold`` (0.5)
+        model probability above which a line no family explains is flagged (BPL008).
+    ``edge_share`` (0.1)
+        a non-paragraph line with less than this share of the article's prose above or below it
+        is page furniture (0 turns the rule off).
+    ``family_veto`` (0)
+        a family match on a paragraph is ignored when the model gives it a lower probability
+        (0: families are always trusted; their patterns already skip lines too long to be furniture).
+    ``min_articles`` (3) and ``min_share`` (0.2)
+        a line is a source's template when it occurs in at least ``min_articles`` of the source's
+        articles and in at least ``min_share`` of them.
+    ``quote_min_words`` (8)
+        a line of at least this many words that also occurs in another source is a shared quote or
+        wire copy, never a template.
+    """
+
+    name = "boilerplate"
+    dimension = "cleanliness"
+    rules = ALL_RULES
+    uses_corpus = True
+
+    def __init__(
+        self,
+        threshold: float = 0.5,
+        edge_share: float = 0.1,
+        family_veto: float = 0.0,
+        min_articles: int = 3,
+        min_share: float = 0.2,
+        quote_min_words: int = 8,
+    ) -> None:
+        check_model()
+        for label, value in (("threshold", threshold), ("edge_share", edge_share), ("family_veto", family_veto), ("min_share", min_share)):
+            if not 0.0 <= float(value) <= 1.0:
+                raise ValueError(f"{label} must be between 0 and 1, got {value!r}")
+        if int(min_articles) < 2:
+            raise ValueError(f"min_articles must be at least 2 (a line seen once does not recur), got {min_articles!r}")
+        self.threshold = float(threshold)
+        self.edge_share = float(edge_share)
+        self.family_veto = float(family_veto)
+        self.min_articles = int(min_articles)
+        self.min_share = float(min_share)
+        self.quote_min_words = int(quote_min_words)
+        self._learned_for: tuple[SourceLines, dict[str, frozenset[bytes]]] | None = None
+
+    @property
+    def options(self) -> dict[str, float]:
+        return {"threshold": self.threshold, "edge_share": self.edge_share, "family_veto": self.family_veto}
+
+    def detect(self, article: Article) -> DetectorResult:
+        verdicts = classify(article.text, **self.options)
+        return self._result(article, verdicts)
+
+    def _result(self, article: Article, verdicts: list[Verdict], totals: Mapping[int, tuple[int, int]] | None = None) -> DetectorResult:
+        make = self.findings_for(article)
+        findings = []
+        for v in verdicts:
+            message = _MESSAGES[v.code]
+            if v.code == "BPL009" and totals is not None:
+                count, total = totals.get(v.start, (0, 0))
+                message = message.format(count=count, total=total)
+            elif v.code == "BPL008":
+                message = f"{message} (model probability {v.probability:.2f})"
+            findings.append(make(v.code, v.start, v.end, message, suggestion=""))
+        lines = sum(1 for _ in paragraphs(article.text))
+        whole = [v for v in verdicts if v.whole_line]
+        metrics = {
+            "lines": lines,
+            "boilerplate_lines": len(whole),
+            "boilerplate_chars": sum(v.end - v.start for v in verdicts),
+        }
+        return DetectorResult(score=cleanliness(article.text, verdicts), findings=tuple(findings), metrics=metrics)
+
+    # corpus pass -------------------------------------------------------------------------
+
+    def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> SourceLines:
+        articles: dict[str, int] = {}
+        lines: dict[str, dict[bytes, int]] = {}
+        words: dict[bytes, int] = {}
+        for article, _ in chunk:
+            articles[article.source] = articles.get(article.source, 0) + 1
+            counts = lines.setdefault(article.source, {})
+            seen = set()
+            for span in paragraphs(article.text):
+                key = line_key(span.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                counts[key] = counts.get(key, 0) + 1
+                if key not in words:
+                    words[key] = len(_WORD.findall(span.text))
+        return SourceLines(articles, lines, words)
+
+    def merge(self, summaries: Sequence[SourceLines | None]) -> SourceLines:
+        articles: dict[str, int] = {}
+        lines: dict[str, dict[bytes, int]] = {}
+        words: dict[bytes, int] = {}
+        for summary in summaries:
+            if summary is None:
+                continue
+            for source, n in summary.articles.items():
+                articles[source] = articles.get(source, 0) + n
+            for source, counts in summary.lines.items():
+                merged = lines.setdefault(source, {})
+                for key, n in counts.items():
+                    merged[key] = merged.get(key, 0) + n
+            for key, n in summary.words.items():
+                words.setdefault(key, n)
+        return SourceLines(articles, lines, words)
+
+    def learned(self, summary: SourceLines) -> dict[str, frozenset[bytes]]:
+        """Each source's template line keys under this detector's thresholds."""
+        if self._learned_for is not None and self._learned_for[0] is summary:
+            return self._learned_for[1]  # apply() runs once per article with the same summary
+        sources_of: dict[bytes, int] = {}
+        for counts in summary.lines.values():
+            for key in counts:
+                sources_of[key] = sources_of.get(key, 0) + 1
+        learned: dict[str, frozenset[bytes]] = {}
+        for source, counts in summary.lines.items():
+            total = summary.articles.get(source, 0)
+            keep = set()
+            for key, n in counts.items():
+                if n < self.min_articles or n < self.min_share * total:
+                    continue
+                if sources_of[key] > 1 and summary.words.get(key, 0) >= self.quote_min_words:
+                    continue  # shared by several outlets: a quote or wire copy, not a template
+                keep.add(key)
+            learned[source] = frozenset(keep)
+        self._learned_for = (summary, learned)
+        return learned
+
+    def learned_lines(self, summary: SourceLines, articles: Iterable[Article], source: str) -> list[str]:
+        """The template lines of ``source`` as they appear in ``articles`` (for ``strip_boilerplate``)."""
+        keys = self.learned(summary).get(source, frozenset())
+        out: dict[bytes, str] = {}
+        for article in articles:
+            if article.source != source:
+                continue
+            for span in paragraphs(article.text):
+                key = line_key(span.text)
+                if key in keys and key not in out:
+                    out[key] = span.text
+        return list(out.values())
+
+    def apply(self, article: Article, result: DetectorResult, summary: SourceLines | None) -> DetectorResult:
+        if summary is None:
+            return result
+        keys = self.learned(summary).get(article.source, frozenset())
+        if not keys or not any(line_key(span.text) in keys for span in paragraphs(article.text)):
+            return result
+        verdicts = classify(article.text, learned=keys, **self.options)
+        if not any(v.code == "BPL009" for v in verdicts):
+            return result
+        counts = summary.lines.get(article.source, {})
+        total = summary.articles.get(article.source, 0)
+        totals = {v.start: (counts.get(line_key(article.text[v.start : v.end]), 0), total) for v in verdicts if v.code == "BPL009"}
+        return self._result(article, verdicts, totals)

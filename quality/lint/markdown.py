@@ -1,0 +1,475 @@
+"""From a draft file to the prose the detectors read, with a way back to the file's positions.
+
+Editors lint what they wrote: a ``.txt`` draft (one paragraph per line, as scraped news is) or a
+Markdown draft with front matter, code, comments and markup. The detectors were designed on plain
+prose, so for Markdown we hand them what a reader would see, and never let an offset drift:
+
+* The prose view is built from the original text by **deleting** characters (front matter, fenced
+  code, HTML comments, markup such as ``**``, ``# `` or ``](https://…)``) and by **replacing**
+  single characters one for one (a soft line break inside a paragraph becomes a space, because
+  that is how Markdown renders it and because the detectors treat a line as a paragraph).
+  Nothing is ever inserted, so an :class:`OffsetMap` of kept slices maps every position of the
+  prose back to the file, and line:col is always computed on the original file.
+* Front matter (YAML between ``---`` lines, or TOML between ``+++`` lines) is read for metadata
+  (``source``, ``date``, ``title``, ``url``, ``language``) and never linted.
+* Fenced code blocks (`````` ``` `````` or ``~~~``, CommonMark rules for opening and closing) and
+  inline code spans are dropped: code is not prose.
+
+A ``.txt`` draft is taken as it is, except for ``<!-- quality: … -->`` directives, which the
+caller removes with :func:`comment_removal`.
+
+What is deliberately not done: indented code blocks, HTML blocks and tables are linted as text
+(news drafts rarely use them, and a wrong guess would hide prose); entities such as ``&amp;`` stay
+as written (replacing them would insert characters).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
+
+import yaml
+
+# Markdown file suffixes we read as Markdown; anything else is plain text.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+# Front-matter keys we read, and the article field each fills. ``outlet``/``publisher`` are what
+# static-site generators' themes commonly call the source; ``lang`` is Hugo's spelling.
+METADATA_KEYS: dict[str, str] = {
+    "source": "source",
+    "outlet": "source",
+    "publisher": "source",
+    "date": "date",
+    "title": "title",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+}
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+# CommonMark fences: up to three spaces of indent, then three or more backticks or tildes.
+_FENCE_OPEN = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
+# Block markers removed from the start of a line (only outside code), matched at a position
+# with ``pattern.match(line, pos)``, in the order they nest: quotes, then a list item or heading.
+_BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
+_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# Whole lines that render as no text: thematic breaks and setext underlines.
+_RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+# Link reference definitions, ``[id]: https://…``, render as nothing.
+_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+")
+# Inline constructs; each match says which parts to delete and which to keep.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK = re.compile(r"<(?=(?:https?|mailto|ftp):)[^<>\s]+>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK = re.compile(
+    r"(?P<open>!?\[)(?P<text>[^\[\]]*)"
+    r"(?P<close>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\]\[[^\[\]\n]*\])"
+)
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])", re.DOTALL)
+_STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+# A line that starts a new block, so the line break before it is not a soft break.
+_BLOCK_START = re.compile(r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||```|~~~)")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """``original[orig_start : orig_start + length]`` appears at ``prose[prose_start:]``."""
+
+    prose_start: int
+    orig_start: int
+    length: int
+
+
+class OffsetMap:
+    """Maps offsets in the prose view back to offsets in the original file."""
+
+    def __init__(self, segments: Sequence[Segment], original_length: int) -> None:
+        self._segments = list(segments) or [Segment(0, original_length, 0)]
+        self._starts = [s.prose_start for s in self._segments]
+
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """A span's start maps to the first kept character at or after it; its end to just after
+        the last kept character before it, so a span never grows over removed text at its ends."""
+        if is_end and offset > 0:
+            index = max(0, bisect.bisect_left(self._starts, offset) - 1)
+        else:
+            index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        segment = self._segments[index]
+        return segment.orig_start + min(max(0, offset - segment.prose_start), segment.length)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        begin = self.to_original(start)
+        return begin, max(begin, self.to_original(end, is_end=True)) if end > start else begin
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(self._segments)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A draft ready to lint: the prose view, its map back, and what the file says about itself."""
+
+    original: str
+    text: str
+    offsets: OffsetMap
+    metadata: dict[str, str] = field(default_factory=dict)
+    # Spans of the original that are not prose at all (front matter, fenced code): directives
+    # inside them are not directives, and ``--fix`` leaves them alone.
+    excluded: tuple[tuple[int, int], ...] = ()
+    # Spans deleted from the prose (``excluded`` plus comments and markup).
+    removed: tuple[tuple[int, int], ...] = ()
+    front_matter: tuple[int, int] | None = None
+    front_matter_error: tuple[int, int, str] | None = None  # span and message
+    is_markdown: bool = False
+
+
+class Line(NamedTuple):
+    start: int  # offset of the line's first character
+    end: int  # offset just after its content (before any CR and LF)
+    newline: int  # offset of its LF, or -1 for a last line without one
+    content: str  # the line without CR and LF
+
+
+def lines_of(text: str, base: int = 0) -> Iterator[Line]:
+    """Every line of ``text`` (offsets shifted by ``base``); only LF ends a line, as in
+    :class:`~quality.model.LineIndex`, so that our line numbers are the pipeline's."""
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        newline = match.end() - 1 if raw.endswith("\n") else -1
+        content = raw[:-1] if newline != -1 else raw
+        if content.endswith("\r"):
+            content = content[:-1]
+        start = base + match.start()
+        yield Line(start, start + len(content), base + newline if newline != -1 else -1, content)
+
+
+def _next_line_start(text: str, offset: int) -> int:
+    newline = text.find("\n", offset)
+    return len(text) if newline == -1 else newline + 1
+
+
+# ---------------------------------------------------------------------------- front matter
+
+
+def split_front_matter(text: str) -> tuple[tuple[int, int] | None, dict[str, str], tuple[int, int, str] | None]:
+    """The front matter's span, the metadata it gives, and where and why it could not be read."""
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if first.rstrip() not in ("---", "+++"):
+        return None, {}, None
+    marker = first.rstrip()
+    closers = ("---", "...") if marker == "---" else ("+++",)
+    offset = _next_line_start(text, 0)
+    for line in lines_of(text[offset:], offset):
+        if line.content.rstrip() in closers:
+            body = text[offset : line.start]
+            span = (0, _next_line_start(text, line.end))
+            metadata, error = _parse_metadata(body, marker)
+            if error is None:
+                return span, metadata, None
+            # Point at the line the parser complained about (the whole block if it did not say).
+            line_number, message = error
+            body_lines = list(lines_of(body, offset))
+            if line_number is not None and line_number < len(body_lines):
+                bad = body_lines[line_number]
+                return span, {}, (bad.start, bad.end, message)
+            return span, {}, (span[0], span[1], message)
+    # An opening line without a closing one is a thematic break, not front matter (CommonMark).
+    return None, {}, None
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _parse_metadata(body: str, marker: str) -> tuple[dict[str, str], tuple[int | None, str] | None]:
+    """Metadata from the front matter's body, or (0-based line of the error, message)."""
+    try:
+        data = tomllib.loads(body) if marker == "+++" else yaml.safe_load(body)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else problem
+        # Where the parser gave up; at the end of the block, where the unclosed thing began.
+        marks = [getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)]
+        body_lines = body.count("\n") + (0 if body.endswith("\n") or not body else 1)
+        line = next((m.line for m in marks if m is not None and m.line < body_lines), None)
+        return {}, (line, f"front matter is not valid YAML: {detail}")
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_WHERE.search(str(exc))
+        detail = _TOML_WHERE.sub("", str(exc)).strip()
+        return {}, (int(where.group(1)) - 1 if where else None, f"front matter is not valid TOML: {detail}")
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        return {}, (None, f"front matter is a {type(data).__name__}, not a table of keys")
+    metadata: dict[str, str] = {}
+    for key, value in data.items():
+        target = METADATA_KEYS.get(str(key).lower())
+        if target is None or target in metadata or not _is_scalar(value):
+            continue
+        text = value.isoformat() if isinstance(value, (_dt.date, _dt.datetime)) else str(value).strip()
+        if text:
+            metadata[target] = text
+    return metadata, None
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, _dt.date, _dt.datetime)) and not isinstance(value, bool)
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Whole-line spans of fenced code blocks from ``start`` on; an unclosed fence runs to the end."""
+    spans: list[tuple[int, int]] = []
+    open_fence: tuple[int, str] | None = None  # (start offset, fence string)
+    for line in lines_of(text[start:], start):
+        if open_fence is None:
+            match = _FENCE_OPEN.match(line.content)
+            if match and not (match["fence"][0] == "`" and "`" in match["info"]):
+                open_fence = (line.start, match["fence"])
+            continue
+        fence = open_fence[1]
+        closing = line.content.lstrip(" ").rstrip()
+        indent = len(line.content) - len(line.content.lstrip(" "))
+        if indent <= 3 and len(closing) >= len(fence) and closing == fence[0] * len(closing):
+            spans.append((open_fence[0], _next_line_start(text, line.end)))
+            open_fence = None
+    if open_fence is not None:
+        spans.append((open_fence[0], len(text)))
+    return spans
+
+
+def html_comment_spans(text: str, excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of ``<!-- … -->`` comments that start outside ``excluded`` spans."""
+    return [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text) if not _inside(m.start(), excluded)]
+
+
+def comment_removal(text: str, start: int, end: int) -> tuple[int, int]:
+    """What to delete for the comment ``text[start:end]`` so that the prose reads as published:
+    a comment alone on its line(s) takes the line with it; one inside a line takes the blanks
+    on one side, so that ``word <!-- x --> word`` reads ``word word``."""
+    left = start
+    while left > 0 and text[left - 1] in " \t":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] in " \t\r":
+        right += 1
+    at_line_start = left == 0 or text[left - 1] == "\n"
+    at_line_end = right == len(text) or text[right] == "\n"
+    if at_line_start and at_line_end:
+        return left, min(len(text), right + 1)
+    if at_line_start:
+        return start, right
+    if at_line_end:
+        return left, right
+    return left, end
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+# ---------------------------------------------------------------------------- inline markup
+
+
+def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Markdown syntax to delete, and the line feeds that are soft breaks (to become spaces).
+
+    Block syntax is found line by line on lines outside ``excluded``; inline syntax paragraph by
+    paragraph, because emphasis and code spans may run over a line break. Only characters that
+    render as nothing are deleted, so the prose keeps every word the reader sees. A soft break
+    joins two lines of one paragraph, as Markdown renders them; the detectors then see one
+    paragraph per line, the convention of scraped news they were built on.
+    """
+    removals: list[tuple[int, int]] = []
+    soft_breaks: list[int] = []
+    paragraph: list[tuple[int, int]] = []  # inline content of each line of the open paragraph
+    previous: tuple[int, int, bool] | None = None  # (LF, quote depth, hard break) of the last line
+
+    def close_paragraph() -> None:
+        nonlocal previous
+        if paragraph:
+            removals.extend(_paragraph_markup(text, paragraph))
+            paragraph.clear()
+        previous = None
+
+    for line in lines_of(text):
+        content = line.content
+        if _inside(line.start, excluded):
+            close_paragraph()
+            continue
+        if line.newline > line.end:  # CRLF: the CR goes, the LF stays (or becomes a space)
+            removals.append((line.end, line.newline))
+        if not content.strip():
+            close_paragraph()
+            continue
+        if _RULE_LINE.match(content) or _LINK_DEFINITION.match(content):
+            removals.append((line.start, _next_line_start(text, line.end)))
+            close_paragraph()
+            continue
+        offset = depth = 0
+        while match := _BLOCKQUOTE.match(content, offset):
+            removals.append((line.start + offset, line.start + match.end()))
+            offset, depth = match.end(), depth + 1
+        if previous is not None and depth == previous[1] and not _BLOCK_START.match(content, offset):
+            if not previous[2]:
+                soft_breaks.append(previous[0])
+        else:
+            close_paragraph()
+        heading = _HEADING.match(content, offset)
+        marker = heading or _LIST_ITEM.match(content, offset)
+        if marker:
+            removals.append((line.start + offset, line.start + marker.end()))
+            offset = marker.end()
+        end = len(content)
+        if heading and (closing := _HEADING_CLOSE.search(content, offset)):
+            removals.append((line.start + closing.start(), line.start + closing.end()))
+            end = closing.start()
+        hard_break = content.endswith("  ") or content.endswith("\\")
+        if content.endswith("\\"):
+            removals.append((line.end - 1, line.end))
+            end -= 1
+        paragraph.append((line.start + offset, line.start + max(offset, end)))
+        if heading or line.newline == -1:
+            close_paragraph()  # a heading is a paragraph of one line
+        else:
+            previous = (line.newline, depth, hard_break)
+    close_paragraph()
+    return removals, soft_breaks
+
+
+def _paragraph_markup(text: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inline syntax of one paragraph, given the original spans of its lines' inline content."""
+    pieces: list[str] = []
+    positions: list[int] = []  # original offset of each character of the joined paragraph
+    for number, (start, end) in enumerate(parts):
+        if number:
+            pieces.append("\n")
+            positions.append(parts[number - 1][1])
+        pieces.append(text[start:end])
+        positions.extend(range(start, end))
+    return [(positions[a], positions[b - 1] + 1) for a, b in _inline_markup("".join(pieces)) if b > a]
+
+
+def _inline_markup(content: str) -> list[tuple[int, int]]:
+    """Inline syntax in a paragraph (lines joined by LF): code spans go whole; links, emphasis
+    and tags lose their delimiters and keep their text. Spans are offsets into ``content``."""
+    removals: list[tuple[int, int]] = []
+    protected: list[tuple[int, int]] = []  # code spans and URLs: nothing inside them is markup
+
+    def free(*spans: tuple[int, int]) -> bool:
+        return not any(a < e and s < b for s, e in spans for a, b in protected)
+
+    def delete(*spans: tuple[int, int]) -> None:
+        removals.extend(spans)
+
+    for match in _CODE_SPAN.finditer(content):
+        start, end = match.span()
+        # Take one neighbouring blank with the span, so that ``a `x` b`` reads ``a b``.
+        if start > 0 and content[start - 1] in " \t\n" and (end == len(content) or content[end] in " \t\n"):
+            start -= 1
+        delete((start, end))
+        protected.append(match.span())
+    for match in _ESCAPE.finditer(content):
+        if free(match.span()):  # the backslash goes; the character it escapes is plain text
+            delete(match.span())
+            protected.append((match.start(), match.end() + 1))
+    for match in _AUTOLINK.finditer(content):
+        if free(match.span()):
+            delete((match.start(), match.start() + 1), (match.end() - 1, match.end()))
+            protected.append(match.span())
+    for match in _HTML_TAG.finditer(content):
+        if free(match.span()):
+            delete(match.span())
+            protected.append(match.span())
+    for match in _LINK.finditer(content):
+        if free(match.span("open"), match.span("close")):
+            delete(match.span("open"), match.span("close"))
+            protected.append(match.span("close"))
+    for pattern in (_STRONG, _STRIKE, _EMPHASIS):
+        for match in pattern.finditer(content):
+            width = len(match.group(1))
+            opening, closing = (match.start(), match.start() + width), (match.end() - width, match.end())
+            if free(opening, closing):
+                delete(opening, closing)
+                protected += [opening, closing]
+    return removals
+
+
+# ---------------------------------------------------------------------------- assembling
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def build_prose(original: str, removals: Iterable[tuple[int, int]], spaces: Iterable[int] = ()) -> tuple[str, OffsetMap, list[tuple[int, int]]]:
+    """Delete ``removals`` from ``original`` and turn the characters at ``spaces`` into spaces."""
+    removed = merge_spans(removals)
+    chars = list(original)
+    for offset in spaces:
+        chars[offset] = " "
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    position = 0
+    cursor = 0
+    for start, end in [*removed, (len(original), len(original))]:
+        if start > cursor:
+            pieces.append("".join(chars[cursor:start]))
+            segments.append(Segment(position, cursor, start - cursor))
+            position += start - cursor
+        cursor = max(cursor, end)
+    if not segments:
+        # Nothing kept: every position maps to where the prose would have begun.
+        first_kept = removed[0][1] if removed and removed[0][0] == 0 else 0
+        segments.append(Segment(0, min(first_kept, len(original)), 0))
+    return "".join(pieces), OffsetMap(segments, len(original)), removed
+
+
+def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, int]] = ()) -> Prose:
+    """The prose view of a draft. ``extra_removals`` are deleted too (the directive comments of a
+    plain-text draft, which the caller finds)."""
+    extra = list(extra_removals)
+    if not markdown:
+        text, offsets, removed = build_prose(original, extra)
+        return Prose(original, text, offsets, removed=tuple(removed))
+    front, metadata, error = split_front_matter(original)
+    body_start = front[1] if front else 0
+    excluded = ([front] if front else []) + fenced_code_spans(original, body_start)
+    comments = [comment_removal(original, a, b) for a, b in html_comment_spans(original, excluded)]
+    markup, soft_breaks = markup_spans(original, merge_spans(excluded + comments))
+    removals = excluded + comments + markup + extra
+    text, offsets, removed = build_prose(original, removals, soft_breaks)
+    return Prose(
+        original,
+        text,
+        offsets,
+        metadata=metadata,
+        excluded=tuple(merge_spans(excluded)),
+        removed=tuple(removed),
+        front_matter=front,
+        front_matter_error=error,
+        is_markdown=True,
+    )
+
+
+def is_markdown_name(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_SUFFIXES)

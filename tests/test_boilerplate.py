@@ -1,0 +1,276 @@
+"""Boilerplate detector: line kinds, what must stay, stripping, the corpus pass and the score."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quality
+from quality import Article, Config, analyze
+from quality.detectors.boilerplate import (
+    BoilerplateDetector,
+    classify,
+    cleanliness,
+    strip_boilerplate,
+    strip_spans,
+)
+from conftest import run_texts
+
+PARA_1 = "The central bank raised interest rates by half a point on Thursday, its third rise this year."
+PARA_2 = "Officials said inflation had stayed above the target for eighteen months and could rise again."
+PARA_3 = "Markets fell after the announcement, and the currency reached its highest level since March."
+
+
+def _codes_on(text: str, line: str) -> set[str]:
+    """Rule codes of the findings that cover ``line`` in ``text``."""
+    start = text.index(line)
+    return {v.code for v in classify(text) if v.start <= start + len(line.strip()) - 1 and v.end > start}
+
+
+def _article(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# (name, line under test, expected code or None) — the line sits between real paragraphs unless
+# the name says otherwise.
+KIND_CASES = [
+    ("telegram footer", "Follow us on Telegram for the latest updates: https://t.me/example", "BPL001"),
+    ("follow-us footer", "If you like what you read, follow us on Facebook, Instagram and Telegram to get the latest updates.", "BPL001"),
+    ("whatsapp channel", "Join our WhatsApp channel for breaking news alerts", "BPL001"),
+    ("newsletter prompt", "Sign up for our daily newsletter", "BPL001"),
+    ("share widget", "Share this article", "BPL001"),
+    ("network names", "Facebook Twitter WhatsApp Email", "BPL001"),
+    ("image via", "Top image via the embassy's official Weibo account", "BPL002"),
+    ("photo colon", "Photo: Jane Doe/AFP via Getty Images", "BPL002"),
+    ("icon ligature", "photo_camera XINHUA/LI TAO vía AP - Xi Jinping poses for photos", "BPL002"),
+    ("caption credit", "Firefighters at the scene on Sunday (Getty Images)", "BPL002"),
+    ("gallery counter", "Image 3 of 12", "BPL002"),
+    ("more in", "More in Politics", "BPL003"),
+    ("read more", "Read more: Oil prices climb after output cut", "BPL003"),
+    ("related", "Related: Oil prices climb after output cut", "BPL003"),
+    ("also read", "ALSO READ", "BPL003"),
+    ("breadcrumb", "Home » World » Asia", "BPL003"),
+    ("tags", "Tags: economy, inflation, central bank", "BPL003"),
+    ("dateline category", " date 2023-01-31 Politics", "BPL004"),
+    ("byline agency", "By Jane Doe | Reuters", "BPL004"),
+    ("updated time", "Updated 1:39 am EST, Wednesday, November 20, 2019", "BPL004"),
+    ("reporting by", "(Reporting by Jane Doe; Editing by John Smith)", "BPL004"),
+    ("tweet signature", "— Hua Chunying 华春莹 (@SpokespersonCHN) March 17, 2023", "BPL005"),
+    ("instagram embed", "A post shared by The Museum (@themuseum)", "BPL005"),
+    ("cookie notice", "We use cookies to improve your experience. By continuing, you accept our cookie policy.", "BPL006"),
+    ("copyright", "© 2023 Example Media. All rights reserved.", "BPL006"),
+    ("ad marker", "Advertisement", "BPL007"),
+    ("story continues", "Story continues below advertisement", "BPL007"),
+    ("affiliate", "This post may contain affiliate links. We may earn a commission at no extra cost to you.", "BPL007"),
+    # Not boilerplate
+    ("mentions telegram", "The ministry announced the visit on Telegram, where it has more than a million followers.", None),
+    ("mentions photo", "The photograph, taken by a resident, shows the bridge moments before it collapsed into the river.", None),
+    ("short paragraph", "Putin had invited his Asian ally to visit Russia in December.", None),
+    ("subheading", "Background", None),
+    ("subheading phrase", "China ambiguous on Ukraine", None),
+    ("quoted tweet text", "At the invitation of President Vladimir Putin, President Xi Jinping will pay a state visit to Russia from March 20 to 22. 🇨🇳🇷🇺", None),
+    ("by the end of", "By the end of 2023, the bank had raised rates four times, officials said on Thursday.", None),
+    ("sharing in prose", "Protesters shared videos of the march on Twitter before the accounts were blocked on Sunday.", None),
+    ("related in prose", "Related talks in Geneva ended without agreement, the foreign ministry said on Friday evening.", None),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "expected"), KIND_CASES, ids=[c[0] for c in KIND_CASES])
+def test_line_kind_between_paragraphs(name: str, line: str, expected: str | None) -> None:
+    text = _article(PARA_1, line, PARA_2, PARA_3)
+    codes = _codes_on(text, line)
+    if expected is None:
+        assert codes == set()
+    else:
+        assert codes == {expected}
+
+
+# Position matters: furniture at the top or bottom, headlines at the top.
+POSITION_CASES = [
+    ("footer at the top", ["Follow us on Telegram for the latest updates: https://t.me/example", PARA_1, PARA_2], 0, "BPL001"),
+    ("headline at the top", ["Xi Jinping likely to visit Moscow around anniversary of invasion", PARA_1, PARA_2], 0, None),
+    ("headline and standfirst", ["Central bank raises rates again", "The third rise this year comes as inflation stays high", PARA_1, PARA_2], 1, None),
+    ("dateline above headline", [" date 2023-01-31 Politics", "Central bank raises rates again", PARA_1, PARA_2], 1, None),
+    ("menu above the story", ["World", "Business", "Markets", "Tech", PARA_1, PARA_2, PARA_3], 1, "BPL008"),
+    ("short last paragraph", [PARA_1, PARA_2, PARA_3, "Talks resume on Monday."], 3, None),
+]
+
+
+@pytest.mark.parametrize(("name", "lines", "index", "expected"), POSITION_CASES, ids=[c[0] for c in POSITION_CASES])
+def test_line_kind_by_position(name: str, lines: list[str], index: int, expected: str | None) -> None:
+    text = _article(*lines)
+    codes = _codes_on(text, lines[index])
+    assert codes == (set() if expected is None else {expected})
+
+
+RESIDUE_CASES = [
+    # a dateline glued to a paragraph: only the prefix is residue
+    (" date 2023-01-31 " + PARA_1, "BPL004", "date 2023-01-31"),
+    # an embedded tweet's signature at the end of the tweet's text
+    ("We will not back down pic.twitter.com/abc123 — Jane Doe (@janedoe) March 17, 2023", "BPL005",
+     "pic.twitter.com/abc123 — Jane Doe (@janedoe) March 17, 2023"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "code", "evidence"), RESIDUE_CASES)
+def test_residue_inside_a_line(line: str, code: str, evidence: str) -> None:
+    text = _article(line, PARA_2, PARA_3)
+    verdicts = [v for v in classify(text) if v.code == code]
+    assert [text[v.start : v.end] for v in verdicts] == [evidence]
+    assert not verdicts[0].whole_line
+
+
+STRIP_CASES = [
+    ("nothing to strip", f"{PARA_1}\n\n{PARA_2}\n", f"{PARA_1}\n\n{PARA_2}\n"),
+    ("footer at the end", f"{PARA_1}\n\n{PARA_2}\n\nFollow us on Facebook and Twitter for more.\n", f"{PARA_1}\n\n{PARA_2}\n"),
+    ("footer at the end, no final break", f"{PARA_1}\n\n{PARA_2}\n\nMore in Politics", f"{PARA_1}\n\n{PARA_2}"),
+    ("footer at the top", f"Follow us on Telegram for the latest updates: https://t.me/x\n{PARA_1}\n{PARA_2}", f"{PARA_1}\n{PARA_2}"),
+    ("ad in the middle", f"{PARA_1}\n\nAdvertisement\n\n{PARA_2}\n\n{PARA_3}", f"{PARA_1}\n\n{PARA_2}\n\n{PARA_3}"),
+    ("two at the end", f"{PARA_1}\n\n{PARA_2}\n\nTop image via Weibo\n\nMore in Politics\n", f"{PARA_1}\n\n{PARA_2}\n"),
+    ("windows line breaks", f"{PARA_1}\r\nAdvertisement\r\n{PARA_2}\r\n{PARA_3}\r\n", f"{PARA_1}\r\n{PARA_2}\r\n{PARA_3}\r\n"),
+    ("dateline prefix", f" date 2023-01-31 {PARA_1}\n{PARA_2}\n{PARA_3}", f" {PARA_1}\n{PARA_2}\n{PARA_3}"),
+    ("odd spacing kept", f"  {PARA_1}  \n\n\n{PARA_2}\t\nAdvertisement\n{PARA_3}", f"  {PARA_1}  \n\n\n{PARA_2}\t\n{PARA_3}"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), STRIP_CASES, ids=[c[0] for c in STRIP_CASES])
+def test_strip_boilerplate(name: str, text: str, expected: str) -> None:
+    assert strip_boilerplate(text) == expected
+    assert quality.strip_boilerplate(text) == expected  # exported at the top level
+
+
+def test_strip_only_some_codes() -> None:
+    text = f"{PARA_1}\nAdvertisement\n{PARA_2}\n{PARA_3}\nFollow us on Facebook and Twitter for more."
+    assert strip_boilerplate(text, codes=["BPL007"]) == f"{PARA_1}\n{PARA_2}\n{PARA_3}\nFollow us on Facebook and Twitter for more."
+
+
+def test_strip_learned_lines() -> None:
+    template = "Metropolis Morning Edition brings you the city's news with your breakfast every day."
+    text = f"{PARA_1}\n{template}\n{PARA_2}\n{PARA_3}"
+    assert strip_boilerplate(text) == text  # reads as a paragraph: only knowing it recurs betrays it
+    assert strip_boilerplate(text, learned_lines=[template.upper()]) == f"{PARA_1}\n{PARA_2}\n{PARA_3}"
+
+
+def test_strip_findings_after_corpus_pass() -> None:
+    template = "Metropolis Morning Edition, your city at breakfast"
+    texts = [f"{p}\n{template}" for p in (PARA_1, PARA_2, PARA_3)]
+    results = run_texts(*texts, source="planet")
+    assert quality.strip_findings(texts[0], results[0].findings) == PARA_1
+
+
+_LINES = st.sampled_from(
+    [PARA_1, PARA_2, PARA_3, "Advertisement", "More in Politics", "Background", "", "  ", "Follow us on Telegram", "Photo: AFP"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=10), st.sampled_from(["\n", "\r\n", "\n\n"]), st.booleans())
+def test_strip_keeps_every_other_line_exactly(lines: list[str], sep: str, final_break: bool) -> None:
+    text = sep.join(lines) + (sep if final_break else "")
+    flagged = {(v.start, v.end) for v in classify(text) if v.whole_line}
+    stripped = strip_boilerplate(text)
+    kept = [line for line in _spans_of(text) if line not in flagged]
+    # every kept line survives exactly, in order; nothing else is added
+    pos = 0
+    for start, end in kept:
+        found = stripped.find(text[start:end], pos)
+        assert found >= 0
+        pos = found + (end - start)
+    assert len(stripped) <= len(text)
+    assert strip_spans(text, []) == text
+
+
+def _spans_of(text: str) -> list[tuple[int, int]]:
+    from quality.spans import paragraphs
+
+    return [(s.start, s.end) for s in paragraphs(text)]
+
+
+# ------------------------------------------------------------------ corpus pass
+
+TEMPLATE = "Metropolis Morning Edition, your city at breakfast"
+QUOTE = "“We will not accept any delay to the project,” the minister said on Monday."
+STORIES = [PARA_1, PARA_2, PARA_3, "Schools will stay closed on Friday because of the storm, the education department said."]
+
+CORPUS_CASES = [
+    # (name, [(source, text)], index of the article checked, line, expected BPL009)
+    ("template in 3 of 3", [("a", f"{s}\n{TEMPLATE}") for s in STORIES[:3]], 2, TEMPLATE, True),
+    ("template in 2 of 2: below min_articles", [("a", f"{s}\n{TEMPLATE}") for s in STORIES[:2]], 1, TEMPLATE, False),
+    ("digits and case normalised", [("a", f"{s}\nMetropolis Edition no. {i}, SUBSCRIBERS ONLY today") for i, s in enumerate(STORIES[:3])], 0,
+     "Metropolis Edition no. 0, SUBSCRIBERS ONLY today", True),
+    ("shared quote across sources", [("a", f"{STORIES[0]}\n{QUOTE}"), ("b", f"{STORIES[1]}\n{QUOTE}"), ("a", f"{STORIES[2]}\n{QUOTE}"),
+                                     ("a", f"{STORIES[3]}\n{QUOTE}")], 3, QUOTE, False),
+    ("recurring subheading is house style", [("a", f"{s}\nBackground\n{t}") for s, t in zip(STORIES[:3], STORIES[1:])], 2,
+     "Background", False),
+    ("template of another source does not count", [("a", f"{STORIES[0]}\n{TEMPLATE}"), ("b", f"{STORIES[1]}\n{TEMPLATE}"),
+                                                   ("c", f"{STORIES[2]}\n{TEMPLATE}")], 2, TEMPLATE, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "articles", "index", "line", "expected"), CORPUS_CASES, ids=[c[0] for c in CORPUS_CASES])
+def test_learned_per_source(name: str, articles: list[tuple[str, str]], index: int, line: str, expected: bool) -> None:
+    results = analyze([Article(id=f"c{i}", source=src, text=t) for i, (src, t) in enumerate(articles)])
+    hits = [f for f in results[index].findings if f.rule == "BPL009"]
+    assert bool(hits) == expected
+    if expected:
+        assert hits[0].evidence == line
+        assert "of 3 articles" in hits[0].message
+
+
+def test_threshold_is_configurable() -> None:
+    articles = [Article(id=f"c{i}", source="a", text=f"{s}\n{TEMPLATE}") for i, s in enumerate(STORIES[:2])]
+    default = analyze(articles)
+    loose = analyze(articles, Config(detectors={"boilerplate": {"min_articles": 2}}))
+    assert not any(f.rule == "BPL009" for f in default[0].findings)
+    assert any(f.rule == "BPL009" for f in loose[0].findings)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_merge_is_independent_of_chunking(chunk: int) -> None:
+    detector = BoilerplateDetector()
+    articles = [Article(id=str(i), source="ab"[i % 2], text=f"{STORIES[i % 4]}\n{TEMPLATE}\nLine {i}") for i in range(7)]
+    pairs = [(a, detector.detect(a)) for a in articles]
+    whole = detector.merge([detector.summarise(pairs)])
+    parts = [detector.summarise(pairs[k : k + chunk]) for k in range(0, len(pairs), chunk)]
+    # merging in any grouping gives the same summary
+    left = detector.merge([detector.merge(parts[:1]), detector.merge(parts[1:])])
+    assert detector.merge(parts) == whole == left
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("threshold", 1.5), ("edge_share", -0.1), ("min_articles", 1), ("min_share", 2.0)],
+)
+def test_bad_thresholds_are_rejected(option: str, value: float) -> None:
+    with pytest.raises(ValueError):
+        BoilerplateDetector(**{option: value})
+
+
+# ------------------------------------------------------------------ score
+
+def test_clean_article_scores_one() -> None:
+    assert cleanliness(_article(PARA_1, PARA_2), classify(_article(PARA_1, PARA_2))) == 1.0
+
+
+def test_all_furniture_scores_zero() -> None:
+    text = _article("Advertisement", "More in Politics", "Follow us on Telegram")
+    assert cleanliness(text, classify(text)) == 0.0
+
+
+def test_footer_weighs_more_than_a_credit_line() -> None:
+    footer = "Follow us on Twitter for more news"
+    credit = "Photo: Jane Doe/AFP via Getty Images"
+    assert len(footer) <= len(credit)
+    with_footer = _article(PARA_1, PARA_2, PARA_3, footer)
+    with_credit = _article(PARA_1, PARA_2, PARA_3, credit)
+    score_footer = run_texts(with_footer)[0].dimensions["cleanliness"]
+    score_credit = run_texts(with_credit)[0].dimensions["cleanliness"]
+    assert 0.0 < score_footer < score_credit < 1.0
+
+
+def test_metrics_and_dimension_in_results() -> None:
+    result = run_texts(_article(PARA_1, "Advertisement", PARA_2))[0]
+    assert result.metrics["boilerplate_boilerplate_lines"] == 1
+    assert result.metrics["boilerplate_lines"] == 3
+    assert "cleanliness" in result.dimensions

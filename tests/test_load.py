@@ -1,0 +1,97 @@
+"""Loading: every input becomes an article or an error row, with stable ids and sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from quality.load import Columns, decode_bytes, DecodeError, load_paths
+from quality.model import Article
+from quality.pipeline import LoadError
+
+DECODING = [
+    # (bytes, expected text or None for an error)
+    ("Café".encode("utf-8"), "Café"),
+    (b"\xef\xbb\xbf" + "Café".encode("utf-8"), "Café"),
+    (b"\xff\xfe" + "Café".encode("utf-16-le"), "Café"),
+    (b"\xfe\xff" + "Café".encode("utf-16-be"), "Café"),
+    ("Plain ASCII news text.".encode("utf-16-le"), "Plain ASCII news text."),
+    ("Plain ASCII news text.".encode("utf-16-be"), "Plain ASCII news text."),
+    ("Café".encode("latin-1"), None),
+    (bytes(range(256)) * 4, None),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), DECODING)
+def test_decode_bytes(data: bytes, expected: str | None) -> None:
+    if expected is None:
+        with pytest.raises(DecodeError):
+            decode_bytes(data)
+    else:
+        assert decode_bytes(data) == expected
+
+
+def test_folder_sources_come_from_first_subfolder(tmp_path: Path) -> None:
+    (tmp_path / "outlet-x" / "2023").mkdir(parents=True)
+    (tmp_path / "outlet-x" / "2023" / "a.txt").write_text("Text A.", encoding="utf-8")
+    (tmp_path / "outlet-y").mkdir()
+    (tmp_path / "outlet-y" / "b.md").write_text("Text B.", encoding="utf-8")
+    (tmp_path / "outlet-y" / "notes.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [(i.id, i.source) for i in items] == [("outlet-x/2023/a.txt", "outlet-x"), ("outlet-y/b.md", "outlet-y")]
+
+
+def test_manifest_gives_source_and_metadata(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,source,date,title\none.txt,outlet-z,2023-01-31,Headline\n", encoding="utf-8")
+    [article] = load_paths([tmp_path])
+    assert isinstance(article, Article)
+    assert (article.source, article.date, article.title) == ("outlet-z", "2023-01-31", "Headline")
+
+
+def test_jsonl_malformed_line_becomes_error_row_with_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Good.", "source": "s"}) + "\n{not json\n" + json.dumps({"text": 5}) + "\n", encoding="utf-8")
+    items = list(load_paths([path]))
+    assert isinstance(items[0], Article) and items[0].id == "a.jsonl:1"
+    assert isinstance(items[1], LoadError) and "a.jsonl:2" in items[1].message and "malformed JSON" in items[1].message
+    assert isinstance(items[2], LoadError) and "not a string" in items[2].message
+
+
+def test_csv_with_custom_columns(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    pd.DataFrame({"body": ["One.", "Two."], "outlet": ["p", "q"], "key": ["k1", "k2"]}).to_csv(path, index=False)
+    items = list(load_paths([path], Columns(text="body", source="outlet", id="key")))
+    assert [(i.id, i.source, i.text) for i in items] == [("k1", "p", "One."), ("k2", "q", "Two.")]
+
+
+def test_csv_without_text_column_is_one_error_naming_the_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("text;source\nOne.;p\n", encoding="utf-8")
+    [item] = load_paths([path])
+    assert isinstance(item, LoadError) and "delimiter" in item.message
+
+
+def test_parquet(tmp_path: Path) -> None:
+    path = tmp_path / "a.parquet"
+    pd.DataFrame({"text": ["One."], "source": ["p"]}).to_parquet(path)
+    [item] = load_paths([path])
+    assert isinstance(item, Article) and item.id == "a.parquet:1"
+
+
+@pytest.mark.parametrize("make", ["missing", "empty-folder"])
+def test_nothing_to_read_is_an_error_row(tmp_path: Path, make: str) -> None:
+    target = tmp_path / "nope" if make == "missing" else tmp_path
+    [item] = load_paths([target])
+    assert isinstance(item, LoadError)
+
+
+def test_undecodable_file_is_an_error_row_and_others_still_load(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Café".encode("latin-1"))
+    (tmp_path / "b.txt").write_text("Fine.", encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert isinstance(items[0], LoadError) and "UTF-8" in items[0].message
+    assert isinstance(items[1], Article)

@@ -1,0 +1,72 @@
+"""Article quality and the per-source report."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from quality.scoring import article_quality, mean_interval, source_report
+
+WEIGHTS = {"a": 2.0, "b": 1.0, "c": 0.0}
+
+QUALITY = [
+    ({"a": 1.0, "b": 0.4}, 0.8),
+    ({"a": 1.0, "b": None}, 1.0),  # a dimension that does not apply is left out, not zero
+    ({"a": None, "b": None}, None),
+    ({"c": 0.0}, None),  # weight 0 means not counted
+    ({"a": 0.5, "b": 0.5, "c": 0.0}, 0.5),
+]
+
+
+@pytest.mark.parametrize(("dimensions", "expected"), QUALITY)
+def test_article_quality_is_weighted_mean_of_present_dimensions(dimensions, expected) -> None:
+    result = article_quality(dimensions, WEIGHTS)
+    assert result == (pytest.approx(expected) if expected is not None else None)
+
+
+def test_two_articles_give_a_wide_interval_even_when_they_agree() -> None:
+    low, high = mean_interval(np.array([0.9, 0.9]), prior_sd=0.1)
+    assert high - low > 0.25
+
+
+def test_interval_narrows_with_more_articles() -> None:
+    rng = np.random.default_rng(0)
+    widths = []
+    for n in (2, 5, 20, 100):
+        values = np.clip(rng.normal(0.8, 0.05, n), 0, 1)
+        low, high = mean_interval(values, prior_sd=0.05)
+        assert low <= values.mean() <= high
+        widths.append(high - low)
+    assert widths == sorted(widths, reverse=True)
+
+
+def _scores(rows):
+    frame = pd.DataFrame(rows, columns=["id", "source", "quality", "words", "findings", "n_error", "n_warning", "n_MOJ001", "dim_x", "error"])
+    return frame
+
+
+def test_source_report_columns_rates_and_rank() -> None:
+    scores = _scores(
+        [
+            ("1", "good", 0.9, 1000, 0, 0, 0, 0, 1.0, None),
+            ("2", "good", 0.8, 1000, 1, 0, 0, 0, 1.0, None),
+            ("3", "bad", 0.4, 500, 3, 1, 2, 2, 0.5, None),
+            ("4", "bad", math.nan, 0, 1, 1, 0, 0, math.nan, "unreadable"),
+        ]
+    )
+    report = source_report(scores).set_index("source")
+    assert list(report.index) == ["good", "bad"]
+    assert report.loc["good", "rank"] == 1 and report.loc["bad", "rank"] == 2
+    assert report.loc["bad", "articles"] == 2 and report.loc["bad", "errors"] == 1 and report.loc["bad", "scored"] == 1
+    assert report.loc["good", "quality_mean"] == pytest.approx(0.85)
+    assert report.loc["good", "findings_per_1k_words"] == pytest.approx(0.5)
+    assert report.loc["bad", "defects_per_1k_words"] == pytest.approx(8.0)  # input errors count too
+    assert report.loc["good", "top_rules"] == ""
+    assert report.loc["bad", "per_1k_MOJ001"] == pytest.approx(4.0)
+    assert report.loc["bad", "error_finding_share"] == pytest.approx(1.0)
+    assert report.loc["good", "x_mean"] == pytest.approx(1.0)
+    for source in report.index:
+        assert report.loc[source, "quality_ci_low"] <= report.loc[source, "quality_mean"] <= report.loc[source, "quality_ci_high"]

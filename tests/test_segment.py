@@ -1,0 +1,76 @@
+"""Sentence segmentation on news text: boundaries, offsets and line kinds (cases written for this project)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from quality.segment import CAPTION, HEADING, OTHER, QUESTION, SENTENCE, SIGNATURE, sentences
+
+# (text, expected sentence texts)
+BOUNDARIES = [
+    ("Mr. Smith arrived. He left at noon.", ["Mr. Smith arrived.", "He left at noon."]),
+    ("Sen. Warren spoke first. Gov. Newsom followed.", ["Sen. Warren spoke first.", "Gov. Newsom followed."]),
+    ("The U.S. Senate voted on Tuesday.", ["The U.S. Senate voted on Tuesday."]),
+    ("Troops left the U.S. The president said so.", ["Troops left the U.S.", "The president said so."]),
+    ("George W. Bush spoke in Texas.", ["George W. Bush spoke in Texas."]),
+    ("On Feb. 24, 2023, the war turned one.", ["On Feb. 24, 2023, the war turned one."]),
+    ("Xi will visit from Mar. 20 to 22. Talks follow.", ["Xi will visit from Mar. 20 to 22.", "Talks follow."]),
+    ('"We are ready," he said. "We will go."', ['"We are ready," he said.', '"We will go."']),
+    ("“Why now?” she asked. Nobody knew.", ["“Why now?” she asked.", "Nobody knew."]),
+    ("He said: “It is over.” Then he left.", ["He said: “It is over.”", "Then he left."]),
+    ("It was Xi’s first visit since the war on Ukraine.Thus far, China has been careful.",
+     ["It was Xi’s first visit since the war on Ukraine.", "Thus far, China has been careful."]),
+    ("See example.com/Page.Html for more.", ["See example.com/Page.Html for more."]),
+    ("Forty-three, yes; forty-four, no. Rasmussen agrees.", ["Forty-three, yes; forty-four, no.", "Rasmussen agrees."]),
+    ("It is No. 2 in the list. Vote now!", ["It is No. 2 in the list.", "Vote now!"]),
+    ("He waited... The door opened.", ["He waited...", "The door opened."]),
+    ("He waited … and then left.", ["He waited … and then left."]),
+    ("It cost $3.5 billion. Apple Inc. The company declined.", ["It cost $3.5 billion.", "Apple Inc.", "The company declined."]),
+    ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
+    ("A quote ends here.\n”", ["A quote ends here.\n”"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOUNDARIES, ids=[t[:30] for t, _ in BOUNDARIES])
+def test_boundaries(text: str, expected: list[str]) -> None:
+    found = sentences(text)
+    assert [s.text for s in found] == expected
+    for s in found:
+        assert text[s.start : s.end] == s.text
+
+
+# (text, kind of each sentence)
+KINDS = [
+    ("Russia announces Xi Jinping visit in February\nThe Kremlin said the visit is set.", [HEADING, SENTENCE]),
+    ("photo_camera XINHUA/LI TAO via AP - Xi poses for photos with Putin", [CAPTION]),
+    ("Top image via the embassy/Weibo", [CAPTION]),
+    ("Visit set for March. 🇨🇳🇷🇺\n— Hua Chunying (@SpokespersonCHN) March 17, 2023", [SENTENCE, SENTENCE, SIGNATURE]),
+    ("Will the visit happen?", [QUESTION]),
+    ("If you like what you read, follow us on Facebook and Twitter.", [OTHER]),
+    ("https://t.me/example", [OTHER]),
+    ("This explains why trade grew by more than 30% in 2022, with record levels reached across every "
+     "sector of the economy and in nearly every month of the year", [SENTENCE]),
+    ("date 2023-01-31 Politics", [HEADING]),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), KINDS, ids=[t[:30] for t, _ in KINDS])
+def test_kinds(text: str, kinds: list[str]) -> None:
+    assert [s.kind for s in sentences(text)] == kinds
+
+
+def test_paragraph_numbers_count_non_blank_lines() -> None:
+    found = sentences("One. Two.\n\nThree.")
+    assert [s.paragraph for s in found] == [0, 0, 1]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\"“”\n'A,…:-—")), max_size=80))
+def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
+    found = sentences(text)
+    last_end = 0
+    for s in found:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= last_end
+        last_end = s.end

@@ -1,0 +1,99 @@
+"""Readability (offline textstat) and language (seeded langdetect)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from quality.detectors.language import LanguageDetector, identify
+from quality.detectors.readability import ReadabilityDetector
+from quality.model import Article
+
+NEWS = (
+    "Xi Jinping will visit Moscow next month, the Russian Foreign Ministry said on Monday. "
+    "Officials in Beijing have not confirmed the trip. The two leaders last met in September, "
+    "at a regional summit in Uzbekistan, and spoke by video at the end of the year. Trade between "
+    "the two countries rose by a third last year, to a record."
+)
+
+
+def test_readability_never_asks_nltk_to_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    with pytest.raises(Exception):  # pytest-socket: the network is really off in this test
+        socket.create_connection(("example.org", 80), timeout=1)
+    result = ReadabilityDetector().detect(Article("a", "s", NEWS))
+    assert result.score is not None and 0 <= result.score <= 1
+    assert 5 <= result.metrics["grade"] <= 16
+
+
+def test_readability_in_a_fresh_process_without_nltk_data(tmp_path) -> None:
+    """The first English use in a new interpreter is where textstat would download cmudict."""
+    code = (
+        "import socket\n"
+        "def no_net(*a, **k): raise OSError('network disabled')\n"
+        "socket.socket.connect = no_net\n"
+        "import nltk; nltk.download = lambda *a, **k: (_ for _ in ()).throw(SystemExit('download'))\n"
+        "from quality.detectors.readability import ReadabilityDetector\n"
+        "from quality.model import Article\n"
+        f"r = ReadabilityDetector().detect(Article('a', 's', {NEWS!r}))\n"
+        "print(r.metrics['grade'])\n"
+    )
+    env = {"NLTK_DATA": str(tmp_path), "PATH": "", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) > 0
+
+
+READABILITY_CLIPPING = [
+    ("no punctuation " * 200, (0.0, 24.0)),
+    (NEWS, (5.0, 16.0)),
+]
+
+
+@pytest.mark.parametrize(("text", "grade_range"), READABILITY_CLIPPING)
+def test_readability_figures_are_clipped(text: str, grade_range: tuple[float, float]) -> None:
+    metrics = ReadabilityDetector().detect(Article("a", "s", text)).metrics
+    assert grade_range[0] <= metrics["grade"] <= grade_range[1]
+    assert 0 <= metrics["reading_ease"] <= 100
+    assert metrics["textstat_version"].startswith("0.7")
+
+
+def test_readability_does_not_apply_to_short_text() -> None:
+    assert ReadabilityDetector().detect(Article("a", "s", "Too short to judge.")).score is None
+
+
+LANGUAGES = [
+    ("", "unknown"),
+    ("https://t.me/mothershipsg https://example.org/a/b", "unknown"),
+    ("2023-01-31 12:00 +44 20 7946 0958", "unknown"),
+    ("Short.", "unknown"),
+    (NEWS, "en"),
+    ("El Ministerio de Asuntos Exteriores de Rusia anunció que el presidente chino visitará Moscú en febrero.", "es"),
+    ("Le ministère russe des Affaires étrangères a annoncé que le président chinois se rendra à Moscou.", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), LANGUAGES)
+def test_language_identification(text: str, language: str) -> None:
+    assert identify(text)[0] == language
+
+
+def test_language_is_deterministic() -> None:
+    # A borderline text on which an unseeded langdetect flips between answers.
+    text = "Dmitri Medvedez y Xi Jinping, Wang Yi y Antony Blinken, Plaza del Maidan en Kiev"
+    answers = {identify(text, min_letters=10) for _ in range(20)}
+    assert len(answers) == 1
+
+
+def test_article_language_overrides_expected() -> None:
+    spanish = Article("a", "s", LANGUAGES[5][0], language="es")
+    assert LanguageDetector(expected="en").detect(spanish).score == 1.0
+    assert LanguageDetector(expected="en").detect(Article("b", "s", LANGUAGES[5][0])).score == 0.0
