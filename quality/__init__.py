@@ -9,11 +9,13 @@ Public API::
     df.quality.score()                                               # the same, as an accessor
     clean = quality.strip_boilerplate(text)                          # the article without page furniture
     sentences = quality.attribution_frame(df["text"])                # one row per sentence: who says so
+    fixed = quality.fix_text("The cafÃ© reopened")                  # verified repairs only
 """
 
 from quality.config import Config, load_config
 from quality.detectors.attribution import attribution_frame
 from quality.detectors.boilerplate import strip_boilerplate, strip_findings
+from quality.fix import fix_text
 from quality.frame import findings_frame, rules_frame, score_frame
 from quality.load import load_paths
 from quality.model import Article, ArticleResult, DetectorResult, Finding, Severity
@@ -32,6 +34,7 @@ __all__ = [
     "analyze",
     "attribution_frame",
     "findings_frame",
+    "fix_text",
     "load_config",
     "load_paths",
     "rules_frame",

@@ -28,8 +28,8 @@ from quality.scoring import source_report
 
 REPORT_TABLE_COLUMNS = [
     "rank", "source", "articles", "errors", "quality_mean", "quality_ci_low", "quality_ci_high",
-    "encoding_integrity_mean", "translation_fluency_mean", "cleanliness_mean", "sourcing_mean", "attribution_density",
-    "defects_per_1k_words", "error_finding_share", "top_rules",
+    "encoding_integrity_mean", "translation_fluency_mean", "translation_dominant_kind", "cleanliness_mean",
+    "sourcing_mean", "attribution_density", "defects_per_1k_words", "error_finding_share", "top_rules",
 ]  # fmt: skip
 ARTICLE_TABLE_COLUMNS = ["id", "source", "words", "quality", "findings", "n_error", "n_warning", "error"]
 FINDING_TABLE_COLUMNS = ["id", "rule", "severity", "line", "col", "evidence", "message"]
@@ -157,16 +157,47 @@ def cmd_findings(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """List every rule (the pipeline's and lint's own LNT rules), or explain the ones matched."""
+    from quality.lint.lint_rules import LINT_RULES
+
+    every = {rule.code: rule for rule in RULES} | LINT_RULES
     if args.code:
-        try:
-            codes = sorted(RULES.matching([args.code]))
-        except KeyError as exc:
-            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them") from exc
-        print("\n\n".join(RULES[c].outline() for c in codes))
+        selector = args.code.strip().upper()
+        codes = sorted(code for code in every if code.startswith(selector))
+        if not codes:
+            raise UsageError(f"unknown rule {args.code!r}; `quality rules` lists them")
+        print("\n\n".join(every[c].outline() for c in codes))
         return 0
-    for rule in RULES:
+    for code in sorted(every):
+        rule = every[code]
         print(f"{rule.code}  {rule.severity.value:<7}  {rule.name:<32}  {rule.summary}")
     return 0
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write."""
+    from quality.fix import REPAIR_STEPS, DecodeError, fix_file, text_files
+
+    steps = {step.keyword: getattr(args, step.keyword) for step in REPAIR_STEPS.values() if not step.default}
+    read = changed = failed = 0
+    for path in text_files(args.files):
+        try:
+            result = fix_file(path, **steps)
+        except (OSError, DecodeError) as exc:
+            print(f"quality: error: {path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        read += 1
+        if not result.changed:
+            continue
+        changed += 1
+        if args.write:
+            result.write()
+        else:
+            sys.stdout.write(result.diff())
+    verb = "fixed" if args.write else "would fix"
+    print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
+    return 2 if failed and not read else 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -229,6 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(findings)
     findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     findings.set_defaults(handler=cmd_findings)
+
+    fix = commands.add_parser("fix", help="repair encoding damage: a unified diff, or in place with --write")
+    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
+    fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
+    from quality.fix import REPAIR_STEPS
+
+    for step in REPAIR_STEPS.values():
+        if not step.default:  # optional repairs plug in as flags (e.g. --strip-boilerplate)
+            fix.add_argument(f"--{step.name}", dest=step.keyword, action="store_true", help=step.help)
+    fix.set_defaults(handler=cmd_fix)
 
     lint = commands.add_parser(
         "lint",

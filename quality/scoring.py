@@ -17,6 +17,7 @@ Source interval
 from __future__ import annotations
 
 import math
+import re
 from typing import Mapping
 
 import numpy as np
@@ -57,6 +58,25 @@ def pooled_sd(frame: pd.DataFrame) -> float:
         return PRIOR_SD_FLOOR * 4  # no within-source spread known: assume a broad 0.2
     ss = float(groups.apply(lambda s: ((s - s.mean()) ** 2).sum()).sum())
     return max(PRIOR_SD_FLOOR, math.sqrt(ss / dof))
+
+
+_KIND_COUNT = re.compile(r"^(?P<detector>translation)_n_(?P<kind>[a-z_]+)$")  # detectors that count findings by kind
+
+
+def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
+    """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``, today
+    the translation detector), the kind with the most findings in these articles:
+    ``translation_dominant_kind`` = "join"."""
+    totals: dict[str, dict[str, float]] = {}
+    for column in group.columns:
+        match = _KIND_COUNT.match(column)
+        if match and pd.api.types.is_numeric_dtype(group[column]):
+            totals.setdefault(match["detector"], {})[match["kind"]] = float(group[column].fillna(0).sum())
+    out: dict[str, str | None] = {}
+    for detector, kinds in sorted(totals.items()):
+        best = max(sorted(kinds), key=lambda k: kinds[k])
+        out[f"{detector}_dominant_kind"] = best if kinds[best] > 0 else None
+    return out
 
 
 SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
@@ -119,6 +139,7 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
         for column in count_columns:
             row["per_1k_" + column[2:]] = 1000 * float(group[column].sum()) / words if words else math.nan
         row["top_rules"] = _top_rules(group, count_columns)
+        row.update(dominant_kinds(group))
         rows.append(row)
     report = pd.DataFrame(rows)
     report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="bottom").astype(int)

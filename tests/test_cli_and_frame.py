@@ -121,6 +121,9 @@ def test_dataframe_accessor_keeps_index_and_reports_bad_cells() -> None:
 def test_rules_command_lists_and_explains() -> None:
     code, out, _ = run_cli("rules")
     assert code == 0 and "INP001" in out and "RDB002" in out
+    assert "LNT001" in out  # lint's own rules are listed too
     code, out, _ = run_cli("rules", "RDB002")
     assert code == 0 and "Why it matters" in out
+    code, out, _ = run_cli("rules", "lnt")
+    assert code == 0 and "LNT001" in out and "LNT003" in out
     assert run_cli("rules", "ZZZ999")[0] == 2

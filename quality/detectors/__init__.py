@@ -7,10 +7,14 @@ from quality.detectors.base import Detector
 from quality.detectors.boilerplate import BoilerplateDetector
 from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
+from quality.detectors.mojibake import MojibakeDetector
 from quality.detectors.readability import ReadabilityDetector
+from quality.detectors.translation import TranslationDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     InputDetector,
+    MojibakeDetector,
+    TranslationDetector,
     BoilerplateDetector,
     AttributionDetector,
     LanguageDetector,

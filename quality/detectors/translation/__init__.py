@@ -1,0 +1,164 @@
+"""Translation artifacts: what a translated (often machine-translated) English article betrays.
+
+Only the English text is available, so every rule looks for something English itself, or the
+rest of the corpus, rules out. The rules live in small modules, each with its own design notes:
+
+==========  =======================================================  ==================
+module      finds                                                    rules
+==========  =======================================================  ==================
+foreign     words and captions left in the source language           TRN001
+names       name spelling variants, given name used as family name   TRN002, TRN003 (+corpus)
+phrasing    lost negations, statements by things that cannot speak   TRN004, TRN005
+pronouns    "He added" after an institution spoke                    TRN006
+joins       lost spaces, stray full stops, doubled words, loops      TRN007–TRN011
+==========  =======================================================  ==================
+
+Word evidence comes from wordfreq (per-language Zipf frequencies, shipped in its wheel, so
+nothing is downloaded) and, for long foreign runs only, from langdetect.
+
+Translation fluency (the ``translation_fluency`` dimension)
+    Each finding weighs by its severity: error 1, warning 0.5, info 0.1. With ``W`` the summed
+    weight and ``n`` the article's words (at least ``min_words``, 50, so a caption-sized text
+    is not condemned by one slip), the weighted density is ``d = 100 · W / n`` findings per
+    100 words and the score is ``2 ** (-d / half_density)``: 1 for a clean article, 0.5 at
+    ``half_density`` (default 1 weighted finding per 100 words), falling towards 0 as
+    artifacts pile up. The corpus pass adds the corpus-level findings (name variants against
+    other outlets, name-order slips) and recomputes the score the same way.
+
+Per source, the report's ``per_1k_TRN…`` columns show which artifact kinds dominate; each
+article also carries ``translation_dominant_kind`` and one count per kind.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Sequence
+
+from quality.detectors.base import Detector
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.foreign import ForeignFinder
+from quality.detectors.translation.joins import artifacts
+from quality.detectors.translation.names import ArticleNames, NameSummary, article_findings, corpus_findings, read_names
+from quality.detectors.translation.phrasing import phrasing
+from quality.detectors.translation.pronouns import pronoun_slips
+from quality.detectors.translation.rules import ALL_RULES, KINDS
+from quality.model import Article, DetectorResult, Finding, Severity
+from quality.detectors.translation.text import count_words, lines
+
+NAMES_CACHE = 20_000  # articles whose names are kept between detect and the corpus pass
+SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
+
+
+class TranslationDetector(Detector):
+    """Finds translation artifacts; scores translation fluency (see the module docstring)."""
+
+    name = "translation"
+    dimension = "translation_fluency"
+    rules = ALL_RULES
+    uses_corpus = True
+
+    def __init__(
+        self,
+        languages: Sequence[str] = tables.LATIN_LANGUAGES,
+        half_density: float = 1.0,
+        min_words: int = 50,
+        use_langdetect: bool = True,
+    ) -> None:
+        if half_density <= 0:
+            raise ValueError("half_density must be > 0")
+        self.languages = tuple(languages)
+        self.half_density = float(half_density)
+        self.min_words = int(min_words)
+        self.foreign = ForeignFinder(self.languages, use_langdetect=use_langdetect)
+        # Names read by ``detect``, reused by the corpus pass: a cache that never changes a
+        # result (a miss recomputes them), bounded to keep memory flat.
+        self._names: dict[str, ArticleNames] = {}
+
+    # -- one article ----------------------------------------------------------------------
+    def detect(self, article: Article) -> DetectorResult:
+        if not self._is_english(article):
+            return DetectorResult(score=None, metrics={"skipped": f"language {article.language!r}"})
+        text = article.text
+        make = self.findings_for(article)
+        findings: list[Finding] = []
+        scripts = self.foreign.has_other_scripts(text)
+        foreign_words = self.foreign.foreign_words(text)
+        for para in lines(text) if scripts or foreign_words else ():
+            for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words):
+                language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
+                shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
+                how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
+                findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
+        names = read_names(text)
+        self._remember(text, names)
+        for found in article_findings(text, names):
+            findings.append(
+                make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
+            )
+        for phrase in phrasing(text):
+            findings.append(make(phrase.code, phrase.start, phrase.end, phrase.message, severity=Severity.INFO if phrase.info else None))
+        for slip in pronoun_slips(text):
+            findings.append(make("TRN006", slip.start, slip.end, slip.message, "It"))
+        for artifact in artifacts(text):
+            findings.append(
+                make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
+            )
+        return self._result(text, _unique(findings))
+
+    def _remember(self, text: str, names: ArticleNames) -> None:
+        """Keep an article's names for the corpus pass (bounded; a miss recomputes them)."""
+        if len(self._names) >= NAMES_CACHE:
+            self._names.pop(next(iter(self._names)))
+        self._names[text] = names
+
+    def _names_of(self, text: str) -> ArticleNames:
+        names = self._names.get(text)
+        return read_names(text) if names is None else names
+
+    def _is_english(self, article: Article) -> bool:
+        return not article.language or article.language.split("-")[0].lower() == "en"
+
+    def _result(self, text: str, findings: list[Finding]) -> DetectorResult:
+        words = count_words(text)
+        weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
+        density = 100.0 * weight / max(words, self.min_words)
+        score = 2.0 ** (-density / self.half_density)
+        kinds = Counter(KINDS[f.rule] for f in findings)
+        metrics: dict[str, Any] = {f"n_{kind}": kinds.get(kind, 0) for kind in sorted(set(KINDS.values()))}
+        metrics["weighted_per_100_words"] = round(density, 4)
+        metrics["dominant_kind"] = kinds.most_common(1)[0][0] if kinds else None
+        ordered = tuple(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
+        return DetectorResult(score=score, findings=ordered, metrics=metrics)
+
+    # -- corpus pass ----------------------------------------------------------------------
+    def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> NameSummary:
+        summary = NameSummary()
+        for article, result in chunk:
+            if result.score is not None:
+                summary.add(article.source, self._names_of(article.text))
+        return summary
+
+    def merge(self, summaries: Sequence[NameSummary]) -> NameSummary:
+        return NameSummary.merged(s for s in summaries if s is not None)
+
+    def apply(self, article: Article, result: DetectorResult, summary: NameSummary) -> DetectorResult:
+        if result.score is None or summary is None:
+            return result
+        make = self.findings_for(article)
+        extra = [
+            make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
+            for found in corpus_findings(article.text, article.source, summary, self._names.pop(article.text, None))
+        ]
+        if not extra:
+            return result
+        return self._result(article.text, _unique(list(result.findings) + extra))
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per (rule, span), keeping the most severe."""
+    best: dict[tuple[str, int, int], Finding] = {}
+    for finding in findings:
+        key = (finding.rule, finding.start, finding.end)
+        if key not in best or finding.severity.rank > best[key].severity.rank:
+            best[key] = finding
+    return list(best.values())

@@ -1,0 +1,365 @@
+"""Untranslated fragments: words, captions and phrases left in the source language.
+
+A language identifier needs a few dozen letters; a leftover caption such as "Name y Name" has one
+foreign word. So the evidence is gathered word by word:
+
+* **Other scripts.** A run of Cyrillic, CJK, Hangul, Arabic, Greek, Hebrew, Thai or Devanagari
+  words inside English text is foreign, unless it glosses the romanised name right before it
+  (``Hua Chunying 华春莹``) or is glued to Latin letters (that is encoding damage, for the
+  mojibake detector). Cyrillic is told apart (Russian, Ukrainian, Bulgarian) by word frequencies.
+* **Latin-script words.** Each lower-case word is weighed by its Zipf frequency in each
+  candidate language against English (wordfreq). A word far more common in a candidate than in
+  English (``y``, ``en``, ``vía``, ``dijo``) is foreign evidence; one at least as common in
+  English ends a fragment; capitalised words (names, ``XINHUA``) and words common in both
+  are neutral: they neither start nor end a fragment. Transliterated Russian is looked up by
+  mapping Latin letters back to Cyrillic.
+* **Fragments.** A maximal run of foreign and neutral words is reported when it has two or more
+  foreign words with enough weight, or when it is a whole clause (a caption line, or a credit
+  before a dash) whose one foreign word is a function word joining names. Runs long enough for a
+  language identifier (langdetect) are also asked, and an ``en`` verdict vetoes the finding.
+* **Borrowings.** Phrases English has borrowed (``de facto``, ``en route``) never count.
+
+The language named is the candidate whose word frequencies explain the foreign words best.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.text import Token, tokens, zipf
+
+# Scripts other than Latin, with the language each one most likely stands for in news.
+_SCRIPT_RUN = re.compile(
+    r"(?:[\u0400-\u04FF]+|[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+|[\uAC00-\uD7AF\u1100-\u11FF]+"
+    r"|[\u0600-\u06FF]+|[\u0370-\u03FF]+|[\u0590-\u05FF]+|[\u0E00-\u0E7F]+|[\u0900-\u097F]+)"
+    r"(?:[\s,.;:!?、，。·\-]+(?:[\u0400-\u04FF]+|[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]+"
+    r"|[\uAC00-\uD7AF\u1100-\u11FF]+|[\u0600-\u06FF]+|[\u0370-\u03FF]+|[\u0590-\u05FF]+|[\u0E00-\u0E7F]+"
+    r"|[\u0900-\u097F]+))*"
+)
+# Lower-case Latin words (with accents), as the fast path reads them.
+_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ][^\W\d_]*")
+_OTHER_SCRIPT_CHAR = re.compile(
+    "[\u0370-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF"
+    "\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]"
+)
+_CODE_TOKEN = re.compile(r"\S*_\S*|\S+@\S+|https?://\S+|www\.\S+|[@#]\w+")
+# Places where a caption or credit clause ends: sentence ends, dashes, colons, brackets, quotes.
+_HARD_BOUNDARY = re.compile(r"[.!?;:()\[\]|«»“”\"]|\s[-–—]\s|\s[-–—]$|^[-–—]\s")
+
+FOREIGN_MARGIN = 1.5  # Zipf points a word must be more common in a candidate than in English
+FOREIGN_FLOOR = 3.0  # and a real word there (about once per million words)
+FUNCTION_WORD_FLOOR = 4.5  # a lone foreign word must be common there (a function word, about 30 per million)
+ENGLISH_FLOOR = 3.0  # a word this common in English, and not much rarer than abroad, is English
+AMBIGUOUS_BAND = 1.0  # within this many Zipf points the word is shared (``a``, ``no``): neutral
+RUN_WEIGHT = 4.0  # summed margins for a run of several foreign words
+MAX_TRANSLITERATED_LENGTH = 30  # letters; longer Latin strings are not read as Russian
+LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
+
+
+@dataclass(frozen=True)
+class Fragment:
+    start: int
+    end: int
+    language: str
+    evidence: tuple[str, ...]  # the foreign words that decided it
+    script: bool = False  # found by script rather than by word frequencies
+
+
+@dataclass
+class _Word:
+    token: Token
+    kind: str  # "F" foreign, "E" English, "N" neutral
+    language: str | None = None
+    margin: float = 0.0
+    scores: dict[str, float] | None = None
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=50_000)
+def russian_from_latin(word: str) -> float:
+    """Best Russian Zipf frequency of any Cyrillic spelling of a transliterated word.
+
+    Every way of cutting the word into the letter groups of the table is tried ("zayavil" is
+    z-a-ya-v-i-l, not z-ay-a-v-i-l), up to a small number of spellings."""
+    if len(word) > MAX_TRANSLITERATED_LENGTH:
+        return 0.0  # no Russian word is this long; also bounds the recursion below
+    spellings = _cyrillic_spellings(word)
+    return max((zipf(s, "ru") for s in spellings), default=0.0)
+
+
+@lru_cache(maxsize=50_000)
+def _cyrillic_spellings(word: str, limit: int = 64) -> tuple[str, ...]:
+    if not word:
+        return ("",)
+    out: list[str] = []
+    for latin, cyrillic in tables.RUSSIAN_FROM_LATIN:
+        if word.startswith(latin):
+            for rest in _cyrillic_spellings(word[len(latin) :], limit):
+                out.extend(c + rest for c in cyrillic)
+                if len(out) >= limit:
+                    return tuple(out[:limit])
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def classify_word(word: str, languages: tuple[str, ...]) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
+    """(kind, language, margin, per-language frequencies) for a lower-case word. A pure
+    function of wordfreq's lists, cached for the process like wordfreq's own look-ups."""
+    english = zipf(word, "en")
+    scores = {language: zipf(word, language) for language in languages}
+    best = max(scores, key=lambda language: scores[language])
+    if english < 2.0 and len(word) >= 4 and "ru" not in scores:
+        russian = russian_from_latin(_strip_accents(word))
+        if russian > scores[best]:
+            scores["ru"] = russian
+            best = "ru"
+    margin = scores[best] - english
+    frozen = tuple(sorted(scores.items())) + (("en", english),)
+    if margin >= FOREIGN_MARGIN and scores[best] >= FOREIGN_FLOOR:
+        return "F", best, margin, frozen
+    if english >= ENGLISH_FLOOR and english > scores[best] - AMBIGUOUS_BAND:
+        shared = abs(english - scores[best]) < AMBIGUOUS_BAND and scores[best] >= ENGLISH_FLOOR
+        return ("N" if shared else "E"), None, margin, frozen
+    return "N", None, margin, frozen
+
+
+# word → kind per candidate-language set: the fast path's view of ``classify_word``.
+_KINDS: dict[tuple[str, ...], dict[str, str]] = {}
+_LOANS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+class ForeignFinder:
+    """Finds untranslated fragments in one article; holds the candidate languages."""
+
+    def __init__(self, languages: tuple[str, ...] = tables.LATIN_LANGUAGES, use_langdetect: bool = True) -> None:
+        self.languages = tuple(languages)
+        self.use_langdetect = use_langdetect
+        self._kinds = _KINDS.setdefault(self.languages, {})
+        self._loans = _LOANS
+
+    def classify(self, word: str) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
+        return classify_word(word, self.languages)
+
+    # -- one paragraph --------------------------------------------------------------------
+    def fragments(
+        self, text: str, start: int, end: int, other_scripts: bool = True, foreign: re.Pattern[str] | None | bool = True
+    ) -> Iterator[Fragment]:
+        """Fragments in ``text[start:end]``. The last two arguments are fast paths for callers
+        that read the whole article once: whether it has other scripts, and the pattern of
+        its foreign-leaning words (from ``foreign_words``; ``True`` when not computed)."""
+        if other_scripts:
+            yield from self._script_fragments(text, start, end)
+        if foreign is True or (foreign and foreign.search(text, start, end)):
+            yield from self._latin_fragments(text, start, end)
+
+    @staticmethod
+    def has_other_scripts(text: str) -> bool:
+        return _OTHER_SCRIPT_CHAR.search(text) is not None
+
+    def foreign_words(self, text: str) -> re.Pattern[str] | None:
+        """A pattern matching the text's lower-case words that lean to a candidate language,
+        or ``None`` when there are none: then no Latin-script fragment is possible, and only
+        paragraphs the pattern finds need to be read."""
+        kinds = self._kinds
+        found = []
+        for word in set(_LOWER_WORDS.findall(text)):
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) > 500_000:
+                    kinds.clear()  # keep memory flat on huge vocabularies
+                kind = kinds[word] = self.classify(word.lower())[0]
+            if kind == "F":
+                found.append(word)
+        if not found:
+            return None
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(found))) + r")(?![^\W\d_])")
+
+    def _script_fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
+        for match in _SCRIPT_RUN.finditer(text, start, end):
+            s, e = match.start(), match.end()
+            before = text[s - 1] if s > 0 else " "
+            after = text[e] if e < len(text) else " "
+            if _is_latin_letter(before) or _is_latin_letter(after):
+                continue  # glued to Latin letters: encoding damage, not a language
+            if self._is_gloss(text, s, e, start):
+                continue
+            run = match.group()
+            language = _script_language(run)
+            yield Fragment(s, e, language, (run,), script=True)
+
+    @staticmethod
+    def _is_gloss(text: str, s: int, e: int, line_start: int) -> bool:
+        """A short native spelling right after a romanised name (``Hua Chunying 华春莹``)."""
+        if e - s > 8:
+            return False
+        left = text[line_start:s].rstrip(" (（")
+        words = tokens(left)
+        return bool(words) and words[-1].end == len(left) and words[-1].is_capitalised
+
+    def _latin_fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
+        kinds = self._kinds
+        candidates = False
+        for token in tokens(text, start, end):
+            word = token.text
+            if word[:1].isupper():
+                continue
+            kind = kinds.get(word)
+            if kind is None:
+                if len(kinds) > 500_000:
+                    kinds.clear()  # keep memory flat on huge vocabularies
+                kind = kinds[word] = self.classify(word.lower())[0]
+            if kind == "F":
+                candidates = True
+                break
+        if not candidates:
+            return  # most paragraphs: no lower-case word leans to another language
+        words = self._words(text, start, end)
+        if not any(w.kind == "F" for w in words):
+            return
+        cuts = [start] + [m.end() for m in _HARD_BOUNDARY.finditer(text, start, end)] + [end]
+        for left, right in zip(cuts, cuts[1:]):
+            clause = [w for w in words if left <= w.token.start < right]
+            if not any(w.kind == "F" for w in clause):
+                continue
+            whole_clause = not any(w.kind == "E" for w in clause)
+            for run in _split(clause):
+                fragment = self._judge(text, run, whole_clause)
+                if fragment:
+                    yield fragment
+
+    def _words(self, text: str, start: int, end: int) -> list[_Word]:
+        neutral_spans = [(m.start(), m.end()) for m in _CODE_TOKEN.finditer(text, start, end)]
+        loan_spans = [(m.start(), m.end()) for m in self._loans.finditer(text, start, end)]
+        words = []
+        for token in tokens(text, start, end):
+            if not (token.text.isascii() or all(_is_latin_letter(c) or c in "'’-" for c in token.text)):
+                words.append(_Word(token, "N"))  # other script or mixed: not weighed here
+            elif any(s <= token.start < e for s, e in neutral_spans):
+                words.append(_Word(token, "N"))
+            elif any(s <= token.start < e for s, e in loan_spans):
+                words.append(_Word(token, "E"))
+            elif token.is_capitalised:
+                words.append(_Word(token, "N"))  # names and acronyms belong to no language
+            else:
+                kind, language, margin, scores = self.classify(token.lower)
+                if token.lower in tables.NAME_PARTICLES and _between_capitals(text, token):
+                    kind = "N"  # part of a name; still counts when naming the language
+                words.append(_Word(token, kind, language, margin, dict(scores)))
+        return words
+
+    def _judge(self, text: str, run: list[_Word], whole_clause: bool) -> Fragment | None:
+        """Decide a run. One language must explain every foreign word it counts: "met" (Dutch)
+        and "y" (Spanish) in one English sentence are two accidents, not a Dutch fragment."""
+        totals: dict[str, float] = {}
+        for word in run:
+            for language, score in (word.scores or {}).items():
+                if language != "en":
+                    totals[language] = totals.get(language, 0.0) + score
+        best: tuple[float, str, list[_Word]] | None = None
+        for language in sorted(totals):
+            foreign = [w for w in run if w.kind == "F" and _margin(w, language) >= FOREIGN_MARGIN]
+            if foreign:
+                weight = sum(min(_margin(w, language), 4.0) for w in foreign)
+                if best is None or (weight, totals[language]) > (best[0], totals[best[1]]):
+                    best = (weight, language, foreign)
+        if best is None:
+            return None
+        weight, language, foreign = best
+        if len(foreign) >= 2 and weight >= RUN_WEIGHT:
+            run = _trim(run, foreign) if not whole_clause else run
+        elif len(foreign) == 1 and whole_clause:
+            word = foreign[0]
+            index = run.index(word)
+            joins_names = 0 < index < len(run) - 1
+            strong = (word.scores or {}).get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
+            if not (joins_names and strong):
+                return None
+        else:
+            return None
+        start, end = run[0].token.start, run[-1].token.end
+        if self.use_langdetect and sum(c.isalpha() for c in text[start:end]) >= LANGDETECT_LETTERS:
+            from quality.detectors.language import identify
+
+            detected, probability = identify(text[start:end], LANGDETECT_LETTERS)
+            if detected == "en" and probability >= 0.9:
+                return None
+            if detected in totals and probability >= 0.9:
+                language = detected
+        return Fragment(start, end, language, tuple(w.token.text for w in foreign))
+
+
+def _split(clause: list[_Word]) -> Iterator[list[_Word]]:
+    """Runs of foreign and neutral words between English words."""
+    run: list[_Word] = []
+    for word in clause:
+        if word.kind == "E":
+            if any(w.kind == "F" for w in run):
+                yield run
+            run = []
+        else:
+            run.append(word)
+    if any(w.kind == "F" for w in run):
+        yield run
+
+
+def _margin(word: _Word, language: str) -> float:
+    scores = word.scores or {}
+    return scores.get(language, 0.0) - scores.get("en", 0.0)
+
+
+def _trim(run: list[_Word], foreign: list[_Word]) -> list[_Word]:
+    """Drop the words before the first and after the last foreign word of the language."""
+    first = run.index(foreign[0])
+    last = run.index(foreign[-1])
+    return run[first : last + 1]
+
+
+def _between_capitals(text: str, token: Token) -> bool:
+    """Whether a name particle sits inside a name: the nearest words on both sides that are
+    not particles themselves are capitalised ("Ursula von der Leyen")."""
+    left = [w for w in text[: token.start].split()[-4:]]
+    right = [w for w in text[token.end :].split()[:4]]
+    before = next((w for w in reversed(left) if w.lower() not in tables.NAME_PARTICLES), "")
+    after = next((w for w in right if w.lower() not in tables.NAME_PARTICLES), "")
+    return before[:1].isupper() and after[:1].isupper()
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isalpha() and ord(char) < 0x250
+
+
+def _script_language(run: str) -> str:
+    for char in run:
+        code = ord(char)
+        if 0x3040 <= code <= 0x30FF:
+            return "ja"
+    first = next(c for c in run if c.isalpha())
+    code = ord(first)
+    if 0x0400 <= code <= 0x04FF:
+        words = [w.lower() for w in re.findall(r"[\u0400-\u04FF]+", run)]
+        totals = {language: sum(zipf(w, language) for w in words) for language in ("ru", "uk", "bg")}
+        return max(totals, key=lambda k: (totals[k], k == "ru"))
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+        return "ko"
+    if 0x0600 <= code <= 0x06FF:
+        return "ar"
+    if 0x0370 <= code <= 0x03FF:
+        return "el"
+    if 0x0590 <= code <= 0x05FF:
+        return "he"
+    if 0x0E00 <= code <= 0x0E7F:
+        return "th"
+    if 0x0900 <= code <= 0x097F:
+        return "hi"
+    return "zh"

@@ -1,0 +1,207 @@
+"""Join and punctuation artifacts: what re-assembling translated or scraped text leaves behind.
+
+* **Lost space** (``FinancialTimes``): a camel-case word whose two halves are English words
+  while the whole is not a word wordfreq knows. Brands written in camel case (``YouTube``,
+  ``iPhone``, ``PlayStation``) are known words, and name prefixes (``McDonald``, ``DeSantis``)
+  are excluded.
+* **Missing space after a full stop** (``Ukraine.Thus``): a word, a full stop and a capitalised
+  word with no space, unless the dotted token is a URL, a file name, a domain or an
+  abbreviation (``U.S.``).
+* **Stray full stop** (``a trade ally. during``): a full stop followed by a lower-case word that
+  continues the sentence, unless the full stop ends an abbreviation (``approx.``, ``p.m.``) or
+  belongs to an ellipsis.
+* **Doubled word** (``the the``): the same lower-case word twice in a row, except the doubles
+  English allows (``had had``, ``that that``).
+* **Repetition loop** (``Bern, Bern, Bern, …``): a phrase of one to eight words repeated three or
+  more times in a row, the signature of a degenerate machine-translation decoder.
+
+URLs, e-mail addresses, @handles and #hashtags are masked out before any of these checks.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import and_, eq
+from dataclasses import dataclass
+from typing import Iterator
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.text import english_zipf
+
+_MASK = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#][\w.]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b",
+    re.IGNORECASE,
+)
+_MASK_HINT = re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
+_HAS_CAMEL = re.compile(r"[a-z][A-Z]")
+_HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
+_CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
+_NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
+_STRAY_STOP = re.compile(r"(?<![.\w])([A-Za-z][\w’']*)\.\s+([a-z][a-z]+)\b")
+_LOOP_WORD = re.compile(r"\w+(?:['’]\w+)*")  # numbers count: "120 degrees, 0 degrees" is no loop
+_DOUBLED = re.compile(r"(?<![\w-])([a-z]+)(\s+)\1(?![\w-])")
+
+KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
+HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
+CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
+DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
+LOOP_REPEATS = 3  # a phrase of two or more words seen this many times in a row is a loop
+LOOP_REPEATS_ONE_WORD = 4  # "jobs, jobs, jobs" is rhetoric; a fourth copy is a loop
+LOOP_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Artifact:
+    code: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    info: bool = False  # weaker evidence: reported at info severity
+
+
+def _masked(text: str) -> str:
+    """The text with URLs, addresses, handles and file names blanked (offsets unchanged)."""
+    if not _MASK_HINT.search(text):
+        return text  # nothing to mask (a cheap test first: the full pattern is slow)
+    return _MASK.sub(lambda m: " " * len(m.group()), text)
+
+
+def artifacts(text: str) -> Iterator[Artifact]:
+    masked = _masked(text)
+    yield from _lost_spaces(masked)
+    yield from _missing_spaces(masked)
+    yield from _stray_stops(masked, text)
+    yield from _doubled_words(masked)
+    yield from _loops(masked)
+
+
+def _lost_spaces(text: str) -> Iterator[Artifact]:
+    if not _HAS_CAMEL.search(text):
+        return
+    for match in _CAMEL.finditer(text):
+        first, second = match.group(1), match.group(2)
+        whole = first + second
+        if first.lower() in tables.CAMEL_NAME_PREFIXES or english_zipf(whole) >= KNOWN_WORD_ZIPF:
+            continue
+        if english_zipf(first) < HALF_WORD_ZIPF or english_zipf(second) < HALF_WORD_ZIPF:
+            continue
+        spaced = f"{first} {second}"
+        if spaced in text:
+            message = f"“{whole}” joins two words; the article writes “{spaced}” elsewhere"
+            yield Artifact("TRN007", match.start(), match.end(), message, spaced)
+        else:  # could be a camel-case brand that wordfreq does not know
+            message = f"“{whole}” joins two words; a lost space, unless it is a brand name"
+            yield Artifact("TRN007", match.start(), match.end(), message, spaced, info=True)
+
+
+def _missing_spaces(text: str) -> Iterator[Artifact]:
+    if not _HAS_DOT_CAPITAL.search(text):
+        return
+    for match in _NO_SPACE_STOP.finditer(text):
+        left, right = match.group(1), match.group(2)
+        if left.lower() in tables.ABBREVIATIONS or right.lower() in tables.DOTTED_SUFFIXES:
+            continue
+        if english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF:
+            continue  # not two words: a code, a product name
+        yield Artifact(
+            "TRN008", match.start(), match.end(),
+            f"no space after the full stop in “{match.group()}”", f"{left}. {right}",
+        )  # fmt: skip
+
+
+def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+    for match in _STRAY_STOP.finditer(text):
+        before, after = match.group(1), match.group(2)
+        if not original[match.end(1) + 1 : match.end(1) + 2].isspace():
+            continue  # the gap is a masked handle or address, not white space
+        if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
+            continue  # "approx. during", initials
+        if text[match.start(1) - 1 : match.start(1)] == "." or "." in before:
+            continue
+        if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
+            continue
+        yield Artifact(
+            "TRN009", match.start(), match.end(),
+            f"stray full stop in “{match.group()}”: the sentence goes on in lower case",
+            f"{before} {after}",
+        )  # fmt: skip
+
+
+def _doubled_words(text: str) -> Iterator[Artifact]:
+    for match in _DOUBLED.finditer(text):
+        word = match.group(1)
+        if word in tables.LEGITIMATE_DOUBLES or "\n" in match.group(2):
+            continue
+        if english_zipf(word) < DOUBLED_WORD_ZIPF:
+            continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
+        if _in_loop(text, match.start(), match.end()):
+            continue  # reported as a loop
+        yield Artifact("TRN010", match.start(), match.end(), f"“{word}” is written twice", word)
+
+
+def _in_loop(text: str, start: int, end: int) -> bool:
+    return bool(re.match(r"\b(\w+)\W+\1\W+\1\b", text[start : end + 40]))
+
+
+def _loops(text: str) -> Iterator[Artifact]:
+    lowered = [w.lower() for w in _LOOP_WORD.findall(text)]
+    if not _bigram_recurs(lowered):
+        return
+    matches = list(_LOOP_WORD.finditer(text))
+    reported: list[tuple[int, int]] = []
+    for size in range(1, LOOP_MAX_WORDS + 1):
+        needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
+        # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions
+        # where each word equals the word ``size`` places later; test for a run of two with
+        # C-level maps before reading the flags in Python.
+        same = list(map(eq, lowered, lowered[size:]))
+        if not any(map(and_, same, same[1:])):
+            continue
+        i = _next_true(same, 0)
+        while i < len(same):
+            j = _next_false(same, i)
+            repeats = (j - i) // size + 1
+            last = i + repeats * size - 1
+            clear = not any(a <= last and i <= b for a, b in reported)
+            one_line = "\n" not in text[matches[i].start() : matches[last].end()]
+            if repeats >= needed and clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
+                reported.append((i, last))
+                phrase = " ".join(m.group() for m in matches[i : i + size])
+                yield Artifact(
+                    "TRN011", matches[i].start(), matches[last].end(),
+                    f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
+                )  # fmt: skip
+            i = _next_true(same, j)
+
+
+def _bigram_recurs(words: list[str]) -> bool:
+    """Whether a word pair comes back within ``LOOP_MAX_WORDS`` words: every loop does."""
+    last: dict[tuple[str, str], int] = {}
+    for i, pair in enumerate(zip(words, words[1:])):
+        if i - last.get(pair, -LOOP_MAX_WORDS - 1) <= LOOP_MAX_WORDS:
+            return True
+        last[pair] = i
+    return False
+
+
+def _next_true(flags: list[bool], start: int) -> int:
+    try:
+        return flags.index(True, start)
+    except ValueError:
+        return len(flags)
+
+
+def _next_false(flags: list[bool], start: int) -> int:
+    try:
+        return flags.index(False, start)
+    except ValueError:
+        return len(flags)
+
+
+def _tight(text: str, words: list, i: int, repeats: int) -> bool:
+    """A one-word loop counts when only spaces and commas separate the copies (``Bern, Bern,
+    Bern``); ``No. No. No.`` in a quotation is emphasis, not a loop."""
+    between = text[words[i].end() : words[i + repeats - 1].start()]
+    return not re.search(r"[.!?\"“”]", between)

@@ -1,0 +1,613 @@
+"""Proper names: spelling variants and name-order slips, in one article and across the corpus.
+
+A translated article often spells a name two ways (``Medvedez`` beside ``Medvedev``) or treats
+a given name as the family name (``Jinping’s visit`` where everyone else writes ``Xi``). Both
+show only against a reference, which is the article itself or the rest of the corpus:
+
+* **Mentions** are runs of capitalised words (name particles allowed inside), read from the
+  text; title-case headline lines and sentence-initial common words are left out.
+* **Variants.** Two name words are variants when they are the same name in another
+  transliteration (equal after folding ``y``/``i``, double letters, ``kh``/``h`` and similar:
+  ``Dmitri``/``Dmitry``) or one slip of the keyboard apart (one edit, two for long words:
+  ``Medvedez``/``Medvedev``), never when one only adds an ending (``Ivanov``/``Ivanova``).
+  The dominant spelling is the one wordfreq knows, or the one used by more outlets. A misspelt
+  minority is a warning; a transliteration pair is info.
+* **Corpus variants.** Across the corpus, a name (one word, or a mention of three or more words
+  differing in one word) that only one outlet uses while at least two others use a variant is
+  reported with the dominant spelling.
+* **Name order.** For a two-word name ``A B``, the word the corpus uses alone is its short
+  form. A lone ``B`` where the corpus uses ``A`` alone far more often is a slip. Without a
+  corpus, a table of family-name-first surnames gives the same answer for East Asian names.
+
+The corpus summary is a pair of plain dictionaries (name → outlets, word → lone uses), merged by
+union and addition, so any chunking gives the same result.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
+
+MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
+KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
+COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
+DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
+STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words, possessive removed."""
+
+    start: int
+    end: int
+    words: tuple[Token, ...]
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """What one article says about names, read once and shared by every name rule."""
+
+    found: list[Mention]
+    companions: dict[str, set[str]]  # name word → the other words of the names it is in
+    story: frozenset[str]  # the article's rare name words
+
+
+def read_names(text: str) -> ArticleNames:
+    found = mentions(text)
+    return ArticleNames(found, companions_of(found), frozenset(story_words(found)))
+
+
+@dataclass(frozen=True)
+class NameFinding:
+    code: str  # TRN002 variant, TRN003 name order
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    info: bool = False
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _upper_class() -> str:
+    """A regex character class of the upper-case letters of the Latin, Greek and Cyrillic
+    alphabets (Python's ``re`` has no ``\\p{Lu}``)."""
+    chars = [chr(c) for r in ((0x41, 0x250), (0x370, 0x400), (0x400, 0x530)) for c in range(*r) if chr(c).isupper()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_CAP_WORD = r"(?<![^\W\d_])(?<![\-'’])[" + _upper_class() + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+# A run of capitalised words joined by single spaces, name particles allowed between them.
+_NAME_RUN = re.compile(_CAP_WORD + r"(?: (?:(?:" + "|".join(sorted(tables.NAME_PARTICLES, key=len, reverse=True)) + r") )*" + _CAP_WORD + r")*")
+_CAPITALISED = re.compile(_CAP_WORD)
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"'”’)]*\s+$")
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def mentions(text: str) -> list[Mention]:
+    """Capitalised runs in the article's lines, found with one regex per line (no word list).
+    Headline lines capitalise most words, which would glue unrelated names together; in them,
+    words the article also writes in lower case are read as ordinary words and split runs."""
+    found: list[Mention] = []
+    lower_seen = _LowerWords(lower_case_words(text))
+    for para in lines(text):
+        words = para.text.count(" ") + 1
+        headline = words >= 4 and len(_CAPITALISED.findall(text, para.start, para.end)) / words > 0.7
+        for match in _NAME_RUN.finditer(text, para.start, para.end):
+            run: list[Token] = []
+            position = match.start()
+            for part in match.group().split(" "):
+                word = Token(position, position + len(part), part)
+                position += len(part) + 1
+                if headline and word.text[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
+                    found.extend(_mention(run, text, para.start, lower_seen))
+                    run = []
+                    continue
+                run.append(word)
+                if POSSESSIVE_END.search(part):
+                    found.extend(_mention(run, text, para.start, lower_seen))
+                    run = []
+            found.extend(_mention(run, text, para.start, lower_seen))
+    return found
+
+
+def _mention(run: list[Token], text: str, line_start: int, lower_seen: set[str]) -> Iterator[Mention]:
+    while run and not run[-1].is_capitalised:
+        run = run[:-1]
+    if run and _sentence_start(text, run[0].start, line_start) and _ordinary_word(run[0], lower_seen):
+        run = run[1:]
+    while run and not run[0].is_capitalised:
+        run = run[1:]
+    if not run:
+        return
+    last = run[-1]
+    bare = last.bare
+    words = tuple(run[:-1]) + (Token(last.start, last.start + len(bare), bare),)
+    yield Mention(words[0].start, words[-1].end, words)
+
+
+def _sentence_start(text: str, position: int, line_start: int) -> bool:
+    return position == line_start or _SENTENCE_BEFORE.search(text, max(line_start, position - 6), position) is not None
+
+
+class _LowerWords(set):
+    """The article's lower-case words; ``knows`` also accepts another inflection."""
+
+    def knows(self, word: str) -> bool:
+        if word in self:
+            return True
+        stem = _stem(word)
+        return any(stem + ending in self for ending in _ENDINGS)
+
+
+_ENDINGS = ("", "e", "s", "es", "ed", "d", "ing")
+
+
+def _ordinary_word(word: Token, lower_seen: set[str], floor: float = COMMON_WORD_ZIPF + 1.0) -> bool:
+    """A capitalised word that the article also writes in lower case (in any inflection:
+    "Announces" beside "announced"), or a very common word."""
+    lowered = word.bare.lower()
+    if english_zipf(lowered) >= floor:
+        return True
+    if isinstance(lower_seen, _LowerWords):
+        return lower_seen.knows(lowered)
+    return lowered in lower_seen
+
+
+def _stem(word: str) -> str:
+    """Crude English stem: enough to match "announces" with "announced"."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+@lru_cache(maxsize=100_000)
+def fold(name: str) -> str:
+    """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
+    Chaikovsky, Aleksandr/Alexandr compare equal."""
+    text = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"),
+                     ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ie", "i"), ("iy", "i"), ("yi", "i"),
+                     ("ou", "u"), ("w", "v"), ("y", "i"), ("’", ""), ("'", ""), ("-", "")):  # fmt: skip
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment distance, giving up above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def variant_kind(a: str, b: str) -> str | None:
+    """``"transliteration"``, ``"misspelling"`` or ``None`` for two different name words."""
+    if a == b or min(len(a), len(b)) < MIN_VARIANT_LENGTH or a.isupper() or b.isupper():
+        return None
+    la, lb = a.lower(), b.lower()
+    if la == lb or la.startswith(lb) or lb.startswith(la):
+        return None  # an added ending: Ivanov/Ivanova, Putin/Putins
+    if fold(a) == fold(b):
+        return "transliteration"
+    if la[0] != lb[0] and min(len(a), len(b)) < 6:
+        return None
+    limit = 1 if max(len(a), len(b)) < 9 else 2
+    if edit_distance(la, lb, limit) > limit:
+        return None
+    if known(a) >= KNOWN_NAME_ZIPF and known(b) >= KNOWN_NAME_ZIPF:
+        return None  # two names (or words) wordfreq knows: Macau/Macao, Marxism/Marxist
+    return "misspelling"
+
+
+def loosely_similar(a: str, b: str) -> bool:
+    """Two renderings of one foreign name that share most letters (Fanlin/Panlin/Panarin)."""
+    if min(len(a), len(b)) < 4 or a.isupper() or b.isupper():
+        return False
+    return SequenceMatcher(None, fold(a), fold(b)).ratio() >= 0.6
+
+
+def known(name: str) -> float:
+    """How well wordfreq knows a name (it lists famous names); 0 for unknown spellings."""
+    lowered = name.lower()
+    return max(zipf(lowered, "en"), zipf(lowered, "es"), zipf(lowered, "fr"), zipf(lowered, "de"))
+
+
+def _name_word(word: str) -> bool:
+    """A word worth comparing: long enough, not an acronym, not an everyday English word."""
+    return len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.isalpha() and english_zipf(word) < COMMON_WORD_ZIPF
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def article_findings(text: str, names: ArticleNames | None = None) -> list[NameFinding]:
+    """Variants and name-order slips visible inside one article."""
+    names = read_names(text) if names is None else names
+    found, companions = names.found, names.companions
+    counts = Counter(w.text for m in found for w in m.words if _name_word(w.text))
+    results: list[NameFinding] = []
+    flagged: dict[str, tuple[str, str]] = {}
+    for a, b in _candidate_pairs(sorted(counts)):
+        kind = variant_kind(a, b)
+        if not kind or not same_person(companions.get(a, set()), companions.get(b, set())):
+            continue
+        major, minor = _dominant(a, b, counts)
+        if major is None:
+            if kind == "transliteration":
+                flagged.setdefault(b, (a, kind))  # evenly used: note the later one as info
+            continue
+        flagged[minor] = (major, kind)
+    for mention in found:
+        for word in mention.words:
+            if word.text in flagged:
+                major, kind = flagged[word.text]
+                results.append(_variant_finding(word, major, kind, "in this article"))
+    results.extend(_order_without_corpus(found))
+    return results
+
+
+def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
+    """The pairs ``variant_kind`` can accept, found through shared keys instead of comparing
+    all pairs: the folded spelling (transliterations), and the word with one letter deleted
+    (two for long words), so that two words within the allowed edit distance share a key.
+    A misspelling pair needs a side wordfreq does not know."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        for key in _deletion_keys(word.lower()) | {"=" + fold(word)}:
+            index.setdefault(key, []).append(word)
+    pairs = set()
+    for key, group in index.items():
+        if len(group) < 2:
+            continue
+        for a in group:
+            for b in group:
+                if a < b and (key.startswith("=") or known(a) < KNOWN_NAME_ZIPF or known(b) < KNOWN_NAME_ZIPF):
+                    pairs.add((a, b))
+    return sorted(pairs)
+
+
+def _deletion_keys(word: str) -> set[str]:
+    keys = {word}
+    ones = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    keys |= ones
+    if len(word) >= 8:
+        keys |= {w[:i] + w[i + 1 :] for w in ones for i in range(len(w))}
+    return keys
+
+
+def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
+    """(dominant, minority) spelling, or (None, None) when neither dominates."""
+    ka, kb = known(a) >= KNOWN_NAME_ZIPF, known(b) >= KNOWN_NAME_ZIPF
+    if ka != kb:
+        return (a, b) if ka else (b, a)
+    if counts[a] >= DOMINANCE * counts[b]:
+        return a, b
+    if counts[b] >= DOMINANCE * counts[a]:
+        return b, a
+    return None, None
+
+
+def _variant_finding(word: Token, major: str, kind: str, where: str) -> NameFinding:
+    if kind == "transliteration":
+        message = f"“{word.text}” and “{major}” are two transliterations of one name {where}; pick one"
+        return NameFinding("TRN002", word.start, word.end, message, major, info=True)
+    message = f"“{word.text}” looks like a misspelling of “{major}”, the spelling used {where}"
+    return NameFinding("TRN002", word.start, word.end, message, major)
+
+
+def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
+    """``Xi Jinping`` … ``Jinping’s``: a lone given name after a family-name-first full name,
+    when the article never uses the family name alone."""
+    full = {(m.words[-2].text, m.words[-1].text) for m in found if len(m.words) >= 2}
+    lone = Counter(m.words[0].text for m in found if len(m.words) == 1)
+    results = []
+    for family, given in full:
+        if family.lower() not in tables.FAMILY_NAME_FIRST or lone[family] or not lone[given]:
+            continue
+        if len(given) < 3 or english_zipf(given) >= COMMON_WORD_ZIPF or english_zipf(family) >= COMMON_WORD_ZIPF + 1.0:
+            continue  # "Do I": ordinary words, not a name
+        for m in found:
+            if len(m.words) == 1 and m.words[0].text == given:
+                results.append(_order_finding(m.words[0], family, given))
+    return results
+
+
+def _order_finding(word: Token, family: str, given: str) -> NameFinding:
+    message = f"“{given}” is the given name in “{family} {given}”; the short form is “{family}”"
+    return NameFinding("TRN003", word.start, word.end, message, family)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@dataclass
+class NameSummary:
+    """What the corpus says about names: who writes each spelling, and lone uses."""
+
+    word_sources: dict[str, set[str]] = field(default_factory=dict)
+    mention_sources: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    lone: Counter = field(default_factory=Counter)
+    pairs: Counter = field(default_factory=Counter)
+    first_words: Counter = field(default_factory=Counter)  # two-word names by first word
+    second_words: Counter = field(default_factory=Counter)  # two-word names by second word
+    # For each name word, the other name words of the articles it appears in: the "story" a
+    # spelling belongs to, so that a rare name is compared only with names of the same story.
+    context: dict[str, set[frozenset[str]]] = field(default_factory=dict)  # word → its articles' name sets
+    # For each name word, the name words written next to it in one name ("Dmitry" for
+    # "Medvedev"): two spellings whose companions disagree belong to two people.
+    companions: dict[str, set[str]] = field(default_factory=dict)
+    _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
+    _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
+    _joined: dict[str, list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
+    _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
+
+    def add(self, source: str, names: ArticleNames) -> None:
+        for word in names.story:
+            self.context.setdefault(word, set()).add(names.story)  # one shared set per article
+        for word, others in names.companions.items():
+            self.companions.setdefault(word, set()).update(others)
+        for mention in names.found:
+            key = mention.key
+            for word in key:
+                if _name_word(word):
+                    self.word_sources.setdefault(word, set()).add(source)
+            if 2 <= len(key) <= 5:
+                self.mention_sources.setdefault(key, set()).add(source)
+            if len(key) == 1:
+                self.lone[key[0]] += 1
+            if len(key) >= 2:  # the name at the end of "Chinese President Xi Jinping"
+                self.pairs[key[-2:]] += 1
+                self.first_words[key[-2]] += 1
+                self.second_words[key[-1]] += 1
+
+    @classmethod
+    def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
+        parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]  # nothing to combine (the common case: one chunk)
+        out = cls()
+        for part in parts:
+            for word, sources in part.word_sources.items():
+                out.word_sources.setdefault(word, set()).update(sources)
+            for key, sources in part.mention_sources.items():
+                out.mention_sources.setdefault(key, set()).update(sources)
+            out.lone.update(part.lone)
+            out.pairs.update(part.pairs)
+            out.first_words.update(part.first_words)
+            out.second_words.update(part.second_words)
+            for word, names in part.context.items():
+                out.context.setdefault(word, set()).update(names)
+            for word, names in part.companions.items():
+                out.companions.setdefault(word, set()).update(names)
+        return out
+
+    def similar_words(self, word: str) -> set[str]:
+        """Corpus words one deletion apart or with the same folded spelling (an index built on
+        first use: the candidates for ``variant_kind``)."""
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            for other in self.word_sources:
+                for key in _keys(other):
+                    index.setdefault(key, set()).add(other)
+            self._index = index
+        return set().union(*(self._index.get(key, set()) for key in _keys(word))) - {word}
+
+
+    def pairs_with(self, words: set[str]) -> list[tuple[str, str]]:
+        """Two-word names containing one of ``words`` (an index built on first use)."""
+        if self._by_word is None:
+            by_word: dict[str, list[tuple[str, str]]] = {}
+            for pair in self.pairs:
+                for word in set(pair):
+                    by_word.setdefault(word, []).append(pair)
+            self._by_word = by_word
+        return sorted({pair for word in words for pair in self._by_word.get(word, [])})
+
+    def same_letters(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Other names with the same letters written differently ("Kim Jong Un"/"Kim Jong-un")."""
+        if self._joined is None:
+            joined: dict[str, list[tuple[str, ...]]] = {}
+            for other in self.mention_sources:
+                joined.setdefault(_letters(other), []).append(other)
+            self._joined = joined
+        return [o for o in self._joined.get(_letters(key), []) if o != key]
+
+    def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
+        """Mentions of the same length that differ from ``key`` only at ``position``."""
+        if self._wildcards is None:
+            wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+            for other in self.mention_sources:
+                if len(other) >= 2:
+                    for i in range(len(other)):
+                        wildcards.setdefault(other[:i] + ("*",) + other[i + 1 :], []).append(other)
+            self._wildcards = wildcards
+        return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
+
+
+def _letters(key: tuple[str, ...]) -> str:
+    return re.sub(r"[\W_]", "", "".join(key)).lower()
+
+
+def story_words(found: Iterable[Mention]) -> set[str]:
+    """The rare name words of an article (its story's cast and places)."""
+    return {w.text for m in found for w in m.words if _name_word(w.text)}
+
+
+def companions_of(found: Iterable[Mention]) -> dict[str, set[str]]:
+    """Name word → the other name-like words of the names it appears in."""
+    out: dict[str, set[str]] = {}
+    for mention in found:
+        words = [
+            w.text
+            for w in mention.words
+            if len(w.text) >= 2 and w.text.lower() not in tables.PERSON_TITLES and english_zipf(w.text) < COMMON_WORD_ZIPF + 2.0
+        ]
+        for word in words:
+            out.setdefault(word, set()).update(w for w in words if w != word)
+    return out
+
+
+def same_person(a: set[str], b: set[str]) -> bool:
+    """Whether two spellings' companions allow one person: either has none, or some pair is
+    equal or a variant ("Dmitri"/"Dmitry"); "Leslie Wimes" and "Michael Wines" are two people."""
+    if not a or not b:
+        return True
+    return any(x == y or variant_kind(x, y) for x in a for y in b)
+
+
+def _same_story(summary: NameSummary, names: set[str], word: str, candidate: str) -> bool:
+    """Whether the article shares at least two other name words with the candidate's articles."""
+    shared: set[str] = set()
+    for article_names in summary.context.get(candidate, ()):
+        shared |= article_names & names
+        if len(shared - {word, candidate}) >= STORY_OVERLAP:
+            return True
+    return False
+
+
+def _keys(word: str) -> set[str]:
+    lowered = word.lower()
+    keys = {"=" + fold(word), lowered}
+    keys.update(lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
+    return keys
+
+
+def corpus_findings(text: str, source: str, summary: NameSummary, article: ArticleNames | None = None) -> list[NameFinding]:
+    """Variants against other outlets, and name-order slips against the corpus's usage."""
+    article = read_names(text) if article is None else article
+    found = article.found
+    results: list[NameFinding] = []
+    seen: set[tuple[int, int]] = set()
+
+    def others(sources: set[str] | None) -> int:
+        return len((sources or set()) - {source})
+
+    names, companions = article.story, article.companions
+    for mention in found:
+        for word in mention.words:
+            if not _name_word(word.text) or others(summary.word_sources.get(word.text)) > 0:
+                continue
+            best = None
+            for candidate in sorted(summary.similar_words(word.text)):
+                kind = variant_kind(word.text, candidate)
+                users = others(summary.word_sources.get(candidate))
+                if not kind or users < 2 or not _same_story(summary, names, word.text, candidate):
+                    continue
+                if not same_person(companions.get(word.text, set()), summary.companions.get(candidate, set())):
+                    continue
+                if best is None or users > best[1]:
+                    best = (candidate, users, kind)
+            if best:
+                results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
+                seen.add((word.start, word.end))
+        key = mention.key
+        if len(key) >= 2 and (mention.start, mention.end) not in seen:
+            mine = len(summary.mention_sources.get(key, set()))
+            written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_sources[o]), o), default=None)
+            if written is not None:
+                users = others(summary.mention_sources[written])
+                if users >= 2 and users >= DOMINANCE * mine:
+                    message = f"“{' '.join(key)}” is written “{' '.join(written)}” by {users} other outlets"
+                    results.append(NameFinding("TRN002", mention.start, mention.end, message, " ".join(written)))
+                    seen.add((mention.start, mention.end))
+                    continue
+        if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
+            match = _mention_variant(key, source, summary, names)
+            if match:
+                position, dominant, users = match
+                word = mention.words[position]
+                if (word.start, word.end) not in seen:
+                    message = f"“{' '.join(key)}” is written “{' '.join(dominant)}” by {users} other outlets"
+                    results.append(NameFinding("TRN002", word.start, word.end, message, dominant[position]))
+                    seen.add((word.start, word.end))
+    results.extend(_order_with_corpus(found, summary))
+    return results
+
+
+def _mention_variant(
+    key: tuple[str, ...], source: str, summary: NameSummary, names: set[str]
+) -> tuple[int, tuple[str, ...], int] | None:
+    """A multi-word name differing in one word from a mention other outlets share."""
+    best = None
+    for position in range(len(key)):
+        differing = key[position]
+        if english_zipf(differing) >= COMMON_WORD_ZIPF or differing.isupper():
+            continue
+        shared = [w for i, w in enumerate(key) if i != position]
+        # Names sharing two rare words are one entity ("Pham Minh X"); others ("X Group",
+        # "New York X") must also spell the differing word alike, or they are two entities.
+        names_only = sum(english_zipf(w) < COMMON_WORD_ZIPF for w in shared) >= 2
+        for other in summary.mentions_like(key, position):
+            users = len(summary.mention_sources[other] - {source})
+            replacement = other[position]
+            if users < 2 or english_zipf(replacement) >= COMMON_WORD_ZIPF or (best is not None and users <= best[2]):
+                continue
+            if not (names_only or loosely_similar(differing, replacement)):
+                continue
+            anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
+            if _same_story(summary, names, differing, anchor):
+                best = (position, other, users)
+    return best
+
+
+def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameFinding]:
+    """A lone word of a two-word name where the corpus uses the other word alone."""
+    results = []
+    lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
+    if not lone_here:
+        return results
+    for first, second in summary.pairs_with(set(lone_here)):
+        count = summary.pairs[(first, second)]
+        if first == second:
+            continue
+        if count < 2 or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
+            continue  # a name seen whole at least twice, made of name-like words
+        if count < 0.5 * summary.first_words[first]:
+            continue  # "Shanghai Lisboa": the first word also heads many other names
+        # Only the second word used alone is a slip ("Jinping" for "Xi Jinping"): a first name
+        # alone ("Melania") is a register choice, not a translation error.
+        for used, short in ((second, first),):
+            if not lone_here[used] or english_zipf(used) >= COMMON_WORD_ZIPF:
+                continue
+            if summary.second_words[short]:
+                continue  # the short form is also someone's last word ("Kelly"): ambiguous
+            if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
+                for m in found:
+                    if len(m.words) == 1 and m.words[0].text == used:
+                        message = (
+                            f"“{used}” alone for “{first} {second}”; the corpus shortens the name to "
+                            f"“{short}” ({summary.lone[short]} times against {summary.lone[used]})"
+                        )
+                        results.append(NameFinding("TRN003", m.words[0].start, m.words[0].end, message, short))
+    return results

@@ -1,0 +1,123 @@
+"""Pronoun slips: "He added" right after an institution spoke.
+
+Spanish, Italian, Portuguese and Chinese often leave the subject out ("Añadió que …"); a
+translation has to supply one and, when the last speaker was an institution ("the Russian
+Foreign Ministry said"), sometimes supplies "he" or "she". The rule follows attributions
+through the article: each speech verb's subject is classed as an institution or a person, and
+a sentence opening with "He/She" plus a speech verb is flagged when the last speaker was an
+institution and no person has been named since.
+
+Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``)
+makes it a person; an institution head noun (``ministry``, ``Kremlin``, ``agency``) an
+institution; anything else (a bare name) leaves it unknown, which never fires.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.text import Token, lines, sentences, tokens
+
+_PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister president premier chancellor ambassador "
+    "envoy official diplomat leader secretary senator governor mayor general adviser advisor "
+    "aide analyst expert director chairman chairwoman ceo head chief counterpart king queen "
+    "prince pope he she his her him".split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
+
+
+@dataclass(frozen=True)
+class Slip:
+    start: int
+    end: int
+    message: str
+
+
+_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n\s*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+
+
+def pronoun_slips(text: str) -> Iterator[Slip]:
+    if not _OPENING.search(text):
+        return  # no sentence opens with "He/She said": nothing to check (most articles)
+    last_speaker: tuple[str, str] | None = None  # (kind, words), kind "org" or "person"
+    for para in lines(text):
+        for sentence in sentences(text, para.start, para.end):
+            words = tokens(text, sentence.start, sentence.end)
+            if not words:
+                continue
+            lowered = [w.lower for w in words]
+            opening = _pronoun_opening(lowered)
+            if opening and last_speaker and last_speaker[0] == "org":
+                end = words[opening].end
+                yield Slip(
+                    words[0].start, end,
+                    f"“{words[0].text}” cannot refer back to {last_speaker[1]}, an institution; "
+                    "the translation supplied a subject the source left out (write “It” or name the speaker)",
+                )
+            speaker = _last_attribution(text, words, lowered)
+            if speaker:
+                last_speaker = speaker
+            elif last_speaker and _names_a_person(words, lowered):
+                last_speaker = ("person", "")
+
+
+def _pronoun_opening(lowered: list[str]) -> int | None:
+    """Index of the speech verb when the sentence opens "He/She [also] said/added …"."""
+    if lowered[0] not in tables.PERSONAL_PRONOUNS:
+        return None
+    index = 2 if len(lowered) > 2 and lowered[1] == "also" else 1
+    if index < len(lowered) and lowered[index] in tables.SPEECH_VERBS:
+        return index
+    return None
+
+
+def _last_attribution(text: str, words: list[Token], lowered: list[str]) -> tuple[str, str] | None:
+    """The kind of the last speaker this sentence attributes a statement to."""
+    result = None
+    for v, verb in enumerate(lowered):
+        if verb not in tables.SPEECH_VERBS or v == 0:
+            continue
+        subject = _subject_before(text, words, v)
+        if not subject and v + 1 < len(words):
+            subject = _subject_after(text, words, v)  # "…,” said the ministry."
+        kind = _kind(subject)
+        if kind:
+            result = (kind, "“" + " ".join(w.text for w in subject) + "”")
+    return result
+
+
+def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
+    start = verb
+    while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
+        start -= 1
+    return words[start:verb][-5:]
+
+
+def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
+    end = verb + 1
+    while end < len(words) and not _CLAUSE_BREAK.search(text[words[end - 1].end : words[end].start]):
+        end += 1
+    return words[verb + 1 : end][:5]
+
+
+def _kind(subject: list[Token]) -> str | None:
+    lowered = [w.lower.rstrip("’'s") if w.lower.endswith(("’s", "'s")) else w.lower for w in subject]
+    if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES for w in lowered):
+        return "person"
+    if subject and lowered[-1] in tables.ORGANISATION_NOUNS:
+        return "org"
+    return None
+
+
+def _names_a_person(words: list[Token], lowered: list[str]) -> bool:
+    """A person enters the story: a title before a name, or a person noun."""
+    for i, word in enumerate(lowered[1:], start=1):
+        if word in _PERSON_NOUNS and word not in ("his", "her", "him"):
+            return True
+        if word in tables.PERSON_TITLES and i + 1 < len(words) and words[i + 1].is_capitalised:
+            return True
+    return False

@@ -1,0 +1,294 @@
+"""The TRN rules: documentation and the examples every rule must fire on and pass."""
+
+from __future__ import annotations
+
+from quality.model import Severity
+from quality.rules import RULES, CorpusExample, Rule
+
+_CONTEXT = (
+    "The Russian Foreign Ministry said on Monday that the Chinese president would visit Moscow in "
+    "the spring, and officials in Beijing did not confirm the report."
+)
+
+UNTRANSLATED = Rule(
+    code="TRN001",
+    name="untranslated-fragment",
+    severity=Severity.WARNING,
+    summary="A word, phrase or caption left in the source language inside an English article; the "
+    "message names the language.",
+    why="An editor who left a caption in Spanish did not read the page; readers meet words they "
+    "cannot read, and the outlet shows that its English edition is machine output.",
+    example="Wang Yi y Antony Blinken   (a caption: 'y' is Spanish for 'and')",
+    instead="Wang Yi and Antony Blinken",
+    fires=(
+        _CONTEXT + "\n\nDmitri Medvedev y Xi Jinping\n\nThe visit would be the first since 2019.",
+        _CONTEXT + "\n\nPhoto: Emmanuel Macron et Olaf Scholz à Paris\n\nThe talks lasted two hours.",
+        _CONTEXT + " The minister said the talks were «très constructives et utiles» for both sides.",
+        _CONTEXT + "\n\nLula da Silva e Xi Jinping em Pequim",
+        _CONTEXT + " The spokesman wrote 我们反对任何形式的干涉 on his account.",
+        _CONTEXT + "\n\nПутин и Си Цзиньпин в Кремле",
+        _CONTEXT + " The envoy told reporters: spasibo, ministerstvo vneshnikh del soglasno.",
+    ),
+    passes=(
+        _CONTEXT,
+        "Chinese Foreign Ministry spokesperson Hua Chunying 华春莹 announced the visit on Twitter.",
+        "He arrived en route to Paris, where the de facto leader defended the status quo.",
+        "The exhibition at the Museo del Prado drew visitors from Ursula von der Leyen's office.",
+        "Qin Gang met TASS reporters; Xi Jinping and Wang Yi attended.",
+    ),
+    known_problems="A single foreign word inside an English sentence is not reported (it may be a "
+    "name or a borrowing); a caption is reported when its foreign word joins names. Pinyin "
+    "renderings of names that have an established English form are not foreign words to it.",
+)
+
+NAME_VARIANT = Rule(
+    code="TRN002",
+    name="name-variant",
+    severity=Severity.WARNING,
+    summary="A proper name spelled differently from the dominant spelling in the same article or "
+    "across the corpus (other outlets); transliteration pairs the corpus uses evenly are info.",
+    why="Two spellings of one person make readers wonder whether two people are meant, and a "
+    "misspelt name is the clearest sign that nobody checked a translation.",
+    example="Dmitri Medvedez ... Dmitry Medvedev's visit to Beijing",
+    instead="Dmitry Medvedev ... Dmitry Medvedev's visit to Beijing",
+    fires=(
+        "Former president Dmitry Medvedev met Xi in Beijing in December. Officials said Medvedez "
+        "carried a letter from Vladimir Putin.",
+        CorpusExample(
+            articles=(
+                ("a", "Prime Minister Pham Minh Chinh visited Universiti Brunei Darussalam on Monday."),
+                ("b", "Prime Minister Pham Minh Chinh toured Universiti Brunei Darussalam with his wife."),
+                ("c", "In Brunei, Prime Minister Pham Minh Chinh spoke at Universiti Brunei Darussalam."),
+                ("d", "Prime Minister Pham Minh Zheng visited Universiti Brunei Darussalam on Monday."),
+            )
+        ),
+    ),
+    passes=(
+        "Xi Jinping met Vladimir Putin in Moscow. Xi Jinping later flew home.",
+        "Kim Jong-un inspected the site that Kim Jong-il had opened decades earlier.",
+        "Officials from Iran and Iraq met in Baghdad on Monday.",
+        CorpusExample(
+            articles=(
+                ("a", "The Alibaba Group reported results on Monday."),
+                ("b", "Analysts at the Alibaba Group expect growth."),
+                ("c", "The Tencent Group said it would invest more."),
+            )
+        ),
+    ),
+    corpus=True,
+    known_problems="Two different people whose names differ by one letter in the same article are "
+    "reported when wordfreq knows one spelling and not the other.",
+)
+
+NAME_ORDER = Rule(
+    code="TRN003",
+    name="name-order-slip",
+    severity=Severity.WARNING,
+    summary="A person called by the given name as if it were the family name (``Jinping’s visit`` "
+    "where the corpus refers to Xi Jinping as ``Xi``).",
+    why="Family-name-first names are shortened to the family name in English; using the given "
+    "name instead is a translator's or paraphraser's error that readers notice.",
+    example="the Ministry asserted that Jinping’s visit to Moscow will be a major event",
+    instead="the Ministry asserted that Xi’s visit to Moscow will be a major event",
+    fires=(
+        "Chinese President Xi Jinping is expected in Moscow. Officials said Jinping’s visit would "
+        "last three days.",
+        CorpusExample(
+            articles=(
+                ("a", "Director Bi Jingquan arrived on Monday. Officials said Bi was tired."),
+                ("b", "Bi Jingquan spoke first; then Bi thanked the hosts, and Bi left."),
+                ("c", "Bi Jingquan welcomed the guests. Officials said Jingquan’s speech was short."),
+            )
+        ),
+    ),
+    passes=(
+        "Chinese President Xi Jinping is expected in Moscow. Officials said Xi’s visit would last "
+        "three days.",
+        "Russian President Vladimir Putin invited Xi Jinping. Putin said the visit mattered.",
+        CorpusExample(
+            articles=(
+                ("a", "Melania Trump spoke on Monday. Trump praised the staff."),
+                ("b", "Melania Trump arrived first, and Trump thanked the hosts; Trump left."),
+                ("c", "Melania Trump welcomed the guests. Officials said Melania’s speech was short."),
+            )
+        ),
+    ),
+    corpus=True,
+)
+
+LOST_NEGATION = Rule(
+    code="TRN004",
+    name="lost-negation",
+    severity=Severity.WARNING,
+    summary="``any`` after an affirmative verb with nothing to license it (``Beijing gave any "
+    "details``): the translation most likely dropped a negation.",
+    why="The sentence now says the opposite of the source, or nothing at all; a reader cannot "
+    "tell which.",
+    example="Beijing also dedicated any mention of a visit to the invading nation.",
+    instead="Beijing also omitted any mention of a visit to the invading nation.",
+    fires=(
+        "The ministry also provided any details of the visit to reporters.",
+        "Beijing dedicated any mention of the summit to the press office.",
+    ),
+    passes=(
+        "The ministry did not provide any details of the visit.",
+        "Beijing denied any plans for a visit.",
+        "He said any attack would be answered.",
+        "Officials refused to give any details, and the embassy avoided any comment.",
+        "Could the ministry provide any details?",
+    ),
+)
+
+NON_SPEAKER = Rule(
+    code="TRN005",
+    name="non-speaker-as-speaker",
+    severity=Severity.WARNING,
+    summary="A statement attributed to something that cannot speak: an activity named for its "
+    "institution (``statement from Russian diplomacy``) or a possessed noun that is no text "
+    "(``China's playback of the summit said``).",
+    why="These are calques: the source language names the foreign ministry by its diplomacy, or "
+    "the translation chose the wrong sense of a word (playback for readout). English readers "
+    "stumble, and the outlet reads as machine output.",
+    example="officials in Beijing have not confirmed the Russian diplomacy announcement yet",
+    instead="officials in Beijing have not confirmed the Russian foreign ministry's announcement yet",
+    fires=(
+        "Officials have not confirmed the Russian diplomacy announcement yet.",
+        "The visit was confirmed in a statement from Spanish diplomacy on Monday.",
+        "In response, Moscow’s playback of the call between the two presidents said ties were strong.",
+    ),
+    passes=(
+        "Officials have not confirmed the Russian foreign ministry's announcement yet.",
+        "In response, China’s readout of the call between the two leaders said ties were strong.",
+        "Russia’s ambassador to China said the visit was planned.",
+        "The company’s head of communications said the plan was on track.",
+    ),
+)
+
+PRONOUN_SLIP = Rule(
+    code="TRN006",
+    name="pronoun-for-institution",
+    severity=Severity.WARNING,
+    summary="``He``/``She`` + a speech verb right after an institution spoke (``the ministry said. "
+    "He added that …``).",
+    why="Pro-drop source languages leave the subject out; the translation invents a person who "
+    "does not exist, and the reader looks for a speaker that was never named.",
+    example="... the Russian Foreign Ministry said. He added that the Kremlin was assuming ...",
+    instead="... the Russian Foreign Ministry said. It added that the Kremlin was assuming ...",
+    fires=(
+        "The Russian Foreign Ministry said the visit was planned for spring.\nHe added that the "
+        "date was not fixed.",
+    ),
+    passes=(
+        "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
+        "was not fixed.",
+        "Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was "
+        "not fixed.",
+        "The ministry said the visit was planned. Spokesman Wang Wenbin confirmed it.\nHe added "
+        "that the date was not fixed.",
+    ),
+)
+
+LOST_SPACE = Rule(
+    code="TRN007",
+    name="lost-space",
+    severity=Severity.WARNING,
+    summary="Two words joined by a lost space (``FinancialTimes``); info when the spaced form is "
+    "not in the article (it may be a camel-case brand).",
+    why="Joined words come from re-assembling text line by line; they betray a pipeline nobody "
+    "proof-read.",
+    example="Mr Putin did not tell the truth, reported the FinancialTimes.",
+    instead="Mr Putin did not tell the truth, reported the Financial Times.",
+    fires=(
+        "Mr Putin did not tell the truth, reported the FinancialTimes.",
+        "The Financial Times said so first, and the FinancialTimes repeated it.",
+    ),
+    passes=(
+        "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
+        "Governor Ron DeSantis spoke at LaGuardia airport.",
+        "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
+    ),
+)
+
+MISSING_SPACE = Rule(
+    code="TRN008",
+    name="missing-space-after-stop",
+    severity=Severity.WARNING,
+    summary="A full stop followed by the next sentence with no space (``on Ukraine.Thus far``).",
+    why="The sentence boundary was lost when text was joined; readers trip, and search and "
+    "sentence splitting fail on it.",
+    example="since the all-out war on Ukraine.Thus far, China has tried",
+    instead="since the all-out war on Ukraine. Thus far, China has tried",
+    fires=("It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",),
+    passes=(
+        "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
+        "Read the report.PDF at www.Example.Com or write to press@Example.Org.",
+        "Node.js and ASP.NET were mentioned by Mr. Smith.",
+    ),
+)
+
+STRAY_STOP = Rule(
+    code="TRN009",
+    name="stray-full-stop",
+    severity=Severity.WARNING,
+    summary="A full stop inside a sentence that goes on in lower case (``a trade ally. during the "
+    "past year``).",
+    why="A sentence split in two by a stray full stop is a joining or translation artifact that "
+    "changes how the sentence reads.",
+    example="hailing Beijing’s contribution as a trade ally. during the past financial year",
+    instead="hailing Beijing’s contribution as a trade ally during the past financial year",
+    fires=("The ministry praised Beijing as a trade ally. during the past year, trade grew.",),
+    passes=(
+        "The meeting starts at 5 p.m. on Monday, approx. during lunch.",
+        "Trade grew by 30% in 2022. Officials in Beijing welcomed it.",
+        "He met J. smith and the U.S. delegation.",
+    ),
+)
+
+DOUBLED_WORD = Rule(
+    code="TRN010",
+    name="doubled-word",
+    severity=Severity.WARNING,
+    summary="The same word twice in a row (``the the``), except doubles English allows (``had had``).",
+    why="Doubled words are left by editing or by machine translation; they are certain slips.",
+    example="the the Kremlin said",
+    instead="the Kremlin said",
+    fires=("Officials said the the visit would take place in spring.",),
+    passes=(
+        "What he had had in mind was a state visit.",
+        "He said that that was the plan, bye bye.",
+        "The sit-in in 1960 was peaceful.",
+    ),
+)
+
+REPETITION_LOOP = Rule(
+    code="TRN011",
+    name="repetition-loop",
+    severity=Severity.ERROR,
+    summary="A phrase repeated three or more times in a row (a single word four or more), the "
+    "output of a degenerate machine-translation decoder.",
+    why="The text no longer carries the source's meaning; the passage must be retranslated.",
+    example="visited the University of Bern, Bern, Bern, Bern, Bern, Bern and the University",
+    instead="visited the University of Bern",
+    fires=(
+        "The premier visited the University of Bern, Bern, Bern, Bern, Bern and left.",
+        "It covers the history of the people, the history of the people, the history of the people.",
+    ),
+    passes=(
+        "He promised jobs, jobs, jobs to the crowd.",
+        "Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.",
+    ),
+)
+
+ALL_RULES = (
+    UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP,
+    LOST_SPACE, MISSING_SPACE, STRAY_STOP, DOUBLED_WORD, REPETITION_LOOP,
+)  # fmt: skip
+
+RULES.register(*ALL_RULES)
+
+# Which artifact kind each rule belongs to, for the per-source "dominant kind" summary.
+KINDS: dict[str, str] = {
+    "TRN001": "untranslated", "TRN002": "name_variant", "TRN003": "name_order",
+    "TRN004": "unidiomatic", "TRN005": "unidiomatic", "TRN006": "pronoun",
+    "TRN007": "join", "TRN008": "join", "TRN009": "join", "TRN010": "join", "TRN011": "repetition",
+}  # fmt: skip

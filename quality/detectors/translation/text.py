@@ -1,0 +1,105 @@
+"""Text units the translation rules share: word tokens with offsets, sentences, and cached
+word-frequency look-ups.
+
+wordfreq lower-cases everything, so it cannot tell a name from a word; capitalisation is read
+from the text itself. Look-ups are cached per (word, language): news vocabulary repeats, and
+the cache keeps the detector faster than running a language identifier over the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import wordfreq
+
+from quality.spans import Span, paragraphs
+
+# A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Sentence ends: ., ! or ? (and closing quotes) followed by white space. Abbreviations are
+# handled by callers that care.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: articles have thousands, so they must be cheap)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def bare(self) -> str:
+        """The token without a possessive ending: ``Xi’s`` → ``Xi``."""
+        text = self.text
+        return text[:-2] if len(text) > 2 and text[-1] in "sS" and text[-2] in "'’" else text
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]``. Rules ask only for the few paragraphs their cheap
+    tests select, so words are read per request, never for the whole article."""
+    make = tuple.__new__  # skips the named tuple's Python-level constructor: a third faster
+    return [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
+
+
+def lower_case_words(text: str) -> set[str]:
+    """Words the text writes in lower case somewhere (so they are ordinary words, not names)."""
+    return set(LOWER_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
+    """Sentences of one paragraph ``text[start:end]``; a sentence never crosses a line."""
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.start() > position:
+            yield Sentence(position, match.start(), text[position : match.start()])
+        position = match.end()
+    if position < end:
+        yield Sentence(position, end, text[position:end])
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case."""
+    return wordfreq.zipf_frequency(word, language)
+
+
+def english_zipf(word: str) -> float:
+    return zipf(word.lower(), "en")
+
+
+def is_known_word(word: str, floor: float = 1.5, languages: tuple[str, ...] = ("en",)) -> bool:
+    lowered = word.lower()
+    return any(zipf(lowered, language) >= floor for language in languages)
+
+
+@lru_cache(maxsize=8)
+def lines(text: str) -> tuple[Span, ...]:
+    """The article's paragraphs (``quality.spans.paragraphs``), read once per article."""
+    return tuple(paragraphs(text))

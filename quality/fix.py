@@ -1,0 +1,206 @@
+"""Automatic repairs: ``quality.fix_text(text)`` and ``quality fix FILE...``.
+
+A repair is a *step*, a function from text to text, registered in ``REPAIR_STEPS`` in the order
+it runs. Default steps always run; optional ones run when asked (``fix_text(text,
+strip_boilerplate=True)``, ``quality fix --strip-boilerplate``): the CLI grows one flag per
+optional step by itself. Plugging in another repair is one call, as boilerplate stripping is
+below::
+
+    register_repair(RepairStep("strip-boilerplate", strip_boilerplate, default=False,
+                               help="remove page residue (credits, share buttons, footers)"))
+
+Every step must leave clean text unchanged and be idempotent, so that
+``fix_text(fix_text(t)) == fix_text(t)``. A step marked ``repeat`` is applied again until the
+text stops changing, because its own output may hold more to repair (an HTML entity hiding
+mojibake: ``"10Î&frac14;s"`` becomes ``"10Î¼s"``, then ``"10μs"``); other steps run once.
+
+The built-in step, ``encoding``, applies only repairs of rules marked ``fix="safe"``: mojibake
+undone by a verified round trip, C1 controls mapped back to their windows-1252 characters,
+HTML entities decoded, stray control characters and NULs removed. Damage that cannot be
+restored (U+FFFD, mojibake with lost bytes) is left for a person.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from quality.detectors.boilerplate import strip_boilerplate
+from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
+from quality.load import _BOMS, TEXT_SUFFIXES, DecodeError, _bomless_utf16, decode_bytes
+
+# Enough for an entity hiding double mojibake; real text settles in one or two.
+MAX_PASSES = 6
+
+
+@dataclass(frozen=True)
+class RepairStep:
+    """One repair: ``name`` is kebab-case (the CLI flag of an optional step is ``--NAME``)."""
+
+    name: str
+    apply: Callable[[str], str]
+    default: bool
+    help: str
+    repeat: bool = False  # apply again until the text stops changing
+
+    @property
+    def keyword(self) -> str:
+        """The step's keyword argument to :func:`fix_text`."""
+        return self.name.replace("-", "_")
+
+
+REPAIR_STEPS: dict[str, RepairStep] = {}
+
+
+def register_repair(step: RepairStep) -> RepairStep:
+    """Add a repair step; steps run in the order they were registered."""
+    if step.name in REPAIR_STEPS and REPAIR_STEPS[step.name] != step:
+        raise ValueError(f"repair step {step.name!r} registered twice")
+    REPAIR_STEPS[step.name] = step
+    return step
+
+
+SAFE_CODES = frozenset(rule.code for rule in MOJIBAKE_RULES if rule.fix == "safe")
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Engine:
+    return Engine()
+
+
+def safe_damage(text: str) -> list[Damage]:
+    """The damage in ``text`` that the ``encoding`` step repairs."""
+    return [d for d in _engine().find(text) if d.code in SAFE_CODES and d.repair is not None]
+
+
+def repair_encoding(text: str) -> str:
+    """Apply every verified encoding repair once (``fix_text`` repeats until stable)."""
+    damages = safe_damage(text)
+    if not damages:
+        return text
+    pieces, cursor = [], 0
+    for d in sorted(damages, key=lambda d: d.start):
+        if d.start < cursor:  # findings never overlap; stay safe if two ever did
+            continue
+        pieces += [text[cursor : d.start], d.repair]
+        cursor = d.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+register_repair(
+    RepairStep(
+        "encoding",
+        repair_encoding,
+        default=True,
+        help="undo verified mojibake, map C1 controls to windows-1252, decode HTML entities, remove control characters",
+        repeat=True,
+    )
+)
+register_repair(
+    RepairStep(
+        "strip-boilerplate",
+        strip_boilerplate,
+        default=False,
+        help="also remove boilerplate lines (credits, navigation, share and follow prompts; see BPL rules)",
+    )
+)
+
+
+def fix_text(text: str, **steps: bool) -> str:
+    """``text`` with every enabled repair applied until nothing changes.
+
+    Keywords switch steps on or off by name (``strip_boilerplate=True``, ``encoding=False``);
+    unnamed steps keep their default. Clean text comes back unchanged.
+    """
+    known = {step.keyword for step in REPAIR_STEPS.values()}
+    unknown = set(steps) - known
+    if unknown:
+        raise TypeError(f"unknown repair step(s): {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    for step in REPAIR_STEPS.values():
+        if not steps.get(step.keyword, step.default):
+            continue
+        for _ in range(MAX_PASSES if step.repeat else 1):
+            before, text = text, step.apply(text)
+            if text == before:
+                break
+    return text
+
+
+# ------------------------------------------------------------------------------------- files
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """A file's text before and after the repairs, and how to write it back unchanged in form."""
+
+    path: Path
+    original: str
+    fixed: str
+    codec: str
+    bom: bytes
+
+    @property
+    def changed(self) -> bool:
+        return self.original != self.fixed
+
+    def diff(self) -> str:
+        """A unified diff, as ``diff -u`` and ``git diff`` print it."""
+        before = _diff_lines(self.original)
+        after = _diff_lines(self.fixed)
+        return "".join(difflib.unified_diff(before, after, fromfile=str(self.path), tofile=str(self.path)))
+
+    def write(self) -> None:
+        """Write the fixed text in the file's own encoding, byte-order mark and line endings."""
+        self.path.write_bytes(self.bom + self.fixed.encode(self.codec))
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
+
+
+def fix_file(path: str | Path, **steps: bool) -> FileFix:
+    """Read a text file as the loader does and repair it (nothing is written).
+
+    Raises ``OSError`` when the file cannot be read and ``DecodeError`` when it is not text.
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    text = decode_bytes(data)
+    # The loader's own rules (BOM, then BOM-less UTF-16, then UTF-8), so that writing back
+    # keeps the file's form.
+    bom, codec = b"", _bomless_utf16(data) or "utf-8"
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            bom, codec = mark, name
+            break
+    return FileFix(path, text, fix_text(text, **steps), codec, bom)
+
+
+def text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files named, and the ``.txt``/``.md`` files under folders named, in sorted order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            yield path
+
+
+__all__ = [
+    "REPAIR_STEPS",
+    "DecodeError",
+    "FileFix",
+    "RepairStep",
+    "fix_file",
+    "fix_text",
+    "register_repair",
+    "repair_encoding",
+    "text_files",
+]
