@@ -176,6 +176,10 @@ def _bomless_wide(data: bytes) -> str | None:
     return None
 
 
+# The name quality.fix imports (it re-encodes a repaired file in the codec it was read in).
+_bomless_utf16 = _bomless_wide
+
+
 def _binary_kind(data: bytes) -> str | None:
     """A phrase naming binary data (``a PDF document``), or None when the bytes may be text."""
     for signature, kind in _SIGNATURES:
