@@ -365,9 +365,10 @@ class Engine:
     def _joint(self, text: str, pending: list[_Candidate], accepted: "_Accepted") -> list[_Candidate]:
         """Weak repairs of one codec family in one token, convincing together."""
         groups: dict[tuple[str, int], list[_Candidate]] = {}
-        for c in pending:
-            if 0 < c.gain < self.min_gain and not c.guessed and not accepted.overlaps(c.start, c.end):
-                groups.setdefault((c.family, _token_start(text, c.start)), []).append(c)
+        weak = [c for c in pending if 0 < c.gain < self.min_gain and not c.guessed and not accepted.overlaps(c.start, c.end)]
+        token_starts = _token_starts(text, [c.start for c in weak])
+        for c in weak:
+            groups.setdefault((c.family, token_starts[c.start]), []).append(c)
         joined: list[_Candidate] = []
         for members in groups.values():
             chosen = _Accepted()
@@ -569,6 +570,22 @@ def _token_start(text: str, pos: int) -> int:
     while pos > 0 and not text[pos - 1].isspace():
         pos -= 1
     return pos
+
+
+def _token_starts(text: str, positions: list[int]) -> dict[int, int]:
+    """``_token_start`` for many positions, walking each stretch of text once (in a long run
+    without spaces, one walk per position back to the run's start was quadratic)."""
+    found: dict[int, int] = {}
+    previous, token = 0, 0
+    for pos in sorted(set(positions)):
+        back = pos
+        while back > previous and not text[back - 1].isspace():
+            back -= 1
+        if back > previous:  # a space in between; else the token began where the last one did
+            token = back
+        found[pos] = token
+        previous = pos
+    return found
 
 
 def _space_was_the_byte(text: str, c: _Candidate) -> bool:
