@@ -159,6 +159,7 @@ def test_file_case_through_the_api(tmp_path: Path, case: Case) -> None:
 # --- size limits -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_article_is_refused_without_being_read(tmp_path: Path) -> None:
     """The default limit is 10 million characters; 50 MB is over four bytes per allowed
     character, so the loader refuses it from its size alone (no 50 MB string is built)."""
@@ -206,6 +207,7 @@ def test_size_limit_from_config_and_in_the_dataframe_api(tmp_path: Path) -> None
     assert "article too large" in json.loads(out)["error"]
 
 
+@pytest.mark.slow
 def test_five_megabyte_single_line_is_scored(tmp_path: Path) -> None:
     """A scraper that lost every line break: valid input, scored, spans still exact."""
     sentence = "Officials said the talks, held in Moscow on Monday, would continue. "
@@ -499,3 +501,19 @@ def test_every_item_comes_back_once_in_order() -> None:
     results = analyze(items)
     assert [r.article.id for r in results] == ["1", "2", "3", "4"]
     assert [bool(r.error) for r in results] == [False, True, True, False]
+
+
+# Texts that once made a detector raise (found by the differential checks and the fuzzing of
+# tests/fuzz); each must now be analysed by every detector without an error.
+CRASHERS = [
+    ("arabic-indic digits", "The score was \u0663\u0664 to nil, officials said."),
+    ("thai digits alone", "Flight \u0e51\u0e52 landed in Bangkok on Monday."),
+    ("cyrillic combining mark alone", "A stray mark \u0483 in the text."),
+    ("arabic presentation forms after a mark", "\u0652\ufe90\u0650\ufe92\u0652\ufea3\u064e\ufe83"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in CRASHERS], ids=[name for name, _ in CRASHERS])
+def test_texts_that_once_crashed_a_detector(text: str) -> None:
+    [result] = analyze([Article(id="c", source="s", text=text)])
+    assert result.error is None, result.error

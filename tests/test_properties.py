@@ -54,6 +54,7 @@ AWKWARD = [
     "\u200b", "\u200d", "\u202e", "\u0301", "e\u0301", "\U0001f1e8\U0001f1f3", "\U0001f600", "\U00010000",
     "\u00c3\u00a9", "\u00e2\u20ac\u2122", "\u951f\u65a4\u62f7", "\u534e\u6625\u83b9", "\x00", "\ufffd",
     "\u201c", "\u201d", "\u2019", "\u2014", "...", ". ", "!", "?", "@", "#", "http://", "www.", "'", '"',
+    "\u0663\u0664", "\u0e51\u0e52", "\u0483", " \u0652",  # digits and marks of other scripts, alone
 ]  # fmt: skip
 
 any_unicode = st.text(st.characters(exclude_categories=()), max_size=200)
