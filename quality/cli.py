@@ -309,6 +309,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"quality: {exc}", file=sys.stderr)
         return 2
+    except UnicodeEncodeError as exc:  # a terminal in Latin-1 and an article in Chinese
+        print(f"quality: the output holds characters that {exc.encoding} cannot show; use --output FILE (always UTF-8) or set PYTHONIOENCODING=utf-8", file=sys.stderr)
+        return 2
     except ValueError as exc:  # e.g. --format parquet without --output
         print(f"quality: {exc}", file=sys.stderr)
         return 2

@@ -212,7 +212,7 @@ def _detect_one(article: Article, detectors: Sequence[Detector]) -> Outcome:
         try:
             results[detector.name] = detector.detect(article)
         except Exception as exc:  # a detector bug must not stop the batch
-            failures.append(f"{detector.name} detector failed: {type(exc).__name__}: {exc}")
+            failures.append(_failure(detector.name, "detector", exc))
     return results, "; ".join(failures) or None
 
 
@@ -306,18 +306,71 @@ def _corpus_pass(
     detectors: Sequence[Detector],
     staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
 ) -> None:
-    """Summarise per chunk, merge, apply: the same shape a distributed reduction would have."""
+    """Summarise per chunk, merge, apply: the same shape a distributed reduction would have.
+
+    A detector's corpus code that raises on some article marks that article (its ``error``
+    names the detector) and leaves it out of the summary; the other articles go on. When the
+    summaries cannot be merged at all, every article of the pass is marked.
+    """
     scored = [i for i, (_, results, _) in enumerate(staged) if results is not None]
     for detector in detectors:
         if not detector.uses_corpus:
             continue
-        pairs = [(staged[i][0], staged[i][1][detector.name]) for i in scored if detector.name in staged[i][1]]
-        summaries = [detector.summarise(pairs[k : k + CORPUS_CHUNK]) for k in range(0, len(pairs), CORPUS_CHUNK)]
-        summary = detector.merge(summaries)
-        for i in scored:
+        name = detector.name
+        members = [i for i in scored if name in staged[i][1]]  # type: ignore[operator]
+        failed: dict[int, str] = {}
+        summaries = []
+        for k in range(0, len(members), CORPUS_CHUNK):
+            chunk = members[k : k + CORPUS_CHUNK]
+            try:
+                summaries.append(detector.summarise([(staged[i][0], staged[i][1][name]) for i in chunk]))  # type: ignore[index]
+            except Exception:
+                summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
+        try:
+            summary = detector.merge(summaries)
+        except Exception as exc:
+            failed.update({i: _failure(name, "corpus pass", exc) for i in members})
+            summary = None
+        for i in members:
             article, results, _ = staged[i]
-            if detector.name in results:
-                results[detector.name] = detector.apply(article, results[detector.name], summary)
+            if i not in failed:
+                try:
+                    results[name] = detector.apply(article, results[name], summary)  # type: ignore[index]
+                except Exception as exc:
+                    failed[i] = _failure(name, "corpus pass", exc)
+        for i, message in failed.items():
+            article, results, error = staged[i]
+            staged[i] = (article, results, f"{error}; {message}" if error else message)
+
+
+def _summarise_survivors(
+    detector: Detector,
+    staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
+    chunk: list[int],
+    failed: dict[int, str],
+) -> list[Any]:
+    """A chunk whose summary raised: find the articles that make it raise, one by one, and
+    summarise the others without them."""
+    name = detector.name
+    survivors = []
+    for i in chunk:
+        try:
+            detector.summarise([(staged[i][0], staged[i][1][name])])  # type: ignore[index]
+        except Exception as exc:
+            failed[i] = _failure(name, "corpus pass", exc)
+        else:
+            survivors.append(i)
+    if not survivors:
+        return []
+    try:
+        return [detector.summarise([(staged[i][0], staged[i][1][name]) for i in survivors])]  # type: ignore[index]
+    except Exception as exc:  # fails only together: none of them can be summarised
+        failed.update({i: _failure(name, "corpus pass", exc) for i in survivors})
+        return []
+
+
+def _failure(detector: str, stage: str, exc: BaseException) -> str:
+    return f"{detector} {stage} failed: {type(exc).__name__}: {exc}"
 
 
 def _finish(

@@ -510,6 +510,9 @@ CRASHERS = [
     ("thai digits alone", "Flight \u0e51\u0e52 landed in Bangkok on Monday."),
     ("cyrillic combining mark alone", "A stray mark \u0483 in the text."),
     ("arabic presentation forms after a mark", "\u0652\ufe90\u0650\ufe92\u0652\ufea3\u064e\ufe83"),
+    # fuzz_detectors.py, after 624 runs: a lone surrogate stopped the boilerplate corpus pass
+    # (line_key encoded to UTF-8), which took the whole batch down with it
+    ("lone surrogate in the corpus pass", "\u6165\u2064\u6874 \u7665\u6c6c\u9b68\u6767\u96e0\udd91\u6974 and the ministry said so."),
 ]
 
 
@@ -517,3 +520,30 @@ CRASHERS = [
 def test_texts_that_once_crashed_a_detector(text: str) -> None:
     [result] = analyze([Article(id="c", source="s", text=text)])
     assert result.error is None, result.error
+
+
+def test_output_the_terminal_cannot_encode_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text("华春莹 said on Monday that the visit would go ahead. " * 3, encoding="utf-8")
+    stdout, err = io.TextIOWrapper(io.BytesIO(), encoding="latin-1"), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(err):
+        code = main(["findings", str(tmp_path), "--format", "jsonl"])
+    assert code == 2 and "cannot show; use --output FILE" in err.getvalue()
+    target = tmp_path / "out.jsonl"
+    assert run_cli("findings", str(tmp_path), "--format", "jsonl", "--output", str(target))[0] == 0
+    target.read_text(encoding="utf-8")
+
+
+def test_a_corpus_pass_that_raises_marks_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quality.detectors.boilerplate import BoilerplateDetector
+
+    original = BoilerplateDetector.summarise
+
+    def fragile(self, chunk):
+        if any("boom" in article.text for article, _ in chunk):
+            raise UnicodeEncodeError("utf-8", "boom", 0, 1, "surrogates not allowed")
+        return original(self, chunk)
+
+    monkeypatch.setattr(BoilerplateDetector, "summarise", fragile)
+    results = analyze([Article(id=str(k), source="s", text=("boom " if k == 1 else "") + GOOD_TEXT) for k in range(3)])
+    assert [r.error is None for r in results] == [True, False, True]
+    assert results[1].error.startswith("boilerplate corpus pass failed: UnicodeEncodeError")

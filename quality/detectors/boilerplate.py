@@ -623,7 +623,8 @@ _DIGITS = re.compile(r"\d+")
 
 def line_key(line: str) -> bytes:
     """A short stable digest of the normalised line, so corpus summaries stay small."""
-    return hashlib.blake2b(_normalise(line).encode("utf-8"), digest_size=8).digest()
+    # surrogatepass: a lone surrogate (possible in a DataFrame's text) must not stop the corpus pass
+    return hashlib.blake2b(_normalise(line).encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def classify(

@@ -38,7 +38,7 @@ def one_input(data: bytes) -> None:
     for detector in DETECTORS:
         check_result(text, detector.detect(article), RULES_OF[detector.name])
     for result in analyze([article]):
-        if result.error and "detector failed" in result.error:
+        if result.error and "failed" in result.error:  # a detector or its corpus pass raised
             raise AssertionError(result.error)
         for finding in result.findings:
             check_finding(text, finding)
