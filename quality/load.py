@@ -112,6 +112,8 @@ def decode_bytes(data: bytes, lenient_utf8: bool = False) -> str:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-8" and lenient_utf8:
+                return data[len(bom) :].decode(codec, "surrogateescape")
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
@@ -404,12 +406,15 @@ def _table_text(path: Path) -> str:
     return decode_bytes(path.read_bytes(), lenient_utf8=True)
 
 
-def _undecodable_row(text: str, where: str) -> str | None:
+def _undecodable_row(text: str, where: str, raw_line: bool = True) -> str | None:
+    """The message for a line (``raw_line``: offsets are columns) or a CSV row holding bytes
+    that are not UTF-8, or None."""
     offset = undecodable_at(text)
     if offset is None:
         return None
     byte = ord(text[offset]) - 0xDC00
-    return f"{where}: not valid UTF-8: byte 0x{byte:02x} at column {offset + 1}; save the file as UTF-8"
+    at = f"at column {offset + 1}" if raw_line else "in this row"
+    return f"{where}: not valid UTF-8: byte 0x{byte:02x} {at}; save the file as UTF-8"
 
 
 def _load_jsonl(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
@@ -474,7 +479,7 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
         if not header or not any(h.strip() for h in header):
             yield LoadError(id=id_, source=source, message=f"{path}: empty file: no header row", origin=str(path))
             return
-        header_problem = _undecodable_row(",".join(header), f"{path}: header")
+        header_problem = _undecodable_row(",".join(header), f"{path}: header", raw_line=False)
         if header_problem:
             yield LoadError(id=id_, source=source, message=header_problem, origin=str(path))
             return
@@ -506,7 +511,7 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             row_number += 1
             origin = f"{path} row {row_number} (line {line_before + 1})"
             row_id = f"{id_}:{row_number}"
-            problem = _undecodable_row(",".join(row), origin)
+            problem = _undecodable_row(",".join(row), origin, raw_line=False)
             if problem:
                 yield LoadError(id=row_id, source=source, message=problem, origin=origin)
                 continue
