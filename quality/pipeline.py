@@ -95,9 +95,10 @@ def analyze(
     """Run every detector on every article, then the corpus pass, then scoring.
 
     ``workers`` > 1 runs per-article detection in that many processes (``0``: one per CPU);
-    the result is identical to ``workers=1``. Worker processes are started fresh (``spawn``),
-    so a pool pays off from a few hundred articles on; scripts that use it on macOS or
-    Windows need the usual ``if __name__ == "__main__":`` guard.
+    the result is identical to ``workers=1``. Worker processes are started fresh (``spawn``) and
+    load their dictionaries again, so a pool pays off only on batches of thousands of articles
+    (docs/reliability.md has the figures); scripts that use it on macOS or Windows need the
+    usual ``if __name__ == "__main__":`` guard.
     """
     config = config or Config()
     detectors = build_detectors(config)
