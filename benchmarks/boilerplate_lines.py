@@ -30,15 +30,11 @@ import bisect
 import html
 import json
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
+import _common  # noqa: F401  (puts the repository on sys.path)
 from fit_boilerplate import DEFAULT_DATA, fit_half, views  # noqa: E402
 
 from quality.detectors.boilerplate import BoilerplateDetector  # noqa: E402

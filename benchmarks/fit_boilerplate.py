@@ -22,31 +22,20 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _common import REPO, shared_path  # noqa: E402  (also puts the repository on sys.path)
 
 from quality.detectors.boilerplate import ALL_FEATURES, line_infos  # noqa: E402
 from quality.spans import paragraphs  # noqa: E402
 
 
-def _shared(relative: str) -> Path:
-    """``../shared/<relative>`` from the repo root, or from a folder above it (git worktrees)."""
-    for folder in ROOT.parents:
-        candidate = folder / "shared" / relative
-        if candidate.exists():
-            return candidate
-    return ROOT.parent / "shared" / relative
-
-
-DEFAULT_DATA = _shared("benchmarks/boilerplate/pages.jsonl")
+DEFAULT_DATA = shared_path("benchmarks", "boilerplate", "pages.jsonl")
 MARGIN = 5
 L2 = 1.0  # ridge penalty: keeps weights small where features are rare
-MODEL_FILE = ROOT / "quality" / "detectors" / "_boilerplate_model.py"
+MODEL_FILE = REPO / "quality" / "detectors" / "_boilerplate_model.py"
 
 
 def fit_half(source: str) -> bool:
@@ -140,7 +129,7 @@ def main() -> None:
             f"BIAS = {bias:+.6f}\n\nWEIGHTS: tuple[float, ...] = (\n{body}\n)\n",
             encoding="utf-8",
         )
-        print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+        print(f"wrote {MODEL_FILE.relative_to(REPO)}")
 
 
 if __name__ == "__main__":
