@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Callable
 
 import _common  # noqa: F401  (puts the repository on sys.path)
-from fit_boilerplate import DEFAULT_DATA, fit_half, views  # noqa: E402
+from fit_boilerplate import DEFAULT_DATA, fit_half, line_starts, views  # noqa: E402
 
 from quality.detectors.boilerplate import BoilerplateDetector  # noqa: E402
 from quality.model import Article  # noqa: E402
@@ -57,10 +57,7 @@ def run_detector(articles: list[Article]) -> dict[str, list[tuple[int, int]]]:
 
 def predicted_lines(texts: list[str], spans: list[tuple[int, int]]) -> list[bool]:
     """Which lines a finding covers (at least half of the line's characters)."""
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = line_starts(texts)
     covered = [0] * len(texts)
     for start, end in spans:
         i = bisect.bisect_right(starts, start) - 1

@@ -20,6 +20,7 @@ weights in ``quality/detectors/_boilerplate_model.py``; nothing of the data goes
 from __future__ import annotations
 
 import argparse
+import bisect
 import hashlib
 import json
 from pathlib import Path
@@ -49,19 +50,22 @@ def views(page: dict) -> dict[str, list[int]]:
     return {"full": list(range(n)), "article+5": list(range(max(0, a - MARGIN), min(n, b + MARGIN + 1)))}
 
 
+def line_starts(texts: list[str]) -> list[int]:
+    """Offset of each line in ``"\\n".join(texts)``, for ``bisect`` from an offset to its line."""
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    return starts
+
+
 def rows_for(page: dict, indices: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Features and gold labels of the view's lines, the lines joined as one article."""
     texts = [page["lines"][i]["text"] for i in indices]
     gold = [page["lines"][i]["label"] == "boilerplate" for i in indices]
     text = "\n".join(texts)
     spans = list(paragraphs(text))
-    # map each non-blank span back to its line index
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    import bisect
-
+    starts = line_starts(texts)  # map each non-blank span back to its line index
     owner = [bisect.bisect_right(starts, s.start) - 1 for s in spans]
     infos = line_infos(spans)
     x = np.array([info.features for info in infos], dtype=float).reshape(len(infos), len(ALL_FEATURES))
