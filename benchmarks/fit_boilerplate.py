@@ -90,13 +90,20 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> tuple[np
     return beta[:-1], float(beta[-1])
 
 
-def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(pred & gold))
-    fp = float(np.sum(pred & ~gold))
-    fn = float(np.sum(~pred & gold))
+def prf_from_counts(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall and F1, each 0 where its denominator is."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    return prf_from_counts(float(np.sum(pred & gold)), float(np.sum(pred & ~gold)), float(np.sum(~pred & gold)))
+
+
+def load_pages(path: Path) -> list[dict]:
+    """The benchmark's pages, one JSON object a line."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
@@ -104,7 +111,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--write", action="store_true", help="store the fitted weights in the package")
     args = parser.parse_args()
-    pages = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pages = load_pages(args.data)
     data: dict[tuple[str, str], list[tuple[np.ndarray, np.ndarray]]] = {}
     for page in pages:
         half = "fit" if fit_half(page["source"]) else "held-out"
