@@ -1,13 +1,20 @@
 """The ``quality`` command. Thin: it parses arguments, reads input, calls the library, writes.
 
 Exit codes: 0 success; 1 findings at or above ``--fail-on`` (lint); 2 usage error, bad
-configuration or no readable input at all.
+configuration or no readable input at all (the output is still written, with its error rows).
+
+Every input shows up in the output: an unreadable one is an error row, and stderr gets one line
+per error (``quality: error: ID: MESSAGE``), one per warning (renamed duplicate ids) and always
+the summary ``quality: read N, scored M, errors K``, where N = M + K.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
+import warnings
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from quality.config import Config, ConfigError, load_config
@@ -15,7 +22,7 @@ from quality.frame import article_rows, finding_rows
 from quality.load import Columns, load_paths
 from quality.model import ArticleResult
 from quality.output import FORMATS, write_frame
-from quality.pipeline import analyze
+from quality.pipeline import DuplicateIdWarning, analyze
 from quality.rules import RULES
 from quality.scoring import source_report
 
@@ -41,6 +48,21 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
     parser.add_argument("--output", "-o", help="write to FILE instead of standard output")
+    parser.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N", help="analyse in N processes (0: one per CPU; default 1); the output is the same")
+    parser.add_argument(
+        "--max-article-chars", type=_non_negative, default=None, metavar="N",
+        help="refuse longer articles with an error row (default 10,000,000 or max_article_chars in the config; 0: no limit)",
+    )  # fmt: skip
+
+
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"want a whole number, got {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"want a number >= 0, got {number}")
+    return number
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
@@ -51,6 +73,8 @@ def config_from(args: argparse.Namespace) -> Config:
     try:
         config = load_config(args.config)
         config = config.with_overrides(select=_split(args.select), ignore=_split(args.ignore))
+        if getattr(args, "max_article_chars", None) is not None:
+            config = replace(config, max_article_chars=args.max_article_chars or None)  # 0: no limit
         RULES.matching(config.select or ())
         RULES.matching(config.ignore)
     except (ConfigError, KeyError) as exc:
@@ -59,21 +83,49 @@ def config_from(args: argparse.Namespace) -> Config:
 
 
 def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult]:
-    """Load, analyse and report a read/scored/errors summary on stderr."""
+    """Load, analyse and report errors, warnings and the read/scored/errors summary on stderr."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
-    items = list(load_paths(args.paths, columns))
+    items = list(load_paths(args.paths, columns, max_chars=config.max_article_chars))
     progress, close = _progress_bar(len(items))
     try:
-        results = analyze(items, config, progress=progress)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", DuplicateIdWarning)
+            results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     finally:
         close()
+    for warning in caught:
+        if issubclass(warning.category, DuplicateIdWarning):
+            print(f"quality: warning: {_printable(str(warning.message))}", file=sys.stderr)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    report_summary(results)
+    return results
+
+
+def report_summary(results: Sequence[ArticleResult]) -> None:
+    """One stderr line per error row, then ``read N, scored M, errors K`` (N = M + K)."""
     errors = [r for r in results if r.error]
     for result in errors:
-        print(f"quality: error: {result.article.id}: {result.error}", file=sys.stderr)
+        print(f"quality: error: {_printable(result.article.id)}: {_printable(result.error or '')}", file=sys.stderr)
     print(f"quality: read {len(results)}, scored {len(results) - len(errors)}, errors {len(errors)}", file=sys.stderr)
-    return results
+
+
+def exit_status(results: Sequence[ArticleResult]) -> int:
+    """2 when nothing at all could be scored (the output still lists the error rows), else 0."""
+    return 2 if results and all(r.error for r in results) else 0
+
+
+def _printable(text: str, limit: int = 2000) -> str:
+    """One terminal line: control characters (a file name may hold a newline) and characters
+    the terminal's encoding cannot show (lone surrogates) are escaped, very long messages cut."""
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    shown = "".join(
+        ch if unicodedata.category(ch) != "Cc" or ch == "\t" else ch.encode("unicode_escape").decode("ascii")
+        for ch in (text if len(text) <= limit else text[: limit - 1] + "…")
+    )
+    return shown.encode(encoding, "backslashreplace").decode(encoding, "replace")
 
 
 def _progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
@@ -93,14 +145,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     frame = articles if args.articles else source_report(articles)
     columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
     write_frame(frame, args.format, sys.stdout, args.output, table_columns=columns)
-    return 0
+    return exit_status(results)
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
     config = config_from(args)
-    frame = finding_rows(run_pipeline(args, config))
+    results = run_pipeline(args, config)
+    frame = finding_rows(results)
     write_frame(frame, args.format, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
-    return 0
+    return exit_status(results)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -255,6 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except UsageError as exc:
         print(f"quality: {exc}", file=sys.stderr)
+        return 2
+    except UnicodeEncodeError as exc:  # a terminal in Latin-1 and an article in Chinese
+        print(f"quality: the output holds characters that {exc.encoding} cannot show; use --output FILE (always UTF-8) or set PYTHONIOENCODING=utf-8", file=sys.stderr)
         return 2
     except ValueError as exc:  # e.g. --format parquet without --output
         print(f"quality: {exc}", file=sys.stderr)

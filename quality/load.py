@@ -6,33 +6,75 @@ it (a ``file`` column plus any of ``source``, ``date``, ``url``, ``title``, ``la
 (``.jsonl``, ``.csv``, ``.parquet``) are read when named as paths, one article per row.
 
 Loaders yield :class:`~quality.model.Article` or :class:`~quality.pipeline.LoadError`; they never
-raise for one bad input, so a batch always reports every article it was given.
+raise for one bad input, so a batch always reports every article it was given. The unit of
+failure is as small as the format allows: one JSONL line, one CSV row, one text file. Whole-file
+errors (an unreadable CSV header, a corrupt Parquet file) are one error row naming the file.
 
-Ids are stable: a file's path relative to the folder given, ``FILE:LINE`` for a JSONL record,
-``FILE:ROW`` for a CSV or Parquet row (unless an id column is named), the index for a DataFrame.
+Decoding is strict on purpose. Text files must be UTF-8 (BOM optional), UTF-16 or UTF-32 (with a
+BOM, or without one when the NUL pattern of mostly-ASCII text gives it away). Anything else —
+Latin-1, binary data, NUL bytes inside UTF-8 — is refused with the byte offset, line and column:
+guessing a legacy codec would create the very mojibake this tool reports.
+
+Size limit: an article longer than ``max_chars`` characters (default
+:data:`DEFAULT_MAX_ARTICLE_CHARS`, configurable as ``max_article_chars`` in ``[tool.quality]`` or
+``--max-article-chars``) is refused with an error row. A file larger than four bytes per allowed
+character is refused without being read, since no accepted encoding needs more.
+
+Ids are stable: a file's path relative to the folder given (its name when the file itself is
+given), ``FILE:LINE`` for a JSONL record, ``FILE:ROW`` for a CSV or Parquet row (unless an id
+column is named), the index for a DataFrame. Ids that repeat are made unique by the pipeline
+(see :func:`quality.pipeline.analyze`).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
-import math
+import os
+import re
+import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from quality.model import Article
-from quality.pipeline import LoadError
+from quality.model import Article, LineIndex
+from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 METADATA = ("title", "url", "date", "language")
+MAX_BYTES_PER_CHAR = 4  # UTF-8, UTF-16 (surrogate pairs) and UTF-32 all need at most 4 bytes
+
+# File signatures of formats people mistake for text (or export by accident); used only to name
+# the format in the message once the bytes have already failed as text.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub, which are ZIP archives)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd-compressed file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"PAR1", "a Parquet file (name it with a .parquet suffix)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x7fELF", "an executable"),
+)
 
 Item = Article | LoadError
+
+# Lone surrogates: the range ``surrogateescape`` maps undecodable bytes to, and the whole range.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -49,71 +91,166 @@ class Columns:
 
 
 class DecodeError(ValueError):
-    pass
+    """The bytes are not text we accept; the message says where and why."""
 
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE: its BOM starts with FF FE too
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode a file's bytes: UTF-8, or UTF-16/32 when a BOM says so (or the NUL pattern of
-    BOM-less UTF-16 does). Anything else is refused with a message that says where and why:
-    guessing a legacy codec would create the very mojibake this tool reports."""
+def decode_bytes(data: bytes, lenient_utf8: bool = False) -> str:
+    """Decode a file's bytes: UTF-8, or UTF-16/32 when a BOM (or the NUL pattern of BOM-less
+    mostly-ASCII text) says so. Anything else raises :class:`DecodeError` naming the offset.
+
+    With ``lenient_utf8`` invalid UTF-8 bytes become lone surrogates (``surrogateescape``) so
+    that a table can refuse only the rows that hold them (see :func:`undecodable_at`).
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-8" and lenient_utf8:
+                return data[len(bom) :].decode(codec, "surrogateescape")
             try:
                 return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at byte {exc.start + len(bom)}") from exc
-    utf16 = _bomless_utf16(data)
-    if utf16:
-        return data.decode(utf16)
+                where = _where(data, exc.start + len(bom))
+                raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at {where}") from exc
+    wide = _bomless_wide(data)
+    if wide:
+        return data.decode(wide)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        sample = data[max(0, exc.start - 10) : exc.start + 10]
-        if b"\x00" in data[:4096] and _looks_binary(data):
-            raise DecodeError("binary file, not text") from exc
-        raise DecodeError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} (near {sample!r}); save the file as UTF-8") from exc
+        kind = _binary_kind(data)
+        if kind:
+            raise DecodeError(f"{kind}, not a text file") from exc
+        if lenient_utf8:
+            return data.decode("utf-8", "surrogateescape")
+        raise DecodeError(_utf8_message(data, exc.start)) from exc
 
 
-def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL in every other byte of mostly-ASCII text."""
+def _utf8_message(data: bytes, offset: int) -> str:
+    sample = data[max(0, offset - 12) : offset + 12]
+    return (
+        f"not valid UTF-8: byte 0x{data[offset]:02x} at {_where(data, offset)} (near {sample!r}); "
+        "the file is in another encoding (Latin-1 or Windows-1252?): save it as UTF-8"
+    )
+
+
+def _where(data: bytes, offset: int) -> str:
+    """``byte N (line L)``: editors show lines, hex editors show offsets; give both."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"byte {offset} (line {line})"
+
+
+def _bomless_wide(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM: mostly-ASCII text shows NUL bytes in a fixed pattern
+    (every other byte for UTF-16, three of four for UTF-32). Text without that pattern (CJK in
+    BOM-less UTF-16) cannot be told from other bytes and is refused as not UTF-8."""
     head = data[:4096]
-    if len(head) < 4 or len(head) % 2:
+    if len(head) < 4 or not head.count(0):
         return None
-    even_nuls = head[0::2].count(0) / (len(head) / 2)
-    odd_nuls = head[1::2].count(0) / (len(head) / 2)
-    codec = "utf-16-be" if even_nuls > 0.4 and odd_nuls < 0.05 else "utf-16-le" if odd_nuls > 0.4 and even_nuls < 0.05 else None
-    if codec is None:
-        return None
+    candidates = []
+    if len(data) % 4 == 0:
+        lanes = [head[i::4].count(0) / (len(head) / 4) for i in range(4)]
+        if lanes[0] < 0.05 and min(lanes[1:]) > 0.9:
+            candidates.append("utf-32-le")
+        if lanes[3] < 0.05 and min(lanes[:3]) > 0.9:
+            candidates.append("utf-32-be")
+    if len(data) % 2 == 0:
+        even_nuls = head[0::2].count(0) / (len(head) / 2)
+        odd_nuls = head[1::2].count(0) / (len(head) / 2)
+        if even_nuls > 0.4 and odd_nuls < 0.05:
+            candidates.append("utf-16-be")
+        if odd_nuls > 0.4 and even_nuls < 0.05:
+            candidates.append("utf-16-le")
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return codec
+    return None
+
+
+# The name quality.fix imports (it re-encodes a repaired file in the codec it was read in).
+_bomless_utf16 = _bomless_wide
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """A phrase naming binary data (``a PDF document``), or None when the bytes may be text."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    head = data[:4096]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head and controls / max(1, len(head)) > 0.1:
+        return "binary data"
+    return None
+
+
+def decode_text_file(data: bytes) -> str:
+    """Decode an article file and refuse what is not text: NUL bytes, mostly control characters."""
+    text = decode_bytes(data)
+    first_nul = text.find("\x00")
+    if first_nul >= 0:
+        body = text.rstrip("\x00")
+        padding = len(text) - len(body)
+        if body.strip() and "\x00" not in body and _binary_kind(body.encode("utf-8", "surrogatepass")) is None:
+            raise DecodeError(f"ends in {padding} NUL byte(s) of padding, typical of an interrupted download or copy: fetch the file again")
+        kind = _binary_kind(data)
+        if kind:
+            raise DecodeError(f"{kind}, not a text file")
+        line, col = LineIndex(text).line_col(first_nul)
+        raise DecodeError(f"contains {text.count(chr(0))} NUL byte(s), the first at line {line}, column {col}: text files never hold NUL; the file is damaged or not text")
+    if text:
+        controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+        if controls / min(len(text), 4096) > 0.1:
+            raise DecodeError(f"binary data: {controls} control characters in the first {min(len(text), 4096)}, not a text file")
+    return text
+
+
+def undecodable_at(text: str) -> int | None:
+    """Offset of the first byte that ``surrogateescape`` smuggled in, or None."""
+    match = _ESCAPED_BYTE.search(text)
+    return match.start() if match else None
+
+
+def lone_surrogate_at(text: str) -> int | None:
+    """Offset of the first unpaired surrogate (from a JSON escape such as ``\\ud800``), or None.
+    Such text is not valid Unicode: no result holding it could be written as UTF-8."""
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
+
+
+def _has_surrogates(text: str) -> bool:
     try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return codec
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:4096]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13))
-    return controls / max(1, len(head)) > 0.1
-
-
-def load_paths(paths: Iterable[str | Path], columns: Columns = Columns()) -> Iterator[Item]:
-    """Every article under ``paths``, in a stable order (sorted within each folder)."""
+def load_paths(
+    paths: Iterable[str | Path],
+    columns: Columns = Columns(),
+    max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS,
+) -> Iterator[Item]:
+    """Every article under ``paths``, in a stable order: paths in the order given, files sorted
+    by name within each folder (so the order of entries on disk never matters)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _load_folder(path, columns)
+            yield from _load_folder(path, columns, max_chars)
         elif path.is_file():
-            yield from _load_file(path, path.name, _default_source(path), columns, {})
+            yield from _load_file(path, path.name, _default_source(path), columns, {}, max_chars)
+        elif path.exists():
+            yield LoadError(id=str(raw), source="unknown", message=f"{raw}: not a regular file or folder", origin=str(raw))
         else:
             yield LoadError(id=str(raw), source="unknown", message=f"no such file or folder: {raw}", origin=str(raw))
 
@@ -122,83 +259,282 @@ def _default_source(path: Path) -> str:
     return path.resolve().parent.name or "unknown"
 
 
-def _load_folder(root: Path, columns: Columns) -> Iterator[Item]:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
-    manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    found = False
-    for path in files:
-        if path.name in MANIFEST_NAMES:
+def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+    """Files under ``root`` (hidden ones skipped), sorted; and folders that could not be read,
+    which become error rows rather than silently missing articles. Symlinked folders are
+    followed once each (a link back up the tree does not loop)."""
+    files: list[Path] = []
+    failures: list[tuple[Path, OSError]] = []
+    seen: set[str] = set()
+
+    def failed(exc: OSError) -> None:
+        failures.append((Path(exc.filename or root), exc))
+
+    for folder, dirs, names in os.walk(root, onerror=failed, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(folder) / name for name in names if not name.startswith("."))
+    return sorted(files, key=lambda p: p.relative_to(root).parts), failures
+
+
+def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterator[Item]:
+    files, failures = _walk(root)
+    manifests: dict[Path, tuple[dict[str, dict[str, str]], tuple[str, str] | None]] = {}
+    found = False
+    for folder, exc in failures:
+        found = True
+        where = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+        yield LoadError(id=where + "/", source="unknown", message=f"{folder}: cannot read folder: {exc.strerror or exc}", origin=str(folder))
+    for path in files:
+        if path.name in MANIFEST_NAMES or path.suffix.lower() not in TEXT_SUFFIXES:
             continue  # tables in a folder may be anything (manifests, labels): name them as paths
         found = True
         relative = path.relative_to(root)
+        if not path.is_file():  # a broken link, a FIFO (reading one would wait forever)
+            kind = "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
+            yield LoadError(id=relative.as_posix(), source="unknown", message=f"{path}: {kind}", origin=str(path))
+            continue
         if path.parent not in manifests:
-            manifests[path.parent] = _read_manifest(path.parent)
-        meta = manifests[path.parent].get(path.name, {})
+            manifests[path.parent] = read_manifest_checked(path.parent)
+            entries, problem = manifests[path.parent]
+            if problem:
+                manifest_id, message = problem
+                yield LoadError(id=(relative.parent / manifest_id).as_posix(), source="unknown", message=message, origin=str(path.parent / manifest_id))
+        meta = manifests[path.parent][0].get(path.name, {})
         folder_source = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
-        yield from _load_file(path, relative.as_posix(), meta.get("source") or folder_source, columns, meta)
+        yield from _load_file(path, relative.as_posix(), meta.get("source") or folder_source, columns, meta, max_chars)
     if not found:
         yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or .md files) under {root}", origin=str(root))
 
 
 def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files."""
+    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files (what can be read)."""
+    return read_manifest_checked(folder)[0]
+
+
+def read_manifest_checked(folder: Path) -> tuple[dict[str, dict[str, str]], tuple[str, str] | None]:
+    """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files, and (manifest
+    name, message) when the manifest is (partly) unreadable: the articles still load, with the
+    folder's source, and the problem becomes an error row so that wrong sources are never silent."""
     entries: dict[str, dict[str, str]] = {}
     csv_path, jsonl_path = folder / "manifest.csv", folder / "manifest.jsonl"
-    if csv_path.is_file():
-        with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-            records: Iterable[dict[str, Any]] = list(csv.DictReader(handle))
-    elif jsonl_path.is_file():
-        with jsonl_path.open(encoding="utf-8-sig") as handle:
-            records = [json.loads(line) for line in handle if line.strip()]
+    path = csv_path if csv_path.is_file() else jsonl_path if jsonl_path.is_file() else None
+    if path is None:
+        return entries, None
+    records: list[dict[str, Any]] = []
+    problems: list[str] = []
+    try:
+        text = decode_bytes(path.read_bytes())
+    except (OSError, DecodeError) as exc:
+        return entries, (path.name, f"{path}: cannot read manifest ({_reason(exc)}); its articles keep their folder's source")
+    if path is csv_path:
+        try:
+            with _csv_field_limit():
+                records = list(csv.DictReader(io.StringIO(text, newline="")))
+        except csv.Error as exc:
+            problems.append(str(exc))
     else:
-        return entries
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                problems.append(f"line {number}: {exc}")
+                continue
+            if isinstance(record, dict):
+                records.append(record)
+            else:
+                problems.append(f"line {number}: want a JSON object")
     for record in records:
         name = str(record.get("file") or "").strip()
         if name:
             entries[Path(name).name] = {k: str(v) for k, v in record.items() if k and isinstance(v, (str, int, float)) and v != "" and k != "file"}
-    return entries
+    if not problems:
+        return entries, None
+    plural = "entry" if len(problems) == 1 else "entries"
+    return entries, (path.name, f"{path}: {len(problems)} unreadable manifest {plural} (first: {problems[0]}); those articles keep their folder's source")
 
 
-def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[str, str]) -> Iterator[Item]:
+def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[str, str], max_chars: int | None) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".jsonl":
             yield from _load_jsonl(path, id_, source, columns)
             return
-        if suffix in (".csv", ".parquet"):
-            frame = pd.read_csv(path, dtype=object, keep_default_na=False, na_values=[""]) if suffix == ".csv" else pd.read_parquet(path)
-            yield from articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path))
+        if suffix == ".csv":
+            yield from _load_csv(path, id_, source, columns)
             return
-        text = decode_bytes(path.read_bytes())
-    except (OSError, DecodeError, ValueError, ImportError) as exc:
-        yield LoadError(id=id_, source=source, message=f"{path}: {exc}", origin=str(path))
+        if suffix == ".parquet":
+            frame = pd.read_parquet(path)
+            yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
+            return
+        size = path.stat().st_size
+        if max_chars is not None and size > MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
+            raise DecodeError(f"{size:,} bytes hold more than {max_chars:,} characters in any encoding: {too_large_message(None, max_chars)}")
+        text = decode_text_file(path.read_bytes())
+        if max_chars is not None and len(text) > max_chars:
+            raise DecodeError(too_large_message(len(text), max_chars))
+    except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
+        yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return
-    yield Article(
-        id=id_,
-        source=source,
-        text=text,
-        origin=str(path),
-        **{key: meta.get(key) for key in METADATA},
-    )
+    yield Article(id=id_, source=source, text=text, origin=str(path), **{key: meta.get(key) for key in METADATA})
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, (DecodeError, UnicodeError)):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or exc}"
+    return f"cannot read ({type(exc).__name__}): {exc}"
+
+
+def _nonempty(items: list[Item], path: Path, id_: str, source: str) -> Iterator[Item]:
+    """A table without rows is reported, so that naming a file always yields at least one row."""
+    if not items:
+        yield LoadError(id=id_, source=source, message=f"{path}: no rows", origin=str(path))
+    yield from items
+
+
+def _table_text(path: Path) -> str:
+    """A table's text; invalid UTF-8 bytes are kept as lone surrogates so that only the rows
+    holding them are refused (see :func:`undecodable_at`)."""
+    return decode_bytes(path.read_bytes(), lenient_utf8=True)
+
+
+def _undecodable_row(text: str, where: str, raw_line: bool = True) -> str | None:
+    """The message for a line (``raw_line``: offsets are columns) or a CSV row holding bytes
+    that are not UTF-8, or None."""
+    offset = undecodable_at(text)
+    if offset is None:
+        return None
+    byte = ord(text[offset]) - 0xDC00
+    at = f"at column {offset + 1}" if raw_line else "in this row"
+    return f"{where}: not valid UTF-8: byte 0x{byte:02x} {at}; save the file as UTF-8"
 
 
 def _load_jsonl(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
-    text = decode_bytes(path.read_bytes())
-    for number, line in enumerate(text.splitlines(), start=1):
+    """One article per line. Lines are split on ``\\n`` only: JSON allows U+2028 and other line
+    separators inside strings, and ``str.splitlines`` would break records (and line numbers)."""
+    text = _table_text(path)
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
+        found = True
         origin = f"{path}:{number}"
+        row_id = f"{id_}:{number}"
+        problem = _undecodable_row(line, origin)
+        if problem:
+            yield LoadError(id=row_id, source=source, message=problem, origin=origin)
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield LoadError(id=f"{id_}:{number}", source=source, message=f"{origin}: malformed JSON: {exc.msg} at column {exc.colno}", origin=origin)
+            yield LoadError(id=row_id, source=source, message=f"{origin}: malformed JSON: {exc.msg} at column {exc.colno}", origin=origin)
+            continue
+        except (ValueError, RecursionError) as exc:  # 10,000-digit numbers, nesting too deep
+            yield LoadError(id=row_id, source=source, message=f"{origin}: unreadable JSON: {exc}", origin=origin)
             continue
         if not isinstance(record, dict):
-            yield LoadError(id=f"{id_}:{number}", source=source, message=f"{origin}: want a JSON object, got {type(record).__name__}", origin=origin)
+            yield LoadError(id=row_id, source=source, message=f"{origin}: want a JSON object, got {type(record).__name__}", origin=origin)
             continue
-        yield _article_from_record(record, columns, f"{id_}:{number}", source, origin)
+        item = _article_from_record(record, columns, row_id, source, origin)
+        surrogate = lone_surrogate_at(item.text) if isinstance(item, Article) else None
+        if surrogate is not None:
+            message = f"{origin}: text holds an unpaired surrogate U+{ord(item.text[surrogate]):04X} at offset {surrogate} (a broken \\u escape), which is not valid Unicode"
+            item = LoadError(id=item.id, source=item.source, message=message, origin=origin)
+        yield item
+    if not found:
+        yield LoadError(id=id_, source=source, message=f"{path}: no records (the file is empty)", origin=str(path))
+
+
+@contextmanager
+def _csv_field_limit() -> Iterator[None]:
+    """The csv module refuses fields over 128 KiB by default; an article may be far longer."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
+    """One article per row. Read with the csv module rather than pandas so that one broken row
+    (too many fields, bad bytes) is one error row and the rows around it are still read."""
+    text = _table_text(path)
+    with _csv_field_limit():
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            yield LoadError(id=id_, source=source, message=f"{path}: unreadable CSV header: {exc}", origin=str(path))
+            return
+        if not header or not any(h.strip() for h in header):
+            yield LoadError(id=id_, source=source, message=f"{path}: empty file: no header row", origin=str(path))
+            return
+        header_problem = _undecodable_row(",".join(header), f"{path}: header", raw_line=False)
+        if header_problem:
+            yield LoadError(id=id_, source=source, message=header_problem, origin=str(path))
+            return
+        names = [h.strip().lstrip("\ufeff") for h in header]
+        if columns.text not in names:
+            yield LoadError(id=id_, source=source, message=_missing_column_message(str(path), columns.text, names), origin=str(path))
+            return
+        wanted = {c for c in (columns.text, columns.source, columns.id, *(getattr(columns, m) for m in METADATA)) if c}
+        repeated = sorted({n for n in names if n in wanted and names.count(n) > 1})
+        if repeated:
+            yield LoadError(id=id_, source=source, message=f"{path}: column(s) {', '.join(map(repr, repeated))} appear more than once in the header", origin=str(path))
+            return
+        row_number = 0
+        while True:
+            line_before = reader.line_num
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                row_number += 1
+                origin = f"{path} line {line_before + 1}"
+                yield LoadError(id=f"{id_}:{row_number}", source=source, message=f"{origin}: unreadable CSV row: {exc}", origin=origin)
+                if reader.line_num == line_before:
+                    break  # the reader cannot move past it; what follows is unreachable
+                continue
+            if not row or not any(cell.strip() for cell in row):
+                continue  # blank line
+            row_number += 1
+            origin = f"{path} row {row_number} (line {line_before + 1})"
+            row_id = f"{id_}:{row_number}"
+            problem = _undecodable_row(",".join(row), origin, raw_line=False)
+            if problem:
+                yield LoadError(id=row_id, source=source, message=problem, origin=origin)
+                continue
+            if len(row) > len(names):
+                message = f"{origin}: {len(row)} fields but the header has {len(names)}; a delimiter inside an unquoted field?"
+                yield LoadError(id=row_id, source=source, message=message, origin=origin)
+                continue
+            record = dict(zip(names, row))
+            record = {k: (v if v != "" else None) for k, v in record.items()}
+            yield _article_from_record(record, columns, row_id, source, origin)
+        if row_number == 0:
+            yield LoadError(id=id_, source=source, message=f"{path}: no rows (only a header)", origin=str(path))
+
+
+def _missing_column_message(where: str, wanted: str, names: list[str]) -> str:
+    shown = ", ".join(repr(str(n)) for n in names[:12]) + (", ..." if len(names) > 12 else "")
+    message = f"{where}: no text column {wanted!r} (columns: {shown})"
+    if len(names) == 1:
+        found = [sep for sep in (";", "\t", "|") if sep in str(names[0])]
+        if found:
+            label = {";": "';'", "\t": "tab", "|": "'|'"}[found[0]]
+            message += f"; the header uses {label} as its delimiter, but CSV is read with ',' as delimiter: save it comma-separated"
+    return message + "; name the column with --text-column"
 
 
 def articles_from_frame(
@@ -224,9 +560,7 @@ def articles_from_frame(
     )
     where = origin or "DataFrame"
     if columns.text not in frame.columns:
-        message = f"{where}: no text column {columns.text!r} (columns: {', '.join(map(str, frame.columns))})"
-        if len(frame.columns) == 1 and any(sep in str(frame.columns[0]) for sep in ";\t|"):
-            message += "; the file may use another delimiter than ','"
+        message = _missing_column_message(where, columns.text, list(frame.columns))
         if id_prefix:  # a file: one error row for the file, not one per row
             return [LoadError(id=id_prefix.rstrip(":"), source=default_source, message=message, origin=origin)]
         # a DataFrame: one error row per input row, so that the output keeps the input's index
@@ -247,7 +581,7 @@ def _article_from_record(record: dict[str, Any], columns: Columns, fallback_id: 
     source = _clean(record.get(columns.source)) or default_source
     text = record.get(columns.text)
     if not isinstance(text, str):
-        shown = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else f"a {type(text).__name__} ({text!r:.40})"
+        shown = "missing" if _missing(text) else f"a {type(text).__name__} ({_short_repr(text)})"
         return LoadError(id=id_ or fallback_id, source=source, message=f"{origin}: text is {shown}, not a string", origin=origin)
     return Article(
         id=id_ or fallback_id,
@@ -261,8 +595,25 @@ def _article_from_record(record: dict[str, Any], columns: Columns, fallback_id: 
     )
 
 
+def _short_repr(value: Any, limit: int = 40) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, pd.NA, NaT: every spelling of 'no value' a table can hold."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # arrays and other containers are values, not missing
+        return False
+
+
 def _clean(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     text = str(value).strip()
+    if _has_surrogates(text):
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text or None

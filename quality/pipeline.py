@@ -1,15 +1,35 @@
 """The one-way pipeline: load → per-article detectors → corpus pass → scoring.
 
 This module schedules work and applies configuration; it holds no detection logic. Input errors
-become result rows here, so that no article is ever dropped.
+become result rows here, so that no article is ever dropped: every item given to
+:func:`analyze` comes back as exactly one :class:`~quality.model.ArticleResult`, in input order.
+
+Guarantees, whatever the input:
+
+- An item that cannot be analysed (a :class:`LoadError`, an empty text, a text over
+  ``max_article_chars``, a text that is not a string) is a result with ``error`` set and an
+  ``INP`` finding; a detector that raises on one article marks that article, not the batch.
+- Ids are unique in the output. A repeated id gets a ``#2``, ``#3``... suffix and one
+  :class:`DuplicateIdWarning` lists the renames: findings are joined to articles by id, and a
+  silent duplicate would merge two articles' findings.
+- The output does not depend on how the work is split: per-article detection may run in
+  ``workers`` processes (chunks are collected in input order) and the corpus pass reduces
+  chunk summaries with an associative ``merge``.
 """
 
 from __future__ import annotations
 
+import math
+import os
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable, Sequence
+from multiprocessing import get_context
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from quality.config import Config
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.model import Article, ArticleResult, DetectorResult, Finding
 from quality.rules import selected_codes
@@ -17,6 +37,10 @@ from quality.scoring import article_quality
 from quality.spans import FindingBuilder
 
 CORPUS_CHUNK = 512  # articles per corpus-pass summary; any size gives the same merged result
+
+# Detection tasks sent to a worker at a time: small enough to keep both workers busy near the
+# end of a batch, large enough that pickling overhead stays small next to the detectors' work.
+MAX_WORKER_CHUNK = 32
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,22 @@ class LoadError:
     message: str
     origin: str | None = None
     text: str = ""
+
+
+INPUT_UNREADABLE, INPUT_EMPTY = "INP001", "INP002"  # the rules of quality.detectors.input
+
+
+class DuplicateIdWarning(UserWarning):
+    """Some input ids repeated and were renamed; the message lists them."""
+
+
+# (results by detector name, error message or None); results None = the article was not analysed
+Outcome = tuple[dict[str, DetectorResult] | None, str | None]
+
+
+def too_large_message(chars: int | None, limit: int) -> str:
+    size = f"{chars:,} characters is" if chars is not None else "the article is"
+    return f"article too large: {size} over the limit of {limit:,} (raise max_article_chars in [tool.quality] or --max-article-chars)"
 
 
 def build_detectors(config: Config) -> list[Detector]:
@@ -50,57 +90,287 @@ def analyze(
     items: Iterable[Article | LoadError],
     config: Config | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
 ) -> list[ArticleResult]:
-    """Run every detector on every article, then the corpus pass, then scoring."""
+    """Run every detector on every article, then the corpus pass, then scoring.
+
+    ``workers`` > 1 runs per-article detection in that many processes (``0``: one per CPU);
+    the result is identical to ``workers=1``. Worker processes are started fresh (``spawn``),
+    so a pool pays off from a few hundred articles on; scripts that use it on macOS or
+    Windows need the usual ``if __name__ == "__main__":`` guard.
+    """
     config = config or Config()
     detectors = build_detectors(config)
     enabled = selected_codes(config.select, config.ignore)
+    articles = _unique_ids([_as_article(item) for item in items])
 
-    staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]] = []
-    for item in items:
-        if isinstance(item, LoadError):
-            article = Article(id=item.id, source=item.source, text=item.text, origin=item.origin)
-            staged.append((article, None, item.message))
+    outcomes: list[Outcome | None] = [None] * len(articles)
+    input_codes: dict[int, str] = {}
+    todo: list[int] = []
+    for index, (article, load_error) in enumerate(articles):
+        refusal = (INPUT_UNREADABLE, load_error) if load_error else _refusal(article, config.max_article_chars)
+        if refusal is not None:
+            input_codes[index], message = refusal
+            outcomes[index] = (None, message)
+            if progress:
+                progress(1)
         else:
-            staged.append(_detect_one(item, detectors))
-        if progress:
-            progress(1)
+            todo.append(index)
+    detected = _detect_all([articles[i][0] for i in todo], detectors, config, _worker_count(workers), progress)
+    for index, outcome in zip(todo, detected):
+        outcomes[index] = outcome
 
+    staged = [(article, *outcome) for (article, _), outcome in zip(articles, outcomes)]  # type: ignore[misc]
     _corpus_pass(detectors, staged)
-    return [_finish(article, results, error, config, enabled) for article, results, error in staged]
+    return [
+        _finish(article, results, error, config, enabled, input_codes.get(index, INPUT_UNREADABLE))
+        for index, (article, results, error) in enumerate(staged)
+    ]
 
 
-def _detect_one(
-    article: Article, detectors: Sequence[Detector]
-) -> tuple[Article, dict[str, DetectorResult] | None, str | None]:
-    if not article.text.strip():
-        return article, None, "empty article: no text after removing white space"
+def _as_article(item: Article | LoadError) -> tuple[Article, str | None]:
+    if isinstance(item, LoadError):
+        return Article(id=item.id, source=item.source, text=item.text, origin=item.origin), item.message or "unreadable input"
+    if not isinstance(item, Article):
+        raise TypeError(f"analyze() takes Article or LoadError items, got {type(item).__name__}")
+    if not isinstance(item.text, str):
+        message = f"text is a {type(item.text).__name__}, not a string"
+        return replace(item, text=""), message
+    return item, None
+
+
+def _refusal(article: Article, max_chars: int | None) -> tuple[str, str] | None:
+    """(INP code, message) for an article that cannot be analysed, else None."""
+    if max_chars is not None and len(article.text) > max_chars:
+        return INPUT_UNREADABLE, too_large_message(len(article.text), max_chars)
+    if not article.text.strip():  # quality.lint recognises this message by its start
+        return INPUT_EMPTY, "empty article: no text after removing white space"
+    return None
+
+
+def _unique_ids(articles: list[tuple[Article, str | None]]) -> list[tuple[Article, str | None]]:
+    """Rename repeated ids to ``ID#2``, ``ID#3``... (skipping any already taken) and warn once."""
+    counts: dict[str, int] = {}
+    for article, _ in articles:
+        counts[article.id] = counts.get(article.id, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return articles
+    taken = set(counts)
+    seen: set[str] = set()
+    next_suffix: dict[str, int] = {}
+    renamed: list[str] = []
+    unique = []
+    for article, refusal in articles:
+        if article.id in seen:
+            suffix = next_suffix.get(article.id, 2)
+            while f"{article.id}#{suffix}" in taken:
+                suffix += 1
+            next_suffix[article.id] = suffix + 1
+            new_id = f"{article.id}#{suffix}"
+            taken.add(new_id)
+            renamed.append(f"{article.id!r} → {new_id!r}" + (f" ({article.origin})" if article.origin else ""))
+            article = replace(article, id=new_id)
+        seen.add(article.id)
+        unique.append((article, refusal))
+    shown = "; ".join(renamed[:5]) + (f"; and {len(renamed) - 5} more" if len(renamed) > 5 else "")
+    warnings.warn(DuplicateIdWarning(f"{len(renamed)} duplicate id(s) renamed to keep ids unique: {shown}"), stacklevel=3)
+    return unique
+
+
+def _worker_count(workers: int | None) -> int:
+    if workers is None:
+        return 1
+    if workers < 0:
+        raise ValueError(f"workers must be >= 0, got {workers}")
+    return workers or os.cpu_count() or 1
+
+
+def _detect_all(
+    articles: list[Article],
+    detectors: Sequence[Detector],
+    config: Config,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> list[Outcome]:
+    if workers <= 1 or len(articles) < 2:
+        outcomes = []
+        for article in articles:
+            outcomes.append(_detect_one(article, detectors))
+            if progress:
+                progress(1)
+        return outcomes
+    size = max(1, min(MAX_WORKER_CHUNK, math.ceil(len(articles) / (workers * 4))))
+    chunks = [articles[k : k + size] for k in range(0, len(articles), size)]
+    per_chunk = ordered_pool_map(_detect_chunk, chunks, workers, _init_worker, (config,), progress=progress)
+    return [(None, o.message) if isinstance(o, WorkerDied) else o for chunk in per_chunk for o in chunk]
+
+
+def _detect_one(article: Article, detectors: Sequence[Detector]) -> Outcome:
     results: dict[str, DetectorResult] = {}
     failures = []
     for detector in detectors:
         try:
             results[detector.name] = detector.detect(article)
         except Exception as exc:  # a detector bug must not stop the batch
-            failures.append(f"{detector.name} detector failed: {type(exc).__name__}: {exc}")
-    return article, results, "; ".join(failures) or None
+            failures.append(_failure(detector.name, "detector", exc))
+    return results, "; ".join(failures) or None
+
+
+# Worker side of the pool. The detectors are built once per worker process, from the same
+# configuration as in the parent, so a worker computes exactly what the parent would.
+_WORKER_DETECTORS: list[Detector] = []
+
+
+def _init_worker(config: Config) -> None:
+    _WORKER_DETECTORS[:] = build_detectors(config)
+
+
+def _detect_chunk(chunk: list[Article]) -> list[Outcome]:
+    return [_detect_one(article, _WORKER_DETECTORS) for article in chunk]
+
+
+def ordered_pool_map(
+    function: Callable[[list[Any]], list[Any]],
+    chunks: list[list[Any]],
+    workers: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    progress: Callable[[int], None] | None = None,
+) -> list[list[Any]]:
+    """``[function(chunk) for chunk in chunks]`` in ``workers`` processes, in order.
+
+    If a worker process dies (the kernel's out-of-memory killer, a crash in a C extension),
+    nothing is lost: the chunks not yet collected are retried one item at a time in a
+    one-worker pool, where the item that kills its worker again is known exactly; it gets a
+    :class:`WorkerDied` in place of its result and the rest go on.
+    """
+    results: list[list[Any] | None] = [None] * len(chunks)
+    try:
+        with _pool(workers, initializer, initargs) as pool:
+            futures = [pool.submit(function, chunk) for chunk in chunks]
+            for k, future in enumerate(futures):
+                results[k] = future.result()
+                if progress:
+                    progress(len(chunks[k]))
+    except BrokenProcessPool:
+        pass
+    for k, chunk in enumerate(chunks):
+        if results[k] is None:
+            results[k] = _one_by_one(function, chunk, initializer, initargs, progress)
+    return results  # type: ignore[return-value]
+
+
+class WorkerDied:
+    """Stands in for the result of an item whose worker process died while handling it."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _one_by_one(
+    function: Callable[[list[Any]], list[Any]],
+    chunk: list[Any],
+    initializer: Callable[..., None] | None,
+    initargs: tuple[Any, ...],
+    progress: Callable[[int], None] | None,
+) -> list[Any]:
+    done: list[Any] = []
+    while len(done) < len(chunk):
+        try:
+            with _pool(1, initializer, initargs) as pool:
+                futures = [pool.submit(function, [item]) for item in chunk[len(done) :]]
+                for future in futures:  # one worker runs them in order: a death is the first pending
+                    done.extend(future.result())
+                    if progress:
+                        progress(1)
+        except BrokenProcessPool:
+            done.append(WorkerDied("the worker process analysing it died (out of memory, or a crash in a C extension)"))
+            if progress:
+                progress(1)
+    return done
+
+
+@contextmanager
+def _pool(workers: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> Iterator[ProcessPoolExecutor]:
+    """A process pool that, when left early (Ctrl-C, an error), drops the queued work instead of
+    finishing it first. Spawn, not fork: forking a process that already runs threads (pyarrow,
+    tqdm) can deadlock."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=initializer, initargs=initargs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _corpus_pass(
     detectors: Sequence[Detector],
     staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
 ) -> None:
-    """Summarise per chunk, merge, apply: the same shape a distributed reduction would have."""
+    """Summarise per chunk, merge, apply: the same shape a distributed reduction would have.
+
+    A detector's corpus code that raises on some article marks that article (its ``error``
+    names the detector) and leaves it out of the summary; the other articles go on. When the
+    summaries cannot be merged at all, every article of the pass is marked.
+    """
     scored = [i for i, (_, results, _) in enumerate(staged) if results is not None]
     for detector in detectors:
         if not detector.uses_corpus:
             continue
-        pairs = [(staged[i][0], staged[i][1][detector.name]) for i in scored if detector.name in staged[i][1]]
-        summaries = [detector.summarise(pairs[k : k + CORPUS_CHUNK]) for k in range(0, len(pairs), CORPUS_CHUNK)]
-        summary = detector.merge(summaries)
-        for i in scored:
+        name = detector.name
+        members = [i for i in scored if name in staged[i][1]]  # type: ignore[operator]
+        failed: dict[int, str] = {}
+        summaries = []
+        for k in range(0, len(members), CORPUS_CHUNK):
+            chunk = members[k : k + CORPUS_CHUNK]
+            try:
+                summaries.append(detector.summarise([(staged[i][0], staged[i][1][name]) for i in chunk]))  # type: ignore[index]
+            except Exception:
+                summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
+        try:
+            summary = detector.merge(summaries)
+        except Exception as exc:
+            failed.update({i: _failure(name, "corpus pass", exc) for i in members})
+            summary = None
+        for i in members:
             article, results, _ = staged[i]
-            if detector.name in results:
-                results[detector.name] = detector.apply(article, results[detector.name], summary)
+            if i not in failed:
+                try:
+                    results[name] = detector.apply(article, results[name], summary)  # type: ignore[index]
+                except Exception as exc:
+                    failed[i] = _failure(name, "corpus pass", exc)
+        for i, message in failed.items():
+            article, results, error = staged[i]
+            staged[i] = (article, results, f"{error}; {message}" if error else message)
+
+
+def _summarise_survivors(
+    detector: Detector,
+    staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
+    chunk: list[int],
+    failed: dict[int, str],
+) -> list[Any]:
+    """A chunk whose summary raised: find the articles that make it raise, one by one, and
+    summarise the others without them."""
+    name = detector.name
+    survivors = []
+    for i in chunk:
+        try:
+            detector.summarise([(staged[i][0], staged[i][1][name])])  # type: ignore[index]
+        except Exception as exc:
+            failed[i] = _failure(name, "corpus pass", exc)
+        else:
+            survivors.append(i)
+    if not survivors:
+        return []
+    try:
+        return [detector.summarise([(staged[i][0], staged[i][1][name]) for i in survivors])]  # type: ignore[index]
+    except Exception as exc:  # fails only together: none of them can be summarised
+        failed.update({i: _failure(name, "corpus pass", exc) for i in survivors})
+        return []
+
+
+def _failure(detector: str, stage: str, exc: BaseException) -> str:
+    return f"{detector} {stage} failed: {type(exc).__name__}: {exc}"
 
 
 def _finish(
@@ -109,9 +379,12 @@ def _finish(
     error: str | None,
     config: Config,
     enabled: set[str],
+    input_code: str = "INP001",
 ) -> ArticleResult:
+    """The article's result row. Not analysed (``results`` None): an error row whose one finding
+    is ``input_code``; a worker that died is reported like an unreadable input."""
     if results is None:
-        code = "INP002" if error and error.startswith("empty article") else "INP001"
+        code = input_code
         finding = FindingBuilder(article.text, "input")(code, 0, 0, error or "unreadable input")
         findings = (finding,) if code in enabled else ()
         return ArticleResult(article, {}, {}, _with_severity(findings, config), None, error)
@@ -125,7 +398,8 @@ def _finish(
             dimensions[detector_dimension] = _clip(result.score)
         metrics.update({f"{name}_{key}": value for key, value in result.metrics.items()})
         findings.extend(f for f in result.findings if f.rule in enabled)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    # A total order: detectors may build findings from sets, whose order varies between runs.
+    findings.sort(key=lambda f: (f.start, f.end, f.rule, f.message, f.suggestion or "", f.detector))
     return ArticleResult(
         article=article,
         dimensions=dimensions,
@@ -146,4 +420,7 @@ def _with_severity(findings: tuple[Finding, ...], config: Config) -> tuple[Findi
 
 
 def _clip(score: float | None) -> float | None:
-    return None if score is None else min(1.0, max(0.0, float(score)))
+    """Scores into [0, 1]; NaN (a detector that divided by zero) means "not measurable"."""
+    if score is None or math.isnan(score):
+        return None
+    return min(1.0, max(0.0, float(score)))

@@ -26,9 +26,10 @@ Only :func:`sentences` is public; it is pure and deterministic.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from quality._segment_tables import (
     CALL_TO_ACTION,
@@ -60,10 +61,15 @@ _CLOSE_CLASS = re.escape(CLOSERS)
 _END = re.compile(rf"(?:\.{{3}}|…|[.!?])+[{_CLOSE_CLASS}]*")
 # A full stop with no space after it between a lower-case word and a capitalised one.
 _GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
-_TOKEN_BEFORE = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)$")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SIGNATURE = re.compile(r"^\s*(?:—|―|–|--)\s*\S")
-_LINK_ONLY = re.compile(r"^(?:\S*(?:https?://|www\.|pic\.twitter\.com|@)\S*[\s,;]*)+$")
+_SPACE_RUN = re.compile(r"\s*")
+# A line of links and handles only: every white-space-separated token holds one of these (see
+# _link_only; a regex for it, with \S* around each marker, backtracked exponentially).
+_LINK_MARKERS = ("http://", "https://", "www.", "pic.twitter.com", "@")
+# Tokens longer than this cannot be a title or an inner abbreviation, so a look back for the
+# token before a full stop stops here (a long glued run would otherwise be rescanned per stop).
+_LONGEST_ABBREVIATION = max(map(len, TITLES | INNER_ABBREVIATIONS)) + 1
 _HAS_ALNUM = re.compile(r"[^\W_]")
 # A line of nothing but closing marks and stops: the tail of the sentence before it.
 _TAIL_ONLY = re.compile(rf"^[\s{_CLOSE_CLASS}.!?…—–-]+$")
@@ -113,7 +119,10 @@ def sentences(text: str) -> list[Sentence]:
 def _split_line(line: str) -> Iterator[tuple[int, int]]:
     """Trimmed (start, end) spans of the sentences in one line."""
     cuts = [m.end() for m in _END.finditer(line) if _ends_sentence(line, m)]
-    cuts += [m.end() for m in _GLUED.finditer(line) if _glued_boundary(line, m.start())]
+    glued = [m.start() for m in _GLUED.finditer(line)]
+    if glued:
+        in_link = _TokensWithLinks(line)
+        cuts += [dot + 1 for dot in glued if _glued_boundary(line, dot, in_link)]
     start = 0
     for cut in sorted(set(cuts)) + [len(line)]:
         piece = line[start:cut]
@@ -125,15 +134,19 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
 
 
 def _ends_sentence(line: str, match: re.Match[str]) -> bool:
-    after = line[match.end() :]
-    if not after.strip():
-        return False  # the end of the line ends the sentence anyway
-    if not after[0].isspace():
-        return False  # "3.5", "U.S.-China", "Yahoo!News": no boundary without a space
-    following = after.lstrip().lstrip(OPENERS)
-    if not following:
+    # Offsets, not slices: slicing the rest of the line at every candidate stop made a long
+    # line (a scrape without line breaks) quadratic.
+    end = match.end()
+    if end >= len(line) or not line[end].isspace():
+        return False  # end of line (ends the sentence anyway), or "3.5", "U.S.-China", "Yahoo!News"
+    start = _SPACE_RUN.match(line, end).end()
+    if start == len(line):
+        return False  # only white space follows: the end of the line ends the sentence anyway
+    while start < len(line) and line[start] in OPENERS:
+        start += 1
+    if start == len(line):
         return False
-    first = following[0]
+    first = line[start]
     if first.islower():
         return False  # '"Why?" he asked', 'a.m. local time'
     if not (first.isupper() or first.isdigit() or first in OPENERS or not first.isalnum()):
@@ -141,13 +154,12 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     marks = match.group().rstrip(CLOSERS)
     if "?" in marks or "!" in marks:
         return True
-    next_word = _first_word(following)
+    next_word = _first_word(line, start)
     if marks != ".":  # an ellipsis ends a sentence only before a typical opener
         return next_word in SENTENCE_OPENERS
-    token_match = _TOKEN_BEFORE.search(line[: match.start()])
-    if not token_match:
+    token = _token_before(line, match.start())
+    if token is None:
         return True  # after a number, a quote or a bracket
-    token = token_match.group(1)
     lower = token.lower().rstrip(".")
     if lower in TITLES:
         return False
@@ -162,20 +174,69 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     return True
 
 
-def _glued_boundary(line: str, dot: int) -> bool:
+def _token_before(line: str, stop: int, limit: int | None = None) -> str | None:
+    """The word of ASCII letters and dots that ends at ``stop`` (``U.S``, ``Mr``), or None when
+    it starts with a dot or follows another word character (``3rd``, ``éA``).
+
+    Found by walking back over the run of letters and dots, which the ``stop`` that follows a
+    word bounds; with ``limit`` a run longer than that gives None at once (callers that only
+    compare it with short words need no more).
+    """
+    start = stop
+    while start > 0 and line[start - 1] in _TOKEN_CHARS:
+        start -= 1
+        if limit is not None and stop - start > limit:
+            return None
+    if start == stop or line[start] == ".":
+        return None
+    if start > 0 and (line[start - 1].isalnum() or line[start - 1] == "_"):
+        return None  # a regex \w before it: part of a longer word
+    return line[start:stop]
+
+
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+class _TokensWithLinks:
+    """Whether the white-space-delimited token around an offset of one line looks like a link.
+    The spaces are found once per line and each token is checked once, not once per glued full
+    stop (a long line without spaces would otherwise be rescanned at every one)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.spaces = [m.start() for m in re.finditer(" ", line)]
+        self.cache: dict[int, bool] = {}
+
+    def __call__(self, offset: int) -> bool:
+        k = bisect.bisect_left(self.spaces, offset)  # spaces[k - 1] < offset <= spaces[k]
+        if k not in self.cache:
+            left = self.spaces[k - 1] + 1 if k > 0 else 0
+            right = self.spaces[k] if k < len(self.spaces) else len(self.line)
+            token = self.line[left:right]
+            self.cache[k] = any(mark in token for mark in ("/", "@", "www", "http"))
+        return self.cache[k]
+
+
+def _glued_boundary(line: str, dot: int, in_link: Callable[[int], bool] | None = None) -> bool:
     """``Ukraine.Thus`` is a lost space; ``example.Com`` in a link or ``St.Petersburg`` is not."""
-    left = line.rfind(" ", 0, dot) + 1
-    right = line.find(" ", dot)
-    token = line[left : right if right != -1 else len(line)]
-    if any(mark in token for mark in ("/", "@", "www", "http")):
+    if (in_link or _TokensWithLinks(line))(dot):
         return False
-    word = _TOKEN_BEFORE.search(line[:dot])
-    return not (word and word.group(1).lower() in TITLES | INNER_ABBREVIATIONS)
+    word = _token_before(line, dot, limit=_LONGEST_ABBREVIATION)
+    return not (word and word.lower() in TITLES | INNER_ABBREVIATIONS)
 
 
-def _first_word(text: str) -> str:
-    match = _WORD.match(text)
+def _first_word(text: str, start: int = 0) -> str:
+    match = _WORD.match(text, start)
     return match.group().lower() if match else ""
+
+
+def _link_only(line: str) -> bool:
+    """Links, handles and the commas between them, nothing else: the first token and every other
+    one that is not just commas or semicolons holds a link marker."""
+    tokens = line.split()
+    if not tokens or line[0].isspace() or not any(marker in tokens[0] for marker in _LINK_MARKERS):
+        return False
+    return all(not token.strip(",;") or any(marker in token for marker in _LINK_MARKERS) for token in tokens[1:])
 
 
 def _line_kind(line: str, pieces: int) -> str | None:
@@ -188,7 +249,7 @@ def _line_kind(line: str, pieces: int) -> str | None:
         return CAPTION
     if words <= MAX_CAPTION_WORDS and any(fragment in lower for fragment in CAPTION_FRAGMENTS):
         return CAPTION
-    if _LINK_ONLY.match(line) or not _HAS_ALNUM.search(line):
+    if _link_only(line) or not _HAS_ALNUM.search(line):
         return OTHER
     if pieces == 1 and words <= MAX_HEADING_WORDS and not _TERMINAL.search(line):
         return HEADING

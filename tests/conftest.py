@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from quality import Article, analyze
@@ -21,3 +23,13 @@ def run_texts(*texts: str, source: str = "test", config=None) -> list[ArticleRes
 
 def rules_fired(result: ArticleResult) -> set[str]:
     return {f.rule for f in result.findings}
+
+
+# Hypothesis: the default profile keeps the suite fast and reproducible (derandomized: the same
+# examples every run, as CI needs); QUALITY_HYPOTHESIS_PROFILE=thorough searches far wider, at
+# random, for a local bug hunt.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("QUALITY_HYPOTHESIS_PROFILE", "default"))

@@ -228,8 +228,8 @@ EMBED: tuple[tuple[re.Pattern[str], int], ...] = (
 
 # The embedded-tweet signature at the end of a line that also holds the tweet's text:
 # "... pic.twitter.com/x — Name (@handle) March 17, 2023". Only this suffix is residue.
-EMBED_SUFFIX = re.compile(
-    rf"\s*(?:pic\.twitter\.com/\w+\s*)?[—–]\s*[^—–\n]{{1,80}}\(@\w{{1,30}}\)\s*"
+EMBED_SUFFIX = re.compile(  # (?<!\s): a search starts at the first space of a run, never inside it
+    rf"(?<!\s)\s*(?:pic\.twitter\.com/\w+\s*)?[—–]\s*[^—–\n]{{1,80}}\(@\w{{1,30}}\)\s*"
     rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}})\W*$",
     _I,
 )

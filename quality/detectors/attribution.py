@@ -60,6 +60,7 @@ means "less sourced than a typical edited news article", not "bad". Articles wit
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -232,6 +233,9 @@ OUTLETS = {_normalise(name) for name in T.MEDIA_OUTLETS if len(_normalise(name))
 # --- quotations -------------------------------------------------------------------------------
 
 
+_QUOTE_MARK = re.compile(r"''|``|[“«”»\"]")  # doubled marks first: they are one mark, not two
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (marks included), paired per paragraph.
 
@@ -243,33 +247,59 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         body, base = line.group(), line.start()
         open_at: int | None = None
-        i = 0
-        while i < len(body):
-            ch = body[i]
-            mark = None
-            if body.startswith("''", i) or body.startswith("``", i):
-                mark, width = "toggle", 2
+        for found in _QUOTE_MARK.finditer(body):  # the regex skips the text between marks
+            i, width, ch = found.start(), len(found.group()), found.group()
+            if width == 2:
+                mark = "toggle"
             elif ch in "“«":
-                mark, width = "open", 1
+                mark = "open"
             elif ch in "”»":
-                mark, width = "close", 1
-            elif ch == '"':
-                mark, width = "toggle", 1
+                mark = "close"
             else:
-                i += 1
-                continue
+                mark = "toggle"
             if mark == "open" or (mark == "toggle" and open_at is None):
                 if open_at is None:
                     open_at = i
             elif open_at is not None:  # closing; a stray closing mark with no opening one is ignored
                 regions.append((base + open_at, base + i + width))
                 open_at = None
-            i += width
         if open_at is not None:
             end = len(body.rstrip())
             if end - open_at > 1:
                 regions.append((base + open_at, base + end))
     return regions
+
+
+class _Spans:
+    """Spans sorted by start and not overlapping (quotations, sentences), and the ones that
+    overlap a range, found by bisection: a scan of every quotation per sentence, or of every
+    sentence per quotation, made long articles quadratic. Spans that are not sorted and
+    disjoint fall back to the scan, with the same answers."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.ends = [end for _, end in self.spans]
+        self.ordered = all(s <= e for s, e in self.spans) and all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:]))
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def indices(self, start: int, end: int) -> list[int]:
+        """Indices, in order, of the spans (a, b) with a < end and b > start."""
+        if not self.ordered:
+            return [k for k, (a, b) in enumerate(self.spans) if a < end and b > start]
+        found = []
+        k = bisect.bisect_right(self.ends, start)
+        while k < len(self.spans) and self.spans[k][0] < end:
+            found.append(k)
+            k += 1
+        return found
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [self.spans[k] for k in self.indices(start, end)]
 
 
 def _words_in(text: str) -> int:
@@ -282,7 +312,7 @@ def _words_in(text: str) -> int:
 def analyse(text: str) -> list[SentenceAttribution]:
     """Every sentence of ``text`` with its attributions (see the module docstring)."""
     segments = sentences(text)
-    quotes = [q for q in quote_regions(text) if _words_in(text[q[0] : q[1]]) >= 1]
+    quotes = _Spans(q for q in quote_regions(text) if _words_in(text[q[0] : q[1]]) >= 1)
     results: list[SentenceAttribution] = []
     history: list[tuple[int, Attribution]] = []  # (sentence index, attribution), for pronouns
     for index, sentence in enumerate(segments):
@@ -294,21 +324,31 @@ def analyse(text: str) -> list[SentenceAttribution]:
     return results
 
 
-def _tokens(text: str, sentence: Sentence, quotes: Sequence[tuple[int, int]]) -> list[_Token]:
-    inside = [(max(a, sentence.start), min(b, sentence.end)) for a, b in quotes if a < sentence.end and b > sentence.start]
+def _tokens(text: str, sentence: Sentence, quotes: _Spans) -> list[_Token]:
+    inside = _Spans((max(a, sentence.start), min(b, sentence.end)) for a, b in quotes.overlapping(sentence.start, sentence.end))
+    starts = [a for a, _ in inside]
     tokens = []
     for match in _TOKEN.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        quoted = text[start] not in "\"“”'’«»" and any(a < start and end <= b for a, b in inside)
+        quoted = text[start] not in "\"“”'’«»" and _inside(inside, starts, start, end)
         tokens.append(_Token(match.group(), start, end, quoted))
     return tokens
+
+
+def _inside(quotes: _Spans, starts: list[int], start: int, end: int) -> bool:
+    """Whether a quotation (a, b) has a < start and end <= b. Quotations are disjoint, so only the
+    last one opening before ``start`` can: one bisection, not a scan per token."""
+    if not quotes.ordered:
+        return any(a < start and end <= b for a, b in quotes)
+    k = bisect.bisect_left(starts, start) - 1
+    return k >= 0 and end <= quotes.spans[k][1]
 
 
 def _find(
     text: str,
     sentence: Sentence,
     tokens: list[_Token],
-    quotes: Sequence[tuple[int, int]],
+    quotes: _Spans,
     history: list,
     index: int,
 ) -> list[Attribution]:
@@ -463,14 +503,17 @@ def _find(
     return found
 
 
+# Built once: the union of five tables, which _possessive_cue used to rebuild for every token.
+_POSSESSOR_NOUNS = T.ORGANISATION_NOUNS | T.ROLE_NOUNS | T.ANONYMOUS_NOUNS | T.SPOKESPERSON_NOUNS | T.MEDIA_NOUNS
+
+
 def _possessive_cue(
     tokens: list[_Token], lowers: list[str], i: int, history: list, index: int
 ) -> tuple[int, tuple[int, int], str] | None:
     """(noun position, source span, kind) for "X's claim", "his remarks" at ``i``, or None."""
     low = lowers[i]
     stem = low.removesuffix("'s")
-    nouns = T.ORGANISATION_NOUNS | T.ROLE_NOUNS | T.ANONYMOUS_NOUNS | T.SPOKESPERSON_NOUNS | T.MEDIA_NOUNS
-    named = low.endswith("'s") and (tokens[i].capitalised or stem in nouns)
+    named = low.endswith("'s") and (tokens[i].capitalised or stem in _POSSESSOR_NOUNS)
     if not (named or low in ("his", "her", "their", "its")) or tokens[i].quoted:
         return None
     for j in range(i + 1, min(len(tokens), i + 4)):
@@ -495,12 +538,26 @@ def _possessive_cue(
     return None
 
 
-def _phrase_at(lowers: Sequence[str], i: int, phrases: Iterable[str]) -> int:
-    for phrase in phrases:
-        words = phrase.split()
+def _phrase_at(lowers: Sequence[str], i: int, phrases: tuple[str, ...]) -> int:
+    """Length in words of the first of ``phrases`` (in table order) that starts at ``i``, or 0."""
+    if i >= len(lowers):
+        return 0
+    for words in _phrases_by_first_word(phrases).get(lowers[i], ()):
         if lowers[i : i + len(words)] == words:
             return len(words)
     return 0
+
+
+@lru_cache(maxsize=None)
+def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """A phrase table split into words once and indexed by its first word, keeping table order:
+    only phrases that start with the token at hand are compared (this ran for every token)."""
+    index: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return index
 
 
 PLURAL_QUANTIFIERS = {"some", "many", "several", "few", "others", "both", "all", "most", "too"}
@@ -986,13 +1043,21 @@ def _resolve(pronoun: str, history: list, index: int) -> str:
     return {"it": ORGANISATION, "they": ANONYMOUS}.get(pronoun, PERSON)
 
 
-def _quote_kind(text: str, sentence: Sentence, quotes: Sequence[tuple[int, int]]) -> str:
-    quoted_words = sum(_words_in(text[max(a, sentence.start) : min(b, sentence.end)]) for a, b in quotes if a < sentence.end and b > sentence.start)
+def _quote_kind(text: str, sentence: Sentence, quotes: _Spans) -> str:
+    quoted_words = sum(_words_in(text[max(a, sentence.start) : min(b, sentence.end)]) for a, b in quotes.overlapping(sentence.start, sentence.end))
     return DIRECT if quoted_words >= MIN_QUOTE_WORDS else INDIRECT
 
 
-def _carry_over(text: str, results: list[SentenceAttribution], quotes: Sequence[tuple[int, int]]) -> None:
-    """Attribute cue-less sentences inside a quotation to its speaker (module docstring, 5)."""
+def _carry_over(text: str, results: list[SentenceAttribution], quotes: _Spans) -> None:
+    """Attribute cue-less sentences inside a quotation to its speaker (module docstring, 5).
+
+    Only sentences without a cue of their own change here, so which sentences have one, and
+    who speaks in them, is fixed: (a) and (c) look it up in tables built once, which keeps a
+    long article linear.
+    """
+    by_position = _Spans((item.sentence.start, item.sentence.end) for item in results)
+    speaker_of_quote: dict[tuple[int, int], Attribution | None] = {}
+    next_paragraph = _first_of_next_paragraph(results)
     for k, item in enumerate(results):
         sentence = item.sentence
         if item.own:
@@ -1000,15 +1065,13 @@ def _carry_over(text: str, results: list[SentenceAttribution], quotes: Sequence[
         if sentence.kind == SIGNATURE:
             continue
         carried: Attribution | None = None
-        overlapping = [q for q in quotes if q[0] < sentence.end and q[1] > sentence.start]
+        overlapping = quotes.overlapping(sentence.start, sentence.end)
         # (a) the same quotation reaches a sentence that names its speaker
         for q in overlapping:
-            for other in results:
-                if other is item or not other.own:
-                    continue
-                if other.sentence.start < q[1] and other.sentence.end > q[0]:
-                    carried = _as_carried(other.speaker())
-                    break
+            if q not in speaker_of_quote:
+                named = next((results[j] for j in by_position.indices(*q) if results[j].own), None)
+                speaker_of_quote[q] = _as_carried(named.speaker()) if named else None
+            carried = speaker_of_quote[q]
             if carried:
                 break
         # (b) mostly quotation, right after an attributed sentence
@@ -1019,17 +1082,26 @@ def _carry_over(text: str, results: list[SentenceAttribution], quotes: Sequence[
             if quoted / total >= 0.5 and previous.attributed and sentence.paragraph - previous.sentence.paragraph <= 1:
                 carried = _as_carried(previous.speaker())
         # (c) the paragraph above a signature line ("— Name (@handle) date")
-        if not carried:
-            for later in results[k + 1 :]:
-                if later.sentence.paragraph > sentence.paragraph + 1:
-                    break
-                if later.sentence.paragraph == sentence.paragraph + 1 and later.sentence.kind == SIGNATURE and later.own:
-                    carried = _as_carried(later.own[0])
-                    break
-                if later.sentence.paragraph == sentence.paragraph + 1:
-                    break
+        if not carried and next_paragraph[k] is not None:
+            later = results[next_paragraph[k]]
+            if later.sentence.paragraph == sentence.paragraph + 1 and later.sentence.kind == SIGNATURE and later.own:
+                carried = _as_carried(later.own[0])
         if carried:
             results[k] = SentenceAttribution(sentence, (), carried)
+
+
+def _first_of_next_paragraph(results: Sequence[SentenceAttribution]) -> list[int | None]:
+    """For each sentence, the index of the first later sentence in a later paragraph (None: none)."""
+    paragraphs = [item.sentence.paragraph for item in results]
+    if any(a > b for a, b in zip(paragraphs, paragraphs[1:])):  # not in order: look each one up
+        return [next((j for j in range(k + 1, len(results)) if paragraphs[j] > paragraphs[k]), None) for k in range(len(results))]
+    found: list[int | None] = [None] * len(results)
+    following: int | None = None
+    for k in range(len(results) - 1, -1, -1):
+        if k + 1 < len(results) and paragraphs[k + 1] > paragraphs[k]:
+            following = k + 1
+        found[k] = following
+    return found
 
 
 def _as_carried(attribution: Attribution | None) -> Attribution | None:
@@ -1073,10 +1145,11 @@ def summarise_sourcing(
         if MEDIA in item.kinds:
             weight *= 1 - secondhand_penalty
         weighted += weight
+    by_position = _Spans((item.sentence.start, item.sentence.end) for item in analysed)
     quotes = {
         q for q in quote_regions(text)
         if _words_in(text[q[0] : q[1]]) >= MIN_QUOTE_WORDS
-        and any(item.attributed and item.sentence.start < q[1] and item.sentence.end > q[0] for item in analysed)
+        and any(analysed[j].attributed for j in by_position.indices(*q))
     }  # fmt: skip
     words = word_count(text)
     n_attributed = len(attributed)
@@ -1286,10 +1359,11 @@ class AttributionDetector(Detector):
 
     def _speakerless_quotes(self, article: Article, analysed: Sequence[SentenceAttribution], make) -> list:
         found = []
+        by_position = _Spans((item.sentence.start, item.sentence.end) for item in analysed)
         for start, end in quote_regions(article.text):
             if _words_in(article.text[start:end]) < SPEAKERLESS_QUOTE_WORDS:
                 continue
-            around = [item for item in analysed if item.sentence.start < end and item.sentence.end > start]
+            around = [analysed[j] for j in by_position.indices(start, end)]
             if around and all(item.is_claim and not item.attributed for item in around):
                 found.append(make("ATT005", start, end, "quotation with no speaker named in or next to it",
                                   "say who said it"))  # fmt: skip

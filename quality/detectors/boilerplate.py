@@ -319,12 +319,17 @@ _MESSAGES: dict[str, str] = {
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[.!?…][\"'”’»)\]]+\s*\S{0,3}$")
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|io|me|ru|cn|uk|in|sg)\b(?:/|\b)", re.IGNORECASE)
+# A domain is tried once per run of word characters and hyphens, from the run's start, and
+# without giving characters back: "\b[\w-]+\." was retried at every hyphen of a long hyphenated
+# run (quadratic). Whether it matches is unchanged.
+_URL = re.compile(r"https?://|www\.|(?<![\w-])-*+\w[\w-]*+\.(?:com|org|net|co|io|me|ru|cn|uk|in|sg)\b(?:/|\b)", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _OPEN_QUOTE = re.compile(r"^[\"“„«‘'’]")
 # Emoji, flags and other symbols after the last full stop do not make a sentence a fragment.
-_TRAILING_SYMBOLS = re.compile(r"[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D#*]+$")
+# (Tried only where a run of them starts: from inside a run that is not at the end, it would
+# rescan the run for every position, quadratic in its length.)
+_TRAILING_SYMBOLS = re.compile(r"(?<![\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D#*])[\s\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D#*]+$")
 _DATELINE_LEFTOVER = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
 
@@ -618,7 +623,8 @@ _DIGITS = re.compile(r"\d+")
 
 def line_key(line: str) -> bytes:
     """A short stable digest of the normalised line, so corpus summaries stay small."""
-    return hashlib.blake2b(_normalise(line).encode("utf-8"), digest_size=8).digest()
+    # surrogatepass: a lone surrogate (possible in a DataFrame's text) must not stop the corpus pass
+    return hashlib.blake2b(_normalise(line).encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def classify(

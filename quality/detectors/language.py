@@ -28,7 +28,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "has have had are were not but this which will would said an or its who been also".split()
 )
 _WORDS = re.compile(r"[^\W\d_]+")
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\S+@\S+|[\d_]+")
+# Noise that is not language: URLs, handles and hashtags, e-mail addresses, digits. The e-mail
+# alternative starts only at the start of a token: a bare ``\S+@`` would rescan a long run of
+# non-space text (CJK has no spaces) from every position, quadratic in the run's length.
+_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|(?<!\S)[^\s@]+@\S+|[\d_]+")
 
 WRONG_LANGUAGE = Rule(
     code="LNG001",

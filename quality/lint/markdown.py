@@ -59,7 +59,9 @@ _FENCE_OPEN = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
 _BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
-_HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+# (?<![ \t]): tried once per run of blanks, not at every blank (quadratic). The search starts
+# right after _HEADING, which took every blank there, so no match is lost at the start.
+_HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 # Whole lines that render as no text: thematic breaks and setext underlines.
 _RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 # Link reference definitions, ``[id]: https://…``, render as nothing.
@@ -78,7 +80,7 @@ _STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # A line that starts a new block, so the line break before it is not a soft break.
 _BLOCK_START = re.compile(r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||```|~~~)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_COMMENT_OPEN, _HTML_COMMENT_CLOSE = "<!--", "-->"
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,19 @@ def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def html_comment_spans(text: str, excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of ``<!-- … -->`` comments that start outside ``excluded`` spans."""
-    return [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text) if not _inside(m.start(), excluded)]
+    spans = []
+    # str.find, not a lazy regex: with no "-->" left, the regex scanned to the end of the text
+    # from every remaining "<!--" (quadratic); here the first failure ends the search.
+    start = text.find(_HTML_COMMENT_OPEN)
+    while start != -1:
+        end = text.find(_HTML_COMMENT_CLOSE, start + len(_HTML_COMMENT_OPEN))
+        if end == -1:
+            break
+        end += len(_HTML_COMMENT_CLOSE)
+        if not _inside(start, excluded):
+            spans.append((start, end))
+        start = text.find(_HTML_COMMENT_OPEN, end)
+    return spans
 
 
 def comment_removal(text: str, start: int, end: int) -> tuple[int, int]:

@@ -33,7 +33,22 @@ DIRECTIVE = re.compile(r"<!--\s*quality\s*:(?P<body>.*?)-->", re.IGNORECASE | re
 _BODY = re.compile(r"\s*(?P<kind>[A-Za-z][A-Za-z-]*)(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*$")
 _SELECTOR = re.compile(r"^[A-Z]{3}\d{0,3}$")
 KINDS = {"ignore": "line", "ignore-file": "file"}
-_ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _without_comments(text: str) -> str:
+    """``text`` without its ``<!-- … -->`` comments (an unclosed one stays). str.find, not a lazy
+    regex: with no "-->" left, the regex rescanned to the end from every remaining "<!--"."""
+    kept, position = [], 0
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        kept.append(text[position:start])
+        position = end + 3
+        start = text.find("<!--", position)
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 @dataclass
@@ -118,7 +133,7 @@ def _covered_lines(
 ) -> tuple[int, int]:
     """The lines of the paragraph a line directive covers: the one it trails, or the next one."""
     comment_line = index.line_col(start)[0]
-    trailing = bool(_ANY_COMMENT.sub("", text[lines[comment_line - 1].start : start]).strip())
+    trailing = bool(_without_comments(text[lines[comment_line - 1].start : start]).strip())
     if trailing:
         first = low = comment_line
         if paragraphs_span_lines:
@@ -145,7 +160,7 @@ def _covered_lines(
 
 
 def _only_comments(content: str) -> bool:
-    return not _ANY_COMMENT.sub("", content).strip()
+    return not _without_comments(content).strip()
 
 
 def apply(

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from quality.detectors.mojibake import _tables as T
 from quality.detectors.mojibake._charsets import (
@@ -185,7 +185,7 @@ class Engine:
         for c in accepted:
             final.add(c)
         damages.extend(self._peel(text, c, final) for c in accepted)
-        covered = [(c.start, c.end) for c in accepted]
+        covered = _Covered((c.start, c.end) for c in accepted)
         for start, end in runs:
             damages.extend(self._leftovers(text, start, end, covered))
         return sorted(damages, key=lambda d: (d.start, d.end))
@@ -342,8 +342,9 @@ class Engine:
         support: dict[str, int] = {}
         fresh: list[_Candidate] | None = None  # accepted in the last round (None: first round)
         for _ in range(T.MAX_ROUNDS):
+            touched = None if fresh is None else _Reach(fresh)
             for c in pending:
-                if fresh is None or any(c.window[0] < o.end and o.start < c.window[1] for o in fresh):
+                if touched is None or touched.reaches(*c.window):
                     c.gain = self._gain(text, c, accepted)
             scored = [c for c in pending if c.gain >= self.min_gain]
             if fresh is None:
@@ -365,9 +366,10 @@ class Engine:
     def _joint(self, text: str, pending: list[_Candidate], accepted: "_Accepted") -> list[_Candidate]:
         """Weak repairs of one codec family in one token, convincing together."""
         groups: dict[tuple[str, int], list[_Candidate]] = {}
-        for c in pending:
-            if 0 < c.gain < self.min_gain and not c.guessed and not accepted.overlaps(c.start, c.end):
-                groups.setdefault((c.family, _token_start(text, c.start)), []).append(c)
+        weak = [c for c in pending if 0 < c.gain < self.min_gain and not c.guessed and not accepted.overlaps(c.start, c.end)]
+        token_starts = _token_starts(text, [c.start for c in weak])
+        for c in weak:
+            groups.setdefault((c.family, token_starts[c.start]), []).append(c)
         joined: list[_Candidate] = []
         for members in groups.values():
             chosen = _Accepted()
@@ -443,7 +445,7 @@ class Engine:
 
     # ----------------------------------------------------------------------------- leftovers
 
-    def _leftovers(self, text: str, start: int, end: int, covered: list[tuple[int, int]]) -> list[Damage]:
+    def _leftovers(self, text: str, start: int, end: int, covered: "_Covered") -> list[Damage]:
         damages: list[Damage] = []
         for seg_start, seg_end in _gaps(start, end, covered):
             lossy = self._unrepaired(text, seg_start, seg_end)
@@ -571,6 +573,22 @@ def _token_start(text: str, pos: int) -> int:
     return pos
 
 
+def _token_starts(text: str, positions: list[int]) -> dict[int, int]:
+    """``_token_start`` for many positions, walking each stretch of text once (in a long run
+    without spaces, one walk per position back to the run's start was quadratic)."""
+    found: dict[int, int] = {}
+    previous, token = 0, 0
+    for pos in sorted(set(positions)):
+        back = pos
+        while back > previous and not text[back - 1].isspace():
+            back -= 1
+        if back > previous:  # a space in between; else the token began where the last one did
+            token = back
+        found[pos] = token
+        previous = pos
+    return found
+
+
 def _space_was_the_byte(text: str, c: _Candidate) -> bool:
     """For a lost no-break space: whether the space itself most likely was it. Yes when it
     separates no letters ("Â „"), when what follows is more damage ("à¸ à¸²"), or when the
@@ -630,10 +648,44 @@ def _runs_within(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
             pos += 1
 
 
-def _gaps(start: int, end: int, covered: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+class _Reach:
+    """Whether any of some spans overlaps a window, by bisection: checking every candidate's
+    window against every repair of the last round was quadratic on long articles."""
+
+    def __init__(self, spans: Iterable[_Candidate]) -> None:
+        ordered = sorted((c.start, c.end) for c in spans)
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []  # the largest end among the spans sorted up to here
+        for _, b in ordered:
+            self.max_end.append(max(b, self.max_end[-1]) if self.max_end else b)
+
+    def reaches(self, left: int, right: int) -> bool:
+        """``any(left < s.end and s.start < right for s in spans)``."""
+        k = bisect_left(self.starts, right)  # the spans starting before ``right``
+        return k > 0 and self.max_end[k - 1] > left
+
+
+class _Covered:
+    """Repaired spans sorted by start, prepared once for the ``_gaps`` of every run (sorting and
+    scanning them all for every run was quadratic on long articles)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        ends = [b for _, b in self.spans]
+        # Accepted repairs never overlap, so their ends are in order too and can be bisected.
+        self.ends = ends if all(x <= y for x, y in zip(ends, ends[1:])) else None
+
+
+def _gaps(start: int, end: int, covered: _Covered) -> Iterator[tuple[int, int]]:
+    """The stretches of ``start:end`` that no covered span reaches."""
     cursor = start
-    for a, b in sorted(covered):
-        if b <= start or a >= end:
+    spans = covered.spans
+    first = bisect_right(covered.ends, start) if covered.ends is not None else 0  # skip spans ending before
+    for i in range(first, len(spans)):
+        a, b = spans[i]
+        if a >= end:
+            break  # sorted by start: no later span reaches into start:end either
+        if b <= start:
             continue
         if a > cursor:
             yield cursor, a

@@ -24,11 +24,12 @@ The language named is the candidate whose word frequencies explain the foreign w
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import Token, tokens, zipf
@@ -47,7 +48,10 @@ _OTHER_SCRIPT_CHAR = re.compile(
     "[\u0370-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF"
     "\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]"
 )
-_CODE_TOKEN = re.compile(r"\S*_\S*|\S+@\S+|https?://\S+|www\.\S+|[@#]\w+")
+# The first two alternatives can only match from the start of a run of non-space characters
+# (from anywhere else, the run's start would have matched first); (?<!\S) says so, and spares a
+# rescan of the run from every position in it, quadratic on long runs without spaces.
+_CODE_TOKEN = re.compile(r"(?<!\S)\S*_\S*|(?<!\S)\S+@\S+|https?://\S+|www\.\S+|[@#]\w+")
 # Places where a caption or credit clause ends: sentence ends, dashes, colons, brackets, quotes.
 _HARD_BOUNDARY = re.compile(r"[.!?;:()\[\]|«»“”\"]|\s[-–—]\s|\s[-–—]$|^[-–—]\s")
 
@@ -198,6 +202,8 @@ class ForeignFinder:
             after = text[e] if e < len(text) else " "
             if _is_latin_letter(before) or _is_latin_letter(after):
                 continue  # glued to Latin letters: encoding damage, not a language
+            if not any(c.isalpha() for c in match.group()):
+                continue  # digits or combining marks of a script ("٣٤", "๑๒"): no language to name
             if self._is_gloss(text, s, e, start):
                 continue
             run = match.group()
@@ -206,12 +212,28 @@ class ForeignFinder:
 
     @staticmethod
     def _is_gloss(text: str, s: int, e: int, line_start: int) -> bool:
-        """A short native spelling right after a romanised name (``Hua Chunying 华春莹``)."""
+        """A short native spelling right after a romanised name (``Hua Chunying 华春莹``).
+
+        That is: the last word of the line before the run (spaces and brackets skipped) ends
+        right there and is capitalised. Found by walking back over that word alone; tokenising
+        the whole line up to every run made long lines quadratic. A word (text.WORD) is letters
+        joined by single apostrophes or hyphens, so it is the longest such chain.
+        """
         if e - s > 8:
             return False
-        left = text[line_start:s].rstrip(" (（")
-        words = tokens(left)
-        return bool(words) and words[-1].end == len(left) and words[-1].is_capitalised
+        end = s
+        while end > line_start and text[end - 1] in " (（":
+            end -= 1
+        if end == line_start or not _LETTER.match(text, end - 1):
+            return False  # no word ends there
+        first = end - 1
+        while True:
+            while first > line_start and _LETTER.match(text, first - 1):
+                first -= 1
+            if first - 2 >= line_start and text[first - 1] in "'’-" and _LETTER.match(text, first - 2):
+                first -= 2
+                continue
+            return text[first].isupper()
 
     def _latin_fragments(self, text: str, start: int, end: int) -> Iterator[Fragment]:
         kinds = self._kinds
@@ -232,8 +254,9 @@ class ForeignFinder:
         if not any(w.kind == "F" for w in words):
             return
         cuts = [start] + [m.end() for m in _HARD_BOUNDARY.finditer(text, start, end)] + [end]
+        starts = [w.token.start for w in words]  # in text order: each clause is a slice
         for left, right in zip(cuts, cuts[1:]):
-            clause = [w for w in words if left <= w.token.start < right]
+            clause = words[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, right)]
             if not any(w.kind == "F" for w in clause):
                 continue
             whole_clause = not any(w.kind == "E" for w in clause)
@@ -243,15 +266,15 @@ class ForeignFinder:
                     yield fragment
 
     def _words(self, text: str, start: int, end: int) -> list[_Word]:
-        neutral_spans = [(m.start(), m.end()) for m in _CODE_TOKEN.finditer(text, start, end)]
-        loan_spans = [(m.start(), m.end()) for m in self._loans.finditer(text, start, end)]
+        neutral_spans = _SpanIndex(_CODE_TOKEN.finditer(text, start, end))
+        loan_spans = _SpanIndex(self._loans.finditer(text, start, end))
         words = []
         for token in tokens(text, start, end):
             if not (token.text.isascii() or all(_is_latin_letter(c) or c in "'’-" for c in token.text)):
                 words.append(_Word(token, "N"))  # other script or mixed: not weighed here
-            elif any(s <= token.start < e for s, e in neutral_spans):
+            elif token.start in neutral_spans:
                 words.append(_Word(token, "N"))
-            elif any(s <= token.start < e for s, e in loan_spans):
+            elif token.start in loan_spans:
                 words.append(_Word(token, "E"))
             elif token.is_capitalised:
                 words.append(_Word(token, "N"))  # names and acronyms belong to no language
@@ -332,11 +355,54 @@ def _trim(run: list[_Word], foreign: list[_Word]) -> list[_Word]:
 def _between_capitals(text: str, token: Token) -> bool:
     """Whether a name particle sits inside a name: the nearest words on both sides that are
     not particles themselves are capitalised ("Ursula von der Leyen")."""
-    left = [w for w in text[: token.start].split()[-4:]]
-    right = [w for w in text[token.end :].split()[:4]]
+    left, right = _words_around(text, token.start, token.end, 4)
     before = next((w for w in reversed(left) if w.lower() not in tables.NAME_PARTICLES), "")
     after = next((w for w in right if w.lower() not in tables.NAME_PARTICLES), "")
     return before[:1].isupper() and after[:1].isupper()
+
+
+def _words_around(text: str, start: int, end: int, n: int) -> tuple[list[str], list[str]]:
+    """``text[:start].split()[-n:]`` and ``text[end:].split()[:n]``, from an index of the text's
+    white-space-separated words built once per text: slicing and splitting the whole text for
+    every name particle made long articles quadratic."""
+    starts, ends = _word_index(text)
+    left: list[str] = []
+    k = bisect.bisect_right(starts, start) - 1  # the last word starting at or before ``start``
+    if k >= 0 and starts[k] == start:
+        k -= 1  # starts exactly there: nothing of it lies before
+    while k >= 0 and len(left) < n:
+        left.append(text[starts[k] : min(ends[k], start)])
+        k -= 1
+    right: list[str] = []
+    j = bisect.bisect_right(ends, end)  # the first word ending after ``end``
+    while j < len(starts) and len(right) < n:
+        right.append(text[max(starts[j], end) : ends[j]])
+        j += 1
+    return left[::-1], right
+
+
+@lru_cache(maxsize=2)
+def _word_index(text: str) -> tuple[list[int], list[int]]:
+    spans = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+_NON_SPACE = re.compile(r"\S+")  # what str.split() keeps
+_LETTER = re.compile(r"[^\W\d_]")  # a letter as text.WORD counts them
+
+
+class _SpanIndex:
+    """Spans from one finditer (sorted, disjoint); ``offset in index`` by bisection rather than
+    a scan of every span for every word."""
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        spans = [(m.start(), m.end()) for m in matches]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 def _is_latin_letter(char: str) -> bool:

@@ -37,7 +37,10 @@ class Slip:
     message: str
 
 
-_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n\s*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+# After a line break, only blanks that are not line breaks: with "\n\s*" every newline of a
+# run of blank lines rescanned the whole run (quadratic). Whether it matches is unchanged: the
+# last newline of the run stands for the others.
+_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
 
 
 def pronoun_slips(text: str) -> Iterator[Slip]:

@@ -1,0 +1,549 @@
+"""Hostile input: every bad input is an error row with a clear message, and nothing else is lost.
+
+Each case puts one hostile file beside a good article and runs it twice: through the CLI
+(``quality score DIR --articles --format jsonl``: exit code, one ``quality: error: ID: ...`` line
+on stderr, the error row, the ``read N, scored M, errors K`` summary with N = M + K) and through
+the Python API (``load_paths`` → ``analyze`` → the DataFrame's ``error`` column). Inputs that are
+valid but unusual (UTF-16, UTF-32, a 5 MB line) must be scored, not refused.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import re
+import warnings
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pytest
+
+import quality
+from quality.cli import main
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config, parse_config
+from quality.frame import article_rows
+from quality.load import load_paths
+from quality.model import Article
+from quality.pipeline import DuplicateIdWarning, LoadError, analyze
+
+GOOD_TEXT = (
+    "The Russian Foreign Ministry said on Monday that the Chinese president is expected to visit "
+    "Moscow in the spring. Officials in Beijing have not confirmed the visit.\n"
+)
+SUMMARY = re.compile(r"quality: read (\d+), scored (\d+), errors (\d+)")
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()
+
+
+def summary_of(stderr: str) -> tuple[int, int, int]:
+    """The summary line's numbers; asserts it is there and that N = M + K."""
+    match = SUMMARY.search(stderr)
+    assert match, f"no summary line in stderr: {stderr!r}"
+    read, scored, errors = map(int, match.groups())
+    assert read == scored + errors
+    return read, scored, errors
+
+
+def error_lines(stderr: str) -> dict[str, str]:
+    """``{id: message}`` from the ``quality: error: ID: MESSAGE`` lines."""
+    lines = {}
+    for line in stderr.splitlines():
+        if line.startswith("quality: error: "):
+            id_, _, message = line.removeprefix("quality: error: ").partition(": ")
+            lines[id_] = message
+    return lines
+
+
+# --- the cases of point 1: (name, file name, bytes, expectation) ---------------------------------
+# An expectation is ("error", regex the message must match) or ("scored", the decoded text).
+
+
+def _png() -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+def _random_binary() -> bytes:
+    return bytes((i * 7919 + 13) % 256 for i in range(5000))
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    filename: str
+    data: Callable[[], bytes]
+    outcome: str  # "error" or "scored"
+    expect: str  # error: a regex the message must match; scored: the text after decoding
+
+
+FILE_CASES = [
+    Case("invalid-utf8", "bad.txt", lambda: b"Good start, then \xff\xfe\xfd garbage.\n", "error", r"not valid UTF-8: byte 0xff at byte 17 \(line 1\)"),
+    Case("utf16-bom-le", "u16.txt", lambda: "Caf\u00e9 in Z\u00fcrich \u2014 \u5317\u4eac.".encode("utf-16"), "scored", "Caf\u00e9 in Z\u00fcrich \u2014 \u5317\u4eac."),
+    Case("utf16-bom-be", "u16be.txt", lambda: b"\xfe\xff" + "Caf\u00e9 news.".encode("utf-16-be"), "scored", "Caf\u00e9 news."),
+    Case("utf16-no-bom-le", "u16.txt", lambda: "Plain news text, no BOM.\nSecond line.".encode("utf-16-le"), "scored", "Plain news text, no BOM.\nSecond line."),
+    Case("utf16-no-bom-be", "u16.txt", lambda: "Plain news text, no BOM.".encode("utf-16-be"), "scored", "Plain news text, no BOM."),
+    Case("utf32-bom", "u32.txt", lambda: "Caf\u00e9 \U0001f1e8\U0001f1f3 news.".encode("utf-32"), "scored", "Caf\u00e9 \U0001f1e8\U0001f1f3 news."),
+    Case("utf32-no-bom", "u32.txt", lambda: "Plain news text.".encode("utf-32-le"), "scored", "Plain news text."),
+    Case("utf8-bom", "bom.txt", lambda: b"\xef\xbb\xbf" + "Caf\u00e9.".encode(), "scored", "Caf\u00e9."),
+    Case("latin-1", "latin1.txt", lambda: "Le caf\u00e9 co\u00fbte 3 \u00a3.\nDeuxi\u00e8me ligne.".encode("latin-1"), "error", r"not valid UTF-8: byte 0xe9 .*Latin-1"),
+    Case("nul-bytes", "nul.txt", lambda: b"Some text\x00 with a NUL inside.\n", "error", r"1 NUL byte\(s\), the first at line 1, column 10"),
+    Case("nul-padding", "pad.txt", lambda: b"A download that stopped.\n" + b"\x00" * 64, "error", r"ends in 64 NUL byte\(s\) of padding"),
+    Case("binary-png", "image.txt", _png, "error", r"a PNG image, not a text file"),
+    Case("binary-pdf", "doc.md", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + _random_binary(), "error", r"a PDF document"),
+    Case("binary-random", "blob.txt", _random_binary, "error", r"binary data|not valid UTF-8"),
+    Case("binary-controls-valid-utf8", "ctl.txt", lambda: bytes(range(1, 9)) * 200, "error", r"binary data"),
+    Case("empty-file", "empty.txt", lambda: b"", "error", "empty article"),
+    Case("whitespace-only", "blank.txt", lambda: b" \t\n\r\n \xc2\xa0\n\xe3\x80\x80  ", "error", "empty article"),
+]
+
+
+def _folder_with(tmp_path: Path, case: Case) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (folder / case.filename).write_bytes(case.data())
+    return folder
+
+
+def _check_rows(rows: dict[str, dict], case: Case, error_text: str | None, text: str | None) -> None:
+    assert rows["good.txt"]["error"] is None or (isinstance(rows["good.txt"]["error"], float) and math.isnan(rows["good.txt"]["error"]))
+    if case.outcome == "error":
+        assert error_text and re.search(case.expect, error_text), error_text
+        if case.expect != "empty article":  # the loader's messages name the file; the row id does too
+            assert case.filename in error_text
+    else:
+        assert error_text is None or (isinstance(error_text, float) and math.isnan(error_text)), error_text
+        assert text == case.expect
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=lambda c: c.name)
+def test_file_case_through_the_cli(tmp_path: Path, case: Case) -> None:
+    folder = _folder_with(tmp_path, case)
+    code, out, err = run_cli("score", str(folder), "--articles", "--format", "jsonl")
+    assert code == 0
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert set(rows) == {"good.txt", case.filename}
+    _check_rows(rows, case, rows[case.filename]["error"], None if case.outcome == "error" else case.expect)
+    errors = error_lines(err)
+    if case.outcome == "error":
+        assert set(errors) == {case.filename} and re.search(case.expect, errors[case.filename])
+        assert summary_of(err) == (2, 1, 1)
+    else:
+        assert errors == {}
+        assert summary_of(err) == (2, 2, 0)
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=lambda c: c.name)
+def test_file_case_through_the_api(tmp_path: Path, case: Case) -> None:
+    folder = _folder_with(tmp_path, case)
+    results = analyze(load_paths([folder]))
+    frame = article_rows(results).set_index("id")
+    assert list(frame.index) == sorted(["good.txt", case.filename])
+    texts = {r.article.id: r.article.text for r in results}
+    rows = {id_: {"error": frame.loc[id_, "error"]} for id_ in frame.index}
+    _check_rows(rows, case, frame.loc[case.filename, "error"], texts[case.filename])
+    if case.outcome == "error":
+        [result] = [r for r in results if r.article.id == case.filename]
+        assert result.quality is None and [f.rule for f in result.findings] in (["INP001"], ["INP002"])
+
+
+# --- size limits -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_article_is_refused_without_being_read(tmp_path: Path) -> None:
+    """The default limit is 10 million characters; 50 MB is over four bytes per allowed
+    character, so the loader refuses it from its size alone (no 50 MB string is built)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    with open(folder / "huge.txt", "wb") as handle:
+        line = b"Filler sentence for a scraper that saved a whole site as one article.\n"
+        handle.write(line * (50 * 1024 * 1024 // len(line) + 1))
+    code, out, err = run_cli("score", str(folder), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert code == 0 and rows["good.txt"]["error"] is None
+    assert re.search(r"article too large: .* over the limit of 10,000,000 \(raise max_article_chars", rows["huge.txt"]["error"])
+    assert "huge.txt" in error_lines(err)
+    assert summary_of(err) == (2, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("size", "outcome"),
+    [(1_000, "scored"), (1_001, "refused after decoding"), (4_005, "refused from its size")],
+)
+def test_configured_size_limit_applies_to_files(tmp_path: Path, size: int, outcome: str) -> None:
+    (tmp_path / "a.txt").write_text("x" * (size - 1) + ".", encoding="utf-8")
+    code, out, err = run_cli("score", str(tmp_path / "a.txt"), "--articles", "--format", "jsonl", "--max-article-chars", "1000")
+    [row] = map(json.loads, out.splitlines())
+    if outcome == "scored":
+        assert row["error"] is None and code == 0
+    else:
+        assert "article too large" in row["error"] and "1,000" in row["error"]
+        assert code == 2  # nothing could be scored
+
+
+def test_size_limit_from_config_and_in_the_dataframe_api(tmp_path: Path) -> None:
+    config = parse_config({"max_article_chars": 50})
+    df = pd.DataFrame({"text": ["short enough.", "y" * 51], "source": ["s", "s"]})
+    scores = quality.score_frame(df, config=config)
+    assert pd.isna(scores.loc[0, "error"]) and "article too large: 51 characters" in scores.loc[1, "error"]
+    assert parse_config({"max_article_chars": 0}).max_article_chars is None  # 0: no limit
+    assert Config().max_article_chars == DEFAULT_MAX_ARTICLE_CHARS
+    with pytest.raises(ValueError, match="max_article_chars"):
+        parse_config({"max_article_chars": -1})
+    (tmp_path / "quality.toml").write_text("max_article_chars = 50\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("z" * 60, encoding="utf-8")
+    code, out, _ = run_cli("score", str(tmp_path / "a.txt"), "--articles", "--format", "jsonl", "--config", str(tmp_path / "quality.toml"))
+    assert "article too large" in json.loads(out)["error"]
+
+
+@pytest.mark.slow
+def test_five_megabyte_single_line_is_scored(tmp_path: Path) -> None:
+    """A scraper that lost every line break: valid input, scored, spans still exact."""
+    sentence = "Officials said the talks, held in Moscow on Monday, would continue. "
+    text = sentence * (5_000_000 // len(sentence) + 1)
+    (tmp_path / "oneline.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, out, err = run_cli("findings", str(tmp_path), "--format", "jsonl")
+    assert code == 0 and summary_of(err) == (2, 2, 0)
+    for row in map(json.loads, out.splitlines()):
+        if row["id"] == "oneline.txt":
+            assert row["line"] == 1 and row["col"] == row["start"] + 1
+            assert text[row["start"] : row["end"]] == row["evidence"]
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+
+def test_malformed_jsonl_line_reports_its_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"text": GOOD_TEXT, "source": "s"}),
+        '{"text": "unterminated',
+        "",
+        json.dumps({"text": GOOD_TEXT, "source": "s"}),
+        "[1, 2]",
+        '{"text": "bad escape \\ud800 here", "source": "s"}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"text": ' + "9" * 5000 + "}",
+    ]
+    path.write_bytes("\n".join(lines).encode() + b"\n" + b'{"text": "caf\xe9"}\n')
+    code, out, err = run_cli("score", str(path), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert code == 0
+    assert list(rows) == ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:4", "feed.jsonl:5", "feed.jsonl:6", "feed.jsonl:7", "feed.jsonl:8", "feed.jsonl:9"]
+    assert rows["feed.jsonl:1"]["error"] is None and rows["feed.jsonl:4"]["error"] is None
+    expected = {
+        "feed.jsonl:2": r"feed\.jsonl:2: malformed JSON: Unterminated string .* at column 10",
+        "feed.jsonl:5": r"feed\.jsonl:5: want a JSON object, got list",
+        "feed.jsonl:6": r"feed\.jsonl:6: text holds an unpaired surrogate U\+D800",
+        "feed.jsonl:7": r"feed\.jsonl:7: unreadable JSON: maximum recursion depth",
+        "feed.jsonl:8": r"feed\.jsonl:8: unreadable JSON: .*integer string conversion",
+        "feed.jsonl:9": r"feed\.jsonl:9: not valid UTF-8: byte 0xe9 at column 14",
+    }
+    errors = error_lines(err)
+    for id_, pattern in expected.items():
+        assert re.search(pattern, rows[id_]["error"]), rows[id_]["error"]
+        assert re.search(pattern, errors[id_])
+    assert summary_of(err) == (8, 2, 6)
+
+
+def test_jsonl_keeps_unicode_line_separators_inside_records(tmp_path: Path) -> None:
+    """JSON allows U+2028/U+2029/U+0085 unescaped in strings; they must not split records."""
+    text = "First paragraph.\u2028Same record.\u0085Still the same.\u2029End."
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": text}, ensure_ascii=False) + "\r\n" + json.dumps({"text": "Next."}) + "\n", encoding="utf-8")
+    items = list(load_paths([path]))
+    assert [(i.id, i.text) for i in items] == [("a.jsonl:1", text), ("a.jsonl:2", "Next.")]
+
+
+@pytest.mark.parametrize(
+    ("content", "pattern"),
+    [
+        ("body,source\nOne.,p\n", r"no text column 'text' \(columns: 'body', 'source'\).*--text-column"),
+        ("text;source\nOne.;p\n", r"the header uses ';' as its delimiter"),
+        ("text\tsource\nOne.\tp\n", r"the header uses tab as its delimiter"),
+        ("", r"empty file: no header row"),
+        ("text,source\n", r"no rows \(only a header\)"),
+        ("text,text,source\nA,B,p\n", r"column\(s\) 'text' appear more than once"),
+    ],
+    ids=["missing-column", "semicolon", "tab", "empty", "header-only", "repeated-column"],
+)
+def test_csv_that_cannot_be_read_is_one_error_row(tmp_path: Path, content: str, pattern: str) -> None:
+    (tmp_path / "t.csv").write_text(content, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, out, err = run_cli("score", str(tmp_path / "t.csv"), str(tmp_path / "good.txt"), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert code == 0 and set(rows) == {"t.csv", "good.txt"}
+    assert re.search(pattern, rows["t.csv"]["error"]) and re.search(pattern, error_lines(err)["t.csv"])
+    assert summary_of(err) == (2, 1, 1)
+
+
+def test_one_broken_csv_row_does_not_lose_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    long_text = "A long article sentence. " * 20_000  # 500 KB: over the csv module's default field limit
+    body = (
+        "text,source\n"
+        f'"{GOOD_TEXT}",p\n'
+        "Unquoted, comma,p\n"
+        f'"{long_text}",p\n'
+        ",p\n"
+        "42,p\n"
+    ).encode() + b'"caf\xe9",p\n' + b'"fine again.",q\n'
+    path.write_bytes(body)
+    code, out, err = run_cli("score", str(path), "--articles", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [f"t.csv:{i}" for i in range(1, 8)]
+    assert rows[0]["error"] is None and rows[2]["error"] is None and rows[6]["error"] is None
+    assert re.search(r"row 2 \(line 4\): 3 fields but the header has 2", rows[1]["error"])
+    assert re.search(r"row 4 \(line 6\): text is missing, not a string", rows[3]["error"])
+    assert rows[4]["error"] is None  # a CSV cell is text: "42" is (a poor) article, not an error
+    assert re.search(r"row 6 \(line 8\): not valid UTF-8: byte 0xe9", rows[5]["error"])
+    assert summary_of(err) == (7, 4, 3)
+
+
+@pytest.mark.parametrize(
+    ("cell", "pattern"),
+    [
+        (None, "text is missing, not a string"),
+        (math.nan, "text is missing, not a string"),
+        (pd.NA, "text is missing, not a string"),
+        (42, r"text is a int \(42\), not a string"),
+        (3.5, r"text is a float \(3\.5\), not a string"),
+        (b"bytes", r"text is a bytes \(b'bytes'\), not a string"),
+        (["a", "list"], r"text is a list"),
+    ],
+    ids=["None", "NaN", "NA", "int", "float", "bytes", "list"],
+)
+def test_non_string_text_cells_in_a_dataframe(cell, pattern: str) -> None:
+    df = pd.DataFrame({"text": [GOOD_TEXT, cell], "source": ["a", "b"]}, index=["ok", "bad"])
+    scores = df.quality.score()
+    assert list(scores.index) == ["ok", "bad"]
+    assert pd.isna(scores.loc["ok", "error"]) and not pd.isna(scores.loc["ok", "quality"])
+    assert re.search(pattern, scores.loc["bad", "error"]) and pd.isna(scores.loc["bad", "quality"])
+
+
+def test_non_string_text_cells_in_jsonl_and_parquet(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in [{"text": GOOD_TEXT}, {"text": None}, {"text": 7}, {"body": "x"}, {"text": {"nested": 1}}]) + "\nNaN\n", encoding="utf-8")
+    pd.DataFrame({"text": [1.5, None]}).to_parquet(tmp_path / "b.parquet")
+    code, out, err = run_cli("score", str(tmp_path / "a.jsonl"), str(tmp_path / "b.parquet"), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row["error"] for row in map(json.loads, out.splitlines())}
+    assert rows["a.jsonl:1"] is None
+    assert "text is missing" in rows["a.jsonl:2"] and "text is a int (7)" in rows["a.jsonl:3"]
+    assert "text is missing" in rows["a.jsonl:4"] and "text is a dict" in rows["a.jsonl:5"]
+    assert "want a JSON object, got float" in rows["a.jsonl:6"]
+    assert "text is a float (1.5)" in rows["b.parquet:1"] and "text is missing" in rows["b.parquet:2"]
+    assert summary_of(err) == (8, 1, 7)
+
+
+def test_dataframe_without_the_text_column_is_an_error_per_row() -> None:
+    df = pd.DataFrame({"body": ["One.", "Two."]}, index=[10, 11])
+    scores = quality.score_frame(df)
+    assert list(scores.index) == [10, 11]
+    assert all("no text column 'text'" in message for message in scores["error"])
+
+
+# --- ids, paths, folders -------------------------------------------------------------------------------
+
+
+def test_duplicate_ids_are_renamed_with_a_warning_and_all_scored(tmp_path: Path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    code, out, err = run_cli("score", str(tmp_path / "x" / "a.txt"), str(tmp_path / "y" / "a.txt"), str(tmp_path / "x" / "a.txt"), "--articles", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["id"] for r in rows] == ["a.txt", "a.txt#2", "a.txt#3"]
+    assert all(r["error"] is None for r in rows)
+    assert re.search(r"quality: warning: 2 duplicate id\(s\) renamed .*'a\.txt' → 'a\.txt#2' \(.*y/a\.txt\)", err)
+    assert summary_of(err) == (3, 3, 0)
+
+
+def test_duplicate_ids_in_a_dataframe() -> None:
+    df = pd.DataFrame({"key": ["k", "k", "k#2", "m"], "text": [GOOD_TEXT] * 4, "source": ["s"] * 4})
+    with pytest.warns(DuplicateIdWarning, match="1 duplicate id"):
+        scores = quality.score_frame(df, id="key")
+    assert list(scores["id"]) == ["k", "k#3", "k#2", "m"]  # k#2 was taken: the rename skips it
+    assert scores["id"].is_unique and scores["error"].isna().all()
+    with pytest.warns(DuplicateIdWarning):
+        findings = quality.findings_frame(df.assign(text="")[:2], id="key")
+    assert sorted(findings["id"]) == ["k", "k#2"]
+
+
+def test_unique_ids_give_no_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        quality.score_frame(pd.DataFrame({"text": [GOOD_TEXT, GOOD_TEXT]}))
+
+
+def test_missing_path_and_folder_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "empty-folder").mkdir()
+    (tmp_path / "other-folder").mkdir()
+    (tmp_path / "other-folder" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    paths = [str(tmp_path / "nope.txt"), str(tmp_path / "empty-folder"), str(tmp_path / "other-folder"), str(tmp_path / "good.txt")]
+    code, out, err = run_cli("score", *paths, "--articles", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 4
+    assert "no such file or folder" in rows[0]["error"]
+    assert "no articles (.txt or .md files) under" in rows[1]["error"] and "no articles" in rows[2]["error"]
+    assert rows[3]["error"] is None
+    assert summary_of(err) == (4, 1, 3)
+    frame = article_rows(analyze(load_paths(paths)))
+    assert frame["error"].notna().tolist() == [True, True, True, False]
+
+
+def test_nothing_readable_exits_2_but_still_writes_the_error_rows(tmp_path: Path) -> None:
+    code, out, err = run_cli("score", str(tmp_path / "nope"), "--articles", "--format", "jsonl")
+    assert code == 2 and "no such file" in json.loads(out)["error"]
+    assert summary_of(err) == (1, 0, 1)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_special_files_and_broken_links_are_error_rows_not_hangs(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)  # a link back up the tree must not loop
+    rows = {r.article.id: r.error for r in analyze(load_paths([tmp_path]))}
+    assert rows == {"dangling.txt": f"{tmp_path / 'dangling.txt'}: a broken symbolic link", "good.txt": None, "pipe.txt": f"{tmp_path / 'pipe.txt'}: not a regular file"}
+    [item] = load_paths([tmp_path / "pipe.txt"])
+    assert isinstance(item, LoadError) and "not a regular file" in item.message
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every folder")
+def test_unreadable_folder_is_an_error_row(tmp_path: Path) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "locked").chmod(0)
+    try:
+        rows = {r.article.id: r.error for r in analyze(load_paths([tmp_path]))}
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert rows["ok/a.txt"] is None and "cannot read folder" in rows["locked/"]
+
+
+def test_broken_manifest_is_reported_and_articles_still_load(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text('{"file": "a.txt", "source": "outlet-a"}\n{broken\n', encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [(i.id, i.source) for i in items if isinstance(i, Article)] == [("a.txt", "outlet-a"), ("b.txt", tmp_path.name)]
+    [problem] = [i for i in items if isinstance(i, LoadError)]
+    assert problem.id == "manifest.jsonl" and "1 unreadable manifest entry (first: line 2" in problem.message
+    (tmp_path / "manifest.jsonl").unlink()
+    (tmp_path / "manifest.csv").write_bytes(b"file,source\na.txt,caf\xe9\n")
+    items = list(load_paths([tmp_path]))
+    assert [i.id for i in items] == ["manifest.csv", "a.txt", "b.txt"] and "cannot read manifest" in items[0].message
+
+
+def test_error_messages_stay_on_one_stderr_line(tmp_path: Path) -> None:
+    """A file name may hold a newline; stderr keeps one line per error all the same."""
+    (tmp_path / "two\nlines.txt").write_bytes(b"\xff")
+    code, _, err = run_cli("score", str(tmp_path), "--articles", "--format", "jsonl")
+    assert "quality: error: two\\nlines.txt: " in err and code == 2
+    assert summary_of(err) == (1, 0, 1)
+
+
+# --- the pipeline's own guarantees ---------------------------------------------------------------------
+
+
+def test_a_failing_detector_marks_its_article_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quality.detectors.readability import ReadabilityDetector
+
+    original = ReadabilityDetector.detect
+
+    def fragile(self, article):
+        if "boom" in article.text:
+            raise ZeroDivisionError("division by zero")
+        return original(self, article)
+
+    monkeypatch.setattr(ReadabilityDetector, "detect", fragile)
+    results = analyze([Article(id="a", source="s", text=GOOD_TEXT), Article(id="b", source="s", text="boom " + GOOD_TEXT)])
+    assert results[0].error is None
+    assert results[1].error == "readability detector failed: ZeroDivisionError: division by zero"
+
+
+def test_nan_scores_are_not_silently_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quality.detectors.readability import ReadabilityDetector
+    from quality.model import DetectorResult
+
+    monkeypatch.setattr(ReadabilityDetector, "detect", lambda self, article: DetectorResult(score=math.nan))
+    [result] = analyze([Article(id="a", source="s", text=GOOD_TEXT)])
+    assert result.dimensions["readability"] is None
+
+
+def test_analyze_refuses_non_articles_and_reports_non_string_text() -> None:
+    with pytest.raises(TypeError, match="Article or LoadError"):
+        analyze(["just a string"])  # type: ignore[list-item]
+    [result] = analyze([Article(id="a", source="s", text=None)])  # type: ignore[arg-type]
+    assert result.error == "text is a NoneType, not a string"
+
+
+def test_every_item_comes_back_once_in_order() -> None:
+    items = [
+        Article(id="1", source="s", text=GOOD_TEXT),
+        LoadError(id="2", source="s", message="unreadable"),
+        Article(id="3", source="s", text=""),
+        Article(id="4", source="t", text=GOOD_TEXT * 3),
+    ]
+    results = analyze(items)
+    assert [r.article.id for r in results] == ["1", "2", "3", "4"]
+    assert [bool(r.error) for r in results] == [False, True, True, False]
+
+
+# Texts that once made a detector raise (found by the differential checks and the fuzzing of
+# tests/fuzz); each must now be analysed by every detector without an error.
+CRASHERS = [
+    ("arabic-indic digits", "The score was \u0663\u0664 to nil, officials said."),
+    ("thai digits alone", "Flight \u0e51\u0e52 landed in Bangkok on Monday."),
+    ("cyrillic combining mark alone", "A stray mark \u0483 in the text."),
+    ("arabic presentation forms after a mark", "\u0652\ufe90\u0650\ufe92\u0652\ufea3\u064e\ufe83"),
+    # fuzz_detectors.py, after 624 runs: a lone surrogate stopped the boilerplate corpus pass
+    # (line_key encoded to UTF-8), which took the whole batch down with it
+    ("lone surrogate in the corpus pass", "\u6165\u2064\u6874 \u7665\u6c6c\u9b68\u6767\u96e0\udd91\u6974 and the ministry said so."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in CRASHERS], ids=[name for name, _ in CRASHERS])
+def test_texts_that_once_crashed_a_detector(text: str) -> None:
+    [result] = analyze([Article(id="c", source="s", text=text)])
+    assert result.error is None, result.error
+
+
+def test_output_the_terminal_cannot_encode_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text("华春莹 said on Monday that the visit would go ahead. " * 3, encoding="utf-8")
+    stdout, err = io.TextIOWrapper(io.BytesIO(), encoding="latin-1"), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(err):
+        code = main(["findings", str(tmp_path), "--format", "jsonl"])
+    assert code == 2 and "cannot show; use --output FILE" in err.getvalue()
+    target = tmp_path / "out.jsonl"
+    assert run_cli("findings", str(tmp_path), "--format", "jsonl", "--output", str(target))[0] == 0
+    target.read_text(encoding="utf-8")
+
+
+def test_a_corpus_pass_that_raises_marks_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quality.detectors.boilerplate import BoilerplateDetector
+
+    original = BoilerplateDetector.summarise
+
+    def fragile(self, chunk):
+        if any("boom" in article.text for article, _ in chunk):
+            raise UnicodeEncodeError("utf-8", "boom", 0, 1, "surrogates not allowed")
+        return original(self, chunk)
+
+    monkeypatch.setattr(BoilerplateDetector, "summarise", fragile)
+    results = analyze([Article(id=str(k), source="s", text=("boom " if k == 1 else "") + GOOD_TEXT) for k in range(3)])
+    assert [r.error is None for r in results] == [True, False, True]
+    assert results[1].error.startswith("boilerplate corpus pass failed: UnicodeEncodeError")
