@@ -268,3 +268,15 @@ def test_strip_boilerplate_keeps_a_short_cjk_paragraph() -> None:
     strip = _locate("strip_boilerplate")
     text = "Zhang Wei said on Monday that the talks in Moscow would continue.\n\n北京表示，会谈将于周一在莫斯科继续进行。"
     assert strip(text) == text
+
+
+@pytest.mark.xfail(strict=True, reason="known: stripping changes the context of the lines left (neighbours, repeats), so a second pass can strip more")
+def test_strip_boilerplate_is_idempotent_on_the_case_fuzzing_found() -> None:
+    strip = _locate("strip_boilerplate")
+    text = (  # found by tests/fuzz/fuzz_detectors.py after 4,055 runs
+        "chooliwsl eidn partment said.\nrt\x01\x00Mpleis Morning Edition, your city at brdn partment said.\n"
+        "rt\x01\x00ucatoeidn partment partmenJ006rtment saidsaid.\nrt\x01\x00ucatoeidn partment .\n"
+        "rt\x01\x00ucatoeidn partment said.\nrt\x01\x00Mpleis Morning Edition, your cit"
+    )
+    once = strip(text)
+    assert strip(once) == once
