@@ -15,10 +15,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "attribution" / "sentences.jsonl"
-if not DEFAULT_DATA.exists():  # worktrees sit one level deeper than the main checkout
-    DEFAULT_DATA = Path("/work/shared/benchmarks/attribution/sentences.jsonl")
+from _common import shared_path
+
+DEFAULT_DATA = shared_path("benchmarks", "attribution", "sentences.jsonl")
 
 
 @dataclass

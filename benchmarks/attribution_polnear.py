@@ -33,8 +33,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+import _common  # noqa: F401  (puts the repository on sys.path)
 from _polnear import DEFAULT_DATA, documents, load_rows  # noqa: E402
 from scipy.stats import spearmanr  # noqa: E402
 

@@ -28,18 +28,13 @@ from __future__ import annotations
 import argparse
 import bisect
 import html
-import json
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from fit_boilerplate import DEFAULT_DATA, fit_half, views  # noqa: E402
+import _common  # noqa: F401  (puts the repository on sys.path)
+from fit_boilerplate import DEFAULT_DATA, fit_half, line_starts, load_pages, prf_from_counts, views  # noqa: E402
 
 from quality.detectors.boilerplate import BoilerplateDetector  # noqa: E402
 from quality.model import Article  # noqa: E402
@@ -61,10 +56,7 @@ def run_detector(articles: list[Article]) -> dict[str, list[tuple[int, int]]]:
 
 def predicted_lines(texts: list[str], spans: list[tuple[int, int]]) -> list[bool]:
     """Which lines a finding covers (at least half of the line's characters)."""
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = line_starts(texts)
     covered = [0] * len(texts)
     for start, end in spans:
         i = bisect.bisect_right(starts, start) - 1
@@ -99,18 +91,12 @@ def justext_lines(lines: list[str]) -> list[bool]:
     return predicted
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-justext", action="store_true", help="skip the jusText baseline")
     args = parser.parse_args()
-    pages = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pages = load_pages(args.data)
 
     methods: dict[str, Callable[[list[str]], list[bool]]] = {
         "rule: len < 40 or keyword": lambda ls: [rule(t) for t in ls],
@@ -169,7 +155,7 @@ def main() -> None:
         for name in names:
             cells = []
             for h in halves:
-                cells += [f"{v:.3f}" for v in prf(*counts[(view, name, h)])]
+                cells += [f"{v:.3f}" for v in prf_from_counts(*counts[(view, name, h)])]
             print(f"| {name} | " + " | ".join(cells) + " |")
         p, r, f = JUSTEXT_HTML_README[view]
         print(f"| jusText on the original HTML (README, all pages, not rerun) | | | | | | | {p:.3f} | {r:.3f} | {f:.3f} |")

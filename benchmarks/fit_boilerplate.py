@@ -20,33 +20,23 @@ weights in ``quality/detectors/_boilerplate_model.py``; nothing of the data goes
 from __future__ import annotations
 
 import argparse
+import bisect
 import hashlib
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _common import REPO, shared_path  # noqa: E402  (also puts the repository on sys.path)
 
 from quality.detectors.boilerplate import ALL_FEATURES, line_infos  # noqa: E402
 from quality.spans import paragraphs  # noqa: E402
 
 
-def _shared(relative: str) -> Path:
-    """``../shared/<relative>`` from the repo root, or from a folder above it (git worktrees)."""
-    for folder in ROOT.parents:
-        candidate = folder / "shared" / relative
-        if candidate.exists():
-            return candidate
-    return ROOT.parent / "shared" / relative
-
-
-DEFAULT_DATA = _shared("benchmarks/boilerplate/pages.jsonl")
+DEFAULT_DATA = shared_path("benchmarks", "boilerplate", "pages.jsonl")
 MARGIN = 5
 L2 = 1.0  # ridge penalty: keeps weights small where features are rare
-MODEL_FILE = ROOT / "quality" / "detectors" / "_boilerplate_model.py"
+MODEL_FILE = REPO / "quality" / "detectors" / "_boilerplate_model.py"
 
 
 def fit_half(source: str) -> bool:
@@ -60,19 +50,22 @@ def views(page: dict) -> dict[str, list[int]]:
     return {"full": list(range(n)), "article+5": list(range(max(0, a - MARGIN), min(n, b + MARGIN + 1)))}
 
 
+def line_starts(texts: list[str]) -> list[int]:
+    """Offset of each line in ``"\\n".join(texts)``, for ``bisect`` from an offset to its line."""
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    return starts
+
+
 def rows_for(page: dict, indices: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Features and gold labels of the view's lines, the lines joined as one article."""
     texts = [page["lines"][i]["text"] for i in indices]
     gold = [page["lines"][i]["label"] == "boilerplate" for i in indices]
     text = "\n".join(texts)
     spans = list(paragraphs(text))
-    # map each non-blank span back to its line index
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    import bisect
-
+    starts = line_starts(texts)  # map each non-blank span back to its line index
     owner = [bisect.bisect_right(starts, s.start) - 1 for s in spans]
     infos = line_infos(spans)
     x = np.array([info.features for info in infos], dtype=float).reshape(len(infos), len(ALL_FEATURES))
@@ -97,13 +90,20 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> tuple[np
     return beta[:-1], float(beta[-1])
 
 
-def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
-    tp = float(np.sum(pred & gold))
-    fp = float(np.sum(pred & ~gold))
-    fn = float(np.sum(~pred & gold))
+def prf_from_counts(tp: float, fp: float, fn: float) -> tuple[float, float, float]:
+    """Precision, recall and F1, each 0 where its denominator is."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    return prf_from_counts(float(np.sum(pred & gold)), float(np.sum(pred & ~gold)), float(np.sum(~pred & gold)))
+
+
+def load_pages(path: Path) -> list[dict]:
+    """The benchmark's pages, one JSON object a line."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
@@ -111,7 +111,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--write", action="store_true", help="store the fitted weights in the package")
     args = parser.parse_args()
-    pages = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pages = load_pages(args.data)
     data: dict[tuple[str, str], list[tuple[np.ndarray, np.ndarray]]] = {}
     for page in pages:
         half = "fit" if fit_half(page["source"]) else "held-out"
@@ -140,7 +140,7 @@ def main() -> None:
             f"BIAS = {bias:+.6f}\n\nWEIGHTS: tuple[float, ...] = (\n{body}\n)\n",
             encoding="utf-8",
         )
-        print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+        print(f"wrote {MODEL_FILE.relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -19,9 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality import analyze, load_paths  # noqa: E402
 from quality.config import Config  # noqa: E402
 from quality.lint import LintOptions, lint, render, resolve  # noqa: E402
@@ -40,7 +38,7 @@ def _write_batch(root: Path, seeds: list[Path], copies: int, tag: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seeds", nargs="?", default=str(REPO.parent / "shared" / "seeds"))
+    parser.add_argument("seeds", nargs="?", default=str(shared_path("seeds")))
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()

@@ -34,9 +34,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 import ftfy  # noqa: E402
 import ftfy.badness  # noqa: E402
 
@@ -46,14 +44,6 @@ HELD_OUT_CODECS = (
     "cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "iso8859_2", "cp437", "cp1254", "cp1253",
     "cp1257", "gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
 )  # fmt: skip
-
-
-def shared_dir() -> Path:
-    """``../shared`` beside the repository (a git worktree may sit one level deeper)."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
 
 
 def load(path: Path) -> list[dict]:
@@ -288,8 +278,8 @@ def _sloppy_cp1252(text: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(shared_dir() / "benchmarks" / "mojibake"))
-    parser.add_argument("--news", default=str(shared_dir() / "benchmarks" / "boilerplate" / "pages.jsonl"))
+    parser.add_argument("--data", default=str(shared_path("benchmarks", "mojibake")))
+    parser.add_argument("--news", default=str(shared_path("benchmarks", "boilerplate", "pages.jsonl")))
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     data = Path(args.data)

@@ -32,9 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality.detectors.translation import SEVERITY_WEIGHT, TranslationDetector  # noqa: E402
 from quality.model import Article  # noqa: E402
 
@@ -58,13 +56,6 @@ TARGETS = {
 # (untranslated text and names).
 TARGETS["oov-token"] = TARGETS["untranslated"] | TARGETS["name_variant"]
 _OOV_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def shared_dir() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
 
 
 def load_tools(data: Path):
@@ -186,7 +177,7 @@ def span_tables(rows: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    data = Path(argv[1]) if len(argv) > 1 else shared_dir() / "benchmarks" / "mqm"
+    data = Path(argv[1]) if len(argv) > 1 else shared_path("benchmarks", "mqm")
     tools = load_tools(data)
     records = [json.loads(line) for line in open(data / "segments.jsonl", encoding="utf-8")]
     articles, layout = build_articles(records)

@@ -15,14 +15,10 @@ import csv
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality.detectors.attribution import AttributionDetector, analyse, summarise_sourcing  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT = REPO.parent / "shared" / "seeds"
-if not DEFAULT.exists():
-    DEFAULT = Path("/work/shared/seeds")
+DEFAULT = shared_path("seeds")
 
 
 def main(argv: list[str]) -> None:

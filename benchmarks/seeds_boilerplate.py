@@ -15,22 +15,13 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 import quality  # noqa: E402
 from quality.load import load_paths  # noqa: E402
 
 
-def _shared(relative: str) -> Path:
-    for folder in ROOT.parents:
-        if (folder / "shared" / relative).exists():
-            return folder / "shared" / relative
-    return ROOT.parent / "shared" / relative
-
-
 def main() -> None:
-    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else _shared("seeds")
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_path("seeds")
     items = load_paths([str(seeds)])
     results = quality.analyze(items, quality.Config(select=("BPL",)))
     by_file = {Path(r.article.id).name if r.article.origin is None else Path(r.article.origin).name: r for r in results}

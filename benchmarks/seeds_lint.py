@@ -18,9 +18,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
+from _common import REPO, shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality.config import load_config  # noqa: E402
 from quality.lint import LintOptions, lint, resolve  # noqa: E402
 from quality.model import LineIndex  # noqa: E402
@@ -40,7 +38,7 @@ CATEGORY_PREFIXES = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seeds", nargs="?", default=str(REPO.parent / "shared" / "seeds"))
+    parser.add_argument("seeds", nargs="?", default=str(shared_path("seeds")))
     seeds = Path(parser.parse_args().seeds)
     files = sorted(p for p in seeds.glob("*.txt"))
     expected = list(csv.DictReader((seeds / "expected_findings.csv").open(encoding="utf-8")))

@@ -17,24 +17,14 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality.detectors.mojibake import MojibakeDetector  # noqa: E402
 from quality.model import Article  # noqa: E402
 
 
-def shared_dir() -> Path:
-    """``../shared`` beside the repository (a git worktree may sit one level deeper)."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("seeds", nargs="?", default=str(shared_dir() / "seeds"))
+    parser.add_argument("seeds", nargs="?", default=str(shared_path("seeds")))
     seeds = Path(parser.parse_args().seeds)
     detector = MojibakeDetector()
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))}

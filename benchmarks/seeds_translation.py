@@ -21,9 +21,7 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality import analyze  # noqa: E402
 from quality.load import load_paths  # noqa: E402
 
@@ -52,16 +50,8 @@ def overlaps(finding, spans: list[tuple[int, int]]) -> bool:
     return any(finding.start < end and start < max(finding.end, finding.start + 1) for start, end in spans)
 
 
-def shared_dir() -> Path:
-    """``../shared`` beside the repository (or beside the worktree folder)."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
-
-
 def main(argv: list[str]) -> int:
-    seeds = Path(argv[1]) if len(argv) > 1 else shared_dir() / "seeds"
+    seeds = Path(argv[1]) if len(argv) > 1 else shared_path("seeds")
     results = analyze(load_paths([seeds]))
     by_file = {Path(r.article.id).name: r for r in results}
     failures = 0

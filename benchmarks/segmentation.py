@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
+import _common  # noqa: F401  (puts the repository on sys.path)
 from _polnear import DEFAULT_DATA, documents, load_rows  # noqa: E402
 from quality.segment import sentences  # noqa: E402
 

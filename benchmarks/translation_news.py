@@ -20,21 +20,12 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from langdetect import DetectorFactory, detect  # noqa: E402
 
 from quality.detectors.translation import TranslationDetector  # noqa: E402
 from quality.model import Article  # noqa: E402
 from quality.spans import word_count  # noqa: E402
-
-
-def shared_dir() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared").is_dir():
-            return base / "shared"
-    return ROOT.parent / "shared"
 
 
 def load(path: Path) -> list[Article]:
@@ -55,7 +46,7 @@ def run(detector: TranslationDetector, articles: list[Article]):
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else shared_dir() / "benchmarks" / "attribution" / "sentences.jsonl"
+    path = Path(argv[1]) if len(argv) > 1 else shared_path("benchmarks", "attribution", "sentences.jsonl")
     articles = load(path)
     words = sum(word_count(a.text) for a in articles)
     detector = TranslationDetector()

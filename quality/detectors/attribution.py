@@ -69,7 +69,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from quality.detectors import _attribution_tables as T
-from quality.detectors.base import Detector
+from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.segment import SENTENCE, SIGNATURE, Sentence, sentences
@@ -1310,11 +1310,11 @@ class AttributionDetector(Detector):
         min_density: float = 0.2,
         min_claims_for_density: int = 6,
     ) -> None:
-        for name, value in (("target_density", target_density), ("anonymous_penalty", anonymous_penalty),
-                            ("secondhand_penalty", secondhand_penalty), ("max_anonymous_share", max_anonymous_share),
-                            ("max_secondhand_share", max_secondhand_share), ("min_density", min_density)):  # fmt: skip
-            if not 0 <= value <= 1 or (name == "target_density" and value == 0):
-                raise TypeError(f"{name} must be in [0, 1] (target_density > 0), got {value!r}")
+        check_option("target_density", target_density, low_open=True)
+        for name, value in (("anonymous_penalty", anonymous_penalty), ("secondhand_penalty", secondhand_penalty),
+                            ("max_anonymous_share", max_anonymous_share), ("max_secondhand_share", max_secondhand_share),
+                            ("min_density", min_density)):  # fmt: skip
+            check_option(name, value)
         self.target_density = target_density
         self.anonymous_penalty = anonymous_penalty
         self.secondhand_penalty = secondhand_penalty

@@ -21,6 +21,45 @@ from quality.rules import Rule
 from quality.spans import FindingBuilder
 
 
+class OptionError(ValueError, TypeError):
+    """A detector option outside its range.
+
+    A ``ValueError`` because the value is wrong; also a ``TypeError`` because the pipeline turns
+    a ``TypeError`` from a detector's constructor (an unknown keyword, say) into a config error
+    naming the detector, and a bad value in ``[tool.quality.detectors.NAME]`` deserves the same."""
+
+
+def check_option(
+    name: str,
+    value: float,
+    low: float | None = 0.0,
+    high: float | None = 1.0,
+    *,
+    low_open: bool = False,
+    why: str = "",
+) -> None:
+    """Reject a threshold outside ``[low, high]`` (``(low, high]`` with ``low_open``), naming it.
+
+    ``None`` leaves that side unbounded; ``why`` is added to the message. NaN is always rejected,
+    so that a threshold never silently disables the comparisons it feeds."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise OptionError(f"{name} must be a number, got {value!r}") from None
+    above_low = low is None or (number > low if low_open else number >= low)
+    below_high = high is None or number <= high
+    if not (above_low and below_high):
+        raise OptionError(f"{name} must be {_range_words(low, high, low_open)}{f' ({why})' if why else ''}, got {value!r}")
+
+
+def _range_words(low: float | None, high: float | None, low_open: bool) -> str:
+    if low is not None and high is not None:
+        return f"greater than {low:g} and at most {high:g}" if low_open else f"between {low:g} and {high:g}"
+    if low is not None:
+        return f"greater than {low:g}" if low_open else f"at least {low:g}"
+    return f"at most {high:g}" if high is not None else "a number"
+
+
 class Detector:
     """Base class: subclasses set ``name``, ``dimension`` and ``rules`` and implement ``detect``."""
 

@@ -61,7 +61,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
-from quality.detectors.base import Detector
+from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
 from quality.spans import Span, paragraphs
@@ -873,10 +873,8 @@ class BoilerplateDetector(Detector):
     ) -> None:
         check_model()
         for label, value in (("threshold", threshold), ("edge_share", edge_share), ("family_veto", family_veto), ("min_share", min_share)):
-            if not 0.0 <= float(value) <= 1.0:
-                raise ValueError(f"{label} must be between 0 and 1, got {value!r}")
-        if int(min_articles) < 2:
-            raise ValueError(f"min_articles must be at least 2 (a line seen once does not recur), got {min_articles!r}")
+            check_option(label, value)
+        check_option("min_articles", min_articles, low=2, high=None, why="a line seen once does not recur")
         self.threshold = float(threshold)
         self.edge_share = float(edge_share)
         self.family_veto = float(family_veto)

@@ -248,21 +248,16 @@ def _file_result(draft: Draft, result: ArticleResult, settings: Settings) -> Fil
             start = end = prose.offsets.to_original(first_text)
         else:
             start, end = prose.offsets.span(finding.start, finding.end)
-        line, col = index.line_col(start)
-        end_line, end_col = index.line_col(end)
         placed.append(
-            LintFinding(
+            _placed(
+                index,
+                start,
+                end,
                 path=shown,
                 rule=finding.rule,
                 name=RULES[finding.rule].name if finding.rule in RULES else finding.rule,
                 severity=finding.severity,
                 message=finding.message,
-                start=start,
-                end=end,
-                line=line,
-                col=col,
-                end_line=end_line,
-                end_col=end_col,
                 evidence=finding.evidence,
                 suggestion=finding.suggestion,
                 detector=finding.detector,
@@ -290,27 +285,29 @@ def _lint_findings(draft: Draft, index: LineIndex, settings: Settings) -> list[L
         if code not in settings.lint_enabled:
             continue
         rule = LINT_RULES[code]
-        line, col = index.line_col(start)
-        end_line, end_col = index.line_col(end)
         findings.append(
-            LintFinding(
+            _placed(
+                index,
+                start,
+                end,
                 path=draft.target.shown,
                 rule=code,
                 name=rule.name,
                 severity=settings.config.severity.get(code, rule.severity),
                 message=message,
-                start=start,
-                end=end,
-                line=line,
-                col=col,
-                end_line=end_line,
-                end_col=end_col,
                 evidence=text[start:end],
                 suggestion=None,
                 detector="lint",
             )
         )
     return findings
+
+
+def _placed(index: LineIndex, start: int, end: int, **fields: Any) -> LintFinding:
+    """A finding at ``start:end`` of the file, its line and column (start and end) from ``index``."""
+    line, col = index.line_col(start)
+    end_line, end_col = index.line_col(end)
+    return LintFinding(start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, **fields)
 
 
 def _unmapped(shown: str, finding: Any) -> LintFinding:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Sequence
 
-from quality.detectors.base import Detector
+from quality.detectors.base import Detector, check_option
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
@@ -64,8 +64,7 @@ class TranslationDetector(Detector):
         min_words: int = 50,
         use_langdetect: bool = True,
     ) -> None:
-        if half_density <= 0:
-            raise ValueError("half_density must be > 0")
+        check_option("half_density", half_density, low=0.0, high=None, low_open=True)
         self.languages = tuple(languages)
         self.half_density = float(half_density)
         self.min_words = int(min_words)

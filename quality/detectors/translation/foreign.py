@@ -171,6 +171,14 @@ class ForeignFinder:
     def has_other_scripts(text: str) -> bool:
         return _OTHER_SCRIPT_CHAR.search(text) is not None
 
+    def _classify_new(self, word: str) -> str:
+        """Classify a word not yet in the shared cache and remember its kind."""
+        kinds = self._kinds
+        if len(kinds) > 500_000:
+            kinds.clear()  # keep memory flat on huge vocabularies
+        kind = kinds[word] = self.classify(word.lower())[0]
+        return kind
+
     def foreign_words(self, text: str) -> re.Pattern[str] | None:
         """A pattern matching the text's lower-case words that lean to a candidate language,
         or ``None`` when there are none: then no Latin-script fragment is possible, and only
@@ -178,11 +186,9 @@ class ForeignFinder:
         kinds = self._kinds
         found = []
         for word in set(_LOWER_WORDS.findall(text)):
-            kind = kinds.get(word)
+            kind = kinds.get(word)  # inline lookup: this loop sees every word of the corpus
             if kind is None:
-                if len(kinds) > 500_000:
-                    kinds.clear()  # keep memory flat on huge vocabularies
-                kind = kinds[word] = self.classify(word.lower())[0]
+                kind = self._classify_new(word)
             if kind == "F":
                 found.append(word)
         if not found:
@@ -236,11 +242,9 @@ class ForeignFinder:
             word = token.text
             if word[:1].isupper():
                 continue
-            kind = kinds.get(word)
+            kind = kinds.get(word)  # inline lookup: this loop sees every word of the corpus
             if kind is None:
-                if len(kinds) > 500_000:
-                    kinds.clear()  # keep memory flat on huge vocabularies
-                kind = kinds[word] = self.classify(word.lower())[0]
+                kind = self._classify_new(word)
             if kind == "F":
                 candidates = True
                 break
