@@ -239,10 +239,20 @@ def _locate(name: str) -> Callable[[str], str]:
 
 @pytest.mark.parametrize("name", ["fix_text", "strip_boilerplate"])
 @given(text=texts)
-def test_repair_is_idempotent_and_never_raises(name: str, text: str) -> None:
+def test_repair_never_raises(name: str, text: str) -> None:
+    assert isinstance(_locate(name)(text), str)
+
+
+STRIP_NOT_IDEMPOTENT = "known: stripping changes the context of the lines left (neighbours, repeats), so a second pass can strip more"
+
+
+@pytest.mark.parametrize(
+    "name", ["fix_text", pytest.param("strip_boilerplate", marks=pytest.mark.xfail(reason=STRIP_NOT_IDEMPOTENT, strict=False))]
+)  # not strict: the default profile's 40 examples may miss it; the thorough profile finds it
+@given(text=texts)
+def test_repair_is_idempotent(name: str, text: str) -> None:
     repair = _locate(name)
     once = repair(text)
-    assert isinstance(once, str)
     assert repair(once) == once
 
 
@@ -270,13 +280,21 @@ def test_strip_boilerplate_keeps_a_short_cjk_paragraph() -> None:
     assert strip(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="known: stripping changes the context of the lines left (neighbours, repeats), so a second pass can strip more")
-def test_strip_boilerplate_is_idempotent_on_the_case_fuzzing_found() -> None:
-    strip = _locate("strip_boilerplate")
-    text = (  # found by tests/fuzz/fuzz_detectors.py after 4,055 runs
+@pytest.mark.xfail(strict=True, reason=STRIP_NOT_IDEMPOTENT)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by the thorough Hypothesis profile
+        "The central bank raised rates by half a point on Thursday, its third rise this year.\nBackground\n"
+        "Inflation has stayed above the bank's target for eighteen months, officials said on Thursday.The m",
+        # found by tests/fuzz/fuzz_detectors.py after 4,055 runs
         "chooliwsl eidn partment said.\nrt\x01\x00Mpleis Morning Edition, your city at brdn partment said.\n"
         "rt\x01\x00ucatoeidn partment partmenJ006rtment saidsaid.\nrt\x01\x00ucatoeidn partment .\n"
-        "rt\x01\x00ucatoeidn partment said.\nrt\x01\x00Mpleis Morning Edition, your cit"
-    )
+        "rt\x01\x00ucatoeidn partment said.\nrt\x01\x00Mpleis Morning Edition, your cit",
+    ],
+    ids=["hypothesis", "fuzzing"],
+)
+def test_strip_boilerplate_is_idempotent_on_cases_found(text: str) -> None:
+    strip = _locate("strip_boilerplate")
     once = strip(text)
     assert strip(once) == once
