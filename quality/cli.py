@@ -221,15 +221,18 @@ def cmd_lint(args: argparse.Namespace) -> int:
         stdin_filename=args.stdin_filename,
     )
     try:
-        settings = resolve(load_config(args.config), options)
+        config = load_config(args.config)
+        if args.max_article_chars is not None:
+            config = replace(config, max_article_chars=args.max_article_chars or None)  # 0: no limit
+        settings = resolve(config, options)
         report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress_bar=_progress_bar)
     except (LintUsageError, ConfigError) as exc:
         raise UsageError(str(exc)) from exc
-    for problem in report.problems:
-        print(f"quality: {problem}", file=sys.stderr)
+    for problem in report.problems:  # one line each, whatever the path holds (a newline, say)
+        print(f"quality: {_printable(str(problem))}", file=sys.stderr)
     for file in report.files:
         if file.error:
-            print(f"quality: {file.path}: {file.error}", file=sys.stderr)
+            print(f"quality: {_printable(file.path)}: {_printable(file.error)}", file=sys.stderr)
     if not report.files and not report.problems:
         print("quality: warning: no drafts (.txt, .md) found in the given paths", file=sys.stderr)
     stream = sys.stdout
@@ -291,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--corpus", metavar="DIR", help="past articles whose corpus-level signals (learned boilerplate, name spellings) apply to the drafts")
     lint.add_argument("--source", metavar="NAME", help="the drafts' outlet when their front matter does not name one")
     lint.add_argument("--exclude", metavar="GLOBS", help="comma-separated glob patterns of files to skip")
+    lint.add_argument(
+        "--max-article-chars", type=_non_negative, default=None, metavar="N",
+        help="refuse longer drafts as unreadable, exit 2 (default 10,000,000 or max_article_chars in the config; 0: no limit)",
+    )  # fmt: skip
     lint.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from '-' (its suffix picks Markdown or text)")
     lint.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report (default: on a terminal, unless NO_COLOR is set)")
     lint.set_defaults(handler=cmd_lint)

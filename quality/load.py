@@ -182,6 +182,16 @@ def _bomless_wide(data: bytes) -> str | None:
 _bomless_utf16 = _bomless_wide
 
 
+def text_encoding(data: bytes) -> tuple[bytes, str]:
+    """(byte-order mark, codec) of bytes that :func:`decode_bytes` accepts, by its own rules
+    (a BOM, then the NUL pattern of BOM-less UTF-16/32, else UTF-8), so that a repaired file can
+    be written back exactly as it was read: ``bom + text.encode(codec)``."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return b"", _bomless_wide(data) or "utf-8"
+
+
 def _binary_kind(data: bytes) -> str | None:
     """A phrase naming binary data (``a PDF document``), or None when the bytes may be text."""
     for signature, kind in _SIGNATURES:
@@ -213,6 +223,14 @@ def decode_text_file(data: bytes) -> str:
         if controls / min(len(text), 4096) > 0.1:
             raise DecodeError(f"binary data: {controls} control characters in the first {min(len(text), 4096)}, not a text file")
     return text
+
+
+def oversized(size: int, max_chars: int | None) -> str | None:
+    """The refusal for a file of ``size`` bytes that must hold more than ``max_chars``
+    characters in any encoding we accept, else None: such a file is refused unread."""
+    if max_chars is not None and size > MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
+        return f"{size:,} bytes hold more than {max_chars:,} characters in any encoding: {too_large_message(None, max_chars)}"
+    return None
 
 
 def undecodable_at(text: str) -> int | None:
@@ -373,9 +391,9 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             frame = pd.read_parquet(path)
             yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
             return
-        size = path.stat().st_size
-        if max_chars is not None and size > MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
-            raise DecodeError(f"{size:,} bytes hold more than {max_chars:,} characters in any encoding: {too_large_message(None, max_chars)}")
+        refusal = oversized(path.stat().st_size, max_chars)
+        if refusal:
+            raise DecodeError(refusal)
         text = decode_text_file(path.read_bytes())
         if max_chars is not None and len(text) > max_chars:
             raise DecodeError(too_large_message(len(text), max_chars))

@@ -1,8 +1,12 @@
 """Draft files: finding them, reading them into a prose view with their directives, and
 writing ``--fix`` repairs back.
 
-A draft is read as the loader reads text (UTF-8, or UTF-16/32 with a byte-order mark); the
-encoding and mark are remembered so that a repaired file is written back as it was, atomically.
+A draft is read exactly as the loader reads an article file (:func:`quality.load.decode_text_file`:
+UTF-8, or UTF-16/32 with a byte-order mark or the NUL pattern of BOM-less text; NUL bytes,
+binary data and other encodings refused with the place and the reason), under the same
+``max_article_chars`` limit. A draft that cannot be read is reported and never rewritten. The
+encoding and mark are remembered so that a repaired file is written back as it was, atomically,
+and only when the bytes written read back as the repaired text.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import BinaryIO, Callable, Sequence
 
 from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.lint.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import DecodeError, decode_bytes
+from quality.load import DecodeError, _walk, decode_text_file, oversized, text_encoding
+from quality.pipeline import too_large_message
 from quality.rules import RULES
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd")
@@ -33,14 +38,29 @@ class Target:
     root: Path | None = None  # the folder it was found under, for its default source
 
 
-def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | None = None) -> tuple[list[Target], list[str]]:
+@dataclass(frozen=True)
+class PathProblem:
+    """A path that gave no draft to check: missing, a table, a folder without drafts, a folder
+    that cannot be listed, a special file. Every one makes the run exit 2."""
+
+    path: str  # as shown
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | None = None) -> tuple[list[Target], list[PathProblem]]:
     """The drafts named or found under ``paths``, in a stable order, and the paths that failed.
 
-    Excluded patterns apply to named files too, so that pre-commit (which names every file)
-    honours ``exclude``. Hidden files and folders are skipped when walking a folder.
+    Folders are walked as the loader walks them (sorted, hidden entries skipped, symlinked
+    folders followed once, unreadable folders reported). Excluded patterns apply to named files
+    too, so that pre-commit (which names every file) honours ``exclude``. A folder holding no
+    draft at all is a problem (a wrong path in CI would otherwise pass in silence); one whose
+    drafts are all excluded is not (that was asked for).
     """
     targets: list[Target] = []
-    problems: list[str] = []
+    problems: list[PathProblem] = []
     seen: set[Path] = set()
     for raw in paths:
         if raw == STDIN:
@@ -48,20 +68,34 @@ def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | Non
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            files, failures = _walk(path)
+            problems += [PathProblem(_shown(folder), f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
+            found = [file for file in files if file.suffix.lower() in DRAFT_SUFFIXES]
+            if not found and not failures:
+                problems.append(PathProblem(_shown(path), f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder"))
             for file in found:
-                if not _excluded(file, exclude) and file.resolve() not in seen:
+                if _excluded(file, exclude):
+                    continue
+                if not file.is_file():  # a broken link, a FIFO (reading one would wait forever)
+                    problems.append(PathProblem(_shown(file), _not_regular(file)))
+                elif file.resolve() not in seen:
                     seen.add(file.resolve())
                     targets.append(Target(_shown(file), file, path))
         elif path.is_file():
             if path.suffix.lower() in TABLE_SUFFIXES:
-                problems.append(f"{raw}: lint reads drafts (.txt, .md); use `quality findings` for {path.suffix} tables")
+                problems.append(PathProblem(raw, f"lint reads drafts (.txt, .md); use `quality findings` for {path.suffix} tables"))
             elif not _excluded(path, exclude) and path.resolve() not in seen:
                 seen.add(path.resolve())
                 targets.append(Target(_shown(path), path))
+        elif path.exists() or path.is_symlink():
+            problems.append(PathProblem(raw, _not_regular(path) + " or folder"))
         else:
-            problems.append(f"{raw}: no such file or folder")
+            problems.append(PathProblem(raw, "no such file or folder"))
     return targets, problems
+
+
+def _not_regular(path: Path) -> str:
+    return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
@@ -92,9 +126,6 @@ class Draft:
     fixed: bool = False
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
 def _known_selector(selector: str) -> bool:
     if is_lint_code(selector):
         return any(code.startswith(selector) for code in LINT_RULES)
@@ -105,17 +136,34 @@ def _known_selector(selector: str) -> bool:
     return True
 
 
-def read_draft(target: Target, data: bytes, markdown: bool) -> Draft:
-    """Decode (as the loader does: UTF-8, or UTF-16/32 with a BOM) and build the prose view."""
+def load_draft(target: Target, stdin: BinaryIO | None, markdown: bool, max_chars: int | None) -> Draft:
+    """Read a draft file (or standard input) and decode it; a file too large for ``max_chars``
+    in any encoding is refused without being read, as the loader refuses it."""
+    try:
+        if target.path is None:
+            data = stdin.read() if stdin is not None else b""
+        else:
+            refusal = oversized(target.path.stat().st_size, max_chars)
+            if refusal:
+                return Draft(target, error=refusal)
+            data = target.path.read_bytes()
+    except OSError as exc:
+        return Draft(target, error=f"cannot read: {exc.strerror or exc}")
+    return read_draft(target, data, markdown, max_chars)
+
+
+def read_draft(target: Target, data: bytes, markdown: bool, max_chars: int | None = None) -> Draft:
+    """Decode strictly, as the loader decodes an article file, and build the prose view."""
     draft = Draft(target)
     try:
-        text = decode_bytes(data)
+        text = decode_text_file(data)
     except DecodeError as exc:
         draft.error = f"cannot read: {exc}"
         return draft
-    draft.bom, draft.codec = next(((bom, codec) for bom, codec in _BOMS if data.startswith(bom)), (b"", "utf-8"))
-    if not draft.bom and text.encode("utf-8") != data:
-        draft.codec = next((c for c in ("utf-16-le", "utf-16-be") if text.encode(c) == data), "utf-8")
+    if max_chars is not None and len(text) > max_chars:
+        draft.error = too_large_message(len(text), max_chars)
+        return draft
+    draft.bom, draft.codec = text_encoding(data)
     return with_prose(draft, text, markdown)
 
 
@@ -168,9 +216,28 @@ def fix_draft(draft: Draft, fix_text: Callable[[str], str]) -> str | None:
     return fixed if fixed != text else None
 
 
+def encode_as_read(text: str, codec: str, bom: bytes) -> bytes:
+    """``text`` in the encoding its file had; :class:`DecodeError` when those bytes would not
+    read back as ``text`` in that encoding (a character the codec cannot hold, a repair that
+    left a NUL, BOM-less UTF-16 that no longer looks like it), so that ``--fix`` never writes
+    a file the next run could not read, or would read differently."""
+    try:
+        data = bom + text.encode(codec)
+    except UnicodeEncodeError as exc:
+        raise DecodeError(f"the repaired text cannot be written as {codec}: {exc.reason} (character {exc.start})") from exc
+    try:
+        same = decode_text_file(data) == text and text_encoding(data) == (bom, codec)
+    except DecodeError as exc:
+        raise DecodeError(f"the repaired text would not read back as {codec}: {exc}") from exc
+    if not same:
+        raise DecodeError(f"the repaired text would not read back as the same {codec} text")
+    return data
+
+
 def write_back(path: Path, text: str, codec: str, bom: bytes) -> None:
-    """Replace the file atomically, in the encoding it had, keeping its permissions."""
-    data = bom + text.encode(codec)
+    """Replace the file atomically, in the encoding it had, keeping its permissions. Raises
+    :class:`DecodeError` (nothing written) when the text cannot be written back faithfully."""
+    data = encode_as_read(text, codec, bom)
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

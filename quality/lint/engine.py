@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
 
 from quality.lint import suppress
-from quality.lint.drafts import Draft, Target, discover, fix_draft, load_fixer, read_draft, with_prose, write_back
+from quality.lint.drafts import Draft, PathProblem, Target, discover, fix_draft, load_draft, load_fixer, with_prose, write_back
 from quality.lint.markdown import is_markdown_name
 from quality.lint.lint_rules import LINT_RULES
 from quality.lint.settings import LintUsageError, Settings
-from quality.load import METADATA, _read_manifest, load_paths
+from quality.load import METADATA, DecodeError, _read_manifest, load_paths
 from quality.model import Article, ArticleResult, LineIndex, Severity
 from quality.pipeline import LoadError, analyze
 from quality.rules import RULES
@@ -74,7 +74,7 @@ class FileResult:
 class LintReport:
     files: list[FileResult]
     settings: Settings
-    problems: list[str] = field(default_factory=list)  # usage-level: missing paths, tables
+    problems: list[PathProblem] = field(default_factory=list)  # paths that gave no draft: missing, tables, empty folders
     fixed_stdin: str | None = None  # --fix on standard input: the repaired text
 
     @property
@@ -118,34 +118,17 @@ def lint(
     if sum(t.path is None for t in targets) > 1:
         raise LintUsageError("standard input ('-') can be named once only")
     fix_text = load_fixer() if settings.fix else None
-    corpus_items = _corpus_items(settings.corpus, targets) if settings.corpus else []
+    corpus_items = _corpus_items(settings.corpus, targets, settings.config.max_article_chars) if settings.corpus else []
 
     drafts: list[Draft] = []
     report = LintReport([], settings, problems)
+    max_chars = settings.config.max_article_chars
     for target in targets:
         name = (settings.stdin_filename or "stdin.txt") if target.path is None else target.path.name
-        try:
-            if target.path is not None:
-                data = target.path.read_bytes()
-            else:
-                data = stdin.read() if stdin is not None else b""
-        except OSError as exc:
-            drafts.append(Draft(target, error=f"cannot read: {exc.strerror or exc}"))
-            continue
-        draft = read_draft(target, data, is_markdown_name(name))
-        if fix_text and draft.prose is not None:
-            fixed = fix_draft(draft, fix_text)
-            if target.path is None:
-                report.fixed_stdin = fixed if fixed is not None else draft.prose.original
-            if fixed is not None:
-                try:
-                    if target.path is not None:
-                        write_back(target.path, fixed, draft.codec, draft.bom)
-                except OSError as exc:  # report the draft as it is on disk, and exit 2
-                    draft.error = f"cannot write the fix: {exc.strerror or exc}"
-                else:
-                    draft = with_prose(draft, fixed, is_markdown_name(name))
-                    draft.fixed = True
+        markdown = is_markdown_name(name)
+        draft = load_draft(target, stdin, markdown, max_chars)
+        if fix_text and draft.prose is not None:  # an unreadable draft is never rewritten
+            draft = _fixed(draft, fix_text, markdown, report)
         drafts.append(draft)
 
     items: list[Article | LoadError] = [_item(d, settings) for d in drafts]
@@ -157,6 +140,31 @@ def lint(
     for draft, result in zip(drafts, results[len(corpus_items) :]):
         report.files.append(_file_result(draft, result, settings))
     return report
+
+
+def _fixed(draft: Draft, fix_text: Callable[[str], str], markdown: bool, report: LintReport) -> Draft:
+    """Apply ``--fix``: write the repaired file back (standard input: keep the text for stdout)
+    and return the draft re-read from the repaired text. A repair that cannot be written back
+    faithfully leaves the file as it was, and the draft carries the reason (exit 2)."""
+    assert draft.prose is not None
+    fixed = fix_draft(draft, fix_text)
+    path = draft.target.path
+    if path is None:
+        report.fixed_stdin = fixed if fixed is not None else draft.prose.original
+    if fixed is None:
+        return draft
+    try:
+        if path is not None:
+            write_back(path, fixed, draft.codec, draft.bom)
+    except DecodeError as exc:  # report the draft as it is on disk, and exit 2
+        draft.error = f"--fix not applied, the file is unchanged: {exc}"
+        return draft
+    except OSError as exc:
+        draft.error = f"cannot write the fix: {exc.strerror or exc}"
+        return draft
+    draft = with_prose(draft, fixed, markdown)
+    draft.fixed = True
+    return draft
 
 
 @functools.lru_cache(maxsize=None)
@@ -207,14 +215,14 @@ def _item(draft: Draft, settings: Settings) -> Article | LoadError:
     )
 
 
-def _corpus_items(folder: Path, targets: Sequence[Target]) -> list[Article | LoadError]:
+def _corpus_items(folder: Path, targets: Sequence[Target], max_chars: int | None) -> list[Article | LoadError]:
     """Past articles for the corpus pass; unreadable ones are dropped (they say nothing about
     the drafts), and drafts inside the corpus folder are left to the drafts."""
     if not folder.is_dir():
         raise LintUsageError(f"--corpus {folder}: not a folder")
     drafts = {t.path.resolve() for t in targets if t.path is not None}
     kept: list[Article | LoadError] = []
-    for item in load_paths([folder]):
+    for item in load_paths([folder], max_chars=max_chars):
         if isinstance(item, LoadError):
             continue
         if item.origin and Path(item.origin).resolve() in drafts:

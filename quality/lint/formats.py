@@ -68,8 +68,10 @@ def _one_line(text: str) -> str:
 
 
 def to_text(report: LintReport, color: bool = False, show_source: bool = False) -> str:
-    """``path:line:col: CODE [severity] message``, one finding a line, then a summary line."""
-    lines: list[str] = []
+    """``path:line:col: CODE [severity] message``, one finding a line; ``path: [error] message``
+    for each path that gave no draft (so that a report saved with ``--output`` names it too);
+    then a summary line."""
+    lines = [f"{_paint(problem.path + ':', _COLOUR['path'], color)} {_paint('[error]', _COLOUR[Severity.ERROR], color)} {_one_line(problem.message)}" for problem in report.problems]
     texts = {file.path: file.text for file in report.files}
     for finding in report.findings:
         where = _paint(f"{finding.path}:{finding.line}:{finding.col}:", _COLOUR["path"], color)
@@ -212,7 +214,7 @@ def to_json(report: LintReport) -> str:
             for f in report.files
         ],
         "findings": [finding_record(f) for f in report.findings],
-        "problems": list(report.problems),
+        "problems": [str(problem) for problem in report.problems],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -303,11 +305,13 @@ def to_sarif(report: LintReport) -> str:
         if finding.suggestion:
             result["properties"]["suggestion"] = finding.suggestion
         results.append(result)
-    notifications = [{"level": "error", "message": {"text": problem}} for problem in report.problems]
-    notifications += [
-        {"level": "error", "message": {"text": f"{file.path}: {file.error}"}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(file.path)}}]}
-        for file in report.files
-        if file.error
+    # What could not be read or checked (SARIF 2.1.0 §3.20.21): each names its path, and
+    # executionSuccessful is false, so that a viewer does not take a partial run for a clean one.
+    failures = [(str(problem), problem.path) for problem in report.problems]
+    failures += [(f"{file.path}: {file.error}", file.path) for file in report.files if file.error]
+    notifications = [
+        {"level": "error", "message": {"text": text}, "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}]}
+        for text, path in failures
     ]
     invocation: dict[str, Any] = {"executionSuccessful": report.exit_code != 2, "exitCode": report.exit_code}
     if notifications:
@@ -356,7 +360,7 @@ def to_github(report: LintReport) -> str:
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
         lines.append(f"::{GITHUB_LEVEL[finding.severity]} {rendered}::{escape_data(_message(finding))}")
     for problem in report.problems:
-        lines.append(f"::error ::{escape_data(problem)}")
+        lines.append(f"::error ::{escape_data(str(problem))}")
     for file in report.files:
         if file.error:
             lines.append(f"::error file={escape_property(file.path)}::{escape_data(file.error)}")
