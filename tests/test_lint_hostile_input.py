@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -400,43 +399,3 @@ def test_five_megabyte_single_line_is_linted_with_exact_positions(workdir: Path,
     code, out, _ = lint(capsys, "oneline.txt", "--format", "json")
     [finding] = json.loads(out)["findings"]
     assert code == 1 and finding["line"] == 1 and finding["col"] == text.index("Ã©") + 1
-
-
-# ----------------------------------------------------------------- pre-commit
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="the launcher on PATH is a POSIX script")
-def test_pre_commit_hook_fails_with_exit_2_naming_the_file(tmp_path: Path) -> None:
-    pytest.importorskip("pre_commit")
-    from test_lint_precommit import HOOK, _git, _pre_commit
-
-    launcher = tmp_path / "bin" / "quality"
-    launcher.parent.mkdir()
-    launcher.write_text(f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(REPO)!r})\nfrom quality.cli import main\nsys.exit(main())\n", encoding="utf-8")
-    launcher.chmod(0o755)
-    env = {
-        **os.environ,
-        "PATH": f"{launcher.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-        "PRE_COMMIT_COLOR": "never",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / ".pre-commit-hooks.yaml").write_bytes((REPO / ".pre-commit-hooks.yaml").read_bytes())
-    _git(hooks, "init", "-q", env=env)
-    _git(hooks, "add", ".", env=env)
-    _git(hooks, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "hooks", env=env)
-    root = tmp_path / "newsroom"
-    (root / "drafts").mkdir(parents=True)
-    (root / "drafts" / "clean.txt").write_text("A short and clean draft.\n", encoding="utf-8")
-    (root / "drafts" / "latin1.txt").write_bytes("Le caf\u00e9 est ferm\u00e9.\n".encode("latin-1"))
-    _git(root, "init", "-q", env=env)
-    _git(root, "add", ".", env=env)
-    run = _pre_commit(root, env, "try-repo", str(hooks), HOOK, "--all-files", "--verbose")
-    output = run.stdout + run.stderr
-    assert run.returncode == 1, output  # pre-commit's own code for "a hook failed"
-    assert "- exit code: 2" in output  # the hook's: an unreadable draft, not a finding
-    assert "quality: drafts/latin1.txt: cannot read: not valid UTF-8: byte 0xe9" in output
-    assert re.search(r" 2 files; 1 path with errors \(exit 2\)", output)  # the clean draft was linted too

@@ -11,6 +11,7 @@ a small launcher on ``PATH`` runs this source tree's code with the test's interp
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -109,3 +110,18 @@ def test_installed_hook_blocks_the_commit_until_the_draft_is_fixed(newsroom: Pat
     _git(newsroom, "add", "drafts/visit.md", env=env)
     passed = subprocess.run(["git", "commit", "-m", "drafts"], cwd=newsroom, env=env, capture_output=True, text=True, timeout=300)
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_an_unreadable_draft_fails_the_hook_with_exit_2_naming_it(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) -> None:
+    root = tmp_path / "desk"
+    (root / "drafts").mkdir(parents=True)
+    (root / "drafts" / "clean.txt").write_text("A short and clean draft.\n", encoding="utf-8")
+    (root / "drafts" / "latin1.txt").write_bytes("Le caf\u00e9 est ferm\u00e9.\n".encode("latin-1"))
+    _git(root, "init", "-q", env=env)
+    _git(root, "add", ".", env=env)
+    run = _pre_commit(root, env, "try-repo", str(hook_repo[0]), HOOK, "--all-files", "--verbose")
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output  # pre-commit's own code for "a hook failed"
+    assert "- exit code: 2" in output  # the hook's: a draft could not be read, whatever was found
+    assert "quality: drafts/latin1.txt: cannot read: not valid UTF-8: byte 0xe9" in output
+    assert re.search(r" 2 files; 1 path with errors \(exit 2\)", output)  # the clean draft was linted too
