@@ -51,6 +51,8 @@ HEADING = "heading"
 CAPTION = "caption"
 SIGNATURE = "signature"
 OTHER = "other"
+# Kinds that are running prose, whose length a reader has to follow.
+PROSE_KINDS = frozenset({SENTENCE, QUESTION})
 
 MAX_HEADING_WORDS = 20  # a line without final punctuation longer than this is a sentence that lost its stop
 MAX_SIGNATURE_WORDS = 12  # "— Name (@handle) March 17, 2023"

@@ -70,6 +70,28 @@ def test_readability_does_not_apply_to_short_text() -> None:
     assert ReadabilityDetector().detect(Article("a", "s", "Too short to judge.")).score is None
 
 
+_CLAUSE = "the ministry said the visit would go ahead as planned"  # 10 words
+
+# (text, evidence of each RDB002 finding); the limit is 30 words.
+OVERLONG_SENTENCES = [
+    pytest.param(" and ".join([_CLAUSE] * 4) + ".", [" and ".join([_CLAUSE] * 4) + "."], id="run-on sentence"),
+    pytest.param(f"{_CLAUSE.capitalize()}. {_CLAUSE.capitalize()}. {_CLAUSE.capitalize()}.", [], id="three short sentences"),
+    pytest.param(
+        f"Mr. Lavrov told the U.S. envoy in Feb. that {_CLAUSE} and {_CLAUSE}.",
+        [f"Mr. Lavrov told the U.S. envoy in Feb. that {_CLAUSE} and {_CLAUSE}."],
+        id="abbreviations do not cut the sentence short",
+    ),
+    pytest.param("Photo: " + " ".join([_CLAUSE] * 4) + " via AP", [], id="a caption is not a sentence"),
+    pytest.param(f"Short one.\n{_CLAUSE} and {_CLAUSE} and {_CLAUSE} and more", [f"{_CLAUSE} and {_CLAUSE} and {_CLAUSE} and more"], id="a line without its full stop"),
+]
+
+
+@pytest.mark.parametrize(("text", "evidence"), OVERLONG_SENTENCES)
+def test_overlong_sentences_are_measured_on_the_shared_segmenter(text: str, evidence: list[str]) -> None:
+    findings = ReadabilityDetector(max_sentence_words=30).detect(Article("a", "s", text)).findings
+    assert [f.evidence for f in findings if f.rule == "RDB002"] == evidence
+
+
 LANGUAGES = [
     ("", "unknown"),
     ("https://t.me/mothershipsg https://example.org/a/b", "unknown"),

@@ -6,11 +6,14 @@ package, which ships the data inside the wheel, before textstat ever asks NLTK.
 
 textstat's formulas run away on text without sentence punctuation (reading ease of -4995), so
 figures are clipped to the ranges the scales are defined on.
+
+Overlong sentences (RDB002) are found with the project's own segmenter (``quality.segment``),
+the one attribution uses, so ``Mr.``, ``U.S.`` and quotations do not cut a sentence short and
+headings, captions and link lines, which are not sentences, are never measured.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.metadata import version
 
@@ -21,6 +24,8 @@ from textstat.backend.counts import _count_syllables
 from quality.detectors.base import Detector
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
+from quality.segment import PROSE_KINDS, sentences
+from quality.spans import word_count
 
 TEXTSTAT_VERSION = version("textstat")
 GRADE_RANGE = (0.0, 24.0)  # Flesch–Kincaid grade: school years, capped at post-graduate
@@ -75,9 +80,6 @@ LONG_SENTENCE = Rule(
 
 RULES.register(HARD_TO_READ, LONG_SENTENCE)
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|$)", re.MULTILINE)
-
-
 def clip(value: float, bounds: tuple[float, float]) -> float:
     return min(bounds[1], max(bounds[0], value))
 
@@ -109,13 +111,11 @@ class ReadabilityDetector(Detector):
         metrics: dict[str, object] = {"textstat_version": TEXTSTAT_VERSION}
         make = self.findings_for(article)
         findings = []
-        for match in _SENTENCE.finditer(article.text):
-            sentence = match.group().strip()
-            if len(sentence.split()) > self.max_sentence_words:
-                start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-                findings.append(
-                    make("RDB002", start, start + len(sentence), f"sentence of {len(sentence.split())} words (limit {self.max_sentence_words})")
-                )
+        for sentence in sentences(article.text):
+            length = word_count(sentence.text)
+            if sentence.kind in PROSE_KINDS and length > self.max_sentence_words:
+                message = f"sentence of {length} words (limit {self.max_sentence_words})"
+                findings.append(make("RDB002", sentence.start, sentence.end, message))
         if language != "en" or words < self.min_words:
             # textstat's English formulas mean nothing on other languages or a few words.
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
