@@ -57,14 +57,14 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
-from quality.spans import Span, paragraphs
+from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, Span, paragraphs, split_unspaced, unspaced_words
 
 # --------------------------------------------------------------------------------------------
 # Rules
@@ -338,8 +338,8 @@ class LineInfo:
     """What the classifier knows about one line before looking at its neighbours."""
 
     span: Span
-    chars: int
-    words: int
+    chars: float  # Latin-equivalent length (line_length)
+    words: int  # script-aware (line_words)
     family: str | None  # rule code of the first wording family that matched
     prose: bool  # a real paragraph: long, or a sentence of ten words or more
     features: tuple[float, ...]
@@ -373,14 +373,45 @@ def is_dateline(line: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
-def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
-    chars = len(text)
+def line_words(text: str) -> int:
+    """Words on a line, script-aware: spaced words by ``_WORD`` (numbers included), plus the
+    estimate of :func:`quality.spans.unspaced_words` for Han and kana, so that a Chinese sentence
+    counts its words and not its one or two space-separated runs."""
+    rest, unspaced = split_unspaced(text)
+    return len(_WORD.findall(rest)) + unspaced_words(unspaced)
+
+
+def line_length(text: str) -> float:
+    """The line's length in Latin-equivalent characters: what the length features and thresholds
+    (fitted on mostly English lines) should see. An unspaced-script character carries about a
+    word's worth of text over ``UNSPACED_CHARS_PER_WORD`` characters, where English spends
+    ``SPACED_CHARS_PER_WORD``; a 20-character Chinese sentence is as long as a 75-character English
+    one, not a 20-character menu entry."""
+    unspaced = len(UNSPACED.findall(text))
+    return len(text) + unspaced * (SPACED_CHARS_PER_WORD / UNSPACED_CHARS_PER_WORD - 1)
+
+
+# Characters per word in English news lines, the space included (6.08 measured on the content
+# lines of the line benchmark in benchmarks/boilerplate_lines.py, lines with CJK left out).
+SPACED_CHARS_PER_WORD = 6.0
+
+
+class OwnFeatures(NamedTuple):
+    """What one line says about itself, before its neighbours are looked at."""
+
+    features: list[float]
+    words: int
+    length: float  # Latin-equivalent characters (:func:`line_length`)
+    prose: bool
+    family: str | None
+
+
+def _own_features(text: str) -> OwnFeatures:
+    chars = line_length(text)
     words = _WORD.findall(text)
-    n_words = len(words)
+    n_words = line_words(text)
     cjk = len(_CJK.findall(text))
-    cjk_share = cjk / chars if chars else 0.0
-    if cjk_share > 0.3:
-        n_words = max(n_words, cjk // 2)  # unspaced scripts: about two characters a word
+    cjk_share = cjk / len(text) if text else 0.0
     alpha = [w for w in words if w[0].isalpha()]
     n_alpha = len(alpha) or 1
     lower = [w.lower() for w in alpha]
@@ -391,14 +422,14 @@ def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
     letters = sum(map(str.isalpha, text))
     separators = sum(text.count(c) for c in T.SEPARATORS)
     ends_sentence = bool(_SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
-    date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if chars <= 200 else 0
+    date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if len(text) <= 200 else 0
     dateline = is_dateline(text)
     family = family_of(text, dateline)
     prose = (
         chars >= 150
         or (n_words >= 10 and ends_sentence)
         or (n_words >= 15 and function >= 0.2 * len(alpha))
-        or (cjk_share > 0.3 and chars >= 60)
+        or (cjk_share > 0.3 and len(text) >= 60)  # East Asian text, Hangul included
     )
     feats = [
         math.log1p(chars) / 5,
@@ -415,17 +446,17 @@ def _own_features(text: str) -> tuple[list[float], int, bool, str | None]:
         float(n_words >= 3 and function == 0 and cjk_share <= 0.3),
         capitalised / n_alpha if alpha else 0.0,
         all_caps / n_alpha if alpha else 0.0,
-        digits / chars if chars else 0.0,
+        digits / len(text) if text else 0.0,
         float(letters == 0),
         float(bool(_URL.search(text))),
         float(bool(_HANDLE.search(text))),
         min(separators, 3) / 3,
-        date_chars / chars if chars else 0.0,
+        date_chars / len(text) if text else 0.0,
         float(bool(_OPEN_QUOTE.match(text))),
         cjk_share,
     ]
     feats += [float(family == code) for code, _ in FAMILIES] + [float(dateline)]
-    return feats, n_words, prose, family
+    return OwnFeatures(feats, n_words, chars, prose, family)
 
 
 OWN_FEATURES = (
@@ -449,20 +480,31 @@ _ENDS_SENTENCE = ALL_FEATURES.index("ends_sentence")
 
 _NAV_HEADERS = ("BPL003",)
 RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
+NAV_REACH = 6  # lines after a navigation header ("Related", "Most Popular") that read as its links
 HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
 BLOCK_GAP_COST = 0.3  # what one non-prose line costs inside the main block, against ~1 per 100 chars of prose
 
 
-def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
-    """Features of every line, own and contextual, in the order of ``ALL_FEATURES``."""
-    own = [_own_features(line.text) for line in lines]
+def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None = None) -> list[LineInfo]:
+    """Features of every line, own and contextual, in the order of ``ALL_FEATURES``.
+
+    A line's own features depend on its text alone; ``own_cache`` keeps them between the passes of
+    :func:`classify`, which only change the lines' context."""
+    if own_cache is None:
+        own_cache = {}
+    own = []
+    for line in lines:
+        found = own_cache.get(line.text)
+        if found is None:
+            found = own_cache[line.text] = _own_features(line.text)
+        own.append(found)
     n = len(lines)
-    prose_at = [i for i, (_, _, prose, _) in enumerate(own) if prose]
+    prose_at = [i for i, o in enumerate(own) if o.prose]
     first_prose = prose_at[0] if prose_at else n
     last_prose = prose_at[-1] if prose_at else -1
-    is_prose = [o[2] for o in own]
-    is_short = [len(line.text) < 40 for line in lines]
-    families = [o[3] for o in own]
+    is_prose = [o.prose for o in own]
+    is_short = [o.length < 40 for o in own]
+    families = [o.family for o in own]
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
@@ -480,7 +522,7 @@ def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
             last = i
         if last is not None:
             distance[i] = min(distance[i], last - i)
-    block_start, block_end = main_block(lines, is_prose)
+    block_start, block_end = main_block([o.length for o in own], is_prose)
     run_length = [0] * n
     i = 0
     while i < n:
@@ -491,13 +533,13 @@ def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
             run_length[k] = j - i
         i = max(j, i + 1)
     headline = headline_index(lines, own, first_prose)
-    mass = [len(line.text) if is_prose[i] else 0 for i, line in enumerate(lines)]
+    mass = [own[i].length if is_prose[i] else 0.0 for i in range(n)]
     total_mass = sum(mass) or 1
     before_mass = 0
     infos = []
-    since_nav = n + 1
+    since_nav = NAV_REACH + 1
     for i, line in enumerate(lines):
-        feats, n_words, prose, family = own[i]
+        feats, n_words, length, prose, family = own[i]
         lo, hi = max(0, i - 3), min(n, i + 4)
         window = [j for j in range(lo, hi) if j != i]
         prev_prose = i > 0 and is_prose[i - 1]
@@ -514,7 +556,7 @@ def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
             sum(is_prose[j] for j in window) / len(window) if window else 0.0,
             sum(is_short[j] for j in window) / len(window) if window else 0.0,
             i / (n - 1) if n > 1 else 0.0,
-            float(since_nav <= 6),
+            float(since_nav <= NAV_REACH),
             float(counts[line.text] > 1),
             float(is_short[i] and outside),
             float(is_short[i] and between),
@@ -540,33 +582,33 @@ def line_infos(lines: Sequence[Span]) -> list[LineInfo]:
         if family in _NAV_HEADERS and not prose:
             since_nav = 0
         elif prose:
-            since_nav = n + 1
+            since_nav = NAV_REACH + 1
         else:
             since_nav += 1
-        infos.append(LineInfo(line, len(line.text), n_words, family, prose, tuple(feats + context)))
+        infos.append(LineInfo(line, length, n_words, family, prose, tuple(feats + context)))
     return infos
 
 
-def headline_index(lines: Sequence[Span], own: Sequence[tuple], first_prose: int) -> int:
+def headline_index(lines: Sequence[Span], own: Sequence[OwnFeatures], first_prose: int) -> int:
     """The likeliest headline: the nearest line above the first paragraph that has a headline's
     shape (4 to 25 words, no closing full stop or colon, no family match, not a dateline)."""
     for i in range(first_prose - 1, max(-1, first_prose - 1 - HEADLINE_REACH), -1):
         text = lines[i].text
-        _, n_words, _, family = own[i]
+        n_words, family = own[i].words, own[i].family
         # (family is None also rules out a dateline: datelines are family BPL004)
         if 4 <= n_words <= 25 and family is None and not text.endswith((".", ":")):
             return i
     return -1
 
 
-def main_block(lines: Sequence[Span], is_prose: Sequence[bool]) -> tuple[int, int]:
+def main_block(lengths: Sequence[float], is_prose: Sequence[bool]) -> tuple[int, int]:
     """The article's main run of text: the stretch of lines with the most prose in it, where every
     non-prose line inside costs a little (the maximum-sum segment, Kadane's algorithm). Menus and
     footers around the story fall outside it; subheadings, tables and short quotes inside it stay in."""
-    best, best_span = 0.0, (len(lines), -1)
+    best, best_span = 0.0, (len(lengths), -1)
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
-        value = min(len(line.text), 500) / 100 if is_prose[i] else -BLOCK_GAP_COST
+    for i, length in enumerate(lengths):
+        value = min(length, 500) / 100 if is_prose[i] else -BLOCK_GAP_COST
         if total <= 0:
             total, start = 0.0, i
         total += value
@@ -928,7 +970,7 @@ class BoilerplateDetector(Detector):
                 seen.add(key)
                 counts[key] = counts.get(key, 0) + 1
                 if key not in words:
-                    words[key] = len(_WORD.findall(span.text))
+                    words[key] = line_words(span.text)
         return SourceLines(articles, lines, words)
 
     def merge(self, summaries: Sequence[SourceLines | None]) -> SourceLines:
