@@ -46,8 +46,30 @@ navigation and learned templates weigh 1, credits, bylines and embed residue 0.5
 fragments 0.6), and MIN_CHARGE = 40 so that a short "More in Politics" still costs something. A
 clean article scores 1; an article that is all furniture scores 0.
 
-``strip_boilerplate(text)`` removes the flagged lines (and the separator lines that belonged to
-them) and leaves every other character exactly as it was.
+Lengths and word counts are script-aware. Chinese and Japanese are written without spaces, so a
+line's words are its spaced words plus its Han and kana characters over 1.6 (the characters per
+word of segmented Chinese), and its length is counted in Latin-equivalent characters (such a
+character stands for 6 / 1.6 of them, 6 being the characters per word, space included, of the
+benchmark's English content lines). A one-sentence Chinese paragraph is then as long as its
+English translation, not as short as a menu entry, and Chinese and Japanese function characters
+(的, 了, は, を ...) count as the function words that mark a sentence.
+
+**What is flagged is a fixed point, and so stripping is idempotent.** Cutting lines changes the
+context of the lines left (a subheading whose neighbour was a menu entry is left dangling), so
+one pass over the text is not the whole answer: a second run on the stripped text could find
+more. :func:`classify` therefore repeats the pass on the text without what earlier passes
+flagged, until a pass finds nothing (at most ``MAX_PASSES`` passes; the benchmark's pages need at
+most 6). Findings of a later pass carry offsets in the original text and say that they showed once
+the furniture around them was cut. The guarantees, for any text and the same options:
+
+* ``strip_boilerplate(strip_boilerplate(t)) == strip_boilerplate(t)`` (also with ``codes``);
+* ``strip_findings(t, findings) == strip_boilerplate(t)`` for the detector's findings on ``t``:
+  lint, the score and ``quality fix --strip-boilerplate`` cut exactly the same stretches;
+* the detector finds no boilerplate in ``strip_boilerplate(t)``.
+
+They hold whenever the fixed point is reached within ``MAX_PASSES`` passes; a text that needs more
+is returned as cut so far. ``strip_boilerplate(text)`` removes the flagged lines (and the
+separator lines that belonged to them) and leaves every other character exactly as it was.
 """
 
 from __future__ import annotations
