@@ -274,3 +274,91 @@ def test_metrics_and_dimension_in_results() -> None:
     assert result.metrics["boilerplate_boilerplate_lines"] == 1
     assert result.metrics["boilerplate_lines"] == 3
     assert "cleanliness" in result.dimensions
+
+
+# --- the fixed point: findings and stripping agree, and stripping twice changes nothing ------------
+
+P_LAST = "Schools will stay closed on Friday because of the storm, the education department said."
+
+# (name, lines, the line that only shows as furniture once the furniture around it is cut).
+# Cutting lines changes the context of the others: a subheading whose neighbour was a menu entry,
+# a name left between a list and the next paragraph.
+CASCADE_CASES = [
+    ("subheading after a menu entry", [PARA_1, PARA_2, "Senate passes budget bill", "World", "Background", PARA_3, "Ukraine war"], "Background"),
+    ("label among notices", ["© 2023 Example Media. All rights reserved.", "Talks resume on Monday.", PARA_1, "Editors' Picks", "Ukraine war", PARA_2, "Ukraine war", "Image 3 of 12"], "Editors' Picks"),
+    ("subheading above tags", [PARA_1, "Background", "What happens next", "Tags: economy, inflation", PARA_2, "Image 3 of 12"], "Background"),
+    ("name between related links", [PARA_1, "Related", PARA_2, "Jane Doe", "The minister said:", PARA_3, "Read more: Oil prices climb",
+                                    "Share this article", "Updated 1:39 am EST, Wednesday, November 20, 2019"], "Jane Doe"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "lines", "later"), CASCADE_CASES, ids=[c[0] for c in CASCADE_CASES])
+def test_stripping_is_a_fixed_point(name: str, lines: list[str], later: str) -> None:
+    text = _article(*lines)
+    once = strip_boilerplate(text)
+    assert strip_boilerplate(once) == once
+    assert later not in once.splitlines()
+    result = BoilerplateDetector().detect(Article(id="a", source="s", text=text))
+    assert quality.strip_findings(text, result.findings) == once  # the findings are what is cut
+    (finding,) = [f for f in result.findings if f.evidence == later]
+    assert "once the boilerplate around it is cut" in finding.message
+    assert [v.pass_number for v in classify(text) if text[v.start : v.end] == later] == [2]
+
+
+@pytest.mark.parametrize(("name", "lines", "later"), CASCADE_CASES, ids=[c[0] for c in CASCADE_CASES])
+def test_first_pass_alone_misses_the_later_line(name: str, lines: list[str], later: str) -> None:
+    """The cases above do exercise the later passes: one pass alone does not flag the line."""
+    from quality.detectors.boilerplate import classify_pass
+
+    text = _article(*lines)
+    assert later not in {text[v.start : v.end] for v in classify_pass(text)}
+
+
+# Residue cut from a line, then the rest of the line cut whole: cutting both stretches at once
+# takes the whole line, exactly as cutting them one after the other does.
+SPLIT_CUT_CASES = [
+    ("prefix then rest", "AAA BBB\nkeep\n", [(0, 3), (4, 7)], "keep\n"),
+    ("rest then suffix", "keep\nAAA BBB\n", [(9, 12), (5, 8)], "keep\n"),
+    ("gap keeps the line", "AAA x BBB\nkeep\n", [(0, 3), (6, 9)], "x \nkeep\n"),
+    ("spaces between pieces", "AAA   BBB  \nkeep", [(0, 3), (6, 9)], "keep"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "spans", "expected"), SPLIT_CUT_CASES, ids=[c[0] for c in SPLIT_CUT_CASES])
+def test_stretches_that_cover_a_line_cut_it_whole(name: str, text: str, spans: list[tuple[int, int]], expected: str) -> None:
+    assert strip_spans(text, spans) == expected
+    first, second = sorted(spans)
+    in_two_steps = strip_spans(text, [first])
+    moved = len(text) - len(in_two_steps)  # the second stretch lies after the first: shift it
+    assert strip_spans(in_two_steps, [(second[0] - moved, second[1] - moved)]) == expected
+
+
+# Short paragraphs in scripts written without spaces are paragraphs, not menu entries: words and
+# lengths are counted per script (a Han character is most of a word, not a sixth of one).
+UNSPACED_CASES = [
+    ("chinese last", [PARA_1, PARA_2, "北京表示，会谈将于周一在莫斯科继续进行。"], None),
+    ("chinese first", ["北京表示，会谈将于周一在莫斯科继续进行。", PARA_1, PARA_2], None),
+    ("japanese between", [PARA_1, "東京の天気は晴れです。", PARA_2], None),
+    ("japanese last", [PARA_1, PARA_2, "政府は月曜日に声明を発表した。"], None),
+    ("short chinese last paragraph", ["北京表示，会谈将于周一在莫斯科继续进行。双方将讨论能源合作和贸易问题，官员说会谈可能持续两天。",
+                                      "外交部发言人在例行记者会上说，中方愿同各方保持沟通。", "会谈将于周二结束。"], None),
+    ("chinese menu above the story", ["首页", "新闻", "体育", "财经", "北京表示，会谈将于周一在莫斯科继续进行。双方将讨论能源合作和贸易问题。",
+                                      "外交部发言人在例行记者会上说，中方愿同各方保持沟通。"], "BPL008"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "lines", "expected"), UNSPACED_CASES, ids=[c[0] for c in UNSPACED_CASES])
+def test_unspaced_scripts(name: str, lines: list[str], expected: str | None) -> None:
+    text = _article(*lines)
+    short = min(lines, key=len)
+    assert _codes_on(text, short) == (set() if expected is None else {expected})
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("北京表示，会谈将于周一在莫斯科继续进行。", 11), ("東京の天気は晴れです。", 6), ("Talks resume on Monday.", 4), ("华春莹 (@SpokespersonCHN)", 3), ("", 0)],
+)
+def test_script_aware_word_count(text: str, words: int) -> None:
+    from quality.spans import word_count
+
+    assert word_count(text) == words

@@ -295,5 +295,11 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
+# Function characters of Chinese and Japanese, which are written without spaces, so that
+# FUNCTION_WORDS cannot see them: Chinese structural and aspect particles, common prepositions,
+# conjunctions and demonstratives; Japanese case and binding particles (hiragana). A sentence in
+# these scripts almost always has one; a menu entry, a name or a credit rarely does.
+UNSPACED_FUNCTION_CHARS = frozenset("的了着过在是和与及或将于被把对从向也都就而但这那之其" "はがをにでへとのもや")
+
 # Characters that separate items in menus, breadcrumbs and widget rows.
 SEPARATORS = frozenset("|•·»›>/«‹<")

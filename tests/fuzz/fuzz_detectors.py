@@ -5,7 +5,7 @@
 Each input becomes one text (arbitrary Unicode, lone surrogates included). Every detector in
 ``DETECTOR_CLASSES`` must return a result that keeps the contract (spans inside the text,
 evidence equal to ``text[start:end]``, line/col agreeing with the offsets, score in [0, 1]);
-``fix_text`` must be idempotent, ``strip_boilerplate`` must not raise. Any exception is a crash: atheris
+``fix_text`` and ``strip_boilerplate`` must be idempotent. Any exception is a crash: atheris
 writes the input to ``crash-*``; turn it into a case in tests/test_hostile_input.py.
 """
 
@@ -44,9 +44,7 @@ def one_input(data: bytes) -> None:
             check_finding(text, finding)
     for repair in REPAIRS:
         once = repair(text)
-        # strip_boilerplate is known not to be idempotent (tests/test_properties.py pins a case
-        # this harness found); it must still not raise
-        if repair.__name__ != "strip_boilerplate" and repair(once) != once:
+        if repair(once) != once:
             raise AssertionError(f"{repair.__name__} is not idempotent")
 
 
