@@ -67,6 +67,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
+from lemminflect import getAllInflections
 
 from quality.detectors import _attribution_tables as T
 from quality.detectors.base import Detector, check_option
@@ -170,15 +171,22 @@ class _Token:
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
-    if lemma in T.IRREGULAR_FORMS:
-        return T.IRREGULAR_FORMS[lemma]
-    stem = lemma + lemma[-1] if lemma in T.DOUBLING else lemma
-    if lemma.endswith("e"):
-        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if re.search(r"(s|sh|ch|x|z)$", lemma):
-        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    """The forms of a verb lemma that count as cues: all its inflections, unless the table
+    restricts them. lemminflect spells irregular and doubled forms ("swore", "begged",
+    "labelled", "vetoes") that a suffix rule gets wrong; a verb it does not know ("retweet")
+    takes the regular suffixes."""
+    if lemma in T.RESTRICTED_FORMS:
+        return T.RESTRICTED_FORMS[lemma]
+    return _all_inflections(lemma)
+
+
+@lru_cache(maxsize=None)
+def _all_inflections(lemma: str) -> tuple[str, ...]:
+    found = getAllInflections(lemma, upos="VERB")
+    forms = [lemma] + sorted({form for spellings in found.values() for form in spellings} - {lemma})
+    if len(forms) > 1:
+        return tuple(forms)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
     return lemma, lemma + "s", stem + "ed", stem + "ing"
 
 
@@ -606,6 +614,8 @@ def _verb_cue(
     low = lowers[i]
     speech = low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE
     cue_end = i + 1
+    if lemma in PHRASAL and cue_end + 1 < len(tokens) and _manner_adverb(tokens[cue_end]) and lowers[cue_end + 1] in PHRASAL[lemma]:
+        cue_end += 1  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
     if lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
         cue_end += 1
     elif lemma in REQUIRES_PARTICLE:
@@ -745,6 +755,12 @@ def _document_subject(tokens: list[_Token], verb: int) -> tuple[int, int] | None
 
 
 _PREPOSITIONS = {"in", "at", "on", "for", "from", "with", "by", "of", "to", "during", "after", "before", "under", "over"}
+
+
+def _manner_adverb(token: _Token) -> bool:
+    """An adverb in -ly ("emotionally", "openly"), which may split a verb from its particle."""
+    low = token.lower
+    return not token.quoted and not token.capitalised and low.endswith("ly") and len(low) > 4 and low.isalpha()
 
 
 def _between(token: _Token) -> bool:
@@ -887,6 +903,7 @@ def _classify_text(name: str, strict: bool = False) -> str | None:
 
 
 def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
+    words = [w for w in words if w != "."]  # abbreviation dots ("John Roberts Jr.") are not words
     lowers = [w.lower().replace("’", "'") for w in words]
     joined = " ".join(lowers)
     if _is_media(words, lowers, joined):
