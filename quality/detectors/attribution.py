@@ -679,6 +679,11 @@ def _verb_cue(
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
             return (i, cue_end), subject, kind
+        # A reporting clause after its content: "..., her former doctor maintains." The clause
+        # the verb would need is the one before the comma.
+        closes = cue_end >= len(tokens) or lowers[cue_end] in (".", "!", "?")
+        if subject and kind and closes and subject[0] > 0 and lowers[subject[0] - 1] in (",", "”", '"', "''", "—"):
+            return (i, cue_end), subject, kind
         return None
     if subject and kind:
         return (i, cue_end), subject, kind
@@ -822,7 +827,14 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
     while start < end and not tokens[start].is_word:
         start += 1
     if start < end and tokens[start].lower in _PREPOSITIONS and (start == 0 or tokens[start - 1].lower == ","):
-        return None  # "In the video call ...": an opening phrase, not a subject
+        # "In the video call ...": an opening phrase, not a subject; but a name that ends it
+        # without a comma is the subject ("In a radio interview Jones declared").
+        k = end
+        while k > start and (_is_name(tokens[k - 1].text) or _joining_dot(tokens, k - 1)):
+            k -= 1
+        if k < end and k > start and not tokens[k - 1].capitalised and _is_name(tokens[k].text):
+            return k, end
+        return None
     while start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
         start += 1  # "turned to the police department, which reported": the object is the antecedent
     if start >= end:
