@@ -173,6 +173,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     calls criticism denial denials belief beliefs argument arguments tweet tweets words
     testimony vow threat threats demand demands insistence suggestion complaint complaints
     praise endorsement objection objections announcement admission prediction predictions
+    estimate estimates forecast forecasts attack attacks decision decisions idea ideas theory
+    theories conclusion conclusions plan plans proposal proposals
     """.split()
 )
 
@@ -180,8 +182,14 @@ SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
     """
     remarks comments statement statements tweet tweets words testimony criticism denial
     denials endorsement assertion allegation allegations accusation accusations
+    estimate estimates forecast forecasts attack attacks threat threats vow vows pledge
+    pledges promise promises decision decisions idea ideas theory theories conclusion
+    conclusions plan plans proposal proposals
     """.split()
 )
+# The second group: what a possessor estimated, attacked, threatened, promised, decided,
+# thinks or intends ("the IMF's estimate of", "his attacks on", "her plan") is that source's
+# stated position, which PolNeAR's annotators count as attribution even without "that".
 
 # Multi-word cues that are not a verb with a subject: the source follows them.
 SOURCE_AFTER_PHRASES: tuple[str, ...] = (
