@@ -174,7 +174,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     testimony vow threat threats demand demands insistence suggestion complaint complaints
     praise endorsement objection objections announcement admission prediction predictions
     estimate estimates forecast forecasts attack attacks decision decisions idea ideas theory
-    theories conclusion conclusions plan plans proposal proposals
+    theories conclusion conclusions plan plans proposal proposals determination eagerness
+    desire willingness refusal reluctance obsession disdain
     """.split()
 )
 
@@ -184,11 +185,13 @@ SPEECH_ACT_NOUNS: frozenset[str] = frozenset(
     denials endorsement assertion allegation allegations accusation accusations
     estimate estimates forecast forecasts attack attacks threat threats vow vows pledge
     pledges promise promises decision decisions idea ideas theory theories conclusion
-    conclusions plan plans proposal proposals
+    conclusions plan plans proposal proposals determination eagerness desire willingness
+    refusal reluctance obsession disdain
     """.split()
 )
 # The second group: what a possessor estimated, attacked, threatened, promised, decided,
-# thinks or intends ("the IMF's estimate of", "his attacks on", "her plan") is that source's
+# thinks, wants or refuses ("the IMF's estimate of", "his attacks on", "her plan", "his
+# refusal to", "her determination to") is that source's
 # stated position, which PolNeAR's annotators count as attribution even without "that".
 
 # Multi-word cues that are not a verb with a subject: the source follows them.
@@ -334,8 +337,12 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     prosecutors secretariat directorate navy force forces guard commission league club team
     coalition caucus delegation mission consulate palace cabinet presidency state states
     nations un who imf nato eu opec fbi cia nsa pentagon kremlin
+    country countries city cities county counties legislature legislatures panel panels
+    jury tribunal regulator regulators
     """.split()
 )
+# The last line: countries and cities act through their governments ("the two countries
+# signed", "the city is demanding"), and panels, juries and regulators speak as bodies.
 
 # Documents and data that speak for whoever made them ("the statement said", "a poll shows").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
