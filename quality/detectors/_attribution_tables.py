@@ -92,6 +92,35 @@ THING_SUBJECT_VERBS: frozenset[str] = frozenset(
 # rest ("and plans", "and wants") too often join a new subject's clause.
 COORDINATED_STANCE_VERBS: frozenset[str] = frozenset("call push vow seek".split())
 
+# Light-verb cues: verbs of little meaning of their own ("make", "take", "go") that, with the
+# words after them, state a position or take a side ("made it clear", "took issue with", "went
+# after"). Verb lemma -> the words that must follow it. Like stance verbs, they need a subject
+# that can hold a stance.
+LIGHT_VERB_CUES: dict[str, tuple[str, ...]] = {
+    "make": ("clear", "it clear", "the case", "a case", "no secret", "little secret", "a point of",
+             "the argument", "a pitch", "an appeal", "a plea", "a push", "the point", "a promise",
+             "a pledge", "a vow", "a threat", "the claim", "the charge", "an accusation",
+             "a comment", "remarks"),
+    "take": ("issue with", "offense at", "offence at", "aim at", "a swipe at", "swipes at", "a shot at",
+             "a stand", "a hard line", "a tough line", "the position", "credit for", "umbrage at",
+             "exception to", "a dim view", "the view"),
+    "go": ("after",),
+    "come": ("out against", "out for", "out in favor", "out in favour", "out in support",
+             "to the defense of", "to the defence of", "under fire", "under criticism", "around to"),
+    "side": ("with", "against"),
+    "stand": ("by", "behind", "firm"),
+    "raise": ("concerns", "questions", "doubts", "the alarm", "the possibility", "objections", "alarms"),
+    "sound": ("the alarm", "alarms", "a call", "a warning", "a note"),
+    "draw": ("a contrast", "a distinction", "a line", "a parallel", "a comparison", "attention to"),
+    "double": ("down",),
+    "back": ("down", "away from", "off"),
+    "face": ("criticism", "questions", "pressure", "calls", "accusations", "allegations", "backlash"),
+    "express": ("concern", "concerns", "support", "opposition", "doubt", "doubts", "frustration",
+                "regret", "interest", "confidence"),
+    "shed": ("light on",),
+    "put": ("it", "forward", "pressure on"),
+}
+
 # Stance adjectives after "be" ("Democrats are worried that", "Graham has been critical of").
 STANCE_ADJECTIVES: frozenset[str] = frozenset(
     """

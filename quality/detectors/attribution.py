@@ -209,6 +209,10 @@ for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime"):
     for _form in _inflect(_lemma):
         STANCE_FORMS.setdefault(_form, _lemma)
 STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
+# Light-verb cues: a verb of little meaning with the words that make it a stance.
+LIGHT_VERB_CUES = {lemma: sorted((phrase.split() for phrase in phrases), key=len, reverse=True)
+                   for lemma, phrases in T.LIGHT_VERB_CUES.items()}
+LIGHT_FORMS = {form: lemma for lemma in LIGHT_VERB_CUES for form in _inflect(lemma)}
 REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell"}
 CLAUSE_STARTS = {"that", "how", "what", "whether", "why", "if", "who", "where", "when", ":", "“", '"', "''", "‘"}
 BE_FORMS = {"is", "are", "was", "were", "been", "be", "am", "isn't", "aren't", "wasn't", "weren't", "remain",
@@ -485,6 +489,14 @@ def _find(
                 add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + list(range(*source)))
                 i = cue_span[1]
                 continue
+        light = _light_verb_at(lowers, i)
+        if light and token.text[0].islower():
+            attribution = _verb_cue(text, tokens, lowers, i, LIGHT_FORMS[low], history, index, cue_length=light)
+            if attribution:
+                cue_span, source, kind = attribution
+                add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + (list(range(*source)) if source else []))
+                i = cue_span[1]
+                continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
         # Headlines capitalise every word and put their verbs in the present ("Senator Vows To ...").
         headline_verb = headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
@@ -607,20 +619,35 @@ def _stance_adjective(
     return (k, end), subject, kind
 
 
+def _light_verb_at(lowers: Sequence[str], i: int) -> int:
+    """Length in tokens of a light-verb cue ("made it clear", "took issue with") at ``i``, or 0."""
+    lemma = LIGHT_FORMS.get(lowers[i])
+    if not lemma:
+        return 0
+    for words in LIGHT_VERB_CUES[lemma]:
+        if list(lowers[i + 1 : i + 1 + len(words)]) == words:
+            return 1 + len(words)
+    return 0
+
+
 def _verb_cue(
-    text: str, tokens: list[_Token], lowers: list[str], i: int, lemma: str, history: list, index: int
+    text: str, tokens: list[_Token], lowers: list[str], i: int, lemma: str, history: list, index: int,
+    cue_length: int = 0,
 ) -> tuple[tuple[int, int], tuple[int, int] | None, str | None] | None:
-    """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None."""
+    """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None.
+    ``cue_length`` is given for a light-verb phrase, which is a stance cue as a whole."""
     low = lowers[i]
-    speech = low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE
-    cue_end = i + 1
-    if lemma in PHRASAL and cue_end + 1 < len(tokens) and _manner_adverb(tokens[cue_end]) and lowers[cue_end + 1] in PHRASAL[lemma]:
-        cue_end += 1  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
-    if lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
+    speech = not cue_length and (low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE)
+    cue_end = i + max(1, cue_length)
+    if cue_length:
+        pass
+    elif lemma in PHRASAL and cue_end + 1 < len(tokens) and _manner_adverb(tokens[cue_end]) and lowers[cue_end + 1] in PHRASAL[lemma]:
+        cue_end += 2  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
+    elif lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
         cue_end += 1
     elif lemma in REQUIRES_PARTICLE:
         return None
-    clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
+    clause_only = not cue_length and lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
     past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
     present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
     plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
