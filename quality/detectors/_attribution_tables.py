@@ -47,7 +47,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     hammer grill chastise rip assail berate castigate excoriate pillory skewer bash lampoon
     upbraid admonish reprimand censure
     offer invoke reference articulate press link
-    veto sign enact block rally
+    veto sign enact block rally vote approve impose
     """.split()
 )
 # The second group above are acts of public advocacy and speech that PolNeAR's annotators
@@ -182,6 +182,8 @@ RESTRICTED_FORMS: dict[str, tuple[str, ...]] = {
     "question": ("questioned", "questions", "questioning"),
     "charge": ("charged", "charges", "charging"),
     "frame": ("framed", "frames"),
+    # "a vote", "voting" (ordinary voters, or "voting by proxy"); "the panel voted" takes a side
+    "vote": ("voted", "votes"),
 }
 
 # Forms that look like cue verbs but are far more often something else in news text: nouns
@@ -284,7 +286,7 @@ MAX_OPENING_ADVERBIAL = 20  # tokens; a longer stretch before a comma is the cla
 CLAUSE_OPENERS: frozenset[str] = frozenset("but and so yet or".split())
 
 # Auxiliaries before a participle that make a passive cue ("is expected to", "was reported").
-PASSIVE_AUXILIARIES: frozenset[str] = frozenset("is are was were been be being am 's".split())
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset("is are was were been be being am 's isn't aren't wasn't weren't".split())
 
 # Participles that make a sourceless passive cue; "by X" after them names the source.
 PASSIVE_CUES: frozenset[str] = frozenset(
