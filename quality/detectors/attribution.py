@@ -667,8 +667,10 @@ def _verb_cue(
     if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and (low in T.PASSIVE_CUES or low.endswith("ed")):
         if cue_end < len(tokens) and lowers[cue_end] == "by":
             span = _forward_np(tokens, cue_end + 1)
-            if span:
-                return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
+            agent = _classify(tokens, span, history, index, strict=low not in T.PASSIVE_CUES) if span else None
+            if span and (agent or low in T.PASSIVE_CUES):
+                # "was reported by X" names a source whatever X is; "was blocked by snow" does not
+                return (aux, cue_end), span, agent or ANONYMOUS
         if low.endswith("ed") and low in SPEECH_FORMS and SPEECH_FORMS[low] not in T.THING_SUBJECT_VERBS:
             return (aux, cue_end), None, ANONYMOUS  # "the visit was announced": by no one named
         if low in T.SOURCELESS_PASSIVES:
