@@ -923,7 +923,17 @@ def _first_subject(tokens: list[_Token]) -> tuple[int, int] | None:
                 return k, end
         if end >= len(tokens) or not tokens[end].capitalised:
             return k, end
-    return _forward_np(tokens, k)
+    if k < len(tokens) and tokens[k].lower in ("he", "she", "they", "we", "i", "you") and not tokens[k].quoted:
+        return k, k + 1  # "She started by saying ...": a pronoun is the whole subject
+    span = _forward_np(tokens, k)
+    if span:
+        # The noun phrase ends before a verb in the past ("The union voted to ..."), unless the
+        # participle belongs to it ("people briefed on the talks").
+        for j in range(span[0] + 1, span[1]):
+            low = tokens[j].lower
+            if low.endswith("ed") and not tokens[j].capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES:
+                return (span[0], j)
+    return span
 
 
 def _classify(tokens: list[_Token], span: tuple[int, int] | None, history: list, index: int, strict: bool = False) -> str | None:
