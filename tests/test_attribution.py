@@ -154,6 +154,12 @@ CUE_FAMILIES = [
     ("In a radio interview Ruiz declared that the deal was dead.", "declared", "Ruiz", "person"),
     # a verb of knowing or holding after the content it reports
     ("The deal is dead, her chief of staff maintains.", "maintains", "her chief of staff", "person"),
+    # the main clause's subject, found past a pronoun or a verb in the past
+    ("She began by stressing the cost of the war.", "stressing", "She", "person"),
+    # a gerund after a finite verb: that verb's subject speaks
+    ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
+    # a relative pronoun after a name inside a longer phrase: the name is the antecedent
+    ("The vote is risky for Ruiz, who openly refused to back the mayor.", "refused", "Ruiz", "person"),
     # harsh criticism
     ("Senator Ruiz grilled the bank's chief executive for an hour.", "grilled", "Senator Ruiz", "person"),
     ("The board castigated the auditors.", "castigated", "The board", "organisation"),
@@ -188,6 +194,8 @@ CUE_FAMILIES = [
     ("The river made the valley fertile.", "", "", ""),
     ("The storm took out the power lines.", "", "", ""),
     ("The team went after dinner.", "", "", ""),
+    ("The house stands by Lake Erie, which has flooded twice.", "", "", ""),
+    ("The price keeps rising.", "", "", ""),
 ]
 
 

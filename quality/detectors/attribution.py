@@ -685,6 +685,14 @@ def _verb_cue(
     relative = before >= 0 and lowers[before] in ("who", "which", "that") and all(_between(t) for t in tokens[before + 1 : i])
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
+        if subject and not _classify(tokens, subject, history, index, strict=True):
+            # "... is risky for Cruz, who refused": the antecedent is the name just before the
+            # pronoun, not the phrase that holds it.
+            k = subject[1]
+            while k > subject[0] and (_is_name(tokens[k - 1].text) or _joining_dot(tokens, k - 1)):
+                k -= 1
+            if k < subject[1] and k > subject[0] and tokens[k - 1].lower in _PREPOSITIONS | {"than", "like"}:
+                subject = (k, subject[1])
     if subject is None and before >= 2 and lowers[before] == "whom" and lowers[before - 1] == "of":
         # "many of whom say": a part of a group the sentence has just named, unnamed itself.
         return (i, cue_end), (before - 2, before + 1), ANONYMOUS
@@ -751,6 +759,15 @@ def _verb_cue(
         kind = _classify(tokens, head, history, index, strict=True) if head else None
         if head and kind and head[1] <= before and not any(t.lower in ("," , ";") for t in tokens[head[1] : before]):
             return (i, cue_end), head, kind
+    if low.endswith("ing") and before == i - 1 and before >= 1 and not tokens[before].capitalised and (
+        lowers[before].endswith("s") or lowers[before].endswith("ed") or lowers[before] in ("kept", "began", "keep", "begin")
+    ) and lowers[before] not in _NOUN_MARKERS | _CLAUSE_WORDS | BE_FORMS | {"has", "was", "is", "does", "his", "its"}:
+        # A gerund after a finite verb ("avoids condemning", "kept saying", "started criticizing"):
+        # the subject of that verb speaks.
+        head = _backward_np(tokens, before)
+        kind = _classify(tokens, head, history, index, strict=True) if head else None
+        if head and kind:
+            return (before, cue_end), head, kind
     if low.endswith("ing") and prev in ("by", "after", "before", "while", "without", "when", "in", "for"):
         # A gerund: "began by saying", "After saying ..., she": the main subject speaks.
         head = _first_subject(tokens)
