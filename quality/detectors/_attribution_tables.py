@@ -107,7 +107,7 @@ LIGHT_VERB_CUES: dict[str, tuple[str, ...]] = {
     "come": ("out against", "out for", "out in favor", "out in favour", "out in support",
              "to the defense of", "to the defence of", "under fire", "under criticism", "around to"),
     "side": ("with", "against"),
-    "stand": ("by", "behind", "firm"),
+    "stand": ("firm",),  # not "by" or "behind": as often a place ("stands by the lake")
     "raise": ("concerns", "questions", "doubts", "the alarm", "the possibility", "objections", "alarms"),
     "sound": ("the alarm", "alarms", "a call", "a warning", "a note"),
     "draw": ("a contrast", "a distinction", "a line", "a parallel", "a comparison", "attention to"),
