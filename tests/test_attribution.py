@@ -160,6 +160,12 @@ CUE_FAMILIES = [
     ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
     # a relative pronoun after a name inside a longer phrase: the name is the antecedent
     ("The vote is risky for Ruiz, who openly refused to back the mayor.", "refused", "Ruiz", "person"),
+    # a verb of finding or knowing before a clause without "that"
+    ("The panel found the city was at fault.", "found", "The panel", "organisation"),
+    ("Ruiz knows there are votes to win.", "knows", "Ruiz", "person"),
+    # attitudes stated with "be" and an adjective
+    ("Ruiz is bullish on the merger.", "is bullish on", "Ruiz", "person"),
+    ("The unions were hostile to the plan.", "were hostile to", "The unions", "organisation"),
     # harsh criticism
     ("Senator Ruiz grilled the bank's chief executive for an hour.", "grilled", "Senator Ruiz", "person"),
     ("The board castigated the auditors.", "castigated", "The board", "organisation"),
@@ -196,6 +202,8 @@ CUE_FAMILIES = [
     ("The team went after dinner.", "", "", ""),
     ("The house stands by Lake Erie, which has flooded twice.", "", "", ""),
     ("The price keeps rising.", "", "", ""),
+    ("She knows the rules of the game well.", "", "", ""),
+    ("The climate was hostile to crops.", "", "", ""),
 ]
 
 

@@ -126,6 +126,9 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset(
     supportive dismissive wary fearful hopeful doubtful certain sure unsure aware unaware
     angry furious upset frustrated disappointed pleased happy delighted alarmed outraged
     coy silent vocal insistent
+    passionate bearish bullish enthusiastic sympathetic hostile receptive cautious ambivalent
+    unhappy grateful complimentary defiant unapologetic apologetic resistant suspicious
+    enamored fond intent loath
     """.split()
 )
 

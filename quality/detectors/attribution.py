@@ -614,9 +614,25 @@ def _stance_adjective(
     if not (subject and kind):
         return None
     end = i + 1
-    if end < len(tokens) and lowers[end] in ("about", "of", "that", "to", "with", "over"):
+    if end < len(tokens) and lowers[end] in ("about", "of", "that", "to", "with", "over", "on", "toward", "towards"):
         end += 1
     return (k, end), subject, kind
+
+
+_FINITE_AUXILIARIES = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "can", "may",
+                       "might", "should", "did", "does", "must"}  # fmt: skip
+
+
+def _bare_clause(tokens: list[_Token], start: int) -> bool:
+    """A clause without "that" begins at ``start``: a short subject, then a finite auxiliary
+    ("found the United States was in breach", "knows there are voters")."""
+    for j in range(start + 1, min(len(tokens), start + 6)):
+        token = tokens[j]
+        if token.quoted or not token.is_word or token.lower in _CLAUSE_WORDS:
+            return False
+        if token.lower in _FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _light_verb_at(lowers: Sequence[str], i: int) -> int:
@@ -647,7 +663,7 @@ def _verb_cue(
         cue_end += 1
     elif lemma in REQUIRES_PARTICLE:
         return None
-    clause_only = not cue_length and lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
+    clause_only = not cue_length and lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS) and not _bare_clause(tokens, cue_end)
     past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
     present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
     plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
