@@ -173,6 +173,10 @@ CUE_FAMILIES = [
     ("Ruiz offered no evidence for the charge.", "offered", "Ruiz", "person"),
     ("The governor invoked the flood of 1927.", "invoked", "The governor", "person"),
     ("Ruiz linked the outage to a foreign hacker.", "linked", "Ruiz", "person"),
+    ("Ruiz compared the mayor to a sleepwalker.", "compared", "Ruiz", "person"),
+    ("The governor referred to the strikers as vandals.", "referred", "The governor", "person"),
+    ("Ruiz has largely ignored the housing crisis.", "ignored", "Ruiz", "person"),
+    ("The senator railed against the bailout.", "railed against", "The senator", "person"),
     # official acts that take a side
     ("The committee voted 9-4 to subpoena the files.", "voted", "The committee", "organisation"),
     ("The governor vetoed the budget on Friday.", "vetoed", "The governor", "person"),
@@ -202,6 +206,8 @@ CUE_FAMILIES = [
     ("The team went after dinner.", "", "", ""),
     ("The house stands by Lake Erie, which has flooded twice.", "", "", ""),
     ("The price keeps rising.", "", "", ""),
+    ("The train ran along the rail at night.", "", "", ""),
+    ("Compared to last year, sales fell.", "", "", ""),
     ("She knows the rules of the game well.", "", "", ""),
     ("The climate was hostile to crops.", "", "", ""),
 ]

@@ -45,16 +45,17 @@ STANCE_VERBS: frozenset[str] = frozenset(
     encourage promote tout compliment retweet extol admire despise embrace champion
     discuss insult
     hammer grill chastise rip assail berate castigate excoriate pillory skewer bash lampoon
-    upbraid admonish reprimand censure
-    offer invoke reference articulate press link
-    veto sign enact block rally vote approve impose
+    upbraid admonish reprimand censure needle downplay ignore
+    offer invoke reference articulate press link compare refer identify
+    veto sign enact block rally vote approve impose repeal
     """.split()
 )
 # The second group above are acts of public advocacy and speech that PolNeAR's annotators
 # count as attribution ("has touted", "openly admires", "retweeted"); like the other stance
 # verbs they need a subject that can hold a stance. The third holds verbs of harsh criticism
-# ("grilled the CEO", "castigated the board"); the fourth, putting a claim or idea forward
-# ("offered no proof", "invoked the rising seas", "linked the hack to Russia"); the last,
+# and dismissal ("grilled the CEO", "castigated the board", "ignored the issue"); the fourth,
+# putting a claim or idea forward ("offered no proof", "invoked the rising seas", "linked the
+# hack to Russia", "compared him to a coach", "identified X as the cause"); the last,
 # official acts that take a side ("vetoed the bill", "signed the accord", "blocked any
 # discussion"), which the annotators count as stances of the actor.
 

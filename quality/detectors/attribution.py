@@ -203,9 +203,9 @@ PARTICLES = {"for", "on", "upon", "out", "up", "off", "back", "in", "about", "ov
 PHRASAL = {  # verb lemma -> particles that belong to the cue ("called for", "pointed out")
     "call": {"for", "on", "upon"}, "point": {"out", "to"}, "lash": {"out"}, "hit": {"out"},
     "push": {"for", "back"}, "spell": {"out"}, "weigh": {"in"}, "sum": {"up"},
-    "speak": {"of", "about", "out"}, "chime": {"in"}, "open": {"up"},
+    "speak": {"of", "about", "out"}, "chime": {"in"}, "open": {"up"}, "rail": {"against", "at"},
 }  # fmt: skip
-for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime"):
+for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime", "rail"):
     for _form in _inflect(_lemma):
         STANCE_FORMS.setdefault(_form, _lemma)
 STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
@@ -213,7 +213,7 @@ STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed"
 LIGHT_VERB_CUES = {lemma: sorted((phrase.split() for phrase in phrases), key=len, reverse=True)
                    for lemma, phrases in T.LIGHT_VERB_CUES.items()}
 LIGHT_FORMS = {form: lemma for lemma in LIGHT_VERB_CUES for form in _inflect(lemma)}
-REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell"}
+REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell", "rail"}
 CLAUSE_STARTS = {"that", "how", "what", "whether", "why", "if", "who", "where", "when", ":", "“", '"', "''", "‘"}
 BE_FORMS = {"is", "are", "was", "were", "been", "be", "am", "isn't", "aren't", "wasn't", "weren't", "remain",
             "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "grew", "grown"}  # fmt: skip
