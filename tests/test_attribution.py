@@ -370,6 +370,26 @@ def test_anonymous_and_secondhand_findings_mark_each_source() -> None:
     assert "ATT002" not in by_rule  # half the attributions are anonymous: not more than half
 
 
+# ATT002/ATT003 mark each distinct source once: (text, rule, [(evidence, mentions), ...]).
+GROUPED_SOURCES = [
+    ("Talks failed, officials said. Trade fell, officials said. A senior official said prices rose. "
+     "Senior officials said wages fell. The minister reportedly left. Berg said it rained.",
+     "ATT002", [("officials", 2), ("A senior official", 2), ("reportedly", 1)]),
+    ("Talks failed, Reuters reported. Trade fell, according to Reuters. Prices rose, TASS reported. "
+     "Wages fell, Berg said.",
+     "ATT003", [("Reuters", 2), ("TASS", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), GROUPED_SOURCES, ids=[c[1] for c in GROUPED_SOURCES])
+def test_source_findings_are_grouped_per_distinct_source(text: str, rule: str, expected: list[tuple[str, int]]) -> None:
+    result = AttributionDetector().detect(Article(id="a", source="s", text=text))
+    found = [f for f in result.findings if f.rule == rule]
+    assert [f.evidence for f in found] == [evidence for evidence, _ in expected]
+    for finding, (_, mentions) in zip(found, expected):
+        assert (f"used {mentions} times" in finding.message) == (mentions > 1), finding.message
+
+
 def test_attribution_frame_from_list_series_and_frame() -> None:
     texts = ["Talks failed, Berg said. Trade fell.", None, "Reuters said prices rose."]
     from_list = quality.attribution_frame(texts)

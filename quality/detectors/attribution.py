@@ -1312,7 +1312,8 @@ ANONYMOUS_RELIANCE = Rule(
     severity=Severity.WARNING,
     summary="Most of the article's attributed statements come from unnamed sources.",
     why="Anonymous sources cannot be checked by the reader; an article that rests mostly on them asks "
-    "for trust it does not earn. Each anonymous source is marked.",
+    "for trust it does not earn. Each distinct unnamed source is marked once, at its first mention, "
+    "with how often the article uses it.",
     example="Officials said the talks failed. A source close to the talks said the mood was tense.",
     instead="Name the sources, or say why they cannot be named and how the claim was checked.",
     fires=(
@@ -1331,7 +1332,8 @@ SECONDHAND = Rule(
     severity=Severity.WARNING,
     summary="A large share of the article's attributed statements come through other news outlets.",
     why="An article built from other outlets' reports repeats claims its authors did not check; the "
-    "reader should go to the original reporting. Each outlet cited as a source is marked.",
+    "reader should go to the original reporting. Each outlet cited as a source is marked once, at its "
+    "first mention, with how often the article cites it.",
     example="According to Reuters, the talks failed. The visit is planned for May, TASS reported.",
     instead="Report first-hand (ask the sources), or link the original reports and say what was confirmed.",
     fires=(
@@ -1438,12 +1440,12 @@ class AttributionDetector(Detector):
                                      "say who says so (\"..., the ministry said\"), or leave it if it is common knowledge"))  # fmt: skip
         attributed = summary.attributed_claims
         if attributed >= self.min_attributed and (summary.share_anonymous or 0) > self.max_anonymous_share:
-            for a in _sources_of_kind(analysed, ANONYMOUS):
-                findings.append(make("ATT002", *_evidence_span(a), f"unnamed source; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, ANONYMOUS)):
+                findings.append(make("ATT002", *_evidence_span(a), f"unnamed source{_mentions(count)}; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if attributed >= self.min_attributed and (summary.share_secondhand or 0) > self.max_secondhand_share:
-            for a in _sources_of_kind(analysed, MEDIA):
-                findings.append(make("ATT003", *_evidence_span(a), f"another outlet as source; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, MEDIA)):
+                findings.append(make("ATT003", *_evidence_span(a), f"another outlet as source{_mentions(count)}; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
                                      "confirm with the original source, or link the report"))  # fmt: skip
         if summary.claims >= self.min_claims_for_density and (summary.density or 0) < self.min_density:
             findings.append(make("ATT004", 0, 0, f"only {summary.attributed_claims} of {summary.claims} statements say who says so "
@@ -1483,6 +1485,31 @@ def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list
                 seen.add(key)
                 out.append(a)
     return out
+
+
+def _grouped_sources(text: str, found: list[Attribution]) -> list[tuple[Attribution, int]]:
+    """One entry per distinct source, at its first mention, with how often the article uses it.
+
+    An article that leans on "officials said" twenty times needs one note to the editor, not
+    twenty: the same words ("officials", "a senior official" and "senior officials"), or the
+    same sourceless cue ("reportedly"), are one source."""
+    groups: dict[str, list[Attribution]] = {}
+    for a in found:
+        groups.setdefault(_source_key(text[slice(*_evidence_span(a))]), []).append(a)
+    return sorted(((members[0], len(members)) for members in groups.values()), key=lambda pair: pair[0].cue_start)
+
+
+def _source_key(words: str) -> str:
+    """Words of a source without articles, case or plural ending: "A senior official" and
+    "senior officials" are the same unnamed source."""
+    tokens = [w for w in _TOKEN.findall(words.lower().replace("’", "'")) if w not in ("a", "an", "the", "one")]
+    if tokens:
+        tokens[-1] = _singular(tokens[-1])
+    return " ".join(tokens)
+
+
+def _mentions(count: int) -> str:
+    return f" (used {count} times in this article)" if count > 1 else ""
 
 
 def _evidence_span(a: Attribution) -> tuple[int, int]:
