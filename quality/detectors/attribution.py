@@ -18,12 +18,19 @@ patterns, so that it runs anywhere, fast, and every decision can be traced to a 
      subject before it (``the Russian Foreign Ministry said``) or, inverted, after it
      (``"...," said Smith``, ``reported The Financial Times``);
    * a verb of stance (``wants``, ``believes``, ``called for`` ...), which counts only when its
-     subject can hold a stance: a name, a pronoun, an organisation or a people noun;
+     subject can hold a stance: a name, a pronoun, an organisation or a people noun. PolNeAR's
+     guidelines count stances and acts that take a side as attribution, so this includes verbs
+     of criticism (``grilled``), of putting a claim forward (``offered no proof``, ``linked X to
+     Y``), official acts (``vetoed``, ``the panel voted``), attitude adjectives after "be"
+     (``is bullish on``) and light-verb phrases (``made it clear``, ``took issue with``). Verb
+     tables hold lemmas; lemminflect spells every form (``swore``, ``begged``, ``labelled``);
    * the subject may stand before a relative pronoun (``Democrats, who have argued``), after
      opening adverbials (``On Thursday, however, X spoke ..., promising``), before a first verb
      that it shares (``X beamed and asked``), or be a document with a long noun phrase before a
      verb of finding (``A 2014 study by ... found``); ``see/view X as Y`` states a view;
    * phrases with the source after them (``according to``, ``citing``, ``quoted ... as saying``);
+   * a possessor and a noun of saying or stance (``Trump's claim that``, ``the IMF's estimate``,
+     ``his refusal to``);
    * passives (``is expected to``, ``was reported by X``) and adverbs (``reportedly``), which
      attribute without naming a source and therefore count as anonymous;
    * a speaker label before a colon (``WALLACE: ...``, ``Pence: "..."``) and a signature line
