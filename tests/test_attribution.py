@@ -208,6 +208,8 @@ CUE_FAMILIES = [
     ("The price keeps rising.", "", "", ""),
     ("The train ran along the rail at night.", "", "", ""),
     ("Compared to last year, sales fell.", "", "", ""),
+    ("As you know, the minister has left.", "", "", ""),
+    ("They met in a video conference on Monday.", "", "", ""),
     ("She knows the rules of the game well.", "", "", ""),
     ("The climate was hostile to crops.", "", "", ""),
 ]

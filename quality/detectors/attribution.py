@@ -521,6 +521,9 @@ def _find(
         # "in a statement", "at a press briefing" with the clause's subject as the source.
         for k in range(len(tokens)):
             phrase = _phrase_at(lowers, k, T.SETTING_PHRASES)
+            after = tokens[k + phrase] if phrase and k + phrase < len(tokens) else None
+            if after is not None and after.is_word and not after.capitalised and after.lower not in _SETTING_FOLLOWERS:
+                phrase = 0  # "in a video call", "in a post office": a longer noun, not the setting
             if phrase and not tokens[k].quoted:
                 subject = _first_subject(tokens)
                 kind = _classify(tokens, subject, history, index) if subject else None
@@ -633,6 +636,8 @@ _FINITE_AUXILIARIES = {"is", "was", "were", "are", "had", "has", "have", "would"
 def _bare_clause(tokens: list[_Token], start: int) -> bool:
     """A clause without "that" begins at ``start``: a short subject, then a finite auxiliary
     ("found the United States was in breach", "knows there are voters")."""
+    if start >= len(tokens) or not tokens[start].is_word or tokens[start].quoted:
+        return False  # "As you know, ...": no clause follows
     for j in range(start + 1, min(len(tokens), start + 6)):
         token = tokens[j]
         if token.quoted or not token.is_word or token.lower in _CLAUSE_WORDS:
@@ -784,7 +789,9 @@ def _verb_cue(
             return (i, cue_end), head, kind
     if low.endswith("ing") and before == i - 1 and before >= 1 and not tokens[before].capitalised and (
         lowers[before].endswith("s") or lowers[before].endswith("ed") or lowers[before] in ("kept", "began", "keep", "begin")
-    ) and lowers[before] not in _NOUN_MARKERS | _CLAUSE_WORDS | BE_FORMS | {"has", "was", "is", "does", "his", "its"}:
+    ) and lowers[before] not in _NOUN_MARKERS | _CLAUSE_WORDS | BE_FORMS | {"has", "was", "is", "does", "his", "its"} and not (
+        lowers[before] in SPEECH_FORMS or lowers[before] in STANCE_FORMS  # "continued saying": the first verb is the cue
+    ):
         # A gerund after a finite verb ("avoids condemning", "kept saying", "started criticizing"):
         # the subject of that verb speaks.
         head = _backward_np(tokens, before)
@@ -829,6 +836,11 @@ def _document_subject(tokens: list[_Token], verb: int) -> tuple[int, int] | None
 
 
 _PREPOSITIONS = {"in", "at", "on", "for", "from", "with", "by", "of", "to", "during", "after", "before", "under", "over"}
+
+# Words that may follow a setting phrase ("in a statement on Monday", "in an interview published
+# ..."); any other lower-case word continues the noun ("in a video call").
+_SETTING_FOLLOWERS = _CLAUSE_WORDS | _PREPOSITIONS | T.TIME_WORDS | {
+    "posted", "released", "published", "issued", "aired", "broadcast", "sent", "given", "late", "early"}
 
 
 def _manner_adverb(token: _Token) -> bool:
