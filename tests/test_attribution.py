@@ -138,6 +138,92 @@ def test_subject_structures(text: str, cue: str, source: str, kind: str) -> None
     assert any((a.cue, a.source, a.kind) == (cue, source, kind) for a in item.own), item.own
 
 
+# Cue families added to reach PolNeAR's notion of attribution (stances and acts that take a
+# side, not only verbs of saying): (sentence, cue, source, kind). An empty cue: not attributed.
+CUE_FAMILIES = [
+    # inflections come from lemminflect: doubled consonants, irregular and British forms
+    ("The mayor begged the council to wait.", "begged", "The mayor", "person"),
+    ("The senator swore that she would fight the bill.", "swore", "The senator", "person"),
+    ("The minister labelled the report a smear.", "labelled", "The minister", "person"),
+    ("The union vetoes any plan that cuts pay.", "vetoes", "The union", "organisation"),
+    # abbreviation dots inside a name do not spoil its kind
+    ("Carl Hale Jr. said the vote was rigged.", "said", "Carl Hale Jr.", "person"),
+    # an adverb between a verb and its particle
+    ("Senator Ruiz spoke warmly of the deal.", "spoke warmly of", "Senator Ruiz", "person"),
+    # a name that closes an opening phrase without a comma is the subject
+    ("In a radio interview Ruiz declared that the deal was dead.", "declared", "Ruiz", "person"),
+    # a verb of knowing or holding after the content it reports
+    ("The deal is dead, her chief of staff maintains.", "maintains", "her chief of staff", "person"),
+    # the main clause's subject, found past a pronoun or a verb in the past
+    ("She began by stressing the cost of the war.", "stressing", "She", "person"),
+    # a gerund after a finite verb: that verb's subject speaks
+    ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
+    # a relative pronoun after a name inside a longer phrase: the name is the antecedent
+    ("The vote is risky for Ruiz, who openly refused to back the mayor.", "refused", "Ruiz", "person"),
+    # a verb of finding or knowing before a clause without "that"
+    ("The panel found the city was at fault.", "found", "The panel", "organisation"),
+    ("Ruiz knows there are votes to win.", "knows", "Ruiz", "person"),
+    # attitudes stated with "be" and an adjective
+    ("Ruiz is bullish on the merger.", "is bullish on", "Ruiz", "person"),
+    ("The unions were hostile to the plan.", "were hostile to", "The unions", "organisation"),
+    # harsh criticism
+    ("Senator Ruiz grilled the bank's chief executive for an hour.", "grilled", "Senator Ruiz", "person"),
+    ("The board castigated the auditors.", "castigated", "The board", "organisation"),
+    # putting a claim or idea forward
+    ("Ruiz offered no evidence for the charge.", "offered", "Ruiz", "person"),
+    ("The governor invoked the flood of 1927.", "invoked", "The governor", "person"),
+    ("Ruiz linked the outage to a foreign hacker.", "linked", "Ruiz", "person"),
+    ("Ruiz compared the mayor to a sleepwalker.", "compared", "Ruiz", "person"),
+    ("The governor referred to the strikers as vandals.", "referred", "The governor", "person"),
+    ("Ruiz has largely ignored the housing crisis.", "ignored", "Ruiz", "person"),
+    ("The senator railed against the bailout.", "railed against", "The senator", "person"),
+    # official acts that take a side
+    ("The committee voted 9-4 to subpoena the files.", "voted", "The committee", "organisation"),
+    ("The governor vetoed the budget on Friday.", "vetoed", "The governor", "person"),
+    ("The Security Council imposed new sanctions.", "imposed", "The Security Council", "organisation"),
+    ("The legislature approved the measure late at night.", "approved", "The legislature", "organisation"),
+    ("The two countries signed an accord on fishing.", "signed", "The two countries", "organisation"),
+    ("The city is demanding that the firm pay for the damage.", "demanding", "The city", "organisation"),
+    # a possessor's estimate, attack, plan or refusal
+    ("The bank's estimate of growth was cut to 2 percent.", "estimate", "The bank's", "organisation"),
+    ("Ruiz kept up his attacks on the mayor.", "attacks", "his", "person"),
+    ("Ruiz's plan would raise the tax on fuel.", "plan", "Ruiz's", "person"),
+    ("The governor's refusal to sign angered the unions.", "refusal", "The governor's", "person"),
+    # light verbs that state a position
+    ("Ruiz made it clear that he would not resign.", "made it clear", "Ruiz", "person"),
+    ("The union took issue with the new rota.", "took issue with", "The union", "organisation"),
+    ("Health experts raised concerns about the vaccine plan.", "raised concerns", "Health experts", "anonymous"),
+    ("The governor came out against the pipeline.", "came out against", "The governor", "person"),
+    # must not fire
+    ("A vote on the bill is due next week.", "", "", ""),
+    ("Voting was slow in the rain.", "", "", ""),
+    ("The bill wasn't approved in time.", "", "", ""),
+    ("The shop offers a discount to students.", "", "", ""),
+    ("The road was blocked by snow.", "", "", ""),
+    ("The plan would raise the tax on fuel.", "", "", ""),
+    ("The river made the valley fertile.", "", "", ""),
+    ("The storm took out the power lines.", "", "", ""),
+    ("The team went after dinner.", "", "", ""),
+    ("The house stands by Lake Erie, which has flooded twice.", "", "", ""),
+    ("The price keeps rising.", "", "", ""),
+    ("The train ran along the rail at night.", "", "", ""),
+    ("Compared to last year, sales fell.", "", "", ""),
+    ("As you know, the minister has left.", "", "", ""),
+    ("They met in a video conference on Monday.", "", "", ""),
+    ("She knows the rules of the game well.", "", "", ""),
+    ("The climate was hostile to crops.", "", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "kind"), CUE_FAMILIES, ids=[c[0][:40] for c in CUE_FAMILIES])
+def test_cue_families(text: str, cue: str, source: str, kind: str) -> None:
+    (item,) = analyse(text)
+    if not cue:
+        assert not item.attributed, item.own
+        return
+    assert any((a.cue, a.source, a.kind) == (cue, source, kind) for a in item.own), item.own
+
+
 # Known failures: written down, not hidden. Each is a limit of reading without a parser.
 KNOWN_FAILURES = [
     # A verb of dismissal that is in no table.
@@ -284,6 +370,26 @@ def test_anonymous_and_secondhand_findings_mark_each_source() -> None:
         by_rule.setdefault(f.rule, []).append(f.evidence)
     assert by_rule["ATT003"] == ["Reuters", "TASS"]
     assert "ATT002" not in by_rule  # half the attributions are anonymous: not more than half
+
+
+# ATT002/ATT003 mark each distinct source once: (text, rule, [(evidence, mentions), ...]).
+GROUPED_SOURCES = [
+    ("Talks failed, officials said. Trade fell, officials said. A senior official said prices rose. "
+     "Senior officials said wages fell. The minister reportedly left. Berg said it rained.",
+     "ATT002", [("officials", 2), ("A senior official", 2), ("reportedly", 1)]),
+    ("Talks failed, Reuters reported. Trade fell, according to Reuters. Prices rose, TASS reported. "
+     "Wages fell, Berg said.",
+     "ATT003", [("Reuters", 2), ("TASS", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), GROUPED_SOURCES, ids=[c[1] for c in GROUPED_SOURCES])
+def test_source_findings_are_grouped_per_distinct_source(text: str, rule: str, expected: list[tuple[str, int]]) -> None:
+    result = AttributionDetector().detect(Article(id="a", source="s", text=text))
+    found = [f for f in result.findings if f.rule == rule]
+    assert [f.evidence for f in found] == [evidence for evidence, _ in expected]
+    for finding, (_, mentions) in zip(found, expected):
+        assert (f"used {mentions} times" in finding.message) == (mentions > 1), finding.message
 
 
 def test_attribution_frame_from_list_series_and_frame() -> None:

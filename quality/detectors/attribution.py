@@ -18,12 +18,19 @@ patterns, so that it runs anywhere, fast, and every decision can be traced to a 
      subject before it (``the Russian Foreign Ministry said``) or, inverted, after it
      (``"...," said Smith``, ``reported The Financial Times``);
    * a verb of stance (``wants``, ``believes``, ``called for`` ...), which counts only when its
-     subject can hold a stance: a name, a pronoun, an organisation or a people noun;
+     subject can hold a stance: a name, a pronoun, an organisation or a people noun. PolNeAR's
+     guidelines count stances and acts that take a side as attribution, so this includes verbs
+     of criticism (``grilled``), of putting a claim forward (``offered no proof``, ``linked X to
+     Y``), official acts (``vetoed``, ``the panel voted``), attitude adjectives after "be"
+     (``is bullish on``) and light-verb phrases (``made it clear``, ``took issue with``). Verb
+     tables hold lemmas; lemminflect spells every form (``swore``, ``begged``, ``labelled``);
    * the subject may stand before a relative pronoun (``Democrats, who have argued``), after
      opening adverbials (``On Thursday, however, X spoke ..., promising``), before a first verb
      that it shares (``X beamed and asked``), or be a document with a long noun phrase before a
      verb of finding (``A 2014 study by ... found``); ``see/view X as Y`` states a view;
    * phrases with the source after them (``according to``, ``citing``, ``quoted ... as saying``);
+   * a possessor and a noun of saying or stance (``Trump's claim that``, ``the IMF's estimate``,
+     ``his refusal to``);
    * passives (``is expected to``, ``was reported by X``) and adverbs (``reportedly``), which
      attribute without naming a source and therefore count as anonymous;
    * a speaker label before a colon (``WALLACE: ...``, ``Pence: "..."``) and a signature line
@@ -67,6 +74,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
+from lemminflect import getAllInflections
 
 from quality.detectors import _attribution_tables as T
 from quality.detectors.base import Detector, check_option
@@ -170,15 +178,22 @@ class _Token:
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
-    if lemma in T.IRREGULAR_FORMS:
-        return T.IRREGULAR_FORMS[lemma]
-    stem = lemma + lemma[-1] if lemma in T.DOUBLING else lemma
-    if lemma.endswith("e"):
-        return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"
-    if re.search(r"(s|sh|ch|x|z)$", lemma):
-        return lemma, lemma + "es", lemma + "ed", lemma + "ing"
+    """The forms of a verb lemma that count as cues: all its inflections, unless the table
+    restricts them. lemminflect spells irregular and doubled forms ("swore", "begged",
+    "labelled", "vetoes") that a suffix rule gets wrong; a verb it does not know ("retweet")
+    takes the regular suffixes."""
+    if lemma in T.RESTRICTED_FORMS:
+        return T.RESTRICTED_FORMS[lemma]
+    return _all_inflections(lemma)
+
+
+@lru_cache(maxsize=None)
+def _all_inflections(lemma: str) -> tuple[str, ...]:
+    found = getAllInflections(lemma, upos="VERB")
+    forms = [lemma] + sorted({form for spellings in found.values() for form in spellings} - {lemma})
+    if len(forms) > 1:
+        return tuple(forms)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
     return lemma, lemma + "s", stem + "ed", stem + "ing"
 
 
@@ -195,13 +210,17 @@ PARTICLES = {"for", "on", "upon", "out", "up", "off", "back", "in", "about", "ov
 PHRASAL = {  # verb lemma -> particles that belong to the cue ("called for", "pointed out")
     "call": {"for", "on", "upon"}, "point": {"out", "to"}, "lash": {"out"}, "hit": {"out"},
     "push": {"for", "back"}, "spell": {"out"}, "weigh": {"in"}, "sum": {"up"},
-    "speak": {"of", "about", "out"}, "chime": {"in"}, "open": {"up"},
+    "speak": {"of", "about", "out"}, "chime": {"in"}, "open": {"up"}, "rail": {"against", "at"},
 }  # fmt: skip
-for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime"):
+for _lemma in ("point", "hit", "weigh", "sum", "speak", "chime", "rail"):
     for _form in _inflect(_lemma):
         STANCE_FORMS.setdefault(_form, _lemma)
 STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
-REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell"}
+# Light-verb cues: a verb of little meaning with the words that make it a stance.
+LIGHT_VERB_CUES = {lemma: sorted((phrase.split() for phrase in phrases), key=len, reverse=True)
+                   for lemma, phrases in T.LIGHT_VERB_CUES.items()}
+LIGHT_FORMS = {form: lemma for lemma in LIGHT_VERB_CUES for form in _inflect(lemma)}
+REQUIRES_PARTICLE = {"point", "hit", "weigh", "sum", "speak", "chime", "lash", "spell", "rail"}
 CLAUSE_STARTS = {"that", "how", "what", "whether", "why", "if", "who", "where", "when", ":", "“", '"', "''", "‘"}
 BE_FORMS = {"is", "are", "was", "were", "been", "be", "am", "isn't", "aren't", "wasn't", "weren't", "remain",
             "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "grew", "grown"}  # fmt: skip
@@ -477,6 +496,14 @@ def _find(
                 add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + list(range(*source)))
                 i = cue_span[1]
                 continue
+        light = _light_verb_at(lowers, i)
+        if light and token.text[0].islower():
+            attribution = _verb_cue(text, tokens, lowers, i, LIGHT_FORMS[low], history, index, cue_length=light)
+            if attribution:
+                cue_span, source, kind = attribution
+                add(tokens[cue_span[0] : cue_span[1]], source, kind, list(range(*cue_span)) + (list(range(*source)) if source else []))
+                i = cue_span[1]
+                continue
         lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
         # Headlines capitalise every word and put their verbs in the present ("Senator Vows To ...").
         headline_verb = headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
@@ -494,6 +521,9 @@ def _find(
         # "in a statement", "at a press briefing" with the clause's subject as the source.
         for k in range(len(tokens)):
             phrase = _phrase_at(lowers, k, T.SETTING_PHRASES)
+            after = tokens[k + phrase] if phrase and k + phrase < len(tokens) else None
+            if after is not None and after.is_word and not after.capitalised and after.lower not in _SETTING_FOLLOWERS:
+                phrase = 0  # "in a video call", "in a post office": a longer noun, not the setting
             if phrase and not tokens[k].quoted:
                 subject = _first_subject(tokens)
                 kind = _classify(tokens, subject, history, index) if subject else None
@@ -594,23 +624,58 @@ def _stance_adjective(
     if not (subject and kind):
         return None
     end = i + 1
-    if end < len(tokens) and lowers[end] in ("about", "of", "that", "to", "with", "over"):
+    if end < len(tokens) and lowers[end] in ("about", "of", "that", "to", "with", "over", "on", "toward", "towards"):
         end += 1
     return (k, end), subject, kind
 
 
+_FINITE_AUXILIARIES = {"is", "was", "were", "are", "had", "has", "have", "would", "will", "could", "can", "may",
+                       "might", "should", "did", "does", "must"}  # fmt: skip
+
+
+def _bare_clause(tokens: list[_Token], start: int) -> bool:
+    """A clause without "that" begins at ``start``: a short subject, then a finite auxiliary
+    ("found the United States was in breach", "knows there are voters")."""
+    if start >= len(tokens) or not tokens[start].is_word or tokens[start].quoted:
+        return False  # "As you know, ...": no clause follows
+    for j in range(start + 1, min(len(tokens), start + 6)):
+        token = tokens[j]
+        if token.quoted or not token.is_word or token.lower in _CLAUSE_WORDS:
+            return False
+        if token.lower in _FINITE_AUXILIARIES:
+            return True
+    return False
+
+
+def _light_verb_at(lowers: Sequence[str], i: int) -> int:
+    """Length in tokens of a light-verb cue ("made it clear", "took issue with") at ``i``, or 0."""
+    lemma = LIGHT_FORMS.get(lowers[i])
+    if not lemma:
+        return 0
+    for words in LIGHT_VERB_CUES[lemma]:
+        if list(lowers[i + 1 : i + 1 + len(words)]) == words:
+            return 1 + len(words)
+    return 0
+
+
 def _verb_cue(
-    text: str, tokens: list[_Token], lowers: list[str], i: int, lemma: str, history: list, index: int
+    text: str, tokens: list[_Token], lowers: list[str], i: int, lemma: str, history: list, index: int,
+    cue_length: int = 0,
 ) -> tuple[tuple[int, int], tuple[int, int] | None, str | None] | None:
-    """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None."""
+    """(cue token span, source token span or None, kind) for a verb cue at ``i``, or None.
+    ``cue_length`` is given for a light-verb phrase, which is a stance cue as a whole."""
     low = lowers[i]
-    speech = low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE
-    cue_end = i + 1
-    if lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
+    speech = not cue_length and (low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE)
+    cue_end = i + max(1, cue_length)
+    if cue_length:
+        pass
+    elif lemma in PHRASAL and cue_end + 1 < len(tokens) and _manner_adverb(tokens[cue_end]) and lowers[cue_end + 1] in PHRASAL[lemma]:
+        cue_end += 2  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
+    elif lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
         cue_end += 1
     elif lemma in REQUIRES_PARTICLE:
         return None
-    clause_only = lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS)
+    clause_only = not cue_length and lemma in T.CLAUSE_ONLY_VERBS and not (cue_end < len(tokens) and lowers[cue_end] in CLAUSE_STARTS) and not _bare_clause(tokens, cue_end)
     past = low.endswith("ed") or low in ("said", "told", "wrote", "written", "spoke", "thought", "felt")
     present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
     plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
@@ -630,8 +695,10 @@ def _verb_cue(
     if aux >= 0 and lowers[aux] in T.PASSIVE_AUXILIARIES and (low in T.PASSIVE_CUES or low.endswith("ed")):
         if cue_end < len(tokens) and lowers[cue_end] == "by":
             span = _forward_np(tokens, cue_end + 1)
-            if span:
-                return (aux, cue_end), span, _classify(tokens, span, history, index) or ANONYMOUS
+            agent = _classify(tokens, span, history, index, strict=low not in T.PASSIVE_CUES) if span else None
+            if span and (agent or low in T.PASSIVE_CUES):
+                # "was reported by X" names a source whatever X is; "was blocked by snow" does not
+                return (aux, cue_end), span, agent or ANONYMOUS
         if low.endswith("ed") and low in SPEECH_FORMS and SPEECH_FORMS[low] not in T.THING_SUBJECT_VERBS:
             return (aux, cue_end), None, ANONYMOUS  # "the visit was announced": by no one named
         if low in T.SOURCELESS_PASSIVES:
@@ -646,6 +713,14 @@ def _verb_cue(
     relative = before >= 0 and lowers[before] in ("who", "which", "that") and all(_between(t) for t in tokens[before + 1 : i])
     if subject is None and relative:
         subject = _backward_np(tokens, before + (1 if before >= 1 and lowers[before - 1] != "," else 0), skip_comma=True)
+        if subject and not _classify(tokens, subject, history, index, strict=True):
+            # "... is risky for Cruz, who refused": the antecedent is the name just before the
+            # pronoun, not the phrase that holds it.
+            k = subject[1]
+            while k > subject[0] and (_is_name(tokens[k - 1].text) or _joining_dot(tokens, k - 1)):
+                k -= 1
+            if k < subject[1] and k > subject[0] and tokens[k - 1].lower in _PREPOSITIONS | {"than", "like"}:
+                subject = (k, subject[1])
     if subject is None and before >= 2 and lowers[before] == "whom" and lowers[before - 1] == "of":
         # "many of whom say": a part of a group the sentence has just named, unnamed itself.
         return (i, cue_end), (before - 2, before + 1), ANONYMOUS
@@ -668,6 +743,11 @@ def _verb_cue(
     if clause_only:
         # "She knows the rules" is not attribution; "one study found ...", "polls show ..." is.
         if subject and kind and _head_word(tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
+            return (i, cue_end), subject, kind
+        # A reporting clause after its content: "..., her former doctor maintains." The clause
+        # the verb would need is the one before the comma.
+        closes = cue_end >= len(tokens) or lowers[cue_end] in (".", "!", "?")
+        if subject and kind and closes and subject[0] > 0 and lowers[subject[0] - 1] in (",", "”", '"', "''", "—"):
             return (i, cue_end), subject, kind
         return None
     if subject and kind:
@@ -707,6 +787,17 @@ def _verb_cue(
         kind = _classify(tokens, head, history, index, strict=True) if head else None
         if head and kind and head[1] <= before and not any(t.lower in ("," , ";") for t in tokens[head[1] : before]):
             return (i, cue_end), head, kind
+    if low.endswith("ing") and before == i - 1 and before >= 1 and not tokens[before].capitalised and (
+        lowers[before].endswith("s") or lowers[before].endswith("ed") or lowers[before] in ("kept", "began", "keep", "begin")
+    ) and lowers[before] not in _NOUN_MARKERS | _CLAUSE_WORDS | BE_FORMS | {"has", "was", "is", "does", "his", "its"} and not (
+        lowers[before] in SPEECH_FORMS or lowers[before] in STANCE_FORMS  # "continued saying": the first verb is the cue
+    ):
+        # A gerund after a finite verb ("avoids condemning", "kept saying", "started criticizing"):
+        # the subject of that verb speaks.
+        head = _backward_np(tokens, before)
+        kind = _classify(tokens, head, history, index, strict=True) if head else None
+        if head and kind:
+            return (before, cue_end), head, kind
     if low.endswith("ing") and prev in ("by", "after", "before", "while", "without", "when", "in", "for"):
         # A gerund: "began by saying", "After saying ..., she": the main subject speaks.
         head = _first_subject(tokens)
@@ -745,6 +836,17 @@ def _document_subject(tokens: list[_Token], verb: int) -> tuple[int, int] | None
 
 
 _PREPOSITIONS = {"in", "at", "on", "for", "from", "with", "by", "of", "to", "during", "after", "before", "under", "over"}
+
+# Words that may follow a setting phrase ("in a statement on Monday", "in an interview published
+# ..."); any other lower-case word continues the noun ("in a video call").
+_SETTING_FOLLOWERS = _CLAUSE_WORDS | _PREPOSITIONS | T.TIME_WORDS | {
+    "posted", "released", "published", "issued", "aired", "broadcast", "sent", "given", "late", "early"}
+
+
+def _manner_adverb(token: _Token) -> bool:
+    """An adverb in -ly ("emotionally", "openly"), which may split a verb from its particle."""
+    low = token.lower
+    return not token.quoted and not token.capitalised and low.endswith("ly") and len(low) > 4 and low.isalpha()
 
 
 def _between(token: _Token) -> bool:
@@ -806,7 +908,14 @@ def _backward_np(tokens: list[_Token], verb: int, skip_comma: bool = False) -> t
     while start < end and not tokens[start].is_word:
         start += 1
     if start < end and tokens[start].lower in _PREPOSITIONS and (start == 0 or tokens[start - 1].lower == ","):
-        return None  # "In the video call ...": an opening phrase, not a subject
+        # "In the video call ...": an opening phrase, not a subject; but a name that ends it
+        # without a comma is the subject ("In a radio interview Jones declared").
+        k = end
+        while k > start and (_is_name(tokens[k - 1].text) or _joining_dot(tokens, k - 1)):
+            k -= 1
+        if k < end and k > start and not tokens[k - 1].capitalised and _is_name(tokens[k].text):
+            return k, end
+        return None
     while start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
         start += 1  # "turned to the police department, which reported": the object is the antecedent
     if start >= end:
@@ -866,7 +975,17 @@ def _first_subject(tokens: list[_Token]) -> tuple[int, int] | None:
                 return k, end
         if end >= len(tokens) or not tokens[end].capitalised:
             return k, end
-    return _forward_np(tokens, k)
+    if k < len(tokens) and tokens[k].lower in ("he", "she", "they", "we", "i", "you") and not tokens[k].quoted:
+        return k, k + 1  # "She started by saying ...": a pronoun is the whole subject
+    span = _forward_np(tokens, k)
+    if span:
+        # The noun phrase ends before a verb in the past ("The union voted to ..."), unless the
+        # participle belongs to it ("people briefed on the talks").
+        for j in range(span[0] + 1, span[1]):
+            low = tokens[j].lower
+            if low.endswith("ed") and not tokens[j].capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES:
+                return (span[0], j)
+    return span
 
 
 def _classify(tokens: list[_Token], span: tuple[int, int] | None, history: list, index: int, strict: bool = False) -> str | None:
@@ -887,6 +1006,7 @@ def _classify_text(name: str, strict: bool = False) -> str | None:
 
 
 def _classify_words(words: Sequence[str], strict: bool = False) -> str | None:
+    words = [w for w in words if w != "."]  # abbreviation dots ("John Roberts Jr.") are not words
     lowers = [w.lower().replace("’", "'") for w in words]
     joined = " ".join(lowers)
     if _is_media(words, lowers, joined):
@@ -1211,7 +1331,8 @@ ANONYMOUS_RELIANCE = Rule(
     severity=Severity.WARNING,
     summary="Most of the article's attributed statements come from unnamed sources.",
     why="Anonymous sources cannot be checked by the reader; an article that rests mostly on them asks "
-    "for trust it does not earn. Each anonymous source is marked.",
+    "for trust it does not earn. Each distinct unnamed source is marked once, at its first mention, "
+    "with how often the article uses it.",
     example="Officials said the talks failed. A source close to the talks said the mood was tense.",
     instead="Name the sources, or say why they cannot be named and how the claim was checked.",
     fires=(
@@ -1230,7 +1351,8 @@ SECONDHAND = Rule(
     severity=Severity.WARNING,
     summary="A large share of the article's attributed statements come through other news outlets.",
     why="An article built from other outlets' reports repeats claims its authors did not check; the "
-    "reader should go to the original reporting. Each outlet cited as a source is marked.",
+    "reader should go to the original reporting. Each outlet cited as a source is marked once, at its "
+    "first mention, with how often the article cites it.",
     example="According to Reuters, the talks failed. The visit is planned for May, TASS reported.",
     instead="Report first-hand (ask the sources), or link the original reports and say what was confirmed.",
     fires=(
@@ -1337,12 +1459,12 @@ class AttributionDetector(Detector):
                                      "say who says so (\"..., the ministry said\"), or leave it if it is common knowledge"))  # fmt: skip
         attributed = summary.attributed_claims
         if attributed >= self.min_attributed and (summary.share_anonymous or 0) > self.max_anonymous_share:
-            for a in _sources_of_kind(analysed, ANONYMOUS):
-                findings.append(make("ATT002", *_evidence_span(a), f"unnamed source; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, ANONYMOUS)):
+                findings.append(make("ATT002", *_evidence_span(a), f"unnamed source{_mentions(count)}; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if attributed >= self.min_attributed and (summary.share_secondhand or 0) > self.max_secondhand_share:
-            for a in _sources_of_kind(analysed, MEDIA):
-                findings.append(make("ATT003", *_evidence_span(a), f"another outlet as source; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, MEDIA)):
+                findings.append(make("ATT003", *_evidence_span(a), f"another outlet as source{_mentions(count)}; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
                                      "confirm with the original source, or link the report"))  # fmt: skip
         if summary.claims >= self.min_claims_for_density and (summary.density or 0) < self.min_density:
             findings.append(make("ATT004", 0, 0, f"only {summary.attributed_claims} of {summary.claims} statements say who says so "
@@ -1382,6 +1504,31 @@ def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list
                 seen.add(key)
                 out.append(a)
     return out
+
+
+def _grouped_sources(text: str, found: list[Attribution]) -> list[tuple[Attribution, int]]:
+    """One entry per distinct source, at its first mention, with how often the article uses it.
+
+    An article that leans on "officials said" twenty times needs one note to the editor, not
+    twenty: the same words ("officials", "a senior official" and "senior officials"), or the
+    same sourceless cue ("reportedly"), are one source."""
+    groups: dict[str, list[Attribution]] = {}
+    for a in found:
+        groups.setdefault(_source_key(text[slice(*_evidence_span(a))]), []).append(a)
+    return sorted(((members[0], len(members)) for members in groups.values()), key=lambda pair: pair[0].cue_start)
+
+
+def _source_key(words: str) -> str:
+    """Words of a source without articles, case or plural ending: "A senior official" and
+    "senior officials" are the same unnamed source."""
+    tokens = [w for w in _TOKEN.findall(words.lower().replace("’", "'")) if w not in ("a", "an", "the", "one")]
+    if tokens:
+        tokens[-1] = _singular(tokens[-1])
+    return " ".join(tokens)
+
+
+def _mentions(count: int) -> str:
+    return f" (used {count} times in this article)" if count > 1 else ""
 
 
 def _evidence_span(a: Attribution) -> tuple[int, int]:
