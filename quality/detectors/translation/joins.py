@@ -28,17 +28,35 @@ from typing import Iterator
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import english_zipf
 
+_DOTTED_NAME = r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b"
+_E_MAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# What gets blanked: URLs, e-mail addresses, @handles and #hashtags, dotted names ending in a
+# domain or file suffix. The e-mail and dotted-name alternatives are only tried where their run
+# of characters starts (the look-behinds): tried from every position inside a long run such as
+# "4.4.4.4…", each attempt would rescan the rest of the run, quadratic in its length. Inside a
+# run they can only succeed where they could from its start, except right after a previous
+# match (``#tag-site.com``), which ``_mask_spans`` tries with ``_MASK_CONTINUED``. The one
+# difference from trying every position: a dotted name behind two or more hyphens or dots that
+# follow no word (`` --site.com``) is not blanked, since a fixed-width look-behind cannot tell
+# that from the middle of ``a--site.com``.
 _MASK = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#][\w.]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b",
+    r"https?://\S+|www\.\S+|(?<![\w.+-])" + _E_MAIL + r"|[@#][\w.]+"
+    r"|(?<!\w)(?<![\w.-]-)(?<![\w-]\.)\b" + _DOTTED_NAME,
     re.IGNORECASE,
 )
+_MASK_CONTINUED = re.compile(_E_MAIL + r"|\b" + _DOTTED_NAME, re.IGNORECASE)  # anchored use only
 _MASK_HINT = re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
-_STRAY_STOP = re.compile(r"(?<![.\w])([A-Za-z][\w’']*)\.\s+([a-z][a-z]+)\b")
+# A full stop after a word character, white space, then a lower-case word of two or more letters
+# (the whole run of them: no word character follows). The word before the stop is found by
+# walking back in code (``_stray_stop_candidates``): a pattern that matched it too would be
+# retried from every apostrophe of a long run such as "a'a'a'…", quadratic in its length.
+_STRAY_STOP = re.compile(r"(?<=[\w’'])\.\s+([a-z]{2,})(?!\w)")
+_STOP_WORD_CHARS = re.compile(r"[\w’']")
+_WORD_CHAR = re.compile(r"\w")
 _LOOP_WORD = re.compile(r"\w+(?:['’]\w+)*")  # numbers count: "120 degrees, 0 degrees" is no loop
 _DOUBLED = re.compile(r"(?<![\w-])([a-z]+)(\s+)\1(?![\w-])")
 
@@ -64,8 +82,24 @@ class Artifact:
 def _masked(text: str) -> str:
     """The text with URLs, addresses, handles and file names blanked (offsets unchanged)."""
     if not _MASK_HINT.search(text):
-        return text  # nothing to mask (a cheap test first: the full pattern is slow)
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
+        return text  # nothing to mask (a cheap test first)
+    parts, last = [], 0
+    for start, end in _mask_spans(text):
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def _mask_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_MASK`` finds left to right; where one ends inside a run of address
+    characters (``#tag-site.com``), an address or file name may start right there."""
+    pos = 0
+    while pos <= len(text):
+        match = pos and _MASK_CONTINUED.match(text, pos) or _MASK.search(text, pos)
+        if not match:
+            return
+        yield match.span()
+        pos = match.end() + (match.end() == match.start())
 
 
 def artifacts(text: str) -> Iterator[Artifact]:
@@ -111,20 +145,57 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
         )  # fmt: skip
 
 
-def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+@dataclass(frozen=True)
+class _StopCandidate:
+    start: int  # where the word before the full stop starts
+    stop: int  # the full stop
+    end: int  # the end of the lower-case word after it
+    before: str
+    after: str
+
+
+def _stray_stop_candidates(text: str) -> Iterator[_StopCandidate]:
+    """Each ``word. continuation`` in ``text``, left to right and not overlapping.
+
+    The word before the stop starts with an ASCII letter, holds word characters and apostrophes,
+    and is not preceded by a word character or a full stop; where several starts qualify (after
+    an apostrophe: ``'tis``) the leftmost wins. Walking back costs the length of the run before
+    the stop, and every run ends at one stop at most: linear in the text.
+    """
+    taken = 0  # candidates do not overlap: a word cannot start inside the previous one
     for match in _STRAY_STOP.finditer(text):
-        before, after = match.group(1), match.group(2)
-        if not original[match.end(1) + 1 : match.end(1) + 2].isspace():
+        stop = match.start()
+        run = stop
+        while run > taken and _STOP_WORD_CHARS.match(text, run - 1):
+            run -= 1
+        start = next((i for i in range(run, stop) if _may_start_word(text, i)), None)
+        if start is None:
+            continue
+        taken = match.end()
+        yield _StopCandidate(start, stop, match.end(), text[start:stop], match.group(1))
+
+
+def _may_start_word(text: str, i: int) -> bool:
+    """An ASCII letter not preceded by a word character or a full stop."""
+    if not ("a" <= text[i] <= "z" or "A" <= text[i] <= "Z"):
+        return False
+    return i == 0 or not (text[i - 1] == "." or _WORD_CHAR.match(text, i - 1))
+
+
+def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+    for found in _stray_stop_candidates(text):
+        before, after = found.before, found.after
+        if not original[found.stop + 1 : found.stop + 2].isspace():
             continue  # the gap is a masked handle or address, not white space
         if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
             continue  # "approx. during", initials
-        if text[match.start(1) - 1 : match.start(1)] == "." or "." in before:
+        if text[found.start - 1 : found.start] == "." or "." in before:
             continue
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
         yield Artifact(
-            "TRN009", match.start(), match.end(),
-            f"stray full stop in “{match.group()}”: the sentence goes on in lower case",
+            "TRN009", found.start, found.end,
+            f"stray full stop in “{text[found.start : found.end]}”: the sentence goes on in lower case",
             f"{before} {after}",
         )  # fmt: skip
 
