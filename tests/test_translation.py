@@ -14,7 +14,7 @@ from quality import Article, analyze
 from quality.detectors.translation import TranslationDetector
 from quality.detectors.translation.foreign import ForeignFinder, russian_from_latin
 from quality.detectors.translation.joins import _mask_spans, _masked, _stray_stop_candidates, artifacts
-from quality.detectors.translation.names import NameSummary, fold, mentions, read_names, variant_kind
+from quality.detectors.translation.names import NameSummary, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 
@@ -185,6 +185,28 @@ def test_name_summary_merge_is_associative() -> None:
     nested = NameSummary.merged([NameSummary.merged(parts[:2]), parts[2]])
     for field in ("word_sources", "mention_sources", "lone", "pairs", "context", "companions"):
         assert getattr(one, field) == getattr(nested, field)
+
+
+PACKING_CASES = [
+    "Dmitry Medvedev met Xi Jinping’s envoy, and Medvedez spoke.",
+    "NEW YORK (Reuters) — Gov. Andrew Cuomo of New York met Leonardo da Vinci's heirs.\nXi Jinping's visit\n",
+    "no names at all here.",
+]
+
+
+@pytest.mark.parametrize("text", PACKING_CASES)
+def test_packed_names_round_trip_and_summarise_alike(text: str) -> None:
+    """The detector keeps names packed between ``detect`` and the corpus pass; unpacking must
+    give back the same names, and a summary read from the packed form the same summary."""
+    names = read_names(text)
+    again = unpack_names(pack_names(names))
+    assert [(m.start, m.end, m.words) for m in again.found] == [(m.start, m.end, m.words) for m in names.found]
+    assert again.companions == names.companions and again.story == names.story
+    direct, packed = NameSummary(), NameSummary()
+    direct.add("s", names)
+    packed.add_packed("s", pack_names(names))
+    for field in ("word_sources", "mention_sources", "lone", "pairs", "first_words", "second_words", "context", "companions"):
+        assert getattr(direct, field) == getattr(packed, field)
 
 
 # ----------------------------------------------------------------------------- joins

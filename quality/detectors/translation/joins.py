@@ -21,7 +21,7 @@ URLs, e-mail addresses, @handles and #hashtags are masked out before any of thes
 from __future__ import annotations
 
 import re
-from operator import and_, eq
+from operator import eq
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -217,58 +217,36 @@ def _in_loop(text: str, start: int, end: int) -> bool:
 
 
 def _loops(text: str) -> Iterator[Artifact]:
-    lowered = [w.lower() for w in _LOOP_WORD.findall(text)]
-    if not _bigram_recurs(lowered):
-        return
-    matches = list(_LOOP_WORD.finditer(text))
+    lowered = list(map(str.lower, _LOOP_WORD.findall(text)))
+    matches: list[re.Match[str]] = []  # the words' positions, found only if a loop may exist
     reported: list[tuple[int, int]] = []
     for size in range(1, LOOP_MAX_WORDS + 1):
         needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
         # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions
-        # where each word equals the word ``size`` places later; test for a run of two with
-        # C-level maps before reading the flags in Python.
-        same = list(map(eq, lowered, lowered[size:]))
-        if not any(map(and_, same, same[1:])):
-            continue
-        i = _next_true(same, 0)
-        while i < len(same):
-            j = _next_false(same, i)
+        # where each word equals the word ``size`` places later: flag those positions in bytes
+        # and let C-level searches find the runs long enough for a loop.
+        same = bytes(map(eq, lowered, lowered[size:]))
+        long_enough = _TRUE * ((needed - 1) * size)
+        i = same.find(long_enough)
+        while i >= 0:
+            j = same.find(_FALSE, i)
+            j = len(same) if j < 0 else j
+            matches = matches or list(_LOOP_WORD.finditer(text))
             repeats = (j - i) // size + 1
             last = i + repeats * size - 1
             clear = not any(a <= last and i <= b for a, b in reported)
             one_line = "\n" not in text[matches[i].start() : matches[last].end()]
-            if repeats >= needed and clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
+            if clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(
                     "TRN011", matches[i].start(), matches[last].end(),
                     f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
                 )  # fmt: skip
-            i = _next_true(same, j)
+            i = same.find(long_enough, j)
 
 
-def _bigram_recurs(words: list[str]) -> bool:
-    """Whether a word pair comes back within ``LOOP_MAX_WORDS`` words: every loop does."""
-    last: dict[tuple[str, str], int] = {}
-    for i, pair in enumerate(zip(words, words[1:])):
-        if i - last.get(pair, -LOOP_MAX_WORDS - 1) <= LOOP_MAX_WORDS:
-            return True
-        last[pair] = i
-    return False
-
-
-def _next_true(flags: list[bool], start: int) -> int:
-    try:
-        return flags.index(True, start)
-    except ValueError:
-        return len(flags)
-
-
-def _next_false(flags: list[bool], start: int) -> int:
-    try:
-        return flags.index(False, start)
-    except ValueError:
-        return len(flags)
+_TRUE, _FALSE = bytes([True]), bytes([False])
 
 
 def _tight(text: str, words: list, i: int, repeats: int) -> bool:
