@@ -223,16 +223,7 @@ def test_regex_survey_tells_linear_from_catastrophic(regex_survey: dict[str, tup
 # Known failures, written down rather than hidden: polynomial on hostile input only, and not
 # rewritten yet because no linear pattern matches exactly the same spans. Remove an entry when
 # it is fixed (the test below fails until then, so the list cannot go stale).
-KNOWN_POLYNOMIAL = {
-    "quality.detectors.translation.joins._MASK": (
-        "runs like '4.4.4.4...' are rescanned from every word boundary by the dotted-name and e-mail "
-        "alternatives; only when the text also holds a URL, handle or dotted suffix (_MASK_HINT)"
-    ),
-    "quality.detectors.translation.joins._STRAY_STOP": (
-        "a long run of letters and apostrophes (\"a'a'a'...\") is rescanned from every apostrophe; "
-        "a linear version needs code (walk back from each '. x' candidate), not just a pattern"
-    ),
-}
+KNOWN_POLYNOMIAL: dict[str, str] = {}
 
 
 def test_no_module_regex_backtracks_catastrophically(regex_survey: dict[str, tuple[str, str]]) -> None:

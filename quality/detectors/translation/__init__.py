@@ -38,14 +38,14 @@ from quality.detectors.base import Detector, check_option
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
-from quality.detectors.translation.names import ArticleNames, NameSummary, article_findings, corpus_findings, read_names
+from quality.detectors.translation.names import ArticleNames, NameSummary, PackedNames, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.detectors.translation.text import count_words, lines
 
-NAMES_CACHE = 20_000  # articles whose names are kept between detect and the corpus pass
+NAMES_CACHE = 20_000  # articles whose names and word counts are kept between detect and the corpus pass
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 
 
@@ -69,9 +69,10 @@ class TranslationDetector(Detector):
         self.half_density = float(half_density)
         self.min_words = int(min_words)
         self.foreign = ForeignFinder(self.languages, use_langdetect=use_langdetect)
-        # Names read by ``detect``, reused by the corpus pass: a cache that never changes a
-        # result (a miss recomputes them), bounded to keep memory flat.
-        self._names: dict[str, ArticleNames] = {}
+        # Names read by ``detect`` (packed: see ``pack_names``) and word counts, reused by the
+        # corpus pass: a cache that never changes a result (a miss recomputes them), bounded
+        # to keep memory flat.
+        self._names: dict[str, tuple[PackedNames, int]] = {}
 
     # -- one article ----------------------------------------------------------------------
     def detect(self, article: Article) -> DetectorResult:
@@ -89,7 +90,8 @@ class TranslationDetector(Detector):
                 how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
                 findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
         names = read_names(text)
-        self._remember(text, names)
+        words = count_words(text)
+        self._remember(text, names, words)
         for found in article_findings(text, names):
             findings.append(
                 make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
@@ -102,23 +104,19 @@ class TranslationDetector(Detector):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
             )
-        return self._result(text, _unique(findings))
+        return self._result(words, _unique(findings))
 
-    def _remember(self, text: str, names: ArticleNames) -> None:
-        """Keep an article's names for the corpus pass (bounded; a miss recomputes them)."""
+    def _remember(self, text: str, names: ArticleNames, words: int) -> None:
+        """Keep an article's names and word count for the corpus pass (bounded; a miss
+        recomputes them)."""
         if len(self._names) >= NAMES_CACHE:
             self._names.pop(next(iter(self._names)))
-        self._names[text] = names
-
-    def _names_of(self, text: str) -> ArticleNames:
-        names = self._names.get(text)
-        return read_names(text) if names is None else names
+        self._names[text] = (pack_names(names), words)
 
     def _is_english(self, article: Article) -> bool:
         return not article.language or article.language.split("-")[0].lower() == "en"
 
-    def _result(self, text: str, findings: list[Finding]) -> DetectorResult:
-        words = count_words(text)
+    def _result(self, words: int, findings: list[Finding]) -> DetectorResult:
         weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
         density = 100.0 * weight / max(words, self.min_words)
         score = 2.0 ** (-density / self.half_density)
@@ -133,8 +131,13 @@ class TranslationDetector(Detector):
     def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> NameSummary:
         summary = NameSummary()
         for article, result in chunk:
-            if result.score is not None:
-                summary.add(article.source, self._names_of(article.text))
+            if result.score is None:
+                continue
+            remembered = self._names.get(article.text)
+            if remembered is None:
+                summary.add(article.source, read_names(article.text))
+            else:
+                summary.add_packed(article.source, remembered[0])
         return summary
 
     def merge(self, summaries: Sequence[NameSummary]) -> NameSummary:
@@ -144,13 +147,15 @@ class TranslationDetector(Detector):
         if result.score is None or summary is None:
             return result
         make = self.findings_for(article)
+        packed, words = self._names.pop(article.text, (None, None))
+        names = None if packed is None else unpack_names(packed)
         extra = [
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
-            for found in corpus_findings(article.text, article.source, summary, self._names.pop(article.text, None))
+            for found in corpus_findings(article.text, article.source, summary, names)
         ]
         if not extra:
             return result
-        return self._result(article.text, _unique(list(result.findings) + extra))
+        return self._result(count_words(article.text) if words is None else words, _unique(list(result.findings) + extra))
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -21,24 +21,42 @@ URLs, e-mail addresses, @handles and #hashtags are masked out before any of thes
 from __future__ import annotations
 
 import re
-from operator import and_, eq
+from operator import eq
 from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import english_zipf
 
+_DOTTED_NAME = r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b"
+_E_MAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# What gets blanked: URLs, e-mail addresses, @handles and #hashtags, dotted names ending in a
+# domain or file suffix. The e-mail and dotted-name alternatives are only tried where their run
+# of characters starts (the look-behinds): tried from every position inside a long run such as
+# "4.4.4.4…", each attempt would rescan the rest of the run, quadratic in its length. Inside a
+# run they can only succeed where they could from its start, except right after a previous
+# match (``#tag-site.com``), which ``_mask_spans`` tries with ``_MASK_CONTINUED``. The one
+# difference from trying every position: a dotted name behind two or more hyphens or dots that
+# follow no word (`` --site.com``) is not blanked, since a fixed-width look-behind cannot tell
+# that from the middle of ``a--site.com``.
 _MASK = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#][\w.]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b",
+    r"https?://\S+|www\.\S+|(?<![\w.+-])" + _E_MAIL + r"|[@#][\w.]+"
+    r"|(?<!\w)(?<![\w.-]-)(?<![\w-]\.)\b" + _DOTTED_NAME,
     re.IGNORECASE,
 )
+_MASK_CONTINUED = re.compile(_E_MAIL + r"|\b" + _DOTTED_NAME, re.IGNORECASE)  # anchored use only
 _MASK_HINT = re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
-_STRAY_STOP = re.compile(r"(?<![.\w])([A-Za-z][\w’']*)\.\s+([a-z][a-z]+)\b")
+# A full stop after a word character, white space, then a lower-case word of two or more letters
+# (the whole run of them: no word character follows). The word before the stop is found by
+# walking back in code (``_stray_stop_candidates``): a pattern that matched it too would be
+# retried from every apostrophe of a long run such as "a'a'a'…", quadratic in its length.
+_STRAY_STOP = re.compile(r"(?<=[\w’'])\.\s+([a-z]{2,})(?!\w)")
+_STOP_WORD_CHARS = re.compile(r"[\w’']")
+_WORD_CHAR = re.compile(r"\w")
 _LOOP_WORD = re.compile(r"\w+(?:['’]\w+)*")  # numbers count: "120 degrees, 0 degrees" is no loop
 _DOUBLED = re.compile(r"(?<![\w-])([a-z]+)(\s+)\1(?![\w-])")
 
@@ -64,8 +82,24 @@ class Artifact:
 def _masked(text: str) -> str:
     """The text with URLs, addresses, handles and file names blanked (offsets unchanged)."""
     if not _MASK_HINT.search(text):
-        return text  # nothing to mask (a cheap test first: the full pattern is slow)
-    return _MASK.sub(lambda m: " " * len(m.group()), text)
+        return text  # nothing to mask (a cheap test first)
+    parts, last = [], 0
+    for start, end in _mask_spans(text):
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def _mask_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ``_MASK`` finds left to right; where one ends inside a run of address
+    characters (``#tag-site.com``), an address or file name may start right there."""
+    pos = 0
+    while pos <= len(text):
+        match = pos and _MASK_CONTINUED.match(text, pos) or _MASK.search(text, pos)
+        if not match:
+            return
+        yield match.span()
+        pos = match.end() + (match.end() == match.start())
 
 
 def artifacts(text: str) -> Iterator[Artifact]:
@@ -111,20 +145,57 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
         )  # fmt: skip
 
 
-def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+@dataclass(frozen=True)
+class _StopCandidate:
+    start: int  # where the word before the full stop starts
+    stop: int  # the full stop
+    end: int  # the end of the lower-case word after it
+    before: str
+    after: str
+
+
+def _stray_stop_candidates(text: str) -> Iterator[_StopCandidate]:
+    """Each ``word. continuation`` in ``text``, left to right and not overlapping.
+
+    The word before the stop starts with an ASCII letter, holds word characters and apostrophes,
+    and is not preceded by a word character or a full stop; where several starts qualify (after
+    an apostrophe: ``'tis``) the leftmost wins. Walking back costs the length of the run before
+    the stop, and every run ends at one stop at most: linear in the text.
+    """
+    taken = 0  # candidates do not overlap: a word cannot start inside the previous one
     for match in _STRAY_STOP.finditer(text):
-        before, after = match.group(1), match.group(2)
-        if not original[match.end(1) + 1 : match.end(1) + 2].isspace():
+        stop = match.start()
+        run = stop
+        while run > taken and _STOP_WORD_CHARS.match(text, run - 1):
+            run -= 1
+        start = next((i for i in range(run, stop) if _may_start_word(text, i)), None)
+        if start is None:
+            continue
+        taken = match.end()
+        yield _StopCandidate(start, stop, match.end(), text[start:stop], match.group(1))
+
+
+def _may_start_word(text: str, i: int) -> bool:
+    """An ASCII letter not preceded by a word character or a full stop."""
+    if not ("a" <= text[i] <= "z" or "A" <= text[i] <= "Z"):
+        return False
+    return i == 0 or not (text[i - 1] == "." or _WORD_CHAR.match(text, i - 1))
+
+
+def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+    for found in _stray_stop_candidates(text):
+        before, after = found.before, found.after
+        if not original[found.stop + 1 : found.stop + 2].isspace():
             continue  # the gap is a masked handle or address, not white space
         if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
             continue  # "approx. during", initials
-        if text[match.start(1) - 1 : match.start(1)] == "." or "." in before:
+        if text[found.start - 1 : found.start] == "." or "." in before:
             continue
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
         yield Artifact(
-            "TRN009", match.start(), match.end(),
-            f"stray full stop in “{match.group()}”: the sentence goes on in lower case",
+            "TRN009", found.start, found.end,
+            f"stray full stop in “{text[found.start : found.end]}”: the sentence goes on in lower case",
             f"{before} {after}",
         )  # fmt: skip
 
@@ -146,58 +217,36 @@ def _in_loop(text: str, start: int, end: int) -> bool:
 
 
 def _loops(text: str) -> Iterator[Artifact]:
-    lowered = [w.lower() for w in _LOOP_WORD.findall(text)]
-    if not _bigram_recurs(lowered):
-        return
-    matches = list(_LOOP_WORD.finditer(text))
+    lowered = list(map(str.lower, _LOOP_WORD.findall(text)))
+    matches: list[re.Match[str]] = []  # the words' positions, found only if a loop may exist
     reported: list[tuple[int, int]] = []
     for size in range(1, LOOP_MAX_WORDS + 1):
         needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
         # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions
-        # where each word equals the word ``size`` places later; test for a run of two with
-        # C-level maps before reading the flags in Python.
-        same = list(map(eq, lowered, lowered[size:]))
-        if not any(map(and_, same, same[1:])):
-            continue
-        i = _next_true(same, 0)
-        while i < len(same):
-            j = _next_false(same, i)
+        # where each word equals the word ``size`` places later: flag those positions in bytes
+        # and let C-level searches find the runs long enough for a loop.
+        same = bytes(map(eq, lowered, lowered[size:]))
+        long_enough = _TRUE * ((needed - 1) * size)
+        i = same.find(long_enough)
+        while i >= 0:
+            j = same.find(_FALSE, i)
+            j = len(same) if j < 0 else j
+            matches = matches or list(_LOOP_WORD.finditer(text))
             repeats = (j - i) // size + 1
             last = i + repeats * size - 1
             clear = not any(a <= last and i <= b for a, b in reported)
             one_line = "\n" not in text[matches[i].start() : matches[last].end()]
-            if repeats >= needed and clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
+            if clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(
                     "TRN011", matches[i].start(), matches[last].end(),
                     f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
                 )  # fmt: skip
-            i = _next_true(same, j)
+            i = same.find(long_enough, j)
 
 
-def _bigram_recurs(words: list[str]) -> bool:
-    """Whether a word pair comes back within ``LOOP_MAX_WORDS`` words: every loop does."""
-    last: dict[tuple[str, str], int] = {}
-    for i, pair in enumerate(zip(words, words[1:])):
-        if i - last.get(pair, -LOOP_MAX_WORDS - 1) <= LOOP_MAX_WORDS:
-            return True
-        last[pair] = i
-    return False
-
-
-def _next_true(flags: list[bool], start: int) -> int:
-    try:
-        return flags.index(True, start)
-    except ValueError:
-        return len(flags)
-
-
-def _next_false(flags: list[bool], start: int) -> int:
-    try:
-        return flags.index(False, start)
-    except ValueError:
-        return len(flags)
+_TRUE, _FALSE = bytes([True]), bytes([False])
 
 
 def _tight(text: str, words: list, i: int, repeats: int) -> bool:

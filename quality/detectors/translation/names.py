@@ -70,6 +70,29 @@ def read_names(text: str) -> ArticleNames:
     return ArticleNames(found, companions_of(found), frozenset(story_words(found)))
 
 
+# An article's names packed into plain tuples of strings and numbers, for keeping between
+# ``detect`` and the corpus pass: the garbage collector stops tracking such tuples, while
+# Mention and Token objects kept for a whole batch would make it rescan the heap.
+PackedNames = tuple[tuple[tuple[tuple[str, ...], tuple[int, ...]], ...], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]
+
+
+def pack_names(names: ArticleNames) -> PackedNames:
+    found = tuple((tuple(w.text for w in m.words), tuple(w.start for w in m.words)) for m in names.found)
+    companions = tuple((word, tuple(others)) for word, others in names.companions.items())
+    return found, companions, names.story
+
+
+def unpack_names(packed: PackedNames) -> ArticleNames:
+    """The ``ArticleNames`` that ``pack_names`` was given (tokens end where their text does)."""
+    found_packed, companions, story = packed
+    make = tuple.__new__
+    found = []
+    for texts, starts in found_packed:
+        words = tuple(make(Token, (start, start + len(text), text)) for text, start in zip(texts, starts))
+        found.append(Mention(words[0].start, words[-1].end, words))
+    return ArticleNames(found, {word: set(others) for word, others in companions}, story)
+
+
 @dataclass(frozen=True)
 class NameFinding:
     code: str  # TRN002 variant, TRN003 name order
@@ -93,9 +116,8 @@ def _upper_class() -> str:
 _CAP_WORD = r"(?<![^\W\d_])(?<![\-'’])[" + _upper_class() + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 # A run of capitalised words joined by single spaces, name particles allowed between them.
 _NAME_RUN = re.compile(_CAP_WORD + r"(?: (?:(?:" + "|".join(sorted(tables.NAME_PARTICLES, key=len, reverse=True)) + r") )*" + _CAP_WORD + r")*")
-_CAPITALISED = re.compile(_CAP_WORD)
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"'”’)]*\s+$")
-POSSESSIVE_END = re.compile(r"['’]s$")
+POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def mentions(text: str) -> list[Mention]:
@@ -104,40 +126,48 @@ def mentions(text: str) -> list[Mention]:
     words the article also writes in lower case are read as ordinary words and split runs."""
     found: list[Mention] = []
     lower_seen = _LowerWords(lower_case_words(text))
+    make = tuple.__new__  # Token without the named tuple's Python-level constructor
     for para in lines(text):
+        runs = [(match.start(), match.group().split(" ")) for match in _NAME_RUN.finditer(text, para.start, para.end)]
+        if not runs:
+            continue
         words = para.text.count(" ") + 1
-        headline = words >= 4 and len(_CAPITALISED.findall(text, para.start, para.end)) / words > 0.7
-        for match in _NAME_RUN.finditer(text, para.start, para.end):
+        # Every capitalised word of the line is a word of some run (particles are lower case).
+        headline = words >= 4 and sum(part[:1].isupper() for _, parts in runs for part in parts) / words > 0.7
+        for position, parts in runs:
             run: list[Token] = []
-            position = match.start()
-            for part in match.group().split(" "):
-                word = Token(position, position + len(part), part)
+            for part in parts:
+                word = make(Token, (position, position + len(part), part))
                 position += len(part) + 1
-                if headline and word.text[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
-                    found.extend(_mention(run, text, para.start, lower_seen))
+                if headline and part[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
+                    _add_mention(found, run, text, para.start, lower_seen)
                     run = []
                     continue
                 run.append(word)
-                if POSSESSIVE_END.search(part):
-                    found.extend(_mention(run, text, para.start, lower_seen))
+                if part.endswith(POSSESSIVE_ENDINGS):
+                    _add_mention(found, run, text, para.start, lower_seen)
                     run = []
-            found.extend(_mention(run, text, para.start, lower_seen))
+            _add_mention(found, run, text, para.start, lower_seen)
     return found
 
 
-def _mention(run: list[Token], text: str, line_start: int, lower_seen: set[str]) -> Iterator[Mention]:
-    while run and not run[-1].is_capitalised:
+def _add_mention(found: list[Mention], run: list[Token], text: str, line_start: int, lower_seen: set[str]) -> None:
+    """Append the mention a run of words makes, once leading and trailing particles and a
+    sentence-initial ordinary word are dropped."""
+    if not run:
+        return
+    while run and not run[-1].text[:1].isupper():
         run = run[:-1]
     if run and _sentence_start(text, run[0].start, line_start) and _ordinary_word(run[0], lower_seen):
         run = run[1:]
-    while run and not run[0].is_capitalised:
+    while run and not run[0].text[:1].isupper():
         run = run[1:]
     if not run:
         return
     last = run[-1]
     bare = last.bare
     words = tuple(run[:-1]) + (Token(last.start, last.start + len(bare), bare),)
-    yield Mention(words[0].start, words[-1].end, words)
+    found.append(Mention(words[0].start, words[-1].end, words))
 
 
 def _sentence_start(text: str, position: int, line_start: int) -> bool:
@@ -243,6 +273,7 @@ def known(name: str) -> float:
     return max(zipf(lowered, "en"), zipf(lowered, "es"), zipf(lowered, "fr"), zipf(lowered, "de"))
 
 
+@lru_cache(maxsize=100_000)  # asked for every name word of every article, several times
 def _name_word(word: str) -> bool:
     """A word worth comparing: long enough, not an acronym, not an everyday English word."""
     return len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.isalpha() and english_zipf(word) < COMMON_WORD_ZIPF
@@ -367,18 +398,26 @@ class NameSummary:
     # For each name word, the name words written next to it in one name ("Dmitry" for
     # "Medvedev"): two spellings whose companions disagree belong to two people.
     companions: dict[str, set[str]] = field(default_factory=dict)
-    _index: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
-    _by_word: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
-    _joined: dict[str, list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
-    _wildcards: dict[tuple[str, ...], list[tuple[str, ...]]] | None = field(default=None, repr=False, compare=False)
+    # Look-up indexes built on first use; their values are tuples (see ``_frozen``).
+    _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    _by_word: dict[str, tuple[tuple[str, str], ...]] | None = field(default=None, repr=False, compare=False)
+    _joined: dict[str, tuple[tuple[str, ...], ...]] | None = field(default=None, repr=False, compare=False)
+    _wildcards: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, source: str, names: ArticleNames) -> None:
-        for word in names.story:
-            self.context.setdefault(word, set()).add(names.story)  # one shared set per article
-        for word, others in names.companions.items():
+        self._add(source, names.story, names.companions.items(), (mention.key for mention in names.found))
+
+    def add_packed(self, source: str, packed: PackedNames) -> None:
+        """``add`` for names packed by ``pack_names``, read without unpacking them."""
+        found, companions, story = packed
+        self._add(source, story, companions, (texts for texts, _ in found))
+
+    def _add(self, source: str, story: frozenset[str], companions: Iterable[tuple[str, Iterable[str]]], keys: Iterable[tuple[str, ...]]) -> None:
+        for word in story:
+            self.context.setdefault(word, set()).add(story)  # one shared set per article
+        for word, others in companions:
             self.companions.setdefault(word, set()).update(others)
-        for mention in names.found:
-            key = mention.key
+        for key in keys:
             for word in key:
                 if _name_word(word):
                     self.word_sources.setdefault(word, set()).add(source)
@@ -420,7 +459,7 @@ class NameSummary:
             for other in self.word_sources:
                 for key in _keys(other):
                     index.setdefault(key, set()).add(other)
-            self._index = index
+            self._index = _frozen(index)
         return set().union(*(self._index.get(key, set()) for key in _keys(word))) - {word}
 
 
@@ -431,7 +470,7 @@ class NameSummary:
             for pair in self.pairs:
                 for word in set(pair):
                     by_word.setdefault(word, []).append(pair)
-            self._by_word = by_word
+            self._by_word = _frozen(by_word)
         return sorted({pair for word in words for pair in self._by_word.get(word, [])})
 
     def same_letters(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -440,7 +479,7 @@ class NameSummary:
             joined: dict[str, list[tuple[str, ...]]] = {}
             for other in self.mention_sources:
                 joined.setdefault(_letters(other), []).append(other)
-            self._joined = joined
+            self._joined = _frozen(joined)
         return [o for o in self._joined.get(_letters(key), []) if o != key]
 
     def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
@@ -451,8 +490,15 @@ class NameSummary:
                 if len(other) >= 2:
                     for i in range(len(other)):
                         wildcards.setdefault(other[:i] + ("*",) + other[i + 1 :], []).append(other)
-            self._wildcards = wildcards
+            self._wildcards = _frozen(wildcards)
         return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
+
+
+def _frozen(index: dict) -> dict:
+    """An index with tuple values: tuples of strings are left alone by the garbage collector,
+    while thousands of small lists or sets, kept for the whole corpus pass, make every full
+    collection longer (and come often enough to cost a fifth of the run)."""
+    return {key: tuple(values) for key, values in index.items()}
 
 
 def _letters(key: tuple[str, ...]) -> str:

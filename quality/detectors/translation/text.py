@@ -90,6 +90,7 @@ def zipf(word: str, language: str) -> float:
     return wordfreq.zipf_frequency(word, language)
 
 
+@lru_cache(maxsize=200_000)  # asked for most words of every article, in their written case
 def english_zipf(word: str) -> float:
     return zipf(word.lower(), "en")
 
