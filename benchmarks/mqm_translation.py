@@ -39,7 +39,7 @@ from quality.model import Article  # noqa: E402
 CATEGORY_OF_RULE = {
     "TRN001": "untranslated", "TRN002": "name_variant", "TRN003": "name_order", "TRN004": "unidiomatic",
     "TRN005": "unidiomatic", "TRN006": "pronoun", "TRN007": "join", "TRN008": "join", "TRN009": "join",
-    "TRN010": "join", "TRN011": "repetition",
+    "TRN010": "join", "TRN011": "repetition", "TRN012": "divergent_version",
 }  # fmt: skip
 # MQM categories an English-only detector of each kind can hope to find (README, "What an
 # English-only detector can plausibly target").
@@ -51,6 +51,7 @@ TARGETS = {
     "pronoun": {"Accuracy/Gender Mismatch"},
     "join": {"Fluency/Punctuation", "Fluency/Spelling", "Fluency/Text-Breaking", "Fluency/Grammar"},
     "repetition": {"Non-translation!", "Accuracy/Addition", "Style/Unnatural or awkward"},
+    "divergent_version": {"Accuracy/Mistranslation", "Accuracy/Omission", "Accuracy/Addition", "Style/Unnatural or awkward"},
 }
 # The baseline's spans are judged against the categories the README names for it
 # (untranslated text and names).
@@ -197,6 +198,8 @@ def main(argv: list[str]) -> int:
         oov = {s: np.mean([r["oov"] for r in subset if r["system"] == s]) for s in systems}
         fre = {s: np.mean([r["fre"] for r in subset if r["system"] == s]) for s in systems}
         y = [mqm[s] for s in systems]
+        humans = {r["system"] for r in records if r["testset"] == testset and r["is_human"]}
+        machine = [s for s in systems if s not in humans] if humans else []
         print(f"\n## {testset}: {len(systems)} systems, {len(subset)} segments\n")
         print("| measure | system Kendall | system Pearson | segment Kendall (pooled) | segment Kendall (by item) |")
         print("|---|---|---|---|---|")
@@ -211,6 +214,10 @@ def main(argv: list[str]) -> int:
             pooled = tools.kendall_tau_b(frame[column], frame["mqm_score"])
             by_item = tools.grouped_tau(frame, column)
             print(f"| {label} | {tools.kendall_tau_b(x, y):+.3f} | {tools.pearson(x, y):+.3f} | {pooled:+.3f} | {by_item:+.3f} |")
+        if machine:
+            for label, values in (("translation: 1 − fluency", ours), ("findings / 100 words", density), ("oov", oov), ("fre", fre)):
+                x, y_mt = [values[s] for s in machine], [mqm[s] for s in machine]
+                print(f"| {label}, {len(machine)} MT systems only | {tools.kendall_tau_b(x, y_mt):+.3f} | {tools.pearson(x, y_mt):+.3f} | | |")
         print("\n| system | MQM | 1 − fluency | findings / 100 words | oov | fre |")
         print("|---|---|---|---|---|---|")
         for s in sorted(systems, key=lambda s: mqm[s]):

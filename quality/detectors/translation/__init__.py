@@ -11,6 +11,7 @@ names       name spelling variants, given name used as family name   TRN002, TRN
 phrasing    lost negations, statements by things that cannot speak   TRN004, TRN005
 pronouns    "He added" after an institution spoke                    TRN006
 joins       lost spaces, stray full stops, doubled words, loops      TRN007–TRN011
+consensus   a paragraph unlike its versions from 3+ other outlets    TRN012 (corpus)
 ==========  =======================================================  ==================
 
 Word evidence comes from wordfreq (per-language Zipf frequencies, shipped in its wheel, so
@@ -25,6 +26,13 @@ Translation fluency (the ``translation_fluency`` dimension)
     artifacts pile up. The corpus pass adds the corpus-level findings (name variants against
     other outlets, name-order slips) and recomputes the score the same way.
 
+    Divergence from other versions (``consensus``) weighs continuously, not by its findings:
+    every parallel paragraph line (one that 3+ other outlets carry a version of) adds
+    ``divergence_weight · divergence · its words`` to ``100 · W``, so a wholly divergent
+    article adds ``divergence_weight`` to ``d`` and a faithful one nothing. TRN012 findings
+    mark the lines past ``flag_divergence`` and add no weight of their own (their line's
+    divergence already counts).
+
 Per source, the report's ``per_1k_TRN…`` columns show which artifact kinds dominate; each
 article also carries ``translation_dominant_kind`` and one count per kind.
 """
@@ -32,10 +40,12 @@ article also carries ``translation_dominant_kind`` and one count per kind.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from quality.detectors.base import Detector, check_option
 from quality.detectors.translation import _tables as tables
+from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
 from quality.detectors.translation.names import ArticleNames, NameSummary, PackedNames, article_findings, corpus_findings, pack_names, read_names, unpack_names
@@ -47,6 +57,16 @@ from quality.detectors.translation.text import count_words, lines
 
 NAMES_CACHE = 20_000  # articles whose names and word counts are kept between detect and the corpus pass
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
+# Rules whose weight the score takes from a measurement rather than from their findings.
+UNWEIGHTED_RULES = frozenset({"TRN012"})
+
+
+@dataclass
+class CorpusSummary:
+    """The corpus pass's summary: names (TRN002/TRN003) and paragraph versions (TRN012)."""
+
+    names: NameSummary = field(default_factory=NameSummary)
+    versions: ConsensusSummary = field(default_factory=ConsensusSummary)
 
 
 class TranslationDetector(Detector):
@@ -63,8 +83,20 @@ class TranslationDetector(Detector):
         half_density: float = 1.0,
         min_words: int = 50,
         use_langdetect: bool = True,
+        divergence_weight: float = 1.0,
+        flag_divergence: float = 0.3,
+        flag_agreement: float = 0.5,
+        min_versions: int = 3,
     ) -> None:
         check_option("half_density", half_density, low=0.0, high=None, low_open=True)
+        check_option("divergence_weight", divergence_weight, low=0.0, high=None)
+        check_option("flag_divergence", flag_divergence, low=0.0, low_open=True)
+        check_option("flag_agreement", flag_agreement)
+        check_option("min_versions", min_versions, low=1, high=None, why="a consensus needs other versions")
+        self.divergence_weight = float(divergence_weight)
+        self.flag_divergence = float(flag_divergence)
+        self.flag_agreement = float(flag_agreement)
+        self.consensus_options = ConsensusOptions(min_versions=int(min_versions))
         self.languages = tuple(languages)
         self.half_density = float(half_density)
         self.min_words = int(min_words)
@@ -116,9 +148,10 @@ class TranslationDetector(Detector):
     def _is_english(self, article: Article) -> bool:
         return not article.language or article.language.split("-")[0].lower() == "en"
 
-    def _result(self, words: int, findings: list[Finding]) -> DetectorResult:
-        weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
-        density = 100.0 * weight / max(words, self.min_words)
+    def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0) -> DetectorResult:
+        """``divergent_words``: the sum over parallel lines of divergence × the line's words."""
+        weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.rule not in UNWEIGHTED_RULES)
+        density = (100.0 * weight + self.divergence_weight * divergent_words) / max(words, self.min_words)
         score = 2.0 ** (-density / self.half_density)
         kinds = Counter(KINDS[f.rule] for f in findings)
         metrics: dict[str, Any] = {f"n_{kind}": kinds.get(kind, 0) for kind in sorted(set(KINDS.values()))}
@@ -128,22 +161,24 @@ class TranslationDetector(Detector):
         return DetectorResult(score=score, findings=ordered, metrics=metrics)
 
     # -- corpus pass ----------------------------------------------------------------------
-    def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> NameSummary:
-        summary = NameSummary()
+    def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> CorpusSummary:
+        summary = CorpusSummary()
         for article, result in chunk:
             if result.score is None:
                 continue
             remembered = self._names.get(article.text)
             if remembered is None:
-                summary.add(article.source, read_names(article.text))
+                summary.names.add(article.source, read_names(article.text))
             else:
-                summary.add_packed(article.source, remembered[0])
+                summary.names.add_packed(article.source, remembered[0])
+            summary.versions.add(article.id, article.source, (span.text for span in lines(article.text)))
         return summary
 
-    def merge(self, summaries: Sequence[NameSummary]) -> NameSummary:
-        return NameSummary.merged(s for s in summaries if s is not None)
+    def merge(self, summaries: Sequence[CorpusSummary]) -> CorpusSummary:
+        present = [s for s in summaries if s is not None]
+        return CorpusSummary(NameSummary.merged(s.names for s in present), ConsensusSummary.merged(s.versions for s in present))
 
-    def apply(self, article: Article, result: DetectorResult, summary: NameSummary) -> DetectorResult:
+    def apply(self, article: Article, result: DetectorResult, summary: CorpusSummary) -> DetectorResult:
         if result.score is None or summary is None:
             return result
         make = self.findings_for(article)
@@ -151,11 +186,33 @@ class TranslationDetector(Detector):
         names = None if packed is None else unpack_names(packed)
         extra = [
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
-            for found in corpus_findings(article.text, article.source, summary, names)
+            for found in corpus_findings(article.text, article.source, summary.names, names)
         ]
-        if not extra:
+        paragraphs = lines(article.text)
+        parallel = summary.versions.consensus(article.id, article.source, [p.text for p in paragraphs], self.consensus_options)
+        if not extra and not parallel:
             return result
-        return self._result(count_words(article.text) if words is None else words, _unique(list(result.findings) + extra))
+        divergent_words = 0.0
+        for line in parallel:
+            span = paragraphs[line.line]
+            divergent_words += line.divergence * count_words(span.text)
+            if line.divergence >= self.flag_divergence and line.agreement >= self.flag_agreement:
+                extra.append(make("TRN012", span.start, span.end, _divergence_message(line)))
+        updated = self._result(count_words(article.text) if words is None else words, _unique(list(result.findings) + extra), divergent_words)
+        if parallel:
+            metrics = dict(updated.metrics)
+            metrics["parallel_lines"] = len(parallel)
+            metrics["mean_divergence"] = round(sum(p.divergence for p in parallel) / len(parallel), 4)
+            updated = DetectorResult(score=updated.score, findings=updated.findings, metrics=metrics)
+        return updated
+
+
+def _divergence_message(line: LineConsensus) -> str:
+    return (
+        f"differs from {line.versions} other outlets' versions of this paragraph: it shares "
+        f"{line.similarity:.0%} of its words with them, while they share {line.agreement:.0%} "
+        "with each other (mistranslated, cut or rewritten?)"
+    )
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -279,9 +279,86 @@ REPETITION_LOOP = Rule(
     ),
 )
 
+# Four outlets' versions of one wire story (paragraphs one per line); the last outlet's second
+# paragraph is a mistranslation of what the other three agree on.
+_WIRE = (
+    "The central bank raised its main interest rate by half a percentage point on Thursday, the third increase this year.",
+    "Governor Elena Marsh said inflation remained too high and that further rises could not be ruled out.",
+    "Mortgage lenders are expected to pass the increase on to borrowers within weeks, analysts said.",
+    "The decision was backed by seven of the nine members of the monetary policy committee.",
+)
+_DIVERGENT = "Governor Elena Marsh told the sky was too tall and that more climbing may not be hindered by the rule."
+_EDITED = "Governor Elena Marsh said inflation was still too high and that more rises could not be ruled out."
+
+
+def _wire(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+DIVERGENT_VERSION = Rule(
+    code="TRN012",
+    name="divergent-version",
+    severity=Severity.INFO,
+    summary="A paragraph that three or more other outlets carry in versions that agree with each "
+    "other, while this one shares few of their words; the message names the versions and the "
+    "similarity. Its divergence also lowers the score continuously, below the flag too.",
+    why="Outlets that run the same wire copy, or translate the same original, should say the same "
+    "thing; a version unlike all the others was mistranslated, cut or rewritten, and fluent English "
+    "gives no other sign of it. Info, not warning: an outlet may also have updated or localised the "
+    "paragraph on purpose, which only a reader can tell.",
+    example="(three outlets) Governor Elena Marsh said inflation remained too high ...  (this one) "
+    "Governor Elena Marsh told the sky was too tall ...",
+    instead="Governor Elena Marsh said inflation remained too high ...",
+    fires=(
+        CorpusExample(
+            articles=(
+                ("wire-a", _wire(*_WIRE)),
+                ("wire-b", _wire(*_WIRE)),
+                ("wire-c", _wire(_WIRE[0], _EDITED, *_WIRE[2:])),
+                ("wire-d", _wire(_WIRE[0], _DIVERGENT, *_WIRE[2:])),
+            )
+        ),
+    ),
+    passes=(
+        CorpusExample(
+            articles=(
+                ("wire-a", _wire(*_WIRE)),
+                ("wire-b", _wire(*_WIRE)),
+                ("wire-c", _wire(_WIRE[0], _DIVERGENT, *_WIRE[2:])),
+                ("wire-d", _wire(_WIRE[0], _EDITED, *_WIRE[2:])),
+            )
+        ),
+        CorpusExample(
+            articles=(
+                ("wire-a", _wire(*_WIRE)),
+                ("wire-b", _wire(*_WIRE)),
+                ("wire-d", _wire(_WIRE[0], _DIVERGENT, *_WIRE[2:])),
+            )
+        ),
+        CorpusExample(
+            articles=(
+                ("paper-a", "Rates rose again on Thursday as the bank acted against prices.\n"
+                 "Governor Elena Marsh said inflation remained too high.\nBorrowers will feel it within weeks."),
+                ("paper-b", "Borrowing costs climbed for a third time this year.\nMarsh, in her first year as "
+                 "governor, faced questions from reporters.\nSeven of nine members backed the move."),
+                ("paper-c", "A divided committee pushed rates higher.\nHouse prices are already falling in the "
+                 "north.\nThe governor said more rises could not be ruled out."),
+                ("paper-d", "Economists had expected the rise.\nGovernor Elena Marsh told the press the "
+                 "outlook was grim.\nMarkets barely moved after the announcement."),
+            )
+        ),
+    ),
+    known_problems="Versions are found by shared rare words and aligned by anchor paragraphs, so a "
+    "version whose paragraphs were reordered wholesale, or split and joined differently, is "
+    "compared by position only where its anchors allow it. An outlet's deliberate update of a "
+    "figure or a name is divergence too.",
+)
+
+
 ALL_RULES = (
     UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP,
     LOST_SPACE, MISSING_SPACE, STRAY_STOP, DOUBLED_WORD, REPETITION_LOOP,
+    DIVERGENT_VERSION,
 )  # fmt: skip
 
 RULES.register(*ALL_RULES)
@@ -291,4 +368,5 @@ KINDS: dict[str, str] = {
     "TRN001": "untranslated", "TRN002": "name_variant", "TRN003": "name_order",
     "TRN004": "unidiomatic", "TRN005": "unidiomatic", "TRN006": "pronoun",
     "TRN007": "join", "TRN008": "join", "TRN009": "join", "TRN010": "join", "TRN011": "repetition",
+    "TRN012": "divergent_version",
 }  # fmt: skip

@@ -1,0 +1,225 @@
+"""Consensus between versions: a paragraph that says something other than its parallel versions.
+
+Newsrooms receive the same story many times: one wire copy run by several outlets, often
+machine-translated from the same original by each of them. When three or more other outlets
+carry a close version of a paragraph and agree with each other, a version that shares few of
+their words has probably gone its own way: mistranslated, cut or padded. Single-text checks
+cannot see this (the wrong version can be perfectly fluent English); the corpus can.
+
+How versions are found (no ids, only the text):
+
+1. Every paragraph line becomes a set of lower-case word tokens. The corpus summary keeps these
+   sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
+2. An inverted index maps each word to the lines that hold it. A line looks for counterparts
+   through its few *rarest* words in the corpus (``key_words`` of them, each held by at most
+   ``max_postings`` lines), so the candidates per line stay bounded however large the corpus.
+3. For every other-source article the line's candidates reach, its best candidate (most shared
+   key words) is compared by word Jaccard similarity; pairs at ``anchor_similarity`` or above
+   are anchors. The longest chain of anchors in reading order (a longest increasing
+   subsequence) aligns the two articles; they are versions of each other only with at least
+   ``min_anchors`` anchors covering ``min_anchor_share`` of the shorter article.
+4. Lines between two anchors are paired by position when both gaps have the same length, so a
+   paragraph too changed to be found by its words still meets its counterpart; unequal gaps
+   pair a line with its most similar line in the other gap, if any is ``pair_similarity``
+   similar.
+5. A line is *parallel* when at least ``min_versions`` other sources have a counterpart (one
+   per source: the version with most anchors). Its divergence is ``agreement − similarity``
+   (never below 0): the mean pairwise Jaccard among the counterparts minus the line's mean
+   Jaccard to them. Agreeing versions that the line does not match make it large; versions
+   that all differ (a free text that every outlet words its own way) make it small.
+
+Independently written reports of one story share the odd quotation but not a chain of
+paragraphs, so they are not versions and get nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Iterable, NamedTuple, Sequence
+
+_WORD = re.compile(r"\w+")
+
+ArticleLines = tuple[str, tuple[frozenset[str], ...]]  # (source, word set per paragraph line)
+
+
+def line_words(text: str) -> frozenset[str]:
+    """A paragraph's lower-case word tokens (letters and digits: a changed figure counts)."""
+    return frozenset(sys.intern(w) for w in _WORD.findall(text.lower()))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
+
+
+@dataclass(frozen=True)
+class ConsensusOptions:
+    """Thresholds of the version search (see the module docstring, steps 2–5)."""
+
+    key_words: int = 4
+    max_postings: int = 256
+    anchor_similarity: float = 0.4
+    pair_similarity: float = 0.2
+    min_anchors: int = 2
+    min_anchor_share: float = 0.3
+    min_versions: int = 3
+    max_versions: int = 12
+    min_line_words: int = 6
+
+
+class LineConsensus(NamedTuple):
+    """What the other versions say about one paragraph line of an article."""
+
+    line: int  # index among the article's paragraph lines
+    versions: int  # other sources with a counterpart
+    similarity: float  # mean Jaccard of the line to its counterparts
+    agreement: float  # mean pairwise Jaccard among the counterparts
+
+    @property
+    def divergence(self) -> float:
+        return max(0.0, self.agreement - self.similarity)
+
+
+@dataclass
+class ConsensusSummary:
+    """Word sets of every paragraph line of every article, by article id."""
+
+    articles: dict[str, ArticleLines] = field(default_factory=dict)
+    _index: "_Index | None" = field(default=None, repr=False, compare=False)
+
+    def add(self, article_id: str, source: str, paragraph_texts: Iterable[str]) -> None:
+        self.articles.setdefault(article_id, (source, tuple(line_words(t) for t in paragraph_texts)))
+        self._index = None
+
+    @classmethod
+    def merged(cls, summaries: Iterable["ConsensusSummary"]) -> "ConsensusSummary":
+        """Union by article id (ids are unique in a run; the first copy of a repeated id wins,
+        which keeps the union associative)."""
+        merged = cls()
+        for summary in summaries:
+            for key, value in summary.articles.items():
+                merged.articles.setdefault(key, value)
+        return merged
+
+    def index(self, options: ConsensusOptions) -> "_Index":
+        if self._index is None or self._index.options != options:
+            self._index = _Index(self.articles, options)
+        return self._index
+
+    def consensus(self, article_id: str, source: str, paragraph_texts: Sequence[str], options: ConsensusOptions) -> list[LineConsensus]:
+        """Per parallel line of the article: how many versions, similarity and agreement."""
+        return self.index(options).consensus(article_id, source, [line_words(t) for t in paragraph_texts])
+
+
+class _Index:
+    """The corpus in sorted order with its inverted word index (built once per summary)."""
+
+    def __init__(self, articles: dict[str, ArticleLines], options: ConsensusOptions) -> None:
+        self.options = options
+        self.ids = sorted(articles)
+        self.sources = [articles[i][0] for i in self.ids]
+        self.lines = [articles[i][1] for i in self.ids]
+        self.position = {article_id: n for n, article_id in enumerate(self.ids)}
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for n, article_lines in enumerate(self.lines):
+            for j, words in enumerate(article_lines):
+                for word in words:
+                    postings.setdefault(word, []).append((n, j))
+        self.postings = {w: tuple(p) for w, p in postings.items() if len(p) <= options.max_postings}
+        self.frequency = {w: len(p) for w, p in postings.items()}
+
+    def _keys(self, words: frozenset[str]) -> list[str]:
+        """The line's rarest words that some other line shares (bounded postings)."""
+        usable = [w for w in words if w in self.postings and self.frequency[w] > 1]
+        usable.sort(key=lambda w: (self.frequency[w], w))
+        return usable[: self.options.key_words]
+
+    def consensus(self, article_id: str, source: str, mine: list[frozenset[str]]) -> list[LineConsensus]:
+        options = self.options
+        me = self.position.get(article_id, -1)
+        # Best candidate line per (line, other article), by shared key words.
+        best: dict[int, dict[int, tuple[int, int]]] = {}  # other article → line → (count, their line)
+        for i, words in enumerate(mine):
+            counts: dict[tuple[int, int], int] = {}
+            for key in self._keys(words):
+                for n, j in self.postings[key]:
+                    if n != me and self.sources[n] != source:
+                        counts[(n, j)] = counts.get((n, j), 0) + 1
+            for (n, j), count in counts.items():
+                current = best.setdefault(n, {}).get(i)
+                if current is None or (count, -j) > (current[0], -current[1]):
+                    best[n][i] = (count, j)
+        # Align with every other article that is a version; keep the best version per source.
+        per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
+        for n in sorted(best):
+            theirs = self.lines[n]
+            anchors = [(i, j) for i, (_, j) in sorted(best[n].items()) if jaccard(mine[i], theirs[j]) >= options.anchor_similarity]
+            chain = _increasing_chain(anchors)
+            if len(chain) < max(options.min_anchors, options.min_anchor_share * min(len(mine), len(theirs))):
+                continue
+            pairs = _fill_gaps(chain, mine, theirs, options.pair_similarity)
+            rank = (len(chain), self.ids[n])
+            held = per_source.get(self.sources[n])
+            if held is None or (rank[0], held[1]) > (held[0], rank[1]):
+                per_source[self.sources[n]] = (len(chain), self.ids[n], {i: j for i, j in pairs})
+        # Versions in a fixed order: most anchors first, then by id; at most max_versions.
+        versions = sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: options.max_versions]
+        found = []
+        for i, words in enumerate(mine):
+            if len(words) < options.min_line_words:
+                continue
+            counterparts = [self.lines[self.position[v[1]]][v[2][i]] for v in versions if i in v[2]]
+            if len(counterparts) < options.min_versions:
+                continue
+            similarity = sum(jaccard(words, c) for c in counterparts) / len(counterparts)
+            pairwise = [jaccard(a, b) for a, b in combinations(counterparts, 2)]
+            found.append(LineConsensus(i, len(counterparts), similarity, sum(pairwise) / len(pairwise)))
+        return found
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of (i, j) pairs increasing in both (pairs come sorted by i, one per i):
+    the anchors that keep reading order; the earliest such chain, so the result is fixed."""
+    tails: list[int] = []  # smallest j ending a chain of each length
+    tail_index: list[int] = []
+    previous: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        at = bisect_left(tails, j)
+        if at == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[at] = j
+            tail_index[at] = k
+        previous.append(tail_index[at - 1] if at else -1)
+    chain = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+def _fill_gaps(chain: list[tuple[int, int]], mine: list[frozenset[str]], theirs: tuple[frozenset[str], ...], floor: float) -> list[tuple[int, int]]:
+    """Anchors plus the lines between them: equal gaps pair by position, unequal gaps by the
+    most similar line of the other gap (at ``floor`` or above)."""
+    pairs = []
+    bounds = [(-1, -1)] + chain + [(len(mine), len(theirs))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        gap_mine, gap_theirs = range(i0 + 1, i1), range(j0 + 1, j1)
+        if len(gap_mine) == len(gap_theirs):
+            pairs.extend(zip(gap_mine, gap_theirs))
+        elif gap_theirs:
+            for i in gap_mine:
+                score, j = max((jaccard(mine[i], theirs[j]), -j) for j in gap_theirs)
+                if score >= floor:
+                    pairs.append((i, -j))
+        if i1 < len(mine):
+            pairs.append((i1, j1))
+    return pairs
