@@ -401,3 +401,106 @@ def test_hostile_text_never_breaks_spans(text: str) -> None:
     assert result.score is None or 0.0 <= result.score <= 1.0
     for finding in result.findings:
         assert text[finding.start : finding.end] == finding.evidence
+
+
+# ----------------------------------------------------------------------------- consensus (TRN012)
+
+# A wire story as six outlets ran it, one paragraph per line. Each outlet edits it a little; one
+# outlet's fourth paragraph is a mistranslation. Only that paragraph may be flagged.
+WIRE_STORY = [
+    "Flood waters rose across the river valley on Tuesday after three days of heavy rain, forcing the evacuation of two villages.",
+    "Emergency services said seven people had been rescued from rooftops and that no deaths had been reported so far.",
+    "The regional governor, Anna Kowalczyk, said the army would send helicopters and boats to reach cut-off farms.",
+    "Forecasters warned that more rain was expected on Wednesday and that the river could peak above its 1997 record.",
+    "Train services between the two largest towns were suspended and several bridges were closed as a precaution.",
+    "Residents in low-lying streets were told to move valuables upstairs and to follow updates on local radio.",
+]
+MISTRANSLATED = "Weather makers cautioned that additional water is hoped for by Wednesday while the stream may summit over its record of the year."
+WIRE_EDITS: dict[str, list[str]] = {
+    "outlet-a": WIRE_STORY,
+    "outlet-b": WIRE_STORY,
+    "outlet-c": [p.replace(" said ", " stated ", 1) if i == 2 else p for i, p in enumerate(WIRE_STORY)],
+    "outlet-d": WIRE_STORY[:-1],  # ran it shorter
+    "outlet-e": ["Our correspondent in the valley sent this report."] + WIRE_STORY,  # an added line
+    "outlet-f": [p.replace("seven", "eight") for p in WIRE_STORY],  # an updated figure
+    "outlet-g": [MISTRANSLATED if i == 3 else p for i, p in enumerate(WIRE_STORY)],
+}
+
+
+def _wire_corpus(sources: list[str]) -> list[Article]:
+    return [Article(id=f"wire-{s}", source=s, text="\n".join(WIRE_EDITS[s])) for s in sources]
+
+
+def _corpus_pass(detector: TranslationDetector, articles: list[Article], chunks: int = 1) -> dict[str, object]:
+    results = [(a, detector.detect(a)) for a in articles]
+    size = max(1, -(-len(results) // chunks))
+    summary = detector.merge([detector.summarise(results[i : i + size]) for i in range(0, len(results), size)])
+    return {a.id: detector.apply(a, r, summary) for a, r in results}
+
+
+def test_syndicated_copies_flag_only_the_mistranslated_paragraph() -> None:
+    articles = _wire_corpus(list(WIRE_EDITS))
+    results = _corpus_pass(TranslationDetector(), articles)
+    flagged = {a.source: [f.evidence for f in results[a.id].findings if f.rule == "TRN012"] for a in articles}
+    assert flagged.pop("outlet-g") == [MISTRANSLATED]
+    assert all(evidence == [] for evidence in flagged.values()), flagged
+    scores = {a.source: results[a.id].score for a in articles}
+    assert scores["outlet-g"] == min(scores.values()) < 0.95
+    assert scores["outlet-a"] == 1.0 and scores["outlet-e"] == 1.0  # faithful; an added line is no version
+    finding = next(f for f in results["wire-outlet-g"].findings if f.rule == "TRN012")
+    assert finding.severity.value == "info" and "6 other outlets" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("sources", "parallel"),
+    [
+        (["outlet-a", "outlet-g"], False),  # one other version: no consensus
+        (["outlet-a", "outlet-b", "outlet-g"], False),  # two: still none
+        (["outlet-a", "outlet-b", "outlet-c", "outlet-g"], True),  # three agreeing versions
+    ],
+)
+def test_a_consensus_needs_three_other_sources(sources: list[str], parallel: bool) -> None:
+    result = _corpus_pass(TranslationDetector(), _wire_corpus(sources))["wire-outlet-g"]
+    assert ("parallel_lines" in result.metrics) is parallel
+    assert any(f.rule == "TRN012" for f in result.findings) is parallel
+
+
+def test_copies_from_one_source_are_not_versions() -> None:
+    articles = [Article(id=f"same{i}", source="one-outlet", text="\n".join(WIRE_STORY)) for i in range(4)]
+    articles.append(Article(id="g", source="other", text="\n".join(WIRE_EDITS["outlet-g"])))
+    result = _corpus_pass(TranslationDetector(), articles)["g"]
+    assert "parallel_lines" not in result.metrics and result.score == 1.0
+
+
+def test_independent_reports_of_one_story_get_nothing() -> None:
+    reports = [
+        "Heavy rain flooded two villages in the valley on Tuesday.\nGovernor Anna Kowalczyk promised helicopters.\nTrains stopped running.",
+        "Seven people were pulled from rooftops, rescuers said.\nThe river may beat its 1997 record.\nBridges were shut.",
+        "Farmers in the valley watched water cover their fields.\nThe army is sending boats, Anna Kowalczyk said.\nMore rain is due.",
+        "Local radio told residents to move valuables upstairs.\nForecasters expect more rain on Wednesday.\nTwo villages were emptied.",
+    ]
+    results = _corpus_pass(TranslationDetector(), [Article(id=f"r{i}", source=f"paper{i}", text=t) for i, t in enumerate(reports)])
+    assert all("parallel_lines" not in r.metrics and r.findings == () for r in results.values())
+
+
+def test_consensus_is_the_same_for_any_order_and_chunking() -> None:
+    articles = _wire_corpus(list(WIRE_EDITS))
+    detector = TranslationDetector()
+    whole = _corpus_pass(detector, articles)
+    for chunks in (2, 3, 7):
+        assert _corpus_pass(detector, articles, chunks) == whole
+    assert _corpus_pass(detector, articles[::-1]) == whole
+
+
+@pytest.mark.parametrize(("weight", "lower"), [(0.0, False), (1.0, True), (3.0, True)])
+def test_divergence_weight_carries_the_signal_into_the_score(weight: float, lower: bool) -> None:
+    """The score falls with divergence (a weight of 0 turns that off; the flag stays)."""
+    result = _corpus_pass(TranslationDetector(divergence_weight=weight), _wire_corpus(list(WIRE_EDITS)))["wire-outlet-g"]
+    assert (result.score < 1.0) is lower
+    assert any(f.rule == "TRN012" for f in result.findings)
+
+
+@pytest.mark.parametrize("options", [{"divergence_weight": -1}, {"flag_divergence": 0}, {"flag_agreement": 1.5}, {"min_versions": 0}])
+def test_consensus_options_are_checked(options: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        TranslationDetector(**options)

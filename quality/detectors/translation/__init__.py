@@ -45,7 +45,7 @@ from typing import Any, Sequence
 
 from quality.detectors.base import Detector, check_option
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus
+from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus, paragraph_texts
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
 from quality.detectors.translation.names import ArticleNames, NameSummary, PackedNames, article_findings, corpus_findings, pack_names, read_names, unpack_names
@@ -171,7 +171,7 @@ class TranslationDetector(Detector):
                 summary.names.add(article.source, read_names(article.text))
             else:
                 summary.names.add_packed(article.source, remembered[0])
-            summary.versions.add(article.id, article.source, (span.text for span in lines(article.text)))
+            summary.versions.add(article.id, article.source, paragraph_texts(article.text))
         return summary
 
     def merge(self, summaries: Sequence[CorpusSummary]) -> CorpusSummary:
@@ -188,10 +188,10 @@ class TranslationDetector(Detector):
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
             for found in corpus_findings(article.text, article.source, summary.names, names)
         ]
-        paragraphs = lines(article.text)
-        parallel = summary.versions.consensus(article.id, article.source, [p.text for p in paragraphs], self.consensus_options)
+        parallel = summary.versions.consensus(article.id, article.source, paragraph_texts(article.text), self.consensus_options)
         if not extra and not parallel:
             return result
+        paragraphs = lines(article.text) if parallel else ()
         divergent_words = 0.0
         for line in parallel:
             span = paragraphs[line.line]

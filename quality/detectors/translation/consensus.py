@@ -12,7 +12,9 @@ How versions are found (no ids, only the text):
    sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
 2. An inverted index maps each word to the lines that hold it. A line looks for counterparts
    through its few *rarest* words in the corpus (``key_words`` of them, each held by at most
-   ``max_postings`` lines), so the candidates per line stay bounded however large the corpus.
+   ``max_postings`` lines, and no more than ``posting_budget`` lines read in all once
+   ``min_shared_keys`` are in), so the work per line stays bounded however large the corpus;
+   a candidate must share ``min_shared_keys`` of them.
 3. For every other-source article the line's candidates reach, its best candidate (most shared
    key words) is compared by word Jaccard similarity; pairs at ``anchor_similarity`` or above
    are anchors. The longest chain of anchors in reading order (a longest increasing
@@ -35,20 +37,36 @@ paragraphs, so they are not versions and get nothing.
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Iterable, NamedTuple, Sequence
 
+from quality.detectors.translation.text import zipf
+
 _WORD = re.compile(r"\w+")
+# Index postings pack (article number, line number) into one int; lines past 2**20 of one
+# article are not indexed.
+_LINE_BITS = 20
+_LINE_MASK = (1 << _LINE_BITS) - 1
+_PAIR_SHIFT = 64  # a pair of line codes packed into one int: first << 64 | second
 
-ArticleLines = tuple[str, tuple[frozenset[str], ...]]  # (source, word set per paragraph line)
+# (source, distinct words per paragraph line). Plain tuples of strings, not sets: the collector
+# stops tracking them, so a large corpus held for the pass does not set off full collections.
+ArticleLines = tuple[str, tuple[tuple[str, ...], ...]]
 
 
-def line_words(text: str) -> frozenset[str]:
-    """A paragraph's lower-case word tokens (letters and digits: a changed figure counts)."""
-    return frozenset(sys.intern(w) for w in _WORD.findall(text.lower()))
+def line_words(text: str) -> tuple[str, ...]:
+    """A paragraph's distinct lower-case word tokens (letters and digits: a changed figure
+    counts), in order of first use."""
+    return tuple(dict.fromkeys(_WORD.findall(text.lower())))
+
+
+def paragraph_texts(text: str) -> list[str]:
+    """The texts of ``quality.spans.paragraphs(text)`` (non-blank lines, trimmed), without
+    their offsets: the summary needs only words, and this is several times faster."""
+    return [stripped for stripped in (line.strip() for line in text.split("\n")) if stripped]
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -62,8 +80,12 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 class ConsensusOptions:
     """Thresholds of the version search (see the module docstring, steps 2–5)."""
 
-    key_words: int = 4
+    key_words: int = 8
+    min_shared_keys: int = 2
     max_postings: int = 256
+    posting_budget: int = 160
+    max_key_lines: int = 32
+    common_zipf: float = 4.5
     anchor_similarity: float = 0.4
     pair_similarity: float = 0.2
     min_anchors: int = 2
@@ -114,7 +136,10 @@ class ConsensusSummary:
 
     def consensus(self, article_id: str, source: str, paragraph_texts: Sequence[str], options: ConsensusOptions) -> list[LineConsensus]:
         """Per parallel line of the article: how many versions, similarity and agreement."""
-        return self.index(options).consensus(article_id, source, [line_words(t) for t in paragraph_texts])
+        stored = self.articles.get(article_id)
+        if stored is None or stored[0] != source or len(stored[1]) != len(paragraph_texts):
+            return []  # not an article of this summary
+        return self.index(options).consensus(article_id, source, stored[1])
 
 
 class _Index:
@@ -126,55 +151,101 @@ class _Index:
         self.sources = [articles[i][0] for i in self.ids]
         self.lines = [articles[i][1] for i in self.ids]
         self.position = {article_id: n for n, article_id in enumerate(self.ids)}
-        postings: dict[str, list[tuple[int, int]]] = {}
+        self.frequency = dict(Counter(chain.from_iterable(chain.from_iterable(self.lines))))
+        # Key candidates: shared by 2+ lines, not too many, and not common English words
+        # (Zipf ≥ ``common_zipf``: "see", "said", "something"), which tie unrelated lines.
+        self.eligible = frozenset(
+            w for w, count in self.frequency.items() if 1 < count <= options.max_postings and zipf(w, "en") < options.common_zipf
+        )
+        # Each line's keys (its rarest shared words), then the lines that chose each key.
+        chosen: dict[str, list[int]] = {}
         for n, article_lines in enumerate(self.lines):
-            for j, words in enumerate(article_lines):
-                for word in words:
-                    postings.setdefault(word, []).append((n, j))
-        self.postings = {w: tuple(p) for w, p in postings.items() if len(p) <= options.max_postings}
-        self.frequency = {w: len(p) for w, p in postings.items()}
+            for j, words in enumerate(article_lines[:_LINE_MASK]):
+                code = n << _LINE_BITS | j
+                for key in self._keys(words):
+                    chosen.setdefault(key, []).append(code)
+        # Two lines are candidates when they chose ``min_shared_keys`` keys in common and belong
+        # to different sources; counted once over the whole corpus, per key.
+        # Pairs are packed into one int (not a tuple): ints are not tracked by the garbage
+        # collector, and a tuple per pair set off full collections on a large corpus.
+        shared: Counter[int] = Counter()
+        sources = self.sources
+        for key in sorted(chosen):
+            codes = chosen[key]
+            if len(codes) > options.max_key_lines:
+                continue
+            shared.update(
+                a << _PAIR_SHIFT | b for a, b in combinations(codes, 2) if sources[a >> _LINE_BITS] != sources[b >> _LINE_BITS]
+            )
+        candidates: dict[int, list[tuple[int, int]]] = {}
+        least, mask = options.min_shared_keys, (1 << _PAIR_SHIFT) - 1
+        for pair, count in shared.items():
+            if count >= least:
+                a, b = pair >> _PAIR_SHIFT, pair & mask
+                candidates.setdefault(a, []).append((b, count))
+                candidates.setdefault(b, []).append((a, count))
+        self.candidates = {code: tuple(sorted(found)) for code, found in candidates.items()}
 
-    def _keys(self, words: frozenset[str]) -> list[str]:
+    def _keys(self, words: tuple[str, ...]) -> list[str]:
         """The line's rarest words that some other line shares (bounded postings)."""
-        usable = [w for w in words if w in self.postings and self.frequency[w] > 1]
-        usable.sort(key=lambda w: (self.frequency[w], w))
-        return usable[: self.options.key_words]
+        frequency, eligible = self.frequency, self.eligible
+        usable = [w for w in words if w in eligible]
+        if len(usable) < self.options.min_shared_keys:
+            return []
+        usable.sort(key=frequency.__getitem__)  # stable: ties keep the line's word order
+        keys, budget = [], self.options.posting_budget
+        for word in usable[: self.options.key_words]:
+            budget -= frequency[word]
+            if budget < 0 and len(keys) >= self.options.min_shared_keys:
+                break
+            keys.append(word)
+        return keys
 
-    def consensus(self, article_id: str, source: str, mine: list[frozenset[str]]) -> list[LineConsensus]:
+    def consensus(self, article_id: str, source: str, my_words: Sequence[tuple[str, ...]]) -> list[LineConsensus]:
         options = self.options
         me = self.position.get(article_id, -1)
+        as_sets: dict[int, tuple[frozenset[str], ...]] = {}
+
+        def lines_of(n: int) -> tuple[frozenset[str], ...]:
+            if n not in as_sets:
+                as_sets[n] = tuple(frozenset(words) for words in self.lines[n])
+            return as_sets[n]
+
         # Best candidate line per (line, other article), by shared key words.
         best: dict[int, dict[int, tuple[int, int]]] = {}  # other article → line → (count, their line)
-        for i, words in enumerate(mine):
-            counts: dict[tuple[int, int], int] = {}
-            for key in self._keys(words):
-                for n, j in self.postings[key]:
-                    if n != me and self.sources[n] != source:
-                        counts[(n, j)] = counts.get((n, j), 0) + 1
-            for (n, j), count in counts.items():
+        if me < 0:  # an article the summary does not hold: not indexed, no candidates
+            return []
+        for i in range(min(len(my_words), _LINE_MASK)):
+            for code, count in self.candidates.get(me << _LINE_BITS | i, ()):
+                n, j = code >> _LINE_BITS, code & _LINE_MASK
                 current = best.setdefault(n, {}).get(i)
                 if current is None or (count, -j) > (current[0], -current[1]):
                     best[n][i] = (count, j)
+        if not best:
+            return []
+        mine = [frozenset(words) for words in my_words]
         # Align with every other article that is a version; keep the best version per source.
         per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
         for n in sorted(best):
-            theirs = self.lines[n]
-            anchors = [(i, j) for i, (_, j) in sorted(best[n].items()) if jaccard(mine[i], theirs[j]) >= options.anchor_similarity]
-            chain = _increasing_chain(anchors)
-            if len(chain) < max(options.min_anchors, options.min_anchor_share * min(len(mine), len(theirs))):
+            if len(best[n]) < options.min_anchors:
                 continue
-            pairs = _fill_gaps(chain, mine, theirs, options.pair_similarity)
-            rank = (len(chain), self.ids[n])
+            theirs = lines_of(n)
+            anchors = [(i, j) for i, (_, j) in sorted(best[n].items()) if jaccard(mine[i], theirs[j]) >= options.anchor_similarity]
+            anchored = _increasing_chain(anchors)
+            if len(anchored) < max(options.min_anchors, options.min_anchor_share * min(len(mine), len(theirs))):
+                continue
+            pairs = _fill_gaps(anchored, mine, theirs, options.pair_similarity)
+            rank = (len(anchored), self.ids[n])
             held = per_source.get(self.sources[n])
             if held is None or (rank[0], held[1]) > (held[0], rank[1]):
-                per_source[self.sources[n]] = (len(chain), self.ids[n], {i: j for i, j in pairs})
+                per_source[self.sources[n]] = (len(anchored), self.ids[n], dict(pairs))
         # Versions in a fixed order: most anchors first, then by id; at most max_versions.
         versions = sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: options.max_versions]
         found = []
         for i, words in enumerate(mine):
             if len(words) < options.min_line_words:
                 continue
-            counterparts = [self.lines[self.position[v[1]]][v[2][i]] for v in versions if i in v[2]]
+            counterparts = [lines_of(self.position[v[1]])[v[2][i]] for v in versions if i in v[2]]
             if len(counterparts) < options.min_versions:
                 continue
             similarity = sum(jaccard(words, c) for c in counterparts) / len(counterparts)
@@ -206,7 +277,7 @@ def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _fill_gaps(chain: list[tuple[int, int]], mine: list[frozenset[str]], theirs: tuple[frozenset[str], ...], floor: float) -> list[tuple[int, int]]:
+def _fill_gaps(chain: list[tuple[int, int]], mine: Sequence[frozenset[str]], theirs: tuple[frozenset[str], ...], floor: float) -> list[tuple[int, int]]:
     """Anchors plus the lines between them: equal gaps pair by position, unequal gaps by the
     most similar line of the other gap (at ``floor`` or above)."""
     pairs = []
