@@ -8,9 +8,9 @@ gone its own way (mistranslated, dropped or added something). Per segment: 1 −
 (or character-trigram) Jaccard similarity to the other systems' versions; per system: the mean.
 
 This uses the data set's own segment alignment (``seg_id``), so it is an upper bound for a
-corpus pass that would have to find the versions and align their lines itself. A rule built
-on it (lines that diverge from 3+ agreeing versions, thresholded, info weight) was tried on
-this branch and did not carry the signal into the detector's score; see docs/translation.md.
+corpus pass that would have to find the versions and align their lines itself. The detector's
+corpus pass does that (TRN012 and the divergence weight of translation_fluency, see
+docs/translation.md); ``benchmarks/mqm_translation.py`` measures it.
 
     python benchmarks/mqm_consensus.py [MQM_DIR]
 """

@@ -10,15 +10,16 @@ How versions are found (no ids, only the text):
 
 1. Every paragraph line becomes a set of lower-case word tokens. The corpus summary keeps these
    sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
-2. An inverted index maps each word to the lines that hold it. A line looks for counterparts
-   through its few *rarest* words in the corpus (``key_words`` of them, each held by at most
-   ``max_postings`` lines, and no more than ``posting_budget`` lines read in all once
-   ``min_shared_keys`` are in), so the work per line stays bounded however large the corpus;
-   a candidate must share ``min_shared_keys`` of them.
-3. For every other-source article the line's candidates reach, its best candidate (most shared
-   key words) is compared by word Jaccard similarity; pairs at ``anchor_similarity`` or above
-   are anchors. The longest chain of anchors in reading order (a longest increasing
-   subsequence) aligns the two articles; they are versions of each other only with at least
+2. Each line picks as keys its few *rarest* words in the corpus (``key_words`` of them, each
+   shared by 2 to ``max_postings`` lines, never a common English word of Zipf ``common_zipf``
+   or more, and no more than ``posting_budget`` corpus lines in all once ``min_shared_keys``
+   are in). Two lines of different sources that chose ``min_shared_keys`` keys in common are
+   candidates; the pairs are counted once for the whole corpus, key by key, and a key more
+   than ``max_key_lines`` lines chose is dropped, so the work stays bounded per line.
+3. For every other-source article a line's candidates reach, its best candidate (most shared
+   keys) is compared by word Jaccard similarity; pairs at ``anchor_similarity`` or above are
+   anchors. The longest chain of anchors in reading order (a longest increasing subsequence)
+   aligns the two articles; they are versions of each other only with at least
    ``min_anchors`` anchors covering ``min_anchor_share`` of the shorter article.
 4. Lines between two anchors are paired by position when both gaps have the same length, so a
    paragraph too changed to be found by its words still meets its counterpart; unequal gaps
@@ -31,7 +32,9 @@ How versions are found (no ids, only the text):
    that all differ (a free text that every outlet words its own way) make it small.
 
 Independently written reports of one story share the odd quotation but not a chain of
-paragraphs, so they are not versions and get nothing.
+paragraphs, so they are not versions and get nothing. The price: a version so far from the
+others that too few of its lines anchor is not recognised as a version either, and gets
+nothing. A story carried by more than ``max_key_lines`` outlets loses its keys (known limit).
 """
 
 from __future__ import annotations
