@@ -18,6 +18,14 @@ The built-in step, ``encoding``, applies only repairs of rules marked ``fix="saf
 undone by a verified round trip, C1 controls mapped back to their windows-1252 characters,
 HTML entities decoded, stray control characters and NULs removed. Damage that cannot be
 restored (U+FFFD, mojibake with lost bytes) is left for a person.
+
+Files (:func:`fix_file`, ``quality fix``) are read and written back by :mod:`quality.textfile`,
+the code ``quality lint --fix`` uses: strictly, as the loader reads an article file. A file that
+``quality score`` refuses (invalid UTF-8, Latin-1, NUL bytes, binary data, over
+``max_article_chars``) is reported and never rewritten, so NUL removal applies to text handed to
+:func:`fix_text`, never to a file holding NUL bytes (that file is damaged, not mojibake). A
+repair is written back in the file's own encoding and byte-order mark, atomically, and only when
+those bytes read back as the repaired text; otherwise the file is left as it was.
 """
 
 from __future__ import annotations

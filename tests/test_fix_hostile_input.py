@@ -147,6 +147,25 @@ def test_path_without_files_is_named_and_exits_2(workdir: Path, capsys, make: st
     assert summary_of(err) == (1, 1, 1)
 
 
+def test_unreadable_folder_is_named(workdir: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listing a folder can fail (permissions; root, which runs CI containers, reads every folder,
+    so the failure is simulated where the walk reports it)."""
+    import quality.fix
+
+    (workdir / "articles" / "locked").mkdir(parents=True)
+    (workdir / "articles" / "good.txt").write_text(DAMAGED, encoding="utf-8")
+    real_walk = quality.fix._walk
+
+    def walk(root: Path):
+        files, failures = real_walk(root)
+        return files, [*failures, (root / "locked", PermissionError(13, "Permission denied"))]
+
+    monkeypatch.setattr(quality.fix, "_walk", walk)
+    code, out, err = fix(capsys, "articles", "--write")
+    assert code == 2 and errors_of(err) == {"articles/locked": "cannot read folder: Permission denied"}
+    assert (workdir / "articles" / "good.txt").read_text(encoding="utf-8") == REPAIRED
+
+
 def test_find_text_files_walks_folders_once_each(workdir: Path) -> None:
     (workdir / "a" / "b").mkdir(parents=True)
     for name in ["a/b/z.md", "a/x.txt", "a/skip.csv", "a/.hidden.txt"]:
