@@ -102,6 +102,14 @@ def test_readable_unusual_files_are_read_and_left_alone_when_clean(workdir: Path
     assert not result.changed and result.original == (case.expect if case.outcome == "scored" else case.data().decode("utf-8"))
 
 
+def test_a_short_file_of_c1_mojibake_is_repaired_not_refused_as_binary(workdir: Path, capsys) -> None:
+    # C1 controls are Windows-1252 quotes read as Latin-1: a third of this file, but mojibake.
+    (workdir / "c1.txt").write_text("He said \u0093no\u0094.", encoding="utf-8")
+    code, _, err = fix(capsys, "c1.txt", "--write")
+    assert (code, errors_of(err)) == (0, {})
+    assert (workdir / "c1.txt").read_text(encoding="utf-8") == "He said \u201cno\u201d."
+
+
 def test_fix_file_raises_what_the_loader_refuses(workdir: Path) -> None:
     (workdir / "nul.txt").write_bytes(b"Caf\xc3\x83\xc2\xa9\x00 text\n")  # mojibake and a NUL: refused, not repaired
     with pytest.raises(ValueError, match=r"1 NUL byte\(s\), the first at line 1, column 6"):
