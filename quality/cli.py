@@ -175,29 +175,58 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
-    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write."""
-    from quality.fix import REPAIR_STEPS, DecodeError, fix_file, text_files
+    """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write.
 
+    Files are read as the loader reads articles; every readable one is fixed. Each path that
+    could not be read, and each repair that could not be written back faithfully, is one
+    ``quality: error: PATH: MESSAGE`` line, and the run then exits 2 (after the others).
+    """
+    from quality.fix import REPAIR_STEPS, DecodeError, find_text_files, fix_file, read_problem
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    max_chars = config.max_article_chars if args.max_article_chars is None else args.max_article_chars or None  # 0: no limit
     steps = {step.keyword: getattr(args, step.keyword) for step in REPAIR_STEPS.values() if not step.default}
-    read = changed = failed = 0
-    for path in text_files(args.files):
+
+    def error(path: object, message: str) -> None:
+        print(f"quality: error: {_printable(str(path))}: {_printable(message)}", file=sys.stderr)
+
+    files, problems = find_text_files(args.files)
+    for problem in problems:
+        error(problem.path, problem.message)
+    read = changed = 0
+    failed = len(problems)
+    for path in files:
         try:
-            result = fix_file(path, **steps)
+            result = fix_file(path, max_chars, **steps)
         except (OSError, DecodeError) as exc:
-            print(f"quality: error: {path}: {exc}", file=sys.stderr)
+            error(path, read_problem(exc))
             failed += 1
             continue
         read += 1
         if not result.changed:
             continue
+        try:
+            if args.write:
+                result.write()
+            else:
+                result.check()
+        except DecodeError as exc:  # the repair would not read back as it is: leave the file
+            error(path, f"repair not applied, the file is unchanged: {exc}")
+            failed += 1
+            continue
+        except OSError as exc:
+            error(path, f"cannot write the fix: {exc.strerror or exc}")
+            failed += 1
+            continue
         changed += 1
-        if args.write:
-            result.write()
-        else:
+        if not args.write:
             sys.stdout.write(result.diff())
     verb = "fixed" if args.write else "would fix"
     print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
-    return 2 if failed and not read else 0
+    return 2 if failed else 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -264,9 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
     findings.set_defaults(handler=cmd_findings)
 
-    fix = commands.add_parser("fix", help="repair encoding damage: a unified diff, or in place with --write")
+    fix = commands.add_parser(
+        "fix",
+        help="repair encoding damage: a unified diff, or in place with --write",
+        description="Repair encoding damage in text files read as `quality score` reads them. Exit codes: 0 every "
+        "file read (and written); 2 usage or configuration error, or a path that could not be read or fixed.",
+    )
     fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
     fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
+    fix.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
+    fix.add_argument(
+        "--max-article-chars", type=_non_negative, default=None, metavar="N",
+        help="refuse longer files as unreadable, exit 2 (default 10,000,000 or max_article_chars in the config; 0: no limit)",
+    )  # fmt: skip
     from quality.fix import REPAIR_STEPS
 
     for step in REPAIR_STEPS.values():

@@ -18,6 +18,14 @@ The built-in step, ``encoding``, applies only repairs of rules marked ``fix="saf
 undone by a verified round trip, C1 controls mapped back to their windows-1252 characters,
 HTML entities decoded, stray control characters and NULs removed. Damage that cannot be
 restored (U+FFFD, mojibake with lost bytes) is left for a person.
+
+Files (:func:`fix_file`, ``quality fix``) are read and written back by :mod:`quality.textfile`,
+the code ``quality lint --fix`` uses: strictly, as the loader reads an article file. A file that
+``quality score`` refuses (invalid UTF-8, Latin-1, NUL bytes, binary data, over
+``max_article_chars``) is reported and never rewritten, so NUL removal applies to text handed to
+:func:`fix_text`, never to a file holding NUL bytes (that file is damaged, not mojibake). A
+repair is written back in the file's own encoding and byte-order mark, atomically, and only when
+those bytes read back as the repaired text; otherwise the file is left as it was.
 """
 
 from __future__ import annotations
@@ -30,7 +38,9 @@ from typing import Callable, Iterable, Iterator
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import _BOMS, TEXT_SUFFIXES, DecodeError, _bomless_utf16, decode_bytes
+from quality.load import TEXT_SUFFIXES, DecodeError, _walk
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS
+from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
 
 # Enough for an entity hiding double mojibake; real text settles in one or two.
 MAX_PASSES = 6
@@ -131,11 +141,16 @@ def fix_text(text: str, **steps: bool) -> str:
 
 
 # ------------------------------------------------------------------------------------- files
+#
+# Files are read and written by quality.textfile, as `quality lint --fix` reads and writes drafts:
+# strictly, by the loader's rules. A file that `quality score` refuses as damaged (NUL bytes,
+# binary data, invalid UTF-8, Latin-1, over max_article_chars) is reported, never "repaired".
 
 
 @dataclass(frozen=True)
 class FileFix:
-    """A file's text before and after the repairs, and how to write it back unchanged in form."""
+    """A file's text before and after the repairs, and the form (codec, byte-order mark) its
+    bytes had, in which the repaired text is written back."""
 
     path: Path
     original: str
@@ -153,9 +168,16 @@ class FileFix:
         after = _diff_lines(self.fixed)
         return "".join(difflib.unified_diff(before, after, fromfile=str(self.path), tofile=str(self.path)))
 
+    def check(self) -> None:
+        """Raise :class:`DecodeError` when the fixed text could not be written back faithfully
+        (see :func:`quality.textfile.encode_as_read`); :meth:`write` would refuse it."""
+        encode_as_read(self.fixed, self.codec, self.bom)
+
     def write(self) -> None:
-        """Write the fixed text in the file's own encoding, byte-order mark and line endings."""
-        self.path.write_bytes(self.bom + self.fixed.encode(self.codec))
+        """Replace the file, atomically, with the fixed text in the file's own encoding,
+        byte-order mark and line endings. Raises :class:`DecodeError`, the file unchanged, when
+        those bytes would not read back as the fixed text."""
+        write_back(self.path, self.fixed, self.codec, self.bom)
 
 
 def _diff_lines(text: str) -> list[str]:
@@ -165,42 +187,78 @@ def _diff_lines(text: str) -> list[str]:
     return lines
 
 
-def fix_file(path: str | Path, **steps: bool) -> FileFix:
+def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS, **steps: bool) -> FileFix:
     """Read a text file as the loader does and repair it (nothing is written).
 
-    Raises ``OSError`` when the file cannot be read and ``DecodeError`` when it is not text.
+    Raises ``OSError`` when the file cannot be read, :class:`DecodeError` when it is not text
+    the loader accepts, and :class:`~quality.textfile.TooLarge` (a ``DecodeError``) when it
+    holds more than ``max_chars`` characters (None: no limit); :func:`read_problem` words each.
     """
     path = Path(path)
-    data = path.read_bytes()
-    text = decode_bytes(data)
-    # The loader's own rules (BOM, then BOM-less UTF-16, then UTF-8), so that writing back
-    # keeps the file's form.
-    bom, codec = b"", _bomless_utf16(data) or "utf-8"
-    for mark, name in _BOMS:
-        if data.startswith(mark):
-            bom, codec = mark, name
-            break
-    return FileFix(path, text, fix_text(text, **steps), codec, bom)
+    file = read_text_file(path, max_chars)
+    return FileFix(path, file.text, fix_text(file.text, **steps), file.codec, file.bom)
 
 
-def text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The files named, and the ``.txt``/``.md`` files under folders named, in sorted order."""
+@dataclass(frozen=True)
+class PathProblem:
+    """A path named that gives no file to fix: missing, a special file, a folder without text
+    files or one that cannot be listed."""
+
+    path: Path
+    message: str
+
+
+def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathProblem]]:
+    """The files named, and the ``.txt``/``.md`` files under folders named, in a stable order,
+    each once; and the paths that gave none.
+
+    Folders are walked as the loader walks them (sorted, hidden entries skipped, symlinked
+    folders followed once, unreadable folders reported). A file named is fixed whatever its
+    suffix. Special files (FIFOs, sockets) and broken links are problems: reading a FIFO would
+    wait forever.
+    """
+    files: list[Path] = []
+    problems: list[PathProblem] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        if not path.is_file():
+            problems.append(PathProblem(path, _not_regular(path)))
+        elif path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found, failures = _walk(path)
+            problems += [PathProblem(folder, f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
+            texts = [p for p in found if p.suffix.lower() in TEXT_SUFFIXES]
+            if not texts and not failures:
+                problems.append(PathProblem(path, f"no text files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+            for file in texts:
+                add(file)
+        elif path.exists() or path.is_symlink():
+            add(path)
         else:
-            yield path
+            problems.append(PathProblem(path, "no such file or folder"))
+    return files, problems
+
+
+def _not_regular(path: Path) -> str:
+    return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
 
 
 __all__ = [
     "REPAIR_STEPS",
     "DecodeError",
     "FileFix",
+    "PathProblem",
     "RepairStep",
+    "find_text_files",
     "fix_file",
     "fix_text",
+    "read_problem",
     "register_repair",
     "repair_encoding",
-    "text_files",
 ]

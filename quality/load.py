@@ -34,7 +34,6 @@ import io
 import json
 import os
 import re
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,7 +218,10 @@ def decode_text_file(data: bytes) -> str:
         line, col = LineIndex(text).line_col(first_nul)
         raise DecodeError(f"contains {text.count(chr(0))} NUL byte(s), the first at line {line}, column {col}: text files never hold NUL; the file is damaged or not text")
     if text:
-        controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+        # Only C0 controls and DEL count: C1 controls (U+0080–U+009F) in decoded text are
+        # Windows-1252 punctuation read as Latin-1, i.e. mojibake, which MOJ reports and
+        # ``quality fix`` repairs; refusing the file would hide exactly that defect.
+        controls = sum(1 for ch in text[:4096] if (ch < " " or ch == "\x7f") and ch not in "\t\n\r\f")
         if controls / min(len(text), 4096) > 0.1:
             raise DecodeError(f"binary data: {controls} control characters in the first {min(len(text), 4096)}, not a text file")
     return text

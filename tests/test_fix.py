@@ -142,10 +142,10 @@ def test_cli_walks_folders_and_reports_unreadable_files(tmp_path, capsys) -> Non
     (tmp_path / "b.txt").write_text("clean", encoding="utf-8")
     (tmp_path / "ignored.csv").write_text("cafÃ©", encoding="utf-8")
     (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
-    assert main(["fix", str(tmp_path)]) == 0
+    assert main(["fix", str(tmp_path)]) == 2  # the readable files are still fixed; see test_fix_hostile_input.py
     out, err = capsys.readouterr()
     assert "sub/a.md" in out and "ignored.csv" not in out
-    assert "latin1.txt: not valid UTF-8" in err
+    assert "latin1.txt: cannot read: not valid UTF-8" in err
     assert "would fix 1 of 2 files, errors 1" in err
     assert main(["fix", str(tmp_path / "missing.txt")]) == 2
 

@@ -26,7 +26,7 @@ import pytest
 
 import lint_fakes  # tests/ is on sys.path (pytest prepends a test file's folder)
 from quality.cli import main
-from quality.lint.drafts import encode_as_read
+from quality.textfile import encode_as_read
 from quality.load import DecodeError
 from test_hostile_input import FILE_CASES, Case
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from quality.load import Columns, decode_bytes, DecodeError, load_paths
+from quality.load import Columns, decode_bytes, decode_text_file, DecodeError, load_paths
 from quality.model import Article
 from quality.pipeline import LoadError
 
@@ -32,6 +32,24 @@ def test_decode_bytes(data: bytes, expected: str | None) -> None:
             decode_bytes(data)
     else:
         assert decode_bytes(data) == expected
+
+
+TEXT_FILES = [
+    # (bytes, expected text or None for "refused as not text")
+    ("Café news.".encode(), "Café news."),
+    (bytes(range(1, 9)) * 20, None),  # C0 controls: binary
+    ("He said \u0093no\u0094.".encode(), "He said \u0093no\u0094."),  # C1: cp1252 quotes read as Latin-1, mojibake
+    ("A line\x7f\x7f\x7f\x7f\x7f".encode(), None),  # DEL counts as a control
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), TEXT_FILES)
+def test_only_c0_controls_make_a_file_binary(data: bytes, expected: str | None) -> None:
+    if expected is None:
+        with pytest.raises(DecodeError, match="binary data"):
+            decode_text_file(data)
+    else:
+        assert decode_text_file(data) == expected
 
 
 def test_folder_sources_come_from_first_subfolder(tmp_path: Path) -> None:

@@ -1,20 +1,18 @@
 """Draft files: finding them, reading them into a prose view with their directives, and
 writing ``--fix`` repairs back.
 
-A draft is read exactly as the loader reads an article file (:func:`quality.load.decode_text_file`:
-UTF-8, or UTF-16/32 with a byte-order mark or the NUL pattern of BOM-less text; NUL bytes,
-binary data and other encodings refused with the place and the reason), under the same
-``max_article_chars`` limit. A draft that cannot be read is reported and never rewritten. The
-encoding and mark are remembered so that a repaired file is written back as it was, atomically,
-and only when the bytes written read back as the repaired text.
+A draft is read and written back by :mod:`quality.textfile`, as ``quality fix`` reads and
+writes its files: exactly as the loader reads an article file (UTF-8, or UTF-16/32 with a
+byte-order mark or the NUL pattern of BOM-less text; NUL bytes, binary data and other encodings
+refused with the place and the reason), under the same ``max_article_chars`` limit. A draft that
+cannot be read is reported and never rewritten. A repaired file is written back in its own
+encoding and mark, atomically, and only when the bytes written read back as the repaired text.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import importlib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
@@ -23,9 +21,9 @@ from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.lint.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import DecodeError, _walk, decode_text_file, oversized, text_encoding
-from quality.pipeline import too_large_message
+from quality.load import DecodeError, _walk
 from quality.rules import RULES
+from quality.textfile import decode_text, read_text_file, read_problem
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -137,34 +135,16 @@ def _known_selector(selector: str) -> bool:
 
 
 def load_draft(target: Target, stdin: BinaryIO | None, markdown: bool, max_chars: int | None) -> Draft:
-    """Read a draft file (or standard input) and decode it; a file too large for ``max_chars``
-    in any encoding is refused without being read, as the loader refuses it."""
+    """Read a draft file (or standard input) as the loader reads an article file and build the
+    prose view; a file too large for ``max_chars`` in any encoding is refused without being read."""
     try:
         if target.path is None:
-            data = stdin.read() if stdin is not None else b""
+            file = decode_text(stdin.read() if stdin is not None else b"", max_chars)
         else:
-            refusal = oversized(target.path.stat().st_size, max_chars)
-            if refusal:
-                return Draft(target, error=refusal)
-            data = target.path.read_bytes()
-    except OSError as exc:
-        return Draft(target, error=f"cannot read: {exc.strerror or exc}")
-    return read_draft(target, data, markdown, max_chars)
-
-
-def read_draft(target: Target, data: bytes, markdown: bool, max_chars: int | None = None) -> Draft:
-    """Decode strictly, as the loader decodes an article file, and build the prose view."""
-    draft = Draft(target)
-    try:
-        text = decode_text_file(data)
-    except DecodeError as exc:
-        draft.error = f"cannot read: {exc}"
-        return draft
-    if max_chars is not None and len(text) > max_chars:
-        draft.error = too_large_message(len(text), max_chars)
-        return draft
-    draft.bom, draft.codec = text_encoding(data)
-    return with_prose(draft, text, markdown)
+            file = read_text_file(target.path, max_chars)
+    except (OSError, DecodeError) as exc:
+        return Draft(target, error=read_problem(exc))
+    return with_prose(Draft(target, codec=file.codec, bom=file.bom), file.text, markdown)
 
 
 def with_prose(draft: Draft, text: str, markdown: bool) -> Draft:
@@ -214,37 +194,3 @@ def fix_draft(draft: Draft, fix_text: Callable[[str], str]) -> str | None:
         cursor = max(cursor, end)
     fixed = "".join(pieces)
     return fixed if fixed != text else None
-
-
-def encode_as_read(text: str, codec: str, bom: bytes) -> bytes:
-    """``text`` in the encoding its file had; :class:`DecodeError` when those bytes would not
-    read back as ``text`` in that encoding (a character the codec cannot hold, a repair that
-    left a NUL, BOM-less UTF-16 that no longer looks like it), so that ``--fix`` never writes
-    a file the next run could not read, or would read differently."""
-    try:
-        data = bom + text.encode(codec)
-    except UnicodeEncodeError as exc:
-        raise DecodeError(f"the repaired text cannot be written as {codec}: {exc.reason} (character {exc.start})") from exc
-    try:
-        same = decode_text_file(data) == text and text_encoding(data) == (bom, codec)
-    except DecodeError as exc:
-        raise DecodeError(f"the repaired text would not read back as {codec}: {exc}") from exc
-    if not same:
-        raise DecodeError(f"the repaired text would not read back as the same {codec} text")
-    return data
-
-
-def write_back(path: Path, text: str, codec: str, bom: bytes) -> None:
-    """Replace the file atomically, in the encoding it had, keeping its permissions. Raises
-    :class:`DecodeError` (nothing written) when the text cannot be written back faithfully."""
-    data = encode_as_read(text, codec, bom)
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,98 @@
+"""One article text file, read exactly as the loader reads it and written back exactly as it was.
+
+``quality lint --fix`` and ``quality fix`` both rewrite files in place. Both read a file here:
+strictly, by the loader's rules (:func:`quality.load.decode_text_file`: UTF-8, or UTF-16/32 with
+a byte-order mark or the NUL pattern of BOM-less text; NUL bytes, binary data, Latin-1 and other
+encodings refused with the place and the reason), under the same ``max_article_chars`` limit, so
+that a file ``quality score`` refuses as damaged is never "repaired". The encoding and mark are
+remembered, and :func:`write_back` writes the repaired text in them, atomically, and only when
+the bytes written decode back, by the same rules, to the same text in the same encoding.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from quality.load import DecodeError, decode_text_file, oversized, text_encoding
+from quality.pipeline import too_large_message
+
+
+@dataclass(frozen=True)
+class TextFile:
+    """A file's text and the form its bytes had: ``bom + text.encode(codec)`` are those bytes."""
+
+    text: str
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+
+class TooLarge(DecodeError):
+    """The file holds (or must hold) more than ``max_article_chars`` characters."""
+
+
+def decode_text(data: bytes, max_chars: int | None) -> TextFile:
+    """Decode a text file's bytes as the loader does; :class:`DecodeError` when they are not
+    text we accept, :class:`TooLarge` when the text is over ``max_chars``."""
+    text = decode_text_file(data)
+    if max_chars is not None and len(text) > max_chars:
+        raise TooLarge(too_large_message(len(text), max_chars))
+    bom, codec = text_encoding(data)
+    return TextFile(text, codec, bom)
+
+
+def read_text_file(path: Path, max_chars: int | None) -> TextFile:
+    """Read and decode a file; one too large for ``max_chars`` in any encoding is refused from
+    its size, unread. Raises ``OSError``, :class:`DecodeError` or :class:`TooLarge`."""
+    refusal = oversized(path.stat().st_size, max_chars)
+    if refusal:
+        raise TooLarge(refusal)
+    return decode_text(path.read_bytes(), max_chars)
+
+
+def read_problem(exc: OSError | DecodeError) -> str:
+    """The message for a file that could not be read: ``cannot read: REASON``, or the size
+    refusal as it is (the file may be fine, only too long for the configured limit)."""
+    if isinstance(exc, TooLarge):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or exc}"
+    return f"cannot read: {exc}"
+
+
+def encode_as_read(text: str, codec: str, bom: bytes) -> bytes:
+    """``text`` in the encoding its file had; :class:`DecodeError` when those bytes would not
+    read back as ``text`` in that encoding (a character the codec cannot hold, a repair that
+    left a NUL, BOM-less UTF-16 that no longer looks like it, a new byte-order mark), so that a
+    repair never writes a file the next run could not read, or would read differently."""
+    try:
+        data = bom + text.encode(codec)
+    except UnicodeEncodeError as exc:
+        raise DecodeError(f"the repaired text cannot be written as {codec}: {exc.reason} (character {exc.start})") from exc
+    try:
+        same = decode_text_file(data) == text and text_encoding(data) == (bom, codec)
+    except DecodeError as exc:
+        raise DecodeError(f"the repaired text would not read back as {codec}: {exc}") from exc
+    if not same:
+        raise DecodeError(f"the repaired text would not read back as the same {codec} text")
+    return data
+
+
+def write_back(path: Path, text: str, codec: str, bom: bytes) -> None:
+    """Replace the file atomically, in the encoding it had, keeping its permissions (through a
+    symbolic link, the file it points to is replaced and the link kept). Raises
+    :class:`DecodeError` (nothing written) when the text cannot be written back faithfully."""
+    data = encode_as_read(text, codec, bom)
+    real = Path(os.path.realpath(path))
+    mode = real.stat().st_mode
+    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode & 0o7777)
+        os.replace(temporary, real)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
