@@ -353,8 +353,8 @@ DIVERGENT_VERSION = Rule(
     "compared by position only where its anchors allow it. An outlet's deliberate update of a "
     "figure or a name is divergence too. A version so far from the others that under 30% of its "
     "paragraphs anchor to them is not recognised as a version and gets nothing (the poor human "
-    "translation in the MQM TED set is one); a story carried by more than 32 outlets loses its "
-    "keys and is not compared.",
+    "translation in the MQM TED set is one). A key word more than 32 lines chose is dropped to "
+    "bound the work, so a story carried by more than about 30 outlets is not compared.",
 )
 
 
