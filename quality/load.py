@@ -93,6 +93,10 @@ class DecodeError(ValueError):
     """The bytes are not text we accept; the message says where and why."""
 
 
+class TooLarge(DecodeError):
+    """The file holds (or must hold) more than ``max_article_chars`` characters."""
+
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16-LE: its BOM starts with FF FE too
@@ -233,6 +237,26 @@ def oversized(size: int, max_chars: int | None) -> str | None:
     if max_chars is not None and size > MAX_BYTES_PER_CHAR * max_chars + len(codecs.BOM_UTF32_LE):
         return f"{size:,} bytes hold more than {max_chars:,} characters in any encoding: {too_large_message(None, max_chars)}"
     return None
+
+
+def decode_article(data: bytes, max_chars: int | None) -> str:
+    """A text file's article: :func:`decode_text_file`, then refused (:class:`TooLarge`) when
+    longer than ``max_chars``."""
+    text = decode_text_file(data)
+    if max_chars is not None and len(text) > max_chars:
+        raise TooLarge(too_large_message(len(text), max_chars))
+    return text
+
+
+def read_article_file(path: Path, max_chars: int | None) -> tuple[bytes, str]:
+    """A text file's bytes and its article (:func:`decode_article`); a file too large for
+    ``max_chars`` in any encoding is refused from its size, unread. The one way every command
+    reads an article file, so that none accepts what another refuses."""
+    refusal = oversized(path.stat().st_size, max_chars)
+    if refusal:
+        raise TooLarge(refusal)
+    data = path.read_bytes()
+    return data, decode_article(data, max_chars)
 
 
 def undecodable_at(text: str) -> int | None:
@@ -393,12 +417,7 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             frame = pd.read_parquet(path)
             yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
             return
-        refusal = oversized(path.stat().st_size, max_chars)
-        if refusal:
-            raise DecodeError(refusal)
-        text = decode_text_file(path.read_bytes())
-        if max_chars is not None and len(text) > max_chars:
-            raise DecodeError(too_large_message(len(text), max_chars))
+        _, text = read_article_file(path, max_chars)
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return

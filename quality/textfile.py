@@ -16,8 +16,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from quality.load import DecodeError, decode_text_file, oversized, text_encoding
-from quality.pipeline import too_large_message
+from quality.load import DecodeError, TooLarge, decode_article, decode_text_file, read_article_file, text_encoding
+
+__all__ = ["TextFile", "TooLarge", "decode_text", "read_text_file", "read_problem", "encode_as_read", "write_back"]
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,13 @@ class TextFile:
     bom: bytes = b""
 
 
-class TooLarge(DecodeError):
-    """The file holds (or must hold) more than ``max_article_chars`` characters."""
-
-
 def decode_text(data: bytes, max_chars: int | None) -> TextFile:
     """Decode a text file's bytes as the loader does; :class:`DecodeError` when they are not
     text we accept, :class:`TooLarge` when the text is over ``max_chars``."""
-    text = decode_text_file(data)
-    if max_chars is not None and len(text) > max_chars:
-        raise TooLarge(too_large_message(len(text), max_chars))
+    return _text_file(data, decode_article(data, max_chars))
+
+
+def _text_file(data: bytes, text: str) -> TextFile:
     bom, codec = text_encoding(data)
     return TextFile(text, codec, bom)
 
@@ -46,10 +44,7 @@ def decode_text(data: bytes, max_chars: int | None) -> TextFile:
 def read_text_file(path: Path, max_chars: int | None) -> TextFile:
     """Read and decode a file; one too large for ``max_chars`` in any encoding is refused from
     its size, unread. Raises ``OSError``, :class:`DecodeError` or :class:`TooLarge`."""
-    refusal = oversized(path.stat().st_size, max_chars)
-    if refusal:
-        raise TooLarge(refusal)
-    return decode_text(path.read_bytes(), max_chars)
+    return _text_file(*read_article_file(path, max_chars))
 
 
 def read_problem(exc: OSError | DecodeError) -> str:
