@@ -130,6 +130,18 @@ class RuleRegistry:
     def __len__(self) -> int:
         return len(self._rules)
 
+    def example_texts(self) -> list[str]:
+        """The text of every str and corpus example, in code order: ready-made news-like input
+        on which every detector has work (property tests, resource tests, fuzzing seeds)."""
+        texts: list[str] = []
+        for rule in self:
+            for example in (*rule.fires, *rule.passes):
+                if isinstance(example, str):
+                    texts.append(example)
+                elif isinstance(example, CorpusExample):
+                    texts.extend(text for _, text in example.articles)
+        return texts
+
     def matching(self, selectors: Iterable[str]) -> set[str]:
         """Codes matched by codes or prefixes (``MOJ``, ``MOJ0``, ``MOJ001``, ``ALL``)."""
         chosen: set[str] = set()

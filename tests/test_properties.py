@@ -27,25 +27,14 @@ from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.load import DecodeError, decode_bytes, load_paths
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.pipeline import LoadError, analyze, build_detectors
-from quality.rules import RULES, CorpusExample
+from quality.rules import RULES
 
 DETECTORS: list[Detector] = build_detectors(Config())
 
 # --- text strategies ---------------------------------------------------------------------------------
 
 
-def _rule_example_texts() -> list[str]:
-    texts: list[str] = []
-    for rule in RULES:
-        for example in (*rule.fires, *rule.passes):
-            if isinstance(example, str):
-                texts.append(example)
-            elif isinstance(example, CorpusExample):
-                texts.extend(text for _, text in example.articles)
-    return [t for t in texts if t] or ["A sentence."]
-
-
-RULE_TEXTS = _rule_example_texts()
+RULE_TEXTS = [t for t in RULES.example_texts() if t] or ["A sentence."]
 
 # Characters that break naive code: line breaks other than \n, BOM, joiners and bidi marks,
 # combining marks, astral characters (two UTF-16 units), mojibake sequences, CJK, NUL.

@@ -25,7 +25,7 @@ from quality.config import Config
 from quality.detectors import Detector
 from quality.model import Article
 from quality.pipeline import build_detectors
-from quality.rules import RULES, CorpusExample
+from quality.rules import RULES
 
 # (small, large) characters per shape of text. Linear cost grows 100x from small to large,
 # quadratic 10,000x: the bound sits a factor of ten above linear (room for cache effects and
@@ -45,14 +45,7 @@ DETECTOR_SLACK = 10
 
 def _rule_texts() -> str:
     """Every rule's own examples, one paragraph each: text on which every detector has work."""
-    texts = []
-    for rule in RULES:
-        for example in (*rule.fires, *rule.passes):
-            if isinstance(example, str):
-                texts.append(example)
-            elif isinstance(example, CorpusExample):
-                texts.extend(text for _, text in example.articles)
-    return "\n\n".join(t.strip() for t in texts if t.strip())
+    return "\n\n".join(t.strip() for t in RULES.example_texts() if t.strip())
 
 
 BASE = _rule_texts()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from quality.rules import RULES, CorpusExample  # noqa: E402
+from quality.rules import RULES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,12 +21,7 @@ def main(target: Path) -> None:
     (target / "detectors").mkdir(parents=True, exist_ok=True)
     (target / "load").mkdir(parents=True, exist_ok=True)
     texts: list[str] = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sample_corpus").glob("*.txt"))]
-    for rule in RULES:
-        for example in (*rule.fires, *rule.passes):
-            if isinstance(example, str):
-                texts.append(example)
-            elif isinstance(example, CorpusExample):
-                texts.extend(text for _, text in example.articles)
+    texts += RULES.example_texts()
     for k, text in enumerate(texts):
         (target / "detectors" / f"seed-{k:04d}").write_bytes(text.encode("utf-8", "surrogatepass"))
     tables = [
