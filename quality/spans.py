@@ -91,8 +91,8 @@ def split_unspaced(text: str) -> tuple[str, int]:
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``: spaced words by ``WORD``, plus an estimate for unspaced scripts (each
-    run of Han or kana characters counts as its length over ``UNSPACED_CHARS_PER_WORD``)."""
+    """Words in ``text``: spaced words by ``WORD``, plus an estimate for unspaced scripts (all
+    its Han and kana characters together, over ``UNSPACED_CHARS_PER_WORD``)."""
     rest, unspaced = split_unspaced(text)
     return sum(1 for _ in WORD.finditer(rest)) + unspaced_words(unspaced)
 
