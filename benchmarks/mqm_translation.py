@@ -86,8 +86,8 @@ def build_articles(records: list[dict]) -> tuple[list[Article], dict[str, list[t
     return articles, layout
 
 
-def run_detector(articles: list[Article]) -> dict[str, object]:
-    detector = TranslationDetector()
+def run_detector(articles: list[Article], detector: TranslationDetector | None = None) -> dict[str, object]:
+    detector = detector or TranslationDetector()
     results = {a.id: detector.detect(a) for a in articles}
     by_testset: dict[str, list[Article]] = defaultdict(list)
     for article in articles:

@@ -20,6 +20,7 @@ NEWS = (
 )
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")  # the probe below, on purpose
 def test_readability_never_asks_nltk_to_download(monkeypatch: pytest.MonkeyPatch) -> None:
     import nltk
 

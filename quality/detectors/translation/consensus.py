@@ -10,31 +10,35 @@ How versions are found (no ids, only the text):
 
 1. Every paragraph line becomes a set of lower-case word tokens. The corpus summary keeps these
    sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
-2. Each line picks as keys its few *rarest* words in the corpus (``key_words`` of them, each
-   shared by 2 to ``max_postings`` lines, never a common English word of Zipf ``common_zipf``
-   or more, and no more than ``posting_budget`` corpus lines in all once ``min_shared_keys``
-   are in). Two lines of different sources that chose ``min_shared_keys`` keys in common are
-   candidates; the pairs are counted once for the whole corpus, key by key, and a key more
-   than ``max_key_lines`` lines chose is dropped, so the work stays bounded per line.
-3. For every other-source article a line's candidates reach, its best candidate (most shared
-   keys) is compared by word Jaccard similarity; pairs at ``anchor_similarity`` or above are
-   anchors. The longest chain of anchors in reading order (a longest increasing subsequence)
-   aligns the two articles; they are versions of each other only with at least
+2. Articles first. Each article picks as keys its ``key_words`` *rarest* words in the corpus,
+   counted in articles, not lines (each key in 2 to ``max_key_articles`` articles, never a
+   common English word of Zipf ``common_zipf`` or more). Other-source articles that contain
+   at least ``min_shared_keys`` of them are candidates, most keys shared first, at most
+   ``max_candidates``. Counting articles rather than lines matters: a talk or a long report
+   repeats its topic words on many lines, and 15 versions of such a line would make every key
+   too common to use.
+3. Lines next, within each candidate pair. A word that each of the two articles uses on one
+   line only (the idea of patience diff) votes for pairing those two lines. A line's
+   best-voted counterpart is an anchor when their word Jaccard similarity is at least
+   ``anchor_similarity``. The longest chain of anchors in reading order (a longest increasing
+   subsequence) aligns the two articles; they are versions of each other only with at least
    ``min_anchors`` anchors covering ``min_anchor_share`` of the shorter article.
 4. Lines between two anchors are paired by position when both gaps have the same length, so a
    paragraph too changed to be found by its words still meets its counterpart; unequal gaps
    pair a line with its most similar line in the other gap, if any is ``pair_similarity``
    similar.
 5. A line is *parallel* when at least ``min_versions`` other sources have a counterpart (one
-   per source: the version with most anchors). Its divergence is ``agreement − similarity``
-   (never below 0): the mean pairwise Jaccard among the counterparts minus the line's mean
-   Jaccard to them. Agreeing versions that the line does not match make it large; versions
-   that all differ (a free text that every outlet words its own way) make it small.
+   per source: the version with most anchors, at most ``max_versions`` sources). Its
+   divergence is ``agreement − similarity`` (never below 0): the mean pairwise Jaccard among
+   the counterparts minus the line's mean Jaccard to them. Agreeing versions that the line does
+   not match make it large; versions that all differ (a free text that every outlet words its
+   own way) make it small.
 
 Independently written reports of one story share the odd quotation but not a chain of
 paragraphs, so they are not versions and get nothing. The price: a version so far from the
 others that too few of its lines anchor is not recognised as a version either, and gets
-nothing. A story carried by more than ``max_key_lines`` outlets loses its keys (known limit).
+nothing. A story carried by more than ``max_key_articles`` outlets loses its keys (known
+limit), since a key's postings are what bound the work.
 """
 
 from __future__ import annotations
@@ -43,17 +47,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, combinations
 from typing import Iterable, NamedTuple, Sequence
 
 from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
-# Index postings pack (article number, line number) into one int; lines past 2**20 of one
-# article are not indexed.
-_LINE_BITS = 20
-_LINE_MASK = (1 << _LINE_BITS) - 1
-_PAIR_SHIFT = 64  # a pair of line codes packed into one int: first << 64 | second
 
 # (source, distinct words per paragraph line). Plain tuples of strings, not sets: the collector
 # stops tracking them, so a large corpus held for the pass does not set off full collections.
@@ -83,11 +83,10 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 class ConsensusOptions:
     """Thresholds of the version search (see the module docstring, steps 2–5)."""
 
-    key_words: int = 8
+    key_words: int = 24
     min_shared_keys: int = 2
-    max_postings: int = 256
-    posting_budget: int = 160
-    max_key_lines: int = 32
+    max_key_articles: int = 64
+    max_candidates: int = 36
     common_zipf: float = 4.5
     anchor_similarity: float = 0.4
     pair_similarity: float = 0.2
@@ -146,7 +145,8 @@ class ConsensusSummary:
 
 
 class _Index:
-    """The corpus in sorted order with its inverted word index (built once per summary)."""
+    """The corpus in sorted order with an inverted index of each article's rarest words (built
+    once per summary)."""
 
     def __init__(self, articles: dict[str, ArticleLines], options: ConsensusOptions) -> None:
         self.options = options
@@ -154,107 +154,113 @@ class _Index:
         self.sources = [articles[i][0] for i in self.ids]
         self.lines = [articles[i][1] for i in self.ids]
         self.position = {article_id: n for n, article_id in enumerate(self.ids)}
-        self.frequency = dict(Counter(chain.from_iterable(chain.from_iterable(self.lines))))
-        # Key candidates: shared by 2+ lines, not too many, and not common English words
-        # (Zipf ≥ ``common_zipf``: "see", "said", "something"), which tie unrelated lines.
-        self.eligible = frozenset(
-            w for w, count in self.frequency.items() if 1 < count <= options.max_postings and zipf(w, "en") < options.common_zipf
-        )
-        # Each line's keys (its rarest shared words), then the lines that chose each key.
-        chosen: dict[str, list[int]] = {}
-        for n, article_lines in enumerate(self.lines):
-            for j, words in enumerate(article_lines[:_LINE_MASK]):
-                code = n << _LINE_BITS | j
-                for key in self._keys(words):
-                    chosen.setdefault(key, []).append(code)
-        # Two lines are candidates when they chose ``min_shared_keys`` keys in common and belong
-        # to different sources; counted once over the whole corpus, per key.
-        # Pairs are packed into one int (not a tuple): ints are not tracked by the garbage
-        # collector, and a tuple per pair set off full collections on a large corpus.
-        shared: Counter[int] = Counter()
-        sources = self.sources
-        for key in sorted(chosen):
-            codes = chosen[key]
-            if len(codes) > options.max_key_lines:
-                continue
-            shared.update(
-                a << _PAIR_SHIFT | b for a, b in combinations(codes, 2) if sources[a >> _LINE_BITS] != sources[b >> _LINE_BITS]
-            )
-        candidates: dict[int, list[tuple[int, int]]] = {}
-        least, mask = options.min_shared_keys, (1 << _PAIR_SHIFT) - 1
-        for pair, count in shared.items():
-            if count >= least:
-                a, b = pair >> _PAIR_SHIFT, pair & mask
-                candidates.setdefault(a, []).append((b, count))
-                candidates.setdefault(b, []).append((a, count))
-        self.candidates = {code: tuple(sorted(found)) for code, found in candidates.items()}
+        vocabularies = [dict.fromkeys(chain.from_iterable(article_lines)) for article_lines in self.lines]
+        documents = Counter(chain.from_iterable(vocabularies))
+        # Key candidates: in 2 to ``max_key_articles`` articles and not common English words
+        # (Zipf ≥ ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
+        eligible = {w: count for w, count in documents.items() if 1 < count <= options.max_key_articles and zipf(w, "en") < options.common_zipf}
+        self.keys: list[tuple[str, ...]] = []
+        for vocabulary in vocabularies:
+            usable = sorted((eligible[w], w) for w in vocabulary if w in eligible)
+            self.keys.append(tuple(w for _, w in usable[: options.key_words]))
+        # Per-article line views for the alignment, kept for the articles most recently used:
+        # an article is a candidate of each of its versions, so it is aligned many times.
+        self.line_view = lru_cache(maxsize=4096)(self._line_view)
+        chosen = set(chain.from_iterable(self.keys))
+        self.postings: dict[str, list[int]] = {w: [] for w in chosen}
+        for n, vocabulary in enumerate(vocabularies):
+            for w in vocabulary:
+                if w in chosen:
+                    self.postings[w].append(n)
 
-    def _keys(self, words: tuple[str, ...]) -> list[str]:
-        """The line's rarest words that some other line shares (bounded postings)."""
-        frequency, eligible = self.frequency, self.eligible
-        usable = [w for w in words if w in eligible]
-        if len(usable) < self.options.min_shared_keys:
-            return []
-        usable.sort(key=frequency.__getitem__)  # stable: ties keep the line's word order
-        keys, budget = [], self.options.posting_budget
-        for word in usable[: self.options.key_words]:
-            budget -= frequency[word]
-            if budget < 0 and len(keys) >= self.options.min_shared_keys:
-                break
-            keys.append(word)
-        return keys
+    def candidates(self, me: int) -> list[int]:
+        """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, most
+        shared first (then by id), at most ``max_candidates``."""
+        mine = self.sources[me]
+        shared = Counter(n for w in self.keys[me] for n in self.postings[w] if n != me and self.sources[n] != mine)
+        found = sorted((-count, n) for n, count in shared.items() if count >= self.options.min_shared_keys)
+        return [n for _, n in found[: self.options.max_candidates]]
+
+    def _line_view(self, n: int) -> dict[str, int]:
+        """The words the article uses on one line only, with that line's index."""
+        return _single_line_words(self.lines[n])
+
+    def alignment(self, me: int, n: int) -> tuple[int, list[tuple[int, int]]]:
+        """Anchors and line pairs between two articles; no pairs when they are not versions.
+
+        Anchor candidates come from words that each article uses on one line only (as patience
+        diff does): such a word names the line's counterpart. A line's best-voted counterpart is
+        an anchor when their word Jaccard is at least ``anchor_similarity``."""
+        options = self.options
+        my_lines, their_lines = self.line_view(me), self.line_view(n)
+        common = my_lines.keys() & their_lines.keys()
+        needed = max(options.min_anchors, options.min_anchor_share * min(len(self.lines[me]), len(self.lines[n])))
+        if len(common) < needed:
+            return 0, []  # too few shared single-line words for enough anchors
+        votes: Counter[tuple[int, int]] = Counter((my_lines[w], their_lines[w]) for w in common)
+        best: dict[int, tuple[int, int]] = {}  # my line → (votes, their line): most votes, then first line
+        for (i, j), count in votes.items():
+            if i not in best or (count, -j) > (best[i][0], -best[i][1]):
+                best[i] = (count, j)
+        if len(best) < needed:
+            return 0, []
+        my_words, their_words = self.lines[me], self.lines[n]
+        anchors = [(i, j) for i, (_, j) in sorted(best.items()) if jaccard(frozenset(my_words[i]), frozenset(their_words[j])) >= options.anchor_similarity]
+        anchored = _increasing_chain(anchors)
+        if len(anchored) < needed:
+            return len(anchored), []
+        mine, theirs = [frozenset(words) for words in my_words], [frozenset(words) for words in their_words]
+        return len(anchored), _fill_gaps(anchored, mine, theirs, options.pair_similarity)
+
+    def versions(self, me: int) -> list[tuple[int, str, dict[int, int]]]:
+        """The article's versions, one per other source (most anchors, then lowest id): (anchor
+        count, id, line pairs), most anchors first, at most ``max_versions``."""
+        per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
+        for n in self.candidates(me):
+            count, pairs = self.alignment(me, n)
+            if not pairs:
+                continue
+            held = per_source.get(self.sources[n])
+            if held is None or (count, held[1]) > (held[0], self.ids[n]):
+                per_source[self.sources[n]] = (count, self.ids[n], dict(pairs))
+        return sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: self.options.max_versions]
 
     def consensus(self, article_id: str, source: str, my_words: Sequence[tuple[str, ...]]) -> list[LineConsensus]:
         options = self.options
         me = self.position.get(article_id, -1)
-        as_sets: dict[int, tuple[frozenset[str], ...]] = {}
-
-        def lines_of(n: int) -> tuple[frozenset[str], ...]:
-            if n not in as_sets:
-                as_sets[n] = tuple(frozenset(words) for words in self.lines[n])
-            return as_sets[n]
-
-        # Best candidate line per (line, other article), by shared key words.
-        best: dict[int, dict[int, tuple[int, int]]] = {}  # other article → line → (count, their line)
-        if me < 0:  # an article the summary does not hold: not indexed, no candidates
+        if me < 0:  # an article the summary does not hold
             return []
-        for i in range(min(len(my_words), _LINE_MASK)):
-            for code, count in self.candidates.get(me << _LINE_BITS | i, ()):
-                n, j = code >> _LINE_BITS, code & _LINE_MASK
-                current = best.setdefault(n, {}).get(i)
-                if current is None or (count, -j) > (current[0], -current[1]):
-                    best[n][i] = (count, j)
-        if not best:
+        versions = self.versions(me)
+        if not versions:
             return []
         mine = [frozenset(words) for words in my_words]
-        # Align with every other article that is a version; keep the best version per source.
-        per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
-        for n in sorted(best):
-            if len(best[n]) < options.min_anchors:
-                continue
-            theirs = lines_of(n)
-            anchors = [(i, j) for i, (_, j) in sorted(best[n].items()) if jaccard(mine[i], theirs[j]) >= options.anchor_similarity]
-            anchored = _increasing_chain(anchors)
-            if len(anchored) < max(options.min_anchors, options.min_anchor_share * min(len(mine), len(theirs))):
-                continue
-            pairs = _fill_gaps(anchored, mine, theirs, options.pair_similarity)
-            rank = (len(anchored), self.ids[n])
-            held = per_source.get(self.sources[n])
-            if held is None or (rank[0], held[1]) > (held[0], rank[1]):
-                per_source[self.sources[n]] = (len(anchored), self.ids[n], dict(pairs))
-        # Versions in a fixed order: most anchors first, then by id; at most max_versions.
-        versions = sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: options.max_versions]
+        theirs = {v[1]: [frozenset(words) for words in self.lines[self.position[v[1]]]] for v in versions}
         found = []
         for i, words in enumerate(mine):
             if len(words) < options.min_line_words:
                 continue
-            counterparts = [lines_of(self.position[v[1]])[v[2][i]] for v in versions if i in v[2]]
+            counterparts = [theirs[v[1]][v[2][i]] for v in versions if i in v[2]]
             if len(counterparts) < options.min_versions:
                 continue
             similarity = sum(jaccard(words, c) for c in counterparts) / len(counterparts)
             pairwise = [jaccard(a, b) for a, b in combinations(counterparts, 2)]
             found.append(LineConsensus(i, len(counterparts), similarity, sum(pairwise) / len(pairwise)))
         return found
+
+
+def _single_line_words(article_lines: Sequence[tuple[str, ...]]) -> dict[str, int]:
+    """Words the article uses on one line only, with that line's index."""
+    line_of: dict[str, int] = {}
+    repeated: set[str] = set()
+    for i, words in enumerate(article_lines):
+        for word in words:
+            if word in line_of:
+                repeated.add(word)
+            else:
+                line_of[word] = i
+    for word in repeated:
+        del line_of[word]
+    return line_of
 
 
 def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
