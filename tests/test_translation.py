@@ -506,6 +506,50 @@ def test_consensus_options_are_checked(options: dict[str, float]) -> None:
         TranslationDetector(**options)
 
 
+# A talk-like text that repeats its topic words on most lines, and one outlet's free version of it
+# that rewords every other line (the MQM TED set's poor human translation is such a version).
+TOPIC_STORY = [
+    "The telescope will watch black holes merging in distant galaxies, the team said.",
+    "Black holes in those galaxies sing as they merge, and the telescope will hear them.",
+    "Each merger sends waves through space, and black holes of every size make them.",
+    "The telescope needs three satellites flying in formation to hear the waves from black holes.",
+    "Lasers between the satellites measure changes smaller than an atom as the waves pass.",
+    "The team expects the telescope to hear thousands of merging black holes each year.",
+    "Some of those galaxies are so far away that their light left before the Sun formed.",
+    "Hearing them would tell us how black holes grew in the early universe, the team said.",
+]
+REWORDED = {
+    0: "Our new observatory is going to see collapsed stars fusing in faraway star systems, researchers say.",
+    2: "Every collision ripples spacetime, whatever the mass involved.",
+    4: "A beam of light bounced among the craft detects a shift tinier than one atom.",
+    6: "Certain of these systems lie so distant their glow departed ahead of our star's birth.",
+}
+
+
+def test_a_freely_reworded_version_is_found_and_flagged_on_its_reworded_lines() -> None:
+    articles = [Article(id=f"talk{i:02d}", source=f"outlet{i:02d}", text="\n".join(TOPIC_STORY)) for i in range(14)]
+    free = [REWORDED.get(i, line) for i, line in enumerate(TOPIC_STORY)]
+    articles.append(Article(id="free", source="free-outlet", text="\n".join(free)))
+    results = _corpus_pass(TranslationDetector(), articles)
+    assert results["free"].metrics["parallel_lines"] == len(TOPIC_STORY)
+    assert [f.evidence for f in results["free"].findings if f.rule == "TRN012"] == list(REWORDED.values())
+    assert results["free"].score < 0.8 and results["talk00"].score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([("a", "b"), ("b", "c")], {"a": 0, "c": 1}),  # "b" is on two lines: it names neither
+        ([("a",), (), ("a", "d")], {"d": 2}),
+        ([], {}),
+    ],
+)
+def test_single_line_words_are_the_words_on_one_line_only(lines: list[tuple[str, ...]], expected: dict[str, int]) -> None:
+    from quality.detectors.translation.consensus import _single_line_words
+
+    assert _single_line_words(lines) == expected
+
+
 def _many_outlets(copies: int) -> list[Article]:
     articles = [Article(id=f"copy{i:03d}", source=f"outlet{i:03d}", text="\n".join(WIRE_STORY)) for i in range(copies)]
     return articles + [Article(id="z", source="outlet-g", text="\n".join(WIRE_EDITS["outlet-g"]))]
