@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quality import Article, analyze
 from quality.detectors.translation import TranslationDetector
@@ -548,6 +550,44 @@ def test_single_line_words_are_the_words_on_one_line_only(lines: list[tuple[str,
     from quality.detectors.translation.consensus import _single_line_words
 
     assert _single_line_words(lines) == expected
+
+
+@st.composite
+def edited_versions(draw: st.DrawFn) -> list[Article]:
+    """Outlets' versions of one story, each with random cuts, additions and reworded lines."""
+    story = TOPIC_STORY + WIRE_STORY
+    articles = []
+    for n in range(draw(st.integers(1, 7))):
+        lines = list(story)
+        for _ in range(draw(st.integers(0, 3))):
+            at = draw(st.integers(0, len(lines) - 1))
+            edit = draw(st.sampled_from(["cut", "add", "reword"]))
+            if edit == "cut" and len(lines) > 1:
+                del lines[at]
+            elif edit == "add":
+                lines.insert(at, draw(st.sampled_from(list(REWORDED.values()) + [MISTRANSLATED])))
+            else:
+                lines[at] = draw(st.sampled_from([MISTRANSLATED, lines[at].upper(), lines[at][: len(lines[at]) // 2]]))
+        articles.append(Article(id=f"v{n}", source=draw(st.sampled_from(["a", "b", "c", "d", "e"])), text="\n".join(lines)))
+    return articles
+
+
+@given(articles=edited_versions(), chunks=st.integers(1, 4))
+def test_consensus_of_edited_versions_keeps_its_contract(articles: list[Article], chunks: int) -> None:
+    """Any edits: a result independent of order and chunking, in bounds, on real lines."""
+    from quality.detectors.translation.consensus import ConsensusSummary, paragraph_texts
+
+    detector = TranslationDetector()
+    whole = _corpus_pass(detector, articles)
+    assert _corpus_pass(detector, articles, chunks) == whole == _corpus_pass(detector, articles[::-1])
+    summary = ConsensusSummary()
+    for article in articles:
+        summary.add(article.id, article.source, paragraph_texts(article.text))
+    for article in articles:
+        lines = paragraph_texts(article.text)
+        for line in summary.consensus(article.id, article.source, lines, detector.consensus_options):
+            assert 0 <= line.line < len(lines) and line.versions >= 3
+            assert 0.0 <= line.similarity <= 1.0 and 0.0 <= line.agreement <= 1.0 and 0.0 <= line.divergence <= 1.0
 
 
 def _many_outlets(copies: int) -> list[Article]:
