@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from quality.model import Severity
 
@@ -165,3 +165,11 @@ def selected_codes(select: Iterable[str] | None, ignore: Iterable[str] | None) -
     if ignore:
         chosen -= RULES.matching(ignore)
     return chosen
+
+
+def dominant_kind(counts: Mapping[str, float]) -> str | None:
+    """The kind of finding with the highest count, ties going to the first name in alphabetical
+    order (so an article and its source's report break a tie the same way); None when every
+    count is 0."""
+    best = min(counts, key=lambda kind: (-counts[kind], kind), default=None)
+    return best if best is not None and counts[best] > 0 else None

@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from quality.rules import dominant_kind
+
 PRIOR_DOF = 2.0
 PRIOR_SD_FLOOR = 0.05  # a corpus whose articles all score alike still leaves some doubt
 
@@ -72,11 +74,7 @@ def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
         match = _KIND_COUNT.match(column)
         if match and pd.api.types.is_numeric_dtype(group[column]):
             totals.setdefault(match["detector"], {})[match["kind"]] = float(group[column].fillna(0).sum())
-    out: dict[str, str | None] = {}
-    for detector, kinds in sorted(totals.items()):
-        best = max(sorted(kinds), key=lambda k: kinds[k])
-        out[f"{detector}_dominant_kind"] = best if kinds[best] > 0 else None
-    return out
+    return {f"{detector}_dominant_kind": dominant_kind(kinds) for detector, kinds in sorted(totals.items())}
 
 
 SOURCE_KINDS = ("person", "organisation", "media", "anonymous")

@@ -391,6 +391,28 @@ def test_source_report_names_the_dominant_kind() -> None:
     assert pd.isna(report.loc["clean", "translation_dominant_kind"])
 
 
+def test_an_article_and_its_source_break_a_tie_between_kinds_alike() -> None:
+    from quality import source_report
+    from quality.frame import article_rows
+
+    # one pronoun slip, then one join artifact: a tie, whichever comes first in the text
+    text = "The Foreign Ministry said the talks went well. He added that more would follow.\nThe visit was near.Thus far it goes on."
+    results = analyze([Article(id="tie", source="outlet", text=text)])
+    assert results[0].metrics["translation_dominant_kind"] == "join"
+    report = source_report(article_rows(results)).set_index("source")
+    assert report.loc["outlet", "translation_dominant_kind"] == "join"
+
+
+@pytest.mark.parametrize(
+    ("counts", "dominant"),
+    [({"join": 2, "pronoun": 2, "unidiomatic": 1}, "join"), ({"pronoun": 3, "join": 1}, "pronoun"), ({"join": 0}, None), ({}, None)],
+)
+def test_dominant_kind_is_the_most_counted_and_ties_go_alphabetically(counts: dict[str, int], dominant: str | None) -> None:
+    from quality.rules import dominant_kind
+
+    assert dominant_kind(counts) == dominant
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   \n\n  ", "....", "我们反对任何形式的干涉。" * 50, "A" * 5000, "'s 's ’s", "Mr. . . . Dr.", "\u200b\ufeff x",

@@ -53,6 +53,7 @@ from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.model import Article, DetectorResult, Finding, Severity
+from quality.rules import dominant_kind
 from quality.detectors.translation.text import count_words, lines
 
 NAMES_CACHE = 20_000  # articles whose names and word counts are kept between detect and the corpus pass
@@ -156,7 +157,7 @@ class TranslationDetector(Detector):
         kinds = Counter(KINDS[f.rule] for f in findings)
         metrics: dict[str, Any] = {f"n_{kind}": kinds.get(kind, 0) for kind in sorted(set(KINDS.values()))}
         metrics["weighted_per_100_words"] = round(density, 4)
-        metrics["dominant_kind"] = kinds.most_common(1)[0][0] if kinds else None
+        metrics["dominant_kind"] = dominant_kind(kinds)
         ordered = tuple(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
         return DetectorResult(score=score, findings=ordered, metrics=metrics)
 
