@@ -11,12 +11,14 @@ How versions are found (no ids, only the text):
 1. Every paragraph line becomes a set of lower-case word tokens. The corpus summary keeps these
    sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
 2. Articles first. Each article picks as keys its ``key_words`` *rarest* words in the corpus,
-   counted in articles, not lines (each key in 2 to ``max_key_articles`` articles, never a
-   common English word of Zipf ``common_zipf`` or more). Other-source articles that contain
-   at least ``min_shared_keys`` of them are candidates, most keys shared first, at most
-   ``max_candidates``. Counting articles rather than lines matters: a talk or a long report
-   repeats its topic words on many lines, and 15 versions of such a line would make every key
-   too common to use.
+   counted in articles, not lines (each key in 2 or more articles, never a common English word
+   of Zipf ``common_zipf`` or more). Other-source articles that contain at least
+   ``min_shared_keys`` of them are candidates, most keys shared first, at most
+   ``max_candidates``. A key lists at most ``max_key_articles`` articles (the first in id
+   order), which bounds the work per article however many outlets carry a story: a wire
+   story run by 300 outlets still finds its versions among 64 of them. Counting articles
+   rather than lines matters: a talk or a long report repeats its topic words on many lines,
+   and 15 versions of such a line would make every key too common to use.
 3. Lines next, within each candidate pair. A word that each of the two articles uses on one
    line only (the idea of patience diff) votes for pairing those two lines. A line's
    best-voted counterpart is an anchor when their word Jaccard similarity is at least
@@ -37,8 +39,7 @@ How versions are found (no ids, only the text):
 Independently written reports of one story share the odd quotation but not a chain of
 paragraphs, so they are not versions and get nothing. The price: a version so far from the
 others that too few of its lines anchor is not recognised as a version either, and gets
-nothing. A story carried by more than ``max_key_articles`` outlets loses its keys (known
-limit), since a key's postings are what bound the work.
+nothing.
 """
 
 from __future__ import annotations
@@ -156,9 +157,9 @@ class _Index:
         self.position = {article_id: n for n, article_id in enumerate(self.ids)}
         vocabularies = [dict.fromkeys(chain.from_iterable(article_lines)) for article_lines in self.lines]
         documents = Counter(chain.from_iterable(vocabularies))
-        # Key candidates: in 2 to ``max_key_articles`` articles and not common English words
-        # (Zipf ≥ ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
-        eligible = {w: count for w, count in documents.items() if 1 < count <= options.max_key_articles and zipf(w, "en") < options.common_zipf}
+        # Key candidates: in 2 or more articles and not common English words (Zipf ≥
+        # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
+        eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
         self.keys: list[tuple[str, ...]] = []
         for vocabulary in vocabularies:
             usable = sorted((eligible[w], w) for w in vocabulary if w in eligible)
@@ -166,11 +167,13 @@ class _Index:
         # Per-article line views for the alignment, kept for the articles most recently used:
         # an article is a candidate of each of its versions, so it is aligned many times.
         self.line_view = lru_cache(maxsize=4096)(self._line_view)
+        # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
+        # order, so the cut does not depend on how the corpus was read or chunked).
         chosen = set(chain.from_iterable(self.keys))
         self.postings: dict[str, list[int]] = {w: [] for w in chosen}
         for n, vocabulary in enumerate(vocabularies):
             for w in vocabulary:
-                if w in chosen:
+                if w in chosen and len(self.postings[w]) < options.max_key_articles:
                     self.postings[w].append(n)
 
     def candidates(self, me: int) -> list[int]:
