@@ -612,6 +612,22 @@ def test_consensus_of_edited_versions_keeps_its_contract(articles: list[Article]
             assert 0.0 <= line.similarity <= 1.0 and 0.0 <= line.agreement <= 1.0 and 0.0 <= line.divergence <= 1.0
 
 
+def test_outlets_that_cut_different_paragraphs_do_not_diverge() -> None:
+    """Four outlets cut paragraph 3, six cut paragraph 2. Between the same two anchors one
+    outlet's gap holds paragraph 2 where another's holds paragraph 3; pairing them by position
+    alone must not make a faithful copy look divergent when other versions carry its paragraph
+    word for word."""
+    def without(index: int) -> str:
+        return "\n".join(p for i, p in enumerate(WIRE_STORY) if i != index)
+
+    articles = [Article(id=f"a{k}", source=f"cut-third-{k}", text=without(2)) for k in range(4)]
+    articles += [Article(id=f"b{k}", source=f"cut-second-{k}", text=without(1)) for k in range(6)]
+    results = _corpus_pass(TranslationDetector(), articles)
+    assert all("parallel_lines" in r.metrics for r in results.values())
+    assert {a.id: results[a.id].score for a in articles} == {a.id: 1.0 for a in articles}
+    assert [f for r in results.values() for f in r.findings if f.rule == "TRN012"] == []
+
+
 def _many_outlets(copies: int) -> list[Article]:
     articles = [Article(id=f"copy{i:03d}", source=f"outlet{i:03d}", text="\n".join(WIRE_STORY)) for i in range(copies)]
     return articles + [Article(id="z", source="outlet-g", text="\n".join(WIRE_EDITS["outlet-g"]))]

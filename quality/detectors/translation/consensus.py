@@ -13,12 +13,14 @@ How versions are found (no ids, only the text):
 2. Articles first. Each article picks as keys its ``key_words`` *rarest* words in the corpus,
    counted in articles, not lines (each key in 2 or more articles, never a common English word
    of Zipf ``common_zipf`` or more). Other-source articles that contain at least
-   ``min_shared_keys`` of them are candidates, most keys shared first, at most
-   ``max_candidates``. A key lists at most ``max_key_articles`` articles (the first in id
-   order), which bounds the work per article however many outlets carry a story: a wire
-   story run by 300 outlets still finds its versions among 64 of them. Counting articles
-   rather than lines matters: a talk or a long report repeats its topic words on many lines,
-   and 15 versions of such a line would make every key too common to use.
+   ``min_shared_keys`` of them are candidates, at most ``max_candidates``, ranked by the keys
+   they share weighted by rarity (1 / the articles holding the key), so the words of a whole
+   topic ("voters", "democrat") do not outrank those of one story. A key lists at most
+   ``max_key_articles`` articles (the first in id order), which bounds the work per article
+   however many outlets carry a story: a wire story run by 300 outlets still finds its
+   versions among 64 of them. Counting articles rather than lines matters: a talk or a long
+   report repeats its topic words on many lines, and 15 versions of such a line would make
+   every key too common to use.
 3. Lines next, within each candidate pair. A word that each of the two articles uses on one
    line only (the idea of patience diff) votes for pairing those two lines. A line's
    best-voted counterpart is an anchor when their word Jaccard similarity is at least
@@ -49,7 +51,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, combinations
+from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
 from quality.detectors.translation.text import zipf
@@ -170,6 +172,9 @@ class _Index:
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked).
         chosen = set(chain.from_iterable(self.keys))
+        # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
+        # it), so keys shared by a whole topic do not outweigh those of one story.
+        self.weight = {w: 1.0 / eligible[w] for w in chosen}
         self.postings: dict[str, list[int]] = {w: [] for w in chosen}
         for n, vocabulary in enumerate(vocabularies):
             for w in vocabulary:
@@ -177,11 +182,18 @@ class _Index:
                     self.postings[w].append(n)
 
     def candidates(self, me: int) -> list[int]:
-        """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, most
-        shared first (then by id), at most ``max_candidates``."""
-        mine = self.sources[me]
-        shared = Counter(n for w in self.keys[me] for n in self.postings[w] if n != me and self.sources[n] != mine)
-        found = sorted((-count, n) for n, count in shared.items() if count >= self.options.min_shared_keys)
+        """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, the
+        heaviest shared keys first (then by id), at most ``max_candidates``."""
+        mine, sources = self.sources[me], self.sources
+        count: Counter[int] = Counter()
+        weight: dict[int, float] = {}
+        for w in self.keys[me]:
+            key_weight = self.weight[w]
+            for n in self.postings[w]:
+                if n != me and sources[n] != mine:
+                    count[n] += 1
+                    weight[n] = weight.get(n, 0.0) + key_weight
+        found = sorted((-weight[n], n) for n, shared in count.items() if shared >= self.options.min_shared_keys)
         return [n for _, n in found[: self.options.max_candidates]]
 
     def _line_view(self, n: int) -> dict[str, int]:
@@ -217,9 +229,13 @@ class _Index:
 
     def versions(self, me: int) -> list[tuple[int, str, dict[int, int]]]:
         """The article's versions, one per other source (most anchors, then lowest id): (anchor
-        count, id, line pairs), most anchors first, at most ``max_versions``."""
+        count, id, line pairs), most anchors first, at most ``max_versions``. Candidates are
+        tried most shared keys first, and the search stops once ``max_versions`` sources have
+        one: a story carried by many outlets need not be aligned with all of them."""
         per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
         for n in self.candidates(me):
+            if len(per_source) >= self.options.max_versions and self.sources[n] not in per_source:
+                continue
             count, pairs = self.alignment(me, n)
             if not pairs:
                 continue
@@ -245,10 +261,32 @@ class _Index:
             counterparts = [theirs[v[1]][v[2][i]] for v in versions if i in v[2]]
             if len(counterparts) < options.min_versions:
                 continue
-            similarity = sum(jaccard(words, c) for c in counterparts) / len(counterparts)
-            pairwise = [jaccard(a, b) for a, b in combinations(counterparts, 2)]
-            found.append(LineConsensus(i, len(counterparts), similarity, sum(pairwise) / len(pairwise)))
+            similarities = [jaccard(words, c) for c in counterparts]
+            close = [k for k, value in enumerate(similarities) if value >= options.pair_similarity]
+            if options.min_versions <= len(close) < len(counterparts):
+                # Pairs made by position alone (step 4) that share almost no words are set aside
+                # when enough versions carry the line in similar words: two outlets that cut
+                # different paragraphs leave gaps of equal length holding different paragraphs.
+                counterparts = [counterparts[k] for k in close]
+                similarities = [similarities[k] for k in close]
+            similarity = sum(similarities) / len(similarities)
+            found.append(LineConsensus(i, len(counterparts), similarity, _mean_pairwise_jaccard(counterparts)))
         return found
+
+
+def _mean_pairwise_jaccard(sets: Sequence[frozenset[str]]) -> float:
+    """The mean Jaccard similarity over all pairs of ``sets`` (two or more). Written out rather
+    than calling ``jaccard`` per pair: with 12 versions a line has 66 pairs, and this is the
+    corpus pass's innermost loop."""
+    total = 0.0
+    for k, a in enumerate(sets):
+        size = len(a)
+        for b in sets[k + 1 :]:
+            shared = len(a & b)
+            if shared:
+                total += shared / (size + len(b) - shared)
+    pairs = len(sets) * (len(sets) - 1) // 2
+    return total / pairs
 
 
 def _single_line_words(article_lines: Sequence[tuple[str, ...]]) -> dict[str, int]:
