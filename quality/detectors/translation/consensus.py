@@ -32,9 +32,11 @@ How versions are found (no ids, only the text):
    pair a line with its most similar line in the other gap, if any is ``pair_similarity``
    similar.
 5. A line is *parallel* when at least ``min_versions`` other sources have a counterpart (one
-   per source: the version with most anchors, at most ``max_versions`` sources). Its
-   divergence is ``agreement − similarity`` (never below 0): the mean pairwise Jaccard among
-   the counterparts minus the line's mean Jaccard to them. Agreeing versions that the line does
+   per source: the version with most anchors; candidates are aligned until ``max_versions``
+   sources have one). When ``min_versions`` or more counterparts are ``pair_similarity``
+   similar to the line, the others (paired by position alone) are set aside. Its divergence
+   is ``agreement − similarity`` (never below 0): the mean pairwise Jaccard among the
+   counterparts minus the line's mean Jaccard to them. Agreeing versions that the line does
    not match make it large; versions that all differ (a free text that every outlet words its
    own way) make it small.
 
