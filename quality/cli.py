@@ -299,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Repair encoding damage in text files read as `quality score` reads them. Exit codes: 0 every "
         "file read (and written); 2 usage or configuration error, or a path that could not be read or fixed.",
     )
-    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt/.md files")
+    fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt and Markdown files")
     fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")
     fix.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
     fix.add_argument(

@@ -1,8 +1,12 @@
 """Reading articles: folders of text files, JSONL, CSV, Parquet and DataFrames.
 
-A folder is read for ``.txt`` and ``.md`` files, recursively; each file's source is the first
-folder under the one given, unless a ``manifest.csv`` or ``manifest.jsonl`` beside the files names
-it (a ``file`` column plus any of ``source``, ``date``, ``url``, ``title``, ``language``). Tables
+A folder is read for ``.txt`` and Markdown (``.md``, ``.markdown``, ...) files, recursively;
+each file's source is the first folder under the one given, unless a ``manifest.csv`` or
+``manifest.jsonl`` beside the files names it (a ``file`` column plus any of ``source``, ``date``,
+``url``, ``title``, ``language``); a Markdown file's own front matter outranks both, as in
+``quality lint``. Markdown is read as a reader sees it (:func:`quality.markdown.read_view`):
+front matter, fenced code, comments and markup become spaces, so offsets, lines and columns
+stay the file's and ``quality score`` shows the evidence ``quality lint`` shows. Tables
 (``.jsonl``, ``.csv``, ``.parquet``) are read when named as paths, one article per row.
 
 Loaders yield :class:`~quality.model.Article` or :class:`~quality.pipeline.LoadError`; they never
@@ -41,10 +45,11 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
+from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, read_view
 from quality.model import Article, LineIndex
 from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 METADATA = ("title", "url", "date", "language")
@@ -352,7 +357,7 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         folder_source = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
         yield from _load_file(path, relative.as_posix(), meta.get("source") or folder_source, columns, meta, max_chars)
     if not found:
-        yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or .md files) under {root}", origin=str(root))
+        yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or Markdown files) under {root}", origin=str(root))
 
 
 def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -418,6 +423,11 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
             return
         _, text = read_article_file(path, max_chars)
+        if is_markdown_name(path.name):
+            text, front = read_view(text)
+            # The file's own front matter outranks a manifest's entry, as in ``quality lint``.
+            meta = {**meta, **front}
+            source = front.get("source") or source
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return

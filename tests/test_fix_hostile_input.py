@@ -130,8 +130,8 @@ def test_fix_file_raises_what_the_loader_refuses(workdir: Path) -> None:
     ("make", "path", "message"),
     [
         (None, "nope.txt", "no such file or folder"),
-        ("empty-folder", "empty-folder", r"no text files \(\.txt, \.md\) in this folder"),
-        ("other-folder", "other-folder", r"no text files \(\.txt, \.md\) in this folder"),
+        ("empty-folder", "empty-folder", r"no text files \(\.txt, \.md, \.markdown, \.mdown, \.mkd\) in this folder"),
+        ("other-folder", "other-folder", r"no text files \(\.txt, \.md, \.markdown, \.mdown, \.mkd\) in this folder"),
         ("fifo", "pipe.txt", "not a regular file"),  # reading a FIFO would wait forever
         ("broken-link", "dangling.md", "a broken symbolic link"),
     ],

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.lint.markdown import build_prose, comment_removal, fenced_code_spans, prepare, split_front_matter
+from quality.markdown import build_prose, comment_removal, fenced_code_spans, prepare, split_front_matter
 
 # (Markdown source, the prose the detectors must read)
 PROSE_CASES = [

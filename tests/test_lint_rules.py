@@ -35,7 +35,7 @@ def test_lint_rules_are_documented_and_apart_from_the_pipeline(rule) -> None:
 # same place in a .txt draft and three lines lower under front matter in a Markdown draft. This
 # keeps holding for detectors merged later, without a change here.
 def _markdown_neutral(text: str) -> bool:
-    from quality.lint.markdown import prepare
+    from quality.markdown import prepare
 
     return prepare(text, markdown=True).text == text
 

@@ -70,6 +70,62 @@ def test_manifest_gives_source_and_metadata(tmp_path: Path) -> None:
     assert (article.source, article.date, article.title) == ("outlet-z", "2023-01-31", "Headline")
 
 
+MARKDOWN_DRAFT = """---
+title: "Rates rise again"
+source: Example Wire
+date: 2023-03-20
+---
+
+# Rates rise again
+
+The central bank raised its main rate on Thursday, officials said, as **Reuters** reported.
+
+```
+<iframe src="https://example.com/video"></iframe>
+```
+
+<!-- editor: check the figure -->
+Read more: [Rates explained](https://example.com/rates)
+"""
+
+
+@pytest.mark.parametrize(
+    ("manifest", "source"),
+    [(None, "Example Wire"), ("file,source\ndraft.md,outlet-m\n", "Example Wire"), ("file,title\ndraft.md,Other\n", "Example Wire")],
+    ids=["front matter", "over a manifest's source", "over a manifest's title"],
+)
+def test_markdown_front_matter_outranks_a_manifest_as_in_lint(tmp_path: Path, manifest: str | None, source: str) -> None:
+    (tmp_path / "draft.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    if manifest:
+        (tmp_path / "manifest.csv").write_text(manifest, encoding="utf-8")
+    [article] = load_paths([tmp_path])
+    assert (article.source, article.title, article.date) == (source, "Rates rise again", "2023-03-20")
+
+
+def test_markdown_is_read_as_a_reader_sees_it_at_the_files_own_offsets(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    [article] = load_paths([tmp_path / "draft.md"])
+    text = article.text
+    assert len(text) == len(MARKDOWN_DRAFT) and text.count("\n") == MARKDOWN_DRAFT.count("\n")
+    for hidden in ("title:", "---", "iframe", "editor:", "**", "https://", "# "):
+        assert hidden not in text
+    for shown in ("Rates rise again", "officials said", "Reuters", "Read more:", "Rates explained"):
+        assert text.index(shown) == MARKDOWN_DRAFT.rindex(shown)  # the front matter held the title too
+
+
+def test_score_and_lint_show_the_same_evidence_on_a_markdown_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quality import analyze
+    from quality.config import Config
+    from quality.lint import LintOptions, lint, resolve
+
+    (tmp_path / "draft.md").write_text(MARKDOWN_DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [scored] = analyze(list(load_paths(["draft.md"])))
+    linted = lint(["draft.md"], resolve(Config(), LintOptions())).findings
+    assert scored.findings, "the draft should give some evidence"
+    assert sorted((f.rule, f.line, f.col) for f in scored.findings) == sorted((f.rule, f.line, f.col) for f in linted)
+
+
 def test_jsonl_malformed_line_becomes_error_row_with_line_number(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"text": "Good.", "source": "s"}) + "\n{not json\n" + json.dumps({"text": 5}) + "\n", encoding="utf-8")

@@ -3,7 +3,7 @@
 It reads drafts (``.txt``, Markdown with front matter), runs the normal pipeline on their prose,
 and reports each finding at its line and column in the file, in the format the reader needs:
 
-* :mod:`quality.lint.markdown` turns a draft into the prose the detectors read, with an offset
+* :mod:`quality.markdown` turns a draft into the prose the detectors read, with an offset
   map back to the file;
 * :mod:`quality.lint.suppress` reads ``<!-- quality: ignore … -->`` directives;
 * :mod:`quality.lint.settings` resolves options against the configuration;

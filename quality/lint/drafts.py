@@ -19,7 +19,7 @@ from typing import BinaryIO, Callable, Sequence
 
 from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
-from quality.lint.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
+from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
 from quality.load import DecodeError, _walk
 from quality.rules import RULES

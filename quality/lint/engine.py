@@ -1,7 +1,7 @@
 """Running the linter: find the drafts, read them, run the normal pipeline, map findings back.
 
 The linter holds no detection logic. Each draft becomes an :class:`~quality.model.Article` whose
-text is the draft's prose view (:mod:`quality.lint.markdown`); the articles go through
+text is the draft's prose view (:mod:`quality.markdown`); the articles go through
 :func:`quality.pipeline.analyze` exactly as ``quality score`` sends them, so every detector and
 its corpus pass apply, and any detector added later shows up here without a change. The findings
 are then mapped back to the file (offsets, line, column), filtered by the file's inline
@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, Callable, Sequence
 
 from quality.lint import suppress
 from quality.lint.drafts import Draft, PathProblem, Target, discover, fix_draft, load_draft, load_fixer, with_prose
-from quality.lint.markdown import is_markdown_name
+from quality.markdown import is_markdown_name
 from quality.lint.lint_rules import LINT_RULES
 from quality.lint.settings import LintUsageError, Settings
 from quality.load import METADATA, DecodeError, _read_manifest, load_paths

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from quality.lint.markdown import Line, lines_of
+from quality.markdown import Line, lines_of
 from quality.model import LineIndex
 
 # ``quality:`` inside an HTML comment is what makes a directive; the rest is then checked strictly.

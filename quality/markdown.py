@@ -18,6 +18,11 @@ prose, so for Markdown we hand them what a reader would see, and never let an of
 A ``.txt`` draft is taken as it is, except for ``<!-- quality: … -->`` directives, which the
 caller removes with :func:`comment_removal`.
 
+``quality score`` reads Markdown through :func:`read_view` instead: the same removals, but each
+removed character becomes a space and line breaks stay, so the article's offsets, lines and
+columns are the file's own and need no map (a paragraph wrapped over several lines is read line
+by line, as in a ``.txt`` file).
+
 What is deliberately not done: indented code blocks, HTML blocks and tables are linted as text
 (news drafts rarely use them, and a wrong guess would hide prose); entities such as ``&amp;`` stay
 as written (replacing them would insert characters).
@@ -487,3 +492,16 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
 
 def is_markdown_name(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def read_view(original: str) -> tuple[str, dict[str, str]]:
+    """A Markdown file as ``quality score`` reads it: every character that :func:`prepare`
+    removes (front matter, fenced code, HTML comments, markup) turned into a space, line breaks
+    kept, so offsets, lines and columns stay the file's; and the front matter's metadata."""
+    prose = prepare(original, markdown=True)
+    chars = list(original)
+    for start, end in prose.removed:
+        for offset in range(start, end):
+            if chars[offset] not in "\r\n":
+                chars[offset] = " "
+    return "".join(chars), prose.metadata
