@@ -171,12 +171,12 @@ class _Index:
         # Per-article line views for the alignment, kept for the articles most recently used:
         # an article is a candidate of each of its versions, so it is aligned many times.
         self.line_view = lru_cache(maxsize=4096)(self._line_view)
-        # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
-        # order, so the cut does not depend on how the corpus was read or chunked).
         chosen = set(chain.from_iterable(self.keys))
         # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
         # it), so keys shared by a whole topic do not outweigh those of one story.
         self.weight = {w: 1.0 / eligible[w] for w in chosen}
+        # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
+        # order, so the cut does not depend on how the corpus was read or chunked).
         self.postings: dict[str, list[int]] = {w: [] for w in chosen}
         for n, vocabulary in enumerate(vocabularies):
             for w in vocabulary:
@@ -232,7 +232,7 @@ class _Index:
     def versions(self, me: int) -> list[tuple[int, str, dict[int, int]]]:
         """The article's versions, one per other source (most anchors, then lowest id): (anchor
         count, id, line pairs), most anchors first, at most ``max_versions``. Candidates are
-        tried most shared keys first, and the search stops once ``max_versions`` sources have
+        tried in their ranking's order, and the search stops once ``max_versions`` sources have
         one: a story carried by many outlets need not be aligned with all of them."""
         per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
         for n in self.candidates(me):
