@@ -145,7 +145,18 @@ def test_decode_bytes_raises_only_decode_error(data: bytes) -> None:
     assert isinstance(text, str)
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".jsonl", ".csv", ".parquet"])
+@given(text=st.one_of(texts, st.lists(st.sampled_from(["---", "title: x", "# Head", "**bold** word", "```", "<!-- c -->", "[a](http://b)", "Plain prose."]), max_size=8).map("\n".join)))
+def test_markdown_view_only_blanks_characters_and_keeps_line_breaks(text: str) -> None:
+    """What ``quality score`` reads of a Markdown file: same length, same line breaks, and every
+    other character either the file's own or a space, so every offset, line and column holds."""
+    from quality.markdown import read_view
+
+    view, _ = read_view(text)
+    assert len(view) == len(text)
+    assert all(v == t or (v == " " and t not in "\r\n") for v, t in zip(view, text))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".jsonl", ".csv", ".parquet"])
 @given(data=st.one_of(st.binary(max_size=300), texts.map(lambda t: t.encode("utf-8", "surrogatepass"))))
 def test_any_file_yields_items_and_never_raises(suffix: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
