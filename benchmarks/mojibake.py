@@ -42,7 +42,7 @@ from quality.detectors.mojibake import MISDECODING_CODES, Engine  # noqa: E402
 
 HELD_OUT_CODECS = (
     "cp1252", "latin-1", "mac_roman", "cp1251", "cp1250", "iso8859_2", "cp437", "cp1254", "cp1253",
-    "cp1257", "gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+    "cp1257", "koi8_r", "gbk", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
 )  # fmt: skip
 
 

@@ -26,6 +26,7 @@ ALSO_EXPLAINS = {
     "latin-1": {"latin-1", "cp1252"},
     "cp1254": {"cp1254", "cp1252"},
     "cp1257": {"cp1257", "cp1252"},
+    "koi8_r": {"koi8-r"},
     "iso8859_2": {"iso-8859-2", "cp1250"},
     "gb18030": {"gb18030", "gbk"},
     "shift_jis": {"shift_jis", "cp932"},
@@ -50,6 +51,8 @@ SINGLE_BYTE = [
     ("cp1254", "İstanbul’da güneşli bir gün"),
     ("cp1253", "Η Αθήνα είναι μεγάλη και ζεστή."),
     ("cp1257", "Rīga un Vilnius sadarbojas."),
+    ("koi8_r", "Президент встретился с Си Цзиньпином в Кремле."),
+    ("koi8_r", "Café in Zürich"),
 ]
 
 # (codec, genuine text): UTF-8 read as an East Asian double-byte codec.
@@ -127,6 +130,7 @@ GENUINE = [
     "Ｆｕｌｌ-width letters and ｶﾀｶﾅ half-width katakana.",
     "Kraków (pop. 800 000) — «Wawel» i „Sukiennice”.",
     "Ελλάδα: «Η κυβέρνηση ανακοίνωσε…» είπε ο υπουργός.",
+    "Итоги: ┌───┐ │ 5 │ └───┘ — таблица из КОИ-8 эпохи ░▒▓ и знак ÷.",
 ]
 
 

@@ -5,8 +5,8 @@ Design
 Mojibake of UTF-8 is text whose bytes are all still there, read with the wrong codec. That makes
 it reversible, and checkable: encode the damaged characters back with the codec that misread
 them and the result must be valid UTF-8. We use exactly that as the candidate generator, for
-nine single-byte code pages (windows-1252 and Latin-1, MacRoman, cp1251, cp1250, Latin-2, cp437,
-cp1254, cp1253, cp1257) and five East Asian families (GBK/GB18030, Big5, Shift-JIS, EUC-JP,
+ten single-byte code pages (windows-1252 and Latin-1, MacRoman, cp1251, cp1250, Latin-2, cp437,
+cp1254, cp1253, cp1257, KOI8-R) and five East Asian families (GBK/GB18030, Big5, Shift-JIS, EUC-JP,
 EUC-KR). The East Asian ones matter because they hide mojibake inside ideographs ("Maidán" read
 through GBK is "Maid谩n"), which ftfy does not look for.
 

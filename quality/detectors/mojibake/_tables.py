@@ -30,6 +30,7 @@ SINGLE_BYTE_CODECS: tuple[tuple[str, str], ...] = (
     ("cp1254", "cp1254"),  # Windows Turkish
     ("cp1253", "cp1253"),  # Windows Greek
     ("cp1257", "cp1257"),  # Windows Baltic
+    ("koi8-r", "koi8_r"),  # the Unix and e-mail Cyrillic charset: Russian mail, feeds and old sites
 )
 
 # East Asian multi-byte codecs. UTF-8 read with one of them turns two UTF-8 bytes into one
