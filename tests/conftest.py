@@ -21,6 +21,21 @@ def run_texts(*texts: str, source: str = "test", config=None) -> list[ArticleRes
     return analyze([Article(id=f"a{i}", source=source, text=t) for i, t in enumerate(texts)], config)
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``quality ARGS`` in this process: (exit code, standard output, standard error)."""
+    from quality.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def stderr_messages(err: str, prefix: str) -> dict[str, str]:
+    """``{path: message}`` from the standard-error lines ``PREFIX PATH: MESSAGE`` (the test
+    paths hold no ': ')."""
+    return dict(line.removeprefix(prefix).split(": ", 1) for line in err.splitlines() if line.startswith(prefix))
+
+
 def rules_fired(result: ArticleResult) -> set[str]:
     return {f.rule for f in result.findings}
 

@@ -20,9 +20,9 @@ from typing import Callable
 
 import pytest
 
-from quality.cli import main
 from quality.fix import REPAIR_STEPS, RepairStep, find_text_files, fix_file, register_repair
 from quality.textfile import TooLarge
+from conftest import run_cli, stderr_messages
 from test_hostile_input import FILE_CASES, Case
 from test_lint_hostile_input import ENCODINGS
 
@@ -41,14 +41,12 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def fix(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["fix", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_cli(capsys, "fix", *args)
 
 
 def errors_of(err: str) -> dict[str, str]:
-    """``{path: message}`` from the ``quality: error: PATH: MESSAGE`` lines (paths hold no ': ')."""
-    return dict(line.removeprefix("quality: error: ").split(": ", 1) for line in err.splitlines() if line.startswith("quality: error: "))
+    """``{path: message}`` from the ``quality: error: PATH: MESSAGE`` lines."""
+    return stderr_messages(err, "quality: error: ")
 
 
 def summary_of(err: str) -> tuple[int, int, int]:

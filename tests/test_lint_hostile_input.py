@@ -25,9 +25,9 @@ import jsonschema
 import pytest
 
 import lint_fakes  # tests/ is on sys.path (pytest prepends a test file's folder)
-from quality.cli import main
 from quality.textfile import encode_as_read
 from quality.load import DecodeError
+from conftest import run_cli, stderr_messages
 from test_hostile_input import FILE_CASES, Case
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,14 +50,12 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def lint(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["lint", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_cli(capsys, "lint", *args)
 
 
 def _stderr_messages(err: str) -> dict[str, str]:
-    """``{path: message}`` from the ``quality: PATH: MESSAGE`` lines (paths hold no ': ')."""
-    return dict(line.removeprefix("quality: ").split(": ", 1) for line in err.splitlines() if line.startswith("quality: "))
+    """``{path: message}`` from the ``quality: PATH: MESSAGE`` lines."""
+    return stderr_messages(err, "quality: ")
 
 
 def _hostile(workdir: Path, case: Case) -> None:
