@@ -423,7 +423,9 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
             return
         _, text = read_article_file(path, max_chars)
+        layout = None
         if is_markdown_name(path.name):
+            layout = text
             text, front = read_view(text)
             # The file's own front matter outranks a manifest's entry, as in ``quality lint``.
             meta = {**meta, **front}
@@ -431,7 +433,7 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return
-    yield Article(id=id_, source=source, text=text, origin=str(path), **{key: meta.get(key) for key in METADATA})
+    yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, **{key: meta.get(key) for key in METADATA})
 
 
 def _reason(exc: BaseException) -> str:

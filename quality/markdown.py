@@ -18,10 +18,9 @@ prose, so for Markdown we hand them what a reader would see, and never let an of
 A ``.txt`` draft is taken as it is, except for ``<!-- quality: … -->`` directives, which the
 caller removes with :func:`comment_removal`.
 
-``quality score`` reads Markdown through :func:`read_view` instead: the same removals, but each
-removed character becomes a space and line breaks stay, so the article's offsets, lines and
-columns are the file's own and need no map (a paragraph wrapped over several lines is read line
-by line, as in a ``.txt`` file).
+``quality score`` reads Markdown through :func:`read_view` instead: the same removals and soft
+breaks, but each removed character becomes a space, so the article's offsets are the file's own
+and need no map; lines and columns are counted on the file itself (``Article.layout``).
 
 What is deliberately not done: indented code blocks, HTML blocks and tables are linted as text
 (news drafts rarely use them, and a wrong guess would hide prose); entities such as ``&amp;`` stay
@@ -139,6 +138,8 @@ class Prose:
     front_matter: tuple[int, int] | None = None
     front_matter_error: tuple[int, int, str] | None = None  # span and message
     is_markdown: bool = False
+    # Offsets of the original's soft line breaks, which the prose reads as spaces.
+    soft_breaks: tuple[int, ...] = ()
 
 
 class Line(NamedTuple):
@@ -487,6 +488,7 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
         front_matter=front,
         front_matter_error=error,
         is_markdown=True,
+        soft_breaks=tuple(soft_breaks),
     )
 
 
@@ -495,13 +497,17 @@ def is_markdown_name(name: str) -> bool:
 
 
 def read_view(original: str) -> tuple[str, dict[str, str]]:
-    """A Markdown file as ``quality score`` reads it: every character that :func:`prepare`
-    removes (front matter, fenced code, HTML comments, markup) turned into a space, line breaks
-    kept, so offsets, lines and columns stay the file's; and the front matter's metadata."""
+    """A Markdown file as ``quality score`` reads it, and the front matter's metadata. Every
+    character that :func:`prepare` removes (front matter, fenced code, HTML comments, markup)
+    becomes a space, as does a soft line break inside a paragraph (the detectors read a line
+    as a paragraph); other line breaks stay. Nothing moves, so offsets stay the file's, and
+    lines and columns are counted on the file (``Article.layout``)."""
     prose = prepare(original, markdown=True)
     chars = list(original)
     for start, end in prose.removed:
         for offset in range(start, end):
             if chars[offset] not in "\r\n":
                 chars[offset] = " "
+    for offset in prose.soft_breaks:
+        chars[offset] = " "
     return "".join(chars), prose.metadata

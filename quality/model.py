@@ -38,6 +38,10 @@ class Article:
     language: str | None = None
     # Where the article came from (file path, "file.jsonl:12"), for messages only.
     origin: str | None = None
+    # The file's own text when ``text`` is a same-length reading of it (a Markdown file, see
+    # ``quality.markdown.read_view``): offsets hold for both, and lines and columns are counted
+    # on the file, so a finding points where an editor would look.
+    layout: str | None = None
 
 
 @dataclass(frozen=True)

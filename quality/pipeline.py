@@ -386,7 +386,7 @@ def _finish(
     is ``input_code``; a worker that died is reported like an unreadable input."""
     if results is None:
         code = input_code
-        finding = FindingBuilder(article.text, "input")(code, 0, 0, error or "unreadable input")
+        finding = FindingBuilder(article.text, "input", article.layout)(code, 0, 0, error or "unreadable input")
         findings = (finding,) if code in enabled else ()
         return ArticleResult(article, {}, {}, _with_severity(findings, config), None, error)
 

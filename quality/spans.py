@@ -26,8 +26,13 @@ class Span:
 class FindingBuilder:
     """Creates findings for one article; holds the line index so lookups stay cheap."""
 
-    def __init__(self, text: str, detector: str) -> None:
+    def __init__(self, text: str, detector: str, layout: str | None = None) -> None:
+        """``layout``: a same-length text whose lines and columns the findings report
+        (``Article.layout``); by default ``text``'s own."""
+        if layout is not None and len(layout) != len(text):
+            raise ValueError("a layout must be as long as the text it lays out")
         self.text = text
+        self.layout = text if layout is None else layout
         self.detector = detector
         self._lines: LineIndex | None = None
 
@@ -43,7 +48,7 @@ class FindingBuilder:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
         if self._lines is None:
-            self._lines = LineIndex(self.text)
+            self._lines = LineIndex(self.layout)
         line, col = self._lines.line_col(start)
         return Finding(
             rule=code,

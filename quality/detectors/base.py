@@ -72,7 +72,7 @@ class Detector:
         raise NotImplementedError
 
     def findings_for(self, article: Article) -> FindingBuilder:
-        return FindingBuilder(article.text, self.name)
+        return FindingBuilder(article.text, self.name, article.layout)
 
     # Corpus pass; the defaults make it a no-op for detectors that do not need it.
     def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> Any:
