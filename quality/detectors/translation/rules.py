@@ -354,8 +354,9 @@ DIVERGENT_VERSION = Rule(
     "figure or a name is divergence too, and so is a good translation that words everything its "
     "own way when the others agree (the best human translation of the MQM TED set gets the second "
     "highest divergence). A version so far from the others that under 30% of its paragraphs "
-    "anchor to them is not recognised as a version and gets nothing. A story carried by more "
-    "than 64 outlets is compared with 64 of them, to bound the work.",
+    "anchor to them is not recognised as a version and gets nothing. An article of a story "
+    "carried by more than 64 outlets looks for its versions among 64 of them (and uses 12), to "
+    "bound the work.",
 )
 
 
