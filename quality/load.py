@@ -5,8 +5,9 @@ each file's source is the first folder under the one given, unless a ``manifest.
 ``manifest.jsonl`` beside the files names it (a ``file`` column plus any of ``source``, ``date``,
 ``url``, ``title``, ``language``); a Markdown file's own front matter outranks both, as in
 ``quality lint``. Markdown is read as a reader sees it (:func:`quality.markdown.read_view`):
-front matter, fenced code, comments and markup become spaces, so offsets, lines and columns
-stay the file's and ``quality score`` shows the evidence ``quality lint`` shows. Tables
+front matter, fenced code, comments, markup and soft line breaks become spaces, so offsets stay
+the file's, lines and columns are counted on the file (``Article.layout``), and ``quality
+score`` shows the evidence ``quality lint`` shows. Tables
 (``.jsonl``, ``.csv``, ``.parquet``) are read when named as paths, one article per row.
 
 Loaders yield :class:`~quality.model.Article` or :class:`~quality.pipeline.LoadError`; they never
