@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Iterator
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import TEXT_SUFFIXES, DecodeError, _walk
+from quality.load import TEXT_SUFFIXES, DecodeError, PathProblem, _walk, not_regular
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
 from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
 
@@ -199,15 +199,6 @@ def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS
     return FileFix(path, file.text, fix_text(file.text, **steps), file.codec, file.bom)
 
 
-@dataclass(frozen=True)
-class PathProblem:
-    """A path named that gives no file to fix: missing, a special file, a folder without text
-    files or one that cannot be listed."""
-
-    path: Path
-    message: str
-
-
 def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathProblem]]:
     """The files named, and the ``.txt``/``.md`` files under folders named, in a stable order,
     each once; and the paths that gave none.
@@ -223,7 +214,7 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
 
     def add(path: Path) -> None:
         if not path.is_file():
-            problems.append(PathProblem(path, _not_regular(path)))
+            problems.append(PathProblem(str(path), not_regular(path)))
         elif path.resolve() not in seen:
             seen.add(path.resolve())
             files.append(path)
@@ -232,21 +223,18 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
         path = Path(given)
         if path.is_dir():
             found, failures = _walk(path)
-            problems += [PathProblem(folder, f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
+            problems += [PathProblem(str(folder), f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
             texts = [p for p in found if p.suffix.lower() in TEXT_SUFFIXES]
             if not texts and not failures:
-                problems.append(PathProblem(path, f"no text files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+                problems.append(PathProblem(str(path), f"no text files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
             for file in texts:
                 add(file)
         elif path.exists() or path.is_symlink():
             add(path)
         else:
-            problems.append(PathProblem(path, "no such file or folder"))
+            problems.append(PathProblem(str(path), "no such file or folder"))
     return files, problems
 
-
-def _not_regular(path: Path) -> str:
-    return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
 
 
 __all__ = [

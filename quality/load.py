@@ -112,25 +112,35 @@ _BOMS = (
 )
 
 
+def text_encoding(data: bytes) -> tuple[bytes, str]:
+    """(byte-order mark, codec) of a file's bytes: a BOM, then the NUL pattern of BOM-less
+    UTF-16/32, else UTF-8. :func:`decode_bytes` decodes by it, and a repaired file is written
+    back exactly as it was read: ``bom + text.encode(codec)``."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return b"", _bomless_wide(data) or "utf-8"
+
+
 def decode_bytes(data: bytes, lenient_utf8: bool = False) -> str:
     """Decode a file's bytes: UTF-8, or UTF-16/32 when a BOM (or the NUL pattern of BOM-less
-    mostly-ASCII text) says so. Anything else raises :class:`DecodeError` naming the offset.
+    mostly-ASCII text) says so (:func:`text_encoding`). Anything else raises
+    :class:`DecodeError` naming the offset.
 
     With ``lenient_utf8`` invalid UTF-8 bytes become lone surrogates (``surrogateescape``) so
     that a table can refuse only the rows that hold them (see :func:`undecodable_at`).
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            if codec == "utf-8" and lenient_utf8:
-                return data[len(bom) :].decode(codec, "surrogateescape")
-            try:
-                return data[len(bom) :].decode(codec)
-            except UnicodeDecodeError as exc:
-                where = _where(data, exc.start + len(bom))
-                raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at {where}") from exc
-    wide = _bomless_wide(data)
-    if wide:
-        return data.decode(wide)
+    bom, codec = text_encoding(data)
+    if bom:
+        if codec == "utf-8" and lenient_utf8:
+            return data[len(bom) :].decode(codec, "surrogateescape")
+        try:
+            return data[len(bom) :].decode(codec)
+        except UnicodeDecodeError as exc:
+            where = _where(data, exc.start + len(bom))
+            raise DecodeError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at {where}") from exc
+    if codec != "utf-8":  # BOM-less UTF-16/32, already decoded once by _bomless_wide
+        return data.decode(codec)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -185,20 +195,6 @@ def _bomless_wide(data: bytes) -> str | None:
         if "\x00" not in text:
             return codec
     return None
-
-
-# The name quality.fix imports (it re-encodes a repaired file in the codec it was read in).
-_bomless_utf16 = _bomless_wide
-
-
-def text_encoding(data: bytes) -> tuple[bytes, str]:
-    """(byte-order mark, codec) of bytes that :func:`decode_bytes` accepts, by its own rules
-    (a BOM, then the NUL pattern of BOM-less UTF-16/32, else UTF-8), so that a repaired file can
-    be written back exactly as it was read: ``bom + text.encode(codec)``."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return bom, codec
-    return b"", _bomless_wide(data) or "utf-8"
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -305,6 +301,24 @@ def load_paths(
             yield LoadError(id=str(raw), source="unknown", message=f"no such file or folder: {raw}", origin=str(raw))
 
 
+@dataclass(frozen=True)
+class PathProblem:
+    """A path named that gave nothing to read: missing, a special file, a folder without the
+    files asked for or one that cannot be listed (``quality fix``, ``quality lint``)."""
+
+    path: str  # as shown
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def not_regular(path: Path) -> str:
+    """Why a path that exists (or is a link) gives no file to read. Special files are refused:
+    reading a FIFO would wait forever."""
+    return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
+
+
 def _default_source(path: Path) -> str:
     return path.resolve().parent.name or "unknown"
 
@@ -345,8 +359,7 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         found = True
         relative = path.relative_to(root)
         if not path.is_file():  # a broken link, a FIFO (reading one would wait forever)
-            kind = "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
-            yield LoadError(id=relative.as_posix(), source="unknown", message=f"{path}: {kind}", origin=str(path))
+            yield LoadError(id=relative.as_posix(), source="unknown", message=f"{path}: {not_regular(path)}", origin=str(path))
             continue
         if path.parent not in manifests:
             manifests[path.parent] = read_manifest_checked(path.parent)

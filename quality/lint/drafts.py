@@ -21,12 +21,11 @@ from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import DecodeError, _walk
+from quality.load import TABLE_SUFFIXES, TEXT_SUFFIXES, DecodeError, PathProblem, _walk, not_regular
 from quality.rules import RULES
 from quality.textfile import decode_text, read_text_file, read_problem
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".mdown", ".mkd")
-TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+DRAFT_SUFFIXES = TEXT_SUFFIXES  # what `quality score` reads from a folder: .txt and Markdown
 STDIN = "-"
 
 @dataclass(frozen=True)
@@ -34,18 +33,6 @@ class Target:
     shown: str
     path: Path | None  # None: standard input
     root: Path | None = None  # the folder it was found under, for its default source
-
-
-@dataclass(frozen=True)
-class PathProblem:
-    """A path that gave no draft to check: missing, a table, a folder without drafts, a folder
-    that cannot be listed, a special file. Every one makes the run exit 2."""
-
-    path: str  # as shown
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | None = None) -> tuple[list[Target], list[PathProblem]]:
@@ -75,7 +62,7 @@ def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | Non
                 if _excluded(file, exclude):
                     continue
                 if not file.is_file():  # a broken link, a FIFO (reading one would wait forever)
-                    problems.append(PathProblem(_shown(file), _not_regular(file)))
+                    problems.append(PathProblem(_shown(file), not_regular(file)))
                 elif file.resolve() not in seen:
                     seen.add(file.resolve())
                     targets.append(Target(_shown(file), file, path))
@@ -86,14 +73,10 @@ def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | Non
                 seen.add(path.resolve())
                 targets.append(Target(_shown(path), path))
         elif path.exists() or path.is_symlink():
-            problems.append(PathProblem(raw, _not_regular(path) + " or folder"))
+            problems.append(PathProblem(raw, not_regular(path) + " or folder"))
         else:
             problems.append(PathProblem(raw, "no such file or folder"))
     return targets, problems
-
-
-def _not_regular(path: Path) -> str:
-    return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:

@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
 
 from quality.lint import suppress
-from quality.lint.drafts import Draft, PathProblem, Target, discover, fix_draft, load_draft, load_fixer, with_prose
+from quality.lint.drafts import Draft, Target, discover, fix_draft, load_draft, load_fixer, with_prose
 from quality.markdown import is_markdown_name
 from quality.lint.lint_rules import LINT_RULES
 from quality.lint.settings import LintUsageError, Settings
-from quality.load import METADATA, DecodeError, _read_manifest, load_paths
+from quality.load import METADATA, DecodeError, PathProblem, _read_manifest, load_paths
 from quality.model import Article, ArticleResult, LineIndex, Severity
 from quality.pipeline import LoadError, analyze
 from quality.rules import RULES
