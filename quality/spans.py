@@ -88,18 +88,12 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf
 UNSPACED_CHARS_PER_WORD = 1.6
 
 
-def split_unspaced(text: str) -> tuple[str, int]:
-    """``text`` with its unspaced-script characters blanked out, and how many there were, so
-    that a caller can count the spaced words in the rest with its own word pattern."""
-    blanked, count = UNSPACED.subn(" ", text)
-    return blanked, count
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``: spaced words by ``WORD``, plus an estimate for unspaced scripts (all
-    its Han and kana characters together, over ``UNSPACED_CHARS_PER_WORD``)."""
-    rest, unspaced = split_unspaced(text)
-    return sum(1 for _ in WORD.finditer(rest)) + unspaced_words(unspaced)
+def word_count(text: str, word: re.Pattern[str] = WORD) -> int:
+    """Words in ``text``: spaced words by ``word`` (a caller may count numbers too), plus an
+    estimate for unspaced scripts (all its Han and kana characters together, over
+    ``UNSPACED_CHARS_PER_WORD``)."""
+    rest, unspaced = UNSPACED.subn(" ", text)
+    return sum(1 for _ in word.finditer(rest)) + unspaced_words(unspaced)
 
 
 def unspaced_words(characters: int) -> int:

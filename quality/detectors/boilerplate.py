@@ -86,7 +86,7 @@ from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
-from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, Span, paragraphs, split_unspaced, unspaced_words
+from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, Span, paragraphs, word_count
 
 # --------------------------------------------------------------------------------------------
 # Rules
@@ -400,11 +400,9 @@ def is_dateline(line: str) -> bool:
 
 
 def line_words(text: str) -> int:
-    """Words on a line, script-aware: spaced words by ``_WORD`` (numbers included), plus the
-    estimate of :func:`quality.spans.unspaced_words` for Han and kana, so that a Chinese sentence
-    counts its words and not its one or two space-separated runs."""
-    rest, unspaced = split_unspaced(text)
-    return len(_WORD.findall(rest)) + unspaced_words(unspaced)
+    """Words on a line, script-aware (:func:`quality.spans.word_count`), numbers included: a
+    Chinese sentence counts its words and not its one or two space-separated runs."""
+    return word_count(text, _WORD)
 
 
 def line_length(text: str) -> float:
