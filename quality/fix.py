@@ -34,7 +34,7 @@ import difflib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine

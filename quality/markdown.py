@@ -29,7 +29,6 @@ as written (replacing them would insert characters).
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import re
 import tomllib
@@ -37,6 +36,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 import yaml
+
+from quality.spans import OffsetMap, Segment
 
 # Markdown file suffixes we read as Markdown; anything else is plain text.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -85,41 +86,6 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # A line that starts a new block, so the line break before it is not a soft break.
 _BLOCK_START = re.compile(r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||```|~~~)")
 _HTML_COMMENT_OPEN, _HTML_COMMENT_CLOSE = "<!--", "-->"
-
-
-@dataclass(frozen=True)
-class Segment:
-    """``original[orig_start : orig_start + length]`` appears at ``prose[prose_start:]``."""
-
-    prose_start: int
-    orig_start: int
-    length: int
-
-
-class OffsetMap:
-    """Maps offsets in the prose view back to offsets in the original file."""
-
-    def __init__(self, segments: Sequence[Segment], original_length: int) -> None:
-        self._segments = list(segments) or [Segment(0, original_length, 0)]
-        self._starts = [s.prose_start for s in self._segments]
-
-    def to_original(self, offset: int, *, is_end: bool = False) -> int:
-        """A span's start maps to the first kept character at or after it; its end to just after
-        the last kept character before it, so a span never grows over removed text at its ends."""
-        if is_end and offset > 0:
-            index = max(0, bisect.bisect_left(self._starts, offset) - 1)
-        else:
-            index = max(0, bisect.bisect_right(self._starts, offset) - 1)
-        segment = self._segments[index]
-        return segment.orig_start + min(max(0, offset - segment.prose_start), segment.length)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        begin = self.to_original(start)
-        return begin, max(begin, self.to_original(end, is_end=True)) if end > start else begin
-
-    @property
-    def segments(self) -> tuple[Segment, ...]:
-        return tuple(self._segments)
 
 
 @dataclass(frozen=True)

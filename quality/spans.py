@@ -6,9 +6,10 @@ findings here keeps ``evidence == text[start:end]`` and line/column consistent e
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from quality.model import Finding, LineIndex, Severity
 from quality.rules import RULES
@@ -62,6 +63,52 @@ class FindingBuilder:
             evidence=self.text[start:end],
             suggestion=suggestion,
         )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """``original[orig_start : orig_start + length]`` appears at ``prose[prose_start:]`` (the
+    prose being any text made of kept slices of the original)."""
+
+    prose_start: int
+    orig_start: int
+    length: int
+
+
+class OffsetMap:
+    """Maps offsets in a text made of kept slices of an original (Markdown's prose view, the
+    text a boilerplate pass left) back to offsets in the original."""
+
+    def __init__(self, segments: Sequence[Segment], original_length: int) -> None:
+        self._segments = list(segments) or [Segment(0, original_length, 0)]
+        self._starts = [s.prose_start for s in self._segments]
+
+    @classmethod
+    def of_pieces(cls, pieces: Sequence[tuple[int, int]], original_length: int) -> "OffsetMap":
+        """The map of ``"".join(original[a:b] for a, b in pieces)``."""
+        segments, at = [], 0
+        for a, b in pieces:
+            segments.append(Segment(at, a, b - a))
+            at += b - a
+        return cls(segments, original_length)
+
+    def to_original(self, offset: int, *, is_end: bool = False) -> int:
+        """A span's start maps to the first kept character at or after it; its end to just after
+        the last kept character before it, so a span never grows over removed text at its ends."""
+        if is_end and offset > 0:
+            index = max(0, bisect.bisect_left(self._starts, offset) - 1)
+        else:
+            index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        segment = self._segments[index]
+        return segment.orig_start + min(max(0, offset - segment.prose_start), segment.length)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        begin = self.to_original(start)
+        return begin, max(begin, self.to_original(end, is_end=True)) if end > start else begin
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return tuple(self._segments)
 
 
 def paragraphs(text: str) -> Iterator[Span]:

@@ -86,7 +86,7 @@ from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
-from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, Span, paragraphs, word_count
+from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, paragraphs, word_count
 
 # --------------------------------------------------------------------------------------------
 # Rules
@@ -721,7 +721,7 @@ def classify(
     own_cache: dict[str, OwnFeatures] = {}
     found: list[Verdict] = []
     current = text
-    maps: list[_PieceMap] = []  # how each pass's text was made from the one before
+    maps: list[OffsetMap] = []  # how each pass's text was made from the one before
     for number in range(1, MAX_PASSES + 1):
         verdicts = classify_pass(current, threshold, edge_share, family_veto, learned, own_cache)
         if wanted is not None:
@@ -732,8 +732,8 @@ def classify(
             start, end = _to_original(maps, v.start), _to_original(maps, v.end - 1) + 1
             found.append(Verdict(v.code, start, end, v.probability, v.whole_line, number))
         pieces = _kept_pieces(current, [(v.start, v.end) for v in verdicts])
+        maps.append(OffsetMap.of_pieces(pieces, len(current)))
         current = "".join(current[a:b] for a, b in pieces)
-        maps.append(_PieceMap.of(pieces))
     found.sort(key=lambda v: (v.start, v.end))
     return found
 
@@ -748,32 +748,10 @@ def classify(
 MAX_PASSES = 8
 
 
-@dataclass(frozen=True)
-class _PieceMap:
-    """The pieces of a text that a cut kept (``sources``, offsets in that text) and where each
-    starts in the text they were joined into (``starts``)."""
-
-    sources: list[tuple[int, int]]
-    starts: list[int]
-
-    @staticmethod
-    def of(pieces: list[tuple[int, int]]) -> "_PieceMap":
-        starts, at = [], 0
-        for a, b in pieces:
-            starts.append(at)
-            at += b - a
-        return _PieceMap(pieces, starts)
-
-    def back(self, offset: int) -> int:
-        """An offset in the joined text as an offset in the text the pieces came from."""
-        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        return self.sources[index][0] + (offset - self.starts[index])
-
-
-def _to_original(maps: Sequence[_PieceMap], offset: int) -> int:
+def _to_original(maps: Sequence[OffsetMap], offset: int) -> int:
     """An offset in the text of the last pass, as an offset in the original text."""
     for piece_map in reversed(maps):
-        offset = piece_map.back(offset)
+        offset = piece_map.to_original(offset)
     return offset
 
 
