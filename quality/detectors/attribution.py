@@ -668,7 +668,7 @@ def _verb_cue(
     speech = not cue_length and (low in SPEECH_FORMS or lemma in REQUIRES_PARTICLE)
     cue_end = i + max(1, cue_length)
     if cue_length:
-        pass
+        pass  # a light-verb phrase is whole: no particle to take or to require
     elif lemma in PHRASAL and cue_end + 1 < len(tokens) and _manner_adverb(tokens[cue_end]) and lowers[cue_end + 1] in PHRASAL[lemma]:
         cue_end += 2  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
     elif lemma in PHRASAL and cue_end < len(tokens) and lowers[cue_end] in PHRASAL[lemma]:
