@@ -38,7 +38,7 @@ from typing import Callable, Iterable
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import TEXT_SUFFIXES, DecodeError, PathProblem, _walk, not_regular
+from quality.load import DecodeError, PathProblem, not_regular, text_files_under
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
 from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
 
@@ -222,11 +222,8 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found, failures = _walk(path)
-            problems += [PathProblem(str(folder), f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
-            texts = [p for p in found if p.suffix.lower() in TEXT_SUFFIXES]
-            if not texts and not failures:
-                problems.append(PathProblem(str(path), f"no text files ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+            texts, trouble = text_files_under(path, "text files")
+            problems += trouble
             for file in texts:
                 add(file)
         elif path.exists() or path.is_symlink():

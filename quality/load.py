@@ -42,7 +42,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -317,6 +317,19 @@ def not_regular(path: Path) -> str:
     """Why a path that exists (or is a link) gives no file to read. Special files are refused:
     reading a FIFO would wait forever."""
     return "a broken symbolic link" if path.is_symlink() and not path.exists() else "not a regular file"
+
+
+def text_files_under(folder: Path, noun: str, shown: Callable[[Path], str] = str) -> tuple[list[Path], list[PathProblem]]:
+    """The ``.txt`` and Markdown files under ``folder``, walked as the loader walks it, and the
+    problems: each sub-folder that cannot be listed, and a folder holding none of those files
+    (``no NOUN (.txt, ...) in this folder``; a wrong path in CI would otherwise pass in
+    silence). ``shown`` writes a path as the caller reports it."""
+    files, failures = _walk(folder)
+    problems = [PathProblem(shown(where), f"cannot read folder: {exc.strerror or exc}") for where, exc in failures]
+    texts = [file for file in files if file.suffix.lower() in TEXT_SUFFIXES]
+    if not texts and not failures:
+        problems.append(PathProblem(shown(folder), f"no {noun} ({', '.join(TEXT_SUFFIXES)}) in this folder"))
+    return texts, problems
 
 
 def _default_source(path: Path) -> str:

@@ -156,17 +156,17 @@ def test_path_without_files_is_named_and_exits_2(workdir: Path, capsys, make: st
 def test_unreadable_folder_is_named(workdir: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     """Listing a folder can fail (permissions; root, which runs CI containers, reads every folder,
     so the failure is simulated where the walk reports it)."""
-    import quality.fix
+    import quality.load
 
     (workdir / "articles" / "locked").mkdir(parents=True)
     (workdir / "articles" / "good.txt").write_text(DAMAGED, encoding="utf-8")
-    real_walk = quality.fix._walk
+    real_walk = quality.load._walk
 
     def walk(root: Path):
         files, failures = real_walk(root)
         return files, [*failures, (root / "locked", PermissionError(13, "Permission denied"))]
 
-    monkeypatch.setattr(quality.fix, "_walk", walk)
+    monkeypatch.setattr(quality.load, "_walk", walk)  # the walk every command's folder listing uses
     code, out, err = fix(capsys, "articles", "--write")
     assert code == 2 and errors_of(err) == {"articles/locked": "cannot read folder: Permission denied"}
     assert (workdir / "articles" / "good.txt").read_text(encoding="utf-8") == REPAIRED

@@ -221,17 +221,17 @@ def test_special_files_and_broken_links_exit_2_without_hanging(workdir: Path, ca
 def test_unreadable_folder_is_named(workdir: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     """Listing a folder can fail (permissions; root, which runs CI containers, reads every folder,
     so the failure is simulated where the walk reports it)."""
-    import quality.lint.drafts as drafts
+    import quality.load
 
     (workdir / "drafts" / "locked").mkdir(parents=True)
     (workdir / "drafts" / "good.txt").write_text(GOOD, encoding="utf-8")
-    real_walk = drafts._walk
+    real_walk = quality.load._walk
 
     def walk(root: Path):
         files, failures = real_walk(root)
         return files, [*failures, (root / "locked", PermissionError(13, "Permission denied"))]
 
-    monkeypatch.setattr(drafts, "_walk", walk)
+    monkeypatch.setattr(quality.load, "_walk", walk)  # the walk every command's folder listing uses
     code, out, err = lint(capsys, "drafts")
     assert code == 2 and "quality: drafts/locked: cannot read folder: Permission denied" in err.splitlines()
     assert "drafts/good.txt:1:15: MOJ901" in out

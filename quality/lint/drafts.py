@@ -21,12 +21,12 @@ from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import TABLE_SUFFIXES, TEXT_SUFFIXES, DecodeError, PathProblem, _walk, not_regular
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under
 from quality.rules import RULES
 from quality.textfile import decode_text, read_text_file, read_problem
 
-DRAFT_SUFFIXES = TEXT_SUFFIXES  # what `quality score` reads from a folder: .txt and Markdown
 STDIN = "-"
+
 
 @dataclass(frozen=True)
 class Target:
@@ -53,11 +53,8 @@ def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | Non
             continue
         path = Path(raw)
         if path.is_dir():
-            files, failures = _walk(path)
-            problems += [PathProblem(_shown(folder), f"cannot read folder: {exc.strerror or exc}") for folder, exc in failures]
-            found = [file for file in files if file.suffix.lower() in DRAFT_SUFFIXES]
-            if not found and not failures:
-                problems.append(PathProblem(_shown(path), f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder"))
+            found, trouble = text_files_under(path, "drafts", _shown)
+            problems += trouble
             for file in found:
                 if _excluded(file, exclude):
                     continue
