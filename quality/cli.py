@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 import warnings
 from dataclasses import replace
 from typing import Callable, Sequence
 
 from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
-from quality.load import Columns, load_paths
+from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult
 from quality.output import FORMATS, write_frame
 from quality.pipeline import DuplicateIdWarning, analyze
@@ -118,13 +117,11 @@ def exit_status(results: Sequence[ArticleResult]) -> int:
 
 
 def _printable(text: str, limit: int = 2000) -> str:
-    """One terminal line: control characters (a file name may hold a newline) and characters
-    the terminal's encoding cannot show (lone surrogates) are escaped, very long messages cut."""
+    """One terminal line: control characters (a file name may hold a newline) and bytes that are
+    not UTF-8 are escaped (:func:`~quality.load.printable_path`), and so is what the terminal's
+    encoding cannot show; very long messages are cut."""
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-    shown = "".join(
-        ch if unicodedata.category(ch) != "Cc" or ch == "\t" else ch.encode("unicode_escape").decode("ascii")
-        for ch in (text if len(text) <= limit else text[: limit - 1] + "…")
-    )
+    shown = printable_path(text if len(text) <= limit else text[: limit - 1] + "…")
     return shown.encode(encoding, "backslashreplace").decode(encoding, "replace")
 
 

@@ -81,6 +81,12 @@ Item = Article | LoadError
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+# What a name may hold that must not reach an output as it is: control characters (a newline
+# starts a new line, or a new hunk in a diff; ESC starts a terminal command), the Unicode line and
+# paragraph separators, and lone surrogates (the bytes of a name that are not UTF-8, as os.listdir
+# and the command line give them), which no UTF-8 output can hold.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
 
 @dataclass(frozen=True)
 class Columns:
@@ -274,6 +280,32 @@ def lone_surrogate_at(text: str) -> int | None:
     return match.start() if match else None
 
 
+def printable_path(name: str) -> str:
+    """``name`` as one line that every output can hold: a byte that is not UTF-8 as ``\\xe9``,
+    control characters and line separators as ``\\n``, ``\\x1b``, ``\\u2028``. Ordinary names
+    come back unchanged. Every command shows file names through it (stderr, tables, lint
+    reports, diffs), so that a name cannot break a line, forge one, or stop the output."""
+    return _UNPRINTABLE.sub(_escaped, name)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if undecodable_at(char) is not None:
+        return f"\\x{ord(char) - 0xDC00:02x}"  # the byte os.listdir could not decode
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a path cannot be named in an output, else None: a name in it holds bytes that are not
+    UTF-8 (see :func:`printable_path`, which shows it escaped)."""
+    offset = lone_surrogate_at(name)
+    if offset is None:
+        return None
+    byte = undecodable_at(name[offset]) is not None
+    what = f"byte 0x{ord(name[offset]) - 0xDC00:02x}" if byte else f"U+{ord(name[offset]):04X}"
+    return f"the name is not valid UTF-8 ({what}), which no report can hold: rename it"
+
+
 def _has_surrogates(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -290,15 +322,32 @@ def load_paths(
     """Every article under ``paths``, in a stable order: paths in the order given, files sorted
     by name within each folder (so the order of entries on disk never matters)."""
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from _load_folder(path, columns, max_chars)
-        elif path.is_file():
-            yield from _load_file(path, path.name, _default_source(path), columns, {}, max_chars)
-        elif path.exists():
-            yield LoadError(id=str(raw), source="unknown", message=f"{raw}: not a regular file or folder", origin=str(raw))
-        else:
-            yield LoadError(id=str(raw), source="unknown", message=f"no such file or folder: {raw}", origin=str(raw))
+        for item in _load_path(raw, columns, max_chars):
+            yield _named_in_utf8(item)
+
+
+def _load_path(raw: str | Path, columns: Columns, max_chars: int | None) -> Iterator[Item]:
+    path = Path(raw)
+    if path.is_dir():
+        yield from _load_folder(path, columns, max_chars)
+    elif path.is_file():
+        yield from _load_file(path, path.name, _default_source(path), columns, {}, max_chars)
+    elif path.exists():
+        yield LoadError(id=str(raw), source="unknown", message=f"{raw}: not a regular file or folder", origin=str(raw))
+    else:
+        yield LoadError(id=str(raw), source="unknown", message=f"no such file or folder: {raw}", origin=str(raw))
+
+
+def _named_in_utf8(item: Item) -> Item:
+    """``item``, or an error row when its id, source or origin holds a name that is not UTF-8
+    (:func:`name_problem`): such a name would stop every output, which is UTF-8, so the row
+    names it escaped and the batch goes on. An error row keeps its own reason."""
+    problem = next(filter(None, map(name_problem, (item.id, item.source, item.origin or ""))), None)
+    if problem is None:
+        return item
+    origin = printable_path(item.origin or item.id)
+    message = printable_path(item.message) if isinstance(item, LoadError) else f"{origin}: {problem}"
+    return LoadError(id=printable_path(item.id), source=printable_path(item.source), message=message, origin=origin)
 
 
 @dataclass(frozen=True)

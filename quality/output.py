@@ -9,7 +9,14 @@ from typing import Any, TextIO
 
 import pandas as pd
 
+from quality.load import printable_path
+
 FORMATS = ("table", "csv", "jsonl", "parquet", "markdown")
+# Columns that hold names (ids made of file paths, folder names, errors naming their file): the
+# formats people read show them through printable_path, so that a name holding a newline or a
+# terminal escape stays one harmless cell. CSV, JSONL and Parquet keep them exact: their quoting
+# holds any character.
+NAME_COLUMNS = ("id", "source", "error")
 
 
 def _plain(value: Any) -> Any:
@@ -37,6 +44,7 @@ def to_markdown(frame: pd.DataFrame, digits: int = 3) -> str:
             return f"{value:.{digits}f}"
         return str(value).replace("|", "\\|").replace("\n", " ")
 
+    frame = _names_printable(frame)
     header = "| " + " | ".join(map(str, frame.columns)) + " |"
     rule = "|" + "|".join("---:" if pd.api.types.is_numeric_dtype(frame[c]) else "---" for c in frame.columns) + "|"
     body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
@@ -48,11 +56,20 @@ def to_table(frame: pd.DataFrame, columns: list[str] | None = None, digits: int 
     shown = frame[[c for c in columns if c in frame.columns]] if columns else frame
     if shown.empty:
         return "(no rows)\n"
-    shown = shown.copy()
+    shown = _names_printable(shown)
     for column in shown.columns:
         if shown[column].dtype == object:
             shown[column] = shown[column].map(lambda v: "" if v is None else (str(v).replace("\n", "⏎")[: max_colwidth - 1] + "…" if len(str(v)) > max_colwidth else str(v).replace("\n", "⏎")))
     return shown.to_string(index=False, float_format=lambda v: f"{v:.{digits}f}", na_rep="") + "\n"
+
+
+def _names_printable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose :data:`NAME_COLUMNS` are shown through :func:`printable_path`."""
+    shown = frame.copy()
+    for column in NAME_COLUMNS:
+        if column in shown.columns:
+            shown[column] = shown[column].map(lambda v: printable_path(v) if isinstance(v, str) else v)
+    return shown
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None, path: str | None = None, table_columns: list[str] | None = None) -> None:

@@ -456,6 +456,110 @@ def test_error_messages_stay_on_one_stderr_line(tmp_path: Path) -> None:
     assert summary_of(err) == (1, 0, 1)
 
 
+# --- names: bytes that are not UTF-8, control characters -----------------------------------------------
+
+
+def _make_with_bytes_name(folder: Path, relative: bytes, data: bytes) -> None:
+    """Create ``folder/relative`` under a name given as bytes (os.listdir will give its bytes
+    that are not UTF-8 back as lone surrogates); skip where the file system refuses such names."""
+    path = os.path.join(os.fsencode(folder), relative)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:  # macOS and Windows file systems store only valid Unicode names
+        pytest.skip(f"the file system refuses names that are not UTF-8: {exc}")
+
+
+NOT_UTF8_NAMES = [
+    # (case, path under the folder as bytes, the id shown, the error row's text)
+    ("file", b"caf\xe9.txt", "caf\\xe9.txt", GOOD_TEXT.encode()),
+    ("markdown", b"r\xe9sum\xe9.md", "r\\xe9sum\\xe9.md", GOOD_TEXT.encode()),
+    ("folder", b"outlet-\xff/a.txt", "outlet-\\xff/a.txt", GOOD_TEXT.encode()),
+    ("unreadable-too", b"caf\xe9.txt", "caf\\xe9.txt", b"\xff\xfe not text"),
+]
+SCORE_OUTPUTS = [
+    ("score", "table"), ("score", "csv"), ("score", "jsonl"), ("score", "markdown"), ("score", "parquet"),
+    ("findings", "table"), ("findings", "csv"), ("findings", "jsonl"),
+]  # fmt: skip
+
+
+def _written(tmp_path: Path, command: str, fmt: str, *paths: str) -> tuple[int, str, str]:
+    """Run ``quality COMMAND PATHS --format FMT`` (to a file for Parquet); (code, output as text, stderr)."""
+    extra = ["--articles"] if command == "score" else []
+    if fmt != "parquet":
+        return run_cli(command, *paths, *extra, "--format", fmt)
+    target = tmp_path / "out.parquet"
+    code, _, err = run_cli(command, *paths, *extra, "--format", fmt, "--output", str(target))
+    return code, pd.read_parquet(target).to_json(orient="records", lines=True, force_ascii=False), err
+
+
+@pytest.mark.parametrize(("command", "fmt"), SCORE_OUTPUTS, ids=[f"{c}-{f}" for c, f in SCORE_OUTPUTS])
+def test_a_name_that_is_not_utf8_is_one_error_row_in_every_output(tmp_path: Path, command: str, fmt: str) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    _make_with_bytes_name(folder, b"caf\xe9.txt", GOOD_TEXT.encode())
+    code, out, err = _written(tmp_path, command, fmt, str(folder))
+    in_output = json.dumps("caf\\xe9.txt")[1:-1] if fmt in ("jsonl", "parquet") else "caf\\xe9.txt"  # JSON escapes the backslash
+    assert code == 0 and in_output in out and ("good.txt" in out or command == "findings")  # good.txt has no findings
+    assert error_lines(err) == {"caf\\xe9.txt": f"{folder}/caf\\xe9.txt: the name is not valid UTF-8 (byte 0xe9), which no report can hold: rename it"}
+    assert summary_of(err) == (2, 1, 1)
+
+
+@pytest.mark.parametrize(("case", "relative", "shown", "data"), NOT_UTF8_NAMES, ids=[c[0] for c in NOT_UTF8_NAMES])
+def test_a_name_that_is_not_utf8_never_sinks_the_batch(tmp_path: Path, case: str, relative: bytes, shown: str, data: bytes) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    _make_with_bytes_name(folder, relative, data)
+    code, out, err = run_cli("score", str(folder), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert code == 0 and set(rows) == {"good.txt", shown} and rows["good.txt"]["error"] is None
+    assert shown in rows[shown]["error"] and set(error_lines(err)) == {shown}
+    items = list(load_paths([folder]))  # the API: the same error row, every string writable as UTF-8
+    assert sorted(type(item).__name__ for item in items) == ["Article", "LoadError"]
+    for item in items:
+        (item.id + item.source + (item.origin or "") + getattr(item, "message", "")).encode("utf-8")
+
+
+CONTROL_NAMES = [
+    # (case, file name, as every human-readable output shows it)
+    ("newline", "two\nlines.txt", "two\\nlines.txt"),
+    ("terminal-escape", "a\x1b[31mred.txt", "a\\x1b[31mred.txt"),
+    ("carriage-return", "over\rwrite.txt", "over\\rwrite.txt"),
+    ("line-separator", "a\u2028b.txt", "a\\u2028b.txt"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+@pytest.mark.parametrize(("case", "name", "shown"), CONTROL_NAMES, ids=[c[0] for c in CONTROL_NAMES])
+def test_names_with_control_characters_are_escaped_in_tables(tmp_path: Path, case: str, name: str, shown: str, fmt: str) -> None:
+    (tmp_path / name).write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff")
+    (tmp_path / f"bad-{name}").write_bytes(b"\xff")  # an error row whose message names the file
+    code, out, err = run_cli("score", str(tmp_path), "--articles", "--format", fmt)
+    assert code == 0 and shown in out and f"bad-{shown}" in out
+    assert {char for char in out if not char.isprintable()} == {"\n"}, "a control character reached the table"
+    assert out.count("\n") == {"table": 4, "markdown": 5}[fmt]  # header (+ rule) and 3 rows
+    assert f"quality: error: bad-{shown}: " in err
+
+
+def test_printable_path_escapes_only_what_would_break_a_line() -> None:
+    from quality.load import printable_path
+
+    cases = {
+        "plain/name.txt": "plain/name.txt",
+        "Zürich — 北京.md": "Zürich — 北京.md",
+        "tab\there.txt": "tab\\there.txt",
+        "caf\udce9.txt": "caf\\xe9.txt",  # os.listdir's form of the byte 0xe9
+        "c1\x85control.txt": "c1\\x85control.txt",
+        "para\u2029graph": "para\\u2029graph",
+        "\ud800lone": "\\ud800lone",
+    }
+    assert {name: printable_path(name) for name in cases} == cases
+
+
 # --- the pipeline's own guarantees ---------------------------------------------------------------------
 
 

@@ -268,6 +268,68 @@ def test_a_file_name_with_a_newline_stays_on_one_stderr_line(workdir: Path, caps
     assert code == 2 and err.startswith("quality: two\\nlines.txt: cannot read: not valid UTF-8") and err.count("\n") == 1
 
 
+# ----------------------------------------------------------------- names
+
+
+LINT_FORMATS = ["text", "json", "sarif", "github"]
+NOT_UTF8_MESSAGE = "the name is not valid UTF-8 (byte 0xe9), which no report can hold: rename it"
+
+
+@pytest.mark.parametrize("how", ["named", "folder"])
+@pytest.mark.parametrize("fmt", LINT_FORMATS)
+def test_a_name_that_is_not_utf8_is_one_lint_error_in_every_format(workdir: Path, capsys, fmt: str, how: str) -> None:
+    from test_hostile_input import _make_with_bytes_name
+
+    (workdir / "drafts").mkdir()
+    (workdir / "drafts" / "good.txt").write_text(GOOD, encoding="utf-8")
+    _make_with_bytes_name(workdir / "drafts", b"caf\xe9.txt", GOOD.encode())
+    paths = ["drafts"] if how == "folder" else ["drafts/good.txt", os.fsdecode(b"drafts/caf\xe9.txt")]
+    code, out, err = lint(capsys, *paths, "--format", fmt)
+    assert code == 2 and err.splitlines() == [f"quality: drafts/caf\\xe9.txt: {NOT_UTF8_MESSAGE}"]
+    if fmt == "text":
+        assert out.splitlines()[0] == f"drafts/caf\\xe9.txt: [error] {NOT_UTF8_MESSAGE}"
+        assert out.splitlines()[1].startswith(f"drafts/{GOOD_FINDING}")
+    elif fmt == "json":
+        report = json.loads(out)
+        jsonschema.validate(report, REPORT_SCHEMA)
+        assert report["problems"] == [f"drafts/caf\\xe9.txt: {NOT_UTF8_MESSAGE}"] and [f["path"] for f in report["files"]] == ["drafts/good.txt"]
+    elif fmt == "sarif":
+        log = json.loads(out)
+        assert not list(jsonschema.Draft7Validator(SARIF_SCHEMA).iter_errors(log))
+        [notification] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        assert notification["message"]["text"] == f"drafts/caf\\xe9.txt: {NOT_UTF8_MESSAGE}"
+        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]] == ["drafts/good.txt"]
+    else:
+        assert f"::error ::drafts/caf\\xe9.txt: {NOT_UTF8_MESSAGE}" in out.splitlines()
+        assert any(line.startswith("::error file=drafts/good.txt,line=1,col=15,") for line in out.splitlines())
+
+
+CONTROL_NAMES = [
+    # (case, file name, as the text and GitHub reports show it)
+    ("newline", "two\nlines.txt", "two\\nlines.txt"),
+    ("terminal-escape", "a\x1b[31mred.txt", "a\\x1b[31mred.txt"),
+    ("carriage-return", "over\rwrite.txt", "over\\rwrite.txt"),
+    ("line-separator", "a\u2028b.txt", "a\\u2028b.txt"),
+]
+
+
+@pytest.mark.parametrize(("case", "name", "shown"), CONTROL_NAMES, ids=[c[0] for c in CONTROL_NAMES])
+def test_names_with_control_characters_are_escaped_in_text_and_github_reports(workdir: Path, capsys, case: str, name: str, shown: str) -> None:
+    (workdir / name).write_text(GOOD, encoding="utf-8")
+    (workdir / f"bad-{name}").write_bytes(b"\xff")
+    text = lint(capsys, ".")[1]
+    github = lint(capsys, ".", "--format", "github")[1]
+    for out, prefixes in [
+        (text, [f"bad-{shown}:1:1: INP001 [error] cannot read", f"{shown}:1:15: MOJ901 [error]"]),
+        (github, [f"::error file=bad-{shown}::cannot read", f"::error file={shown},line=1,col=15,"]),
+    ]:
+        assert all(any(line.startswith(prefix) for line in out.splitlines()) for prefix in prefixes), out
+    for out in (text, github):
+        assert {char for char in out if not char.isprintable()} == {"\n"}, "a control character reached the report"
+    report = json.loads(lint(capsys, ".", "--format", "json")[1])  # JSON keeps the exact name
+    assert sorted(f["path"] for f in report["files"]) == sorted([name, f"bad-{name}"])
+
+
 # ----------------------------------------------------------------- positions in UTF-16/32 drafts
 
 

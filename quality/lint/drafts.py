@@ -21,7 +21,7 @@ from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, name_problem, not_regular, printable_path, text_files_under
 from quality.rules import RULES
 from quality.textfile import decode_text, read_text_file, read_problem
 
@@ -73,7 +73,16 @@ def discover(paths: Sequence[str], exclude: Sequence[str], stdin_name: str | Non
             problems.append(PathProblem(raw, not_regular(path) + " or folder"))
         else:
             problems.append(PathProblem(raw, "no such file or folder"))
-    return targets, problems
+    return _named_in_utf8(targets, problems)
+
+
+def _named_in_utf8(targets: list[Target], problems: list[PathProblem]) -> tuple[list[Target], list[PathProblem]]:
+    """Every report is UTF-8: a draft whose name holds bytes that are not UTF-8 is a problem
+    (:func:`~quality.load.name_problem`) instead of a draft, and every problem names its path
+    escaped when it has to be (:func:`~quality.load.printable_path`)."""
+    kept = [target for target in targets if name_problem(target.shown) is None]
+    problems += [PathProblem(target.shown, name_problem(target.shown) or "") for target in targets if target not in kept]
+    return kept, [PathProblem(printable_path(p.path), p.message) if name_problem(p.path) else p for p in problems]
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:

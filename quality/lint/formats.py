@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from quality.lint.engine import LintFinding, LintReport
+from quality.load import printable_path
 from quality.model import Severity
 from quality.rules import FAMILIES, Rule
 
@@ -70,11 +71,11 @@ def _one_line(text: str) -> str:
 def to_text(report: LintReport, color: bool = False, show_source: bool = False) -> str:
     """``path:line:col: CODE [severity] message``, one finding a line; ``path: [error] message``
     for each path that gave no draft (so that a report saved with ``--output`` names it too);
-    then a summary line."""
-    lines = [f"{_paint(problem.path + ':', _COLOUR['path'], color)} {_paint('[error]', _COLOUR[Severity.ERROR], color)} {_one_line(problem.message)}" for problem in report.problems]
+    then a summary line. Paths are shown through :func:`~quality.load.printable_path`."""
+    lines = [f"{_paint(printable_path(problem.path) + ':', _COLOUR['path'], color)} {_paint('[error]', _COLOUR[Severity.ERROR], color)} {_one_line(problem.message)}" for problem in report.problems]
     texts = {file.path: file.text for file in report.files}
     for finding in report.findings:
-        where = _paint(f"{finding.path}:{finding.line}:{finding.col}:", _COLOUR["path"], color)
+        where = _paint(f"{printable_path(finding.path)}:{finding.line}:{finding.col}:", _COLOUR["path"], color)
         code = _paint(finding.rule, _COLOUR[finding.severity], color)
         level = _paint(f"[{finding.severity.value}]", _COLOUR[finding.severity], color)
         lines.append(f"{where} {code} {level} {_one_line(finding.message)}")
@@ -347,10 +348,12 @@ def escape_property(text: str) -> str:
 
 
 def to_github(report: LintReport) -> str:
-    """``::error file=…,line=…,col=…::message`` lines that GitHub Actions shows as annotations."""
+    """``::error file=…,line=…,col=…::message`` lines that GitHub Actions shows as annotations.
+    Paths are shown through :func:`~quality.load.printable_path`: GitHub's own escapes cover the
+    line ends only, and a log is read by people."""
     lines = []
     for finding in report.findings:
-        properties = [("file", finding.path), ("line", str(finding.line)), ("col", str(finding.col))]
+        properties = [("file", printable_path(finding.path)), ("line", str(finding.line)), ("col", str(finding.col))]
         if finding.end > finding.start:
             properties.append(("endLine", str(finding.end_line)))
             if finding.end_line == finding.line:
@@ -360,9 +363,9 @@ def to_github(report: LintReport) -> str:
         rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
         lines.append(f"::{GITHUB_LEVEL[finding.severity]} {rendered}::{escape_data(_message(finding))}")
     for problem in report.problems:
-        lines.append(f"::error ::{escape_data(str(problem))}")
+        lines.append(f"::error ::{escape_data(printable_path(str(problem)))}")
     for file in report.files:
         if file.error:
-            lines.append(f"::error file={escape_property(file.path)}::{escape_data(file.error)}")
+            lines.append(f"::error file={escape_property(printable_path(file.path))}::{escape_data(file.error)}")
     lines.append(summary(report))
     return "\n".join(lines) + "\n"
