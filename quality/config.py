@@ -126,7 +126,7 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
 def _table_from(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from exc
     if path.name == "pyproject.toml":
         return dict(data.get("tool", {}).get("quality", {}))

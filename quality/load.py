@@ -512,9 +512,17 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
     yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, **{key: meta.get(key) for key in METADATA})
 
 
+def too_deep(exc: RecursionError) -> str:
+    """The refusal for a file nested deeper than its parser can recurse (front matter of 600
+    nested lists): unreadable, in ``score`` and ``lint`` alike."""
+    return f"cannot read: nested too deeply to parse ({exc})"
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, (DecodeError, UnicodeError)):
         return str(exc)
+    if isinstance(exc, RecursionError):
+        return too_deep(exc)
     if isinstance(exc, OSError):
         return f"cannot read: {exc.strerror or exc}"
     return f"cannot read ({type(exc).__name__}): {exc}"

@@ -268,6 +268,41 @@ def test_a_file_name_with_a_newline_stays_on_one_stderr_line(workdir: Path, caps
     assert code == 2 and err.startswith("quality: two\\nlines.txt: cannot read: not valid UTF-8") and err.count("\n") == 1
 
 
+# ----------------------------------------------------------------- nesting too deep for a parser
+
+DEPTH = 600  # over Python's recursion limit (1,000 frames) for every front matter parser
+DEEP_FRONT_MATTER = [
+    ("yaml-flow-lists", "---\ntitle: " + "[" * DEPTH + "]" * DEPTH + "\n---\n"),
+    ("yaml-flow-mappings", "---\ntitle: " + "{a: " * DEPTH + "1" + "}" * DEPTH + "\n---\n"),
+    ("yaml-block-mappings", "---\n" + "".join(" " * depth + f"k{depth}:\n" for depth in range(DEPTH)) + "---\n"),
+    ("toml-arrays", "+++\ntitle = " + "[" * DEPTH + "]" * DEPTH + "\n+++\n"),
+    ("toml-inline-tables", "+++\ntitle = " + "{a = " * DEPTH + "1" + "}" * DEPTH + "\n+++\n"),
+]
+TOO_DEEP = "cannot read: nested too deeply to parse (maximum recursion depth exceeded"
+
+
+@pytest.mark.parametrize(("case", "front_matter"), DEEP_FRONT_MATTER, ids=[c[0] for c in DEEP_FRONT_MATTER])
+def test_front_matter_nested_too_deeply_is_unreadable_as_in_score(workdir: Path, capsys, case: str, front_matter: str) -> None:
+    (workdir / "good.txt").write_text(GOOD, encoding="utf-8")
+    (workdir / "deep.md").write_text(front_matter + "The ministry said so on Monday.\n", encoding="utf-8")
+    code, out, err = lint(capsys, ".", "--format", "json")
+    report = json.loads(out)
+    assert code == report["exit_code"] == 2
+    assert {f["path"]: (f["error"] or "")[: len(TOO_DEEP)] for f in report["files"]} == {"deep.md": TOO_DEEP, "good.txt": ""}
+    assert any(f["path"] == "good.txt" and f["rule"] == "MOJ901" for f in report["findings"])  # the other draft is linted
+    assert _stderr_messages(err)["deep.md"].startswith(TOO_DEEP)
+    _, out, err = run_cli(capsys, "score", ".", "--articles", "--format", "jsonl")  # score: the same reason, an error row
+    assert json.loads(out.splitlines()[0])["error"].startswith(f"deep.md: {TOO_DEEP}")
+
+
+@pytest.mark.parametrize("command", ["score", "lint"])
+def test_configuration_nested_too_deeply_is_a_usage_error(workdir: Path, capsys, command: str) -> None:
+    (workdir / "good.txt").write_text(GOOD, encoding="utf-8")
+    (workdir / "quality.toml").write_text("[tool.quality]\nselect = " + "[" * DEPTH + "]" * DEPTH + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, command, "good.txt", "--config", "quality.toml")
+    assert code == 2 and err == "quality: quality.toml: cannot read configuration: maximum recursion depth exceeded\n"
+
+
 # ----------------------------------------------------------------- names
 
 

@@ -21,7 +21,7 @@ from quality.lint import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
-from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, name_problem, not_regular, printable_path, text_files_under
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, name_problem, not_regular, printable_path, text_files_under, too_deep
 from quality.rules import RULES
 from quality.textfile import decode_text, read_text_file, read_problem
 
@@ -133,7 +133,10 @@ def load_draft(target: Target, stdin: BinaryIO | None, markdown: bool, max_chars
             file = read_text_file(target.path, max_chars)
     except (OSError, DecodeError) as exc:
         return Draft(target, error=read_problem(exc))
-    return with_prose(Draft(target, codec=file.codec, bom=file.bom), file.text, markdown)
+    try:
+        return with_prose(Draft(target, codec=file.codec, bom=file.bom), file.text, markdown)
+    except RecursionError as exc:  # front matter nested too deeply for its parser
+        return Draft(target, error=too_deep(exc))
 
 
 def with_prose(draft: Draft, text: str, markdown: bool) -> Draft:
