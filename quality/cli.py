@@ -20,7 +20,7 @@ from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
 from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult
-from quality.output import FORMATS, write_frame
+from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze
 from quality.rules import RULES
 from quality.scoring import source_report
@@ -268,8 +268,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     color = args.color == "always" or (args.color == "auto" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ)
     text = render(report, settings.format, color=color, show_source=settings.show_source)
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_text_file(args.output, text)
     else:
         stream.write(text)
     return report.exit_code
@@ -351,6 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except UsageError as exc:
         print(f"quality: {exc}", file=sys.stderr)
+        return 2
+    except OutputError as exc:  # the report's file is as it was: nothing half written
+        print(f"quality: error: {_printable(str(exc))}", file=sys.stderr)
         return 2
     except UnicodeEncodeError as exc:  # a terminal in Latin-1 and an article in Chinese
         print(f"quality: the output holds characters that {exc.encoding} cannot show; use --output FILE (always UTF-8) or set PYTHONIOENCODING=utf-8", file=sys.stderr)

@@ -14,11 +14,12 @@ import json
 import math
 import os
 import re
+import signal
 import warnings
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, nullcontext, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 import pandas as pd
 import pytest
@@ -558,6 +559,101 @@ def test_printable_path_escapes_only_what_would_break_a_line() -> None:
         "\ud800lone": "\\ud800lone",
     }
     assert {name: printable_path(name) for name in cases} == cases
+
+
+# --- --output: a report is written whole or not at all ---------------------------------------------------
+
+PREVIOUS_REPORT = "the previous report\n"
+WRITERS = [("score", "csv"), ("score", "parquet"), ("findings", "jsonl"), ("lint", "json")]
+
+
+@contextmanager
+def _file_size_limit(limit: int) -> Iterator[None]:
+    """Writing past ``limit`` bytes fails with EFBIG as a full disk fails with ENOSPC: the
+    kernel takes part of the data, then refuses the rest (Python ignores SIGXFSZ)."""
+    resource = pytest.importorskip("resource")
+    previous = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, previous[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, previous)
+
+
+def _full_disk(folder: Path) -> tuple[str, Callable[[], Any]]:
+    target = folder / "report.out"
+    target.write_text(PREVIOUS_REPORT, encoding="utf-8")
+    return str(target), lambda: _file_size_limit(len(PREVIOUS_REPORT) + 10)
+
+
+def _full_device(folder: Path) -> tuple[str, Callable[[], Any]]:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    return "/dev/full", nullcontext
+
+
+OUTPUT_FAILURES = [
+    # (case, the target and what makes writing it fail, the stderr line after "quality: error: TARGET: ")
+    # (pyarrow words its errors its own way: "Error writing bytes to file. Detail: [errno 27] File too large")
+    ("full-disk", _full_disk, r"cannot write: .*File too large"),
+    ("full-device", _full_device, r"cannot write: .*No space left on device"),
+    ("missing-folder", lambda folder: (str(folder / "gone" / "report.out"), nullcontext), r"no such folder: {folder}/gone"),
+    ("a-folder", lambda folder: (str(folder), nullcontext), r"is a folder; name a file to write the report to"),
+]
+
+
+@pytest.mark.parametrize(("command", "fmt"), WRITERS, ids=[f"{c}-{f}" for c, f in WRITERS])
+@pytest.mark.parametrize(("case", "make", "reason"), OUTPUT_FAILURES, ids=[c[0] for c in OUTPUT_FAILURES])
+def test_output_that_cannot_be_written_is_one_error_line_and_no_partial_file(tmp_path: Path, case: str, make, reason: str, command: str, fmt: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT + "The cafÃ© stayed shut.\n", encoding="utf-8")  # a finding to write
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    target, failing = make(folder)
+    extra = ["--articles"] if command == "score" else []
+    with failing():
+        code, out, err = run_cli(command, str(tmp_path / "good.txt"), *extra, "--format", fmt, "--output", target)
+    assert code == 2 and out == ""
+    [line] = [line for line in err.splitlines() if line.startswith("quality: error: ")]
+    assert re.fullmatch(re.escape(f"quality: error: {target}: ") + reason.format(folder=re.escape(str(folder))), line), line
+    assert "Traceback" not in err
+    left = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
+    assert left == ({"report.out": PREVIOUS_REPORT} if case == "full-disk" else {})  # as it was, and no temporary beside it
+
+
+@pytest.mark.parametrize(
+    ("case", "interrupt"),
+    [
+        ("exception", lambda: 1 / 0),
+        ("sigint", lambda: os.kill(os.getpid(), signal.SIGINT)),
+        ("sigterm", lambda: os.kill(os.getpid(), signal.SIGTERM)),
+    ],
+    ids=["exception", "sigint", "sigterm"],
+)
+def test_an_interrupted_report_leaves_the_old_file_and_no_temporary(tmp_path: Path, case: str, interrupt: Callable[[], Any]) -> None:
+    from quality.output import replaced_on_success
+
+    target = tmp_path / "report.csv"
+    target.write_text(PREVIOUS_REPORT, encoding="utf-8")
+    handler = signal.getsignal(signal.SIGTERM)
+    with pytest.raises((ZeroDivisionError, KeyboardInterrupt, SystemExit)) as raised:
+        with replaced_on_success(str(target)) as temporary:
+            Path(temporary).write_text("half a rep", encoding="utf-8")
+            interrupt()
+    assert [path.name for path in tmp_path.iterdir()] == ["report.csv"] and target.read_text(encoding="utf-8") == PREVIOUS_REPORT
+    assert case != "sigterm" or raised.value.code == 128 + signal.SIGTERM  # the exit status SIGTERM's default gives
+    assert signal.getsignal(signal.SIGTERM) == handler  # restored once the report is written
+
+
+def test_a_report_replaces_the_file_whole_keeping_its_mode_and_links(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    real = tmp_path / "real.jsonl"
+    real.write_text(PREVIOUS_REPORT, encoding="utf-8")
+    real.chmod(0o640)
+    (tmp_path / "link.jsonl").symlink_to(real)
+    code, _, _ = run_cli("score", str(tmp_path / "good.txt"), "--articles", "--format", "jsonl", "--output", str(tmp_path / "link.jsonl"))
+    assert code == 0 and (tmp_path / "link.jsonl").is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["id"] == "good.txt" and real.stat().st_mode & 0o777 == 0o640
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["good.txt", "link.jsonl", "real.jsonl"]
 
 
 # --- the pipeline's own guarantees ---------------------------------------------------------------------
