@@ -602,10 +602,12 @@ def _csv_field_limit() -> Iterator[None]:
 
 def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
     """One article per row. Read with the csv module rather than pandas so that one broken row
-    (too many fields, bad bytes) is one error row and the rows around it are still read."""
+    (too many fields, bad bytes, a quote never closed, cut short at the end) is one error row
+    and the rows around it are still read."""
     text = _table_text(path)
     with _csv_field_limit():
-        reader = csv.reader(io.StringIO(text, newline=""))
+        lines = io.StringIO(text, newline="")
+        reader = csv.reader(lines)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -629,7 +631,7 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             return
         row_number = 0
         while True:
-            line_before = reader.line_num
+            line_before, start = reader.line_num, lines.tell()
             try:
                 row = next(reader)
             except StopIteration:
@@ -647,6 +649,9 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             origin = f"{path} row {row_number} (line {line_before + 1})"
             row_id = f"{id_}:{row_number}"
             problem = _undecodable_row(",".join(row), origin, raw_line=False)
+            if problem is None and lines.tell() == len(text):  # the last row: is it whole?
+                cut = _cut_short(text[start:], row, len(names), line_before + 1)
+                problem = f"{origin}: {cut}" if cut else None
             if problem:
                 yield LoadError(id=row_id, source=source, message=problem, origin=origin)
                 continue
@@ -659,6 +664,38 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             yield _article_from_record(record, columns, row_id, source, origin)
         if row_number == 0:
             yield LoadError(id=id_, source=source, message=f"{path}: no rows (only a header)", origin=str(path))
+
+
+# One CSV field and its delimiter, as the csv module's default dialect reads them: a quote opens
+# a quoted field only as the field's first character, inside one "" is a quote, and what follows
+# the closing quote up to the delimiter is kept as it is. ``closed`` is the closing quote.
+_CSV_FIELD = re.compile(r'"(?:[^"]|"")*(?P<closed>")?[^,\r\n]*[,\r\n]?|[^,\r\n]*[,\r\n]?')
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # the line ends csv.reader counts, as io splits them
+
+
+def _unclosed_quote_at(record: str) -> int | None:
+    """Offset of the quote opening a field of ``record`` (the raw text of CSV records) that is
+    never closed, else None. The csv module reads such a field to the end of the file."""
+    for field in _CSV_FIELD.finditer(record):
+        if field.group().startswith('"') and field.group("closed") is None:
+            return field.start()
+    return None
+
+
+def _cut_short(record: str, row: list[str], fields: int, first_line: int) -> str | None:
+    """Why the last row of a CSV file, ``row``, read from ``record`` (its raw text, from its
+    first line on) is not a whole row, else None: a quote that is never closed (every line to
+    the end of the file went into one field), or fewer fields than the header and no line break
+    at the end (the file was cut off inside the row). A last row with every field, or one that
+    ends its line, is taken as whole, as CSV writers need not end the last line."""
+    quote = _unclosed_quote_at(record)
+    if quote is not None:
+        line = first_line + len(_LINE_BREAK.findall(record, 0, quote))
+        last = first_line + len(_LINE_BREAK.findall(record.rstrip("\r\n")))
+        return f"the quote that opens a field on line {line} is never closed, so lines {line} to {last}, the end of the file, were read as one field: close the quote"
+    if len(row) < fields and not record.endswith(("\n", "\r")):
+        return f"{len(row)} of the header's {fields} fields, and the file ends inside this row: it was cut short (an interrupted download or copy?)"
+    return None
 
 
 def _missing_column_message(where: str, wanted: str, names: list[str]) -> str:

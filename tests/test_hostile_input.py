@@ -313,6 +313,56 @@ def test_one_broken_csv_row_does_not_lose_the_others(tmp_path: Path) -> None:
     assert summary_of(err) == (7, 4, 3)
 
 
+CUT_CSV_ROWS = [
+    # (case, the file, {row id: None when read, or a regex its error must match})
+    (
+        "quote-never-closed",
+        'text,source\n"The budget passed on Monday.",p\n"It opens a quote,p\nA third article.,p\nA fourth.,p\n',
+        {"t.csv:1": None, "t.csv:2": r"row 2 \(line 3\): the quote that opens a field on line 3 is never closed, so lines 3 to 5, the end of the file, were read as one field"},
+    ),
+    (
+        "quote-never-closed-in-a-later-field",
+        'text,source\nThe budget passed.,p\nA second article.,"p\nA third.,p\n',
+        {"t.csv:1": None, "t.csv:2": r"row 2 \(line 3\): the quote that opens a field on line 3 is never closed, so lines 3 to 4"},
+    ),
+    (
+        "quote-never-closed-after-a-quoted-line-break",
+        'text,source\n"Two\nlines.",p\nNext.,"p\n',
+        {"t.csv:1": None, "t.csv:2": r"row 2 \(line 4\): the quote that opens a field on line 4 is never closed"},
+    ),
+    (
+        "cut-inside-a-quoted-field",
+        'text,source\nThe budget passed.,p\n"The minister said th',
+        {"t.csv:1": None, "t.csv:2": r"row 2 \(line 3\): the quote that opens a field on line 3 is never closed"},
+    ),
+    (
+        "cut-short-last-row",
+        "text,source,date\nThe budget passed.,p,2024-05-01\nThe minister said th",
+        {"t.csv:1": None, "t.csv:2": r"row 2 \(line 3\): 1 of the header's 3 fields, and the file ends inside this row: it was cut short"},
+    ),
+    # Whole rows, read as before:
+    ("no-line-break-at-the-end", "text,source\nThe budget passed.,p\nSo did the bill.,q", {"t.csv:1": None, "t.csv:2": None}),
+    ("trailing-empty-field", "text,source,date\nThe budget passed.,p,", {"t.csv:1": None}),
+    ("short-row-that-ends-its-line", "text,source,date\nThe budget passed.,p\n", {"t.csv:1": None}),
+    ("quoted-line-break-closed-at-the-end", 'text,source\nThe budget passed.,p\n"Two\nlines.",q', {"t.csv:1": None, "t.csv:2": None}),
+    ("quote-inside-an-unquoted-field", 'text,source\nA 5" floppy disk was sold.,p\n', {"t.csv:1": None}),
+    ("doubled-quotes", 'text,source\n"He said ""no"" twice.",p\n"Ends in a quote """,q\n', {"t.csv:1": None, "t.csv:2": None}),
+    ("text-after-a-closing-quote", 'text,source\n"Quoted" then not.,p\n', {"t.csv:1": None}),
+]
+
+
+@pytest.mark.parametrize(("case", "content", "expected"), CUT_CSV_ROWS, ids=[c[0] for c in CUT_CSV_ROWS])
+def test_csv_rows_swallowed_by_a_quote_or_cut_short_are_error_rows(tmp_path: Path, case: str, content: str, expected: dict[str, str | None]) -> None:
+    (tmp_path / "t.csv").write_text(content, encoding="utf-8", newline="")
+    code, out, err = run_cli("score", str(tmp_path / "t.csv"), "--articles", "--format", "jsonl")
+    rows = {row["id"]: row["error"] for row in map(json.loads, out.splitlines())}
+    assert code == 0 and list(rows) == list(expected)
+    for row_id, pattern in expected.items():
+        assert (rows[row_id] is None) if pattern is None else bool(re.search(pattern, rows[row_id])), rows[row_id]
+    errors = sum(pattern is not None for pattern in expected.values())
+    assert set(error_lines(err)) == {row_id for row_id, pattern in expected.items() if pattern} and summary_of(err)[2] == errors
+
+
 @pytest.mark.parametrize(
     ("cell", "pattern"),
     [
