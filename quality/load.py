@@ -290,9 +290,14 @@ def printable_path(name: str) -> str:
 
 def _escaped(match: re.Match[str]) -> str:
     char = match.group()
-    if undecodable_at(char) is not None:
-        return f"\\x{ord(char) - 0xDC00:02x}"  # the byte os.listdir could not decode
-    return char.encode("unicode_escape").decode("ascii")
+    byte = _smuggled_byte(char)
+    return f"\\x{byte:02x}" if byte is not None else char.encode("unicode_escape").decode("ascii")
+
+
+def _smuggled_byte(char: str) -> int | None:
+    """The byte that ``surrogateescape`` (os.listdir, the command line, lenient decoding) turned
+    into ``char``, else None."""
+    return ord(char) - 0xDC00 if _ESCAPED_BYTE.fullmatch(char) else None
 
 
 def name_problem(name: str) -> str | None:
@@ -301,8 +306,8 @@ def name_problem(name: str) -> str | None:
     offset = lone_surrogate_at(name)
     if offset is None:
         return None
-    byte = undecodable_at(name[offset]) is not None
-    what = f"byte 0x{ord(name[offset]) - 0xDC00:02x}" if byte else f"U+{ord(name[offset]):04X}"
+    byte = _smuggled_byte(name[offset])
+    what = f"byte 0x{byte:02x}" if byte is not None else f"U+{ord(name[offset]):04X}"
     return f"the name is not valid UTF-8 ({what}), which no report can hold: rename it"
 
 

@@ -80,9 +80,15 @@ def _named_in_utf8(targets: list[Target], problems: list[PathProblem]) -> tuple[
     """Every report is UTF-8: a draft whose name holds bytes that are not UTF-8 is a problem
     (:func:`~quality.load.name_problem`) instead of a draft, and every problem names its path
     escaped when it has to be (:func:`~quality.load.printable_path`)."""
-    kept = [target for target in targets if name_problem(target.shown) is None]
-    problems += [PathProblem(target.shown, name_problem(target.shown) or "") for target in targets if target not in kept]
-    return kept, [PathProblem(printable_path(p.path), p.message) if name_problem(p.path) else p for p in problems]
+    kept: list[Target] = []
+    refused = list(problems)
+    for target in targets:
+        problem = name_problem(target.shown)
+        if problem:
+            refused.append(PathProblem(target.shown, problem))
+        else:
+            kept.append(target)
+    return kept, [PathProblem(printable_path(p.path), p.message) if name_problem(p.path) else p for p in refused]
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:
