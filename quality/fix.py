@@ -38,7 +38,7 @@ from typing import Callable, Iterable
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import DecodeError, PathProblem, not_regular, text_files_under
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
 from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
 
@@ -199,14 +199,25 @@ def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS
     return FileFix(path, file.text, fix_text(file.text, **steps), file.codec, file.bom)
 
 
+def table_refusal(path: Path) -> str:
+    """Why a table file is not fixed, and what to use instead."""
+    kind = path.suffix.lower()
+    return (
+        f"a {kind} table, not a text file: `quality fix` rewrites text files only, since a text "
+        f"repair would break the table's quoting; repair its text column with quality.fix_text in Python"
+    )
+
+
 def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathProblem]]:
     """The files named, and the ``.txt``/``.md`` files under folders named, in a stable order,
     each once; and the paths that gave none.
 
     Folders are walked as the loader walks them (sorted, hidden entries skipped, symlinked
     folders followed once, unreadable folders reported). A file named is fixed whatever its
-    suffix. Special files (FIFOs, sockets) and broken links are problems: reading a FIFO would
-    wait forever.
+    suffix, except a table (``.jsonl``, ``.csv``, ``.parquet``): its articles are fields
+    inside a structure that a text repair would break (an ``&quot;`` decoded inside a JSON
+    string ends it), so a table is a problem, never rewritten. Special files (FIFOs, sockets)
+    and broken links are problems: reading a FIFO would wait forever.
     """
     files: list[Path] = []
     problems: list[PathProblem] = []
@@ -215,6 +226,8 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
     def add(path: Path) -> None:
         if not path.is_file():
             problems.append(PathProblem(str(path), not_regular(path)))
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            problems.append(PathProblem(str(path), table_refusal(path)))
         elif path.resolve() not in seen:
             seen.add(path.resolve())
             files.append(path)
