@@ -31,6 +31,7 @@ those bytes read back as the repaired text; otherwise the file is left as it was
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,8 @@ from typing import Callable, Iterable
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under, too_deep
+from quality.markdown import is_markdown_name
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
 from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
 
@@ -188,15 +190,23 @@ def _diff_lines(text: str) -> list[str]:
 
 
 def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS, **steps: bool) -> FileFix:
-    """Read a text file as the loader does and repair it (nothing is written).
+    """Read a text file as the loader does and repair its prose (nothing is written): as
+    ``quality lint --fix`` does, a Markdown file's front matter, code, comments and markup, and
+    any text under a ``quality: ignore`` directive, are left as they are.
 
     Raises ``OSError`` when the file cannot be read, :class:`DecodeError` when it is not text
     the loader accepts, and :class:`~quality.textfile.TooLarge` (a ``DecodeError``) when it
     holds more than ``max_chars`` characters (None: no limit); :func:`read_problem` words each.
     """
+    from quality.lint.drafts import repaired_text  # lint's loader: one repair path for both commands
+
     path = Path(path)
     file = read_text_file(path, max_chars)
-    return FileFix(path, file.text, fix_text(file.text, **steps), file.codec, file.bom)
+    try:
+        fixed = repaired_text(file.text, is_markdown_name(path.name), functools.partial(fix_text, **steps))
+    except RecursionError as exc:  # front matter nested too deeply for its parser
+        raise DecodeError(too_deep(exc)) from exc
+    return FileFix(path, file.text, fixed, file.codec, file.bom)
 
 
 def table_refusal(path: Path) -> str:

@@ -174,11 +174,12 @@ def test_unreadable_folder_is_named(workdir: Path, capsys, monkeypatch: pytest.M
 
 def test_find_text_files_walks_folders_once_each(workdir: Path) -> None:
     (workdir / "a" / "b").mkdir(parents=True)
-    for name in ["a/b/z.md", "a/x.txt", "a/skip.csv", "a/.hidden.txt"]:
+    for name in ["a/b/z.md", "a/x.txt", "a/skip.csv", "a/.hidden.txt", "a/notes.text"]:
         (workdir / name).write_text("text\n", encoding="utf-8")
     (workdir / "a" / "loop").symlink_to(workdir / "a")  # followed once, not forever
-    files, problems = find_text_files(["a", "a/x.txt", "a/skip.csv"])
-    assert [p.as_posix() for p in files] == ["a/b/z.md", "a/x.txt", "a/skip.csv"] and problems == []  # a named file, whatever its suffix
+    files, problems = find_text_files(["a", "a/x.txt", "a/notes.text", "a/skip.csv"])
+    assert [p.as_posix() for p in files] == ["a/b/z.md", "a/x.txt", "a/notes.text"]  # a named file, whatever its suffix ...
+    assert [p.path for p in problems] == ["a/skip.csv"]  # ... but a table
 
 
 def test_a_file_name_with_a_newline_stays_on_one_stderr_line(workdir: Path, capsys) -> None:

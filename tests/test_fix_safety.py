@@ -51,3 +51,40 @@ def test_a_table_beside_text_files_does_not_stop_their_repair(tmp_path: Path, ca
     assert article.read_text(encoding="utf-8") == "Café closed.\n"
     assert table.read_text(encoding="utf-8") == TABLES[0][1]
     assert "fixed 1 of 1 files, errors 1" in err
+
+
+# (file name, text, what must survive both `fix --write` and `lint --fix` byte for byte,
+#  and what the prose around it must become)
+KEPT_AS_WRITTEN = [
+    ("fenced.md", "CafÃ© opens.\n\n```html\n<p>Fish &amp; chips &lt;b&gt;</p>\n```\n",
+     "<p>Fish &amp; chips &lt;b&gt;</p>", "Café opens."),
+    ("tilde.md", "CafÃ© opens.\n\n~~~\nx = '&copy;'\n~~~\n", "x = '&copy;'", "Café opens."),
+    ("inline.md", "The sign said `&copy;` and CafÃ© closed.\n", "`&copy;`", "Café closed."),
+    ("yaml.md", '---\ntitle: "Tom &amp; Jerry"\n---\nCafÃ© closed.\n', 'title: "Tom &amp; Jerry"', "Café closed."),
+    ("toml.md", '+++\ntitle = "Tom &amp; Jerry"\n+++\nCafÃ© closed.\n', 'title = "Tom &amp; Jerry"', "Café closed."),
+    ("link.md", "See [the menu](https://example.com/?a=1&amp;b=2). CafÃ© closed.\n", "https://example.com/?a=1&amp;b=2", "Café closed."),
+    ("comment.md", "<!-- keep &amp; -->\nCafÃ© closed.\n", "<!-- keep &amp; -->", "Café closed."),
+    ("ignored.txt", "<!-- quality: ignore MOJ001 -->\nCafÃ© stays.\n\nCafÃ© closed.\n", "CafÃ© stays.", "Café closed."),
+]
+
+
+@pytest.mark.parametrize("command", [("fix", "--write"), ("lint", "--fix")], ids=["fix", "lint-fix"])
+@pytest.mark.parametrize(("name", "text", "kept", "prose"), KEPT_AS_WRITTEN, ids=[c[0] for c in KEPT_AS_WRITTEN])
+def test_code_front_matter_and_suppressed_text_are_never_repaired(tmp_path: Path, capsys, command, name, text, kept, prose) -> None:
+    draft = tmp_path / name
+    draft.write_text(text, encoding="utf-8")
+    run_cli(capsys, command[0], command[1], str(draft))
+    after = draft.read_text(encoding="utf-8")
+    assert kept in after
+    assert prose in after
+
+
+@pytest.mark.parametrize(("name", "text", "kept", "prose"), KEPT_AS_WRITTEN, ids=[c[0] for c in KEPT_AS_WRITTEN])
+def test_fix_and_lint_fix_write_the_same_bytes(tmp_path: Path, capsys, name, text, kept, prose) -> None:
+    by_fix, by_lint = tmp_path / "fix" / name, tmp_path / "lint" / name
+    for draft in (by_fix, by_lint):
+        draft.parent.mkdir()
+        draft.write_text(text, encoding="utf-8")
+    run_cli(capsys, "fix", "--write", str(by_fix))
+    run_cli(capsys, "lint", "--fix", str(by_lint))
+    assert by_fix.read_bytes() == by_lint.read_bytes()

@@ -170,15 +170,18 @@ def load_fixer() -> Callable[[str], str]:
 def fix_draft(draft: Draft, fix_text: Callable[[str], str]) -> str | None:
     """The draft's text with the fixer applied to its prose parts, or None when nothing changed.
 
-    Left alone: front matter, fenced code, comments (directives included) and every paragraph
-    under a suppression, because an editor who suppressed a finding there chose to keep the text.
-    A blanket ``ignore-file`` (no codes) leaves the whole file alone.
+    Left alone: everything the prose view removes (front matter, fenced and inline code, link
+    targets and other markup, comments, directives included) and every paragraph under a
+    suppression, because an editor who suppressed a finding there chose to keep the text. An
+    entity in code or front matter is what its author typed (``Tom &amp; Jerry`` in a YAML
+    title, ``&copy;`` in a code span), not damage. A blanket ``ignore-file`` (no codes) leaves
+    the whole file alone.
     """
     assert draft.prose is not None
     text = draft.prose.original
     if any(d.kind == "file" and not d.codes for d in draft.directives):
         return None
-    protected = list(draft.prose.excluded) + html_comment_spans(text, draft.prose.excluded)
+    protected = list(draft.prose.removed) + html_comment_spans(text, draft.prose.excluded)
     lines = list(lines_of(text))
     for directive in draft.directives:
         if directive.kind == "line" and directive.first_line:
@@ -192,3 +195,12 @@ def fix_draft(draft: Draft, fix_text: Callable[[str], str]) -> str | None:
         cursor = max(cursor, end)
     fixed = "".join(pieces)
     return fixed if fixed != text else None
+
+
+def repaired_text(text: str, markdown: bool, fix_text: Callable[[str], str]) -> str:
+    """``text`` as ``quality fix`` and ``lint --fix`` both write it back: the fixer applied to its
+    prose only (see :func:`fix_draft`). Raises ``RecursionError`` on front matter nested too
+    deeply to parse."""
+    draft = with_prose(Draft(Target("", None)), text, markdown)
+    fixed = fix_draft(draft, fix_text)
+    return text if fixed is None else fixed
