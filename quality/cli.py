@@ -14,7 +14,8 @@ import argparse
 import sys
 import warnings
 from dataclasses import replace
-from typing import Callable, Sequence
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
 
 from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
@@ -171,6 +172,14 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_stale_temporaries(files: Iterable[Path]) -> None:
+    """Remove what an earlier, killed run of ours left beside these files, and say so."""
+    from quality.replace import remove_stale_beside
+
+    for temporary in remove_stale_beside(files):
+        print(f"quality: removed {_printable(str(temporary))}, a temporary file left by an interrupted run", file=sys.stderr)
+
+
 def cmd_fix(args: argparse.Namespace) -> int:
     """Apply the safe repairs: a unified diff on stdout, or the files rewritten with --write.
 
@@ -193,6 +202,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
     files, problems = find_text_files(args.files)
     for problem in problems:
         error(problem.path, problem.message)
+    if args.write:
+        _report_stale_temporaries(files)
     read = changed = 0
     failed = len(problems)
     for path in files:
@@ -254,6 +265,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress_bar=_progress_bar)
     except (LintUsageError, ConfigError) as exc:
         raise UsageError(str(exc)) from exc
+    if args.fix:
+        _report_stale_temporaries(Path(file.path) for file in report.files)
     for problem in report.problems:  # one line each, whatever the path holds (a newline, say)
         print(f"quality: {_printable(str(problem))}", file=sys.stderr)
     for file in report.files:

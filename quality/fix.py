@@ -42,7 +42,7 @@ from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
 from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under, too_deep
 from quality.markdown import is_markdown_name
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
-from quality.textfile import encode_as_read, read_problem, read_text_file, write_back
+from quality.textfile import TextFile, encode_as_read, read_problem, read_text_file, write_back
 
 # Enough for an entity hiding double mojibake; real text settles in one or two.
 MAX_PASSES = 6
@@ -157,8 +157,7 @@ class FileFix:
     path: Path
     original: str
     fixed: str
-    codec: str
-    bom: bytes
+    read_as: TextFile  # the file as read: its encoding, mark and snapshot
 
     @property
     def changed(self) -> bool:
@@ -173,13 +172,15 @@ class FileFix:
     def check(self) -> None:
         """Raise :class:`DecodeError` when the fixed text could not be written back faithfully
         (see :func:`quality.textfile.encode_as_read`); :meth:`write` would refuse it."""
-        encode_as_read(self.fixed, self.codec, self.bom)
+        encode_as_read(self.fixed, self.read_as.codec, self.read_as.bom)
 
     def write(self) -> None:
         """Replace the file, atomically, with the fixed text in the file's own encoding,
-        byte-order mark and line endings. Raises :class:`DecodeError`, the file unchanged, when
-        those bytes would not read back as the fixed text."""
-        write_back(self.path, self.fixed, self.codec, self.bom)
+        byte-order mark and line endings (:func:`quality.replace.replace_file`). Raises
+        :class:`DecodeError` when those bytes would not read back as the fixed text, and
+        ``OSError`` when the file may not be replaced (changed since read, read-only, a link
+        leading outside); in both cases the file is unchanged."""
+        write_back(self.path, self.fixed, self.read_as)
 
 
 def _diff_lines(text: str) -> list[str]:
@@ -206,7 +207,7 @@ def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS
         fixed = repaired_text(file.text, is_markdown_name(path.name), functools.partial(fix_text, **steps))
     except RecursionError as exc:  # front matter nested too deeply for its parser
         raise DecodeError(too_deep(exc)) from exc
-    return FileFix(path, file.text, fixed, file.codec, file.bom)
+    return FileFix(path, file.text, fixed, file)
 
 
 def table_refusal(path: Path) -> str:
@@ -226,18 +227,22 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
     folders followed once, unreadable folders reported). A file named is fixed whatever its
     suffix, except a table (``.jsonl``, ``.csv``, ``.parquet``): its articles are fields
     inside a structure that a text repair would break (an ``&quot;`` decoded inside a JSON
-    string ends it), so a table is a problem, never rewritten. Special files (FIFOs, sockets)
-    and broken links are problems: reading a FIFO would wait forever.
+    string ends it), so a table is a problem, never rewritten. So is a file found under a
+    folder through a link that leads outside it (``quality fix .`` must not edit files
+    elsewhere). Special files (FIFOs, sockets) and broken links are problems: reading a FIFO
+    would wait forever.
     """
     files: list[Path] = []
     problems: list[PathProblem] = []
     seen: set[Path] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, within: Path | None = None) -> None:
         if not path.is_file():
             problems.append(PathProblem(str(path), not_regular(path)))
         elif path.suffix.lower() in TABLE_SUFFIXES:
             problems.append(PathProblem(str(path), table_refusal(path)))
+        elif within is not None and not path.resolve().is_relative_to(within.resolve()):
+            problems.append(PathProblem(str(path), f"a link leading outside {within}, to {path.resolve()}: not fixed"))
         elif path.resolve() not in seen:
             seen.add(path.resolve())
             files.append(path)
@@ -248,7 +253,7 @@ def find_text_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[PathP
             texts, trouble = text_files_under(path, "text files")
             problems += trouble
             for file in texts:
-                add(file)
+                add(file, path)
         elif path.exists() or path.is_symlink():
             add(path)
         else:

@@ -11,11 +11,10 @@ the bytes written decode back, by the same rules, to the same text in the same e
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from quality.replace import Snapshot, replace_file, snapshot_of
 from quality.load import DecodeError, TooLarge, decode_article, decode_text_file, read_article_file, text_encoding
 
 __all__ = ["TextFile", "TooLarge", "decode_text", "read_text_file", "read_problem", "encode_as_read", "write_back"]
@@ -28,6 +27,7 @@ class TextFile:
     text: str
     codec: str = "utf-8"
     bom: bytes = b""
+    snapshot: Snapshot | None = None  # the file as read, checked again before it is replaced
 
 
 def decode_text(data: bytes, max_chars: int | None) -> TextFile:
@@ -44,7 +44,9 @@ def _text_file(data: bytes, text: str) -> TextFile:
 def read_text_file(path: Path, max_chars: int | None) -> TextFile:
     """Read and decode a file; one too large for ``max_chars`` in any encoding is refused from
     its size, unread. Raises ``OSError``, :class:`DecodeError` or :class:`TooLarge`."""
-    return _text_file(*read_article_file(path, max_chars))
+    data, text = read_article_file(path, max_chars)
+    bom, codec = text_encoding(data)
+    return TextFile(text, codec, bom, snapshot_of(path, data))
 
 
 def read_problem(exc: OSError | DecodeError) -> str:
@@ -75,19 +77,11 @@ def encode_as_read(text: str, codec: str, bom: bytes) -> bytes:
     return data
 
 
-def write_back(path: Path, text: str, codec: str, bom: bytes) -> None:
-    """Replace the file atomically, in the encoding it had, keeping its permissions (through a
-    symbolic link, the file it points to is replaced and the link kept). Raises
-    :class:`DecodeError` (nothing written) when the text cannot be written back faithfully."""
-    data = encode_as_read(text, codec, bom)
-    real = Path(os.path.realpath(path))
-    mode = real.stat().st_mode
-    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode & 0o7777)
-        os.replace(temporary, real)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def write_back(path: Path, text: str, read_as: TextFile, within: Path | None = None) -> None:
+    """Replace the file with ``text`` in the encoding and mark it was read in, safely
+    (:func:`quality.replace.replace_file`: only if unchanged since ``read_as`` was read, keeping
+    owner, mode, attributes and hard links; through a link, the file it points to is replaced,
+    unless it lies outside ``within``). Raises :class:`DecodeError` (nothing written) when the
+    text cannot be written back faithfully, ``OSError`` when the file may not be replaced."""
+    assert read_as.snapshot is not None, "write_back needs a file read by read_text_file"
+    replace_file(path, encode_as_read(text, read_as.codec, read_as.bom), read_as.snapshot, within)

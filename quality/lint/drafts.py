@@ -23,7 +23,7 @@ from quality.markdown import Prose, comment_removal, html_comment_spans, lines_o
 from quality.lint.settings import LintUsageError
 from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, name_problem, not_regular, printable_path, text_files_under, too_deep
 from quality.rules import RULES
-from quality.textfile import decode_text, read_text_file, read_problem
+from quality.textfile import TextFile, decode_text, read_text_file, read_problem
 
 STDIN = "-"
 
@@ -113,8 +113,7 @@ class Draft:
     prose: Prose | None = None
     directives: list[suppress.Directive] = field(default_factory=list)
     directive_problems: list[suppress.Problem] = field(default_factory=list)
-    codec: str = "utf-8"
-    bom: bytes = b""
+    file: TextFile | None = None  # as read from disk (None: standard input, or unreadable)
     error: str | None = None
     fixed: bool = False
 
@@ -140,7 +139,7 @@ def load_draft(target: Target, stdin: BinaryIO | None, markdown: bool, max_chars
     except (OSError, DecodeError) as exc:
         return Draft(target, error=read_problem(exc))
     try:
-        return with_prose(Draft(target, codec=file.codec, bom=file.bom), file.text, markdown)
+        return with_prose(Draft(target, file=file), file.text, markdown)
     except RecursionError as exc:  # front matter nested too deeply for its parser
         return Draft(target, error=too_deep(exc))
 

@@ -156,7 +156,8 @@ def _fixed(draft: Draft, fix_text: Callable[[str], str], markdown: bool, report:
         return draft
     try:
         if path is not None:
-            write_back(path, fixed, draft.codec, draft.bom)
+            assert draft.file is not None
+            write_back(path, fixed, draft.file, draft.target.root)
     except DecodeError as exc:  # report the draft as it is on disk, and exit 2
         draft.error = f"--fix not applied, the file is unchanged: {exc}"
         return draft
