@@ -39,7 +39,7 @@ from typing import Callable, Iterable
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
-from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, text_files_under, too_deep
+from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, printable_path, text_files_under, too_deep
 from quality.markdown import is_markdown_name
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS
 from quality.textfile import TextFile, encode_as_read, read_problem, read_text_file, write_back
@@ -164,10 +164,13 @@ class FileFix:
         return self.original != self.fixed
 
     def diff(self) -> str:
-        """A unified diff, as ``diff -u`` and ``git diff`` print it."""
+        """A unified diff, as ``diff -u`` and ``git diff`` print it. The file name is escaped
+        (:func:`~quality.load.printable_path`): a name holding a line break would otherwise
+        smuggle lines into the diff that ``patch`` applies to another file."""
         before = _diff_lines(self.original)
         after = _diff_lines(self.fixed)
-        return "".join(difflib.unified_diff(before, after, fromfile=str(self.path), tofile=str(self.path)))
+        name = printable_path(str(self.path))
+        return "".join(difflib.unified_diff(before, after, fromfile=name, tofile=name))
 
     def check(self) -> None:
         """Raise :class:`DecodeError` when the fixed text could not be written back faithfully
@@ -184,8 +187,11 @@ class FileFix:
 
 
 def _diff_lines(text: str) -> list[str]:
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith(("\n", "\r")):
+    """``text`` as ``diff`` and ``patch`` see it: lines end at LF only (a CR stays part of its
+    line, as do U+2028 and form feeds), and a last line without LF is marked as such."""
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n\\ No newline at end of file\n"
     return lines
 

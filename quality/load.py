@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, read_view
-from quality.model import Article, LineIndex
+from quality.model import Article, LineIndex, lone_cr_as_lf
 from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
 
 TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
@@ -511,6 +511,9 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             # The file's own front matter outranks a manifest's entry, as in ``quality lint``.
             meta = {**meta, **front}
             source = front.get("source") or source
+        elif lone_cr_as_lf(text) != text:
+            # Detectors read lines by LF; positions are still counted on the file's own lines.
+            layout, text = text, lone_cr_as_lf(text)
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return

@@ -37,6 +37,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 import yaml
 
+from quality.model import lone_cr_as_lf
 from quality.spans import OffsetMap, Segment
 
 # Markdown file suffixes we read as Markdown; anything else is plain text.
@@ -116,8 +117,8 @@ class Line(NamedTuple):
 
 
 def lines_of(text: str, base: int = 0) -> Iterator[Line]:
-    """Every line of ``text`` (offsets shifted by ``base``); only LF ends a line, as in
-    :class:`~quality.model.LineIndex`, so that our line numbers are the pipeline's."""
+    """Every line of ``text`` (offsets shifted by ``base``), ended by LF or CRLF; a lone CR
+    has become LF before Markdown is read (:func:`~quality.model.lone_cr_as_lf`)."""
     for match in _LINE.finditer(text):
         raw = match.group()
         newline = match.end() - 1 if raw.endswith("\n") else -1
@@ -434,16 +435,18 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
     """The prose view of a draft. ``extra_removals`` are deleted too (the directive comments of a
     plain-text draft, which the caller finds)."""
     extra = list(extra_removals)
+    # Read with lone CRs as LF (same length): a CR-only file's lines are lines.
+    reading = lone_cr_as_lf(original)
     if not markdown:
-        text, offsets, removed = build_prose(original, extra)
+        text, offsets, removed = build_prose(reading, extra)
         return Prose(original, text, offsets, removed=tuple(removed))
-    front, metadata, error = split_front_matter(original)
+    front, metadata, error = split_front_matter(reading)
     body_start = front[1] if front else 0
-    excluded = ([front] if front else []) + fenced_code_spans(original, body_start)
-    comments = [comment_removal(original, a, b) for a, b in html_comment_spans(original, excluded)]
-    markup, soft_breaks = markup_spans(original, merge_spans(excluded + comments))
+    excluded = ([front] if front else []) + fenced_code_spans(reading, body_start)
+    comments = [comment_removal(reading, a, b) for a, b in html_comment_spans(reading, excluded)]
+    markup, soft_breaks = markup_spans(reading, merge_spans(excluded + comments))
     removals = excluded + comments + markup + extra
-    text, offsets, removed = build_prose(original, removals, soft_breaks)
+    text, offsets, removed = build_prose(reading, removals, soft_breaks)
     return Prose(
         original,
         text,
@@ -469,7 +472,7 @@ def read_view(original: str) -> tuple[str, dict[str, str]]:
     as a paragraph); other line breaks stay. Nothing moves, so offsets stay the file's, and
     lines and columns are counted on the file (``Article.layout``)."""
     prose = prepare(original, markdown=True)
-    chars = list(original)
+    chars = list(lone_cr_as_lf(original))
     for start, end in prose.removed:
         for offset in range(start, end):
             if chars[offset] not in "\r\n":

@@ -7,6 +7,7 @@ pickled to worker processes and turned into DataFrame rows without surprises.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Mapping
@@ -95,15 +96,23 @@ class ArticleResult:
     error: str | None = None
 
 
+# A line ends at LF, CRLF or a lone CR, as editors and Python's universal newlines count them.
+_LINE_END = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lone_cr_as_lf(text: str) -> str:
+    """``text`` with each lone CR (old Mac line ends) as LF: the same length, so offsets hold
+    for both, and detectors that read lines by LF see a CR-only file's lines."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 class LineIndex:
-    """Maps character offsets to 1-based (line, column) in O(log n) per lookup."""
+    """Maps character offsets to 1-based (line, column) in O(log n) per lookup. A line ends at
+    LF, CRLF or a lone CR, so a file has the same positions whichever line ends it was saved with."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        self._starts = [0] + [match.end() for match in _LINE_END.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

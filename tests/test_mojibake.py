@@ -166,7 +166,7 @@ OTHER_DAMAGE = [
     ("The report\x97published Monday.", "MOJ006", "\x97", "—"),
     ("Deja el barco tur\x92stico.", "MOJ006", "\x92", "í"),  # MacRoman 0x92 inside a word
     ("The minister\x1a said so.", "MOJ007", "\x1a", ""),
-    ("Page one\x0cPage two", "MOJ007", "\x0c", "\n"),
+    ("Line one\x0bLine two", "MOJ007", "\x0b", "\n"),  # a word processor's line break
     ("Undefined \x81 byte", "MOJ007", "\x81", ""),
     ("The vote\x00 was postponed.", "MOJ008", "\x00", ""),
     ("The caf\ufffd reopened.", "MOJ005", "\ufffd", None),
@@ -186,7 +186,7 @@ def test_other_damage(text: str, code: str, evidence: str, repair: str | None) -
     assert matching[0].repair == repair
 
 
-@pytest.mark.parametrize("text", ["AT&T and Q&A; R&D; S&P 500; Tom & Jerry.", "&unknownentity; stays", "Use &lt and &gt"])
+@pytest.mark.parametrize("text", ["AT&T and Q&A; R&D; S&P 500; Tom & Jerry.", "&unknownentity; stays", "Use &lt and &gt", "Page one.\x0cPage two."])
 def test_ampersands_that_are_text(text: str) -> None:
     assert [d.code for d in ENGINE.find(text)] == []
 

@@ -25,7 +25,7 @@ import quality
 from quality.config import Config
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.load import DecodeError, decode_bytes, load_paths
-from quality.model import Article, DetectorResult, Finding, Severity
+from quality.model import Article, DetectorResult, Finding, Severity, lone_cr_as_lf
 from quality.pipeline import LoadError, analyze, build_detectors
 from quality.rules import RULES
 
@@ -73,9 +73,10 @@ def assert_finding_contract(text: str, finding: Finding, detector: str | None = 
     assert isinstance(finding, Finding)
     assert 0 <= finding.start <= finding.end <= len(text), (finding.start, finding.end, len(text))
     assert finding.evidence == text[finding.start : finding.end]
-    # line/col: 1-based, lines end at "\n" (model.LineIndex), col counts characters.
-    assert finding.line == text.count("\n", 0, finding.start) + 1
-    assert finding.col == finding.start - (text.rfind("\n", 0, finding.start) + 1) + 1
+    # line/col: 1-based, lines end at LF, CRLF or a lone CR (model.LineIndex), col counts characters.
+    lines = lone_cr_as_lf(text)
+    assert finding.line == lines.count("\n", 0, finding.start) + 1
+    assert finding.col == finding.start - (lines.rfind("\n", 0, finding.start) + 1) + 1
     assert isinstance(finding.severity, Severity)
     assert finding.rule in RULES and isinstance(finding.message, str) and finding.message
     if detector is not None:
@@ -148,12 +149,13 @@ def test_decode_bytes_raises_only_decode_error(data: bytes) -> None:
 @given(text=st.one_of(texts, st.lists(st.sampled_from(["---", "title: x", "# Head", "**bold** word", "```", "<!-- c -->", "[a](http://b)", "Plain prose."]), max_size=8).map("\n".join)))
 def test_markdown_view_only_blanks_characters(text: str) -> None:
     """What ``quality score`` reads of a Markdown file: same length, and every character either
-    the file's own or a space, so every offset holds (lines are counted on the file)."""
+    the file's own (a lone CR read as LF) or a space, so every offset holds (lines are counted
+    on the file)."""
     from quality.markdown import read_view
 
     view, _ = read_view(text)
     assert len(view) == len(text)
-    assert all(v == t or v == " " for v, t in zip(view, text))
+    assert all(v == t or v == " " for v, t in zip(view, lone_cr_as_lf(text)))
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".jsonl", ".csv", ".parquet"])

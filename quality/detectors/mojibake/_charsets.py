@@ -234,8 +234,9 @@ def _re_class(chars: str) -> str:
     return "".join(parts)
 
 
-# Control characters other than tab, line feed and carriage return, plus U+FFFD.
-CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd"
+# Control characters other than tab, line feed, form feed (a page break) and carriage return,
+# plus U+FFFD.
+CONTROL_CLASS = r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd"
 
 
 def hot_pattern() -> re.Pattern[str]:

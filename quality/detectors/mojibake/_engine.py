@@ -167,8 +167,8 @@ class Engine:
                 done = match.end()
             elif ch < "\x80":
                 code = NUL_CODE if ch == "\x00" else CONTROL_CODE
-                # Vertical tab and form feed separate lines or pages; the rest is removed.
-                repair = "\n" if ch in "\x0b\x0c" else ""
+                # A vertical tab is a word processor's line break; the rest is removed.
+                repair = "\n" if ch == "\x0b" else ""
                 damages.append(Damage(code, pos, pos + 1, repair, note=f"U+{ord(ch):04X}"))
                 done = pos + 1
             else:

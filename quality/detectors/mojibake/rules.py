@@ -140,13 +140,14 @@ _CONTROL = Rule(
     code="MOJ007",
     name="control-character",
     severity=Severity.WARNING,
-    summary="A control character other than tab and line breaks (C0, DEL, or an undefined C1 byte).",
+    summary="A control character other than tab, line breaks and form feed (C0, DEL, or an undefined C1 byte).",
     why="Control characters are invisible or break rendering and search; in scraped text they "
-    "come from binary garbage, terminal escapes or form feeds of printed pages.",
+    "come from binary garbage, terminal escapes or a word processor's line breaks (vertical tab), "
+    "which the repair turns into line breaks. A form feed is a page break and is left alone.",
     example="The minister\x1a said the talks would continue.",
     instead="The minister said the talks would continue.",
-    fires=("The minister\x1a said the talks would continue.", "Page one\x0cPage two", "Colour \x1b[1mbold\x1b[0m text"),
-    passes=("Tabs\tand\nline\r\nbreaks are fine.", "Plain text."),
+    fires=("The minister\x1a said the talks would continue.", "Line one\x0bLine two", "Colour \x1b[1mbold\x1b[0m text"),
+    passes=("Tabs\tand\nline\r\nbreaks are fine.", "Page one.\x0cPage two.", "Plain text."),
     fix="safe",
 )
 
