@@ -39,7 +39,9 @@ import io
 import json
 import os
 import re
+import sys
 from contextlib import contextmanager
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -472,9 +474,12 @@ def read_manifest_checked(folder: Path) -> tuple[dict[str, dict[str, str]], tupl
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                problems.append(f"line {number}: {exc}")
+                record = json_record(line)
+            except json.JSONDecodeError as exc:
+                problems.append(f"line {number}: {json_problem(exc)}")
+                continue
+            except RecursionError:
+                problems.append(f"line {number}: nested too deeply")
                 continue
             if isinstance(record, dict):
                 records.append(record)
@@ -577,12 +582,12 @@ def _load_jsonl(path: Path, id_: str, source: str, columns: Columns) -> Iterator
             yield LoadError(id=row_id, source=source, message=problem, origin=origin)
             continue
         try:
-            record = json.loads(line)
+            record = json_record(line)
         except json.JSONDecodeError as exc:
-            yield LoadError(id=row_id, source=source, message=f"{origin}: malformed JSON: {exc.msg} at column {exc.colno}", origin=origin)
+            yield LoadError(id=row_id, source=source, message=f"{origin}: malformed JSON: {json_problem(exc)}", origin=origin)
             continue
-        except (ValueError, RecursionError) as exc:  # 10,000-digit numbers, nesting too deep
-            yield LoadError(id=row_id, source=source, message=f"{origin}: unreadable JSON: {exc}", origin=origin)
+        except RecursionError:
+            yield LoadError(id=row_id, source=source, message=f"{origin}: unreadable JSON: nested too deeply", origin=origin)
             continue
         if not isinstance(record, dict):
             yield LoadError(id=row_id, source=source, message=f"{origin}: want a JSON object, got {type(record).__name__}", origin=origin)
@@ -595,6 +600,23 @@ def _load_jsonl(path: Path, id_: str, source: str, columns: Columns) -> Iterator
         yield item
     if not found:
         yield LoadError(id=id_, source=source, message=f"{path}: no records (the file is empty)", origin=str(path))
+
+
+def json_record(line: str) -> Any:
+    """One JSON value. A whole number too long for ``int`` (over
+    ``sys.get_int_max_str_digits()`` digits) is read as a ``Decimal``: it is no quantity an
+    article needs, and must not make the whole record unreadable."""
+    return json.loads(line, parse_int=_whole_number)
+
+
+def _whole_number(digits: str) -> int | Decimal:
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits.lstrip("-")) <= limit else Decimal(digits)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The reader's complaint and where: ``Unterminated string starting at column 21``."""
+    return f"{exc.msg} column {exc.colno}" if exc.msg.endswith(" at") else f"{exc.msg} at column {exc.colno}"
 
 
 @contextmanager
@@ -761,7 +783,12 @@ def _article_from_record(record: dict[str, Any], columns: Columns, fallback_id: 
     source = _clean(record.get(columns.source)) or default_source
     text = record.get(columns.text)
     if not isinstance(text, str):
-        shown = "missing" if _missing(text) else f"a {type(text).__name__} ({_short_repr(text)})"
+        if _missing(text):
+            shown = "missing"
+        elif isinstance(text, Decimal):  # a JSON number too long for int (see json_record)
+            shown = f"a number of {len(text.as_tuple().digits)} digits"
+        else:
+            shown = f"a {type(text).__name__} ({_short_repr(text)})"
         return LoadError(id=id_ or fallback_id, source=source, message=f"{origin}: text is {shown}, not a string", origin=origin)
     return Article(
         id=id_ or fallback_id,

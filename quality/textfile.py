@@ -69,11 +69,17 @@ def encode_as_read(text: str, codec: str, bom: bytes) -> bytes:
     except UnicodeEncodeError as exc:
         raise DecodeError(f"the repaired text cannot be written as {codec}: {exc.reason} (character {exc.start})") from exc
     try:
-        same = decode_text_file(data) == text and text_encoding(data) == (bom, codec)
+        read_back = decode_text_file(data)
+        read_as = text_encoding(data)
     except DecodeError as exc:
         raise DecodeError(f"the repaired text would not read back as {codec}: {exc}") from exc
-    if not same:
-        raise DecodeError(f"the repaired text would not read back as the same {codec} text")
+    if read_as != (bom, codec) and text.startswith("\ufeff"):
+        raise DecodeError("the repaired text would start with U+FEFF, which the next read takes for a byte-order mark")
+    if read_as != (bom, codec):
+        raise DecodeError(f"the repaired text would read back as {read_as[1]}, not as {codec}")
+    if read_back != text:
+        at = next((i for i, (a, b) in enumerate(zip(read_back, text)) if a != b), min(len(read_back), len(text)))
+        raise DecodeError(f"the repaired text would not read back as the same {codec} text (from character {at})")
     return data
 
 

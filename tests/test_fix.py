@@ -63,6 +63,8 @@ REPAIRS = [
     ("Null\x00 and sub\x1a gone", "Null and sub gone"),
     ("Lost byte: caf\ufffd stays", "Lost byte: caf\ufffd stays"),  # nothing to restore it from
     ("He called it â€œexcellentâ€? then", "He called it “excellentâ€? then"),  # only the verified part
+    ("ï»¿The cafÃ© reopened.", "The café reopened."),  # a byte-order mark read as text goes
+    ("First file.\nï»¿Second file.", "First file.\nSecond file."),  # files joined
 ]
 
 
@@ -127,6 +129,15 @@ def test_cli_write_keeps_bom_and_line_endings(tmp_path, capsys) -> None:
     assert path.read_bytes() == codecs.BOM_UTF8 + "The café reopened.\r\nSecond line\r\n".encode("utf-8")
     assert main(["fix", str(path)]) == 0
     assert capsys.readouterr().out == ""  # nothing left to fix
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["no-bom", "bom"])
+def test_a_file_starting_with_a_byte_order_mark_read_as_text_is_fixed(tmp_path, capsys, bom: bytes) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(bom + "ï»¿The cafÃ© reopened.\n".encode("utf-8"))
+    assert main(["fix", str(path), "--write"]) == 0
+    assert "fixed 1 of 1 files, errors 0" in capsys.readouterr().err
+    assert path.read_bytes() == bom + "The café reopened.\n".encode("utf-8")
 
 
 def test_cli_utf16_files_are_written_back_as_utf16(tmp_path) -> None:

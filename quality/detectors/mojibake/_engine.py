@@ -108,6 +108,8 @@ class _Candidate:
         if not self.family:
             self.family = _FAMILY.get(self.codec, self.codec)
 
+BYTE_ORDER_MARK = "\ufeff"
+
 
 class _Accepted:
     """Non-overlapping accepted candidates, sorted by start, with fast overlap queries."""
@@ -441,6 +443,11 @@ class Engine:
         else:
             code = DOUBLE_BYTE_CODE if first.double_byte else SINGLE_BYTE_CODE
         note = "assumes a no-break space that became a space" if first.guessed else ""
+        if BYTE_ORDER_MARK in repaired:
+            # A byte-order mark that became text (files joined, or a BOM-less reader): it marks
+            # nothing inside a text, and one at the start would be taken for the file's own mark.
+            repaired = repaired.replace(BYTE_ORDER_MARK, "")
+            note = "a byte-order mark read as text, removed"
         return Damage(code, first.start, first.end, repaired, tuple(codecs), note)
 
     # ----------------------------------------------------------------------------- leftovers
