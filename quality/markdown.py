@@ -29,6 +29,7 @@ as written (replacing them would insert characters).
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import tomllib
@@ -73,16 +74,19 @@ _RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){
 # Link reference definitions, ``[id]: https://…``, render as nothing.
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+")
 # Inline constructs; each match says which parts to delete and which to keep.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# A maximal run of backticks: a code span runs from one to the next run of the same length.
+_BACKTICKS = re.compile(r"(?<!`)`+(?!`)")
 _AUTOLINK = re.compile(r"<(?=(?:https?|mailto|ftp):)[^<>\s]+>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINK = re.compile(
     r"(?P<open>!?\[)(?P<text>[^\[\]]*)"
     r"(?P<close>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)|\]\[[^\[\]\n]*\])"
 )
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])", re.DOTALL)
-_STRIKE = re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
+# Emphasis as (opening, closing) delimiters: a span runs from an opening delimiter to the next
+# closing one of the same characters, with at least one character between them.
+_STRONG = (re.compile(r"(?<![\w*])(\*\*|__)(?=\S)"), re.compile(r"(?<=\S)(?=(\*\*|__)(?![\w*]))"))
+_EMPHASIS = (re.compile(r"(?<![\w*])([*_])(?=[^\s*_])"), re.compile(r"(?<=[^\s*_])(?=([*_])(?![\w*]))"))
+_STRIKE = (re.compile(r"(~~)(?=\S)"), re.compile(r"(?<=\S)(?=(~~))"))
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 # A line that starts a new block, so the line break before it is not a soft break.
 _BLOCK_START = re.compile(r" {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||```|~~~)")
@@ -354,45 +358,83 @@ def _inline_markup(content: str) -> list[tuple[int, int]]:
     """Inline syntax in a paragraph (lines joined by LF): code spans go whole; links, emphasis
     and tags lose their delimiters and keep their text. Spans are offsets into ``content``."""
     removals: list[tuple[int, int]] = []
-    protected: list[tuple[int, int]] = []  # code spans and URLs: nothing inside them is markup
+    protected = bytearray(len(content) + 1)  # 1 inside code spans, URLs, delimiters: not markup
 
     def free(*spans: tuple[int, int]) -> bool:
-        return not any(a < e and s < b for s, e in spans for a, b in protected)
+        return all(protected.find(1, a, b) == -1 for a, b in spans)
+
+    def protect(a: int, b: int) -> None:
+        protected[a:b] = b"\x01" * (b - a)
 
     def delete(*spans: tuple[int, int]) -> None:
         removals.extend(spans)
 
-    for match in _CODE_SPAN.finditer(content):
-        start, end = match.span()
+    for start, end in _code_spans(content):
+        protect(start, end)
         # Take one neighbouring blank with the span, so that ``a `x` b`` reads ``a b``.
         if start > 0 and content[start - 1] in " \t\n" and (end == len(content) or content[end] in " \t\n"):
             start -= 1
         delete((start, end))
-        protected.append(match.span())
     for match in _ESCAPE.finditer(content):
         if free(match.span()):  # the backslash goes; the character it escapes is plain text
             delete(match.span())
-            protected.append((match.start(), match.end() + 1))
+            protect(match.start(), match.end() + 1)
     for match in _AUTOLINK.finditer(content):
         if free(match.span()):
             delete((match.start(), match.start() + 1), (match.end() - 1, match.end()))
-            protected.append(match.span())
+            protect(*match.span())
     for match in _HTML_TAG.finditer(content):
         if free(match.span()):
             delete(match.span())
-            protected.append(match.span())
+            protect(*match.span())
     for match in _LINK.finditer(content):
         if free(match.span("open"), match.span("close")):
             delete(match.span("open"), match.span("close"))
-            protected.append(match.span("close"))
-    for pattern in (_STRONG, _STRIKE, _EMPHASIS):
-        for match in pattern.finditer(content):
-            width = len(match.group(1))
-            opening, closing = (match.start(), match.start() + width), (match.end() - width, match.end())
+            protect(*match.span("close"))
+    for opener, closer in (_STRONG, _STRIKE, _EMPHASIS):
+        for opening, closing in _delimited(content, opener, closer):
             if free(opening, closing):
                 delete(opening, closing)
-                protected += [opening, closing]
+                protect(*opening)
+                protect(*closing)
     return removals
+
+
+def _code_spans(content: str) -> Iterator[tuple[int, int]]:
+    """Each code span: a run of backticks, to the next run of the same length. Runs are grouped
+    by length first, so a paragraph of unclosed backticks costs one pass, not one per run."""
+    runs = [match.span() for match in _BACKTICKS.finditer(content)]
+    later: dict[int, list[int]] = {}  # run length -> the runs of that length not yet passed, last first
+    for index in reversed(range(len(runs))):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    done = 0
+    for start, end in runs:
+        same = later[end - start]
+        same.pop()  # this run itself; the next of its length (if any) is now same[-1]
+        if start >= done and same:
+            done = runs[same[-1]][1]
+            yield start, done
+
+
+def _delimited(content: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> Iterator[tuple[tuple[int, int], tuple[int, int]]]:
+    """(opening, closing) delimiter spans, as a lazy ``OPEN(.+?)CLOSE`` regex would pair them
+    left to right, but in linear time: every closing delimiter is found once, and each opening
+    one takes the first that follows it (the regex would scan to the paragraph's end for each
+    opening delimiter that never closes)."""
+    closings: dict[str, list[int]] = {}
+    for match in closer.finditer(content):
+        closings.setdefault(match.group(1), []).append(match.start())
+    position = 0
+    while match := opener.search(content, position):
+        delimiter = match.group(1)
+        candidates = closings.get(delimiter, [])
+        after = bisect.bisect_left(candidates, match.end() + 1)
+        if after == len(candidates):
+            position = match.start() + 1
+            continue
+        close = candidates[after]
+        yield match.span(), (close, close + len(delimiter))
+        position = close + len(delimiter)
 
 
 # ---------------------------------------------------------------------------- assembling

@@ -14,7 +14,9 @@ not become less surprising when "repaired", so it is left alone.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -296,9 +298,7 @@ def _word_costs(text: str, infos: list[CharInfo]) -> float:
             elif letters[0].upper and letters[1].upper and letters[2].lower and not (letters[0].ascii and letters[1].ascii):
                 total += T.DOUBLE_CAPITAL_START_COST
     if not T.MOJIBAKE_CAPITALS.isdisjoint(text):
-        for k, ch in enumerate(text):
-            if ch in T.MOJIBAKE_CAPITALS and _lower_case_nearby(text, infos, k):
-                total += T.MOJIBAKE_CAPITAL_IN_LOWER_CASE_COST
+        total += T.MOJIBAKE_CAPITAL_IN_LOWER_CASE_COST * _capitals_in_lower_case(text, infos)
     return total
 
 
@@ -314,21 +314,35 @@ def _island_cost(text: str, infos: list[CharInfo], words: list[tuple[int, int]],
     return 0.0
 
 
-def _lower_case_nearby(text: str, infos: list[CharInfo], k: int) -> bool:
-    """Whether the token around ``text[k]`` (no-break spaces join, ASCII spaces split) has a
-    lower-case letter; for a token that is this letter alone, whether its neighbours do."""
-    left = k
-    while left > 0 and text[left - 1] not in " \t\n\r":
-        left -= 1
-    right = k + 1
-    while right < len(text) and text[right] not in " \t\n\r":
-        right += 1
-    token = [i for i in infos[left:right] if i.kind == "L"]
-    if len(token) > 1 or text[k] == "√":
-        return any(i.lower and i.script == "Latn" for i in token)
-    before = next((i for i in reversed(infos[:left]) if i.kind == "L"), None)
-    after = next((i for i in infos[right:] if i.kind == "L"), None)
-    return any(i is not None and i.lower and i.script == "Latn" for i in (before, after))
+_TOKEN = re.compile(r"[^ \t\n\r]+")  # no-break spaces join, ASCII spaces split
+
+
+def _capitals_in_lower_case(text: str, infos: list[CharInfo]) -> int:
+    """How many of mojibake's capitals (``Ã``, ``Â``, ``Ð``...) sit in lower-case Latin text:
+    in a token with a lower-case letter, or, alone as a token's only letter, beside a token
+    whose nearest letter is lower case. One pass over the tokens, so linear in the text."""
+    letters = [k for k, info in enumerate(infos) if info.kind == "L"]
+    count = 0
+    for token in _TOKEN.finditer(text):
+        left, right = token.span()
+        capitals = [k for k in range(left, right) if text[k] in T.MOJIBAKE_CAPITALS]
+        if not capitals:
+            continue
+        own = [i for i in infos[left:right] if i.kind == "L"]
+        own_lower = any(_latin_lower(i) for i in own)
+        for k in capitals:
+            if len(own) > 1 or text[k] == "√":
+                count += own_lower
+            else:
+                before = bisect_left(letters, left) - 1
+                after = bisect_left(letters, right)
+                near = [infos[letters[j]] for j in (before, after) if 0 <= j < len(letters)]
+                count += any(_latin_lower(i) for i in near)
+    return count
+
+
+def _latin_lower(info: CharInfo) -> bool:
+    return info.lower and info.script == "Latn"
 
 
 def context_window(text: str, start: int, end: int) -> tuple[int, int]:

@@ -41,6 +41,15 @@ KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its li
 COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
 STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
+# Bounds that keep time and memory linear in the text, whatever it holds. The longest name words
+# run to about 35 letters (Wolfeschlegelsteinhausenbergerdorff); a longer "word" is words a
+# scraper glued together, and its deletion keys would take memory cubic in its length. Full
+# names run to about six words ("Mohammed bin Salman bin Abdulaziz Al Saud"); a longer run of
+# capitalised words is a title-case line, read in pieces. A key shared by more spellings than
+# MAX_KEY_SPELLINGS says nothing about which of them are variants of which.
+MAX_NAME_WORD_LETTERS = 40
+MAX_NAME_WORDS = 9
+MAX_KEY_SPELLINGS = 8
 
 
 @dataclass(frozen=True)
@@ -139,12 +148,13 @@ def mentions(text: str) -> list[Mention]:
             for part in parts:
                 word = make(Token, (position, position + len(part), part))
                 position += len(part) + 1
-                if headline and part[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
+                glued = len(part) > MAX_NAME_WORD_LETTERS
+                if glued or headline and part[:1].isupper() and _ordinary_word(word, lower_seen, COMMON_WORD_ZIPF + 2.0):
                     _add_mention(found, run, text, para.start, lower_seen)
                     run = []
                     continue
                 run.append(word)
-                if part.endswith(POSSESSIVE_ENDINGS):
+                if part.endswith(POSSESSIVE_ENDINGS) or len(run) == MAX_NAME_WORDS:
                     _add_mention(found, run, text, para.start, lower_seen)
                     run = []
             _add_mention(found, run, text, para.start, lower_seen)
@@ -319,7 +329,7 @@ def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
             index.setdefault(key, []).append(word)
     pairs = set()
     for key, group in index.items():
-        if len(group) < 2:
+        if not 2 <= len(group) <= MAX_KEY_SPELLINGS:
             continue
         for a in group:
             for b in group:
