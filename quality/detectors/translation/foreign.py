@@ -62,6 +62,7 @@ ENGLISH_FLOOR = 3.0  # a word this common in English, and not much rarer than ab
 AMBIGUOUS_BAND = 1.0  # within this many Zipf points the word is shared (``a``, ``no``): neutral
 RUN_WEIGHT = 4.0  # summed margins for a run of several foreign words
 MAX_TRANSLITERATED_LENGTH = 30  # letters; longer Latin strings are not read as Russian
+MAX_GLOSSED_NAME_LETTERS = 40  # a romanised name before a native spelling is shorter than this
 LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
 
 
@@ -217,7 +218,9 @@ class ForeignFinder:
         That is: the last word of the line before the run (spaces and brackets skipped) ends
         right there and is capitalised. Found by walking back over that word alone; tokenising
         the whole line up to every run made long lines quadratic. A word (text.WORD) is letters
-        joined by single apostrophes or hyphens, so it is the longest such chain.
+        joined by single apostrophes or hyphens, so it is the longest such chain. A chain longer
+        than ``MAX_GLOSSED_NAME_LETTERS`` is no name, so the walk stops there and each run costs
+        at most that much, whatever the line holds.
         """
         if e - s > 8:
             return False
@@ -227,10 +230,13 @@ class ForeignFinder:
         if end == line_start or not _LETTER.match(text, end - 1):
             return False  # no word ends there
         first = end - 1
+        floor = max(line_start, end - MAX_GLOSSED_NAME_LETTERS)
         while True:
-            while first > line_start and _LETTER.match(text, first - 1):
+            while first > floor and _LETTER.match(text, first - 1):
                 first -= 1
-            if first - 2 >= line_start and text[first - 1] in "'’-" and _LETTER.match(text, first - 2):
+            if first == floor and first > line_start and _LETTER.match(text, first - 1):
+                return False  # letters all the way back: text glued together, not a name
+            if first - 2 >= floor and text[first - 1] in "'’-" and _LETTER.match(text, first - 2):
                 first -= 2
                 continue
             return text[first].isupper()
