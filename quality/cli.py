@@ -375,6 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT: a report file is left as it was (output.py)
+        print("quality: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

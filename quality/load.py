@@ -49,6 +49,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, read_view
+from quality.interrupts import stop_if_interrupted
 from quality.model import Article, LineIndex, lone_cr_as_lf
 from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
 
@@ -520,6 +521,7 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             # Detectors read lines by LF; positions are still counted on the file's own lines.
             layout, text = text, lone_cr_as_lf(text)
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
+        stop_if_interrupted(exc)
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return
     yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, **{key: meta.get(key) for key in METADATA})

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config
 from quality.detectors import DETECTOR_CLASSES, Detector
+from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding
 from quality.rules import selected_codes
 from quality.scoring import article_quality
@@ -325,7 +326,8 @@ def _corpus_pass(
             chunk = members[k : k + CORPUS_CHUNK]
             try:
                 summaries.append(detector.summarise([(staged[i][0], staged[i][1][name]) for i in chunk]))  # type: ignore[index]
-            except Exception:
+            except Exception as exc:
+                stop_if_interrupted(exc)
                 summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
         try:
             summary = detector.merge(summaries)
@@ -371,6 +373,9 @@ def _summarise_survivors(
 
 
 def _failure(detector: str, stage: str, exc: BaseException) -> str:
+    """The error message for an article a detector failed on; an interrupt in disguise stops
+    the run instead (see :func:`quality.interrupts.stop_if_interrupted`)."""
+    stop_if_interrupted(exc)
     return f"{detector} {stage} failed: {type(exc).__name__}: {exc}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from langdetect import DetectorFactory, detect_langs
+from langdetect import DetectorFactory, detect_langs, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 from quality.detectors.base import Detector
@@ -19,6 +19,20 @@ from quality.rules import RULES, Rule
 from quality.spans import paragraphs
 
 DetectorFactory.seed = 0
+
+
+def load_profiles() -> None:
+    """Load langdetect's language profiles now, whole or not at all. langdetect loads them on
+    its first call into a factory it has already published, inside a bare ``except:``: an
+    interrupt while loading leaves that factory half filled, and every later call answers from
+    the languages loaded so far. Loading into a factory of our own and publishing it only when
+    complete means a run is either stopped or right. Called when the detector is built, before
+    any article, so Ctrl-C during loading stops the run instead of failing one article."""
+    if detector_factory._factory is not None:
+        return
+    factory = DetectorFactory()
+    factory.load_profile(detector_factory.PROFILES_DIRECTORY)
+    detector_factory._factory = factory
 
 # The commonest English function words: they make up about half of the words of English prose
 # and very few of the words of other languages, so a paragraph rich in them is English without
@@ -107,6 +121,7 @@ class LanguageDetector(Detector):
         self.expected = expected
         self.min_letters = min_letters
         self.paragraph_min_letters = paragraph_min_letters
+        load_profiles()
 
     def detect(self, article: Article) -> DetectorResult:
         expected = article.language or self.expected
