@@ -73,6 +73,8 @@ KIND_CASES = [
     ("by the end of", "By the end of 2023, the bank had raised rates four times, officials said on Thursday.", None),
     ("sharing in prose", "Protesters shared videos of the march on Twitter before the accounts were blocked on Sunday.", None),
     ("related in prose", "Related talks in Geneva ended without agreement, the foreign ministry said on Friday evening.", None),
+    ("mojibake holding ©", "The CafÃ© Rouge closed on Monday after a fire, the owner said.", None),  # é read as cp1252
+    ("copyright glued to credit", "Photo ©Reuters", "BPL002"),
 ]
 
 

@@ -239,8 +239,8 @@ LEGAL: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\bcookies?\b.{0,80}\b(?:use|uses|accept|consent|policy|settings|preferences|experience|"
                 r"browsing|continu)|\b(?:accept|allow|manage|reject)\s+(?:all\s+)?cookies\b", _I), 500),
     # a copyright *notice* ("© 2023 X", "Copyright 2023 X", "All rights reserved"), not a story
-    # about copyright
-    (re.compile(r"©|ⓒ|\(c\)\s*\d{4}|^\W*copyright\b|\bcopyright\s*(?:\d{4}|\(c\))|\ball rights reserved\b|\btodos os direitos\b|"
+    # about copyright; a © glued to a letter is a character's mojibake ("CafÃ©"), not a notice
+    (re.compile(r"(?<![^\W\d_])©|ⓒ|\(c\)\s*\d{4}|^\W*copyright\b|\bcopyright\s*(?:\d{4}|\(c\))|\ball rights reserved\b|\btodos os direitos\b|"
                 r"\btodos los derechos\b|\btutti i diritti\b|\balle rechte\b|\bdroits réservés\b", _I), 250),
     (re.compile(r"\bmay not be (?:published|reproduced|copied|redistributed|broadcast)|"
                 r"\b(?:re)?published, broadcast, rewritten\b|\bwithout (?:the )?(?:prior )?(?:written )?permission\b", _I), 400),
