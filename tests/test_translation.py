@@ -218,6 +218,8 @@ JOIN_CASES = [
     ("It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.", {"TRN008"}),
     ("The ministry praised Beijing as a trade ally. during the past year, trade grew.", {"TRN009"}),
     ("Officials said the the visit would take place.", {"TRN010"}),
+    ("The the union said the strike would go on.", {"TRN010"}),  # at a sentence start
+    ("They flew to Bora Bora and then to Walla Walla; the The Hague office agreed.", set()),
     ("The premier visited the University of Bern, Bern, Bern, Bern, Bern and left.", {"TRN011"}),
     ("He watched YouTube on his iPhone and played PlayStation at McDonald’s.", set()),
     ("Governor Ron DeSantis flew to LaGuardia; the U.S. and the U.K. met at 3.5 p.m. on Monday.", set()),
@@ -233,6 +235,11 @@ JOIN_CASES = [
 @pytest.mark.parametrize(("text", "codes"), JOIN_CASES)
 def test_join_artifacts(text: str, codes: set[str]) -> None:
     assert {a.code for a in artifacts(text)} == codes
+
+
+def test_a_doubled_word_at_a_sentence_start_keeps_its_capital_in_the_repair() -> None:
+    (doubled,) = [a for a in artifacts("The the union said the strike would go on.") if a.code == "TRN010"]
+    assert doubled.suggestion == "The"
 
 
 # (text, the parts blanked before the join checks run). Masking walks left to right; an address

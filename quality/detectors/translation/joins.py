@@ -58,7 +58,8 @@ _STRAY_STOP = re.compile(r"(?<=[\w’'])\.\s+([a-z]{2,})(?!\w)")
 _STOP_WORD_CHARS = re.compile(r"[\w’']")
 _WORD_CHAR = re.compile(r"\w")
 _LOOP_WORD = re.compile(r"\w+(?:['’]\w+)*")  # numbers count: "120 degrees, 0 degrees" is no loop
-_DOUBLED = re.compile(r"(?<![\w-])([a-z]+)(\s+)\1(?![\w-])")
+# A word written twice; the first may be capitalised at a sentence start ("The the union").
+_DOUBLED = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)(\s+)((?i:\1))(?![\w-])")
 
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
@@ -202,14 +203,16 @@ def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
 
 def _doubled_words(text: str) -> Iterator[Artifact]:
     for match in _DOUBLED.finditer(text):
-        word = match.group(1)
+        word = match.group(3)
+        if not word.islower():
+            continue  # "Bora Bora", "the The Hague office": names, not a slip
         if word in tables.LEGITIMATE_DOUBLES or "\n" in match.group(2):
             continue
         if english_zipf(word) < DOUBLED_WORD_ZIPF:
             continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
         if _in_loop(text, match.start(), match.end()):
             continue  # reported as a loop
-        yield Artifact("TRN010", match.start(), match.end(), f"“{word}” is written twice", word)
+        yield Artifact("TRN010", match.start(), match.end(), f"“{word}” is written twice", match.group(1))
 
 
 def _in_loop(text: str, start: int, end: int) -> bool:
