@@ -63,6 +63,7 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _FENCE_OPEN = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$")
 # Block markers removed from the start of a line (only outside code), matched at a position
 # with ``pattern.match(line, pos)``, in the order they nest: quotes, then a list item or heading.
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _BLOCKQUOTE = re.compile(r" {0,3}>[ \t]?")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
@@ -227,6 +228,30 @@ def fenced_code_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
             open_fence = None
     if open_fence is not None:
         spans.append((open_fence[0], len(text)))
+    return spans
+
+
+def table_spans(text: str, excluded: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Whole-line spans of pipe tables (a row with ``|``, a delimiter row such as ``|---|:--:|``,
+    then rows up to a blank line or a line without ``|``) outside ``excluded``. A table is data,
+    like code: its rows are no sentences to attribute or read, and their shortness would make
+    them read as page furniture."""
+    spans: list[tuple[int, int]] = []
+    previous = None  # the line before, a possible header row
+    table_start = -1
+    for line in lines_of(text):
+        piped = "|" in line.content and not _inside(line.start, excluded)
+        if table_start != -1:
+            if piped and line.content.strip():
+                previous = line
+                continue
+            spans.append((table_start, line.start))
+            table_start = -1
+        if piped and previous is not None and _TABLE_DELIMITER.match(line.content):
+            table_start = previous.start
+        previous = line if piped else None
+    if table_start != -1:
+        spans.append((table_start, len(text)))
     return spans
 
 
@@ -484,7 +509,8 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
         return Prose(original, text, offsets, removed=tuple(removed))
     front, metadata, error = split_front_matter(reading)
     body_start = front[1] if front else 0
-    excluded = ([front] if front else []) + fenced_code_spans(reading, body_start)
+    code = ([front] if front else []) + fenced_code_spans(reading, body_start)
+    excluded = merge_spans(code + table_spans(reading, code))
     comments = [comment_removal(reading, a, b) for a, b in html_comment_spans(reading, excluded)]
     markup, soft_breaks = markup_spans(reading, merge_spans(excluded + comments))
     removals = excluded + comments + markup + extra

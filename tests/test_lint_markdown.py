@@ -48,6 +48,11 @@ PROSE_CASES = [
     ("+++\ntitle = \"x\"\n+++\nBody.\n", "Body.\n"),
     ("---\nno closing line, so a thematic break\n", "no closing line, so a thematic break\n"),
     ("Text &amp; entity stays.\n", "Text &amp; entity stays.\n"),
+    # A pipe table is data, like code: skipped whole, header, delimiter and rows.
+    ("Text.\n\n| Country | Delegates |\n|---|:--:|\n| France | 12 |\n\nAfter.\n", "Text.\n\n\nAfter.\n"),
+    ("Country | Delegates\n--- | ---\nFrance | 12\nAfter.\n", "After.\n"),  # ends at a line without |
+    ("A | B is not a table\nwithout a delimiter row.\n", "A | B is not a table without a delimiter row.\n"),
+    ("```\n| a |\n|---|\n```\nText.\n", "Text.\n"),  # inside code: the code's
 ]
 
 
