@@ -140,6 +140,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     config = config_from(args)
     results = run_pipeline(args, config)
     articles = article_rows(results)
+    if not args.articles and exit_status(results):  # nothing scored: no source to rank
+        print("quality: nothing could be scored, so there is no source report (--articles lists the error rows)", file=sys.stderr)
+        return exit_status(results)
     frame = articles if args.articles else source_report(articles)
     columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
     write_frame(frame, args.format, sys.stdout, args.output, table_columns=columns)

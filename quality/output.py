@@ -70,7 +70,9 @@ def to_table(frame: pd.DataFrame, columns: list[str] | None = None, digits: int 
         return "(no rows)\n"
     shown = _names_printable(shown)
     for column in shown.columns:
-        if shown[column].dtype == object:
+        if isinstance(shown[column].dtype, pd.Int64Dtype):  # a missing rank shows blank, not <NA>
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+        elif shown[column].dtype == object:
             shown[column] = shown[column].map(lambda v: "" if v is None else (str(v).replace("\n", "⏎")[: max_colwidth - 1] + "…" if len(str(v)) > max_colwidth else str(v).replace("\n", "⏎")))
     return shown.to_string(index=False, float_format=lambda v: f"{v:.{digits}f}", na_rep="") + "\n"
 

@@ -140,5 +140,6 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
         row.update(dominant_kinds(group))
         rows.append(row)
     report = pd.DataFrame(rows)
-    report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="bottom").astype(int)
-    return report.sort_values(["rank", "source"], kind="stable").reset_index(drop=True)
+    # A source none of whose articles could be scored has no quality to rank: no rank, listed last.
+    report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="keep").astype("Int64")
+    return report.sort_values(["rank", "source"], kind="stable", na_position="last").reset_index(drop=True)

@@ -127,3 +127,21 @@ def test_rules_command_lists_and_explains() -> None:
     code, out, _ = run_cli("rules", "lnt")
     assert code == 0 and "LNT001" in out and "LNT003" in out
     assert run_cli("rules", "ZZZ999")[0] == 2
+
+
+@pytest.mark.parametrize("output", [False, True], ids=["stdout", "output-file"])
+def test_nothing_scored_prints_no_source_report(tmp_path: Path, output: bool) -> None:
+    report = tmp_path / "report.csv"
+    extra = ["--format", "csv", "-o", str(report)] if output else []
+    code, out, err = run_cli("score", str(tmp_path / "nosuch"), *extra)
+    assert code == 2
+    assert out == "" and not report.exists()
+    assert "no such file or folder" in err
+    assert err.strip().splitlines()[-1].startswith("quality: nothing could be scored, so there is no source report")
+
+
+def test_error_rows_are_still_listed_with_articles(tmp_path: Path) -> None:
+    code, out, _ = run_cli("score", str(tmp_path / "nosuch"), "--articles", "--format", "jsonl")
+    assert code == 2
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert "no such file or folder" in row["error"]

@@ -11,6 +11,7 @@ again before it fails (shared machines are noisy). Memory is held to the same gr
 
 from __future__ import annotations
 
+import gc
 import time
 import tracemalloc
 
@@ -25,8 +26,9 @@ from adversarial_texts import CASES
 SMALL, LARGE = 10_000, 40_000
 # Linear growth is 4x; allow twice that for noise and fixed costs, far below quadratic (16x).
 MAX_GROWTH = 8.0
-# Times this short are mostly noise; a quadratic path that takes them at 10k still fails.
-NOISE_FLOOR_SECONDS = 0.05
+# Times this short are mostly fixed costs and noise (a text of 10k characters takes 0.02 to
+# 0.3 s); a quadratic path that takes this long at 10k still fails (1.6 s at 40k).
+NOISE_FLOOR_SECONDS = 0.1
 ATTEMPTS = 3
 # Memory is compared on smaller texts (tracing allocations slows Python several times over):
 # the peak of Python allocations while scoring, after the same kind of text was scored once so
@@ -44,6 +46,7 @@ def as_article(text: str, markdown: bool) -> Article:
 
 
 def seconds_to_score(text: str, markdown: bool) -> float:
+    gc.collect()  # the garbage of earlier runs is not this text's
     started = time.perf_counter()
     analyze([as_article(text, markdown)])
     return time.perf_counter() - started

@@ -48,6 +48,18 @@ def _scores(rows):
     return frame
 
 
+def test_a_source_with_no_scored_article_has_no_rank_and_comes_last() -> None:
+    scores = _scores(
+        [
+            ("1", "aaa-unreadable", math.nan, 0, 1, 1, 0, 0, math.nan, "unreadable"),
+            ("2", "zzz", 0.4, 500, 0, 0, 0, 0, 0.5, None),
+        ]
+    )
+    report = source_report(scores)
+    assert list(report["source"]) == ["zzz", "aaa-unreadable"]
+    assert report["rank"].tolist()[0] == 1 and report["rank"].isna().tolist() == [False, True]
+
+
 def test_source_report_columns_rates_and_rank() -> None:
     scores = _scores(
         [
