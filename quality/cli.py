@@ -22,8 +22,8 @@ from quality.frame import article_rows, finding_rows
 from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
-from quality.pipeline import DuplicateIdWarning, analyze
-from quality.rules import RULES
+from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
+from quality.rules import RULES, did_you_mean
 from quality.scoring import source_report
 
 REPORT_TABLE_COLUMNS = [
@@ -77,8 +77,14 @@ def config_from(args: argparse.Namespace) -> Config:
             config = replace(config, max_article_chars=args.max_article_chars or None)  # 0: no limit
         RULES.matching(config.select or ())
         RULES.matching(config.ignore)
-    except (ConfigError, KeyError) as exc:
-        raise UsageError(str(exc).strip("'\"")) from exc
+        for code in config.severity:
+            if code not in RULES:
+                raise ConfigError(f"severity.{code}: no such rule{did_you_mean(code, [rule.code for rule in RULES])}")
+        check_detector_options(config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    except KeyError as exc:  # str() of a KeyError quotes its message; the message is args[0]
+        raise UsageError(str(exc.args[0]) if exc.args else str(exc)) from exc
     return config
 
 
@@ -136,7 +142,29 @@ def _progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[]
     return bar.update, bar.close
 
 
+FINDINGS_FORMATS = ("table", "csv", "jsonl")
+# The format an --output file's suffix names, when --format does not say.
+SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".md": "markdown", ".markdown": "markdown"}
+
+
+def output_format(args: argparse.Namespace, choices: Sequence[str]) -> str:
+    """The format to write, settled before any article is read: ``--format``, else the
+    ``--output`` file's suffix, else ``table``. Parquet needs a file; a suffix naming a format
+    the command cannot write is refused rather than silently written as a table."""
+    fmt = args.format
+    if fmt is None and args.output:
+        suffix = Path(args.output).suffix.lower()
+        fmt = SUFFIX_FORMATS.get(suffix, "table")
+        if fmt not in choices:
+            raise UsageError(f"--output {args.output!r} names a {fmt} file, which this command cannot write (formats: {', '.join(choices)}); pass --format")
+    fmt = fmt or "table"
+    if fmt == "parquet" and not args.output:
+        raise UsageError("--format parquet needs --output FILE (Parquet is binary)")
+    return fmt
+
+
 def cmd_score(args: argparse.Namespace) -> int:
+    fmt = output_format(args, FORMATS)
     config = config_from(args)
     results = run_pipeline(args, config)
     articles = article_rows(results)
@@ -145,15 +173,16 @@ def cmd_score(args: argparse.Namespace) -> int:
         return exit_status(results)
     frame = articles if args.articles else source_report(articles)
     columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
-    write_frame(frame, args.format, sys.stdout, args.output, table_columns=columns)
+    write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
     return exit_status(results)
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
+    fmt = output_format(args, FINDINGS_FORMATS)
     config = config_from(args)
     results = run_pipeline(args, config)
     frame = finding_rows(results)
-    write_frame(frame, args.format, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
+    write_frame(frame, fmt, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
     return exit_status(results)
 
 
@@ -296,13 +325,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("score", help="per-source quality report (or per article with --articles)")
     _input_options(score)
-    score.add_argument("--format", choices=FORMATS, default="table")
+    score.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     score.add_argument("--articles", action="store_true", help="one row per article instead of per source")
     score.set_defaults(handler=cmd_score)
 
     findings = commands.add_parser("findings", help="every finding, one row each")
     _input_options(findings)
-    findings.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    findings.add_argument("--format", choices=FINDINGS_FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     findings.set_defaults(handler=cmd_findings)
 
     fix = commands.add_parser(

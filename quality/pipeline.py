@@ -19,6 +19,7 @@ Guarantees, whatever the input:
 
 from __future__ import annotations
 
+import inspect
 import math
 import os
 import warnings
@@ -33,7 +34,7 @@ from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding
-from quality.rules import selected_codes
+from quality.rules import RULES, did_you_mean, selected_codes
 from quality.scoring import article_quality
 from quality.spans import FindingBuilder
 
@@ -69,6 +70,25 @@ Outcome = tuple[dict[str, DetectorResult] | None, str | None]
 def too_large_message(chars: int | None, limit: int) -> str:
     size = f"{chars:,} characters is" if chars is not None else "the article is"
     return f"article too large: {size} over the limit of {limit:,} (raise max_article_chars in [tool.quality] or --max-article-chars)"
+
+
+def check_detector_options(config: Config) -> None:
+    """Raise :class:`~quality.config.ConfigError` for a ``[tool.quality.detectors.NAME]``
+    section that names no detector, or an option its detector does not take, with the closest
+    name: checked from the signatures, before anything is loaded or read."""
+    from quality.config import ConfigError
+
+    classes = {cls.name: cls for cls in DETECTOR_CLASSES}
+    for name, options in config.detectors.items():
+        if name not in classes:
+            raise ConfigError(f"detectors.{name}: no such detector{did_you_mean(name, classes)} (detectors: {', '.join(classes)})")
+        parameters = inspect.signature(classes[name].__init__).parameters
+        accepted = [p for p in parameters if p != "self" and parameters[p].kind is not inspect.Parameter.VAR_KEYWORD]
+        if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+            continue
+        for option in options:
+            if option not in accepted:
+                raise ConfigError(f"detectors.{name}.{option}: no such option{did_you_mean(option, accepted)} (options: {', '.join(accepted) or 'none'})")
 
 
 def build_detectors(config: Config) -> list[Detector]:

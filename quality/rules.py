@@ -21,6 +21,7 @@ all, so a rule cannot exist without them. Codes are never reused once published.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -151,12 +152,18 @@ class RuleRegistry:
                 continue
             hits = {c for c in self._rules if selector == "ALL" or c.startswith(selector)}
             if not hits:
-                raise KeyError(f"no rule matches {selector!r}")
+                raise KeyError(f"no rule matches {selector!r}{did_you_mean(selector, self._rules)}")
             chosen |= hits
         return chosen
 
 
 RULES = RuleRegistry()
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """``"; did you mean 'X'?"`` for the closest of ``known``, or ``""`` when none is close."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def selected_codes(select: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:

@@ -59,3 +59,42 @@ def test_unknown_detector_option_is_a_config_error(tmp_path: Path) -> None:
     path.write_text("[detectors.readability]\nmax_sentance_words = 100\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="readability"):
         analyze([Article("a", "s", "Text.")], load_config(path))
+
+
+# Settings the CLI refuses before reading any article: (command, arguments, quality.toml, message).
+REFUSED_UP_FRONT = [
+    ("score", ["--format", "parquet"], None, "--format parquet needs --output FILE"),
+    ("findings", ["-o", "{tmp}/findings.parquet"], None, "--output '{tmp}/findings.parquet' names a parquet file, which this command cannot write"),
+    ("score", [], "[detectors.readablity]\nmin_words = 3\n", "detectors.readablity: no such detector; did you mean 'readability'?"),
+    ("findings", [], "[detectors.readability]\nmin_wrds = 3\n", "detectors.readability.min_wrds: no such option; did you mean 'min_words'?"),
+    ("score", [], '[severity]\nMOJ01 = "info"\n', "severity.MOJ01: no such rule; did you mean 'MOJ001'?"),
+    ("findings", [], '[severity]\nMOJ001 = "high"\n', "severity: 'high' is not a valid Severity; want error, warning or info"),
+    ("score", ["--select", "MOJ01X"], None, "no rule matches 'MOJ01X'; did you mean 'MOJ001'?"),
+]
+
+
+@pytest.mark.parametrize(("command", "arguments", "toml", "message"), REFUSED_UP_FRONT, ids=[c[3][:40] for c in REFUSED_UP_FRONT])
+def test_settings_are_refused_before_any_article_is_read(tmp_path: Path, capsys, monkeypatch, command: str, arguments: list[str], toml: str | None, message: str) -> None:
+    import quality.cli
+
+    config = []
+    if toml is not None:
+        (tmp_path / "quality.toml").write_text(toml, encoding="utf-8")
+        config = ["--config", str(tmp_path / "quality.toml")]
+    monkeypatch.setattr(quality.cli, "load_paths", lambda *a, **k: pytest.fail("articles were read before the settings were checked"))
+    code = quality.cli.main([command, str(tmp_path), *config, *(a.format(tmp=tmp_path) for a in arguments)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("quality: " + message.format(tmp=tmp_path)), err
+
+
+@pytest.mark.parametrize(("suffix", "first_bytes"), [(".csv", b"source,"), (".jsonl", b'{"source"'), (".parquet", b"PAR1"), (".md", b"| source")])
+def test_the_output_suffix_chooses_the_format(tmp_path: Path, suffix: str, first_bytes: bytes) -> None:
+    from quality.cli import main
+
+    article = tmp_path / "corpus" / "a.txt"
+    article.parent.mkdir()
+    article.write_text(LONG, encoding="utf-8")
+    report = tmp_path / f"report{suffix}"
+    assert main(["score", str(article.parent), "-o", str(report)]) == 0
+    assert report.read_bytes().startswith(first_bytes)
