@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
+from quality.lint.formats import tool_version
 from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
@@ -321,6 +322,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quality", description="How trustworthy is the text of these news articles?")
+    parser.add_argument("--version", action="version", version=f"quality {tool_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     score = commands.add_parser("score", help="per-source quality report (or per article with --articles)")

@@ -145,3 +145,12 @@ def test_error_rows_are_still_listed_with_articles(tmp_path: Path) -> None:
     assert code == 2
     (row,) = [json.loads(line) for line in out.splitlines()]
     assert "no such file or folder" in row["error"]
+
+
+def test_version_is_printed(capsys) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"quality {version('quality')}\n"
