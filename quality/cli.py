@@ -90,7 +90,8 @@ def config_from(args: argparse.Namespace) -> Config:
 
 
 def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult]:
-    """Load, analyse and report errors, warnings and the read/scored/errors summary on stderr."""
+    """Load and analyse, reporting warnings on stderr; the caller prints the summary
+    (:func:`report_summary`) after its output, where a reader of the terminal looks last."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
     items = list(load_paths(args.paths, columns, max_chars=config.max_article_chars))
     progress, close = _progress_bar(len(items))
@@ -107,7 +108,6 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
             print(f"quality: warning: {_printable(str(warning.message))}", file=sys.stderr)
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
-    report_summary(results)
     return results
 
 
@@ -170,11 +170,16 @@ def cmd_score(args: argparse.Namespace) -> int:
     results = run_pipeline(args, config)
     articles = article_rows(results)
     if not args.articles and exit_status(results):  # nothing scored: no source to rank
+        report_summary(results)
         print("quality: nothing could be scored, so there is no source report (--articles lists the error rows)", file=sys.stderr)
         return exit_status(results)
     frame = articles if args.articles else source_report(articles)
     columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
-    write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
+    try:
+        write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
+        sys.stdout.flush()
+    finally:
+        report_summary(results)
     return exit_status(results)
 
 
@@ -183,7 +188,11 @@ def cmd_findings(args: argparse.Namespace) -> int:
     config = config_from(args)
     results = run_pipeline(args, config)
     frame = finding_rows(results)
-    write_frame(frame, fmt, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
+    try:
+        write_frame(frame, fmt, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
+        sys.stdout.flush()
+    finally:
+        report_summary(results)
     return exit_status(results)
 
 

@@ -154,3 +154,13 @@ def test_version_is_printed(capsys) -> None:
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"quality {version('quality')}\n"
+
+
+def test_the_summary_comes_after_the_table_in_a_terminal() -> None:
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "quality", "score", str(SAMPLE)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=True)
+    lines = shown.stdout.splitlines()
+    assert lines[0].split()[:2] == ["rank", "source"]
+    assert lines[-1] == "quality: read 25, scored 25, errors 0"
