@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config, ConfigError
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding
@@ -76,8 +76,6 @@ def check_detector_options(config: Config) -> None:
     """Raise :class:`~quality.config.ConfigError` for a ``[tool.quality.detectors.NAME]``
     section that names no detector, or an option its detector does not take, with the closest
     name: checked from the signatures, before anything is loaded or read."""
-    from quality.config import ConfigError
-
     classes = {cls.name: cls for cls in DETECTOR_CLASSES}
     for name, options in config.detectors.items():
         if name not in classes:
@@ -101,8 +99,6 @@ def build_detectors(config: Config) -> list[Detector]:
         try:
             detectors.append(cls(**options))
         except TypeError as exc:
-            from quality.config import ConfigError
-
             raise ConfigError(f"detectors.{cls.name}: {exc}") from exc
     return detectors
 
