@@ -48,7 +48,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, read_view
+from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, prepare, view_of
+from quality.suppress import file_suppressions
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, LineIndex, lone_cr_as_lf
 from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
@@ -512,19 +513,37 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
         _, text = read_article_file(path, max_chars)
         layout = None
         if is_markdown_name(path.name):
-            layout = text
-            text, front = read_view(text)
+            prose = prepare(text, markdown=True)
+            suppressions, _ = file_suppressions(text, prose.excluded, markdown=True)
+            layout, text = text, view_of(prose)
             # The file's own front matter outranks a manifest's entry, as in ``quality lint``.
-            meta = {**meta, **front}
-            source = front.get("source") or source
-        elif lone_cr_as_lf(text) != text:
-            # Detectors read lines by LF; positions are still counted on the file's own lines.
-            layout, text = text, lone_cr_as_lf(text)
+            meta = {**meta, **prose.metadata}
+            source = prose.metadata.get("source") or source
+        else:
+            suppressions, comments = file_suppressions(text, (), markdown=False)
+            # Detectors read lines by LF and never see the directives; positions are still
+            # counted on the file's own lines (same length, so offsets hold for both).
+            reading = _blanked(lone_cr_as_lf(text), comments)
+            if reading != text:
+                layout, text = text, reading
     except Exception as exc:  # one unreadable file must not stop the batch, whatever the cause
         stop_if_interrupted(exc)
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return
-    yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, **{key: meta.get(key) for key in METADATA})
+    metadata = {key: meta.get(key) for key in METADATA}
+    yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, suppressions=suppressions, **metadata)
+
+
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (in order, apart) as spaces, line breaks kept:
+    nothing moves."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        pieces += [text[position:start], re.sub(r"[^\r\n]", " ", text[start:end])]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def too_deep(exc: RecursionError) -> str:

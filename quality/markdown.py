@@ -540,11 +540,16 @@ def read_view(original: str) -> tuple[str, dict[str, str]]:
     as a paragraph); other line breaks stay. Nothing moves, so offsets stay the file's, and
     lines and columns are counted on the file (``Article.layout``)."""
     prose = prepare(original, markdown=True)
-    chars = list(lone_cr_as_lf(original))
+    return view_of(prose), prose.metadata
+
+
+def view_of(prose: Prose) -> str:
+    """The same-length view :func:`read_view` gives, from a Markdown file's prepared prose."""
+    chars = list(lone_cr_as_lf(prose.original))
     for start, end in prose.removed:
         for offset in range(start, end):
             if chars[offset] not in "\r\n":
                 chars[offset] = " "
     for offset in prose.soft_breaks:
         chars[offset] = " "
-    return "".join(chars), prose.metadata
+    return "".join(chars)

@@ -27,6 +27,23 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """An editor's ``<!-- quality: ignore CODES -->`` in the article's file (see
+    :mod:`quality.suppress`): findings of rules starting with one of ``codes`` (none: every
+    rule) whose first line lies in ``first_line..last_line`` are not reported; with no lines,
+    anywhere in the file (``ignore-file``)."""
+
+    codes: tuple[str, ...]
+    first_line: int = 0
+    last_line: int = 0
+
+    def covers(self, rule: str, line: int) -> bool:
+        if self.first_line and not self.first_line <= line <= self.last_line:
+            return False
+        return not self.codes or rule.upper().startswith(self.codes)
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as read, after decoding. ``text`` is what every offset refers to."""
 
@@ -43,6 +60,8 @@ class Article:
     # ``quality.markdown.read_view``): offsets hold for both, and lines and columns are counted
     # on the file, so a finding points where an editor would look.
     layout: str | None = None
+    # Suppressions written in the file; ``quality score`` and ``findings`` honour them as lint does.
+    suppressions: tuple[Suppression, ...] = ()
 
 
 @dataclass(frozen=True)

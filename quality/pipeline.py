@@ -419,7 +419,7 @@ def _finish(
         if detector_dimension:
             dimensions[detector_dimension] = _clip(result.score)
         metrics.update({f"{name}_{key}": value for key, value in result.metrics.items()})
-        findings.extend(f for f in result.findings if f.rule in enabled)
+        findings.extend(f for f in result.findings if f.rule in enabled and not _suppressed(f, article))
     # A total order: detectors may build findings from sets, whose order varies between runs.
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.message, f.suggestion or "", f.detector))
     return ArticleResult(
@@ -433,6 +433,12 @@ def _finish(
 
 
 _DIMENSIONS = {cls.name: cls.dimension for cls in DETECTOR_CLASSES}
+
+
+def _suppressed(finding: Finding, article: Article) -> bool:
+    """Whether an editor's ``<!-- quality: ignore -->`` in the article's file covers it; like
+    ``--ignore``, a suppression hides the finding and leaves the scores as they are."""
+    return any(s.covers(finding.rule, finding.line) for s in article.suppressions)
 
 
 def _with_severity(findings: tuple[Finding, ...], config: Config) -> tuple[Finding, ...]:

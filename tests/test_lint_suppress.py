@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.lint.suppress import apply, parse_directives, unused
+from quality.suppress import apply, parse_directives, unused
 
 KNOWN_PREFIXES = ("MOJ", "TRN", "BPL", "RDB")
 
@@ -95,3 +95,33 @@ def test_blanket_and_dangling_directives_when_unused() -> None:
     directives, _ = parse("<!-- quality: ignore-file -->\ntext\n<!-- quality: ignore -->\n")
     messages = [p.message for p in unused(directives, enabled={"MOJ001"})]
     assert messages == ["unused suppression: no finding in this file", "unused suppression: no paragraph follows it"]
+
+
+# ------------------------------------------------ score and findings honour them as lint does
+
+# (file name, text): each holds findings some directive covers and some it does not.
+SUPPRESSED_DRAFTS = [
+    ("next-paragraph.md", "<!-- quality: ignore ATT -->\nThe talks broke down in March, officials said.\n\nThe CafÃ© closed on Monday after a fire, the owner said.\n"),
+    ("trailing.txt", "The talks broke down in March, officials said. <!-- quality: ignore ATT002 -->\nThe CafÃ© closed on Monday. <!-- quality: ignore MOJ -->\nThe the union said so.\n"),
+    ("whole-file.txt", "<!-- quality: ignore-file MOJ001, TRN -->\nThe CafÃ© closed on Monday, the the owner said.\nFollow us on Telegram for the latest updates.\n"),
+    ("every-rule.md", "Intro.\n\n<!-- quality: ignore -->\nThe CafÃ© closed.\n\nThe CafÃ© reopened.\n"),
+    ("in-code.md", "```\n<!-- quality: ignore MOJ -->\n```\nThe CafÃ© closed.\n"),  # in code: no directive
+]
+
+
+@pytest.mark.parametrize(("name", "text"), SUPPRESSED_DRAFTS, ids=[d[0] for d in SUPPRESSED_DRAFTS])
+def test_findings_report_exactly_what_lint_reports(tmp_path, capsys, name: str, text: str) -> None:
+    import json
+
+    from quality.cli import main
+
+    path = tmp_path / "outlet" / name
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    main(["lint", "--format", "json", str(path)])
+    linted = {(f["rule"], f["line"], f["col"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    main(["findings", "--format", "jsonl", str(path)])
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {(f["rule"], f["line"], f["col"]) for f in found} == linted
+    assert linted, "each draft keeps a finding no directive covers"
+    assert not any("quality:" in f["evidence"] for f in found)  # the detectors never read a directive

@@ -5,7 +5,7 @@ and reports each finding at its line and column in the file, in the format the r
 
 * :mod:`quality.markdown` turns a draft into the prose the detectors read, with an offset
   map back to the file;
-* :mod:`quality.lint.suppress` reads ``<!-- quality: ignore … -->`` directives;
+* :mod:`quality.suppress` reads ``<!-- quality: ignore … -->`` directives;
 * :mod:`quality.lint.settings` resolves options against the configuration;
 * :mod:`quality.lint.drafts` finds and reads drafts, and writes ``--fix`` repairs back;
 * :mod:`quality.lint.engine` runs ``analyze`` on the drafts and maps findings back to the files;

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
-from quality.lint import suppress
+from quality import suppress
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
 from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, name_problem, not_regular, printable_path, text_files_under, too_deep
-from quality.rules import RULES
 from quality.textfile import TextFile, decode_text, read_text_file, read_problem
 
 STDIN = "-"
@@ -121,11 +120,7 @@ class Draft:
 def _known_selector(selector: str) -> bool:
     if is_lint_code(selector):
         return any(code.startswith(selector) for code in LINT_RULES)
-    try:
-        RULES.matching([selector])
-    except KeyError:
-        return False
-    return True
+    return suppress.known_rule_selector(selector)
 
 
 def load_draft(target: Target, stdin: BinaryIO | None, markdown: bool, max_chars: int | None) -> Draft:

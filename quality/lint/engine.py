@@ -5,7 +5,7 @@ text is the draft's prose view (:mod:`quality.markdown`); the articles go throug
 :func:`quality.pipeline.analyze` exactly as ``quality score`` sends them, so every detector and
 its corpus pass apply, and any detector added later shows up here without a change. The findings
 are then mapped back to the file (offsets, line, column), filtered by the file's inline
-suppressions (:mod:`quality.lint.suppress`) and given a stable fingerprint.
+suppressions (:mod:`quality.suppress`) and given a stable fingerprint.
 
 ``--corpus DIR`` adds past articles to the same ``analyze`` call, ahead of the drafts, so that
 corpus-level rules (boilerplate learned per outlet, name spellings) see them; only the drafts are
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Sequence
 
-from quality.lint import suppress
+from quality import suppress
 from quality.lint.drafts import Draft, Target, discover, fix_draft, load_draft, load_fixer, with_prose
 from quality.markdown import is_markdown_name
 from quality.lint.lint_rules import LINT_RULES

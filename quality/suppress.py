@@ -17,6 +17,9 @@ what it suppressed; with ``--report-unused-ignores`` the ones that suppressed no
 reported (LNT001), as ruff reports unused ``noqa`` comments. Directives that cannot be read, or
 that name no known rule, are always reported (LNT002): a typo must not pass for a suppression.
 Comments inside front matter or fenced code are not directives.
+
+``quality score`` and ``quality findings`` honour the same directives (:func:`file_suppressions`,
+read by the loader into ``Article.suppressions``), so every output shows the same evidence.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from quality.markdown import Line, lines_of
-from quality.model import LineIndex
+from quality.model import LineIndex, Suppression
+from quality.rules import RULES
 
 # ``quality:`` inside an HTML comment is what makes a directive; the rest is then checked strictly.
 DIRECTIVE = re.compile(r"<!--\s*quality\s*:(?P<body>.*?)-->", re.IGNORECASE | re.DOTALL)
@@ -200,3 +204,23 @@ def unused(directives: Sequence[Directive], enabled: set[str]) -> list[Problem]:
         if idle:
             problems.append(Problem(directive.start, directive.end, f"unused suppression: no {', '.join(idle)} finding {where}"))
     return problems
+
+
+def known_rule_selector(selector: str) -> bool:
+    """Whether a code or prefix names a rule of the pipeline."""
+    try:
+        RULES.matching([selector])
+    except KeyError:
+        return False
+    return True
+
+
+def file_suppressions(original: str, excluded: Sequence[tuple[int, int]], markdown: bool) -> tuple[tuple[Suppression, ...], list[tuple[int, int]]]:
+    """What ``quality score`` and ``findings`` honour of a file's directives, as lint does: the
+    suppressions, and the spans of the directive comments (a plain-text file's comments are
+    text to the detectors, so the loader blanks them). Directives lint would report as unreadable
+    are ignored here; lint is where they are reported."""
+    directives, problems = parse_directives(original, excluded, markdown, known_rule_selector)
+    suppressions = tuple(Suppression(d.codes, d.first_line, d.last_line) for d in directives if d.kind == "file" or d.first_line)
+    comments = [(d.start, d.end) for d in directives] + [(p.start, p.end) for p in problems]
+    return suppressions, sorted(comments)
