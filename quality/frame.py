@@ -79,6 +79,12 @@ def finding_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
 
 
 def _results(df: pd.DataFrame, text: str, source: str, id: str | None, config: Config | None) -> list[ArticleResult]:
+    """Analyse a frame's rows. A missing text or id column is the caller's mistake, not the
+    data's: ``KeyError``, as pandas raises, rather than one error row per article."""
+    for role, column in (("text", text), ("id", id)):
+        if column is not None and column not in df.columns:
+            shown = ", ".join(repr(str(c)) for c in list(df.columns)[:12])
+            raise KeyError(f"no {role} column {column!r} in the DataFrame (columns: {shown}); pass {role}='COLUMN'")
     return analyze(articles_from_frame(df, text=text, source=source, id=id), config)
 
 

@@ -404,11 +404,22 @@ def test_non_string_text_cells_in_jsonl_and_parquet(tmp_path: Path) -> None:
     assert summary_of(err) == (8, 1, 7)
 
 
-def test_dataframe_without_the_text_column_is_an_error_per_row() -> None:
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda df: df.quality.score(), "no text column 'text' in the DataFrame (columns: 'body'); pass text='COLUMN'"),
+        (lambda df: df.quality.findings(), "no text column 'text'"),
+        (lambda df: quality.score_frame(df, text="body", id="key"), "no id column 'key'"),
+    ],
+    ids=["accessor-score", "accessor-findings", "missing-id"],
+)
+def test_a_dataframe_without_the_named_column_raises_key_error(call, message: str) -> None:
+    """A wrong column name is the caller's mistake, raised as pandas raises it; a file or table
+    without the column is one error row instead (see the CSV cases above)."""
     df = pd.DataFrame({"body": ["One.", "Two."]}, index=[10, 11])
-    scores = quality.score_frame(df)
-    assert list(scores.index) == [10, 11]
-    assert all("no text column 'text'" in message for message in scores["error"])
+    with pytest.raises(KeyError) as raised:
+        call(df)
+    assert message in raised.value.args[0]
 
 
 # --- ids, paths, folders -------------------------------------------------------------------------------
