@@ -512,10 +512,11 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             return
         _, text = read_article_file(path, max_chars)
         layout = None
+        headings: tuple[tuple[int, int], ...] = ()
         if is_markdown_name(path.name):
             prose = prepare(text, markdown=True)
             suppressions, _ = file_suppressions(text, prose.excluded, markdown=True)
-            layout, text = text, view_of(prose)
+            layout, text, headings = text, view_of(prose), prose.headings  # the view keeps offsets
             # The file's own front matter outranks a manifest's entry, as in ``quality lint``.
             meta = {**meta, **prose.metadata}
             source = prose.metadata.get("source") or source
@@ -531,7 +532,7 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
         yield LoadError(id=id_, source=source, message=f"{path}: {_reason(exc)}", origin=str(path))
         return
     metadata = {key: meta.get(key) for key in METADATA}
-    yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, suppressions=suppressions, **metadata)
+    yield Article(id=id_, source=source, text=text, origin=str(path), layout=layout, suppressions=suppressions, headings=headings, **metadata)
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:

@@ -112,6 +112,8 @@ class Prose:
     is_markdown: bool = False
     # Offsets of the original's soft line breaks, which the prose reads as spaces.
     soft_breaks: tuple[int, ...] = ()
+    # Spans of the original's headings: structure the author wrote, never page furniture.
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 class Line(NamedTuple):
@@ -300,8 +302,9 @@ def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------------------- inline markup
 
 
-def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
-    """Markdown syntax to delete, and the line feeds that are soft breaks (to become spaces).
+def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int]]]:
+    """Markdown syntax to delete, the line feeds that are soft breaks (to become spaces), and the
+    spans of headings (``# Title`` lines, and setext titles with their ``===``/``---`` line).
 
     Block syntax is found line by line on lines outside ``excluded``; inline syntax paragraph by
     paragraph, because emphasis and code spans may run over a line break. Only characters that
@@ -311,6 +314,7 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
     """
     removals: list[tuple[int, int]] = []
     soft_breaks: list[int] = []
+    headings: list[tuple[int, int]] = []
     paragraph: list[tuple[int, int]] = []  # inline content of each line of the open paragraph
     previous: tuple[int, int, bool] | None = None  # (LF, quote depth, hard break) of the last line
 
@@ -332,6 +336,8 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
             close_paragraph()
             continue
         if _RULE_LINE.match(content) or _LINK_DEFINITION.match(content):
+            if paragraph and content.strip()[0] in "=-":  # the underline of a setext heading
+                headings.append((paragraph[0][0], line.end))
             removals.append((line.start, _next_line_start(text, line.end)))
             close_paragraph()
             continue
@@ -345,6 +351,8 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
         else:
             close_paragraph()
         heading = _HEADING.match(content, offset)
+        if heading:
+            headings.append((line.start, line.end))
         marker = heading or _LIST_ITEM.match(content, offset)
         if marker:
             removals.append((line.start + offset, line.start + marker.end()))
@@ -363,7 +371,7 @@ def markup_spans(text: str, excluded: Sequence[tuple[int, int]]) -> tuple[list[t
         else:
             previous = (line.newline, depth, hard_break)
     close_paragraph()
-    return removals, soft_breaks
+    return removals, soft_breaks, headings
 
 
 def _paragraph_markup(text: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -512,7 +520,7 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
     code = ([front] if front else []) + fenced_code_spans(reading, body_start)
     excluded = merge_spans(code + table_spans(reading, code))
     comments = [comment_removal(reading, a, b) for a, b in html_comment_spans(reading, excluded)]
-    markup, soft_breaks = markup_spans(reading, merge_spans(excluded + comments))
+    markup, soft_breaks, headings = markup_spans(reading, merge_spans(excluded + comments))
     removals = excluded + comments + markup + extra
     text, offsets, removed = build_prose(reading, removals, soft_breaks)
     return Prose(
@@ -526,6 +534,7 @@ def prepare(original: str, markdown: bool, extra_removals: Iterable[tuple[int, i
         front_matter_error=error,
         is_markdown=True,
         soft_breaks=tuple(soft_breaks),
+        headings=tuple(headings),
     )
 
 

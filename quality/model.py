@@ -62,6 +62,9 @@ class Article:
     layout: str | None = None
     # Suppressions written in the file; ``quality score`` and ``findings`` honour them as lint does.
     suppressions: tuple[Suppression, ...] = ()
+    # Spans of ``text`` that a Markdown file marks as headings: written by the author, so
+    # never page furniture, however short.
+    headings: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class OffsetMap:
     def __init__(self, segments: Sequence[Segment], original_length: int) -> None:
         self._segments = list(segments) or [Segment(0, original_length, 0)]
         self._starts = [s.prose_start for s in self._segments]
+        self._orig_starts: list[int] | None = None
 
     @classmethod
     def of_pieces(cls, pieces: Sequence[tuple[int, int]], original_length: int) -> "OffsetMap":
@@ -105,6 +106,20 @@ class OffsetMap:
     def span(self, start: int, end: int) -> tuple[int, int]:
         begin = self.to_original(start)
         return begin, max(begin, self.to_original(end, is_end=True)) if end > start else begin
+
+    def from_original(self, start: int, end: int) -> tuple[int, int] | None:
+        """The prose span holding what is kept of ``original[start:end]``; None when nothing is."""
+        if self._orig_starts is None:
+            self._orig_starts = [s.orig_start for s in self._segments]  # in order, as the prose
+        index = max(0, bisect.bisect_right(self._orig_starts, start) - 1)
+        kept: list[tuple[int, int]] = []
+        while index < len(self._segments) and self._segments[index].orig_start < end:
+            segment = self._segments[index]
+            a, b = max(start, segment.orig_start), min(end, segment.orig_start + segment.length)
+            if a < b:
+                kept.append((a - segment.orig_start + segment.prose_start, b - segment.orig_start + segment.prose_start))
+            index += 1
+        return (kept[0][0], kept[-1][1]) if kept else None
 
     @property
     def segments(self) -> tuple[Segment, ...]:

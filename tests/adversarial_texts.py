@@ -38,6 +38,8 @@ REPEATED: list[tuple[str, str]] = [
     ("unclosed links", "[a]("),
     ("unclosed tags", "<a "),
     ("front matter lookalike", "---\n"),
+    ("headings", "# a\n"),
+    ("setext headings", "a\n=\n"),
 ]
 
 # Fragments mixed at random (seeded) for the generated cases.

@@ -173,3 +173,46 @@ def test_comment_removal(source: str, kept: str) -> None:
     removal = comment_removal(source, start, source.index("-->") + 3)
     text, _, _ = build_prose(source, [removal])
     assert text == kept
+
+
+# (Markdown, the heading spans' text): structure the author wrote.
+HEADING_CASES = [
+    ("# Markets\n\nText here.\n", ["# Markets"]),
+    ("Reaction\n========\n\nText.\n", ["Reaction\n========"]),
+    ("Two line\nsetext\n---\n\nText.\n", ["Two line\nsetext\n---"]),
+    ("Text.\n\n---\n\nMore.\n", []),  # a thematic break after a blank line: no heading
+    ("> # Quoted heading\n", ["> # Quoted heading"]),
+    ("```\n# a comment in code\n```\n", []),
+]
+
+
+@pytest.mark.parametrize(("source", "headings"), HEADING_CASES, ids=[repr(c[0][:20]) for c in HEADING_CASES])
+def test_headings_are_found(source: str, headings: list[str]) -> None:
+    assert [source[a:b] for a, b in prepare(source, markdown=True).headings] == headings
+
+
+# A short heading reads like a menu entry to the line model; in Markdown the author marked it.
+HEADED_DRAFT = "# Markets\n\nStocks fell sharply on Monday after the central bank raised rates, traders said.\n\nReaction\n========\n\nInvestors sold shares in banks and builders, according to exchange data.\n"
+
+
+@pytest.mark.parametrize("command", ["lint", "findings"])
+def test_a_markdown_heading_is_never_page_furniture(tmp_path, capsys, command: str) -> None:
+    from quality.cli import main
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(HEADED_DRAFT, encoding="utf-8")
+    main([command, str(draft)])
+    assert "BPL008" not in capsys.readouterr().out
+    plain = tmp_path / "draft.txt"  # the same words without Markdown: a lone "Markets" line may be a menu
+    plain.write_text(HEADED_DRAFT.replace("# ", "").replace("========\n", ""), encoding="utf-8")
+    main([command, str(plain)])
+    assert "BPL008" in capsys.readouterr().out
+
+
+def test_a_heading_that_reads_like_a_footer_is_still_one(tmp_path, capsys) -> None:
+    from quality.cli import main
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("Stocks fell sharply on Monday after the rate rise, traders said.\n\n## Follow us on Telegram for the latest updates\n", encoding="utf-8")
+    main(["lint", str(draft)])
+    assert "BPL001" in capsys.readouterr().out

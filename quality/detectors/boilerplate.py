@@ -807,6 +807,21 @@ def classify_pass(
     return verdicts
 
 
+def _outside_headings(verdicts: list[Verdict], headings: Sequence[tuple[int, int]]) -> list[Verdict]:
+    """``verdicts`` without the model's BPL008 on a heading a Markdown file marks as such: a
+    heading is structure its author wrote, however much it looks like a menu entry. Families
+    (a heading that reads "Follow us on Telegram") still count."""
+    if not headings:
+        return verdicts
+    starts = [start for start, _ in headings]
+
+    def in_heading(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < headings[index][1]
+
+    return [v for v in verdicts if not (v.code == "BPL008" and in_heading(v.start))]
+
+
 def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
     """Headline and standfirst: the lines the text opens with that have a headline's shape (4 to
     40 words, no closing punctuation), with furniture that a family names allowed among them.
@@ -1048,7 +1063,7 @@ class BoilerplateDetector(Detector):
         return {"threshold": self.threshold, "edge_share": self.edge_share, "family_veto": self.family_veto}
 
     def detect(self, article: Article) -> DetectorResult:
-        verdicts = classify(article.text, **self.options)
+        verdicts = _outside_headings(classify(article.text, **self.options), article.headings)
         return self._result(article, verdicts)
 
     def _result(self, article: Article, verdicts: list[Verdict], totals: Mapping[int, tuple[int, int]] | None = None) -> DetectorResult:
@@ -1151,7 +1166,7 @@ class BoilerplateDetector(Detector):
         keys = self.learned(summary).get(article.source, frozenset())
         if not keys or not any(line_key(span.text) in keys for span in paragraphs(article.text)):
             return result
-        verdicts = classify(article.text, learned=keys, **self.options)
+        verdicts = _outside_headings(classify(article.text, learned=keys, **self.options), article.headings)
         if not any(v.code == "BPL009" for v in verdicts):
             return result
         counts = summary.lines.get(article.source, {})

@@ -208,11 +208,13 @@ def _item(draft: Draft, settings: Settings) -> Article | LoadError:
         manifest = _manifest(draft.target.path.parent).get(draft.target.path.name, {})
         for key in METADATA:
             metadata.setdefault(key, manifest.get(key))
+    mapped = (draft.prose.offsets.from_original(a, b) for a, b in draft.prose.headings)
     return Article(
         id=draft.target.shown,
         source=source,
         text=draft.prose.text,
         origin=draft.target.shown,
+        headings=tuple(span for span in mapped if span is not None),
         **{key: metadata.get(key) for key in METADATA},
     )
 
