@@ -143,21 +143,16 @@ def _progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[]
     return bar.update, bar.close
 
 
-FINDINGS_FORMATS = ("table", "csv", "jsonl")
 # The format an --output file's suffix names, when --format does not say.
 SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".md": "markdown", ".markdown": "markdown"}
 
 
-def output_format(args: argparse.Namespace, choices: Sequence[str]) -> str:
+def output_format(args: argparse.Namespace) -> str:
     """The format to write, settled before any article is read: ``--format``, else the
-    ``--output`` file's suffix, else ``table``. Parquet needs a file; a suffix naming a format
-    the command cannot write is refused rather than silently written as a table."""
+    ``--output`` file's suffix, else ``table``. Parquet needs a file."""
     fmt = args.format
     if fmt is None and args.output:
-        suffix = Path(args.output).suffix.lower()
-        fmt = SUFFIX_FORMATS.get(suffix, "table")
-        if fmt not in choices:
-            raise UsageError(f"--output {args.output!r} names a {fmt} file, which this command cannot write (formats: {', '.join(choices)}); pass --format")
+        fmt = SUFFIX_FORMATS.get(Path(args.output).suffix.lower(), "table")
     fmt = fmt or "table"
     if fmt == "parquet" and not args.output:
         raise UsageError("--format parquet needs --output FILE (Parquet is binary)")
@@ -165,7 +160,7 @@ def output_format(args: argparse.Namespace, choices: Sequence[str]) -> str:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    fmt = output_format(args, FORMATS)
+    fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
     articles = article_rows(results)
@@ -184,7 +179,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
-    fmt = output_format(args, FINDINGS_FORMATS)
+    fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
     frame = finding_rows(results)
@@ -342,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     findings = commands.add_parser("findings", help="every finding, one row each")
     _input_options(findings)
-    findings.add_argument("--format", choices=FINDINGS_FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
+    findings.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     findings.set_defaults(handler=cmd_findings)
 
     fix = commands.add_parser(

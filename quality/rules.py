@@ -144,15 +144,21 @@ class RuleRegistry:
         return texts
 
     def matching(self, selectors: Iterable[str]) -> set[str]:
-        """Codes matched by codes or prefixes (``MOJ``, ``MOJ0``, ``MOJ001``, ``ALL``)."""
+        """Codes matched by codes or prefixes (``MOJ``, ``MOJ0``, ``MOJ001``, ``ALL``) or by
+        rule names (``control-character``)."""
         chosen: set[str] = set()
-        for selector in selectors:
-            selector = selector.strip().upper()
+        names = {rule.name: code for code, rule in self._rules.items()}
+        for written in selectors:
+            written = written.strip()
+            if written.lower() in names:
+                chosen.add(names[written.lower()])
+                continue
+            selector = written.upper()
             if not selector:
                 continue
             hits = {c for c in self._rules if selector == "ALL" or c.startswith(selector)}
             if not hits:
-                raise KeyError(f"no rule matches {selector!r}{did_you_mean(selector, self._rules)}")
+                raise KeyError(f"no rule matches {written!r}{did_you_mean(written, [*self._rules, *names])}")
             chosen |= hits
         return chosen
 
@@ -161,9 +167,11 @@ RULES = RuleRegistry()
 
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """``"; did you mean 'X'?"`` for the closest of ``known``, or ``""`` when none is close."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    """``"; did you mean 'X'?"`` for the closest of ``known`` (ignoring case), or ``""`` when
+    none is close."""
+    folded = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean {folded[close[0]]!r}?" if close else ""
 
 
 def selected_codes(select: Iterable[str] | None, ignore: Iterable[str] | None) -> set[str]:

@@ -64,7 +64,7 @@ def test_unknown_detector_option_is_a_config_error(tmp_path: Path) -> None:
 # Settings the CLI refuses before reading any article: (command, arguments, quality.toml, message).
 REFUSED_UP_FRONT = [
     ("score", ["--format", "parquet"], None, "--format parquet needs --output FILE"),
-    ("findings", ["-o", "{tmp}/findings.parquet"], None, "--output '{tmp}/findings.parquet' names a parquet file, which this command cannot write"),
+    ("findings", ["--format", "parquet"], None, "--format parquet needs --output FILE"),
     ("score", [], "[detectors.readablity]\nmin_words = 3\n", "detectors.readablity: no such detector; did you mean 'readability'?"),
     ("findings", [], "[detectors.readability]\nmin_wrds = 3\n", "detectors.readability.min_wrds: no such option; did you mean 'min_words'?"),
     ("score", [], '[severity]\nMOJ01 = "info"\n', "severity.MOJ01: no such rule; did you mean 'MOJ001'?"),

@@ -52,3 +52,41 @@ def test_selection_by_prefix_and_code() -> None:
     assert RULES.matching(["rdb002"]) == {"RDB002"}
     with pytest.raises(KeyError):
         RULES.matching(["XYZ"])
+
+
+# (selector, the codes it selects): codes, prefixes and names, in any case.
+SELECTORS = [
+    ("MOJ007", {"MOJ007"}),
+    ("control-character", {"MOJ007"}),
+    ("Control-Character", {"MOJ007"}),
+    ("unattributed-claim", {"ATT001"}),
+]
+
+
+@pytest.mark.parametrize(("selector", "codes"), SELECTORS)
+def test_rules_are_selected_by_code_prefix_or_name(selector: str, codes: set[str]) -> None:
+    assert RULES.matching([selector]) == codes
+
+
+@pytest.mark.parametrize(
+    ("selector", "suggestion"),
+    [("unatributed-claim", "unattributed-claim"), ("MOJ01X", "MOJ001"), ("moj01x", "MOJ001")],
+)
+def test_an_unknown_selector_suggests_the_closest_rule(selector: str, suggestion: str) -> None:
+    with pytest.raises(KeyError) as raised:
+        RULES.matching([selector])
+    assert raised.value.args[0] == f"no rule matches {selector!r}; did you mean {suggestion!r}?"
+
+
+def test_findings_can_be_written_as_parquet_and_markdown(tmp_path) -> None:
+    import pandas as pd
+
+    from quality.cli import main
+
+    corpus = tmp_path / "outlet"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The CafÃ© closed on Monday after a fire, the owner said.\n", encoding="utf-8")
+    assert main(["findings", str(corpus), "-o", str(tmp_path / "f.parquet")]) == 0
+    assert "MOJ001" in set(pd.read_parquet(tmp_path / "f.parquet")["rule"])
+    assert main(["findings", str(corpus), "-o", str(tmp_path / "f.md")]) == 0
+    assert (tmp_path / "f.md").read_text(encoding="utf-8").startswith("| id |")
