@@ -17,6 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import pandas as pd
+
 from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
 from quality.lint.formats import tool_version
@@ -183,12 +185,26 @@ def cmd_findings(args: argparse.Namespace) -> int:
     config = config_from(args)
     results = run_pipeline(args, config)
     frame = finding_rows(results)
+    columns = FINDING_TABLE_COLUMNS
+    if args.statistics:
+        frame, columns = rule_statistics(frame), None
     try:
-        write_frame(frame, fmt, sys.stdout, args.output, table_columns=FINDING_TABLE_COLUMNS)
+        write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
         sys.stdout.flush()
     finally:
         report_summary(results)
     return exit_status(results)
+
+
+def rule_statistics(findings: pd.DataFrame) -> pd.DataFrame:
+    """How often each rule fired, most often first (``ruff --statistics``): rule, name,
+    severity, findings, and the number of articles they are in."""
+    rows = [
+        {"rule": code, "name": RULES[code].name, "severity": str(group["severity"].iloc[0]), "findings": len(group), "articles": group["id"].nunique()}
+        for code, group in findings.groupby("rule", sort=True)
+    ]
+    frame = pd.DataFrame(rows, columns=["rule", "name", "severity", "findings", "articles"])
+    return frame.sort_values(["findings", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -337,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     findings = commands.add_parser("findings", help="every finding, one row each")
     _input_options(findings)
+    findings.add_argument("--statistics", action="store_true", help="one row per rule: how many findings, in how many articles")
     findings.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     findings.set_defaults(handler=cmd_findings)
 

@@ -90,3 +90,19 @@ def test_findings_can_be_written_as_parquet_and_markdown(tmp_path) -> None:
     assert "MOJ001" in set(pd.read_parquet(tmp_path / "f.parquet")["rule"])
     assert main(["findings", str(corpus), "-o", str(tmp_path / "f.md")]) == 0
     assert (tmp_path / "f.md").read_text(encoding="utf-8").startswith("| id |")
+
+
+def test_statistics_count_findings_and_articles_per_rule(tmp_path, capsys) -> None:
+    import json
+
+    from quality.cli import main
+
+    corpus = tmp_path / "outlet"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The CafÃ© closed. The cafÃ© reopened on Monday, the owner said.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The CafÃ© closed on Monday after a fire, the owner said.\n", encoding="utf-8")
+    main(["findings", str(corpus), "--statistics", "--format", "jsonl"])
+    rows = {row["rule"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["MOJ001"] == {"rule": "MOJ001", "name": RULES["MOJ001"].name, "severity": "error", "findings": 3, "articles": 2}
+    counts = [row["findings"] for row in rows.values()]
+    assert counts == sorted(counts, reverse=True)
