@@ -23,7 +23,7 @@ from quality.config import Config, ConfigError, load_config
 from quality.frame import article_rows, finding_rows
 from quality.lint.formats import tool_version
 from quality.load import Columns, load_paths, printable_path
-from quality.model import ArticleResult
+from quality.model import ArticleResult, Severity
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
 from quality.rules import RULES, did_you_mean
@@ -185,6 +185,8 @@ def cmd_findings(args: argparse.Namespace) -> int:
     config = config_from(args)
     results = run_pipeline(args, config)
     frame = finding_rows(results)
+    shown = [level.value for level in Severity if level.rank >= Severity(args.min_severity).rank]
+    frame = frame[frame["severity"].astype(str).isin(shown)].reset_index(drop=True)
     columns = FINDING_TABLE_COLUMNS
     if args.statistics:
         frame, columns = rule_statistics(frame), None
@@ -300,6 +302,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         select=_split(args.select),
         ignore=_split(args.ignore),
         fail_on=args.fail_on,
+        min_severity=args.min_severity,
         format=args.format,
         show_source=args.show_source,
         report_unused_ignores=args.report_unused_ignores,
@@ -354,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     findings = commands.add_parser("findings", help="every finding, one row each")
     _input_options(findings)
     findings.add_argument("--statistics", action="store_true", help="one row per rule: how many findings, in how many articles")
+    findings.add_argument("--min-severity", choices=("error", "warning", "info"), default="info", help="leave out findings below this severity (default: info, all)")
     findings.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     findings.set_defaults(handler=cmd_findings)
 
@@ -390,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
     lint.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
     lint.add_argument("--fail-on", choices=("error", "warning", "info"), default=None, help="lowest severity that makes the run fail (default: error)")
+    lint.add_argument("--min-severity", choices=("error", "warning", "info"), default=None, help="hide findings below this severity (default: info, show all)")
     lint.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run (report only)")
     lint.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None, help="print each finding's line with a caret under the span, and its suggested repair")
     lint.add_argument("--report-unused-ignores", action=argparse.BooleanOptionalAction, default=None, help="report inline suppressions that suppress nothing (LNT001)")

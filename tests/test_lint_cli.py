@@ -494,3 +494,23 @@ def test_clean_draft_exits_0_with_every_detector(workdir: Path, lint, name: str)
     run = lint(name, "--fail-on", "info")
     assert run.out == "No findings in 1 file.\n"
     assert run.code == 0
+
+
+@pytest.mark.parametrize("level", ["info", "warning", "error"])
+def test_min_severity_hides_lower_findings_in_lint_and_findings(tmp_path, capsys, level: str) -> None:
+    import json
+
+    from quality.cli import main
+
+    draft = tmp_path / "outlet" / "draft.txt"
+    draft.parent.mkdir()
+    draft.write_text("The CafÃ© closed on Monday, four people briefed on the matter said.\nThe fire started in the kitchen.\nFollow us on Telegram for the latest updates.\n", encoding="utf-8")
+    ranks = {"info": 0, "warning": 1, "error": 2}
+    main(["lint", "--format", "json", "--min-severity", level, str(draft)])
+    linted = [f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    main(["findings", "--format", "jsonl", "--min-severity", level, str(draft)])
+    found = [json.loads(line)["severity"] for line in capsys.readouterr().out.splitlines()]
+    assert sorted(linted) == sorted(found)
+    assert linted and all(ranks[s] >= ranks[level] for s in linted)
+    if level == "info":
+        assert {"info", "warning", "error"} <= set(linted)

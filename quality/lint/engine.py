@@ -279,6 +279,7 @@ def _file_result(draft: Draft, result: ArticleResult, settings: Settings) -> Fil
     file.findings = [f for f, drop in zip(placed, hidden) if not drop]
     file.suppressed = sum(hidden)
     file.findings += _lint_findings(draft, index, settings)
+    file.findings = [f for f in file.findings if f.severity.rank >= settings.min_severity.rank]
     file.findings.sort(key=lambda f: (f.line, f.col, f.rule, f.end))
     return _fingerprinted(file)
 

@@ -26,6 +26,7 @@ LINT_KEYS: dict[str, type | tuple[type, ...]] = {
     "select": list,
     "ignore": list,
     "fail_on": str,
+    "min_severity": str,
     "format": str,
     "show_source": bool,
     "report_unused_ignores": bool,
@@ -46,6 +47,7 @@ class LintOptions:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
+    min_severity: str | None = None
     format: str | None = None
     show_source: bool | None = None
     report_unused_ignores: bool | None = None
@@ -65,6 +67,7 @@ class Settings:
     enabled: frozenset[str]  # pipeline rule codes that run
     lint_enabled: frozenset[str]  # LNT codes that run
     fail_on: Severity
+    min_severity: Severity  # findings below it are not shown, and so cannot fail the run
     format: str
     show_source: bool
     report_unused_ignores: bool
@@ -105,6 +108,9 @@ def resolve(config: Config, options: LintOptions) -> Settings:
     fail_on = str(pick("fail_on", "error")).lower()
     if fail_on not in FAIL_ON:
         raise LintUsageError(f"fail-on: want one of {', '.join(FAIL_ON)}, got {fail_on!r}")
+    min_severity = str(pick("min_severity", "info")).lower()
+    if min_severity not in FAIL_ON:
+        raise LintUsageError(f"min-severity: want one of {', '.join(FAIL_ON)}, got {min_severity!r}")
     output_format = str(pick("format", "text")).lower()
     if output_format not in FORMATS:
         raise LintUsageError(f"format: want one of {', '.join(FORMATS)}, got {output_format!r}")
@@ -134,6 +140,7 @@ def resolve(config: Config, options: LintOptions) -> Settings:
         enabled=frozenset(enabled),
         lint_enabled=frozenset(lint_enabled),
         fail_on=Severity(fail_on),
+        min_severity=Severity(min_severity),
         format=output_format,
         show_source=bool(pick("show_source", False)),
         report_unused_ignores=report_unused,
