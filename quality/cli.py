@@ -240,7 +240,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
     Files are read as the loader reads articles; every readable one is fixed. Each path that
     could not be read, and each repair that could not be written back faithfully, is one
-    ``quality: error: PATH: MESSAGE`` line, and the run then exits 2 (after the others).
+    ``quality: error: PATH: MESSAGE`` line, and the run then exits 2 (after the others). A diff
+    run that would change a file exits 1 (``ruff --diff`` does the same), so ``quality fix``
+    can gate a commit; with ``--write``, 0.
     """
     from quality.fix import REPAIR_STEPS, DecodeError, find_text_files, fix_file, read_problem
 
@@ -289,7 +291,9 @@ def cmd_fix(args: argparse.Namespace) -> int:
             sys.stdout.write(result.diff())
     verb = "fixed" if args.write else "would fix"
     print(f"quality: {verb} {changed} of {read} files, errors {failed}", file=sys.stderr)
-    return 2 if failed else 0
+    if failed:
+        return 2
+    return 1 if changed and not args.write else 0  # a diff to apply fails a check, as ruff --diff
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

@@ -113,13 +113,28 @@ def test_cli_prints_a_unified_diff_and_changes_nothing(tmp_path, capsys) -> None
     path = tmp_path / "article.txt"
     original = "Headline\nPlaza del Maid谩n en Kiev\nclean line\n"
     path.write_text(original, encoding="utf-8")
-    assert main(["fix", str(path)]) == 0
+    assert main(["fix", str(path)]) == 1  # a diff to apply fails the check, as ruff --diff
     out, err = capsys.readouterr()
     assert f"--- {path}" in out and f"+++ {path}" in out
     assert "-Plaza del Maid谩n en Kiev\n+Plaza del Maidán en Kiev\n" in out
     assert " clean line" in out
     assert "would fix 1 of 1 files" in err
     assert path.read_text(encoding="utf-8") == original
+
+
+@pytest.mark.parametrize(
+    ("text", "flags", "exit_code"),
+    [
+        ("The café reopened.\n", [], 0),  # nothing to repair
+        ("The cafÃ© reopened.\n", [], 1),  # a diff to apply: a pre-commit check fails, as ruff --diff
+        ("The cafÃ© reopened.\n", ["--write"], 0),  # repaired: nothing left to fail
+    ],
+    ids=["clean", "diff", "write"],
+)
+def test_fix_exit_code_says_whether_a_repair_is_pending(tmp_path, text: str, flags: list[str], exit_code: int) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["fix", str(path), *flags]) == exit_code
 
 
 def test_cli_write_keeps_bom_and_line_endings(tmp_path, capsys) -> None:

@@ -232,7 +232,7 @@ def test_write_back_keeps_the_file_encoding_and_bom(workdir: Path, capsys, name:
     path = workdir / "story.txt"
     path.write_bytes(encode(WIDE_TEXT))
     code, out, err = fix(capsys, "story.txt")
-    assert code == 0 and path.read_bytes() == encode(WIDE_TEXT)  # the diff changes nothing
+    assert code == 1 and path.read_bytes() == encode(WIDE_TEXT)  # the diff changes nothing; 1: it would
     assert "-Plaza del MaidÃ©n en Kiev, said \x93the ministry\x94.\r\n+Plaza del Maidén en Kiev, said “the ministry”.\r\n" in out
     code, out, err = fix(capsys, "story.txt", "--write")
     assert (code, out) == (0, "") and summary_of(err) == (1, 1, 0)
@@ -325,4 +325,4 @@ def test_size_limit_from_the_configuration(workdir: Path, capsys) -> None:
     (workdir / "a.txt").write_text("A cafÃ© longer than twenty characters.\n", encoding="utf-8")
     code, _, err = fix(capsys, "a.txt")
     assert code == 2 and "quality: error: a.txt: article too large: 39 characters" in err
-    assert fix(capsys, "a.txt", "--max-article-chars", "0")[0] == 0  # 0: no limit
+    assert fix(capsys, "a.txt", "--max-article-chars", "0")[0] == 1  # 0: no limit, so a diff to apply

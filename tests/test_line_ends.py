@@ -136,7 +136,7 @@ def test_patch_applies_the_printed_diff(tmp_path: Path, capsys, monkeypatch, nam
     Path("article.txt").write_bytes(text.encode("utf-8"))
     Path("written.txt").write_bytes(text.encode("utf-8"))
     code, diff, _ = run_cli(capsys, "fix", "article.txt")
-    assert code == 0
+    assert code == 1  # there is a diff to apply
     subprocess.run(["patch", "-s", "-p0"], input=diff.encode("utf-8"), check=True, cwd=tmp_path)
     run_cli(capsys, "fix", "--write", "written.txt")
     assert Path("article.txt").read_bytes() == Path("written.txt").read_bytes()
@@ -155,7 +155,7 @@ def test_a_name_holding_a_line_break_is_one_escaped_line_in_the_diff(tmp_path: P
     name = "evil\n+++ other.txt\n@@ -1 +1 @@\n-x\n+y.txt"
     Path(name).write_text("The CafÃ© closed.\n", encoding="utf-8")
     code, diff, _ = run_cli(capsys, "fix", name)
-    assert code == 0
+    assert code == 1
     escaped = name.replace("\n", "\\n")
     assert diff.splitlines()[:2] == [f"--- {escaped}", f"+++ {escaped}"]
     assert applied(diff, "The CafÃ© closed.\n") == "The Café closed.\n"
