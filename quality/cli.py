@@ -14,6 +14,7 @@ import argparse
 import sys
 import warnings
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -28,14 +29,8 @@ from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
 from quality.rules import RULES, did_you_mean
 from quality.scoring import source_report
+from quality.terminal import ARTICLE_COLUMNS, finding_lines, frame_table, report_table, terminal_width
 
-REPORT_TABLE_COLUMNS = [
-    "rank", "source", "articles", "errors", "quality_mean", "quality_ci_low", "quality_ci_high",
-    "encoding_integrity_mean", "translation_fluency_mean", "translation_dominant_kind", "cleanliness_mean",
-    "sourcing_mean", "attribution_density", "defects_per_1k_words", "error_finding_share", "top_rules",
-]  # fmt: skip
-ARTICLE_TABLE_COLUMNS = ["id", "source", "words", "quality", "findings", "n_error", "n_warning", "error"]
-FINDING_TABLE_COLUMNS = ["id", "rule", "severity", "line", "col", "evidence", "message"]
 
 
 class UsageError(Exception):
@@ -171,9 +166,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         print("quality: nothing could be scored, so there is no source report (--articles lists the error rows)", file=sys.stderr)
         return exit_status(results)
     frame = articles if args.articles else source_report(articles)
-    columns = ARTICLE_TABLE_COLUMNS if args.articles else REPORT_TABLE_COLUMNS
+    if args.articles:
+        table = partial(frame_table, columns=ARTICLE_COLUMNS, width=None if args.wide else terminal_width())
+    else:
+        table = partial(report_table, wide=args.wide)
     try:
-        write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
+        write_frame(frame, fmt, sys.stdout, args.output, table=table)
         sys.stdout.flush()
     finally:
         report_summary(results)
@@ -187,11 +185,11 @@ def cmd_findings(args: argparse.Namespace) -> int:
     frame = finding_rows(results)
     shown = [level.value for level in Severity if level.rank >= Severity(args.min_severity).rank]
     frame = frame[frame["severity"].astype(str).isin(shown)].reset_index(drop=True)
-    columns = FINDING_TABLE_COLUMNS
+    table: Callable[[pd.DataFrame], str] = finding_lines
     if args.statistics:
-        frame, columns = rule_statistics(frame), None
+        frame, table = rule_statistics(frame), partial(frame_table, width=terminal_width())
     try:
-        write_frame(frame, fmt, sys.stdout, args.output, table_columns=columns)
+        write_frame(frame, fmt, sys.stdout, args.output, table=table)
         sys.stdout.flush()
     finally:
         report_summary(results)
@@ -356,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     _input_options(score)
     score.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     score.add_argument("--articles", action="store_true", help="one row per article instead of per source")
+    score.add_argument("--wide", action="store_true", help="table: every summary column, however wide (default: what fits the terminal)")
     score.set_defaults(handler=cmd_score)
 
     findings = commands.add_parser("findings", help="every finding, one row each")
@@ -368,8 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     fix = commands.add_parser(
         "fix",
         help="repair encoding damage: a unified diff, or in place with --write",
-        description="Repair encoding damage in text files read as `quality score` reads them. Exit codes: 0 every "
-        "file read (and written); 2 usage or configuration error, or a path that could not be read or fixed.",
+        description="Repair encoding damage in text files read as `quality score` reads them. Exit codes: 0 nothing "
+        "to repair, or every repair written (--write); 1 a diff to apply (as ruff --diff); 2 usage or configuration "
+        "error, or a path that could not be read or fixed.",
     )
     fix.add_argument("files", nargs="+", metavar="FILE", help="text files, or folders of .txt and Markdown files")
     fix.add_argument("--write", action="store_true", help="rewrite the files instead of printing a diff")

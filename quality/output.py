@@ -1,4 +1,5 @@
-"""Writing tables: terminal table, CSV, JSONL, Parquet and Markdown. I/O lives here and in cli.
+"""Writing tables: CSV, JSONL, Parquet, Markdown, and the terminal table of :mod:`quality.terminal`.
+I/O lives here and in cli.
 
 Every report written to a file (``--output``, by ``score``, ``findings`` and ``lint``) goes
 through :func:`replaced_on_success`: the file is either left as it was or replaced by the whole
@@ -17,7 +18,7 @@ import stat
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, Callable, Iterator, TextIO
 
 import pandas as pd
 
@@ -63,20 +64,6 @@ def to_markdown(frame: pd.DataFrame, digits: int = 3) -> str:
     return "\n".join([header, rule, *body]) + "\n"
 
 
-def to_table(frame: pd.DataFrame, columns: list[str] | None = None, digits: int = 3, max_colwidth: int = 60) -> str:
-    """A readable fixed-width table for a terminal; long cells are cut with an ellipsis."""
-    shown = frame[[c for c in columns if c in frame.columns]] if columns else frame
-    if shown.empty:
-        return "(no rows)\n"
-    shown = _names_printable(shown)
-    for column in shown.columns:
-        if isinstance(shown[column].dtype, pd.Int64Dtype):  # a missing rank shows blank, not <NA>
-            shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
-        elif shown[column].dtype == object:
-            shown[column] = shown[column].map(lambda v: "" if v is None else (str(v).replace("\n", "⏎")[: max_colwidth - 1] + "…" if len(str(v)) > max_colwidth else str(v).replace("\n", "⏎")))
-    return shown.to_string(index=False, float_format=lambda v: f"{v:.{digits}f}", na_rep="") + "\n"
-
-
 def _names_printable(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose :data:`NAME_COLUMNS` are shown through :func:`printable_path`."""
     shown = frame.copy()
@@ -86,9 +73,10 @@ def _names_printable(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def write_frame(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None, path: str | None = None, table_columns: list[str] | None = None) -> None:
-    """Write ``frame`` in ``fmt`` to ``path`` (or ``stream``). Parquet needs a path. Raises
-    :class:`OutputError` when ``path`` cannot be written (the file is then as it was)."""
+def write_frame(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None, path: str | None = None, table: Callable[[pd.DataFrame], str] | None = None) -> None:
+    """Write ``frame`` in ``fmt`` to ``path`` (or ``stream``). Parquet needs a path. The
+    ``table`` format is drawn by ``table`` (default :func:`quality.terminal.frame_table`, every
+    column). Raises :class:`OutputError` when ``path`` cannot be written (the file is then as it was)."""
     if fmt == "parquet":
         if not path:
             raise ValueError("--format parquet needs --output FILE")
@@ -104,7 +92,9 @@ def write_frame(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None, pat
     elif fmt == "markdown":
         text = to_markdown(frame)
     elif fmt == "table":
-        text = to_table(frame, table_columns)
+        from quality.terminal import frame_table, terminal_width
+
+        text = table(frame) if table else frame_table(frame, width=terminal_width())
     else:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if path:

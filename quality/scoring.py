@@ -105,6 +105,18 @@ def _top_rules(group: pd.DataFrame, count_columns: list[str], most: int = 3) -> 
     return ", ".join(f"{code} ×{n}" for n, code in ranked[:most])
 
 
+def rank_ranges(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The best and worst rank each source could take, given the 95% intervals: a source can
+    only be placed below one whose interval lies wholly above its own. Five sources whose
+    intervals all overlap each get 1–5: the data cannot order them, whatever their means say.
+    A source with no interval (nothing scored) has no range."""
+    lows, highs = low.to_numpy(dtype=float), high.to_numpy(dtype=float)
+    known = ~(np.isnan(lows) | np.isnan(highs))
+    best = [1 + int(np.sum(lows[known] > h)) if ok else None for h, ok in zip(highs, known)]
+    worst = [int(np.sum(highs[known] >= lo)) if ok else None for lo, ok in zip(lows, known)]
+    return pd.Series(best, index=low.index, dtype="Int64"), pd.Series(worst, index=low.index, dtype="Int64")
+
+
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per source from the article table of :func:`quality.score_frame`."""
     if scores.empty:
@@ -142,4 +154,5 @@ def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     report = pd.DataFrame(rows)
     # A source none of whose articles could be scored has no quality to rank: no rank, listed last.
     report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="keep").astype("Int64")
+    report["rank_best"], report["rank_worst"] = rank_ranges(report["quality_ci_low"], report["quality_ci_high"])
     return report.sort_values(["rank", "source"], kind="stable", na_position="last").reset_index(drop=True)
