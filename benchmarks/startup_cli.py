@@ -1,0 +1,64 @@
+"""How long does a person wait for the commands a linter is judged by?
+
+Wall time of fresh processes, as a shell or a pre-commit hook starts them: ``quality --help``,
+``quality rules``, ``quality rules MOJ001``, ``quality lint`` on one draft (a sample-corpus
+article, about 400 words) and on a one-line draft, beside two floors measured in the same run:
+``python -c pass`` and ``python -c "import pandas"``. The commands alternate over rounds (each
+round in a new order) and the medians are printed, since these machines are shared and noisy.
+
+    python benchmarks/startup_cli.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DRAFT = REPO / "sample_corpus" / "000_85b48dcb40bc4b97.txt"
+
+
+def commands(short_draft: Path) -> dict[str, list[str]]:
+    quality = [sys.executable, "-m", "quality"]
+    return {
+        "python -c pass (floor)": [sys.executable, "-c", "pass"],
+        "python -c 'import pandas' (floor)": [sys.executable, "-c", "import pandas"],
+        "quality --help": [*quality, "--help"],
+        "quality rules": [*quality, "rules"],
+        "quality rules MOJ001": [*quality, "rules", "MOJ001"],
+        "quality lint (one-line draft)": [*quality, "lint", str(short_draft)],
+        f"quality lint ({DRAFT.name})": [*quality, "lint", str(DRAFT)],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        short = Path(folder) / "draft.md"
+        short.write_text("The mayor said the bridge would reopen on Monday.\n", encoding="utf-8")
+        runs = commands(short)
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        order = list(runs)
+        rng = random.Random(0)
+        for _ in range(args.rounds):
+            rng.shuffle(order)
+            for name in order:
+                start = time.perf_counter()
+                subprocess.run(runs[name], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                times[name].append(time.perf_counter() - start)
+    print(f"median wall time of a fresh process, {args.rounds} interleaved rounds")
+    for name, values in times.items():
+        print(f"  {name:<48} {statistics.median(values):6.2f} s   (min {min(values):.2f}, max {max(values):.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
