@@ -16,20 +16,18 @@ import warnings
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from quality.config import Config, ConfigError, load_config
-from quality.frame import article_rows, finding_rows
 from quality.lint.formats import tool_version
 from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult, Severity
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
 from quality.rules import RULES, did_you_mean
-from quality.scoring import source_report
-from quality.terminal import ARTICLE_COLUMNS, finding_lines, frame_table, report_table, terminal_width
+
+if TYPE_CHECKING:  # pandas and the report modules are imported by the commands that write reports
+    import pandas as pd
 
 
 
@@ -157,6 +155,10 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from quality.frame import article_rows
+    from quality.scoring import source_report
+    from quality.terminal import ARTICLE_COLUMNS, frame_table, report_table, terminal_width
+
     fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
@@ -179,6 +181,9 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
+    from quality.frame import finding_rows
+    from quality.terminal import finding_lines, frame_table, terminal_width
+
     fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
@@ -203,6 +208,8 @@ def rule_statistics(findings: pd.DataFrame) -> pd.DataFrame:
         {"rule": code, "name": RULES[code].name, "severity": str(group["severity"].iloc[0]), "findings": len(group), "articles": group["id"].nunique()}
         for code, group in findings.groupby("rule", sort=True)
     ]
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=["rule", "name", "severity", "findings", "articles"])
     return frame.sort_values(["findings", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

@@ -44,15 +44,16 @@ from contextlib import contextmanager
 from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, prepare, view_of
 from quality.suppress import file_suppressions
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, LineIndex, lone_cr_as_lf
 from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
+
+if TYPE_CHECKING:  # pandas is imported where a table is read: a text-file run need not pay for it
+    import pandas as pd
 
 TEXT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES)
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -507,6 +508,8 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             yield from _load_csv(path, id_, source, columns)
             return
         if suffix == ".parquet":
+            import pandas as pd
+
             frame = pd.read_parquet(path)
             yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
             return
@@ -834,6 +837,8 @@ def _missing(value: Any) -> bool:
     if value is None:
         return True
     try:
+        import pandas as pd
+
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # arrays and other containers are values, not missing
         return False

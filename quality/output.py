@@ -18,11 +18,12 @@ import stat
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, TextIO
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
 
 from quality.load import printable_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("table", "csv", "jsonl", "parquet", "markdown")
 # Columns that hold names (ids made of file paths, folder names, errors naming their file): the
@@ -57,9 +58,11 @@ def to_markdown(frame: pd.DataFrame, digits: int = 3) -> str:
             return f"{value:.{digits}f}"
         return str(value).replace("|", "\\|").replace("\n", " ")
 
+    from pandas.api.types import is_numeric_dtype
+
     frame = _names_printable(frame)
     header = "| " + " | ".join(map(str, frame.columns)) + " |"
-    rule = "|" + "|".join("---:" if pd.api.types.is_numeric_dtype(frame[c]) else "---" for c in frame.columns) + "|"
+    rule = "|" + "|".join("---:" if is_numeric_dtype(frame[c]) else "---" for c in frame.columns) + "|"
     body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join([header, rule, *body]) + "\n"
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Mapping
-
-import numpy as np
-import pandas as pd
-from scipy import stats
+from typing import TYPE_CHECKING, Mapping
 
 from quality.rules import dominant_kind
+
+if TYPE_CHECKING:  # article_quality, which every run needs, is plain Python; reports import these
+    import numpy as np
+    import pandas as pd
 
 PRIOR_DOF = 2.0
 PRIOR_SD_FLOOR = 0.05  # a corpus whose articles all score alike still leaves some doubt
@@ -45,6 +45,8 @@ def mean_interval(values: np.ndarray, prior_sd: float, level: float = 0.95) -> t
         return math.nan, math.nan
     mean = float(values.mean())
     sample_var = float(values.var(ddof=1)) if n > 1 else 0.0
+    from scipy import stats  # half a second to import: paid by reports, not by lint or --help
+
     dof = PRIOR_DOF + n - 1
     variance = (PRIOR_DOF * prior_sd**2 + (n - 1) * sample_var) / dof
     half = float(stats.t.ppf(0.5 + level / 2, dof)) * math.sqrt(variance / n)
@@ -69,10 +71,12 @@ def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
     """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``, today
     the translation detector), the kind with the most findings in these articles:
     ``translation_dominant_kind`` = "join"."""
+    from pandas.api.types import is_numeric_dtype
+
     totals: dict[str, dict[str, float]] = {}
     for column in group.columns:
         match = _KIND_COUNT.match(column)
-        if match and pd.api.types.is_numeric_dtype(group[column]):
+        if match and is_numeric_dtype(group[column]):
             totals.setdefault(match["detector"], {})[match["kind"]] = float(group[column].fillna(0).sum())
     return {f"{detector}_dominant_kind": dominant_kind(kinds) for detector, kinds in sorted(totals.items())}
 
@@ -110,6 +114,9 @@ def rank_ranges(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
     only be placed below one whose interval lies wholly above its own. Five sources whose
     intervals all overlap each get 1–5: the data cannot order them, whatever their means say.
     A source with no interval (nothing scored) has no range."""
+    import numpy as np
+    import pandas as pd
+
     lows, highs = low.to_numpy(dtype=float), high.to_numpy(dtype=float)
     known = ~(np.isnan(lows) | np.isnan(highs))
     best = [1 + int(np.sum(lows[known] > h)) if ok else None for h, ok in zip(highs, known)]
@@ -119,6 +126,9 @@ def rank_ranges(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per source from the article table of :func:`quality.score_frame`."""
+    import numpy as np
+    import pandas as pd
+
     if scores.empty:
         return pd.DataFrame(columns=["source", "articles", "scored", "errors", "quality_mean", "rank"])
     dimension_columns = [c for c in scores.columns if c.startswith("dim_")]

