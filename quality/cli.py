@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import warnings
 from dataclasses import replace
 from functools import partial
@@ -24,6 +25,7 @@ from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult, Severity
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
+from quality.progress import BarProgress, NoProgress
 from quality.rules import RULES, did_you_mean
 
 if TYPE_CHECKING:  # pandas and the report modules are imported by the commands that write reports
@@ -88,16 +90,20 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
     """Load and analyse, reporting warnings on stderr; the caller prints the summary
     (:func:`report_summary`) after its output, where a reader of the terminal looks last."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
-    items = list(load_paths(args.paths, columns, max_chars=config.max_article_chars))
-    progress, close = _progress_bar(len(items))
+    progress = BarProgress() if sys.stderr.isatty() else NoProgress()  # silent in pipes and CI logs
     try:
+        progress.stage("reading")
+        items = []
+        for item in load_paths(args.paths, columns, max_chars=config.max_article_chars):
+            items.append(item)
+            progress.advance()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuplicateIdWarning)
             results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     finally:
-        close()
+        progress.close()
     for warning in caught:
         if issubclass(warning.category, DuplicateIdWarning):
             print(f"quality: warning: {_printable(str(warning.message))}", file=sys.stderr)
@@ -106,12 +112,19 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
     return results
 
 
-def report_summary(results: Sequence[ArticleResult]) -> None:
-    """One stderr line per error row, then ``read N, scored M, errors K`` (N = M + K)."""
+def report_summary(results: Sequence[ArticleResult], started: float | None = None, output: str | None = None) -> None:
+    """One stderr line per error row, then ``read N, scored M, errors K`` (N = M + K), the time
+    since ``started`` (a ``time.perf_counter()``) with the rate, and the file written."""
     errors = [r for r in results if r.error]
     for result in errors:
         print(f"quality: error: {_printable(result.article.id)}: {_printable(result.error or '')}", file=sys.stderr)
-    print(f"quality: read {len(results)}, scored {len(results) - len(errors)}, errors {len(errors)}", file=sys.stderr)
+    line = f"quality: read {len(results)}, scored {len(results) - len(errors)}, errors {len(errors)}"
+    if started is not None:
+        elapsed = time.perf_counter() - started
+        line += f" in {elapsed:.1f} s ({len(results) / max(elapsed, 1e-9):,.1f} articles/s)"
+    if output:
+        line += f"; wrote {_printable(output)}"
+    print(line, file=sys.stderr)
 
 
 def exit_status(results: Sequence[ArticleResult]) -> int:
@@ -126,16 +139,6 @@ def _printable(text: str, limit: int = 2000) -> str:
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
     shown = printable_path(text if len(text) <= limit else text[: limit - 1] + "…")
     return shown.encode(encoding, "backslashreplace").decode(encoding, "replace")
-
-
-def _progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
-    """A progress bar on stderr for long runs in a terminal; silent in pipes and CI logs."""
-    if total < 20 or not sys.stderr.isatty():
-        return None, lambda: None
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
-    return bar.update, bar.close
 
 
 # The format an --output file's suffix names, when --format does not say.
@@ -159,12 +162,13 @@ def cmd_score(args: argparse.Namespace) -> int:
     from quality.scoring import source_report
     from quality.terminal import ARTICLE_COLUMNS, frame_table, report_table, terminal_width
 
+    started = time.perf_counter()
     fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
     articles = article_rows(results)
     if not args.articles and exit_status(results):  # nothing scored: no source to rank
-        report_summary(results)
+        report_summary(results, started)
         print("quality: nothing could be scored, so there is no source report (--articles lists the error rows)", file=sys.stderr)
         return exit_status(results)
     frame = articles if args.articles else source_report(articles)
@@ -172,11 +176,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         table = partial(frame_table, columns=ARTICLE_COLUMNS, width=None if args.wide else terminal_width())
     else:
         table = partial(report_table, wide=args.wide)
-    try:
-        write_frame(frame, fmt, sys.stdout, args.output, table=table)
-        sys.stdout.flush()
-    finally:
-        report_summary(results)
+    _write_then_summarise(frame, fmt, args.output, table, results, started)
     return exit_status(results)
 
 
@@ -184,6 +184,7 @@ def cmd_findings(args: argparse.Namespace) -> int:
     from quality.frame import finding_rows
     from quality.terminal import finding_lines, frame_table, terminal_width
 
+    started = time.perf_counter()
     fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
@@ -193,12 +194,21 @@ def cmd_findings(args: argparse.Namespace) -> int:
     table: Callable[[pd.DataFrame], str] = finding_lines
     if args.statistics:
         frame, table = rule_statistics(frame), partial(frame_table, width=terminal_width())
-    try:
-        write_frame(frame, fmt, sys.stdout, args.output, table=table)
-        sys.stdout.flush()
-    finally:
-        report_summary(results)
+    _write_then_summarise(frame, fmt, args.output, table, results, started)
     return exit_status(results)
+
+
+def _write_then_summarise(
+    frame: pd.DataFrame, fmt: str, output: str | None, table: Callable[[pd.DataFrame], str], results: Sequence[ArticleResult], started: float
+) -> None:
+    """Write the report, then the summary, which names the file only if it was written."""
+    written = False
+    try:
+        write_frame(frame, fmt, sys.stdout, output, table=table)
+        sys.stdout.flush()
+        written = True
+    finally:
+        report_summary(results, started, output if written else None)
 
 
 def rule_statistics(findings: pd.DataFrame) -> pd.DataFrame:
@@ -327,7 +337,11 @@ def cmd_lint(args: argparse.Namespace) -> int:
         if args.max_article_chars is not None:
             config = replace(config, max_article_chars=args.max_article_chars or None)  # 0: no limit
         settings = resolve(config, options)
-        report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress_bar=_progress_bar)
+        progress = BarProgress() if sys.stderr.isatty() else NoProgress()
+        try:
+            report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress=progress)
+        finally:
+            progress.close()
     except (LintUsageError, ConfigError) as exc:
         raise UsageError(str(exc)) from exc
     if args.fix:

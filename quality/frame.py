@@ -15,6 +15,7 @@ from quality.config import Config
 from quality.load import articles_from_frame
 from quality.model import ArticleResult
 from quality.pipeline import analyze
+from quality.progress import ProgressLike
 from quality.rules import RULES
 
 FINDING_COLUMNS = [
@@ -78,24 +79,30 @@ def finding_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
-def _results(df: pd.DataFrame, text: str, source: str, id: str | None, config: Config | None) -> list[ArticleResult]:
+def _results(df: pd.DataFrame, text: str, source: str, id: str | None, config: Config | None, progress: ProgressLike = None) -> list[ArticleResult]:
     """Analyse a frame's rows. A missing text or id column is the caller's mistake, not the
     data's: ``KeyError``, as pandas raises, rather than one error row per article."""
     for role, column in (("text", text), ("id", id)):
         if column is not None and column not in df.columns:
             shown = ", ".join(repr(str(c)) for c in list(df.columns)[:12])
             raise KeyError(f"no {role} column {column!r} in the DataFrame (columns: {shown}); pass {role}='COLUMN'")
-    return analyze(articles_from_frame(df, text=text, source=source, id=id), config)
+    return analyze(articles_from_frame(df, text=text, source=source, id=id), config, progress=progress)
 
 
 def score_frame(
-    df: pd.DataFrame, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None
+    df: pd.DataFrame,
+    text: str = "text",
+    source: str = "source",
+    id: str | None = None,
+    config: Config | None = None,
+    progress: ProgressLike = None,
 ) -> pd.DataFrame:
     """Score every row of ``df``; the result has one row per input row, with the same index.
 
     Rows whose text is missing or not a string get an ``error`` message and no scores.
+    ``progress=True`` shows each stage's progress on stderr.
     """
-    frame = article_rows(_results(df, text, source, id, config))
+    frame = article_rows(_results(df, text, source, id, config, progress))
     frame.index = df.index
     return frame
 
@@ -106,9 +113,11 @@ def findings_frame(
     source: str = "source",
     id: str | None = None,
     config: Config | None = None,
+    progress: ProgressLike = None,
 ) -> pd.DataFrame:
-    """One row per finding, for a DataFrame of articles or for results already computed."""
-    results = _results(data, text, source, id, config) if isinstance(data, pd.DataFrame) else data
+    """One row per finding, for a DataFrame of articles or for results already computed.
+    ``progress=True`` shows each stage's progress on stderr."""
+    results = _results(data, text, source, id, config, progress) if isinstance(data, pd.DataFrame) else data
     return finding_rows(results)
 
 
@@ -127,13 +136,19 @@ class QualityAccessor:
     def __init__(self, df: pd.DataFrame) -> None:
         self._df = df
 
-    def score(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
-        return score_frame(self._df, text=text, source=source, id=id, config=config)
+    def score(
+        self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None, progress: ProgressLike = None
+    ) -> pd.DataFrame:
+        return score_frame(self._df, text=text, source=source, id=id, config=config, progress=progress)
 
-    def findings(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
-        return findings_frame(self._df, text=text, source=source, id=id, config=config)
+    def findings(
+        self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None, progress: ProgressLike = None
+    ) -> pd.DataFrame:
+        return findings_frame(self._df, text=text, source=source, id=id, config=config, progress=progress)
 
-    def report(self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None) -> pd.DataFrame:
+    def report(
+        self, text: str = "text", source: str = "source", id: str | None = None, config: Config | None = None, progress: ProgressLike = None
+    ) -> pd.DataFrame:
         from quality.scoring import source_report
 
-        return source_report(self.score(text=text, source=source, id=id, config=config))
+        return source_report(self.score(text=text, source=source, id=id, config=config, progress=progress))

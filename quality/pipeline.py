@@ -34,6 +34,7 @@ from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config, ConfigError
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding
+from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
 from quality.rules import RULES, did_you_mean, selected_codes
 from quality.scoring import article_quality
 from quality.spans import FindingBuilder
@@ -106,10 +107,13 @@ def build_detectors(config: Config) -> list[Detector]:
 def analyze(
     items: Iterable[Article | LoadError],
     config: Config | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: ProgressLike = None,
     workers: int | None = None,
 ) -> list[ArticleResult]:
     """Run every detector on every article, then the corpus pass, then scoring.
+
+    ``progress=True`` shows each stage's progress on stderr (:mod:`quality.progress`); a
+    callable is called with the number of articles just analysed.
 
     ``workers`` > 1 runs per-article detection in that many processes (``0``: one per CPU);
     the result is identical to ``workers=1``. Worker processes are started fresh (``spawn``) and
@@ -121,6 +125,23 @@ def analyze(
     detectors = build_detectors(config)
     enabled = selected_codes(config.select, config.ignore)
     articles = _unique_ids([_as_article(item) for item in items])
+    shown = as_progress(progress)
+    try:
+        return _analyze(articles, detectors, config, enabled, shown, workers)
+    finally:
+        if shown is not progress:  # made here (progress=True): closed here
+            shown.close()
+
+
+def _analyze(
+    articles: list[tuple[Article, str | None]],
+    detectors: list[Detector],
+    config: Config,
+    enabled: set[str],
+    progress: Progress,
+    workers: int | None,
+) -> list[ArticleResult]:
+    progress.stage(ANALYSING, len(articles))
 
     outcomes: list[Outcome | None] = [None] * len(articles)
     input_codes: dict[int, str] = {}
@@ -130,20 +151,21 @@ def analyze(
         if refusal is not None:
             input_codes[index], message = refusal
             outcomes[index] = (None, message)
-            if progress:
-                progress(1)
+            progress.advance()
         else:
             todo.append(index)
-    detected = _detect_all([articles[i][0] for i in todo], detectors, config, _worker_count(workers), progress)
+    detected = _detect_all([articles[i][0] for i in todo], detectors, config, _worker_count(workers), progress.advance)
     for index, outcome in zip(todo, detected):
         outcomes[index] = outcome
 
     staged = [(article, *outcome) for (article, _), outcome in zip(articles, outcomes)]  # type: ignore[misc]
-    _corpus_pass(detectors, staged)
-    return [
-        _finish(article, results, error, config, enabled, input_codes.get(index, INPUT_UNREADABLE))
-        for index, (article, results, error) in enumerate(staged)
-    ]
+    _corpus_pass(detectors, staged, progress)
+    progress.stage("scoring", len(staged))
+    finished = []
+    for index, (article, results, error) in enumerate(staged):
+        finished.append(_finish(article, results, error, config, enabled, input_codes.get(index, INPUT_UNREADABLE)))
+        progress.advance()
+    return finished
 
 
 def _as_article(item: Article | LoadError) -> tuple[Article, str | None]:
@@ -208,14 +230,13 @@ def _detect_all(
     detectors: Sequence[Detector],
     config: Config,
     workers: int,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[int], None],
 ) -> list[Outcome]:
     if workers <= 1 or len(articles) < 2:
         outcomes = []
         for article in articles:
             outcomes.append(_detect_one(article, detectors))
-            if progress:
-                progress(1)
+            progress(1)
         return outcomes
     size = max(1, min(MAX_WORKER_CHUNK, math.ceil(len(articles) / (workers * 4))))
     chunks = [articles[k : k + size] for k in range(0, len(articles), size)]
@@ -323,6 +344,7 @@ def _pool(workers: int, initializer: Callable[..., None] | None, initargs: tuple
 def _corpus_pass(
     detectors: Sequence[Detector],
     staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
+    progress: Progress,
 ) -> None:
     """Summarise per chunk, merge, apply: the same shape a distributed reduction would have.
 
@@ -338,6 +360,7 @@ def _corpus_pass(
         members = [i for i in scored if name in staged[i][1]]  # type: ignore[operator]
         failed: dict[int, str] = {}
         summaries = []
+        progress.stage(f"{name}: corpus summary", len(members))
         for k in range(0, len(members), CORPUS_CHUNK):
             chunk = members[k : k + CORPUS_CHUNK]
             try:
@@ -345,6 +368,8 @@ def _corpus_pass(
             except Exception as exc:
                 stop_if_interrupted(exc)
                 summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
+            progress.advance(len(chunk))
+        progress.stage(f"{name}: corpus signals", len(members))
         try:
             summary = detector.merge(summaries)
         except Exception as exc:
@@ -357,6 +382,7 @@ def _corpus_pass(
                     results[name] = detector.apply(article, results[name], summary)  # type: ignore[index]
                 except Exception as exc:
                     failed[i] = _failure(name, "corpus pass", exc)
+            progress.advance()
         for i, message in failed.items():
             article, results, error = staged[i]
             staged[i] = (article, results, f"{error}; {message}" if error else message)

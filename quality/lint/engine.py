@@ -35,6 +35,7 @@ from quality.lint.settings import LintUsageError, Settings
 from quality.load import METADATA, DecodeError, PathProblem, _read_manifest, load_paths
 from quality.model import Article, ArticleResult, LineIndex, Severity
 from quality.pipeline import LoadError, analyze
+from quality.progress import ProgressLike
 from quality.rules import RULES
 from quality.textfile import write_back
 
@@ -103,17 +104,15 @@ class LintReport:
 # ---------------------------------------------------------------------------- running
 
 
-ProgressBar = Callable[[int], tuple[Callable[[int], None] | None, Callable[[], None]]]
-
-
 def lint(
     paths: Sequence[str],
     settings: Settings,
     stdin: BinaryIO | None = None,
-    progress_bar: ProgressBar | None = None,
+    progress: ProgressLike = None,
 ) -> LintReport:
     """Lint the drafts under ``paths``. Raises :class:`LintUsageError` for a bad ``--corpus``
-    or a missing fixer; everything else is in the report."""
+    or a missing fixer; everything else is in the report. ``progress`` as for
+    :func:`~quality.pipeline.analyze`."""
     _manifest.cache_clear()
     targets, problems = discover(paths, settings.exclude, settings.stdin_filename)
     if sum(t.path is None for t in targets) > 1:
@@ -133,11 +132,7 @@ def lint(
         drafts.append(draft)
 
     items: list[Article | LoadError] = [_item(d, settings) for d in drafts]
-    progress, close = progress_bar(len(corpus_items) + len(items)) if progress_bar else (None, lambda: None)
-    try:
-        results = analyze([*corpus_items, *items], settings.config, progress=progress) if items else []
-    finally:
-        close()
+    results = analyze([*corpus_items, *items], settings.config, progress=progress) if items else []
     for draft, result in zip(drafts, results[len(corpus_items) :]):
         report.files.append(_file_result(draft, result, settings))
     return report
