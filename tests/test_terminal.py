@@ -109,7 +109,7 @@ def test_the_cli_takes_its_width_from_columns(monkeypatch: pytest.MonkeyPatch) -
     with redirect_stdout(out), redirect_stderr(err):
         assert main(["score", str(SAMPLE / "000_85b48dcb40bc4b97.txt"), str(SAMPLE / "001_d24e163e23e3c5d8.txt")]) == 0
     assert widest(out.getvalue()) <= 72
-    assert err.getvalue().splitlines()[-1] == "quality: read 2, scored 2, errors 0"  # the summary last
+    assert err.getvalue().splitlines()[-1].startswith("quality: read 2, scored 2, errors 0 in ")  # the summary last
 
 
 # ------------------------------------------------------------------- articles and findings
