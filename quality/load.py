@@ -418,6 +418,9 @@ def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, OSError]]]:
 
 
 def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterator[Item]:
+    """The articles of a folder: its text and Markdown files; or, when it holds none, its
+    JSONL, CSV and Parquet files read as shards of one table (a corpus split into parts). Tables
+    beside text articles are metadata (manifests, labels), not articles."""
     files, failures = _walk(root)
     manifests: dict[Path, tuple[dict[str, dict[str, str]], tuple[str, str] | None]] = {}
     found = False
@@ -425,9 +428,15 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         found = True
         where = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
         yield LoadError(id=where + "/", source="unknown", message=f"{folder}: cannot read folder: {exc.strerror or exc}", origin=str(folder))
-    for path in files:
-        if path.name in MANIFEST_NAMES or path.suffix.lower() not in TEXT_SUFFIXES:
-            continue  # tables in a folder may be anything (manifests, labels): name them as paths
+    articles = [path for path in files if path.name not in MANIFEST_NAMES and path.suffix.lower() in TEXT_SUFFIXES]
+    if not articles:
+        shards = [path for path in files if path.name not in MANIFEST_NAMES and path.suffix.lower() in TABLE_SUFFIXES]
+        for path in shards:
+            relative = path.relative_to(root)
+            source = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
+            yield from _load_file(path, relative.as_posix(), source, columns, {}, max_chars)
+        found = found or bool(shards)
+    for path in articles:
         found = True
         relative = path.relative_to(root)
         if not path.is_file():  # a broken link, a FIFO (reading one would wait forever)
@@ -443,7 +452,7 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         folder_source = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
         yield from _load_file(path, relative.as_posix(), meta.get("source") or folder_source, columns, meta, max_chars)
     if not found:
-        yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or Markdown files) under {root}", origin=str(root))
+        yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or Markdown files, or .jsonl, .csv or .parquet shards) under {root}", origin=str(root))
 
 
 def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:

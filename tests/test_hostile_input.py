@@ -464,7 +464,7 @@ def test_missing_path_and_folder_without_articles(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(rows) == 4
     assert "no such file or folder" in rows[0]["error"]
-    assert "no articles (.txt or Markdown files) under" in rows[1]["error"] and "no articles" in rows[2]["error"]
+    assert "no articles (.txt or Markdown files, or .jsonl, .csv or .parquet shards) under" in rows[1]["error"] and "no articles" in rows[2]["error"]
     assert rows[3]["error"] is None
     assert summary_of(err) == (4, 1, 3)
     frame = article_rows(analyze(load_paths(paths)))

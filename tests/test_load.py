@@ -172,3 +172,43 @@ def test_undecodable_file_is_an_error_row_and_others_still_load(tmp_path: Path) 
     items = list(load_paths([tmp_path]))
     assert isinstance(items[0], LoadError) and "UTF-8" in items[0].message
     assert isinstance(items[1], Article)
+
+
+# ------------------------------------------------------------------------------ shards
+
+
+def _shard_folder(root: Path) -> Path:
+    """A corpus split into parts, as Spark, Dask or a scraper writes it."""
+    (root / "outlet-b").mkdir(parents=True)
+    (root / "part-0.jsonl").write_text(json.dumps({"id": "j1", "source": "outlet-a", "text": "The mayor said the bridge would reopen."}) + "\n", encoding="utf-8")
+    (root / "part-1.csv").write_text('source,text\noutlet-a,"Officials said the market would close."\n', encoding="utf-8")
+    pd.DataFrame({"text": ["The council voted on Monday.", "Police said two people were hurt."]}).to_parquet(root / "outlet-b" / "part-2.parquet")
+    return root
+
+
+def test_a_folder_of_shards_is_read_as_one_table(tmp_path: Path) -> None:
+    items = list(load_paths([_shard_folder(tmp_path / "corpus")], Columns(id="id")))
+    assert [(item.id, item.source) for item in items] == [
+        ("outlet-b/part-2.parquet:1", "outlet-b"),  # no source column: the first folder names it
+        ("outlet-b/part-2.parquet:2", "outlet-b"),
+        ("j1", "outlet-a"),
+        ("part-1.csv:1", "outlet-a"),  # no id column in this shard: file and row
+    ] and all(isinstance(item, Article) for item in items)
+
+
+SHARD_CASES = [
+    # (files in the folder, what is read)
+    ({"a.txt": "The mayor said so.", "labels.csv": "file,label\na.txt,ok\n"}, ["a.txt"]),  # tables beside articles are metadata
+    ({"manifest.csv": "file,source\n", "part.jsonl": '{"text": "The mayor said so."}\n'}, ["part.jsonl:1"]),  # a manifest is never a shard
+    ({"part.csv": "body\nThe mayor said so.\n"}, ["part.csv"]),  # no text column: one error row naming the shard
+]
+
+
+@pytest.mark.parametrize(("files", "read"), SHARD_CASES, ids=["text-beside-tables", "manifest", "no-text-column"])
+def test_which_tables_of_a_folder_are_shards(tmp_path: Path, files: dict[str, str], read: list[str]) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [item.id for item in items] == read
+    if read == ["part.csv"]:
+        assert isinstance(items[0], LoadError) and "'text'" in items[0].message, items[0]
