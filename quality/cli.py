@@ -242,6 +242,38 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print the configuration a run here would use: every value, default or configured, as the
+    TOML table that would set it (or as JSON), and the file it came from."""
+    import json
+
+    import tomli_w
+
+    from quality.config import effective_table
+    from quality.lint.settings import LintOptions, LintUsageError, resolve
+    from quality.pipeline import detector_options
+
+    config = config_from(args)
+    try:
+        settings = resolve(config, LintOptions())
+    except LintUsageError as exc:
+        raise UsageError(str(exc)) from exc
+    lint = {
+        "fail_on": settings.fail_on.value, "min_severity": settings.min_severity.value, "format": settings.format,
+        "show_source": settings.show_source, "report_unused_ignores": settings.report_unused_ignores,
+        "exclude": settings.exclude, "corpus": settings.corpus, "source": settings.source,
+    }  # fmt: skip
+    table = effective_table(config, detector_options(config), lint)
+    if args.format == "json":
+        print(json.dumps({"path": str(config.path) if config.path else None, "tool": {"quality": table}}, indent=2, ensure_ascii=False))
+        return 0
+    where = f"read from {config.path}" if config.path else "no quality.toml or pyproject.toml [tool.quality] found: all defaults"
+    print(f"# The configuration in effect ({where}).")
+    print("# Every value is shown, configured or default; `select` is absent when every rule runs.")
+    sys.stdout.write(tomli_w.dumps({"tool": {"quality": table}}))
+    return 0
+
+
 def _report_stale_temporaries(files: Iterable[Path]) -> None:
     """Remove what an earlier, killed run of ours left beside these files, and say so."""
     from quality.replace import remove_stale_beside
@@ -434,6 +466,13 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--stdin-filename", metavar="NAME", help="the name of the draft read from '-' (its suffix picks Markdown or text)")
     lint.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text report (default: on a terminal, unless NO_COLOR is set)")
     lint.set_defaults(handler=cmd_lint)
+
+    config = commands.add_parser("config", help="show the configuration in effect: every value, and the file it came from")
+    config.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
+    config.add_argument("--select", help=argparse.SUPPRESS)
+    config.add_argument("--ignore", help=argparse.SUPPRESS)
+    config.add_argument("--format", choices=("toml", "json"), default="toml", help="output format (default: toml, as it would be written)")
+    config.set_defaults(handler=cmd_config)
 
     rules = commands.add_parser("rules", help="list the rules, or explain one (quality rules CODE)")
     rules.add_argument("code", nargs="?", help="a rule code or prefix")

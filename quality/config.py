@@ -131,3 +131,33 @@ def _table_from(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         return dict(data.get("tool", {}).get("quality", {}))
     return data
+
+
+def effective_table(config: Config, detector_options: Mapping[str, Mapping[str, Any]], lint: Mapping[str, Any]) -> dict[str, Any]:
+    """Every setting a run uses, default or configured, as the ``[tool.quality]`` table that
+    would say so: what ``quality config`` prints. ``detector_options`` and ``lint`` are the
+    resolved values (the caller knows the detectors' and lint's defaults). Keys whose value is
+    "not set" (``select`` when every rule runs) are left out, as TOML has no null."""
+    table: dict[str, Any] = {"expected_language": config.expected_language, "max_article_chars": config.max_article_chars or 0}
+    if config.select is not None:
+        table["select"] = list(config.select)
+    table["ignore"] = list(config.ignore)
+    table["weights"] = dict(config.weights)
+    table["severity"] = {code: level.value for code, level in sorted(config.severity.items())}
+    table["detectors"] = {name: _toml_values(options) for name, options in detector_options.items()}
+    table["lint"] = _toml_values(lint)
+    return table
+
+
+def _toml_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """TOML-writable copies: tuples and sets as lists; ``None`` (not set) left out."""
+    shown: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, (tuple, list, set, frozenset)):
+            value = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+        elif isinstance(value, Path):
+            value = str(value)
+        shown[key] = value
+    return shown

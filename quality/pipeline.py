@@ -90,6 +90,19 @@ def check_detector_options(config: Config) -> None:
                 raise ConfigError(f"detectors.{name}.{option}: no such option{did_you_mean(option, accepted)} (options: {', '.join(accepted) or 'none'})")
 
 
+def detector_options(config: Config) -> dict[str, dict[str, Any]]:
+    """Each detector's constructor keywords as a run uses them: its defaults, overlaid by
+    ``[tool.quality.detectors.NAME]`` (and ``expected_language`` for the language detector)."""
+    effective: dict[str, dict[str, Any]] = {}
+    for cls in DETECTOR_CLASSES:
+        parameters = inspect.signature(cls.__init__).parameters.values()
+        defaults = {p.name: p.default for p in parameters if p.name != "self" and p.default is not inspect.Parameter.empty}
+        if cls.name == "language":
+            defaults["expected"] = config.expected_language
+        effective[cls.name] = {**defaults, **config.detectors.get(cls.name, {})}
+    return effective
+
+
 def build_detectors(config: Config) -> list[Detector]:
     """Instantiate every detector with its keywords from ``[tool.quality.detectors.NAME]``."""
     detectors = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from quality import Article, analyze
-from quality.config import ConfigError, load_config
+from quality.config import Config, ConfigError, load_config
 from quality.model import Severity
 
 LONG = " ".join(["The ministry said the visit would go ahead"] * 9) + "."
@@ -98,3 +100,54 @@ def test_the_output_suffix_chooses_the_format(tmp_path: Path, suffix: str, first
     report = tmp_path / f"report{suffix}"
     assert main(["score", str(article.parent), "-o", str(report)]) == 0
     assert report.read_bytes().startswith(first_bytes)
+
+
+# ------------------------------------------------------------------------ quality config
+
+
+def show_config(capsys, *arguments: str) -> tuple[int, str, str]:
+    from quality.cli import main
+
+    code = main(["config", *arguments])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_quality_config_shows_every_value_and_where_it_came_from(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        '[tool.quality]\nignore = ["RDB002"]\n[tool.quality.severity]\nBPL003 = "info"\n'
+        '[tool.quality.detectors.readability]\nmax_sentence_words = 70\n[tool.quality.lint]\nfail_on = "warning"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = show_config(capsys, "--config", str(path))
+    assert code == 0 and f"read from {path}" in out
+    shown = tomllib.loads(out)["tool"]["quality"]
+    assert shown["ignore"] == ["RDB002"] and shown["severity"] == {"BPL003": "info"} and "select" not in shown
+    assert shown["detectors"]["readability"]["max_sentence_words"] == 70  # configured
+    assert shown["detectors"]["readability"]["min_words"] == 30  # a default, shown too
+    assert shown["lint"]["fail_on"] == "warning" and shown["lint"]["min_severity"] == "info"
+    assert shown["weights"] == dict(Config().weights)
+
+
+def test_the_printed_configuration_reads_back_as_itself(tmp_path: Path, capsys) -> None:
+    """What `quality config` prints is a valid configuration that means the same."""
+    (tmp_path / "quality.toml").write_text('select = ["MOJ", "TRN"]\nexpected_language = "fr"\n', encoding="utf-8")
+    _, first, _ = show_config(capsys, "--config", str(tmp_path / "quality.toml"))
+    again = tmp_path / "again" / "pyproject.toml"
+    again.parent.mkdir()
+    again.write_text(first, encoding="utf-8")
+    _, second, _ = show_config(capsys, "--config", str(again))
+    assert tomllib.loads(second) == tomllib.loads(first)
+    assert tomllib.loads(first)["tool"]["quality"]["detectors"]["language"]["expected"] == "fr"
+
+
+def test_quality_config_as_json_and_refusing_a_bad_file(tmp_path: Path, capsys) -> None:
+    code, out, _ = show_config(capsys, "--config", str(tmp_path / "nosuch.toml"), "--format", "json")
+    assert code == 2
+    (tmp_path / "quality.toml").write_text("[detectors.readablity]\nmin_words = 3\n", encoding="utf-8")
+    code, _, err = show_config(capsys, "--config", str(tmp_path / "quality.toml"))
+    assert code == 2 and "did you mean 'readability'?" in err
+    (tmp_path / "quality.toml").write_text("max_article_chars = 0\n", encoding="utf-8")
+    code, out, _ = show_config(capsys, "--config", str(tmp_path / "quality.toml"), "--format", "json")
+    assert code == 0 and json.loads(out)["tool"]["quality"]["max_article_chars"] == 0  # 0: no limit
