@@ -1,5 +1,5 @@
 import sys
 
-from quality.cli import main
+from quality.interrupts import command
 
-sys.exit(main())
+sys.exit(command())

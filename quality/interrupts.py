@@ -19,3 +19,17 @@ def stop_if_interrupted(exc: BaseException) -> None:
             raise KeyboardInterrupt from exc
         seen.add(id(link))
         link = link.__cause__ or link.__context__
+
+
+def command() -> int:
+    """The ``quality`` command's entry point: :func:`quality.cli.main`, imported here so that a
+    Ctrl-C while the command's modules load also ends with ``quality: interrupted`` and exit
+    status 130, not a traceback."""
+    import sys
+
+    try:
+        from quality.cli import main
+    except KeyboardInterrupt:
+        print("quality: interrupted", file=sys.stderr)
+        return 130
+    return main()

@@ -145,3 +145,22 @@ def test_sigint_during_a_batch_stops_it(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert not report.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["corpus"]
+
+
+def test_an_interrupt_while_the_command_loads_is_not_a_traceback(monkeypatch, capsys) -> None:
+    import builtins
+    import sys
+
+    from quality.interrupts import command
+
+    real_import = builtins.__import__
+
+    def interrupted(name: str, *args, **kwargs):
+        if name == "quality.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, "quality.cli", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    assert command() == 130
+    assert capsys.readouterr().err == "quality: interrupted\n"
