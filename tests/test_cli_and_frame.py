@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import quality
+from _summary import without_timing
 from quality.cli import main
 from quality.frame import FINDING_COLUMNS
 from quality.load import load_paths
@@ -23,7 +24,7 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
+    return code, out.getvalue(), without_timing(err.getvalue())
 
 
 def sample_frame() -> pd.DataFrame:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from _summary import without_timing
 from quality.cli import main
 from quality.load import load_paths
 from quality.model import Article
@@ -53,7 +54,7 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
+    return code, out.getvalue(), without_timing(err.getvalue())
 
 
 OUTPUTS = [
