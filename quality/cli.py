@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # pandas and the report modules are imported by the commands 
     import pandas as pd
 
 
-
 class UsageError(Exception):
     """Bad arguments or configuration: exit 2 with the message."""
 

@@ -433,6 +433,9 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         shards = [path for path in files if path.name not in MANIFEST_NAMES and path.suffix.lower() in TABLE_SUFFIXES]
         for path in shards:
             relative = path.relative_to(root)
+            if not path.is_file():  # a broken link, a FIFO (reading one would wait forever)
+                yield LoadError(id=relative.as_posix(), source="unknown", message=f"{path}: {not_regular(path)}", origin=str(path))
+                continue
             source = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
             yield from _load_file(path, relative.as_posix(), source, columns, {}, max_chars)
         found = found or bool(shards)

@@ -204,6 +204,15 @@ SHARD_CASES = [
 ]
 
 
+def test_a_shard_that_is_a_fifo_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "part-1.jsonl")
+    (tmp_path / "part-0.jsonl").write_text('{"text": "The mayor said so."}\n', encoding="utf-8")
+    items = list(load_paths([tmp_path]))
+    assert [type(item).__name__ for item in items] == ["Article", "LoadError"] and items[1].id == "part-1.jsonl"
+
+
 @pytest.mark.parametrize(("files", "read"), SHARD_CASES, ids=["text-beside-tables", "manifest", "no-text-column"])
 def test_which_tables_of_a_folder_are_shards(tmp_path: Path, files: dict[str, str], read: list[str]) -> None:
     for name, content in files.items():
