@@ -45,11 +45,11 @@ def mean_interval(values: np.ndarray, prior_sd: float, level: float = 0.95) -> t
         return math.nan, math.nan
     mean = float(values.mean())
     sample_var = float(values.var(ddof=1)) if n > 1 else 0.0
-    from scipy import stats  # half a second to import: paid by reports, not by lint or --help
+    from scipy.special import stdtrit  # the Student t quantile; a third of scipy.stats' import time
 
     dof = PRIOR_DOF + n - 1
     variance = (PRIOR_DOF * prior_sd**2 + (n - 1) * sample_var) / dof
-    half = float(stats.t.ppf(0.5 + level / 2, dof)) * math.sqrt(variance / n)
+    half = float(stdtrit(dof, 0.5 + level / 2)) * math.sqrt(variance / n)
     return max(0.0, mean - half), min(1.0, mean + half)
 
 
