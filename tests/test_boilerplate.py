@@ -364,3 +364,35 @@ def test_script_aware_word_count(text: str, words: int) -> None:
     from quality.spans import word_count
 
     assert word_count(text) == words
+
+
+# ------------------------------------------------- the cheap screen before the date pattern
+
+DATE_SCREEN_CASES = [
+    # (line, whether a date or time may be in it: the screen's answer)
+    ("Nov. 19, 2019 8:03 am ET", True),
+    ("Updated mid-March by the desk", True),  # a month inside a hyphenated word
+    ("segunda-feira, às tantas", True),  # a hyphenated weekday
+    ("Published yesterday", True),
+    ("just now", True),
+    ("Follow us on Telegram for the latest news", False),
+    ("The mayor said the bridge would reopen", True),  # "mayor" begins like "may": a false hope, never a miss
+    ("Más información", False),
+]
+
+
+@pytest.mark.parametrize(("line", "possible"), DATE_SCREEN_CASES)
+def test_the_date_screen_answers_cheaply(line: str, possible: bool) -> None:
+    from quality.detectors._boilerplate_tables import may_hold_date_or_time
+
+    assert may_hold_date_or_time(line) is possible
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Mar", "mar", "ch", "Sept", "segunda", "-feira", "ayer", "today", "just", " now", "am", "7", "19", ":", ".", "-", " ", "é", "x", "Mon", "day", "2023", "de", "ago"]), max_size=12).map("".join))
+def test_the_date_screen_never_hides_a_date(text: str) -> None:
+    """Whatever DATE_OR_TIME finds, the screen lets through: it may only save work."""
+    from quality.detectors._boilerplate_tables import DATE_OR_TIME, may_hold_date_or_time
+
+    if DATE_OR_TIME.search(text):
+        assert may_hold_date_or_time(text)

@@ -75,6 +75,31 @@ DATE_OR_TIME = re.compile(
     _I | re.VERBOSE,
 )
 
+# The cheap screen before DATE_OR_TIME, which tries its eleven branches at every position of
+# every short line: every branch needs a digit, or a word (between non-letters) that begins with
+# a weekday or month name, "yesterday", "today" or "just" (of "just now"). Hyphenated weekdays
+# ("segunda-feira") are split at the hyphen, so their first halves are listed as well.
+_DATE_DIGIT = re.compile(r"\d")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DATE_WORD_START = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I)
+_DATE_WORDS: dict[str, bool] = {}  # letter run → begins with a date word; news vocabulary repeats
+
+
+def may_hold_date_or_time(text: str) -> bool:
+    """False only when ``DATE_OR_TIME`` cannot match ``text`` (see above); ten times cheaper."""
+    if _DATE_DIGIT.search(text):
+        return True
+    for run in _LETTER_RUN.findall(text):
+        known = _DATE_WORDS.get(run)
+        if known is None:
+            if len(_DATE_WORDS) > 200_000:
+                _DATE_WORDS.clear()  # bounded on huge vocabularies
+            known = _DATE_WORDS[run] = _DATE_WORD_START.match(run) is not None
+        if known:
+            return True
+    return False
+
+
 # Words that label a dateline or byline field and carry no content of their own.
 DATELINE_LABELS = re.compile(
     r"\b(?:date|dated|published|publicado|publié|posted|updated|actualizado|atualizado|"

@@ -387,7 +387,7 @@ def family_of(line: str, dateline: bool | None = None) -> str | None:
 def is_dateline(line: str) -> bool:
     """True when the line is only dates, times, field labels and at most a few capitalised words
     (a category or a name): " date 2023-01-31 Politics", "Nov. 19, 2019 8:03 am ET"."""
-    if len(line) > 120:
+    if len(line) > 120 or not T.may_hold_date_or_time(line):
         return False
     rest, dates = T.DATE_OR_TIME.subn(" ", line)
     if not dates:
@@ -448,8 +448,9 @@ def _own_features(text: str) -> OwnFeatures:
     letters = sum(map(str.isalpha, text))
     separators = sum(text.count(c) for c in T.SEPARATORS)
     ends_sentence = bool(_SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
-    date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if len(text) <= 200 else 0
-    dateline = is_dateline(text)
+    maybe_date = len(text) <= 200 and T.may_hold_date_or_time(text)
+    date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if maybe_date else 0
+    dateline = maybe_date and is_dateline(text)
     family = family_of(text, dateline)
     prose = (
         chars >= 150
