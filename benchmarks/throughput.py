@@ -28,7 +28,7 @@ and, in this process, each detector's ``detect`` over all articles and the corpu
 (``summarise`` + ``merge`` + ``apply``) per detector. It prints docs/s, MB/s and the ratio of each
 to the plain pipeline (above 1: faster than plain).
 
-    python benchmarks/throughput.py [SHARED_BENCHMARKS_DIR] [--articles 1000] [--rounds 3]
+    python benchmarks/throughput.py [SHARED_BENCHMARKS_DIR] [--articles 1000] [--rounds 3] [--baseline CHECKOUT]
 """
 
 from __future__ import annotations
@@ -146,8 +146,9 @@ def regex_pass(articles: list[Article]) -> None:
         word.findall(article.text)
 
 
-def quality_cli(path: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``quality score PATH --format csv --jobs 1``."""
+def quality_cli(path: Path, repo: Path = REPO) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``quality score PATH --format csv --jobs 1``, run from the
+    checkout ``repo`` (this one, or ``--baseline`` for a before-and-after in the same rounds)."""
     script = (
         "import resource, subprocess, sys, time\n"
         "started = time.perf_counter()\n"
@@ -155,7 +156,7 @@ def quality_cli(path: Path) -> tuple[float, float]:
         "print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
     )
     command = [sys.executable, "-c", script, sys.executable, "-m", "quality", "score", str(path), "--format", "csv", "--jobs", "1"]
-    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)})
     seconds, peak = done.stdout.split()
     return float(seconds), float(peak)
 
@@ -193,6 +194,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-detectors", action="store_true", help="skip the per-detector figures")
+    parser.add_argument("--baseline", metavar="CHECKOUT", help="another checkout of quality (an earlier commit) timed in the same rounds")
     args = parser.parse_args()
     articles = corpus(Path(args.shared), args.articles)
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
@@ -200,18 +202,18 @@ def main() -> int:
     print(f"{len(articles):,} distinct articles, {megabytes:.1f} MB of text, {len({a.source for a in articles})} sources")
 
     times: dict[str, list[float]] = defaultdict(list)
-    peaks: list[float] = []
+    peaks: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.jsonl"
         write_jsonl(articles, path)
-        sides = ["plain", "quality", "regex"]
+        sides = ["plain", "quality", "regex"] + (["baseline"] if args.baseline else [])
         rng = random.Random(0)
         for _ in range(args.rounds):
             rng.shuffle(sides)
             for side in sides:
-                if side == "quality":
-                    seconds, peak = quality_cli(path)
-                    peaks.append(peak)
+                if side in ("quality", "baseline"):
+                    seconds, peak = quality_cli(path, REPO if side == "quality" else Path(args.baseline).resolve())
+                    peaks[side].append(peak)
                 else:
                     started = time.perf_counter()
                     (plain if side == "plain" else regex_pass)(articles)
@@ -220,10 +222,14 @@ def main() -> int:
 
     plain_seconds = statistics.median(times["plain"])
     print(f"\nmedian wall seconds over {args.rounds} interleaved rounds (ratio: plain seconds / these seconds; above 1 is faster than plain)")
-    rows = [("plain pipeline (ftfy + langdetect + textstat + pandas CSV)", plain_seconds), ("quality score --jobs 1 (fresh process)", statistics.median(times["quality"])), ("one regex pass", statistics.median(times["regex"]))]
+    rows = [("plain pipeline (ftfy + langdetect + textstat + pandas CSV)", plain_seconds), ("quality score --jobs 1 (fresh process)", statistics.median(times["quality"]))]
+    if args.baseline:
+        rows.append((f"quality score --jobs 1, {args.baseline}", statistics.median(times["baseline"])))
+    rows.append(("one regex pass", statistics.median(times["regex"])))
     for name, seconds in rows:
         print(f"  {name:<60} {seconds:8.2f} s  {len(articles) / seconds:9.1f} docs/s  {megabytes / seconds:7.2f} MB/s  ratio {plain_seconds / seconds:6.2f}")
-    print(f"  quality score peak RSS: {max(peaks):.0f} MB")
+    for side, values in peaks.items():
+        print(f"  peak RSS of quality score ({'this checkout' if side == 'quality' else args.baseline}): {max(values):.0f} MB")
 
     if not args.no_detectors:
         print("\nCPU seconds in this process (dictionaries loaded beforehand), ratio to the plain pipeline's median wall seconds")
