@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quality.detectors.language import LanguageDetector, identify
 from quality.detectors.readability import ReadabilityDetector
@@ -148,3 +150,30 @@ def test_article_language_overrides_expected() -> None:
     spanish = Article("a", "s", LANGUAGES[5][0], language="es")
     assert LanguageDetector(expected="en").detect(spanish).score == 1.0
     assert LanguageDetector(expected="en").detect(Article("b", "s", LANGUAGES[5][0])).score == 0.0
+
+
+NGRAM_TEXTS = [
+    "The Kremlin said on Monday that the visit would go ahead.",
+    "ÉCOLE NORMALE Supérieure à PARIS, ABC def GHI jkl",  # runs of capitals are skipped
+    "中文测试 한국어 日本語のテキスト",  # scripts langdetect maps to one character each
+    "Ţară şi ţărm ș ț",  # Romanian commas normalised to cedillas
+    "a  b ",  # two spaces, and a space at the end
+    "  x",
+    "AB",
+    "El Ministerio de Asuntos Exteriores anunció la visita; «Le ministère a déclaré»",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aAbBéÉ ‚.,1中한ﾃşȘ-'\u00a0", max_size=40))
+def test_our_ngram_listing_is_langdetects(text: str) -> None:
+    """Same n-grams in the same order: langdetect's seeded sampling then answers the same."""
+    from langdetect import detector_factory
+
+    from quality.detectors.language import _ORIGINAL_EXTRACT_NGRAMS, _extract_ngrams, load_profiles
+
+    load_profiles()
+    for sample in (text, *NGRAM_TEXTS):
+        detector = detector_factory._factory.create()
+        detector.append(sample)
+        assert _extract_ngrams(detector) == _ORIGINAL_EXTRACT_NGRAMS(detector)
