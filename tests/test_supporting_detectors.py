@@ -177,3 +177,34 @@ def test_our_ngram_listing_is_langdetects(text: str) -> None:
         detector = detector_factory._factory.create()
         detector.append(sample)
         assert _extract_ngrams(detector) == _ORIGINAL_EXTRACT_NGRAMS(detector)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aeiou nrstlcdmpb AEZ éçñßø.,'", min_size=20, max_size=200))
+def test_langdetect_answers_as_before_our_faster_methods(text: str) -> None:
+    """langdetect with its own three methods and with ours: the same probabilities, to the bit."""
+    from langdetect import detector_factory
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from quality.detectors import language
+
+    language.load_profiles()
+
+    def probabilities() -> list[tuple[str, float]] | None:
+        detector = detector_factory._factory.create()
+        detector.append(text)
+        try:
+            return [(found.lang, found.prob) for found in detector.get_probabilities()]
+        except LangDetectException:
+            return None
+
+    ours = probabilities()
+    theirs_methods = (language._ORIGINAL_EXTRACT_NGRAMS, language._ORIGINAL_UPDATE_LANG_PROB, language._ORIGINAL_NORMALIZE_PROB)
+    our_methods = (Detector._extract_ngrams, Detector._update_lang_prob, Detector._normalize_prob)
+    try:
+        Detector._extract_ngrams, Detector._update_lang_prob, Detector._normalize_prob = theirs_methods
+        theirs = probabilities()
+    finally:
+        Detector._extract_ngrams, Detector._update_lang_prob, Detector._normalize_prob = our_methods
+    assert ours == theirs

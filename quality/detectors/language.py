@@ -6,9 +6,10 @@ ask it when enough letters remain after removing URLs, handles and digits, and o
 ``unknown``.
 
 Most of langdetect's time goes into listing the text's character n-grams, one method call per
-character. :func:`_extract_ngrams` lists exactly the same n-grams in one loop, with each
-character's normalised form looked up once per process, and replaces langdetect's method: the
-same list means the same seeded sampling and the same answer, three times faster.
+character, and into updating 55 probabilities per sampled n-gram in an indexed loop. Our
+replacements of those three methods (:func:`_extract_ngrams`, :func:`_update_lang_prob`,
+:func:`_normalize_prob`) compute the same values in the same order, so langdetect's seeded
+sampling gives the same answer, in about half the time; a property test compares them.
 """
 
 from __future__ import annotations
@@ -83,8 +84,35 @@ def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], l
     return inside, ending
 
 
+def _update_lang_prob(self: LangdetectDetector, prob: list[float], word: str | None, alpha: float) -> bool:
+    """langdetect's update of the language probabilities by one sampled n-gram: the same
+    products in the same order, as one list comprehension instead of an indexed loop."""
+    if word is None or word not in self.word_lang_prob_map:
+        return False
+    if self.verbose:
+        return _ORIGINAL_UPDATE_LANG_PROB(self, prob, word, alpha)
+    weight = alpha / self.BASE_FREQ
+    prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
+    return True
+
+
+def _normalize_prob(self: LangdetectDetector, prob: list[float]) -> float:
+    """langdetect's normalisation of the probabilities to sum 1, returning the largest."""
+    total = sum(prob)
+    prob[:] = [p / total for p in prob]
+    largest = 0.0
+    for p in prob:
+        if largest < p:
+            largest = p
+    return largest
+
+
 _ORIGINAL_EXTRACT_NGRAMS = LangdetectDetector._extract_ngrams
+_ORIGINAL_UPDATE_LANG_PROB = LangdetectDetector._update_lang_prob
+_ORIGINAL_NORMALIZE_PROB = LangdetectDetector._normalize_prob
 LangdetectDetector._extract_ngrams = _extract_ngrams
+LangdetectDetector._update_lang_prob = _update_lang_prob
+LangdetectDetector._normalize_prob = _normalize_prob
 
 
 def load_profiles() -> None:
