@@ -119,6 +119,26 @@ NAME_CASES = [
         "TRN003",
         "Jingquan",
     ),
+    (  # a dateline in capitals is the same name in another typeface
+        [
+            ("b", "Pacific Gas & Electric Co. said power in San Francisco would be cut in Northern California."),
+            ("c", "Residents of San Francisco were told by Pacific Gas & Electric Co. to expect cuts in Northern California."),
+            ("d", "The outage ordered by Pacific Gas & Electric Co. reached San Francisco and Northern California."),
+            ("e", "San Francisco officials said Pacific Gas & Electric Co. warned Northern California."),
+            ("a", "SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was set to shut off power in Northern California."),
+        ],
+        "TRN002",
+        None,
+    ),
+    (  # an adjective made from a name is not a spelling of it
+        [
+            ("b", "South Dakotans in Pierre mocked the slogan."),
+            ("c", "Many South Dakotans in Pierre shared the slogan."),
+            ("a", "The slogan drew a South Dakota-sized share of attention in Pierre."),
+        ],
+        "TRN002",
+        None,
+    ),
     (
         [
             ("a", "Melania Trump spoke on Monday. Trump praised the staff."),
@@ -229,6 +249,13 @@ JOIN_CASES = [
     ("The meeting starts at 5 p.m. on Monday, approx. during lunch, 8 ft. long.", set()),
     ("He promised jobs, jobs, jobs and said No. No. No. to the crowd.", set()),
     ("Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.", set()),
+    # A full stop after a unit that follows a quantity ends an abbreviation, not a sentence.
+    ("Add 1 tsp. soy sauce, 2 Tbsp. pumpkin seeds and 8 oz. water, cut ½ in. thick.", set()),
+    ("The automaker says all ID. models will get the new material.", set()),  # a name in capitals
+    ("on. meth. dot. com.\nmeth.\nwe’re. on. it.", set()),  # one-word sentences, for effect
+    ("After a lukewarm initial impression. we've adopted it into our workflows.", {"TRN009"}),
+    # Figures repeated in a standings row are data; words repeated are a loop.
+    ("32 Reed Sorenson 118 0 0 0 0\n33 Quin Houff 77 0 0 0 0", set()),
 ]
 
 
@@ -305,6 +332,7 @@ PHRASING_CASES = [
     ("Beijing denied any plans for a visit, and said any attack would be answered.", None),
     ("This is the share of people who had any mental illness last year.", None),
     ("Could the ministry give any details?", None),
+    ("“I couldn’t have learned any lines,” she said.", None),  # a negation with a curly apostrophe
     ("In response, China’s readout of the call between the two leaders said ties were strong.", None),
     ("“It’s destroying the reputation of this committee,” said the senator.", None),
     ("The company’s head of communications said the plan was on track.", None),

@@ -183,14 +183,35 @@ def _may_start_word(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1] == "." or _WORD_CHAR.match(text, i - 1))
 
 
+# A quantity just before a word: the word is its unit, and a unit's full stop marks an
+# abbreviation ("1 tsp. soy sauce", "8 oz. water", "2 Tbsp. pumpkin seeds", "½ in. thick").
+_QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
+# What ends a sentence, so that the word after it stands alone before its own full stop.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+
+
+def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
+    """The full stop is not a sentence cut in two: it ends an abbreviation (a known one, an
+    initial, a unit after a quantity, a word in capitals such as a model name: "all ID. models"),
+    or the words around it are one-word sentences written for effect ("on. meth. dot. com.")."""
+    before = found.before
+    if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
+        return True  # "approx. during", initials
+    if text[found.start - 1 : found.start] == "." or "." in before:
+        return True
+    if before.isupper() or _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
+        return True
+    one_word_before = _SENTENCE_BEFORE.search(text, max(0, found.start - 4), found.start) is not None
+    one_word_after = text[found.end : found.end + 1] == "."
+    return one_word_before or one_word_after
+
+
 def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
     for found in _stray_stop_candidates(text):
         before, after = found.before, found.after
         if not original[found.stop + 1 : found.stop + 2].isspace():
             continue  # the gap is a masked handle or address, not white space
-        if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
-            continue  # "approx. during", initials
-        if text[found.start - 1 : found.start] == "." or "." in before:
+        if _is_abbreviation_or_fragment(text, found):
             continue
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
@@ -239,7 +260,9 @@ def _loops(text: str) -> Iterator[Artifact]:
             last = i + repeats * size - 1
             clear = not any(a <= last and i <= b for a, b in reported)
             one_line = "\n" not in text[matches[i].start() : matches[last].end()]
-            if clear and one_line and (size > 1 or _tight(text, matches, i, repeats)):
+            words = lowered[i : i + size]
+            data = all(word.isdigit() for word in words)  # "0 0 0 0" in a standings row: figures, not words
+            if clear and one_line and not data and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(

@@ -588,7 +588,10 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
                 seen.add((word.start, word.end))
         key = mention.key
-        if len(key) >= 2 and (mention.start, mention.end) not in seen:
+        # A name set in capitals ("SAN FRANCISCO (AP) —" in a dateline) is the same spelling in
+        # another typeface, not a variant of "San Francisco".
+        in_capitals = all(word.isupper() for word in key if word[:1].isalpha())
+        if len(key) >= 2 and (mention.start, mention.end) not in seen and not in_capitals:
             mine = len(summary.mention_sources.get(key, set()))
             written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_sources[o]), o), default=None)
             if written is not None:
@@ -620,6 +623,8 @@ def _mention_variant(
         differing = key[position]
         if english_zipf(differing) >= COMMON_WORD_ZIPF or differing.isupper():
             continue
+        if _derived_form(differing):
+            continue  # "South Dakota-sized", "Kremlin-backed": a word made from the name, not a spelling of it
         shared = [w for i, w in enumerate(key) if i != position]
         # Names sharing two rare words are one entity ("Pham Minh X"); others ("X Group",
         # "New York X") must also spell the differing word alike, or they are two entities.
@@ -635,6 +640,12 @@ def _mention_variant(
             if _same_story(summary, names, differing, anchor):
                 best = (position, other, users)
     return best
+
+
+def _derived_form(word: str) -> bool:
+    """A name with a lower-case suffix joined by a hyphen: an adjective made from it."""
+    head, hyphen, tail = word.partition("-")
+    return bool(hyphen and head and tail[:1].islower())
 
 
 def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameFinding]:

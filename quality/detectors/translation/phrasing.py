@@ -86,7 +86,7 @@ def _lost_negation(text: str, sentence: str, words: list[Token]) -> Iterator[Phr
             continue
         clause_start = _clause_start(text, words, j)
         before = lowered[clause_start:i]
-        if any(w in tables.ANY_LICENSERS or w.endswith("n't") for w in before):
+        if any(w in tables.ANY_LICENSERS or w.endswith(("n't", "n’t")) for w in before):  # either apostrophe
             continue
         if any(w in _MODALS for w in lowered[i + 1 : i + 6]):
             continue  # "any attack would ...": free-choice any with a modal
