@@ -673,3 +673,32 @@ def test_a_story_carried_by_many_outlets_is_compared(copies: int) -> None:
     """Past ``max_key_articles`` a key word's postings are cut, not dropped: still found."""
     result = _corpus_pass(TranslationDetector(), _many_outlets(copies))["z"]
     assert [f.evidence for f in result.findings if f.rule == "TRN012"] == [MISTRANSLATED]
+
+
+FOREIGN_ARTICLE = (
+    "Nesta página você terá sempre a classificação atualizada da NASCAR até a última corrida! "
+    "Coloque nos seus favoritos e venha sempre conferir a classificação da NASCAR. O calendário "
+    "da Cup é composto por 36 corridas, e os 12 primeiros disputam o título nas 10 últimas corridas."
+)
+CAPTIONED_ARTICLE = (
+    "Chinese President Xi Jinping will visit Moscow next month, the Kremlin said on Monday, in what "
+    "officials called the main event of the year.\n\nDmitri Medvedez y Xi Jinping\n\n"
+    "The talks will cover trade and energy, officials in Beijing said on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "rules", "fluency_measured"),
+    [
+        (FOREIGN_ARTICLE, {"LNG001"}, False),  # one language finding, not a TRN001 per sentence
+        # a standings table's names say nothing of the article's language
+        ("Nesta página você terá sempre a classificação atualizada da NASCAR!\n\nPos. Piloto Pontos Vitórias\n"
+         + "".join(f"{k} Kyle Busch Junior {5040 - k} {k % 3} 1 17\n" for k in range(1, 30)), {"LNG001"}, False),
+        (CAPTIONED_ARTICLE, {"TRN001"}, True),  # a foreign caption inside an English article
+    ],
+    ids=["portuguese-article", "portuguese-standings", "spanish-caption"],
+)
+def test_an_article_in_another_language_is_one_language_finding(text: str, rules: set[str], fluency_measured: bool) -> None:
+    (result,) = analyze([Article(id="a", source="s", text=text)])
+    assert {f.rule for f in result.findings if f.rule[:3] in ("TRN", "LNG")} == rules
+    assert (result.dimensions.get("translation_fluency") is not None) is fluency_measured

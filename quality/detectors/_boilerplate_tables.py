@@ -121,8 +121,10 @@ DATELINE_LABELS = re.compile(
 
 # BPL001: calls to follow, like, share, subscribe or join, and share-widget residue.
 SOCIAL_CALL: tuple[tuple[re.Pattern[str], int], ...] = (
-    # "Follow us on Telegram ...", "Join our WhatsApp channel", "Like us on Facebook"
-    (re.compile(r"\b(?:follow|like|join|find|add|friend|connect with|catch|reach)\s+us\b", _I), 300),
+    # "Follow us on Telegram ...", "Join our WhatsApp channel", "Like us on Facebook": the verb
+    # addresses the reader, so it opens a clause ("The governor would like us to know" does not)
+    (re.compile(r"(?:^|[.!?:;,(—–-]\s*|\b(?:and|or|please|to|also)\s+)"
+                r"(?:follow|like|join|find|add|friend|connect with|catch|reach)\s+us\b", _I), 300),
     (re.compile(rf"^\W*(?:please\s+)?(?:follow|join|subscribe|sign\s*up|signup|register|download|install|get|"
                 rf"stay (?:up to date|updated|informed|connected|tuned)|don'?t miss|never miss|keep up)\b"
                 rf".{{0,120}}\b(?:our|the)\s+(?:\w+\s+){{0,3}}(?:channel|newsletters?|app|group|page|account|"

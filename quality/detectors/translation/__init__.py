@@ -39,6 +39,7 @@ article also carries ``translation_dominant_kind`` and one count per kind.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -60,6 +61,10 @@ NAMES_CACHE = 20_000  # articles whose names and word counts are kept between de
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 # Rules whose weight the score takes from a measurement rather than from their findings.
 UNWEIGHTED_RULES = frozenset({"TRN012"})
+# An article whose letters are mostly in untranslated fragments is written in that language: the
+# language detector says so once (LNG001), and English fluency does not apply to it, where a
+# TRN001 per sentence would bury it (1,239 on one Portuguese page) and score it 0.
+FOREIGN_ARTICLE_SHARE = 0.5
 
 
 @dataclass
@@ -116,12 +121,20 @@ class TranslationDetector(Detector):
         findings: list[Finding] = []
         scripts = self.foreign.has_other_scripts(text)
         foreign_words = self.foreign.foreign_words(text)
-        for para in lines(text) if scripts or foreign_words else ():
-            for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words):
-                language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
-                shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
-                how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
-                findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
+        fragments = [
+            fragment
+            for para in (lines(text) if scripts or foreign_words else ())
+            for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words)
+        ]
+        foreign_letters = sum(_letters(text[f.start : f.end]) for f in fragments)
+        if fragments and foreign_letters > FOREIGN_ARTICLE_SHARE * _prose_letters(text):
+            language = Counter(f.language for f in fragments).most_common(1)[0][0]
+            return DetectorResult(score=None, metrics={"skipped": f"mostly in {tables.LANGUAGE_NAMES.get(language, language)}"})
+        for fragment in fragments:
+            language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
+            shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
+            how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
+            findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
         names = read_names(text)
         words = count_words(text)
         self._remember(text, names, words)
@@ -224,3 +237,17 @@ def _unique(findings: list[Finding]) -> list[Finding]:
         if key not in best or finding.severity.rank > best[key].severity.rank:
             best[key] = finding
     return list(best.values())
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+_NUMBER = re.compile(r"(?<!\S)[\d.,:%/+-]*\d[\d.,:%/+-]*(?!\S)")
+TABLE_ROW_NUMBERS = 3  # a line with this many numbers is a table row ("32 Reed Sorenson 118 0 0 0 0")
+
+
+def _prose_letters(text: str) -> int:
+    """Letters outside table rows: the text whose language the article is written in (a
+    standings table's names say nothing about it)."""
+    return sum(_letters(line) for line in text.split("\n") if len(_NUMBER.findall(line)) < TABLE_ROW_NUMBERS)
