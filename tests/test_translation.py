@@ -251,7 +251,7 @@ JOIN_CASES = [
     ("Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.", set()),
     # A full stop after a unit that follows a quantity ends an abbreviation, not a sentence.
     ("Add 1 tsp. soy sauce, 2 Tbsp. pumpkin seeds and 8 oz. water, cut ½ in. thick.", set()),
-    ("The automaker says all ID. models will get the new material.", set()),  # a name in capitals
+    ("The chip makers said they would invest more in the plants themselves. wait.", {"TRN009"}),  # a word left behind
     ("on. meth. dot. com.\nmeth.\nwe’re. on. it.", set()),  # one-word sentences, for effect
     ("After a lukewarm initial impression. we've adopted it into our workflows.", {"TRN009"}),
     # Figures repeated in a standings row are data; words repeated are a loop.

@@ -188,22 +188,27 @@ def _may_start_word(text: str, i: int) -> bool:
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
 # What ends a sentence, so that the word after it stands alone before its own full stop.
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+_ONE_WORD_END = re.compile(r"(?:['’]\w+)?\.")  # "meth." or "we’re." ends a one-word sentence
 
 
 def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
     """The full stop is not a sentence cut in two: it ends an abbreviation (a known one, an
-    initial, a unit after a quantity, a word in capitals such as a model name: "all ID. models"),
-    or the words around it are one-word sentences written for effect ("on. meth. dot. com.")."""
+    initial, a unit after a quantity), or it sits in a run of one-word sentences written for
+    effect ("on. meth. dot. com."). A word left alone after a sentence ("... themselves. wait.")
+    is no such run: it is what machine translation leaves behind."""
     before = found.before
     if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
         return True  # "approx. during", initials
     if text[found.start - 1 : found.start] == "." or "." in before:
         return True
-    if before.isupper() or _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
+    if _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
         return True
-    one_word_before = _SENTENCE_BEFORE.search(text, max(0, found.start - 4), found.start) is not None
-    one_word_after = text[found.end : found.end + 1] == "."
-    return one_word_before or one_word_after
+    word_start = found.start  # the whole word, "we’re" and not its tail "re"
+    while word_start > 0 and _STOP_WORD_CHARS.match(text, word_start - 1):
+        word_start -= 1
+    one_word_before = _SENTENCE_BEFORE.search(text, max(0, word_start - 4), word_start) is not None
+    one_word_after = _ONE_WORD_END.match(text, found.end) is not None
+    return one_word_before and one_word_after
 
 
 def _stray_stops(text: str, original: str) -> Iterator[Artifact]:

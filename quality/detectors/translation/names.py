@@ -588,10 +588,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
                 seen.add((word.start, word.end))
         key = mention.key
-        # A name set in capitals ("SAN FRANCISCO (AP) —" in a dateline) is the same spelling in
-        # another typeface, not a variant of "San Francisco".
-        in_capitals = all(word.isupper() for word in key if word[:1].isalpha())
-        if len(key) >= 2 and (mention.start, mention.end) not in seen and not in_capitals:
+        if len(key) >= 2 and (mention.start, mention.end) not in seen and not _dateline_capitals(text, mention.start, mention.end, key):
             mine = len(summary.mention_sources.get(key, set()))
             written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_sources[o]), o), default=None)
             if written is not None:
@@ -640,6 +637,19 @@ def _mention_variant(
             if _same_story(summary, names, differing, anchor):
                 best = (position, other, users)
     return best
+
+
+_DATELINE_END = re.compile(r"\s*(?:\(|—|–|-|,|:)")
+
+
+def _dateline_capitals(text: str, start: int, end: int, key: tuple[str, ...]) -> bool:
+    """A place set in capitals to open a paragraph ("SAN FRANCISCO (AP) —"): the dateline's
+    typeface, not another spelling of "San Francisco". Capitals inside a sentence ("the MGM
+    COTAI resort") stay a variant."""
+    if not all(word.isupper() for word in key if word[:1].isalpha()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_END.match(text, end) is not None
 
 
 def _derived_form(word: str) -> bool:
