@@ -139,6 +139,16 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    (  # "Amazon" alone is the company, written mostly where "Amazon Alexa" is not: no short form
+        [
+            ("a", "Amazon cut prices on Monday. Amazon said the Echo Dot sold out in Seattle."),
+            ("b", "Amazon shares rose in Seattle; Amazon said sales grew."),
+            ("c", "Amazon opened a store in Seattle, and Amazon hired staff."),
+            ("d", "Ask Amazon Alexa for the time in Seattle. Amazon Alexa answers, and Alexa can play music."),
+        ],
+        "TRN003",
+        None,
+    ),
     (
         [
             ("a", "Melania Trump spoke on Monday. Trump praised the staff."),
@@ -227,7 +237,7 @@ def test_packed_names_round_trip_and_summarise_alike(text: str) -> None:
     direct, packed = NameSummary(), NameSummary()
     direct.add("s", names)
     packed.add_packed("s", pack_names(names))
-    for field in ("word_sources", "mention_sources", "lone", "pairs", "first_words", "second_words", "context", "companions"):
+    for field in ("word_sources", "mention_sources", "lone", "pairs", "first_words", "second_words", "lone_beside", "context", "companions"):
         assert getattr(direct, field) == getattr(packed, field)
 
 

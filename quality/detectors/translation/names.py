@@ -40,6 +40,7 @@ MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to c
 KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
 COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
+BACK_REFERENCE_SHARE = 0.5  # of a word's lone uses, written beside its whole name: it is that name's short form
 STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
 # Bounds that keep time and memory linear in the text, whatever it holds. The longest name words
 # run to about 35 letters (Wolfeschlegelsteinhausenbergerdorff); a longer "word" is words a
@@ -402,6 +403,10 @@ class NameSummary:
     pairs: Counter = field(default_factory=Counter)
     first_words: Counter = field(default_factory=Counter)  # two-word names by first word
     second_words: Counter = field(default_factory=Counter)  # two-word names by second word
+    # (first, second, word): lone uses of one word of a two-word name in the articles that write
+    # the name whole. "Xi" alone refers back to "Xi Jinping"; "Amazon" alone, mostly written in
+    # articles that never name "Amazon Alexa", refers to the company.
+    lone_beside: Counter = field(default_factory=Counter)
     # For each name word, the other name words of the articles it appears in: the "story" a
     # spelling belongs to, so that a rare name is compared only with names of the same story.
     context: dict[str, set[frozenset[str]]] = field(default_factory=dict)  # word → its articles' name sets
@@ -427,6 +432,8 @@ class NameSummary:
             self.context.setdefault(word, set()).add(story)  # one shared set per article
         for word, others in companions:
             self.companions.setdefault(word, set()).update(others)
+        lone_here: Counter = Counter()
+        pairs_here: set[tuple[str, ...]] = set()
         for key in keys:
             for word in key:
                 if _name_word(word):
@@ -435,10 +442,16 @@ class NameSummary:
                 self.mention_sources.setdefault(key, set()).add(source)
             if len(key) == 1:
                 self.lone[key[0]] += 1
+                lone_here[key[0]] += 1
             if len(key) >= 2:  # the name at the end of "Chinese President Xi Jinping"
                 self.pairs[key[-2:]] += 1
                 self.first_words[key[-2]] += 1
                 self.second_words[key[-1]] += 1
+                pairs_here.add(key[-2:])
+        for first, second in pairs_here:
+            for word in (first, second):
+                if lone_here[word]:
+                    self.lone_beside[(first, second, word)] += lone_here[word]
 
     @classmethod
     def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
@@ -455,6 +468,7 @@ class NameSummary:
             out.pairs.update(part.pairs)
             out.first_words.update(part.first_words)
             out.second_words.update(part.second_words)
+            out.lone_beside.update(part.lone_beside)
             for word, names in part.context.items():
                 out.context.setdefault(word, set()).update(names)
             for word, names in part.companions.items():
@@ -679,6 +693,8 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameF
                 continue
             if summary.second_words[short]:
                 continue  # the short form is also someone's last word ("Kelly"): ambiguous
+            if summary.lone_beside[(first, second, short)] < BACK_REFERENCE_SHARE * summary.lone[short]:
+                continue  # "Amazon" alone is mostly the company, not a short form of "Amazon Alexa"
             if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
                 for m in found:
                     if len(m.words) == 1 and m.words[0].text == used:
