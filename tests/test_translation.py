@@ -266,6 +266,9 @@ JOIN_CASES = [
     ("After a lukewarm initial impression. we've adopted it into our workflows.", {"TRN009"}),
     # Figures repeated in a standings row are data; words repeated are a loop.
     ("32 Reed Sorenson 118 0 0 0 0\n33 Quin Houff 77 0 0 0 0", set()),
+    ("They discriminated against people of color, and on and on and on.", set()),  # a figure of speech
+    ("The plan will develop the economy the economy the economy of the region.", {"TRN011"}),
+    ("The minister spoke of the of the of the reform.", {"TRN011"}),
 ]
 
 
@@ -371,6 +374,11 @@ PRONOUN_CASES = [
     ("Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was open.", False),
     ("The ministry said the visit was planned. Spokesman Wang Wenbin confirmed it.\nHe added that the date was open.", False),
     ("Putin said the visit was planned.\nHe added that the date was open.", False),
+    # the nearest speaker is a person named bare, after the institution spoke
+    ("The agency said in a statement it would not vaccinate.\n\nBut Arroyo said the government had done so before. She said it is cost effective.", False),
+    # the doctor speaks, not the department after "of"
+    ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the risk continues. He says residents should take care.", False),
+    ("The ministry said the visit was planned. It said the date was open.\nHe added that talks would resume.", True),  # "It" keeps the ministry
 ]
 
 

@@ -68,6 +68,7 @@ DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
 LOOP_REPEATS = 3  # a phrase of two or more words seen this many times in a row is a loop
 LOOP_REPEATS_ONE_WORD = 4  # "jobs, jobs, jobs" is rhetoric; a fourth copy is a loop
 LOOP_MAX_WORDS = 8
+FIGURE_OF_SPEECH_ZIPF = 6.0  # "and", "on", "so": a loop of these alone is rhetoric, not a stuck decoder
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,10 @@ def _loops(text: str) -> Iterator[Artifact]:
             one_line = "\n" not in text[matches[i].start() : matches[last].end()]
             words = lowered[i : i + size]
             data = all(word.isdigit() for word in words)  # "0 0 0 0" in a standings row: figures, not words
-            if clear and one_line and not data and (size > 1 or _tight(text, matches, i, repeats)):
+            # "and on and on and on", "over and over and over": the commonest words joined by "and" or
+            # "or" are a figure of speech; "of the of the of the" is a stuck decoder
+            figure = size > 1 and ("and" in words or "or" in words) and all(english_zipf(word) >= FIGURE_OF_SPEECH_ZIPF for word in words)
+            if clear and one_line and not data and not figure and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(

@@ -9,7 +9,7 @@ institution and no person has been named since.
 
 Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``)
 makes it a person; an institution head noun (``ministry``, ``Kremlin``, ``agency``) an
-institution; anything else (a bare name) leaves it unknown, which never fires.
+institution; anything else (a bare name) makes the last speaker unknown, which never fires.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _PERSON_NOUNS = frozenset(
     "prince pope he she his her him".split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
+_POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
+_PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
 
 
 @dataclass(frozen=True)
@@ -88,16 +90,23 @@ def _last_attribution(text: str, words: list[Token], lowered: list[str]) -> tupl
         if not subject and v + 1 < len(words):
             subject = _subject_after(text, words, v)  # "…,” said the ministry."
         kind = _kind(subject)
+        if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
+            kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
         if kind:
             result = (kind, "“" + " ".join(w.text for w in subject) + "”")
     return result
 
 
 def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
+    """The subject's head: the words from the clause start to the verb, cut before a
+    postmodifier ("Dr. Joneigh Khaldun of the Michigan Department ... says": the doctor speaks,
+    not the department)."""
     start = verb
     while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
         start -= 1
-    return words[start:verb][-5:]
+    subject = words[start:verb]
+    cut = next((i for i, word in enumerate(subject) if i > 0 and word.lower in _POSTMODIFIER_STARTS), len(subject))
+    return subject[:cut][-5:]
 
 
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
