@@ -98,15 +98,20 @@ def _last_attribution(text: str, words: list[Token], lowered: list[str]) -> tupl
 
 
 def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
-    """The subject's head: the words from the clause start to the verb, cut before a
-    postmodifier ("Dr. Joneigh Khaldun of the Michigan Department ... says": the doctor speaks,
-    not the department)."""
+    """The last words before the verb; or, when the subject opens with a person (a title, a
+    person noun or a bare name) followed by where they work ("Dr. Joneigh Khaldun of the
+    Michigan Department ... says"), that person: the doctor speaks, not the department."""
     start = verb
     while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
         start -= 1
     subject = words[start:verb]
-    cut = next((i for i, word in enumerate(subject) if i > 0 and word.lower in _POSTMODIFIER_STARTS), len(subject))
-    return subject[:cut][-5:]
+    cut = next((i for i, word in enumerate(subject) if i > 0 and word.lower in _POSTMODIFIER_STARTS), None)
+    if cut is not None:
+        head = subject[:cut]
+        bare_name = len(head) <= 3 and all(word.is_capitalised for word in head)  # "Joneigh Khaldun of ..."
+        if bare_name or _kind(head) == "person":
+            return head[-5:]
+    return subject[-5:]
 
 
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
