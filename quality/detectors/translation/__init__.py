@@ -243,11 +243,16 @@ def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
 
-_NUMBER = re.compile(r"(?<!\S)[\d.,:%/+-]*\d[\d.,:%/+-]*(?!\S)")
+_NOT_IN_NUMBER = re.compile(r"[^\d.,:%/+-]")
 TABLE_ROW_NUMBERS = 3  # a line with this many numbers is a table row ("32 Reed Sorenson 118 0 0 0 0")
 
 
 def _prose_letters(text: str) -> int:
     """Letters outside table rows: the text whose language the article is written in (a
     standings table's names say nothing about it)."""
-    return sum(_letters(line) for line in text.split("\n") if len(_NUMBER.findall(line)) < TABLE_ROW_NUMBERS)
+    return sum(_letters(line) for line in text.split("\n") if _numbers(line) < TABLE_ROW_NUMBERS)
+
+
+def _numbers(line: str) -> int:
+    """Space-separated tokens that are numbers ("118", "3.5", "24-48", "50%")."""
+    return sum(1 for token in line.split() if not _NOT_IN_NUMBER.search(token) and any(map(str.isdigit, token)))

@@ -187,8 +187,6 @@ def _may_start_word(text: str, i: int) -> bool:
 # A quantity just before a word: the word is its unit, and a unit's full stop marks an
 # abbreviation ("1 tsp. soy sauce", "8 oz. water", "2 Tbsp. pumpkin seeds", "½ in. thick").
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
-# What ends a sentence, so that the word after it stands alone before its own full stop.
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 _ONE_WORD_END = re.compile(r"(?:['’]\w+)?\.")  # "meth." or "we’re." ends a one-word sentence
 
 
@@ -207,9 +205,19 @@ def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
     word_start = found.start  # the whole word, "we’re" and not its tail "re"
     while word_start > 0 and _STOP_WORD_CHARS.match(text, word_start - 1):
         word_start -= 1
-    one_word_before = _SENTENCE_BEFORE.search(text, max(0, word_start - 4), word_start) is not None
+    one_word_before = _opens_sentence(text, word_start)
     one_word_after = _ONE_WORD_END.match(text, found.end) is not None
     return one_word_before and one_word_after
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """The text before ``index`` is nothing, a line break, or a sentence end and a space."""
+    before = index
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+        if text[before] == "\n":
+            return True
+    return before == 0 or (before < index and text[before - 1] in ".!?…")
 
 
 def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
