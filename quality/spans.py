@@ -161,3 +161,22 @@ def word_count(text: str, word: re.Pattern[str] = WORD) -> int:
 def unspaced_words(characters: int) -> int:
     """Estimated words in ``characters`` characters of an unspaced script (at least one if any)."""
     return max(1, round(characters / UNSPACED_CHARS_PER_WORD)) if characters else 0
+
+
+_NOT_IN_NUMBER = re.compile(r"[^\d.,:%/+-]")
+TABLE_ROW_NUMBERS = 3  # a table row holds at least this many numbers ("32 Reed Sorenson 118 0 0 0 0")
+TABLE_ROW_NUMBER_SHARE = 0.3  # and numbers make up this share of its tokens (a sentence quoting figures does not)
+
+
+def is_table_row(line: str) -> bool:
+    """A line made mostly of numbers ("118", "3.5", "24-48", "50%"): a row of a standings,
+    results or price table, data rather than prose."""
+    tokens = line.split()
+    numbers = sum(1 for token in tokens if not _NOT_IN_NUMBER.search(token) and any(map(str.isdigit, token)))
+    return numbers >= TABLE_ROW_NUMBERS and numbers >= TABLE_ROW_NUMBER_SHARE * len(tokens)
+
+
+def prose_lines(text: str) -> str:
+    """The text without its table rows (line breaks kept): what its language and its prose
+    measures should be judged on."""
+    return "\n".join(line for line in text.split("\n") if not is_table_row(line))

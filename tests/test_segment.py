@@ -74,3 +74,19 @@ def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
         assert s.text == s.text.strip() and s.text
         assert s.start >= last_end
         last_end = s.end
+
+
+TABLE_ROWS = [
+    ("32 Reed Sorenson 118 0 0 0 0", True),
+    ("1 tsp. olive oil, 2 Tbsp. seeds, 8 oz. water", True),  # a recipe's quantities
+    ("O calendário da Cup é composto por 36 corridas, e os 12 primeiros disputam o título nas 10 últimas corridas.", False),
+    ("Prices rose 3.5% in May, 2.9% in June and 4% in July, the statistics office said on Monday.", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("line", "row"), TABLE_ROWS)
+def test_a_table_row_is_a_line_made_mostly_of_numbers(line: str, row: bool) -> None:
+    from quality.spans import is_table_row
+
+    assert is_table_row(line) is row

@@ -24,7 +24,7 @@ from langdetect.utils.ngram import NGram
 from quality.detectors.base import Detector
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
-from quality.spans import paragraphs
+from quality.spans import paragraphs, prose_lines
 
 DetectorFactory.seed = 0
 
@@ -219,7 +219,7 @@ class LanguageDetector(Detector):
 
     def detect(self, article: Article) -> DetectorResult:
         expected = article.language or self.expected
-        language, probability = identify(article.text, self.min_letters)
+        language, probability = identify(prose_lines(article.text), self.min_letters)  # a table's names say nothing
         metrics = {"detected": language, "probability": round(probability, 4)}
         if language == "unknown":
             return DetectorResult(score=None, metrics=metrics)

@@ -39,7 +39,6 @@ article also carries ``translation_dominant_kind`` and one count per kind.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -55,6 +54,7 @@ from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
+from quality.spans import prose_lines
 from quality.detectors.translation.text import count_words, lines
 
 NAMES_CACHE = 20_000  # articles whose names and word counts are kept between detect and the corpus pass
@@ -243,16 +243,7 @@ def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
 
-_NOT_IN_NUMBER = re.compile(r"[^\d.,:%/+-]")
-TABLE_ROW_NUMBERS = 3  # a line with this many numbers is a table row ("32 Reed Sorenson 118 0 0 0 0")
-
-
 def _prose_letters(text: str) -> int:
     """Letters outside table rows: the text whose language the article is written in (a
     standings table's names say nothing about it)."""
-    return sum(_letters(line) for line in text.split("\n") if _numbers(line) < TABLE_ROW_NUMBERS)
-
-
-def _numbers(line: str) -> int:
-    """Space-separated tokens that are numbers ("118", "3.5", "24-48", "50%")."""
-    return sum(1 for token in line.split() if not _NOT_IN_NUMBER.search(token) and any(map(str.isdigit, token)))
+    return _letters(prose_lines(text))
