@@ -94,12 +94,16 @@ class DetectorResult:
 
     ``score`` is the detector's quality dimension in [0, 1] (1 = clean), or ``None`` when the
     dimension does not apply (for example readability of a text too short to measure).
-    ``metrics`` are named measurements kept as columns for research.
+    ``metrics`` are named measurements kept as columns for research. ``carry`` is what the
+    detector's corpus pass needs from ``detect`` (translation: the names it read), travelling
+    with the result so that a detector keeps no state between articles and a worker process's
+    results serve the parent's corpus pass; it is never an output column.
     """
 
     score: float | None
     findings: tuple[Finding, ...] = ()
     metrics: Mapping[str, Any] = field(default_factory=dict)
+    carry: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

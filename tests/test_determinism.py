@@ -152,3 +152,27 @@ def test_a_dying_worker_loses_nothing() -> None:
     assert flat[:3] == ["A", "B", "C"] and flat[4:] == ["E", "F", "G"]
     assert isinstance(flat[3], WorkerDied) and "died" in flat[3].message
     assert sum(ticks) == 7
+
+
+def test_detectors_hold_no_state_between_articles() -> None:
+    """What a detector learns from one article never stays on the detector: a worker process
+    or a Dask worker could not share it. What the corpus pass needs travels in the result."""
+    import copy
+
+    from quality.config import Config
+    from quality.pipeline import build_detectors
+
+    articles = [a for a in load_paths([SAMPLE]) if isinstance(a, Article)]
+    for detector in build_detectors(Config()):
+        before = {name: (value, copy.copy(value)) for name, value in vars(detector).items()}
+        results = [detector.detect(article) for article in articles]
+        if detector.uses_corpus:
+            summary = detector.merge([detector.summarise(list(zip(articles, results)))])
+            for article, result in zip(articles, results):
+                assert detector.apply(article, result, summary).carry is None  # nothing carried on
+        after = vars(detector)
+        assert after.keys() == before.keys(), detector.name
+        for name, (value, contents) in before.items():
+            assert after[name] is value, f"{detector.name}.{name} was rebound"
+            if isinstance(value, (dict, list, set)):
+                assert after[name] == contents, f"{detector.name}.{name} changed while reading articles"

@@ -78,7 +78,7 @@ import bisect
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
@@ -1006,6 +1006,8 @@ class SourceLines:
     articles: Mapping[str, int]
     lines: Mapping[str, Mapping[bytes, int]]
     words: Mapping[bytes, int]  # word count of each line key (the same for every occurrence)
+    # Template lines learned from this summary, by thresholds: worked out once, not per article.
+    learned_by_thresholds: dict[tuple[int, float, int], dict[str, frozenset[bytes]]] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def empty() -> "SourceLines":
@@ -1057,7 +1059,6 @@ class BoilerplateDetector(Detector):
         self.min_articles = int(min_articles)
         self.min_share = float(min_share)
         self.quote_min_words = int(quote_min_words)
-        self._learned_for: tuple[SourceLines, dict[str, frozenset[bytes]]] | None = None
 
     @property
     def options(self) -> dict[str, float]:
@@ -1128,8 +1129,10 @@ class BoilerplateDetector(Detector):
 
     def learned(self, summary: SourceLines) -> dict[str, frozenset[bytes]]:
         """Each source's template line keys under this detector's thresholds."""
-        if self._learned_for is not None and self._learned_for[0] is summary:
-            return self._learned_for[1]  # apply() runs once per article with the same summary
+        thresholds = (self.min_articles, self.min_share, self.quote_min_words)
+        known = summary.learned_by_thresholds.get(thresholds)
+        if known is not None:
+            return known  # apply() runs once per article with the same summary
         sources_of: dict[bytes, int] = {}
         for counts in summary.lines.values():
             for key in counts:
@@ -1145,7 +1148,7 @@ class BoilerplateDetector(Detector):
                     continue  # shared by several outlets: a quote or wire copy, not a template
                 keep.add(key)
             learned[source] = frozenset(keep)
-        self._learned_for = (summary, learned)
+        summary.learned_by_thresholds[thresholds] = learned
         return learned
 
     def learned_lines(self, summary: SourceLines, articles: Iterable[Article], source: str) -> list[str]:

@@ -40,7 +40,7 @@ article also carries ``translation_dominant_kind`` and one count per kind.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from quality.detectors.base import Detector, check_option
@@ -48,7 +48,7 @@ from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus, paragraph_texts
 from quality.detectors.translation.foreign import ForeignFinder
 from quality.detectors.translation.joins import artifacts
-from quality.detectors.translation.names import ArticleNames, NameSummary, PackedNames, article_findings, corpus_findings, pack_names, read_names, unpack_names
+from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
@@ -57,7 +57,6 @@ from quality.rules import dominant_kind
 from quality.spans import prose_lines
 from quality.detectors.translation.text import count_words, lines
 
-NAMES_CACHE = 20_000  # articles whose names and word counts are kept between detect and the corpus pass
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 # Rules whose weight the score takes from a measurement rather than from their findings.
 UNWEIGHTED_RULES = frozenset({"TRN012"})
@@ -107,10 +106,6 @@ class TranslationDetector(Detector):
         self.half_density = float(half_density)
         self.min_words = int(min_words)
         self.foreign = ForeignFinder(self.languages, use_langdetect=use_langdetect)
-        # Names read by ``detect`` (packed: see ``pack_names``) and word counts, reused by the
-        # corpus pass: a cache that never changes a result (a miss recomputes them), bounded
-        # to keep memory flat.
-        self._names: dict[str, tuple[PackedNames, int]] = {}
 
     # -- one article ----------------------------------------------------------------------
     def detect(self, article: Article) -> DetectorResult:
@@ -137,7 +132,6 @@ class TranslationDetector(Detector):
             findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
         names = read_names(text)
         words = count_words(text)
-        self._remember(text, names, words)
         for found in article_findings(text, names):
             findings.append(
                 make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
@@ -150,19 +144,13 @@ class TranslationDetector(Detector):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
             )
-        return self._result(words, _unique(findings))
-
-    def _remember(self, text: str, names: ArticleNames, words: int) -> None:
-        """Keep an article's names and word count for the corpus pass (bounded; a miss
-        recomputes them)."""
-        if len(self._names) >= NAMES_CACHE:
-            self._names.pop(next(iter(self._names)))
-        self._names[text] = (pack_names(names), words)
+        # The names read here, packed, and the word count travel to the corpus pass in the result.
+        return self._result(words, _unique(findings), carry=(pack_names(names), words))
 
     def _is_english(self, article: Article) -> bool:
         return not article.language or article.language.split("-")[0].lower() == "en"
 
-    def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0) -> DetectorResult:
+    def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0, carry: Any = None) -> DetectorResult:
         """``divergent_words``: the sum over parallel lines of divergence × the line's words."""
         weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.rule not in UNWEIGHTED_RULES)
         density = (100.0 * weight + self.divergence_weight * divergent_words) / max(words, self.min_words)
@@ -172,7 +160,7 @@ class TranslationDetector(Detector):
         metrics["weighted_per_100_words"] = round(density, 4)
         metrics["dominant_kind"] = dominant_kind(kinds)
         ordered = tuple(sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
-        return DetectorResult(score=score, findings=ordered, metrics=metrics)
+        return DetectorResult(score=score, findings=ordered, metrics=metrics, carry=carry)
 
     # -- corpus pass ----------------------------------------------------------------------
     def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> CorpusSummary:
@@ -180,11 +168,10 @@ class TranslationDetector(Detector):
         for article, result in chunk:
             if result.score is None:
                 continue
-            remembered = self._names.get(article.text)
-            if remembered is None:
+            if result.carry is None:  # a result made elsewhere: read the names again
                 summary.names.add(article.source, read_names(article.text))
             else:
-                summary.names.add_packed(article.source, remembered[0])
+                summary.names.add_packed(article.source, result.carry[0])
             summary.versions.add(article.id, article.source, paragraph_texts(article.text))
         return summary
 
@@ -194,9 +181,9 @@ class TranslationDetector(Detector):
 
     def apply(self, article: Article, result: DetectorResult, summary: CorpusSummary) -> DetectorResult:
         if result.score is None or summary is None:
-            return result
+            return replace(result, carry=None)
         make = self.findings_for(article)
-        packed, words = self._names.pop(article.text, (None, None))
+        packed, words = result.carry if result.carry is not None else (None, None)
         names = None if packed is None else unpack_names(packed)
         extra = [
             make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
@@ -204,7 +191,7 @@ class TranslationDetector(Detector):
         ]
         parallel = summary.versions.consensus(article.id, article.source, paragraph_texts(article.text), self.consensus_options)
         if not extra and not parallel:
-            return result
+            return replace(result, carry=None)  # the corpus pass is over: nothing more to carry
         paragraphs = lines(article.text) if parallel else ()
         divergent_words = 0.0
         for line in parallel:
