@@ -25,7 +25,7 @@ from quality.load import Columns, load_paths, printable_path
 from quality.model import ArticleResult, Severity
 from quality.output import FORMATS, OutputError, write_frame, write_text_file
 from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
-from quality.progress import BarProgress, NoProgress
+from quality.progress import BarProgress, NoProgress, Progress
 from quality.rules import RULES, did_you_mean
 
 if TYPE_CHECKING:  # pandas and the report modules are imported by the commands that write reports
@@ -89,7 +89,7 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
     """Load and analyse, reporting warnings on stderr; the caller prints the summary
     (:func:`report_summary`) after its output, where a reader of the terminal looks last."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
-    progress = BarProgress() if sys.stderr.isatty() else NoProgress()  # silent in pipes and CI logs
+    progress = _progress()
     try:
         progress.stage("reading")
         items = []
@@ -109,6 +109,11 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     return results
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr in a terminal; nothing in pipes and CI logs."""
+    return BarProgress() if sys.stderr.isatty() else NoProgress()
 
 
 def report_summary(results: Sequence[ArticleResult], started: float | None = None, output: str | None = None) -> None:
@@ -368,7 +373,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         if args.max_article_chars is not None:
             config = replace(config, max_article_chars=args.max_article_chars or None)  # 0: no limit
         settings = resolve(config, options)
-        progress = BarProgress() if sys.stderr.isatty() else NoProgress()
+        progress = _progress()
         try:
             report = lint(args.paths, settings, stdin=sys.stdin.buffer if "-" in args.paths else None, progress=progress)
         finally:

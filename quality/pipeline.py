@@ -104,14 +104,12 @@ def detector_options(config: Config) -> dict[str, dict[str, Any]]:
 
 
 def build_detectors(config: Config) -> list[Detector]:
-    """Instantiate every detector with its keywords from ``[tool.quality.detectors.NAME]``."""
+    """Instantiate every detector with its keywords (:func:`detector_options`)."""
     detectors = []
+    options_of = detector_options(config)
     for cls in DETECTOR_CLASSES:
-        options = dict(config.detectors.get(cls.name, {}))
-        if cls.name == "language":
-            options.setdefault("expected", config.expected_language)
         try:
-            detectors.append(cls(**options))
+            detectors.append(cls(**options_of[cls.name]))
         except TypeError as exc:
             raise ConfigError(f"detectors.{cls.name}: {exc}") from exc
     return detectors

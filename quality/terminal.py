@@ -26,6 +26,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from quality.load import printable_path
+from quality.output import NAME_COLUMNS
 
 DEFAULT_WIDTH = 80
 EVIDENCE_WIDTH = 40  # characters of a finding's evidence shown on its line before it is cut
@@ -82,8 +83,9 @@ def report_table(report: pd.DataFrame, width: int | None = None, wide: bool = Fa
 
 def frame_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, width: int | None = None, digits: int = 3) -> str:
     """Any frame as a table: numbers to ``digits`` places, blanks for missing values, names
-    printable. With ``width``, cells of text columns are cut with an ellipsis to fit it; with
-    ``None``, nothing is cut (``--wide``: the reader asked for every column)."""
+    printable. With ``width``, text columns give way to fit it (ids and sources folded onto more
+    lines, other text cut with an ellipsis) and empty columns are left out; with ``None``,
+    nothing gives way (``--wide``: the reader asked for every column)."""
     shown = frame[[c for c in columns if c in frame.columns]] if columns else frame
     if shown.empty:
         return "(no rows)\n"
@@ -91,7 +93,7 @@ def frame_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, width
         shown = shown[[c for c in shown.columns if shown[c].notna().any() and (shown[c].astype(str) != "").any()]]
     headers = [str(c) for c in shown.columns]
     numeric = {str(c) for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
-    rows = [[_cell(value, digits) if column not in ("id", "source", "error") else _name(value) for column, value in zip(headers, record)] for record in shown.itertuples(index=False)]
+    rows = [[_name(value) if column in NAME_COLUMNS else _cell(value, digits) for column, value in zip(headers, record)] for record in shown.itertuples(index=False)]
     layout = [Column(h, numeric=h in numeric, whole=h in ("id", "source")) for h in headers]
     return _render(layout, rows, width)
 
