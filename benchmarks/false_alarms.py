@@ -23,10 +23,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
+from _polnear import documents, load_rows  # noqa: E402
+from mqm_translation import build_articles  # noqa: E402
 
 from quality import analyze  # noqa: E402
 from quality.detectors.language import identify  # noqa: E402
@@ -47,28 +49,16 @@ def zyte(root: Path) -> list[Article]:
 
 
 def polnear(root: Path) -> list[Article]:
-    documents: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for line in (root / "attribution" / "sentences.jsonl").open(encoding="utf-8"):
-        sentence = json.loads(line)
-        documents[sentence["doc_id"]].append((int(sentence["sent_index"]), sentence["text"], sentence["publisher"]))
-    articles = []
-    for doc_id, sentences in sorted(documents.items()):
-        sentences.sort()
-        articles.append(Article(id=doc_id, source=sentences[0][2], text="\n\n".join(text for _, text, _ in sentences)))
-    return articles
+    """The articles rebuilt at their original offsets, as the attribution benchmarks read them."""
+    rows = load_rows(root / "attribution" / "sentences.jsonl")
+    return [Article(id=doc.doc_id, source=doc.publisher, text=doc.text) for doc in documents(rows)]
 
 
 def ted(root: Path) -> list[Article]:
-    talks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for line in (root / "mqm" / "segments.jsonl").open(encoding="utf-8"):
-        segment = json.loads(line)
-        if segment["testset"] == "wmt21-ted-zhen" and segment["is_human"]:
-            order = segment["doc_seg_id"] if segment["doc_seg_id"] is not None else segment["seg_id"]
-            talks[(segment["system"], segment["doc"])].append((int(order), segment["target"] or ""))
-    return [
-        Article(id=f"{system}:{doc}", source=system, text="\n\n".join(text for _, text in sorted(segments)))
-        for (system, doc), segments in sorted(talks.items())
-    ]
+    """One article per talk and human translation, laid out as the MQM benchmark lays them."""
+    records = [json.loads(line) for line in (root / "mqm" / "segments.jsonl").open(encoding="utf-8")]
+    articles, _ = build_articles([r for r in records if r["testset"] == "wmt21-ted-zhen" and r["is_human"]])
+    return articles
 
 
 SETS = {"zyte": zyte, "polnear": polnear, "ted": ted}
