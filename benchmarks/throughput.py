@@ -49,6 +49,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from _common import REPO, shared_path  # noqa: E402  (also puts the repository on sys.path)
+from _polnear import documents as polnear_documents, load_rows  # noqa: E402
+from mqm_translation import build_articles  # noqa: E402
 
 from quality.config import Config  # noqa: E402
 from quality.model import Article  # noqa: E402
@@ -67,20 +69,9 @@ def documents(root: Path) -> list[tuple[str, str]]:
         text = "\n".join(lines) if lines else page.get("text", "")
         if text.strip():
             found.append((str(page.get("source") or "page"), text))
-    translated: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for line in (root / "mqm" / "segments.jsonl").open(encoding="utf-8"):
-        segment = json.loads(line)
-        order = segment["doc_seg_id"] if segment["doc_seg_id"] is not None else segment["seg_id"]
-        translated[(segment["system"], segment["doc"])].append((int(order), segment["target"] or ""))
-    for (system, _), segments in sorted(translated.items()):
-        found.append((system, "\n\n".join(text for _, text in sorted(segments))))
-    news: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for line in (root / "attribution" / "sentences.jsonl").open(encoding="utf-8"):
-        sentence = json.loads(line)
-        news[sentence["doc_id"]].append((int(sentence["sent_index"]), sentence["text"], sentence["publisher"]))
-    for _, sentences in sorted(news.items()):
-        sentences.sort()
-        found.append((sentences[0][2], "\n\n".join(text for _, text, _ in sentences)))
+    records = [json.loads(line) for line in (root / "mqm" / "segments.jsonl").open(encoding="utf-8")]
+    found.extend((article.source, article.text) for article in build_articles(records)[0])
+    found.extend((doc.publisher, doc.text) for doc in polnear_documents(load_rows(root / "attribution" / "sentences.jsonl")))
     return found
 
 
