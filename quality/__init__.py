@@ -10,6 +10,7 @@ Public API::
     clean = quality.strip_boilerplate(text)                          # the article without page furniture
     sentences = quality.attribution_frame(df["text"])                # one row per sentence: who says so
     fixed = quality.fix_text("The cafÃ© reopened")                  # verified repairs only
+    quality.plot.ranking(report)                                     # the HTML report's charts, as matplotlib figures
 
 Each name is imported on first use, so that ``import quality`` (and so ``quality --help`` and
 ``quality lint``) does not pay for pandas and the detectors' libraries until they are needed.
@@ -40,19 +41,23 @@ _API = {
     "source_report": "quality.scoring",
 }  # fmt: skip
 
-__all__ = sorted(_API)
+# Public submodules, imported on first use as well: ``quality.plot.ranking(report)``.
+_SUBMODULES = ("plot",)
+
+__all__ = sorted([*_API, *_SUBMODULES])
 
 
 def __getattr__(name: str) -> Any:
-    if name in _API:
-        value = getattr(importlib.import_module(_API[name]), name)
+    if name in _API or name in _SUBMODULES:
+        module = importlib.import_module(f"quality.{name}" if name in _SUBMODULES else _API[name])
+        value = module if name in _SUBMODULES else getattr(module, name)
         globals()[name] = value  # found once; later look-ups do not come back here
         return value
     raise AttributeError(f"module 'quality' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_API))
+    return sorted(set(globals()) | set(_API) | set(_SUBMODULES))
 
 
 class _RegisterAccessorAfterPandas(importlib.abc.MetaPathFinder):

@@ -36,7 +36,8 @@ class UsageError(Exception):
     """Bad arguments or configuration: exit 2 with the message."""
 
 
-def _input_options(parser: argparse.ArgumentParser) -> None:
+def _input_options(parser: argparse.ArgumentParser, output: str | None = None) -> None:
+    """The options every command that reads articles shares; ``output`` is the default file."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles (.txt, .md, .jsonl, .csv, .parquet)")
     parser.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
     parser.add_argument("--text-column", default="text", help="text column in JSONL/CSV/Parquet (default: text)")
@@ -44,7 +45,8 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id-column", default=None, help="id column (default: file name and row number)")
     parser.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
-    parser.add_argument("--output", "-o", help="write to FILE instead of standard output")
+    where = f"(default: {output})" if output else "instead of standard output"
+    parser.add_argument("--output", "-o", default=output, metavar="FILE", help=f"write to FILE {where}")
     parser.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N", help="analyse in N processes (0: one per CPU; default 1); the output is the same")
     parser.add_argument(
         "--max-article-chars", type=_non_negative, default=None, metavar="N",
@@ -146,7 +148,9 @@ def _printable(text: str, limit: int = 2000) -> str:
 
 
 # The format an --output file's suffix names, when --format does not say.
-SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".md": "markdown", ".markdown": "markdown"}
+SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+# `quality score` also writes the HTML report (quality/html_report.py); `findings` writes tables only.
+SCORE_FORMATS = (*FORMATS, "html")
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -158,6 +162,10 @@ def output_format(args: argparse.Namespace) -> str:
     fmt = fmt or "table"
     if fmt == "parquet" and not args.output:
         raise UsageError("--format parquet needs --output FILE (Parquet is binary)")
+    if fmt == "html" and args.command != "findings" and getattr(args, "articles", False):
+        raise UsageError("--articles does not apply to --format html: the report shows sources and every article")
+    if fmt not in (SCORE_FORMATS if args.command in ("score", "report") else FORMATS):
+        raise UsageError(f"`quality {args.command}` cannot write {fmt}: use --format {'|'.join(FORMATS)}")
     return fmt
 
 
@@ -170,6 +178,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     fmt = output_format(args)
     config = config_from(args)
     results = run_pipeline(args, config)
+    if fmt == "html":
+        return _write_html_report(args, config, results, started)
     articles = article_rows(results)
     if not args.articles and exit_status(results):  # nothing scored: no source to rank
         report_summary(results, started)
@@ -182,6 +192,31 @@ def cmd_score(args: argparse.Namespace) -> int:
         table = partial(report_table, wide=args.wide)
     _write_then_summarise(frame, fmt, args.output, table, results, started)
     return exit_status(results)
+
+
+def _write_html_report(args: argparse.Namespace, config: Config, results: Sequence[ArticleResult], started: float) -> int:
+    """The HTML report, to ``--output`` (or standard output), then the summary. It is written
+    even when nothing could be scored: it then lists the error rows."""
+    from quality.html_report import html_report, run_info
+
+    text = html_report(results, run_info(config, inputs=args.paths, command=args.command_line))
+    written = False
+    try:
+        if args.output:
+            write_text_file(args.output, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        written = True
+    finally:
+        report_summary(results, started, args.output if written else None)
+    return exit_status(results)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``quality report PATH...``: ``quality score PATH... --format html``, to a file by default."""
+    args.format, args.articles = "html", False
+    return cmd_score(args)
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
@@ -409,10 +444,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = commands.add_parser("score", help="per-source quality report (or per article with --articles)")
     _input_options(score)
-    score.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
+    score.add_argument("--format", choices=SCORE_FORMATS, default=None, help="output format (default: from the --output suffix, else table); html: the report of `quality report`")
     score.add_argument("--articles", action="store_true", help="one row per article instead of per source")
     score.add_argument("--wide", action="store_true", help="table: every summary column, however wide (default: what fits the terminal)")
     score.set_defaults(handler=cmd_score)
+
+    report = commands.add_parser(
+        "report",
+        help="the HTML report: charts, each source's top rules, every article with its findings highlighted",
+        description="Write one self-contained HTML file (no network needed to open it): the source ranking with "
+        "intervals, a heat map of dimensions, defects by rule family, examples per source, and every article with "
+        "its findings highlighted. The same as `quality score PATH... --format html`.",
+    )
+    _input_options(report, output="quality-report.html")
+    report.set_defaults(handler=cmd_report)
 
     findings = commands.add_parser("findings", help="every finding, one row each")
     _input_options(findings)
@@ -487,6 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.command_line = ["quality", *(sys.argv[1:] if argv is None else argv)]  # for the HTML report's record of the run
     try:
         return args.handler(args)
     except UsageError as exc:

@@ -38,6 +38,17 @@ FAMILIES: dict[str, str] = {
     "LNG": "language",
 }
 
+# One line per family, for legends and reports: what a reader should take a finding of it to mean.
+FAMILY_SUMMARIES: dict[str, str] = {
+    "INP": "the article could not be read, or is empty",
+    "MOJ": "text decoded with the wrong codec, or other encoding damage",
+    "TRN": "machine-translation slips and text left untranslated",
+    "BPL": "page residue: footers, credits, navigation, datelines",
+    "ATT": "claims with no source, or only anonymous or secondhand ones",
+    "RDB": "text too hard to read: high grade level, overlong sentences",
+    "LNG": "text not in the expected language, or paragraphs in another one",
+}
+
 _CODE = re.compile(r"^(?P<prefix>[A-Z]{3})\d{3}$")
 
 

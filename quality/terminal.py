@@ -59,11 +59,11 @@ def report_table(report: pd.DataFrame, width: int | None = None, wide: bool = Fa
         return "(no sources)\n"
     width = width or terminal_width()
     if wide:
-        shown = report.assign(rank=[_rank_range(row) for row in report.to_dict("records")])
+        shown = report.assign(rank=[rank_range_text(row) for row in report.to_dict("records")])
         return frame_table(shown, WIDE_REPORT_COLUMNS, width=None) + _legend(report, width, wide=True)
     headers = ["rank", "source", "articles", "quality", "weakest", "top rules"]
     records = report.to_dict("records")
-    rows = [[_rank_range(row), printable_path(str(row["source"])), _articles(row), _quality(row), _weakest(row)] for row in records]
+    rows = [[rank_range_text(row), printable_path(str(row["source"])), _articles(row), quality_text(row), weakest_text(row)] for row in records]
     # Rules by name when the names fit beside the other columns; else by code, named in a key.
     top_rules = [_top_rules(str(row.get("top_rules") or "")) for row in records]
     others = sum(max(len(header), *(len(row[i]) for row in rows)) for i, header in enumerate(headers[:-1])) + _GAP * (len(headers) - 1)
@@ -191,7 +191,7 @@ def _int(value: Any) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else str(int(value))
 
 
-def _rank_range(row: dict[str, Any]) -> str:
+def rank_range_text(row: dict[str, Any]) -> str:
     best, worst = row.get("rank_best"), row.get("rank_worst")
     if best is None or best is pd.NA or worst is pd.NA:
         return _int(row.get("rank"))
@@ -203,14 +203,14 @@ def _articles(row: dict[str, Any]) -> str:
     return f"{int(row['articles'])}" + (f" ({errors} err)" if errors else "")
 
 
-def _quality(row: dict[str, Any]) -> str:
+def quality_text(row: dict[str, Any]) -> str:
     mean, low, high = row.get("quality_mean"), row.get("quality_ci_low"), row.get("quality_ci_high")
     if mean is None or (isinstance(mean, float) and math.isnan(mean)):
         return "not scored"
     return f"{mean:.3f} [{low:.2f}–{high:.2f}]"
 
 
-def _weakest(row: dict[str, Any]) -> str:
+def weakest_text(row: dict[str, Any]) -> str:
     """The dimension with the lowest mean: where the source loses most."""
     means = {name: row.get(f"{name}_mean") for name in DIMENSIONS}
     known = {name: float(v) for name, v in means.items() if v is not None and not (isinstance(v, float) and math.isnan(v))}
