@@ -152,12 +152,12 @@ def html_report(results: Sequence[ArticleResult], run: RunInfo) -> str:
 
     articles = article_rows(results)
     findings = finding_rows(results)
-    report = source_report(articles) if len(articles) else source_report(articles.iloc[0:0])
-    scored = report[report["quality_mean"].notna()] if "quality_mean" in report else report.iloc[0:0]
+    report = source_report(articles)
+    scored = report[report["quality_mean"].notna()]
     errors = sum(1 for r in results if r.error)
     sections = [
-        _section("ranking", "Sources by quality", _ranking_intro(report), plot.svg(plot.ranking(report)) if len(scored) else _nothing(), _ranking_table(report)),
-        _section("dimensions", "Where each source loses", _dimensions_intro(), plot.svg(plot.dimensions(report)) if len(scored) else _nothing()),
+        _section("ranking", "Sources by quality", _RANKING_INTRO, plot.svg(plot.ranking(report)) if len(scored) else _nothing(), _ranking_table(report)),
+        _section("dimensions", "Where each source loses", _DIMENSIONS_INTRO, plot.svg(plot.dimensions(report)) if len(scored) else _nothing()),
         _section(
             "defects",
             "Defects by rule family",
@@ -230,19 +230,15 @@ def _nothing() -> str:
     return '<p class="empty">No article could be scored, so there is nothing to chart.</p>'
 
 
-def _ranking_intro(report: pd.DataFrame) -> str:
-    return (
-        "<p>Each bar is a source's 95% interval for its mean article quality (0–1, higher is better); the dot is the mean, "
-        "and <i>n</i> the number of articles. A wide bar is a source the data says little about. A rank such as "
-        "<b>1–3</b> means the intervals overlap: the data does not establish the order.</p>"
-    )
-
-
-def _dimensions_intro() -> str:
-    return (
-        "<p>Mean score of each quality dimension per source (1 = no defect found). The dimensions are weighed into "
-        "article quality by the weights listed under <a href=\"#run\">Run</a>.</p>"
-    )
+_RANKING_INTRO = (
+    "<p>Each bar is a source's 95% interval for its mean article quality (0–1, higher is better); the dot is the mean, "
+    "and <i>n</i> the number of articles. A wide bar is a source the data says little about. A rank such as "
+    "<b>1–3</b> means the intervals overlap: the data does not establish the order.</p>"
+)
+_DIMENSIONS_INTRO = (
+    "<p>Mean score of each quality dimension per source (1 = no defect found). The dimensions are weighed into "
+    'article quality by the weights listed under <a href="#run">Run</a>.</p>'
+)
 
 
 def _ranking_table(report: pd.DataFrame) -> str:
