@@ -179,6 +179,22 @@ def test_our_ngram_listing_is_langdetects(text: str) -> None:
         assert _extract_ngrams(detector) == _ORIGINAL_EXTRACT_NGRAMS(detector)
 
 
+def test_our_lazily_built_ngram_table_is_langdetects() -> None:
+    """Every n-gram's row, and the languages' order, as langdetect's own loader builds them."""
+    from langdetect import DetectorFactory, detector_factory
+
+    from quality.detectors.language import load_profiles
+
+    load_profiles()
+    ours = detector_factory._factory
+    theirs = DetectorFactory()
+    theirs.load_profile(detector_factory.PROFILES_DIRECTORY)
+    assert ours.langlist == theirs.langlist
+    assert all(ngram in ours.word_lang_prob_map for ngram in theirs.word_lang_prob_map)
+    assert "no such n-gram" not in ours.word_lang_prob_map
+    assert all(ours.word_lang_prob_map[ngram] == row for ngram, row in theirs.word_lang_prob_map.items())
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aeiou nrstlcdmpb AEZ éçñßø.,'", min_size=20, max_size=200))
 def test_langdetect_answers_as_before_our_faster_methods(text: str) -> None:

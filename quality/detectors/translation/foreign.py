@@ -28,11 +28,11 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import Token, tokens, zipf
+from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
 
 # Scripts other than Latin, with the language each one most likely stands for in news.
 _SCRIPT_RUN = re.compile(
@@ -75,13 +75,23 @@ class Fragment:
     script: bool = False  # found by script rather than by word frequencies
 
 
+# A word's kind needs only the heads of the frequency lists (text.top_zipf) when every floor
+# it is compared with lies inside them: below TOP_ZIPF, no word is foreign or shared.
+assert TOP_ZIPF <= min(FOREIGN_FLOOR, ENGLISH_FLOOR)
+
+
 @dataclass
 class _Word:
     token: Token
     kind: str  # "F" foreign, "E" English, "N" neutral
-    language: str | None = None
-    margin: float = 0.0
-    scores: dict[str, float] | None = None
+    # The candidate languages, for a word weighed by frequency: its scores are looked up only
+    # when a run it belongs to is judged (most runs are dismissed before that).
+    languages: tuple[str, ...] | None = None
+
+    @cached_property
+    def scores(self) -> dict[str, float]:
+        """Zipf frequency per candidate language (and ``en``); empty for unweighed words."""
+        return dict(classify_word(self.token.lower, self.languages)[3]) if self.languages else {}
 
 
 def _strip_accents(word: str) -> str:
@@ -126,14 +136,42 @@ def classify_word(word: str, languages: tuple[str, ...]) -> tuple[str, str | Non
         if russian > scores[best]:
             scores["ru"] = russian
             best = "ru"
-    margin = scores[best] - english
     frozen = tuple(sorted(scores.items())) + (("en", english),)
-    if margin >= FOREIGN_MARGIN and scores[best] >= FOREIGN_FLOOR:
-        return "F", best, margin, frozen
-    if english >= ENGLISH_FLOOR and english > scores[best] - AMBIGUOUS_BAND:
-        shared = abs(english - scores[best]) < AMBIGUOUS_BAND and scores[best] >= ENGLISH_FLOOR
-        return ("N" if shared else "E"), None, margin, frozen
-    return "N", None, margin, frozen
+    kind = _kind(scores[best], english)
+    return kind, best if kind == "F" else None, scores[best] - english, frozen
+
+
+@lru_cache(maxsize=200_000)
+def word_kind(word: str, languages: tuple[str, ...]) -> str:
+    """``classify_word(word, languages)[0]``, from the heads of the candidate languages'
+    frequency lists (:func:`~quality.detectors.translation.text.top_zipf`) and English's whole
+    list. The same kind for every word: it is decided by the best candidate's frequency, and a
+    best frequency below ``TOP_ZIPF`` decides as any other below it does (:func:`_kind`). So a
+    draft in plain English is checked without loading six languages' whole lists."""
+    english = zipf(word, "en")
+    best = max((value for language in languages if (value := top_zipf(word, language)) is not None), default=0.0)
+    if english < 2.0 and len(word) >= 4 and "ru" not in languages:
+        best = max(best, _russian_head(_strip_accents(word)))
+    return _kind(best, english)
+
+
+def _kind(best: float, english: float) -> str:
+    """"F" foreign, "E" English or "N" neutral, for a word whose best candidate language has
+    Zipf frequency ``best``. Any ``best`` below ``TOP_ZIPF`` gives the same answer."""
+    if best - english >= FOREIGN_MARGIN and best >= FOREIGN_FLOOR:
+        return "F"
+    if english >= ENGLISH_FLOOR and english > best - AMBIGUOUS_BAND:
+        shared = abs(english - best) < AMBIGUOUS_BAND and best >= ENGLISH_FLOOR
+        return "N" if shared else "E"
+    return "N"
+
+
+@lru_cache(maxsize=50_000)
+def _russian_head(word: str) -> float:
+    """:func:`russian_from_latin` when it is at least ``TOP_ZIPF``, else 0."""
+    if len(word) > MAX_TRANSLITERATED_LENGTH:
+        return 0.0
+    return max((value for spelling in _cyrillic_spellings(word) if (value := top_zipf(spelling, "ru")) is not None), default=0.0)
 
 
 # word → kind per candidate-language set: the fast path's view of ``classify_word``.
@@ -177,7 +215,7 @@ class ForeignFinder:
         kinds = self._kinds
         if len(kinds) > 500_000:
             kinds.clear()  # keep memory flat on huge vocabularies
-        kind = kinds[word] = self.classify(word.lower())[0]
+        kind = kinds[word] = word_kind(word.lower(), self.languages)
         return kind
 
     def foreign_words(self, text: str) -> re.Pattern[str] | None:
@@ -285,18 +323,21 @@ class ForeignFinder:
             elif token.is_capitalised:
                 words.append(_Word(token, "N"))  # names and acronyms belong to no language
             else:
-                kind, language, margin, scores = self.classify(token.lower)
+                kind = word_kind(token.lower, self.languages)
                 if token.lower in tables.NAME_PARTICLES and _between_capitals(text, token):
                     kind = "N"  # part of a name; still counts when naming the language
-                words.append(_Word(token, kind, language, margin, dict(scores)))
+                words.append(_Word(token, kind, self.languages))
         return words
 
     def _judge(self, text: str, run: list[_Word], whole_clause: bool) -> Fragment | None:
         """Decide a run. One language must explain every foreign word it counts: "met" (Dutch)
         and "y" (Spanish) in one English sentence are two accidents, not a Dutch fragment."""
+        foreign_words = [w for w in run if w.kind == "F"]
+        if not foreign_words or (len(foreign_words) == 1 and not (whole_clause and 0 < run.index(foreign_words[0]) < len(run) - 1)):
+            return None  # one foreign word is a fragment only as a clause's function word joining names
         totals: dict[str, float] = {}
         for word in run:
-            for language, score in (word.scores or {}).items():
+            for language, score in word.scores.items():
                 if language != "en":
                     totals[language] = totals.get(language, 0.0) + score
         best: tuple[float, str, list[_Word]] | None = None
@@ -315,7 +356,7 @@ class ForeignFinder:
             word = foreign[0]
             index = run.index(word)
             joins_names = 0 < index < len(run) - 1
-            strong = (word.scores or {}).get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
+            strong = word.scores.get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
             if not (joins_names and strong):
                 return None
         else:
@@ -347,7 +388,7 @@ def _split(clause: list[_Word]) -> Iterator[list[_Word]]:
 
 
 def _margin(word: _Word, language: str) -> float:
-    scores = word.scores or {}
+    scores = word.scores
     return scores.get(language, 0.0) - scores.get("en", 0.0)
 
 

@@ -89,6 +89,60 @@ def zipf(word: str, language: str) -> float:
     return _wordfreq().zipf_frequency(word, language)
 
 
+# top_zipf knows exactly the Zipf frequency of every word at least this common in its language.
+TOP_ZIPF = 3.0
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=200_000)
+def top_zipf(word: str, language: str) -> float | None:
+    """``zipf(word, language)`` when it is at least :data:`TOP_ZIPF`, else ``None`` (rarer).
+
+    Read from the head of wordfreq's list alone (:func:`_list_head`): the 30,000-odd words
+    that common in a language take a tenth of the time of the whole list's half million, and
+    deciding whether a word leans to another language needs no more (see
+    ``foreign.word_kind``). A word wordfreq splits into tokens (``kiev’s``) is rarer than its
+    rarest token, so it is below the head unless every token is in it; only then is the whole
+    list asked, as :func:`zipf` does."""
+    head = _list_head(language)
+    parts = _wordfreq().lossy_tokenize(word, language)
+    if parts == [word] and not _DIGIT.search(word):  # wordfreq files digits under 0s
+        return head.get(word)
+    if not parts or (not _DIGIT.search(word) and any(part not in head for part in parts)):
+        return None
+    exact = zipf(word, language)
+    return exact if exact >= TOP_ZIPF else None
+
+
+@lru_cache(maxsize=None)
+def _list_head(language: str) -> dict[str, float]:
+    """``{word: zipf}`` for the words of ``language`` with a Zipf frequency of at least
+    :data:`TOP_ZIPF`. wordfreq stores a list as gzip-compressed msgpack: a header, then one
+    bucket of words per centibel of frequency, most frequent first (bucket ``i`` holds the
+    words of Zipf frequency ``9 - i/100``); only the buckets down to :data:`TOP_ZIPF` are read.
+    A file in another layout is read through wordfreq itself, with the same result."""
+    import gzip
+
+    import msgpack
+
+    wordfreq = _wordfreq()
+    last_bucket = round((9 - TOP_ZIPF) * 100)
+    path = wordfreq.available_languages("best").get(language)
+    if path is not None:
+        with gzip.open(path, "rb") as packed:
+            unpacker = msgpack.Unpacker(packed, raw=False, use_list=True)
+            length = unpacker.read_array_header()
+            header = unpacker.unpack()
+            if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
+                head: dict[str, float] = {}
+                for index in range(min(length - 1, last_bucket + 1)):
+                    value = round(9 - index / 100, 2)
+                    for word in unpacker.unpack():
+                        head[word] = value
+                return head
+    return {word: value for word in wordfreq.get_frequency_dict(language) if (value := zipf(word, language)) >= TOP_ZIPF}
+
+
 @lru_cache(maxsize=1)
 def _wordfreq() -> ModuleType:
     """wordfreq, imported on first look-up rather than by ``quality --help`` (a tenth of a second)."""
