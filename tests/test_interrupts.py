@@ -4,6 +4,7 @@ report, and never a run that goes on with articles silently scored without a det
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -105,12 +106,19 @@ def test_cli_says_interrupted_and_exits_130_without_a_report(tmp_path: Path, cap
 
 
 def test_profiles_interrupted_while_loading_are_not_left_half_loaded(monkeypatch) -> None:
-    def interrupted(self, directory):
-        self.langlist.append("en")  # some languages in, then Ctrl-C
-        raise KeyboardInterrupt
+    from quality.detectors import language
+
+    read = json.load
+    loaded: list[object] = []
+
+    def interrupted(handle):
+        if len(loaded) == 10:  # some languages in, then Ctrl-C
+            raise KeyboardInterrupt
+        loaded.append(read(handle))
+        return loaded[-1]
 
     monkeypatch.setattr(detector_factory, "_factory", None)
-    monkeypatch.setattr(detector_factory.DetectorFactory, "load_profile", interrupted)
+    monkeypatch.setattr(language.json, "load", interrupted)
     with pytest.raises(KeyboardInterrupt):
         LanguageDetector()
     assert detector_factory._factory is None  # the next run loads them whole
