@@ -334,6 +334,8 @@ def cmd_fix(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.config)
+        if config.detectors:  # the repairs take the detectors' options: checked before any file
+            check_detector_options(config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     max_chars = config.max_article_chars if args.max_article_chars is None else args.max_article_chars or None  # 0: no limit
@@ -351,7 +353,7 @@ def cmd_fix(args: argparse.Namespace) -> int:
     failed = len(problems)
     for path in files:
         try:
-            result = fix_file(path, max_chars, **steps)
+            result = fix_file(path, max_chars, config, **steps)
         except (OSError, DecodeError) as exc:
             error(path, read_problem(exc))
             failed += 1

@@ -35,13 +35,14 @@ import functools
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from quality.detectors.boilerplate import strip_boilerplate
 from quality.detectors.mojibake import MOJIBAKE_RULES, Damage, Engine
+from quality.detectors.mojibake import _tables as MOJIBAKE_TABLES
 from quality.load import TABLE_SUFFIXES, DecodeError, PathProblem, not_regular, printable_path, text_files_under, too_deep
 from quality.markdown import is_markdown_name
-from quality.config import DEFAULT_MAX_ARTICLE_CHARS
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config
 from quality.textfile import TextFile, encode_as_read, read_problem, read_text_file, write_back
 
 # Enough for an entity hiding double mojibake; real text settles in one or two.
@@ -50,13 +51,17 @@ MAX_PASSES = 6
 
 @dataclass(frozen=True)
 class RepairStep:
-    """One repair: ``name`` is kebab-case (the CLI flag of an optional step is ``--NAME``)."""
+    """One repair: ``name`` is kebab-case (the CLI flag of an optional step is ``--NAME``).
+    ``apply`` takes the text; a step that repairs what a detector finds names the ``detector``,
+    and ``apply`` then also takes that detector's configured options (its constructor keywords,
+    as ``quality score`` builds it), so that a repair and a finding agree."""
 
     name: str
-    apply: Callable[[str], str]
+    apply: Callable[..., str]
     default: bool
     help: str
     repeat: bool = False  # apply again until the text stops changing
+    detector: str | None = None  # whose options ``apply`` receives
 
     @property
     def keyword(self) -> str:
@@ -78,19 +83,20 @@ def register_repair(step: RepairStep) -> RepairStep:
 SAFE_CODES = frozenset(rule.code for rule in MOJIBAKE_RULES if rule.fix == "safe")
 
 
-@lru_cache(maxsize=1)
-def _engine() -> Engine:
-    return Engine()
+@lru_cache(maxsize=4)
+def _engine(min_gain: float = MOJIBAKE_TABLES.MIN_GAIN, word_frequencies: bool = True) -> Engine:
+    return Engine(min_gain=min_gain, use_wordfreq=word_frequencies)
 
 
-def safe_damage(text: str) -> list[Damage]:
-    """The damage in ``text`` that the ``encoding`` step repairs."""
-    return [d for d in _engine().find(text) if d.code in SAFE_CODES and d.repair is not None]
+def safe_damage(text: str, options: Mapping[str, Any] | None = None) -> list[Damage]:
+    """The damage in ``text`` that the ``encoding`` step repairs; ``options`` are the mojibake
+    detector's (``min_gain``, ``word_frequencies``)."""
+    return [d for d in _engine(**(options or {})).find(text) if d.code in SAFE_CODES and d.repair is not None]
 
 
-def repair_encoding(text: str) -> str:
+def repair_encoding(text: str, options: Mapping[str, Any] | None = None) -> str:
     """Apply every verified encoding repair once (``fix_text`` repeats until stable)."""
-    damages = safe_damage(text)
+    damages = safe_damage(text, options)
     if not damages:
         return text
     pieces, cursor = [], 0
@@ -103,6 +109,14 @@ def repair_encoding(text: str) -> str:
     return "".join(pieces)
 
 
+def _strip_boilerplate(text: str, options: Mapping[str, Any]) -> str:
+    """:func:`strip_boilerplate` with the boilerplate detector's line thresholds."""
+    return strip_boilerplate(text, **{key: options[key] for key in STRIP_OPTIONS if key in options})
+
+
+# The boilerplate detector's options that decide a line on its own (the others need a corpus).
+STRIP_OPTIONS = ("threshold", "edge_share", "family_veto")
+
 register_repair(
     RepairStep(
         "encoding",
@@ -110,21 +124,25 @@ register_repair(
         default=True,
         help="undo verified mojibake, map C1 controls to windows-1252, decode HTML entities, remove control characters",
         repeat=True,
+        detector="mojibake",
     )
 )
 register_repair(
     RepairStep(
         "strip-boilerplate",
-        strip_boilerplate,
+        _strip_boilerplate,
         default=False,
         help="also remove boilerplate lines (credits, navigation, share and follow prompts; see BPL rules)",
+        detector="boilerplate",
     )
 )
 
 
-def fix_text(text: str, **steps: bool) -> str:
+def fix_text(text: str, config: Config | None = None, **steps: bool) -> str:
     """``text`` with every enabled repair applied until nothing changes.
 
+    ``config`` gives the detectors' options (``[tool.quality.detectors.mojibake]`` ...), so that
+    a repair is made exactly where ``quality score`` reports the damage; default: the defaults.
     Keywords switch steps on or off by name (``strip_boilerplate=True``, ``encoding=False``);
     unnamed steps keep their default. Clean text comes back unchanged.
     """
@@ -132,14 +150,26 @@ def fix_text(text: str, **steps: bool) -> str:
     unknown = set(steps) - known
     if unknown:
         raise TypeError(f"unknown repair step(s): {', '.join(sorted(unknown))} (known: {', '.join(sorted(known))})")
+    options = _configured_options(config)
     for step in REPAIR_STEPS.values():
         if not steps.get(step.keyword, step.default):
             continue
         for _ in range(MAX_PASSES if step.repeat else 1):
-            before, text = text, step.apply(text)
+            before = text
+            text = step.apply(text, options.get(step.detector, {})) if step.detector else step.apply(text)
             if text == before:
                 break
     return text
+
+
+def _configured_options(config: Config | None) -> dict[str, dict[str, Any]]:
+    """Each detector's keywords as ``quality score`` builds it; none (the defaults) when the
+    configuration sets no detector option, which spares importing every detector."""
+    if config is None or not config.detectors:
+        return {}
+    from quality.pipeline import detector_options
+
+    return detector_options(config)
 
 
 # ------------------------------------------------------------------------------------- files
@@ -196,7 +226,7 @@ def _diff_lines(text: str) -> list[str]:
     return lines
 
 
-def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS, **steps: bool) -> FileFix:
+def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS, config: Config | None = None, **steps: bool) -> FileFix:
     """Read a text file as the loader does and repair its prose (nothing is written): as
     ``quality lint --fix`` does, a Markdown file's front matter, code, comments and markup, and
     any text under a ``quality: ignore`` directive, are left as they are.
@@ -204,13 +234,14 @@ def fix_file(path: str | Path, max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS
     Raises ``OSError`` when the file cannot be read, :class:`DecodeError` when it is not text
     the loader accepts, and :class:`~quality.textfile.TooLarge` (a ``DecodeError``) when it
     holds more than ``max_chars`` characters (None: no limit); :func:`read_problem` words each.
+    ``config`` and ``steps`` as for :func:`fix_text`.
     """
     from quality.lint.drafts import repaired_text  # lint's loader: one repair path for both commands
 
     path = Path(path)
     file = read_text_file(path, max_chars)
     try:
-        fixed = repaired_text(file.text, is_markdown_name(path.name), functools.partial(fix_text, **steps))
+        fixed = repaired_text(file.text, is_markdown_name(path.name), functools.partial(fix_text, config=config, **steps))
     except RecursionError as exc:  # front matter nested too deeply for its parser
         raise DecodeError(too_deep(exc)) from exc
     return FileFix(path, file.text, fixed, file)

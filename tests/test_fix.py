@@ -183,3 +183,24 @@ def test_fix_file_reports_without_writing(tmp_path) -> None:
     assert result.changed and result.fixed == "no newline at end: café"
     assert "\\ No newline at end of file" in result.diff()
     assert path.read_text(encoding="utf-8") == "no newline at end: cafÃ©"
+
+
+def test_repairs_take_the_detectors_options_from_the_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A repair is made where `quality score` reports the damage, under the same settings:
+    a mojibake threshold set too high for this damage means no finding and no repair."""
+    from quality.config import parse_config
+
+    strict = parse_config({"detectors": {"mojibake": {"min_gain": 1000.0}}})
+    assert fix_text("The cafÃ© reopened.") == "The café reopened."
+    assert fix_text("The cafÃ© reopened.", config=strict) == "The cafÃ© reopened."
+    config = tmp_path / "quality.toml"
+    config.write_text("[detectors.mojibake]\nmin_gain = 1000.0\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("The cafÃ© reopened.\n", encoding="utf-8")
+    assert main(["fix", str(draft), "--config", str(config)]) == 0, "nothing to repair under these settings"
+    assert main(["lint", str(draft), "--fix", "--config", str(config), "--select", "MOJ"]) == 0
+    assert draft.read_text(encoding="utf-8") == "The cafÃ© reopened.\n"
+    assert main(["fix", str(draft)]) == 1, "under the defaults, the same file has a repair to make"
+    config.write_text("[detectors.mojibake]\nmin_gian = 1.0\n", encoding="utf-8")
+    assert main(["fix", str(draft), "--config", str(config)]) == 2
+    assert "min_gian" in capsys.readouterr().err

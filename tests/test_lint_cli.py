@@ -396,7 +396,7 @@ def test_show_source_prints_line_caret_and_suggestion(workdir: Path, fake: None,
 
 
 def _fake_fixer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quality.lint.engine.load_fixer", lambda: (lambda text: text.replace("Ã©", "é")))
+    monkeypatch.setattr("quality.lint.engine.load_fixer", lambda config=None: (lambda text: text.replace("Ã©", "é")))
 
 
 def test_fix_rewrites_prose_only_and_reports_what_is_left(workdir: Path, fake: None, lint, monkeypatch: pytest.MonkeyPatch) -> None:

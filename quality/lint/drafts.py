@@ -12,12 +12,14 @@ encoding and mark, atomically, and only when the bytes written read back as the 
 from __future__ import annotations
 
 import fnmatch
+import functools
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Sequence
 
 from quality import suppress
+from quality.config import Config
 from quality.lint.lint_rules import LINT_RULES, is_lint_code
 from quality.markdown import Prose, comment_removal, html_comment_spans, lines_of, merge_spans, prepare
 from quality.lint.settings import LintUsageError
@@ -152,11 +154,12 @@ def with_prose(draft: Draft, text: str, markdown: bool) -> Draft:
 # ---------------------------------------------------------------------------- fixing
 
 
-def load_fixer() -> Callable[[str], str]:
-    """``quality.fix.fix_text``; a usage error when this installation has no fixer."""
+def load_fixer(config: Config | None = None) -> Callable[[str], str]:
+    """``quality.fix.fix_text`` with the detectors' options of ``config`` (so ``--fix`` repairs
+    what the run reports); a usage error when this installation has no fixer."""
     try:
         module = importlib.import_module("quality.fix")
-        return module.fix_text
+        return functools.partial(module.fix_text, config=config)
     except (ImportError, AttributeError) as exc:
         raise LintUsageError(f"--fix needs quality.fix.fix_text, which this installation lacks ({exc})") from exc
 

@@ -117,7 +117,7 @@ def lint(
     targets, problems = discover(paths, settings.exclude, settings.stdin_filename)
     if sum(t.path is None for t in targets) > 1:
         raise LintUsageError("standard input ('-') can be named once only")
-    fix_text = load_fixer() if settings.fix else None
+    fix_text = load_fixer(settings.config) if settings.fix else None
     corpus_items = _corpus_items(settings.corpus, targets, settings.config.max_article_chars) if settings.corpus else []
 
     drafts: list[Draft] = []
