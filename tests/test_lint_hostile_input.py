@@ -399,7 +399,7 @@ def test_positions_are_characters_whatever_the_encoding(workdir: Path, capsys, n
 
 
 def _fake_fixer(monkeypatch: pytest.MonkeyPatch, repair=lambda text: text.replace("Ã©", "é")) -> None:
-    monkeypatch.setattr("quality.lint.engine.load_fixer", lambda: repair)
+    monkeypatch.setattr("quality.lint.engine.load_fixer", lambda config=None: repair)
 
 
 @pytest.mark.parametrize(("name", "encode"), ENCODINGS, ids=[e[0] for e in ENCODINGS])
