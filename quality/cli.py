@@ -48,6 +48,8 @@ def _input_options(parser: argparse.ArgumentParser, output: str | None = None) -
     where = f"(default: {output})" if output else "instead of standard output"
     parser.add_argument("--output", "-o", default=output, metavar="FILE", help=f"write to FILE {where}")
     parser.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N", help="analyse in N processes (0: one per CPU; default 1); the output is the same")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local", help="local (default), or dask: a LocalCluster of --jobs processes, or the cluster at --scheduler (needs quality[dask])")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     parser.add_argument(
         "--max-article-chars", type=_non_negative, default=None, metavar="N",
         help="refuse longer articles with an error row (default 10,000,000 or max_article_chars in the config; 0: no limit)",
@@ -91,6 +93,7 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
     """Load and analyse, reporting warnings on stderr; the caller prints the summary
     (:func:`report_summary`) after its output, where a reader of the terminal looks last."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
+    engine = _engine(args)
     progress = _progress()
     try:
         progress.stage("reading")
@@ -100,7 +103,11 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
             progress.advance()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", DuplicateIdWarning)
-            results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
+            if engine is None:
+                results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
+            else:
+                progress.stage("analysing on Dask")
+                results = engine(items, config, scheduler=args.scheduler, workers=args.jobs or None)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     finally:
@@ -111,6 +118,20 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
         else:
             warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     return results
+
+
+def _engine(args: argparse.Namespace) -> Callable[..., list[ArticleResult]] | None:
+    """The Dask engine's entry point when ``--engine dask`` asks for it (None: the local one),
+    checked before any article is read."""
+    if getattr(args, "engine", "local") != "dask":
+        if getattr(args, "scheduler", None):
+            raise UsageError("--scheduler needs --engine dask")
+        return None
+    try:
+        from quality.dask import analyze_items
+    except ImportError as exc:
+        raise UsageError(f"--engine dask needs Dask: pip install 'quality[dask]' ({exc})") from exc
+    return analyze_items
 
 
 def _progress() -> Progress:

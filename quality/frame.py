@@ -24,9 +24,10 @@ FINDING_COLUMNS = [
 ]  # fmt: skip
 
 
-def article_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:
-    """One row per article: identity, quality, ``dim_*`` scores, metrics and finding counts."""
-    fired = sorted({f.rule for r in results for f in r.findings})
+def article_rows(results: Sequence[ArticleResult], fired: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per article: identity, quality, ``dim_*`` scores, metrics and finding counts
+    (``n_CODE`` for each rule in ``fired``; default: the rules these results fired)."""
+    fired = sorted({f.rule for r in results for f in r.findings}) if fired is None else list(fired)
     rows: list[dict[str, Any]] = []
     for result in results:
         article = result.article

@@ -785,8 +785,11 @@ def articles_from_frame(
     default_source: str = "unknown",
     id_prefix: str = "",
     origin: str | None = None,
+    start: int = 0,
 ) -> list[Item]:
-    """One item per row, in row order. A missing text column makes every row an error row."""
+    """One item per row, in row order. A missing text column makes every row an error row.
+    ``start`` is the first row's position in the whole table when ``frame`` is a part of it
+    (a Dask partition), so that messages count rows as for the whole table."""
     columns = columns or Columns()
     columns = Columns(
         text=text or columns.text,
@@ -803,9 +806,9 @@ def articles_from_frame(
         if id_prefix:  # a file: one error row for the file, not one per row
             return [LoadError(id=id_prefix.rstrip(":"), source=default_source, message=message, origin=origin)]
         # a DataFrame: one error row per input row, so that the output keeps the input's index
-        return [LoadError(id=_row_id(index, position), source=default_source, message=message, origin=origin) for position, index in enumerate(frame.index)]
+        return [LoadError(id=_row_id(index, position), source=default_source, message=message, origin=origin) for position, index in enumerate(frame.index, start)]
     items: list[Item] = []
-    for position, (index, record) in enumerate(zip(frame.index, frame.to_dict("records"))):
+    for position, (index, record) in enumerate(zip(frame.index, frame.to_dict("records")), start):
         row_id = f"{id_prefix}{_row_id(index, position) if not id_prefix else position + 1}"
         items.append(_article_from_record(record, columns, row_id, default_source, f"{where} row {position + 1}"))
     return items

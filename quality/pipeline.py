@@ -135,7 +135,7 @@ def analyze(
     config = config or Config()
     detectors = build_detectors(config)
     enabled = selected_codes(config.select, config.ignore)
-    articles = _unique_ids([_as_article(item) for item in items])
+    articles = unique_articles(items)
     shown = as_progress(progress)
     try:
         return _analyze(articles, detectors, config, enabled, shown, workers)
@@ -153,33 +153,64 @@ def _analyze(
     workers: int | None,
 ) -> list[ArticleResult]:
     progress.stage(ANALYSING, len(articles))
-
-    outcomes: list[Outcome | None] = [None] * len(articles)
-    input_codes: dict[int, str] = {}
-    todo: list[int] = []
-    for index, (article, load_error) in enumerate(articles):
-        refusal = (INPUT_UNREADABLE, load_error) if load_error else _refusal(article, config.max_article_chars)
-        if refusal is not None:
-            input_codes[index], message = refusal
-            outcomes[index] = (None, message)
-            progress.advance()
-        else:
-            todo.append(index)
-    detected = _detect_all([articles[i][0] for i in todo], detectors, config, _worker_count(workers), progress.advance)
-    for index, outcome in zip(todo, detected):
-        outcomes[index] = outcome
-
-    staged = [(article, *outcome) for (article, _), outcome in zip(articles, outcomes)]  # type: ignore[misc]
+    staged = detect_stage(articles, detectors, config, _worker_count(workers), progress.advance)
     _corpus_pass(detectors, staged, progress)
     progress.stage("scoring", len(staged))
     finished = []
-    for index, (article, results, error) in enumerate(staged):
-        finished.append(_finish(article, results, error, config, enabled, input_codes.get(index, INPUT_UNREADABLE)))
+    for item in staged:
+        finished.append(finish_stage(item, config, enabled))
         progress.advance()
     return finished
 
 
-def _as_article(item: Article | LoadError) -> tuple[Article, str | None]:
+@dataclass
+class Staged:
+    """One article between the stages: its detector results (None: not analysed, an error
+    row), the error so far, and the ``INP`` rule an error row reports."""
+
+    article: Article
+    results: dict[str, DetectorResult] | None
+    error: str | None
+    input_code: str = INPUT_UNREADABLE
+
+
+def detect_stage(
+    articles: Sequence[tuple[Article, str | None]],
+    detectors: Sequence[Detector],
+    config: Config,
+    workers: int = 1,
+    progress: Callable[[int], None] = lambda done: None,
+) -> list[Staged]:
+    """The per-article stage: refuse what cannot be analysed, run every detector on the rest.
+    ``articles`` are (article, load error) pairs, as :func:`unique_articles` gives them."""
+    staged: list[Staged | None] = [None] * len(articles)
+    todo: list[int] = []
+    for index, (article, load_error) in enumerate(articles):
+        refusal = (INPUT_UNREADABLE, load_error) if load_error else _refusal(article, config.max_article_chars)
+        if refusal is not None:
+            staged[index] = Staged(article, None, refusal[1], refusal[0])
+            progress(1)
+        else:
+            todo.append(index)
+    detected = _detect_all([articles[i][0] for i in todo], detectors, config, workers, progress)
+    for index, (results, error) in zip(todo, detected):
+        staged[index] = Staged(articles[index][0], results, error)
+    return staged  # type: ignore[return-value]
+
+
+def finish_stage(item: Staged, config: Config, enabled: set[str]) -> ArticleResult:
+    """The last stage: an article's result row (:func:`_finish`)."""
+    return _finish(item.article, item.results, item.error, config, enabled, item.input_code)
+
+
+def unique_articles(items: Iterable[Article | LoadError]) -> list[tuple[Article, str | None]]:
+    """Items as (article, load error) pairs, ids made unique (:func:`_unique_ids`)."""
+    return _unique_ids([as_article(item) for item in items])
+
+
+def as_article(item: Article | LoadError) -> tuple[Article, str | None]:
+    """An item as (article, why it cannot be analysed or None): a load error becomes an
+    article with its message, a text that is not a string an empty one."""
     if isinstance(item, LoadError):
         return Article(id=item.id, source=item.source, text=item.text, origin=item.origin), item.message or "unreadable input"
     if not isinstance(item, Article):
@@ -200,31 +231,38 @@ def _refusal(article: Article, max_chars: int | None) -> tuple[str, str] | None:
 
 
 def _unique_ids(articles: list[tuple[Article, str | None]]) -> list[tuple[Article, str | None]]:
-    """Rename repeated ids to ``ID#2``, ``ID#3``... (skipping any already taken) and warn once."""
+    """Rename repeated ids to ``ID#2``, ``ID#3``... and warn once (:func:`unique_ids`)."""
+    ids = unique_ids([article.id for article, _ in articles], [article.origin for article, _ in articles])
+    return [(article if article.id == new else replace(article, id=new), refusal) for (article, refusal), new in zip(articles, ids)]
+
+
+def unique_ids(ids: Sequence[str], origins: Sequence[str | None]) -> list[str]:
+    """``ids`` with each repeat renamed ``ID#2``, ``ID#3``... (skipping any already taken);
+    one :class:`DuplicateIdWarning` lists the renames, with each article's ``origin``."""
     counts: dict[str, int] = {}
-    for article, _ in articles:
-        counts[article.id] = counts.get(article.id, 0) + 1
+    for id_ in ids:
+        counts[id_] = counts.get(id_, 0) + 1
     if all(n == 1 for n in counts.values()):
-        return articles
+        return list(ids)
     taken = set(counts)
     seen: set[str] = set()
     next_suffix: dict[str, int] = {}
     renamed: list[str] = []
     unique = []
-    for article, refusal in articles:
-        if article.id in seen:
-            suffix = next_suffix.get(article.id, 2)
-            while f"{article.id}#{suffix}" in taken:
+    for id_, origin in zip(ids, origins):
+        if id_ in seen:
+            suffix = next_suffix.get(id_, 2)
+            while f"{id_}#{suffix}" in taken:
                 suffix += 1
-            next_suffix[article.id] = suffix + 1
-            new_id = f"{article.id}#{suffix}"
+            next_suffix[id_] = suffix + 1
+            new_id = f"{id_}#{suffix}"
             taken.add(new_id)
-            renamed.append(f"{article.id!r} → {new_id!r}" + (f" ({article.origin})" if article.origin else ""))
-            article = replace(article, id=new_id)
-        seen.add(article.id)
-        unique.append((article, refusal))
+            renamed.append(f"{id_!r} → {new_id!r}" + (f" ({origin})" if origin else ""))
+            id_ = new_id
+        seen.add(id_)
+        unique.append(id_)
     shown = "; ".join(renamed[:5]) + (f"; and {len(renamed) - 5} more" if len(renamed) > 5 else "")
-    warnings.warn(DuplicateIdWarning(f"{len(renamed)} duplicate id(s) renamed to keep ids unique: {shown}"), stacklevel=3)
+    warnings.warn(DuplicateIdWarning(f"{len(renamed)} duplicate id(s) renamed to keep ids unique: {shown}"), stacklevel=5)
     return unique
 
 
@@ -352,66 +390,91 @@ def _pool(workers: int, initializer: Callable[..., None] | None, initargs: tuple
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _corpus_pass(
-    detectors: Sequence[Detector],
-    staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
-    progress: Progress,
-) -> None:
-    """Summarise per chunk, merge, apply: the same shape a distributed reduction would have.
-
-    A detector's corpus code that raises on some article marks that article (its ``error``
-    names the detector) and leaves it out of the summary; the other articles go on. When the
-    summaries cannot be merged at all, every article of the pass is marked.
-    """
-    scored = [i for i, (_, results, _) in enumerate(staged) if results is not None]
+def _corpus_pass(detectors: Sequence[Detector], staged: list[Staged], progress: Progress) -> None:
+    """Summarise per chunk, merge, apply (:func:`corpus_summaries`, :func:`corpus_merge`,
+    :func:`corpus_apply`): the shape of the distributed reduction in :mod:`quality.dask`,
+    here over the whole corpus at once."""
     for detector in detectors:
         if not detector.uses_corpus:
             continue
-        name = detector.name
-        members = [i for i in scored if name in staged[i][1]]  # type: ignore[operator]
-        failed: dict[int, str] = {}
-        summaries = []
-        progress.stage(f"{name}: corpus summary", len(members))
-        for k in range(0, len(members), CORPUS_CHUNK):
-            chunk = members[k : k + CORPUS_CHUNK]
-            try:
-                summaries.append(detector.summarise([(staged[i][0], staged[i][1][name]) for i in chunk]))  # type: ignore[index]
-            except Exception as exc:
-                stop_if_interrupted(exc)
-                summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
-            progress.advance(len(chunk))
-        progress.stage(f"{name}: corpus signals", len(members))
+        members = corpus_members(detector, staged)
+        progress.stage(f"{detector.name}: corpus summary", len(members))
+        summaries, failed = corpus_summaries(detector, staged, progress.advance)
+        progress.stage(f"{detector.name}: corpus signals", len(members))
+        corpus_apply(detector, staged, corpus_merge(detector, [summaries]), failed, progress.advance)
+
+
+def corpus_members(detector: Detector, staged: Sequence[Staged]) -> list[int]:
+    """The positions of the articles ``detector``'s corpus pass reads: those it analysed."""
+    return [i for i, item in enumerate(staged) if item.results is not None and detector.name in item.results]
+
+
+def corpus_summaries(
+    detector: Detector, staged: Sequence[Staged], progress: Callable[[int], None] = lambda done: None
+) -> tuple[list[Any], dict[int, str]]:
+    """Summaries of ``staged`` in chunks of :data:`CORPUS_CHUNK`, and the articles whose
+    summary raised (position → error message): they are left out of the corpus signals.
+    A detector's corpus code that raises on some article marks that article, not the batch."""
+    name = detector.name
+    members = corpus_members(detector, staged)
+    failed: dict[int, str] = {}
+    summaries = []
+    for k in range(0, len(members), CORPUS_CHUNK):
+        chunk = members[k : k + CORPUS_CHUNK]
         try:
-            summary = detector.merge(summaries)
+            summaries.append(detector.summarise([(staged[i].article, staged[i].results[name]) for i in chunk]))  # type: ignore[index]
         except Exception as exc:
-            failed.update({i: _failure(name, "corpus pass", exc) for i in members})
-            summary = None
-        for i in members:
-            article, results, _ = staged[i]
-            if i not in failed:
-                try:
-                    results[name] = detector.apply(article, results[name], summary)  # type: ignore[index]
-                except Exception as exc:
-                    failed[i] = _failure(name, "corpus pass", exc)
-            progress.advance()
-        for i, message in failed.items():
-            article, results, error = staged[i]
-            staged[i] = (article, results, f"{error}; {message}" if error else message)
+            stop_if_interrupted(exc)
+            summaries.extend(_summarise_survivors(detector, staged, chunk, failed))
+        progress(len(chunk))
+    return summaries, failed
 
 
-def _summarise_survivors(
+def corpus_merge(detector: Detector, parts: Sequence[Sequence[Any]]) -> tuple[Any, str | None]:
+    """The merged corpus summary of the summaries of some parts of the corpus (merging is
+    associative: parts merged in any grouping give the same), and the error message when the
+    summaries cannot be merged: then every article of the pass is marked."""
+    try:
+        return detector.merge([summary for part in parts for summary in part]), None
+    except Exception as exc:
+        return None, _failure(detector.name, "corpus pass", exc)
+
+
+def corpus_apply(
     detector: Detector,
-    staged: list[tuple[Article, dict[str, DetectorResult] | None, str | None]],
-    chunk: list[int],
+    staged: list[Staged],
+    merged: tuple[Any, str | None],
     failed: dict[int, str],
-) -> list[Any]:
+    progress: Callable[[int], None] = lambda done: None,
+) -> None:
+    """Apply the corpus summary to each member's result, in place; mark the articles whose
+    summary or application failed."""
+    name = detector.name
+    summary, merge_error = merged
+    failed = dict(failed)
+    for i in corpus_members(detector, staged):
+        item = staged[i]
+        if merge_error is not None:
+            failed[i] = merge_error
+        elif i not in failed:
+            try:
+                item.results[name] = detector.apply(item.article, item.results[name], summary)  # type: ignore[index]
+            except Exception as exc:
+                failed[i] = _failure(name, "corpus pass", exc)
+        progress(1)
+    for i, message in failed.items():
+        item = staged[i]
+        item.error = f"{item.error}; {message}" if item.error else message
+
+
+def _summarise_survivors(detector: Detector, staged: Sequence[Staged], chunk: list[int], failed: dict[int, str]) -> list[Any]:
     """A chunk whose summary raised: find the articles that make it raise, one by one, and
     summarise the others without them."""
     name = detector.name
     survivors = []
     for i in chunk:
         try:
-            detector.summarise([(staged[i][0], staged[i][1][name])])  # type: ignore[index]
+            detector.summarise([(staged[i].article, staged[i].results[name])])  # type: ignore[index]
         except Exception as exc:
             failed[i] = _failure(name, "corpus pass", exc)
         else:
@@ -419,7 +482,7 @@ def _summarise_survivors(
     if not survivors:
         return []
     try:
-        return [detector.summarise([(staged[i][0], staged[i][1][name]) for i in survivors])]  # type: ignore[index]
+        return [detector.summarise([(staged[i].article, staged[i].results[name]) for i in survivors])]  # type: ignore[index]
     except Exception as exc:  # fails only together: none of them can be summarised
         failed.update({i: _failure(name, "corpus pass", exc) for i in survivors})
         return []

@@ -1,4 +1,5 @@
-"""Shared test helpers. No test touches the network: pytest-socket disables sockets for all."""
+"""Shared test helpers. No test touches the network: pytest-socket disables sockets for all,
+but for tests marked ``localhost`` (a Dask cluster), which may reach this machine only."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from quality.model import ArticleResult
 def pytest_runtest_setup(item: pytest.Item) -> None:
     import pytest_socket
 
-    pytest_socket.disable_socket(allow_unix_socket=True)
+    if item.get_closest_marker("localhost"):  # a Dask cluster on this machine: loopback only
+        pytest_socket.enable_socket()
+        pytest_socket.socket_allow_hosts(["127.0.0.1", "localhost", "::1"], allow_unix_socket=True)
+    else:
+        pytest_socket.disable_socket(allow_unix_socket=True)
 
 
 def run_texts(*texts: str, source: str = "test", config=None) -> list[ArticleResult]:

@@ -54,7 +54,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from quality.detectors.translation.text import zipf
 
@@ -197,6 +197,17 @@ class _Index:
                     weight[n] = weight.get(n, 0.0) + key_weight
         found = sorted((-weight[n], n) for n, shared in count.items() if shared >= self.options.min_shared_keys)
         return [n for _, n in found[: self.options.max_candidates]]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (sent to a Dask worker) without its cache of line views, which the
+        receiving process fills again as it aligns."""
+        state = dict(self.__dict__)
+        del state["line_view"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.line_view = lru_cache(maxsize=4096)(self._line_view)
 
     def _line_view(self, n: int) -> dict[str, int]:
         """The words the article uses on one line only, with that line's index."""
