@@ -25,7 +25,7 @@ import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -153,8 +153,10 @@ def _analyze(
     workers: int | None,
 ) -> list[ArticleResult]:
     progress.stage(ANALYSING, len(articles))
-    staged = detect_stage(articles, detectors, config, _worker_count(workers), progress.advance)
-    _corpus_pass(detectors, staged, progress)
+    count = _worker_count(workers)
+    with _shared_pool(count if len(articles) > 1 else 1, config) as pool:  # one pool for detection and the corpus pass
+        staged = detect_stage(articles, detectors, config, count, progress.advance, pool)
+        _corpus_pass(detectors, staged, progress, pool)
     progress.stage("scoring", len(staged))
     finished = []
     for item in staged:
@@ -180,9 +182,11 @@ def detect_stage(
     config: Config,
     workers: int = 1,
     progress: Callable[[int], None] = lambda done: None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Staged]:
     """The per-article stage: refuse what cannot be analysed, run every detector on the rest.
-    ``articles`` are (article, load error) pairs, as :func:`unique_articles` gives them."""
+    ``articles`` are (article, load error) pairs, as :func:`unique_articles` gives them;
+    ``pool`` a pool of ``workers`` processes to run them in (:func:`_shared_pool`)."""
     staged: list[Staged | None] = [None] * len(articles)
     todo: list[int] = []
     for index, (article, load_error) in enumerate(articles):
@@ -192,7 +196,7 @@ def detect_stage(
             progress(1)
         else:
             todo.append(index)
-    detected = _detect_all([articles[i][0] for i in todo], detectors, config, workers, progress)
+    detected = _detect_all([articles[i][0] for i in todo], detectors, config, workers, progress, pool)
     for index, (results, error) in zip(todo, detected):
         staged[index] = Staged(articles[index][0], results, error)
     return staged  # type: ignore[return-value]
@@ -280,6 +284,7 @@ def _detect_all(
     config: Config,
     workers: int,
     progress: Callable[[int], None],
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[Outcome]:
     if workers <= 1 or len(articles) < 2:
         outcomes = []
@@ -289,7 +294,7 @@ def _detect_all(
         return outcomes
     size = max(1, min(MAX_WORKER_CHUNK, math.ceil(len(articles) / (workers * 4))))
     chunks = [articles[k : k + size] for k in range(0, len(articles), size)]
-    per_chunk = ordered_pool_map(_detect_chunk, chunks, workers, _init_worker, (config,), progress=progress)
+    per_chunk = ordered_pool_map(_detect_chunk, chunks, workers, _init_worker, (config,), progress=progress, pool=pool)
     return [(None, o.message) if isinstance(o, WorkerDied) else o for chunk in per_chunk for o in chunk]
 
 
@@ -324,8 +329,10 @@ def ordered_pool_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     progress: Callable[[int], None] | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[list[Any]]:
-    """``[function(chunk) for chunk in chunks]`` in ``workers`` processes, in order.
+    """``[function(chunk) for chunk in chunks]`` in ``workers`` processes (``pool``, when
+    given, started with the same initializer), in order.
 
     If a worker process dies (the kernel's out-of-memory killer, a crash in a C extension),
     nothing is lost: the chunks not yet collected are retried one item at a time in a
@@ -334,8 +341,8 @@ def ordered_pool_map(
     """
     results: list[list[Any] | None] = [None] * len(chunks)
     try:
-        with _pool(workers, initializer, initargs) as pool:
-            futures = [pool.submit(function, chunk) for chunk in chunks]
+        with nullcontext(pool) if pool is not None else _pool(workers, initializer, initargs) as active:
+            futures = [active.submit(function, chunk) for chunk in chunks]
             for k, future in enumerate(futures):
                 results[k] = future.result()
                 if progress:
@@ -379,6 +386,17 @@ def _one_by_one(
 
 
 @contextmanager
+def _shared_pool(workers: int, config: Config) -> Iterator[ProcessPoolExecutor | None]:
+    """The pool of ``workers`` detector processes a run shares between detection and the
+    corpus pass (None for one worker: everything runs here)."""
+    if workers <= 1:
+        yield None
+        return
+    with _pool(workers, _init_worker, (config,)) as pool:
+        yield pool
+
+
+@contextmanager
 def _pool(workers: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> Iterator[ProcessPoolExecutor]:
     """A process pool that, when left early (Ctrl-C, an error), drops the queued work instead of
     finishing it first. Spawn, not fork: forking a process that already runs threads (pyarrow,
@@ -390,7 +408,7 @@ def _pool(workers: int, initializer: Callable[..., None] | None, initargs: tuple
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _corpus_pass(detectors: Sequence[Detector], staged: list[Staged], progress: Progress) -> None:
+def _corpus_pass(detectors: Sequence[Detector], staged: list[Staged], progress: Progress, pool: ProcessPoolExecutor | None = None) -> None:
     """Summarise per chunk, merge, apply (:func:`corpus_summaries`, :func:`corpus_merge`,
     :func:`corpus_apply`): the shape of the distributed reduction in :mod:`quality.dask`,
     here over the whole corpus at once."""
@@ -401,7 +419,7 @@ def _corpus_pass(detectors: Sequence[Detector], staged: list[Staged], progress: 
         progress.stage(f"{detector.name}: corpus summary", len(members))
         summaries, failed = corpus_summaries(detector, staged, progress.advance)
         progress.stage(f"{detector.name}: corpus signals", len(members))
-        corpus_apply(detector, staged, corpus_merge(detector, [summaries]), failed, progress.advance)
+        corpus_apply(detector, staged, corpus_merge(detector, [summaries]), failed, progress.advance, pool)
 
 
 def corpus_members(detector: Detector, staged: Sequence[Staged]) -> list[int]:
@@ -446,25 +464,58 @@ def corpus_apply(
     merged: tuple[Any, str | None],
     failed: dict[int, str],
     progress: Callable[[int], None] = lambda done: None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
-    """Apply the corpus summary to each member's result, in place; mark the articles whose
+    """Apply the corpus summary to each member's result, in place (in ``pool``'s processes
+    when given: one task per process, each sent the summary once); mark the articles whose
     summary or application failed."""
     name = detector.name
     summary, merge_error = merged
     failed = dict(failed)
-    for i in corpus_members(detector, staged):
-        item = staged[i]
-        if merge_error is not None:
-            failed[i] = merge_error
-        elif i not in failed:
-            try:
-                item.results[name] = detector.apply(item.article, item.results[name], summary)  # type: ignore[index]
-            except Exception as exc:
-                failed[i] = _failure(name, "corpus pass", exc)
-        progress(1)
+    members = corpus_members(detector, staged)
+    if merge_error is not None:
+        failed.update(dict.fromkeys(members, merge_error))
+    todo = [i for i in members if i not in failed]
+    pairs = [(staged[i].article, staged[i].results[name]) for i in todo]  # type: ignore[index]
+    for i, applied in zip(todo, _applied(detector, pairs, summary, pool)):
+        if isinstance(applied, DetectorResult):
+            staged[i].results[name] = applied  # type: ignore[index]
+        else:
+            failed[i] = applied
+    progress(len(members))
     for i, message in failed.items():
         item = staged[i]
         item.error = f"{item.error}; {message}" if item.error else message
+
+
+def _applied(detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any, pool: ProcessPoolExecutor | None) -> list[DetectorResult | str]:
+    """``detector.apply`` on each pair: its new result, or the error message. In ``pool``
+    when given; should a worker die there, what it had not returned is applied here."""
+    if pool is not None and len(pairs) > 1:
+        workers = max(1, getattr(pool, "_max_workers", 2))
+        size = math.ceil(len(pairs) / workers)
+        chunks = [pairs[k : k + size] for k in range(0, len(pairs), size)]
+        try:
+            futures = [pool.submit(_apply_chunk, detector.name, chunk, summary) for chunk in chunks]
+            return [applied for future in futures for applied in future.result()]
+        except BrokenProcessPool:
+            pass
+    return _apply_each(detector, pairs, summary)
+
+
+def _apply_each(detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any) -> list[DetectorResult | str]:
+    applied: list[DetectorResult | str] = []
+    for article, result in pairs:
+        try:
+            applied.append(detector.apply(article, result, summary))
+        except Exception as exc:
+            applied.append(_failure(detector.name, "corpus pass", exc))
+    return applied
+
+
+def _apply_chunk(name: str, pairs: list[tuple[Article, DetectorResult]], summary: Any) -> list[DetectorResult | str]:
+    """Worker side of :func:`_applied`."""
+    return _apply_each(next(d for d in _WORKER_DETECTORS if d.name == name), pairs, summary)
 
 
 def _summarise_survivors(detector: Detector, staged: Sequence[Staged], chunk: list[int], failed: dict[int, str]) -> list[Any]:
