@@ -107,7 +107,10 @@ def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult
                 results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
             else:
                 progress.stage("analysing on Dask")
-                results = engine(items, config, scheduler=args.scheduler, workers=args.jobs or None)
+                try:
+                    results = engine(items, config, scheduler=args.scheduler, workers=args.jobs or None)
+                except OSError as exc:  # distributed's "timed out trying to connect", refused, unknown host
+                    raise UsageError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler: {exc}") from exc
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
     finally:

@@ -12,9 +12,10 @@ Guarantees, whatever the input:
 - Ids are unique in the output. A repeated id gets a ``#2``, ``#3``... suffix and one
   :class:`DuplicateIdWarning` lists the renames: findings are joined to articles by id, and a
   silent duplicate would merge two articles' findings.
-- The output does not depend on how the work is split: per-article detection may run in
-  ``workers`` processes (chunks are collected in input order) and the corpus pass reduces
-  chunk summaries with an associative ``merge``.
+- The output does not depend on how the work is split: per-article detection and the corpus
+  pass's ``apply`` may run in ``workers`` processes (chunks are collected in input order), and
+  the corpus pass reduces chunk summaries with an associative ``merge`` (the shape
+  :mod:`quality.dask` runs on a cluster).
 """
 
 from __future__ import annotations

@@ -89,3 +89,13 @@ def test_a_scheduler_without_the_dask_engine_is_a_usage_error(capsys: pytest.Cap
     assert main(["score", str(SAMPLE), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "--scheduler needs --engine dask" in capsys.readouterr().err
 
+
+
+def test_an_unreachable_scheduler_is_a_clear_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    import dask
+
+    from quality.cli import main
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        assert main(["score", str(SAMPLE), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
