@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 
 # Articles per compressed chunk of the page's data: the article view unpacks one chunk at a time.
 CHUNK_ARTICLES = 100
-# Examples shown per rule, and rules per source, in the "by source" section.
+# Examples shown per rule, and rules per source, in the "by source" section, whose first
+# SOURCES_OPEN sources (the best ranked) are shown unfolded.
 EXAMPLES_PER_RULE = 3
 RULES_PER_SOURCE = 3
+SOURCES_OPEN = 10
 _CONTEXT_CHARS = 50  # characters of text shown on each side of an example span
 
 
@@ -274,18 +276,23 @@ def _rule_table(findings: pd.DataFrame) -> str:
     """Every rule that fired: code, name, family, severity, what it finds, and how often."""
     if findings.empty:
         return "<p>No findings.</p>"
-    counts = findings.groupby("rule").agg(findings=("rule", "size"), articles=("id", "nunique"))
+    counts = findings.groupby("rule").agg(findings=("rule", "size"), articles=("id", "nunique"), severity=("severity", _levels))
     rows = []
     for code, row in counts.iterrows():
         rule = RULES[code] if code in RULES else None
         rows.append(
             f"<tr><td>{_code(str(code))}</td><td>{escape(rule.name if rule else '')}</td>"
-            f"<td>{escape(FAMILIES.get(str(code)[:3], ''))}</td><td>{escape(rule.severity.value if rule else '')}</td>"
+            f"<td>{escape(FAMILIES.get(str(code)[:3], ''))}</td><td>{escape(str(row['severity']))}</td>"
             f"<td class=num>{int(row['findings'])}</td><td class=num>{int(row['articles'])}</td>"
             f"<td>{escape(rule.summary if rule else '')}</td></tr>"
         )
     head = "<tr><th>rule</th><th>name</th><th>family</th><th>severity</th><th>findings</th><th>articles</th><th>what it finds</th></tr>"
     return f'<details class="rules"><summary>Rules that fired ({len(rows)})</summary><table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></details>'
+
+
+def _levels(severities: pd.Series) -> str:
+    """The severities a rule's findings had in this run (configured; some rules have two)."""
+    return ", ".join(level.value for level in Severity if level.value in set(severities))
 
 
 def _source_examples(results: Sequence[ArticleResult], report: pd.DataFrame) -> str:
@@ -309,7 +316,8 @@ def _source_examples(results: Sequence[ArticleResult], report: pd.DataFrame) -> 
             shown = "".join(f"<li>{_example(i, n, r)}</li>" for i, n, r in examples)
             items.append(f"<li>{_code(code)} {escape(RULES[code].name if code in RULES else '')} ×{counts[code]}<ul>{shown}</ul></li>")
         body = f"<ul>{''.join(items)}</ul>" if items else "<p>No warnings or errors.</p>"
-        blocks.append(f"<details open><summary>{escape(str(source))}</summary>{body}</details>" if len(blocks) < 10 else f"<details><summary>{escape(str(source))}</summary>{body}</details>")
+        opened = " open" if len(blocks) < SOURCES_OPEN else ""
+        blocks.append(f"<details{opened}><summary>{escape(str(source))}</summary>{body}</details>")
     return "\n".join(blocks) or "<p>No sources.</p>"
 
 
