@@ -110,7 +110,7 @@ def analyze_items(items: Sequence[Article | LoadError], config: Config | None = 
         client = Client(scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
     try:
         staged = [delayed(_detect_articles)(chunk, config) for chunk in chunks]
