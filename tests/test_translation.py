@@ -720,3 +720,46 @@ def test_an_article_in_another_language_is_one_language_finding(text: str, rules
     (result,) = analyze([Article(id="a", source="s", text=text)])
     assert {f.rule for f in result.findings if f.rule[:3] in ("TRN", "LNG")} == rules
     assert (result.dimensions.get("translation_fluency") is not None) is fluency_measured
+
+
+# --------------------------------------------------------------------------------------------
+# Word kinds from the heads of the frequency lists: the same answer as the whole lists
+
+
+def _kind_test_words() -> list[str]:
+    """Every lower-case word of the rule examples and the sample corpus (with apostrophes and
+    hyphens, as the fragment finder reads them), and, in each candidate language, English and
+    Russian, words on either side of Zipf 3.0, where the heads end."""
+    from pathlib import Path
+
+    import wordfreq
+
+    from quality.detectors.translation import _tables as tables
+    from quality.detectors.translation.text import WORD
+    from quality.rules import RULES
+
+    texts = RULES.example_texts() + [p.read_text(encoding="utf-8") for p in (Path(__file__).resolve().parents[1] / "sample_corpus").rglob("*.txt")]
+    words = {m.group().lower() for text in texts for m in WORD.finditer(text)}
+    for language in (*tables.LATIN_LANGUAGES, "ru", "en"):
+        buckets = wordfreq.get_frequency_list(language)
+        words.update(word for bucket in buckets[585:616] for word in bucket[:25])
+    return sorted(words)
+
+
+def test_word_kinds_from_the_list_heads_are_the_whole_lists_kinds() -> None:
+    from quality.detectors.translation import _tables as tables
+    from quality.detectors.translation.foreign import classify_word, word_kind
+
+    words = _kind_test_words()
+    assert len(words) > 5000
+    mismatched = [(w, word_kind(w, tables.LATIN_LANGUAGES), classify_word(w, tables.LATIN_LANGUAGES)) for w in words if word_kind(w, tables.LATIN_LANGUAGES) != classify_word(w, tables.LATIN_LANGUAGES)[0]]
+    assert mismatched == []
+
+
+@pytest.mark.parametrize("language", ["es", "de", "ru", "en"])
+def test_a_list_head_holds_every_word_at_least_as_common_as_zipf_3_exactly(language: str) -> None:
+    from quality.detectors.translation.text import TOP_ZIPF, top_zipf, zipf
+
+    for word in _kind_test_words()[::7]:
+        exact = zipf(word, language)
+        assert top_zipf(word, language) == (exact if exact >= TOP_ZIPF else None), word
