@@ -186,7 +186,7 @@ def output_format(args: argparse.Namespace) -> str:
     fmt = fmt or "table"
     if fmt == "parquet" and not args.output:
         raise UsageError("--format parquet needs --output FILE (Parquet is binary)")
-    if fmt == "html" and args.command != "findings" and getattr(args, "articles", False):
+    if fmt == "html" and getattr(args, "articles", False):
         raise UsageError("--articles does not apply to --format html: the report shows sources and every article")
     if fmt not in (SCORE_FORMATS if args.command in ("score", "report") else FORMATS):
         raise UsageError(f"`quality {args.command}` cannot write {fmt}: use --format {'|'.join(FORMATS)}")

@@ -191,9 +191,6 @@ class ForeignFinder:
         self._kinds = _KINDS.setdefault(self.languages, {})
         self._loans = _LOANS
 
-    def classify(self, word: str) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
-        return classify_word(word, self.languages)
-
     # -- one paragraph --------------------------------------------------------------------
     def fragments(
         self, text: str, start: int, end: int, other_scripts: bool = True, foreign: re.Pattern[str] | None | bool = True
