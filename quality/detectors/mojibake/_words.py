@@ -7,7 +7,9 @@ space after "Ã" was the lost no-break space ("Ã s crianças" -> "às crianças
 it replaces were not, earns ``KNOWN_WORD_BONUS``; the reverse costs as much.
 
 wordfreq ships its data in the wheel, so this works offline. Each language's list loads on
-first use (about 0.1 s), and only for the scripts that candidates are written in.
+first use (about 0.1 s), and only for the scripts that candidates are written in; it is read
+compactly (:class:`~quality.detectors._wordlists.WordList`: 10 bytes a word, where wordfreq's
+own dictionaries take 600 MB for the Latin-script languages).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quality.detectors._wordlists import wordfreq, zipf_frequency
 from quality.detectors.mojibake import _tables as T
 from quality.detectors.mojibake._plausibility import info
 
@@ -25,23 +28,21 @@ class WordJudge:
     """Knows whether a word is a known word of a language written in its script."""
 
     def __init__(self) -> None:
-        self._zipf = None
-        self._loaded = False  # wordfreq is imported on first use (it takes 0.1 s)
+        self._available: bool | None = None  # wordfreq is imported on first use (it takes 0.1 s)
 
-    def _load(self):
-        if not self._loaded:
-            self._loaded = True
+    def _load(self) -> bool:
+        if self._available is None:
             try:
-                from wordfreq import zipf_frequency
+                wordfreq()
+                self._available = True
             except ImportError:  # an optional helper: without it, characters alone decide
-                zipf_frequency = None
-            self._zipf = zipf_frequency
-        return self._zipf
+                self._available = False
+        return self._available
 
     def bonus(self, before: str, before_span: tuple[int, int], after: str, after_span: tuple[int, int]) -> float:
         """The bonus for the words touching ``before_span`` of ``before`` becoming the words
         touching ``after_span`` of ``after``."""
-        if self._load() is None:
+        if not self._load():
             return 0.0
         words_before = _touched(before, *before_span)
         words_after = _touched(after, *after_span)
@@ -52,18 +53,17 @@ class WordJudge:
         return T.KNOWN_WORD_BONUS * (share_after - share_before)
 
     def known(self, word: str) -> bool:
-        zipf = self._load()
-        return zipf is not None and _known(zipf, word)
+        return self._load() and _known(word)
 
 
 @lru_cache(maxsize=1 << 14)
-def _known(zipf, word: str) -> bool:
+def _known(word: str) -> bool:
     if len(word) < 2:
         return False
     languages = T.WORDFREQ_LANGUAGES.get(info(word[0]).script, ())
     for language in languages:
         try:
-            if zipf(word, language) >= T.KNOWN_WORD_ZIPF:
+            if zipf_frequency(word, language) >= T.KNOWN_WORD_ZIPF:
                 return True
         except (LookupError, ImportError):  # a language whose tokenizer is not installed
             continue

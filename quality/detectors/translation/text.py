@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 from typing import Iterator, NamedTuple
 
+from quality.detectors._wordlists import list_buckets, wordfreq, zipf_frequency
 from quality.spans import Span, paragraphs
 
 # A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
@@ -85,8 +85,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, language: str) -> float:
-    """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case."""
-    return _wordfreq().zipf_frequency(word, language)
+    """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case.
+    Read from the compact list (:mod:`quality.detectors._wordlists`), with wordfreq's values."""
+    return zipf_frequency(word, language)
 
 
 # top_zipf knows exactly the Zipf frequency of every word at least this common in its language.
@@ -105,7 +106,7 @@ def top_zipf(word: str, language: str) -> float | None:
     rarest token, so it is below the head unless every token is in it; only then is the whole
     list asked, as :func:`zipf` does."""
     head = _list_head(language)
-    parts = _wordfreq().lossy_tokenize(word, language)
+    parts = wordfreq().lossy_tokenize(word, language)
     if parts == [word] and not _DIGIT.search(word):  # wordfreq files digits under 0s
         return head.get(word)
     if not parts or (not _DIGIT.search(word) and any(part not in head for part in parts)):
@@ -117,38 +118,13 @@ def top_zipf(word: str, language: str) -> float | None:
 @lru_cache(maxsize=None)
 def _list_head(language: str) -> dict[str, float]:
     """``{word: zipf}`` for the words of ``language`` with a Zipf frequency of at least
-    :data:`TOP_ZIPF`. wordfreq stores a list as gzip-compressed msgpack: a header, then one
-    bucket of words per centibel of frequency, most frequent first (bucket ``i`` holds the
-    words of Zipf frequency ``9 - i/100``); only the buckets down to :data:`TOP_ZIPF` are read.
-    A file in another layout is read through wordfreq itself, with the same result."""
-    import gzip
-
-    import msgpack
-
-    wordfreq = _wordfreq()
-    last_bucket = round((9 - TOP_ZIPF) * 100)
-    path = wordfreq.available_languages("best").get(language)
-    if path is not None:
-        with gzip.open(path, "rb") as packed:
-            unpacker = msgpack.Unpacker(packed, raw=False, use_list=True)
-            length = unpacker.read_array_header()
-            header = unpacker.unpack()
-            if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
-                head: dict[str, float] = {}
-                for index in range(min(length - 1, last_bucket + 1)):
-                    value = round(9 - index / 100, 2)
-                    for word in unpacker.unpack():
-                        head[word] = value
-                return head
-    return {word: value for word in wordfreq.get_frequency_dict(language) if (value := zipf(word, language)) >= TOP_ZIPF}
-
-
-@lru_cache(maxsize=1)
-def _wordfreq() -> ModuleType:
-    """wordfreq, imported on first look-up rather than by ``quality --help`` (a tenth of a second)."""
-    import wordfreq
-
-    return wordfreq
+    :data:`TOP_ZIPF`: only the buckets of wordfreq's file down to it are read
+    (:func:`~quality.detectors._wordlists.list_buckets`). A file in another layout is read
+    through wordfreq itself, with the same result."""
+    buckets = list_buckets(language, TOP_ZIPF)
+    if buckets is not None:
+        return {word: round(9 - index / 100, 2) for index, bucket in enumerate(buckets) for word in bucket}
+    return {word: value for word in wordfreq().get_frequency_dict(language) if (value := zipf(word, language)) >= TOP_ZIPF}
 
 
 @lru_cache(maxsize=200_000)  # asked for most words of every article, in their written case

@@ -1,0 +1,118 @@
+"""wordfreq's word lists, read compactly.
+
+``wordfreq.zipf_frequency`` builds each language's whole list as a dictionary on first use:
+about 35 MB of Python objects per large list, 600 MB for the 16 Latin-script languages the
+mojibake detector asks. :class:`WordList` keeps a language's words as a sorted array of their
+string hashes beside their frequency buckets instead (10 bytes a word, 65 MB for all 21
+languages the detectors ask) and computes exactly what ``zipf_frequency`` would for any word.
+
+wordfreq stores a list as gzip-compressed msgpack: a header, then one bucket of words per
+centibel of frequency, most frequent first (bucket ``i`` holds the words of Zipf frequency
+``9 - i/100``); :func:`list_buckets` reads them down to a floor.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left
+from functools import lru_cache
+from types import ModuleType
+from typing import Iterator
+
+
+def list_buckets(language: str, floor: float) -> Iterator[list[str]] | None:
+    """The buckets of ``language``'s best list, most frequent first, down to the Zipf
+    ``floor`` (bucket ``i`` is Zipf ``9 - i/100``); None when the file is not in the layout
+    described above (then ask wordfreq itself)."""
+    import gzip
+
+    import msgpack
+
+    path = wordfreq().available_languages("best").get(language)
+    if path is None:
+        return None
+    last_bucket = round((9 - floor) * 100)
+    packed = gzip.open(path, "rb")
+    unpacker = msgpack.Unpacker(packed, raw=False, use_list=True)
+    length = unpacker.read_array_header()
+    header = unpacker.unpack()
+    if not (isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1):
+        packed.close()
+        return None
+
+    def read() -> Iterator[list[str]]:
+        with packed:
+            for _ in range(min(length - 1, last_bucket + 1)):
+                yield unpacker.unpack()
+
+    return read()
+
+
+class WordList:
+    """The Zipf frequency of any word in ``language``, as ``wordfreq.zipf_frequency`` gives it.
+
+    A word wordfreq splits into tokens (``l’école``) combines its tokens' frequencies as
+    wordfreq does (``1/f = 1/f1 + 1/f2``), digits are smashed to ``0`` and weighted by their
+    digit distribution, and the result is rounded to three significant digits, as there.
+    Words are found by their 64-bit string hash; two words of one list sharing a hash (odds
+    about one in 10^8 for the largest list) would share a frequency."""
+
+    def __init__(self, language: str) -> None:
+        import numpy as np
+
+        self.language = language
+        hashes, levels = array("q"), array("H")  # 10 bytes a word, even while being built
+        buckets = list_buckets(language, 0.0)
+        self._exact = buckets is None or wordfreq().get_language_info(language)["tokenizer"] == "jieba"
+        for index, words in enumerate(buckets or ()):
+            hashes.extend(map(hash, words))
+            levels.extend(array("H", [index]) * len(words))
+        order = np.argsort(np.frombuffer(hashes, dtype=np.int64), kind="stable")
+        self._hashes = array("q", np.frombuffer(hashes, dtype=np.int64)[order].tobytes())
+        self._levels = array("H", np.frombuffer(levels, dtype=np.uint16)[order].tobytes())
+
+    def zipf(self, word: str) -> float:
+        wf = wordfreq()
+        if self._exact:  # another file layout, or a tokenizer that infers word breaks: ask wordfreq
+            return wf.zipf_frequency(word, self.language)
+        tokens = wf.lossy_tokenize(word, self.language)
+        if not tokens:
+            return 0.0
+        one_over = 0.0
+        for token in tokens:
+            smashed = wf.smash_numbers(token)
+            level = self._level(smashed)
+            if level is None:
+                return 0.0
+            frequency = wf.cB_to_freq(-level)
+            if smashed != token:
+                frequency *= wf.digit_freq(token)
+            one_over += 1.0 / frequency
+        frequency = max(1.0 / one_over, wf.zipf_to_freq(0.0))  # zipf_frequency's floor: Zipf 0
+        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # wordfreq's rounding
+        return round(wf.freq_to_zipf(frequency), 2)
+
+    def _level(self, token: str) -> int | None:
+        key = hash(token)
+        k = bisect_left(self._hashes, key)
+        return self._levels[k] if k < len(self._hashes) and self._hashes[k] == key else None
+
+
+@lru_cache(maxsize=None)
+def word_list(language: str) -> WordList:
+    """The :class:`WordList` of ``language``, built once per process on first use."""
+    return WordList(language)
+
+
+def zipf_frequency(word: str, language: str) -> float:
+    """``wordfreq.zipf_frequency(word, language)``, from the compact :class:`WordList`."""
+    return word_list(language).zipf(word)
+
+
+@lru_cache(maxsize=1)
+def wordfreq() -> ModuleType:
+    """wordfreq, imported on first look-up rather than at start-up (a tenth of a second)."""
+    import wordfreq as module
+
+    return module
