@@ -11,6 +11,8 @@ Public API::
     sentences = quality.attribution_frame(df["text"])                # one row per sentence: who says so
     fixed = quality.fix_text("The cafÃ© reopened")                  # verified repairs only
     quality.plot.ranking(report)                                     # the HTML report's charts, as matplotlib figures
+    for results in quality.stream_results(lambda: quality.load_paths(["corpus.jsonl"])):
+        ...                                                          # a corpus of any size, a chunk at a time
 
 Each name is imported on first use, so that ``import quality`` (and so ``quality --help`` and
 ``quality lint``) does not pay for pandas and the detectors' libraries until they are needed.
@@ -38,7 +40,8 @@ _API = {
     "Finding": "quality.model", "Severity": "quality.model",
     "analyze": "quality.pipeline",
     "RULES": "quality.rules",
-    "source_report": "quality.scoring",
+    "SourceTotals": "quality.scoring", "source_report": "quality.scoring",
+    "stream_results": "quality.stream",
 }  # fmt: skip
 
 # Public submodules, imported on first use as well: ``quality.plot.ranking(report)``.

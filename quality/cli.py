@@ -12,19 +12,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 import warnings
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from quality.config import Config, ConfigError, load_config
 from quality.lint.formats import tool_version
-from quality.load import Columns, load_paths, printable_path
+from quality.load import Columns, Item, load_file_as, load_paths, printable_path
 from quality.model import ArticleResult, Severity
-from quality.output import FORMATS, OutputError, write_frame, write_text_file
-from quality.pipeline import DuplicateIdWarning, analyze, check_detector_options
+from quality.output import FORMATS, OutputError, TableWriter, write_text_file
+from quality.pipeline import DuplicateIdWarning, check_detector_options
+from quality.stream import STREAM_CHUNK, Spill, spilled, stream_results
 from quality.progress import BarProgress, NoProgress, Progress
 from quality.rules import RULES, did_you_mean
 
@@ -38,7 +41,8 @@ class UsageError(Exception):
 
 def _input_options(parser: argparse.ArgumentParser, output: str | None = None) -> None:
     """The options every command that reads articles shares; ``output`` is the default file."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles (.txt, .md, .jsonl, .csv, .parquet)")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles (.txt, .md, .jsonl, .csv, .parquet); '-' reads standard input")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name of what '-' reads: its ids, and its format by the suffix (default: stdin.jsonl)")
     parser.add_argument("--config", help="a quality.toml or pyproject.toml (default: found from the current folder up)")
     parser.add_argument("--text-column", default="text", help="text column in JSONL/CSV/Parquet (default: text)")
     parser.add_argument("--source-column", default="source", help="source column (default: source)")
@@ -89,38 +93,64 @@ def config_from(args: argparse.Namespace) -> Config:
     return config
 
 
-def run_pipeline(args: argparse.Namespace, config: Config) -> list[ArticleResult]:
-    """Load and analyse, reporting warnings on stderr; the caller prints the summary
-    (:func:`report_summary`) after its output, where a reader of the terminal looks last."""
+@contextmanager
+def analysed(args: argparse.Namespace, config: Config) -> Iterator[Iterator[list[ArticleResult]]]:
+    """The results of the run's input, a chunk at a time in input order (the local engine
+    streams: :mod:`quality.stream`), reporting warnings on stderr when the block ends; the
+    caller prints the summary (:class:`RunTally`) after its output, where a reader of the
+    terminal looks last. Standard input (``-``) is copied to a temporary file first, since
+    the input is read twice."""
     columns = Columns(text=args.text_column, source=args.source_column, id=args.id_column)
     engine = _engine(args)
     progress = _progress()
-    try:
-        progress.stage("reading")
-        items = []
-        for item in load_paths(args.paths, columns, max_chars=config.max_article_chars):
-            items.append(item)
-            progress.advance()
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", DuplicateIdWarning)
+    with ExitStack() as stack:
+        caught = stack.enter_context(warnings.catch_warnings(record=True))
+        warnings.simplefilter("always", DuplicateIdWarning)
+        try:
+            read = _reader(args, columns, config, stack)
             if engine is None:
-                results = analyze(items, config, progress=progress, workers=getattr(args, "jobs", 1))
+                yield stream_results(read, config, progress=progress, workers=getattr(args, "jobs", 1))
             else:
-                progress.stage("analysing on Dask")
-                try:
-                    results = engine(items, config, scheduler=args.scheduler, workers=args.jobs or None)
-                except OSError as exc:  # distributed's "timed out trying to connect", refused, unknown host
-                    raise UsageError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler: {exc}") from exc
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from exc
-    finally:
-        progress.close()
-    for warning in caught:
-        if issubclass(warning.category, DuplicateIdWarning):
-            print(f"quality: warning: {_printable(str(warning.message))}", file=sys.stderr)
-        else:
-            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
-    return results
+                yield _dask_chunks(engine, read, args, config, progress)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        finally:
+            progress.close()
+            for warning in caught:
+                if issubclass(warning.category, DuplicateIdWarning):
+                    print(f"quality: warning: {_printable(str(warning.message))}", file=sys.stderr)
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+
+
+def _reader(args: argparse.Namespace, columns: Columns, config: Config, stack: ExitStack) -> Callable[[], Iterable[Item]]:
+    """A function that reads the input afresh each time it is called."""
+    if "-" not in args.paths:
+        return lambda: load_paths(args.paths, columns, max_chars=config.max_article_chars)
+    name = args.stdin_filename or "stdin.jsonl"
+    copy = stack.enter_context(spilled(sys.stdin.buffer, Path(name).suffix or ".jsonl"))
+
+    def read() -> Iterator[Item]:
+        for path in args.paths:
+            if path == "-":
+                yield from load_file_as(copy, name, columns, max_chars=config.max_article_chars)
+            else:
+                yield from load_paths([path], columns, max_chars=config.max_article_chars)
+
+    return read
+
+
+def _dask_chunks(engine: Callable[..., list[ArticleResult]], read: Callable[[], Iterable[Item]], args: argparse.Namespace, config: Config, progress: Progress) -> Iterator[list[ArticleResult]]:
+    """The Dask engine's results (it holds the input: a cluster's memory), in chunks."""
+    progress.stage("reading")
+    items = list(read())
+    progress.stage("analysing on Dask")
+    try:
+        results = engine(items, config, scheduler=args.scheduler, workers=args.jobs or None)
+    except OSError as exc:  # distributed's "timed out trying to connect", refused, unknown host
+        raise UsageError(f"--scheduler {args.scheduler}: cannot reach the Dask scheduler: {exc}") from exc
+    for k in range(0, len(results), STREAM_CHUNK):
+        yield results[k : k + STREAM_CHUNK]
 
 
 def _engine(args: argparse.Namespace) -> Callable[..., list[ArticleResult]] | None:
@@ -142,24 +172,47 @@ def _progress() -> Progress:
     return BarProgress() if sys.stderr.isatty() else NoProgress()
 
 
-def report_summary(results: Sequence[ArticleResult], started: float | None = None, output: str | None = None) -> None:
-    """One stderr line per error row, then ``read N, scored M, errors K`` (N = M + K), the time
-    since ``started`` (a ``time.perf_counter()``) with the rate, and the file written."""
-    errors = [r for r in results if r.error]
-    for result in errors:
-        print(f"quality: error: {_printable(result.article.id)}: {_printable(result.error or '')}", file=sys.stderr)
-    line = f"quality: read {len(results)}, scored {len(results) - len(errors)}, errors {len(errors)}"
-    if started is not None:
-        elapsed = time.perf_counter() - started
-        line += f" in {elapsed:.1f} s ({len(results) / max(elapsed, 1e-9):,.1f} articles/s)"
-    if output:
-        line += f"; wrote {_printable(output)}"
-    print(line, file=sys.stderr)
+class RunTally:
+    """What the summary says about a run, counted chunk by chunk: articles read, scored and
+    in error, and the error lines (kept in a temporary file: a corpus can have many)."""
 
+    def __init__(self) -> None:
+        self.read = self.errors = 0
+        self._lines: IO[str] | None = None
 
-def exit_status(results: Sequence[ArticleResult]) -> int:
-    """2 when nothing at all could be scored (the output still lists the error rows), else 0."""
-    return 2 if results and all(r.error for r in results) else 0
+    def add(self, results: Sequence[ArticleResult]) -> None:
+        self.read += len(results)
+        for result in results:
+            if result.error:
+                self.errors += 1
+                if self._lines is None:
+                    self._lines = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="quality-errors-")
+                self._lines.write(f"quality: error: {_printable(result.article.id)}: {_printable(result.error or '')}\n")
+
+    @property
+    def scored(self) -> int:
+        return self.read - self.errors
+
+    def exit_status(self) -> int:
+        """2 when nothing at all could be scored (the output still lists the error rows), else 0."""
+        return 2 if self.read and not self.scored else 0
+
+    def summarise(self, started: float | None = None, output: str | None = None) -> None:
+        """One stderr line per error row, then ``read N, scored M, errors K`` (N = M + K), the
+        time since ``started`` (a ``time.perf_counter()``) with the rate, and the file written."""
+        if self._lines is not None:
+            self._lines.seek(0)
+            for line in self._lines:
+                sys.stderr.write(line)
+            self._lines.close()
+            self._lines = None
+        line = f"quality: read {self.read}, scored {self.scored}, errors {self.errors}"
+        if started is not None:
+            elapsed = time.perf_counter() - started
+            line += f" in {elapsed:.1f} s ({self.read / max(elapsed, 1e-9):,.1f} articles/s)"
+        if output:
+            line += f"; wrote {_printable(output)}"
+        print(line, file=sys.stderr)
 
 
 def _printable(text: str, limit: int = 2000) -> str:
@@ -194,35 +247,51 @@ def output_format(args: argparse.Namespace) -> str:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from quality.frame import article_rows
-    from quality.scoring import source_report
+    from quality.frame import ArticleTable, article_rows
+    from quality.scoring import SourceTotals
     from quality.terminal import ARTICLE_COLUMNS, frame_table, report_table, terminal_width
 
     started = time.perf_counter()
     fmt = output_format(args)
     config = config_from(args)
-    results = run_pipeline(args, config)
     if fmt == "html":
-        return _write_html_report(args, config, results, started)
-    articles = article_rows(results)
-    if not args.articles and exit_status(results):  # nothing scored: no source to rank
-        report_summary(results, started)
+        return _write_html_report(args, config, started)
+    tally = RunTally()
+    if args.articles:  # the table's columns are known at the end (which rules fired anywhere): rows wait on disk
+        table = ArticleTable()
+        with Spill() as spill:
+            with analysed(args, config) as chunks:
+                for chunk in chunks:
+                    tally.add(chunk)
+                    frame = article_rows(chunk)
+                    table.add(frame)
+                    spill.append(frame)
+            drawn = partial(frame_table, columns=ARTICLE_COLUMNS, width=None if args.wide else terminal_width())
+            _write_then_summarise((table.conform(frame) for frame in spill), fmt, args.output, drawn, tally, started)
+        return tally.exit_status()
+    totals = SourceTotals()
+    with analysed(args, config) as chunks:
+        for chunk in chunks:
+            tally.add(chunk)
+            totals.add(article_rows(chunk))
+    if tally.exit_status():  # nothing scored: no source to rank
+        tally.summarise(started)
         print("quality: nothing could be scored, so there is no source report (--articles lists the error rows)", file=sys.stderr)
-        return exit_status(results)
-    frame = articles if args.articles else source_report(articles)
-    if args.articles:
-        table = partial(frame_table, columns=ARTICLE_COLUMNS, width=None if args.wide else terminal_width())
-    else:
-        table = partial(report_table, wide=args.wide)
-    _write_then_summarise(frame, fmt, args.output, table, results, started)
-    return exit_status(results)
+        return tally.exit_status()
+    _write_then_summarise([totals.report()], fmt, args.output, partial(report_table, wide=args.wide), tally, started)
+    return tally.exit_status()
 
 
-def _write_html_report(args: argparse.Namespace, config: Config, results: Sequence[ArticleResult], started: float) -> int:
+def _write_html_report(args: argparse.Namespace, config: Config, started: float) -> int:
     """The HTML report, to ``--output`` (or standard output), then the summary. It is written
-    even when nothing could be scored: it then lists the error rows."""
+    even when nothing could be scored: it then lists the error rows. It embeds every article,
+    so it holds the whole run in memory."""
     from quality.html_report import html_report, run_info
 
+    with analysed(args, config) as chunks:
+        results = [result for chunk in chunks for result in chunk]
+    tally = RunTally()
+    tally.add(results)
     text = html_report(results, run_info(config, inputs=args.paths, command=args.command_line))
     written = False
     try:
@@ -233,8 +302,8 @@ def _write_html_report(args: argparse.Namespace, config: Config, results: Sequen
             sys.stdout.flush()
         written = True
     finally:
-        report_summary(results, started, args.output if written else None)
-    return exit_status(results)
+        tally.summarise(started, args.output if written else None)
+    return tally.exit_status()
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -250,41 +319,77 @@ def cmd_findings(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     fmt = output_format(args)
     config = config_from(args)
-    results = run_pipeline(args, config)
-    frame = finding_rows(results)
     shown = [level.value for level in Severity if level.rank >= Severity(args.min_severity).rank]
-    frame = frame[frame["severity"].astype(str).isin(shown)].reset_index(drop=True)
-    table: Callable[[pd.DataFrame], str] = finding_lines
+
+    def findings_of(chunk: list[ArticleResult]) -> pd.DataFrame:
+        tally.add(chunk)
+        frame = finding_rows(chunk)
+        return frame[frame["severity"].astype(str).isin(shown)].reset_index(drop=True)
+
+    tally = RunTally()
     if args.statistics:
-        frame, table = rule_statistics(frame), partial(frame_table, width=terminal_width())
-    _write_then_summarise(frame, fmt, args.output, table, results, started)
-    return exit_status(results)
+        statistics = RuleStatistics()
+        with analysed(args, config) as chunks:
+            for chunk in chunks:
+                statistics.add(findings_of(chunk))
+        _write_then_summarise([statistics.frame()], fmt, args.output, partial(frame_table, width=terminal_width()), tally, started)
+        return tally.exit_status()
+    analysed_all, written = False, False
+    try:
+        with TableWriter(fmt, sys.stdout, args.output, table=finding_lines) as writer:  # rows go out as they come
+            with analysed(args, config) as chunks:
+                for chunk in chunks:
+                    writer.add(findings_of(chunk))
+            analysed_all = True
+        sys.stdout.flush()
+        written = True
+    finally:
+        if analysed_all:
+            tally.summarise(started, args.output if written else None)
+    return tally.exit_status()
 
 
 def _write_then_summarise(
-    frame: pd.DataFrame, fmt: str, output: str | None, table: Callable[[pd.DataFrame], str], results: Sequence[ArticleResult], started: float
+    frames: Iterable[pd.DataFrame], fmt: str, output: str | None, table: Callable[[pd.DataFrame], str], tally: RunTally, started: float
 ) -> None:
     """Write the report, then the summary, which names the file only if it was written."""
     written = False
     try:
-        write_frame(frame, fmt, sys.stdout, output, table=table)
+        with TableWriter(fmt, sys.stdout, output, table=table) as writer:
+            for frame in frames:
+                writer.add(frame)
         sys.stdout.flush()
         written = True
     finally:
-        report_summary(results, started, output if written else None)
+        tally.summarise(started, output if written else None)
+
+
+class RuleStatistics:
+    """How often each rule fired, most often first (``ruff --statistics``), counted from
+    chunks of the findings table: rule, name, severity, findings, and the number of articles
+    they are in (an article's findings are all in one chunk)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list] = {}  # rule -> [severity, findings, articles]
+
+    def add(self, findings: pd.DataFrame) -> "RuleStatistics":
+        for code, group in findings.groupby("rule", sort=True):
+            counts = self.counts.setdefault(code, [str(group["severity"].iloc[0]), 0, 0])
+            counts[1] += len(group)
+            counts[2] += group["id"].nunique()
+        return self
+
+    def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [{"rule": code, "name": RULES[code].name, "severity": severity, "findings": n, "articles": articles} for code, (severity, n, articles) in sorted(self.counts.items())]
+        frame = pd.DataFrame(rows, columns=["rule", "name", "severity", "findings", "articles"])
+        return frame.sort_values(["findings", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def rule_statistics(findings: pd.DataFrame) -> pd.DataFrame:
-    """How often each rule fired, most often first (``ruff --statistics``): rule, name,
-    severity, findings, and the number of articles they are in."""
-    rows = [
-        {"rule": code, "name": RULES[code].name, "severity": str(group["severity"].iloc[0]), "findings": len(group), "articles": group["id"].nunique()}
-        for code, group in findings.groupby("rule", sort=True)
-    ]
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=["rule", "name", "severity", "findings", "articles"])
-    return frame.sort_values(["findings", "rule"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    """:class:`RuleStatistics` of a whole findings table."""
+    return RuleStatistics().add(findings).frame()
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from quality.model import ArticleResult
 from quality.pipeline import analyze
 from quality.progress import ProgressLike
 from quality.rules import RULES
+from quality.scoring import is_rule_count
 
 FINDING_COLUMNS = [
     "id", "source", "detector", "rule", "severity", "start", "end",
@@ -55,6 +56,64 @@ def article_rows(results: Sequence[ArticleResult], fired: Sequence[str] | None =
     if frame.empty:
         return pd.DataFrame(columns=["id", "source", "title", "date", "words", "quality", "findings", "error"])
     return frame
+
+
+class ArticleTable:
+    """The article table of a corpus read in chunks: :func:`article_rows` of each chunk of
+    results, made into the table :func:`article_rows` gives for all the results at once.
+
+    Each chunk counts only the rules it fired and has only the columns its rows use, so
+    ``conform`` gives a chunk the table's columns, in order of first use as in the whole, with
+    every rule's count (``n_CODE``, 0 where the chunk has none) after ``n_info``; and a number
+    column that is fractional or missing in some chunk is fractional in all (``3`` would be
+    written ``3.0`` in the whole table). ``add`` every chunk first, then ``conform`` each."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, None] = {}  # the non-count columns, in order of first use
+        self.codes: set[str] = set()
+        self.kinds: dict[str, set[str]] = {}
+        self.chunks = 0
+
+    def add(self, frame: pd.DataFrame) -> None:
+        for column in self.columns:
+            if column not in frame.columns:
+                self.kinds[column].add("missing")
+        for column in frame.columns:
+            if is_rule_count(column):
+                self.codes.add(column)
+                continue
+            if column not in self.columns:
+                self.columns[column] = None
+                self.kinds[column] = {"missing"} if self.chunks else set()
+            self.kinds[column].add(_kind(frame[column]))
+        self.chunks += 1
+
+    @property
+    def column_order(self) -> list[str]:
+        names = list(self.columns) or list(article_rows([]).columns)
+        at = names.index("n_info") + 1 if "n_info" in names else len(names)
+        return names[:at] + sorted(self.codes) + names[at:]
+
+    def conform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        shaped = frame.reindex(columns=self.column_order)
+        for column in self.codes.difference(frame.columns):
+            shaped[column] = 0
+        for column, kinds in self.kinds.items():
+            if "int" in kinds and kinds - {"int"} <= {"float", "missing"} and kinds != {"int"}:
+                shaped[column] = shaped[column].astype(float)
+        return shaped
+
+
+def _kind(series: pd.Series) -> str:
+    from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+    if is_bool_dtype(series.dtype):
+        return "bool"
+    if is_integer_dtype(series.dtype):
+        return "int"
+    if is_float_dtype(series.dtype):
+        return "float"
+    return "object"
 
 
 def finding_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:

@@ -42,7 +42,7 @@ import re
 import sys
 from contextlib import contextmanager
 from decimal import Decimal
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -336,6 +336,16 @@ def load_paths(
             yield _named_in_utf8(item)
 
 
+def load_file_as(path: str | Path, name: str, columns: Columns = Columns(), max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> Iterator[Item]:
+    """The articles of the file at ``path`` as if it were called ``name`` (its ids, and its
+    format by the suffix): standard input, copied to a temporary file, reads as ``stdin.jsonl``."""
+    for item in _load_file(Path(path), name, "stdin", columns, {}, max_chars):
+        item = replace(item, origin=(item.origin or "").replace(str(path), name) or None)
+        if isinstance(item, LoadError):
+            item = replace(item, message=item.message.replace(str(path), name))
+        yield _named_in_utf8(item)
+
+
 def _load_path(raw: str | Path, columns: Columns, max_chars: int | None) -> Iterator[Item]:
     path = Path(raw)
     if path.is_dir():
@@ -520,10 +530,7 @@ def _load_file(path: Path, id_: str, source: str, columns: Columns, meta: dict[s
             yield from _load_csv(path, id_, source, columns)
             return
         if suffix == ".parquet":
-            import pandas as pd
-
-            frame = pd.read_parquet(path)
-            yield from _nonempty(articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path)), path, id_, source)
+            yield from _load_parquet(path, id_, source, columns)
             return
         _, text = read_article_file(path, max_chars)
         layout = None
@@ -578,17 +585,46 @@ def _reason(exc: BaseException) -> str:
     return f"cannot read ({type(exc).__name__}): {exc}"
 
 
-def _nonempty(items: list[Item], path: Path, id_: str, source: str) -> Iterator[Item]:
-    """A table without rows is reported, so that naming a file always yields at least one row."""
-    if not items:
-        yield LoadError(id=id_, source=source, message=f"{path}: no rows", origin=str(path))
-    yield from items
+PARQUET_BATCH = 1024  # rows of a Parquet file in memory at a time
 
 
-def _table_text(path: Path) -> str:
-    """A table's text; invalid UTF-8 bytes are kept as lone surrogates so that only the rows
-    holding them are refused (see :func:`undecodable_at`)."""
-    return decode_bytes(path.read_bytes(), lenient_utf8=True)
+def _load_parquet(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
+    """One article per row, read a batch of :data:`PARQUET_BATCH` rows at a time (a Parquet
+    file of millions of articles never sits in memory whole). A table without rows is
+    reported, so that naming a file always yields at least one row."""
+    import pyarrow.parquet as pq
+
+    with pq.ParquetFile(path) as table:
+        if columns.text not in table.schema_arrow.names or table.metadata.num_rows == 0:
+            frame = table.schema_arrow.empty_table().to_pandas()  # no text column, or no rows: one error row says so
+            items = articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path))
+            yield from items or [LoadError(id=id_, source=source, message=f"{path}: no rows", origin=str(path))]
+            return
+        start = 0
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH):
+            frame = batch.to_pandas()
+            yield from articles_from_frame(frame, columns=columns, default_source=source, id_prefix=id_ + ":", origin=str(path), start=start)
+            start += len(frame)
+
+
+@contextmanager
+def _table_stream(path: Path) -> Iterator[io.TextIOBase]:
+    """A table file as text, read as it is used rather than whole: lines split as
+    ``newline=""`` splits them, and invalid UTF-8 bytes kept as lone surrogates so that only
+    the rows holding them are refused (see :func:`undecodable_at`). A file in UTF-16/32, or
+    whose first bytes look binary, is decoded whole by :func:`decode_bytes`, with its checks."""
+    handle = path.open("rb")
+    try:
+        head = handle.peek(4096)[:4096] if hasattr(handle, "peek") else b""
+        bom, codec = text_encoding(head)
+        if codec != "utf-8" or b"\x00" in head or _binary_kind(head) is not None:
+            text = decode_bytes(handle.read(), lenient_utf8=True)
+            yield io.StringIO(text, newline="")
+            return
+        handle.read(len(bom))
+        yield io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+    finally:
+        handle.close()
 
 
 def _undecodable_row(text: str, where: str, raw_line: bool = True) -> str | None:
@@ -605,9 +641,25 @@ def _undecodable_row(text: str, where: str, raw_line: bool = True) -> str | None
 def _load_jsonl(path: Path, id_: str, source: str, columns: Columns) -> Iterator[Item]:
     """One article per line. Lines are split on ``\\n`` only: JSON allows U+2028 and other line
     separators inside strings, and ``str.splitlines`` would break records (and line numbers)."""
-    text = _table_text(path)
+    with _table_stream(path) as stream:
+        yield from _jsonl_records(path, id_, source, columns, _lines_at_lf(stream))
+
+
+def _lines_at_lf(stream: io.TextIOBase) -> Iterator[str]:
+    """The lines of ``stream`` split at LF alone, without it (a lone CR stays in its line)."""
+    pending = ""
+    for piece in stream:  # newline="": pieces end at LF, CR or CRLF
+        if piece.endswith("\n"):
+            yield pending + piece[:-1]
+            pending = ""
+        else:
+            pending += piece
+    yield pending
+
+
+def _jsonl_records(path: Path, id_: str, source: str, columns: Columns, lines: Iterable[str]) -> Iterator[Item]:
     found = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         line = line.removesuffix("\r")
         if not line.strip():
             continue
@@ -671,9 +723,8 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
     """One article per row. Read with the csv module rather than pandas so that one broken row
     (too many fields, bad bytes, a quote never closed, cut short at the end) is one error row
     and the rows around it are still read."""
-    text = _table_text(path)
-    with _csv_field_limit():
-        lines = io.StringIO(text, newline="")
+    with _table_stream(path) as stream, _csv_field_limit():
+        lines = _RecordLines(stream)
         reader = csv.reader(lines)
         try:
             header = next(reader, None)
@@ -698,7 +749,8 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             return
         row_number = 0
         while True:
-            line_before, start = reader.line_num, lines.tell()
+            line_before = reader.line_num
+            lines.start_record()
             try:
                 row = next(reader)
             except StopIteration:
@@ -716,8 +768,8 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             origin = f"{path} row {row_number} (line {line_before + 1})"
             row_id = f"{id_}:{row_number}"
             problem = _undecodable_row(",".join(row), origin, raw_line=False)
-            if problem is None and lines.tell() == len(text):  # the last row: is it whole?
-                cut = _cut_short(text[start:], row, len(names), line_before + 1)
+            if problem is None and lines.at_end:  # the last row: is it whole?
+                cut = _cut_short(lines.record(), row, len(names), line_before + 1)
                 problem = f"{origin}: {cut}" if cut else None
             if problem:
                 yield LoadError(id=row_id, source=source, message=problem, origin=origin)
@@ -731,6 +783,38 @@ def _load_csv(path: Path, id_: str, source: str, columns: Columns) -> Iterator[I
             yield _article_from_record(record, columns, row_id, source, origin)
         if row_number == 0:
             yield LoadError(id=id_, source=source, message=f"{path}: no rows (only a header)", origin=str(path))
+
+
+class _RecordLines:
+    """The lines a ``csv.reader`` reads, one at a time, remembering those of the record being
+    read (to check the last one is whole) and whether any line is left."""
+
+    def __init__(self, stream: io.TextIOBase) -> None:
+        self._stream = stream
+        self._next = stream.readline()
+        self._record: list[str] = []
+
+    def __iter__(self) -> "_RecordLines":
+        return self
+
+    def __next__(self) -> str:
+        line = self._next
+        if not line:
+            raise StopIteration
+        self._next = self._stream.readline()
+        self._record.append(line)
+        return line
+
+    def start_record(self) -> None:
+        self._record = []
+
+    def record(self) -> str:
+        """The raw text of the record read since :meth:`start_record`."""
+        return "".join(self._record)
+
+    @property
+    def at_end(self) -> bool:
+        return not self._next
 
 
 # One CSV field and its delimiter, as the csv module's default dialect reads them: a quote opens

@@ -15,8 +15,9 @@ import os
 import secrets
 import signal
 import stat
+import sys
 import threading
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TextIO
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMATS = ("table", "csv", "jsonl", "parquet", "markdown")
+# Rows a Parquet writer holds back while a column has no value yet to tell its type.
+PARQUET_TYPE_WAIT = 1 << 16
 # Columns that hold names (ids made of file paths, folder names, errors naming their file): the
 # formats people read show them through printable_path, so that a name holding a newline or a
 # terminal escape stays one harmless cell. CSV, JSONL and Parquet keep them exact: their quoting
@@ -104,6 +107,146 @@ def write_frame(frame: pd.DataFrame, fmt: str, stream: TextIO | None = None, pat
         write_text_file(path, text)
     elif stream is not None:
         stream.write(text)
+
+
+class TableWriter:
+    """A table written a chunk of rows at a time, as :func:`write_frame` would write the whole.
+
+    CSV, JSONL and Parquet rows go out as they come: to ``path`` through
+    :func:`replaced_on_success` (the file appears, whole, when the writer closes without
+    error), or to ``stream``. Every chunk must have the same columns; Parquet's column types
+    are those of the first chunk, a column with no value there taking the type of the first
+    that has one (written by row groups). The table and Markdown formats, which are read by
+    people and align their columns over every row, collect the chunks and write at the end.
+
+        with TableWriter("csv", path="findings.csv") as writer:
+            for frame in frames:
+                writer.add(frame)
+    """
+
+    def __init__(self, fmt: str, stream: TextIO | None = None, path: str | None = None, table: Callable[[pd.DataFrame], str] | None = None) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        if fmt == "parquet" and not path:
+            raise ValueError("--format parquet needs --output FILE")
+        self.fmt, self.stream, self.path, self.table = fmt, stream, path, table
+        self.rows = 0
+        self._collected: list[pd.DataFrame] = []
+        self._first: pd.DataFrame | None = None  # an empty frame with the first chunk's columns
+        self._parquet: Any = None
+        self._pending: list[Any] = []  # Arrow tables not yet written: waiting for a column's type
+        self._handle: Any = None
+        self._files = ExitStack()
+
+    def __enter__(self) -> "TableWriter":
+        self._files = ExitStack()
+        if self.path and self.fmt not in ("table", "markdown"):
+            temporary = self._files.enter_context(replaced_on_success(self.path))
+            self._handle = temporary if self.fmt == "parquet" else open(temporary, "w", encoding="utf-8", newline="")
+        return self
+
+    def add(self, frame: pd.DataFrame) -> None:
+        if self._first is None:
+            self._first = frame.iloc[:0]
+        elif list(frame.columns) != list(self._first.columns):
+            raise ValueError("every chunk of a table must have the same columns")
+        self.rows += len(frame)
+        if self.fmt in ("table", "markdown"):
+            self._collected.append(frame)
+            return
+        with self._named():
+            if self.fmt == "parquet":
+                self._add_parquet(frame)
+            elif len(frame):
+                self._write_text(frame.to_csv(index=False, header=self.rows == len(frame), lineterminator="\n") if self.fmt == "csv" else to_jsonl(frame))
+
+    def _write_text(self, text: str) -> None:
+        if self._handle is not None:
+            self._handle.write(text)
+        elif self.stream is not None:
+            self.stream.write(text)
+
+    def _add_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+
+        self._pending.append(pa.Table.from_pandas(frame, preserve_index=False))
+        if self._parquet is None:
+            fields = self._fields()
+            if any(field is None for field in fields.values()) and sum(t.num_rows for t in self._pending) < PARQUET_TYPE_WAIT:
+                return  # a later chunk will say what that all-null column holds
+            self._open_parquet(fields, pa.string())
+        self._flush_parquet()
+
+    def _fields(self) -> dict[str, Any]:
+        """Each column's first non-null Arrow field among the pending chunks (None: all null)."""
+        import pyarrow as pa
+
+        names = self._pending[0].column_names
+        return {name: next((t.schema.field(name) for t in self._pending if not pa.types.is_null(t.schema.field(name).type)), None) for name in names}
+
+    def _open_parquet(self, fields: dict[str, Any], unknown: Any) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([field if field is not None else pa.field(name, unknown) for name, field in fields.items()])
+        self._parquet = pq.ParquetWriter(self._handle, schema)
+
+    def _flush_parquet(self) -> None:
+        for table in self._pending:
+            if table.num_rows:
+                self._parquet.write_table(table.cast(self._parquet.schema))
+        self._pending = []
+
+    def _named(self) -> Any:
+        """Writing the file: an ``OSError`` becomes :class:`OutputError` naming it."""
+        return _failure_named(self.path) if self.path else nullcontext()
+
+    def __exit__(self, exc_type: Any, exc: Any, traceback: Any) -> bool:
+        """Write what is left and put the file in place; after an error, leave the file as it was."""
+        if exc_type is None:
+            try:
+                with self._named():
+                    self._finish()
+                    self._close_handle()
+            except BaseException:
+                self._close_handle(quietly=True)
+                if not self._files.__exit__(*sys.exc_info()):
+                    raise
+                return False
+            self._files.close()  # the new file takes the old one's place
+            return False
+        self._close_handle(quietly=True)
+        return bool(self._files.__exit__(exc_type, exc, traceback))
+
+    def _close_handle(self, quietly: bool = False) -> None:
+        """Close the text file (flushing it); ``quietly`` after an error already on its way."""
+        if self._handle is not None and self.fmt != "parquet" and not self._handle.closed:
+            try:
+                self._handle.close()
+            except OSError:
+                if not quietly:
+                    raise
+
+    def _finish(self) -> None:
+        import pandas as pd
+
+        first = self._first if self._first is not None else pd.DataFrame()
+        if self.fmt in ("table", "markdown"):
+            whole = pd.concat(self._collected, ignore_index=True) if self._collected else first
+            write_frame(whole, self.fmt, self.stream, self.path, table=self.table)
+        elif self.fmt == "parquet":
+            if self._parquet is None:
+                if not self.rows:
+                    first.to_parquet(self._handle, index=False)  # no rows: the columns alone
+                    return
+                import pyarrow as pa
+
+                self._open_parquet(self._fields(), pa.null())  # null everywhere in the table: null
+            self._flush_parquet()
+            self._parquet.close()
+        elif self.rows == 0:
+            self._write_text(first.to_csv(index=False, lineterminator="\n") if self.fmt == "csv" else "")
+
 
 
 class OutputError(Exception):

@@ -244,31 +244,76 @@ def _unique_ids(articles: list[tuple[Article, str | None]]) -> list[tuple[Articl
 def unique_ids(ids: Sequence[str], origins: Sequence[str | None]) -> list[str]:
     """``ids`` with each repeat renamed ``ID#2``, ``ID#3``... (skipping any already taken);
     one :class:`DuplicateIdWarning` lists the renames, with each article's ``origin``."""
-    counts: dict[str, int] = {}
-    for id_ in ids:
-        counts[id_] = counts.get(id_, 0) + 1
-    if all(n == 1 for n in counts.values()):
-        return list(ids)
-    taken = set(counts)
-    seen: set[str] = set()
-    next_suffix: dict[str, int] = {}
-    renamed: list[str] = []
-    unique = []
-    for id_, origin in zip(ids, origins):
-        if id_ in seen:
-            suffix = next_suffix.get(id_, 2)
-            while f"{id_}#{suffix}" in taken:
-                suffix += 1
-            next_suffix[id_] = suffix + 1
-            new_id = f"{id_}#{suffix}"
-            taken.add(new_id)
-            renamed.append(f"{id_!r} → {new_id!r}" + (f" ({origin})" if origin else ""))
-            id_ = new_id
-        seen.add(id_)
-        unique.append(id_)
-    shown = "; ".join(renamed[:5]) + (f"; and {len(renamed) - 5} more" if len(renamed) > 5 else "")
-    warnings.warn(DuplicateIdWarning(f"{len(renamed)} duplicate id(s) renamed to keep ids unique: {shown}"), stacklevel=5)
+    renamer = IdRenamer(IdIndex(ids))
+    unique = [renamer(id_, origin) for id_, origin in zip(ids, origins)]
+    renamer.warn(stacklevel=6)
     return unique
+
+
+class IdIndex:
+    """The ids of a whole input as 8 bytes each (their string hashes, sorted), so that a
+    stream of any length can tell which ids repeat and which names are taken. Two different
+    ids sharing a 64-bit hash (odds about one in 10^7 for a million articles) would read as
+    taken: a rename would skip one more suffix."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        from array import array
+
+        import numpy as np
+
+        hashes = np.fromiter(map(hash, ids), dtype=np.int64)
+        hashes.sort()
+        self.size = len(hashes)
+        self._sorted = array("q", hashes.tobytes())
+        self.repeated = set(hashes[1:][hashes[1:] == hashes[:-1]].tolist())
+
+    def __contains__(self, id_: str) -> bool:
+        from bisect import bisect_left
+
+        key = hash(id_)
+        k = bisect_left(self._sorted, key)
+        return k < len(self._sorted) and self._sorted[k] == key
+
+
+class IdRenamer:
+    """Makes ids unique one article at a time, in input order: the first use of an id keeps it,
+    each repeat becomes ``ID#2``, ``ID#3``... skipping any name the input itself uses (from
+    :class:`IdIndex`) or an earlier rename took."""
+
+    SHOWN = 5  # renames the warning lists by name
+
+    def __init__(self, index: IdIndex) -> None:
+        self.index = index
+        self.seen: set[str] = set()  # only ids that may repeat: the others cannot meet a rename
+        self.created: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.renamed = 0
+        self.shown: list[str] = []
+
+    def __call__(self, id_: str, origin: str | None = None) -> str:
+        if hash(id_) not in self.index.repeated:
+            return id_
+        if id_ not in self.seen:
+            self.seen.add(id_)
+            return id_
+        suffix = self.next_suffix.get(id_, 2)
+        while f"{id_}#{suffix}" in self.index or f"{id_}#{suffix}" in self.created:
+            suffix += 1
+        self.next_suffix[id_] = suffix + 1
+        new_id = f"{id_}#{suffix}"
+        self.created.add(new_id)
+        self.renamed += 1
+        if len(self.shown) < self.SHOWN:
+            self.shown.append(f"{id_!r} → {new_id!r}" + (f" ({origin})" if origin else ""))
+        return new_id
+
+    def warn(self, stacklevel: int = 2) -> None:
+        """One :class:`DuplicateIdWarning` listing the renames so far, if there were any."""
+        if not self.renamed:
+            return
+        more = self.renamed - len(self.shown)
+        shown = "; ".join(self.shown) + (f"; and {more} more" if more else "")
+        warnings.warn(DuplicateIdWarning(f"{self.renamed} duplicate id(s) renamed to keep ids unique: {shown}"), stacklevel=stacklevel)
 
 
 def _worker_count(workers: int | None) -> int:
@@ -466,10 +511,12 @@ def corpus_apply(
     failed: dict[int, str],
     progress: Callable[[int], None] = lambda done: None,
     pool: ProcessPoolExecutor | None = None,
+    stored: str | None = None,
 ) -> None:
     """Apply the corpus summary to each member's result, in place (in ``pool``'s processes
-    when given: one task per process, each sent the summary once); mark the articles whose
-    summary or application failed."""
+    when given: one task per process, each sent the summary once, or, when ``stored`` names
+    a file holding it pickled, each process reading it once for all the calls that name that
+    file); mark the articles whose summary or application failed."""
     name = detector.name
     summary, merge_error = merged
     failed = dict(failed)
@@ -478,7 +525,7 @@ def corpus_apply(
         failed.update(dict.fromkeys(members, merge_error))
     todo = [i for i in members if i not in failed]
     pairs = [(staged[i].article, staged[i].results[name]) for i in todo]  # type: ignore[index]
-    for i, applied in zip(todo, _applied(detector, pairs, summary, pool)):
+    for i, applied in zip(todo, _applied(detector, pairs, summary, pool, stored)):
         if isinstance(applied, DetectorResult):
             staged[i].results[name] = applied  # type: ignore[index]
         else:
@@ -489,15 +536,18 @@ def corpus_apply(
         item.error = f"{item.error}; {message}" if item.error else message
 
 
-def _applied(detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any, pool: ProcessPoolExecutor | None) -> list[DetectorResult | str]:
+def _applied(
+    detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any, pool: ProcessPoolExecutor | None, stored: str | None = None
+) -> list[DetectorResult | str]:
     """``detector.apply`` on each pair: its new result, or the error message. In ``pool``
     when given; should a worker die there, what it had not returned is applied here."""
     if pool is not None and len(pairs) > 1:
         workers = max(1, getattr(pool, "_max_workers", 2))
         size = math.ceil(len(pairs) / workers)
         chunks = [pairs[k : k + size] for k in range(0, len(pairs), size)]
+        sent = _StoredSummary(stored) if stored is not None else summary
         try:
-            futures = [pool.submit(_apply_chunk, detector.name, chunk, summary) for chunk in chunks]
+            futures = [pool.submit(_apply_chunk, detector.name, chunk, sent) for chunk in chunks]
             return [applied for future in futures for applied in future.result()]
         except BrokenProcessPool:
             pass
@@ -514,8 +564,25 @@ def _apply_each(detector: Detector, pairs: list[tuple[Article, DetectorResult]],
     return applied
 
 
+class _StoredSummary:
+    """A corpus summary sent to a worker as the name of the file that holds it pickled."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+
+_WORKER_SUMMARY: dict[str, Any] = {}  # worker side: the stored summaries read, by file (one per corpus detector of the run)
+
+
 def _apply_chunk(name: str, pairs: list[tuple[Article, DetectorResult]], summary: Any) -> list[DetectorResult | str]:
     """Worker side of :func:`_applied`."""
+    if isinstance(summary, _StoredSummary):
+        if summary.path not in _WORKER_SUMMARY:
+            import pickle
+
+            with open(summary.path, "rb") as stored:
+                _WORKER_SUMMARY[summary.path] = pickle.load(stored)
+        summary = _WORKER_SUMMARY[summary.path]
     return _apply_each(next(d for d in _WORKER_DETECTORS if d.name == name), pairs, summary)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from quality.rules import dominant_kind
 
@@ -53,59 +53,61 @@ def mean_interval(values: np.ndarray, prior_sd: float, level: float = 0.95) -> t
     return max(0.0, mean - half), min(1.0, mean + half)
 
 
-def pooled_sd(frame: pd.DataFrame) -> float:
-    """Within-source standard deviation of article quality across the corpus."""
-    scored = frame.dropna(subset=["quality"])
-    groups = scored.groupby("source")["quality"]
-    dof = int((groups.count() - 1).clip(lower=0).sum())
+def pooled_sd(qualities: Iterable[np.ndarray]) -> float:
+    """Within-source standard deviation of article quality across the corpus, from each
+    source's scored qualities."""
+    ss, dof = 0.0, 0
+    for values in qualities:
+        if len(values) > 1:
+            ss += float(((values - values.mean()) ** 2).sum())
+            dof += len(values) - 1
     if dof == 0:
         return PRIOR_SD_FLOOR * 4  # no within-source spread known: assume a broad 0.2
-    ss = float(groups.apply(lambda s: ((s - s.mean()) ** 2).sum()).sum())
     return max(PRIOR_SD_FLOOR, math.sqrt(ss / dof))
 
 
 _KIND_COUNT = re.compile(r"^(?P<detector>translation)_n_(?P<kind>[a-z_]+)$")  # detectors that count findings by kind
+_RULE_COUNT = re.compile(r"^n_[A-Z]{3}\d{3}$")
 
 
-def dominant_kinds(group: pd.DataFrame) -> dict[str, str | None]:
-    """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``, today
-    the translation detector), the kind with the most findings in these articles:
-    ``translation_dominant_kind`` = "join"."""
-    from pandas.api.types import is_numeric_dtype
-
-    totals: dict[str, dict[str, float]] = {}
-    for column in group.columns:
-        match = _KIND_COUNT.match(column)
-        if match and is_numeric_dtype(group[column]):
-            totals.setdefault(match["detector"], {})[match["kind"]] = float(group[column].fillna(0).sum())
-    return {f"{detector}_dominant_kind": dominant_kind(kinds) for detector, kinds in sorted(totals.items())}
-
+def is_rule_count(column: str) -> bool:
+    """Whether an article-table column is ``n_CODE``: the article's findings of one rule."""
+    return _RULE_COUNT.match(column) is not None
 
 SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
+_SOURCING_COUNTS = ("attribution_claims", "attribution_attributed", *(f"attribution_n_{kind}" for kind in SOURCE_KINDS))
 
 
-def _sourcing_mix(group: pd.DataFrame) -> dict[str, float]:
+def dominant_kinds(totals: Mapping[str, float]) -> dict[str, str | None]:
+    """For each detector that counts its findings by kind (metrics ``DETECTOR_n_KIND``, today
+    the translation detector), the kind with the most findings among ``totals`` (column →
+    sum over a source's articles): ``translation_dominant_kind`` = "join"."""
+    kinds: dict[str, dict[str, float]] = {}
+    for column, total in totals.items():
+        match = _KIND_COUNT.match(column)
+        if match:
+            kinds.setdefault(match["detector"], {})[match["kind"]] = total
+    return {f"{detector}_dominant_kind": dominant_kind(counts) for detector, counts in sorted(kinds.items())}
+
+
+def _sourcing_mix(totals: Mapping[str, float]) -> dict[str, float]:
     """Pooled attribution density and source-kind shares of one source's articles (counts are
     summed before dividing, so long articles weigh by their sentences, as a reader meets them)."""
-    if "attribution_claims" not in group:
+    if "attribution_claims" not in totals:
         return {}
-    claims = float(group["attribution_claims"].fillna(0).sum())
-    attributed = float(group["attribution_attributed"].fillna(0).sum())
+    claims, attributed = totals["attribution_claims"], totals.get("attribution_attributed", 0.0)
     mix = {"attribution_density": attributed / claims if claims else math.nan}
     for kind in SOURCE_KINDS:
-        column = f"attribution_n_{kind}"
-        count = float(group[column].fillna(0).sum()) if column in group else 0.0
-        mix[f"source_share_{kind}"] = count / attributed if attributed else math.nan
+        mix[f"source_share_{kind}"] = totals.get(f"attribution_n_{kind}", 0.0) / attributed if attributed else math.nan
     return mix
 
 
-def _top_rules(group: pd.DataFrame, count_columns: list[str], most: int = 3) -> str:
+def _top_rules(counts: Mapping[str, int], most: int = 3) -> str:
     """The source's most frequent warning- and error-level rules, e.g. ``"BPL001 ×5, TRN004 ×2"``:
     which kinds of defect dominate an outlet, at a glance."""
     from quality.rules import RULES
 
-    counts = {c[2:]: int(group[c].sum()) for c in count_columns if c[2:] in RULES and RULES[c[2:]].severity.rank > 0}
-    ranked = sorted(((n, code) for code, n in counts.items() if n > 0), key=lambda item: (-item[0], item[1]))
+    ranked = sorted(((n, code) for code, n in counts.items() if n > 0 and code in RULES and RULES[code].severity.rank > 0), key=lambda item: (-item[0], item[1]))
     return ", ".join(f"{code} ×{n}" for n, code in ranked[:most])
 
 
@@ -126,43 +128,128 @@ def rank_ranges(low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def source_report(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per source from the article table of :func:`quality.score_frame`."""
-    import numpy as np
-    import pandas as pd
+    totals = SourceTotals()
+    totals.add(scores)
+    return totals.report()
 
-    if scores.empty:
-        return pd.DataFrame(columns=["source", "articles", "scored", "errors", "quality_mean", "rank"])
-    dimension_columns = [c for c in scores.columns if c.startswith("dim_")]
-    count_columns = sorted(c for c in scores.columns if c.startswith("n_") and c[2:5].isalpha() and c[2:5].isupper())
-    prior = pooled_sd(scores)
-    rows = []
-    for source, group in scores.groupby("source", sort=True):
-        quality = group["quality"].dropna().to_numpy(dtype=float)
-        low, high = mean_interval(quality, prior)
-        words = float(group.loc[group["error"].isna(), "words"].sum())
-        row = {
-            "source": source,
-            "articles": len(group),
-            "scored": int(group["error"].isna().sum()),
-            "errors": int(group["error"].notna().sum()),
-            "quality_mean": float(quality.mean()) if len(quality) else math.nan,
-            "quality_median": float(np.median(quality)) if len(quality) else math.nan,
-            "quality_ci_low": low,
-            "quality_ci_high": high,
-        }
-        for column in dimension_columns:
-            row[column.removeprefix("dim_") + "_mean"] = float(group[column].mean())
-        row.update(_sourcing_mix(group))
-        row["findings_per_1k_words"] = 1000 * float(group["findings"].sum()) / words if words else math.nan
-        defects = float(group["n_error"].sum() + group["n_warning"].sum())
-        row["defects_per_1k_words"] = 1000 * defects / words if words else math.nan
-        row["error_finding_share"] = float((group["n_error"] > 0).mean())
-        for column in count_columns:
-            row["per_1k_" + column[2:]] = 1000 * float(group[column].sum()) / words if words else math.nan
-        row["top_rules"] = _top_rules(group, count_columns)
-        row.update(dominant_kinds(group))
-        rows.append(row)
-    report = pd.DataFrame(rows)
-    # A source none of whose articles could be scored has no quality to rank: no rank, listed last.
-    report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="keep").astype("Int64")
-    report["rank_best"], report["rank_worst"] = rank_ranges(report["quality_ci_low"], report["quality_ci_high"])
-    return report.sort_values(["rank", "source"], kind="stable", na_position="last").reset_index(drop=True)
+
+class _ExactSum:
+    """A float sum without rounding error until it is read (Shewchuk's partials), so that a
+    mean does not depend on how the rows were split into chunks."""
+
+    __slots__ = ("partials",)
+
+    def __init__(self) -> None:
+        self.partials: list[float] = []
+
+    def add(self, values: Iterable[float]) -> None:
+        partials = self.partials
+        for x in values:
+            kept = 0
+            for y in partials:
+                if abs(x) < abs(y):
+                    x, y = y, x
+                high = x + y
+                low = y - (high - x)
+                if low:
+                    partials[kept] = low
+                    kept += 1
+                x = high
+            partials[kept:] = [x]
+
+    @property
+    def value(self) -> float:
+        return math.fsum(self.partials)
+
+
+class _Source:
+    """One source's running totals."""
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.articles = self.scored = self.with_errors = 0
+        self.quality = array("d")  # every scored quality, for the median and the interval: 8 bytes each
+        self.words = 0.0
+        self.dimensions: dict[str, tuple[_ExactSum, list[int]]] = {}
+        self.sums: dict[str, float] = {}  # integer counts (findings, n_CODE, attribution counts...)
+
+
+class SourceTotals:
+    """The per-source report from chunks of the article table, as they come: counts and sums
+    per source, and each source's scored qualities (8 bytes an article), never the rows.
+    ``add`` every chunk, then ``report()``; one chunk or many give the same report."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, _Source] = {}
+        self.dimension_columns: dict[str, None] = {}
+        self.count_columns: set[str] = set()
+
+    def add(self, scores: pd.DataFrame) -> None:
+        if scores.empty:
+            return
+        self.dimension_columns.update(dict.fromkeys(c for c in scores.columns if c.startswith("dim_")))
+        counts = [c for c in scores.columns if is_rule_count(c)]
+        self.count_columns.update(counts)
+        summed = ["findings", "n_error", "n_warning", *counts, *(c for c in scores.columns if c in _SOURCING_COUNTS or _KIND_COUNT.match(c))]
+        for source, group in scores.groupby("source", sort=False):
+            totals = self.sources.setdefault(source, _Source())
+            ok = group["error"].isna()
+            totals.articles += len(group)
+            totals.scored += int(ok.sum())
+            totals.with_errors += int((group["n_error"] > 0).sum())
+            totals.quality.extend(group["quality"].dropna().to_numpy(dtype=float))
+            totals.words += float(group.loc[ok, "words"].sum())
+            for column in scores.columns:
+                if column.startswith("dim_"):
+                    values = group[column].dropna().to_numpy(dtype=float)
+                    exact, count = totals.dimensions.setdefault(column, (_ExactSum(), [0]))
+                    exact.add(values.tolist())
+                    count[0] += len(values)
+            for column in summed:
+                if column in group:
+                    totals.sums[column] = totals.sums.get(column, 0) + float(group[column].fillna(0).sum())
+
+    def report(self) -> pd.DataFrame:
+        import numpy as np
+        import pandas as pd
+
+        if not self.sources:
+            return pd.DataFrame(columns=["source", "articles", "scored", "errors", "quality_mean", "rank"])
+        qualities = {source: np.frombuffer(totals.quality, dtype=float) if len(totals.quality) else np.empty(0) for source, totals in self.sources.items()}
+        prior = pooled_sd(qualities.values())
+        codes = sorted(self.count_columns)
+        rows = []
+        for source in sorted(self.sources):
+            totals, quality = self.sources[source], qualities[source]
+            low, high = mean_interval(quality, prior)
+            words = totals.words
+            row = {
+                "source": source,
+                "articles": totals.articles,
+                "scored": totals.scored,
+                "errors": totals.articles - totals.scored,
+                "quality_mean": float(quality.mean()) if len(quality) else math.nan,
+                "quality_median": float(np.median(quality)) if len(quality) else math.nan,
+                "quality_ci_low": low,
+                "quality_ci_high": high,
+            }
+            for column in self.dimension_columns:
+                exact, count = totals.dimensions.get(column, (_ExactSum(), [0]))
+                row[column.removeprefix("dim_") + "_mean"] = exact.value / count[0] if count[0] else math.nan
+            row.update(_sourcing_mix(totals.sums))
+            sums = totals.sums
+            row["findings_per_1k_words"] = 1000 * sums.get("findings", 0.0) / words if words else math.nan
+            defects = sums.get("n_error", 0.0) + sums.get("n_warning", 0.0)
+            row["defects_per_1k_words"] = 1000 * defects / words if words else math.nan
+            row["error_finding_share"] = totals.with_errors / totals.articles
+            for column in codes:
+                row["per_1k_" + column[2:]] = 1000 * sums.get(column, 0.0) / words if words else math.nan
+            row["top_rules"] = _top_rules({column[2:]: int(sums.get(column, 0)) for column in codes})
+            row.update(dominant_kinds({c: v for c, v in sums.items() if _KIND_COUNT.match(c)}))
+            rows.append(row)
+        report = pd.DataFrame(rows)
+        # A source none of whose articles could be scored has no quality to rank: no rank, listed last.
+        report["rank"] = report["quality_mean"].rank(ascending=False, method="min", na_option="keep").astype("Int64")
+        report["rank_best"], report["rank_worst"] = rank_ranges(report["quality_ci_low"], report["quality_ci_high"])
+        return report.sort_values(["rank", "source"], kind="stable", na_position="last").reset_index(drop=True)
