@@ -52,7 +52,7 @@ from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
 from quality.rules import selected_codes
 
 STREAM_CHUNK = 512  # articles in memory at a time (and per corpus summary)
-SPILL_MEMORY = 64 << 20  # bytes a spill holds in memory before it moves to a temporary file
+SPILL_MEMORY = 32 << 20  # bytes a spill holds in memory before it moves to a temporary file
 
 
 def stream_results(

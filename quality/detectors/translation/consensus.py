@@ -49,12 +49,13 @@ nothing.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from quality.detectors.translation.text import zipf
 
@@ -68,7 +69,7 @@ ArticleLines = tuple[str, tuple[tuple[str, ...], ...]]
 def line_words(text: str) -> tuple[str, ...]:
     """A paragraph's distinct lower-case word tokens (letters and digits: a changed figure
     counts), in order of first use."""
-    return tuple(dict.fromkeys(_WORD.findall(text.lower())))
+    return tuple(map(sys.intern, dict.fromkeys(_WORD.findall(text.lower()))))
 
 
 def paragraph_texts(text: str) -> list[str]:
@@ -159,13 +160,17 @@ class _Index:
         self.sources = [articles[i][0] for i in self.ids]
         self.lines = [articles[i][1] for i in self.ids]
         self.position = {article_id: n for n, article_id in enumerate(self.ids)}
-        vocabularies = [dict.fromkeys(chain.from_iterable(article_lines)) for article_lines in self.lines]
-        documents = Counter(chain.from_iterable(vocabularies))
+        # Each article's vocabulary, made afresh for each of the three passes below rather than
+        # held for the whole corpus at once (a dictionary per article: the index's largest part).
+        def vocabularies() -> Iterator[dict[str, None]]:
+            return (dict.fromkeys(chain.from_iterable(article_lines)) for article_lines in self.lines)
+
+        documents = Counter(chain.from_iterable(vocabularies()))
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
         eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
         self.keys: list[tuple[str, ...]] = []
-        for vocabulary in vocabularies:
+        for vocabulary in vocabularies():
             usable = sorted((eligible[w], w) for w in vocabulary if w in eligible)
             self.keys.append(tuple(w for _, w in usable[: options.key_words]))
         # Per-article line views for the alignment, kept for the articles most recently used:
@@ -178,7 +183,7 @@ class _Index:
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked).
         self.postings: dict[str, list[int]] = {w: [] for w in chosen}
-        for n, vocabulary in enumerate(vocabularies):
+        for n, vocabulary in enumerate(vocabularies()):
             for w in vocabulary:
                 if w in chosen and len(self.postings[w]) < options.max_key_articles:
                     self.postings[w].append(n)
