@@ -139,7 +139,6 @@ class TableWriter:
         self._files = ExitStack()
 
     def __enter__(self) -> "TableWriter":
-        self._files = ExitStack()
         if self.path and self.fmt not in ("table", "markdown"):
             temporary = self._files.enter_context(replaced_on_success(self.path))
             self._handle = temporary if self.fmt == "parquet" else open(temporary, "w", encoding="utf-8", newline="")
@@ -219,13 +218,15 @@ class TableWriter:
         return bool(self._files.__exit__(exc_type, exc, traceback))
 
     def _close_handle(self, quietly: bool = False) -> None:
-        """Close the text file (flushing it); ``quietly`` after an error already on its way."""
-        if self._handle is not None and self.fmt != "parquet" and not self._handle.closed:
-            try:
+        """Close the file (flushing it); ``quietly`` after an error already on its way."""
+        try:
+            if self._parquet is not None:
+                self._parquet.close()  # closing twice is harmless
+            if self._handle is not None and self.fmt != "parquet" and not self._handle.closed:
                 self._handle.close()
-            except OSError:
-                if not quietly:
-                    raise
+        except OSError:
+            if not quietly:
+                raise
 
     def _finish(self) -> None:
         import pandas as pd
@@ -243,10 +244,8 @@ class TableWriter:
 
                 self._open_parquet(self._fields(), pa.null())  # null everywhere in the table: null
             self._flush_parquet()
-            self._parquet.close()
         elif self.rows == 0:
             self._write_text(first.to_csv(index=False, lineterminator="\n") if self.fmt == "csv" else "")
-
 
 
 class OutputError(Exception):

@@ -205,6 +205,20 @@ def test_streamed_tables_are_the_whole_runs_byte_for_byte(small_chunks: None, sa
         assert out.read_bytes() == _written(expected, fmt, tmp_path / f"expected.{fmt}"), command
 
 
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_tables_for_people_from_chunks_are_the_whole_runs(small_chunks: None, sample_results: list, fmt: str) -> None:
+    from quality.terminal import ARTICLE_COLUMNS, finding_lines, frame_table, terminal_width
+
+    for command, expected, drawn in (
+        (["score", "--articles"], article_rows(sample_results), lambda f: frame_table(f, columns=ARTICLE_COLUMNS, width=terminal_width())),
+        (["findings"], finding_rows(sample_results), finding_lines),
+    ):
+        code, out, err = _cli(*command, str(SAMPLE), "--format", fmt)
+        whole = io.StringIO()
+        write_frame(expected, fmt, whole, table=drawn)
+        assert code == 0 and out == whole.getvalue(), command
+
+
 def test_streamed_parquet_holds_the_whole_runs_table(small_chunks: None, sample_results: list, tmp_path: Path) -> None:
     for command, expected in ((["score", "--articles"], article_rows(sample_results)), (["findings"], finding_rows(sample_results))):
         out = tmp_path / "out.parquet"
