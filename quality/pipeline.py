@@ -188,19 +188,37 @@ def detect_stage(
     """The per-article stage: refuse what cannot be analysed, run every detector on the rest.
     ``articles`` are (article, load error) pairs, as :func:`unique_articles` gives them;
     ``pool`` a pool of ``workers`` processes to run them in (:func:`_shared_pool`)."""
+    return detect_later(articles, detectors, config, workers, pool)(progress)
+
+
+def detect_later(
+    articles: Sequence[tuple[Article, str | None]],
+    detectors: Sequence[Detector],
+    config: Config,
+    workers: int = 1,
+    pool: ProcessPoolExecutor | None = None,
+) -> Callable[[Callable[[int], None]], list[Staged]]:
+    """:func:`detect_stage` in two halves: the work goes to ``pool`` now, and the function
+    returned collects it (reporting progress), so that a caller can queue the next batch
+    before it collects this one and the workers never wait. Without a pool the work is done
+    when collected."""
     staged: list[Staged | None] = [None] * len(articles)
     todo: list[int] = []
     for index, (article, load_error) in enumerate(articles):
         refusal = (INPUT_UNREADABLE, load_error) if load_error else _refusal(article, config.max_article_chars)
         if refusal is not None:
             staged[index] = Staged(article, None, refusal[1], refusal[0])
-            progress(1)
         else:
             todo.append(index)
-    detected = _detect_all([articles[i][0] for i in todo], detectors, config, workers, progress, pool)
-    for index, (results, error) in zip(todo, detected):
-        staged[index] = Staged(articles[index][0], results, error)
-    return staged  # type: ignore[return-value]
+    detected = _detect_later([articles[i][0] for i in todo], detectors, config, workers, pool)
+
+    def collect(progress: Callable[[int], None] = lambda done: None) -> list[Staged]:
+        progress(len(articles) - len(todo))
+        for index, (results, error) in zip(todo, detected(progress)):
+            staged[index] = Staged(articles[index][0], results, error)
+        return staged  # type: ignore[return-value]
+
+    return collect
 
 
 def finish_stage(item: Staged, config: Config, enabled: set[str]) -> ArticleResult:
@@ -324,23 +342,32 @@ def _worker_count(workers: int | None) -> int:
     return workers or os.cpu_count() or 1
 
 
-def _detect_all(
+def _detect_later(
     articles: list[Article],
     detectors: Sequence[Detector],
     config: Config,
     workers: int,
-    progress: Callable[[int], None],
     pool: ProcessPoolExecutor | None = None,
-) -> list[Outcome]:
+) -> Callable[[Callable[[int], None]], list[Outcome]]:
     if workers <= 1 or len(articles) < 2:
-        outcomes = []
-        for article in articles:
-            outcomes.append(_detect_one(article, detectors))
-            progress(1)
-        return outcomes
+
+        def here(progress: Callable[[int], None]) -> list[Outcome]:
+            outcomes = []
+            for article in articles:
+                outcomes.append(_detect_one(article, detectors))
+                progress(1)
+            return outcomes
+
+        return here
     size = max(1, min(MAX_WORKER_CHUNK, math.ceil(len(articles) / (workers * 4))))
     chunks = [articles[k : k + size] for k in range(0, len(articles), size)]
-    per_chunk = ordered_pool_map(_detect_chunk, chunks, workers, _init_worker, (config,), progress=progress, pool=pool)
+    if pool is None:
+        return lambda progress: _outcomes(ordered_pool_map(_detect_chunk, chunks, workers, _init_worker, (config,), progress=progress))
+    collect = pool_map_later(pool, _detect_chunk, chunks, _init_worker, (config,))
+    return lambda progress: _outcomes(collect(progress))
+
+
+def _outcomes(per_chunk: list[list[Any]]) -> list[Outcome]:
     return [(None, o.message) if isinstance(o, WorkerDied) else o for chunk in per_chunk for o in chunk]
 
 
@@ -378,27 +405,50 @@ def ordered_pool_map(
     pool: ProcessPoolExecutor | None = None,
 ) -> list[list[Any]]:
     """``[function(chunk) for chunk in chunks]`` in ``workers`` processes (``pool``, when
-    given, started with the same initializer), in order.
+    given, started with the same initializer), in order (see :func:`pool_map_later`)."""
+    if pool is not None:
+        return pool_map_later(pool, function, chunks, initializer, initargs)(progress)
+    with _pool(workers, initializer, initargs) as own:
+        return pool_map_later(own, function, chunks, initializer, initargs)(progress)
+
+
+def pool_map_later(
+    pool: ProcessPoolExecutor,
+    function: Callable[[list[Any]], list[Any]],
+    chunks: list[list[Any]],
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Callable[[Callable[[int], None] | None], list[list[Any]]]:
+    """``function`` on each chunk, submitted to ``pool`` now; the function returned collects
+    the results in order (reporting each chunk's length to ``progress``).
 
     If a worker process dies (the kernel's out-of-memory killer, a crash in a C extension),
     nothing is lost: the chunks not yet collected are retried one item at a time in a
     one-worker pool, where the item that kills its worker again is known exactly; it gets a
     :class:`WorkerDied` in place of its result and the rest go on.
     """
-    results: list[list[Any] | None] = [None] * len(chunks)
+    futures: list[Any] = []
     try:
-        with nullcontext(pool) if pool is not None else _pool(workers, initializer, initargs) as active:
-            futures = [active.submit(function, chunk) for chunk in chunks]
+        for chunk in chunks:
+            futures.append(pool.submit(function, chunk))
+    except (BrokenProcessPool, RuntimeError):  # a pool already broken, or shut down
+        pass
+
+    def collect(progress: Callable[[int], None] | None = None) -> list[list[Any]]:
+        results: list[list[Any] | None] = [None] * len(chunks)
+        try:
             for k, future in enumerate(futures):
                 results[k] = future.result()
                 if progress:
                     progress(len(chunks[k]))
-    except BrokenProcessPool:
-        pass
-    for k, chunk in enumerate(chunks):
-        if results[k] is None:
-            results[k] = _one_by_one(function, chunk, initializer, initargs, progress)
-    return results  # type: ignore[return-value]
+        except BrokenProcessPool:
+            pass
+        for k, chunk in enumerate(chunks):
+            if results[k] is None:
+                results[k] = _one_by_one(function, chunk, initializer, initargs, progress)
+        return results  # type: ignore[return-value]
+
+    return collect
 
 
 class WorkerDied:
@@ -517,6 +567,19 @@ def corpus_apply(
     when given: one task per process, each sent the summary once, or, when ``stored`` names
     a file holding it pickled, each process reading it once for all the calls that name that
     file); mark the articles whose summary or application failed."""
+    apply_later(detector, staged, merged, failed, pool, stored)(progress)
+
+
+def apply_later(
+    detector: Detector,
+    staged: list[Staged],
+    merged: tuple[Any, str | None],
+    failed: dict[int, str],
+    pool: ProcessPoolExecutor | None = None,
+    stored: str | None = None,
+) -> Callable[[Callable[[int], None]], None]:
+    """:func:`corpus_apply` in two halves, as :func:`detect_later`: the work goes to ``pool``
+    now, and the function returned collects it into ``staged``."""
     name = detector.name
     summary, merge_error = merged
     failed = dict(failed)
@@ -525,33 +588,46 @@ def corpus_apply(
         failed.update(dict.fromkeys(members, merge_error))
     todo = [i for i in members if i not in failed]
     pairs = [(staged[i].article, staged[i].results[name]) for i in todo]  # type: ignore[index]
-    for i, applied in zip(todo, _applied(detector, pairs, summary, pool, stored)):
-        if isinstance(applied, DetectorResult):
-            staged[i].results[name] = applied  # type: ignore[index]
-        else:
-            failed[i] = applied
-    progress(len(members))
-    for i, message in failed.items():
-        item = staged[i]
-        item.error = f"{item.error}; {message}" if item.error else message
+    applied = _applied_later(detector, pairs, summary, pool, stored)
+
+    def collect(progress: Callable[[int], None] = lambda done: None) -> None:
+        for i, result in zip(todo, applied()):
+            if isinstance(result, DetectorResult):
+                staged[i].results[name] = result  # type: ignore[index]
+            else:
+                failed[i] = result
+        progress(len(members))
+        for i, message in failed.items():
+            item = staged[i]
+            item.error = f"{item.error}; {message}" if item.error else message
+
+    return collect
 
 
-def _applied(
+def _applied_later(
     detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any, pool: ProcessPoolExecutor | None, stored: str | None = None
-) -> list[DetectorResult | str]:
-    """``detector.apply`` on each pair: its new result, or the error message. In ``pool``
-    when given; should a worker die there, what it had not returned is applied here."""
-    if pool is not None and len(pairs) > 1:
-        workers = max(1, getattr(pool, "_max_workers", 2))
-        size = math.ceil(len(pairs) / workers)
-        chunks = [pairs[k : k + size] for k in range(0, len(pairs), size)]
-        sent = _StoredSummary(stored) if stored is not None else summary
-        try:
-            futures = [pool.submit(_apply_chunk, detector.name, chunk, sent) for chunk in chunks]
-            return [applied for future in futures for applied in future.result()]
-        except BrokenProcessPool:
-            pass
-    return _apply_each(detector, pairs, summary)
+) -> Callable[[], list[DetectorResult | str]]:
+    """``detector.apply`` on each pair (its new result, or the error message), submitted to
+    ``pool`` when given; should a worker die there, the pairs are applied here instead."""
+    if pool is None or len(pairs) < 2:
+        return lambda: _apply_each(detector, pairs, summary)
+    workers = max(1, getattr(pool, "_max_workers", 2))
+    size = math.ceil(len(pairs) / workers)
+    sent = _StoredSummary(stored) if stored is not None else summary
+    try:
+        futures = [pool.submit(_apply_chunk, detector.name, pairs[k : k + size], sent) for k in range(0, len(pairs), size)]
+    except (BrokenProcessPool, RuntimeError):  # a pool already broken, or shut down
+        futures = None
+
+    def collect() -> list[DetectorResult | str]:
+        if futures is not None:
+            try:
+                return [applied for future in futures for applied in future.result()]
+            except BrokenProcessPool:
+                pass
+        return _apply_each(detector, pairs, summary)
+
+    return collect
 
 
 def _apply_each(detector: Detector, pairs: list[tuple[Article, DetectorResult]], summary: Any) -> list[DetectorResult | str]:

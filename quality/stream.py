@@ -1,9 +1,9 @@
-"""The pipeline over a corpus of any length, in memory that does not grow with it.
+"""The pipeline over a corpus of any length, a chunk of articles at a time.
 
 :func:`quality.analyze` holds every article and result until the end. :func:`stream_results`
-holds one chunk of :data:`STREAM_CHUNK` articles at a time and gives the results back chunk by
-chunk, in input order, equal to what :func:`~quality.pipeline.analyze` gives for the same
-input:
+holds one chunk of :data:`STREAM_CHUNK` articles at a time (two with a worker pool: the next
+chunk's work is queued while this one is collected) and gives the results back chunk by chunk,
+in input order, equal to what :func:`~quality.pipeline.analyze` gives for the same input:
 
 0. **Ids.** The input is read once for its ids alone (8 bytes each:
    :class:`~quality.pipeline.IdIndex`), so that a repeated id is renamed exactly as the whole
@@ -15,9 +15,10 @@ input:
 2. **Corpus signals and finishing**: the chunks are read back one at a time, the merged
    summaries applied (workers read each summary once, from a file) and the results given out.
 
-What stays in memory is bounded by the chunk, the dictionaries, and the merged corpus
-summaries, whose size docs/performance.md gives per article; the temporary files hold about
-the corpus's own size again, and go when the run ends, however it ends.
+What stays in memory: the chunks, the dictionaries, 8 bytes an article for the ids, and the
+merged corpus summaries, which still grow with the corpus (docs/performance.md has the
+figures). The temporary files hold about the corpus's own size again, and go when the run
+ends, however it ends.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator
@@ -40,12 +42,12 @@ from quality.pipeline import (
     Staged,
     _shared_pool,
     _worker_count,
+    apply_later,
     as_article,
     build_detectors,
-    corpus_apply,
     corpus_merge,
     corpus_summaries,
-    detect_stage,
+    detect_later,
     finish_stage,
 )
 from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
@@ -84,25 +86,47 @@ def _stream(
     renamer = IdRenamer(ids)
     corpus = [d for d in detectors if d.uses_corpus]
     with Spill() as spill, _shared_pool(workers if ids.size > 1 else 1, config) as pool:
+        # With a pool, the next chunk's work is queued before this one is collected, so that the
+        # workers never wait while this process summarises, spills or writes.
+        ahead = 1 if pool is not None else 0
         merges = {d.name: RunningMerge(d) for d in corpus}
         progress.stage(ANALYSING, ids.size)
+        detecting: deque[Callable[[Callable[[int], None]], list[Staged]]] = deque()
         for items in _chunks(read(), size):
-            staged = detect_stage([_renamed(item, renamer) for item in items], detectors, config, workers, progress.advance, pool)
-            failed = {}
-            for detector in corpus:
-                summaries, failed[detector.name] = corpus_summaries(detector, staged)
-                merges[detector.name].add(summaries)
-            spill.append((staged, failed))
+            detecting.append(detect_later([_renamed(item, renamer) for item in items], detectors, config, workers, pool))
+            while len(detecting) > ahead:
+                _summarise_and_spill(detecting.popleft()(progress.advance), corpus, merges, spill)
+        while detecting:
+            _summarise_and_spill(detecting.popleft()(progress.advance), corpus, merges, spill)
         renamer.warn(stacklevel=4)
         with tempfile.TemporaryDirectory(prefix="quality-summaries-") as folder:
             merged = {name: merge.result() for name, merge in merges.items()}
             stored = {name: _store(summary, os.path.join(folder, f"{name}.pickle")) if pool is not None else None for name, (summary, _) in merged.items()}
             progress.stage("corpus signals and scores", ids.size)
+            applying: deque[tuple[list[Staged], list[Callable[..., None]]]] = deque()
             for staged, failed in spill:
-                for detector in corpus:
-                    corpus_apply(detector, staged, merged[detector.name], failed[detector.name], pool=pool, stored=stored[detector.name])
-                yield [finish_stage(item, config, enabled) for item in staged]
-                progress.advance(len(staged))
+                applying.append((staged, [apply_later(d, staged, merged[d.name], failed[d.name], pool, stored[d.name]) for d in corpus]))
+                while len(applying) > ahead:
+                    yield _finished(*applying.popleft(), config, enabled, progress)
+            while applying:
+                yield _finished(*applying.popleft(), config, enabled, progress)
+
+
+def _summarise_and_spill(staged: list[Staged], corpus: list[Detector], merges: dict[str, "RunningMerge"], spill: "Spill") -> None:
+    """A detected chunk's corpus summaries join the running merges; the chunk goes to the spill."""
+    failed = {}
+    for detector in corpus:
+        summaries, failed[detector.name] = corpus_summaries(detector, staged)
+        merges[detector.name].add(summaries)
+    spill.append((staged, failed))
+
+
+def _finished(staged: list[Staged], applying: list[Callable[..., None]], config: Config, enabled: set[str], progress: Progress) -> list[ArticleResult]:
+    """A chunk's results, once the corpus signals applied to it are collected."""
+    for collect in applying:
+        collect()
+    progress.advance(len(staged))
+    return [finish_stage(item, config, enabled) for item in staged]
 
 
 def _renamed(item: Item, renamer: IdRenamer) -> tuple[Article, str | None]:

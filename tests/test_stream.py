@@ -66,6 +66,14 @@ def test_streamed_results_equal_the_whole_batchs(mixed: tuple[list, list], chunk
     assert [r for c in chunks for r in c] == whole
 
 
+def test_streaming_in_a_worker_pool_gives_the_same_results(mixed: tuple[list, list]) -> None:
+    items, whole = mixed
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DuplicateIdWarning)
+        chunks = list(stream_results(lambda: iter(items), workers=2, chunk=9))
+    assert [r for c in chunks for r in c] == whole
+
+
 def test_streaming_warns_once_about_the_renamed_ids(mixed: tuple[list, list]) -> None:
     items, whole = mixed
     with pytest.warns(DuplicateIdWarning, match=r"2 duplicate id\(s\) renamed .*'k' → 'k#3'; 'k' → 'k#4'"):
