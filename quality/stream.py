@@ -92,12 +92,16 @@ def _stream(
         merges = {d.name: RunningMerge(d) for d in corpus}
         progress.stage(ANALYSING, ids.size)
         detecting: deque[Callable[[Callable[[int], None]], list[Staged]]] = deque()
+        read_again = 0
         for items in _chunks(read(), size):
+            read_again += len(items)
             detecting.append(detect_later([_renamed(item, renamer) for item in items], detectors, config, workers, pool))
             while len(detecting) > ahead:
                 _summarise_and_spill(detecting.popleft()(progress.advance), corpus, merges, spill)
         while detecting:
             _summarise_and_spill(detecting.popleft()(progress.advance), corpus, merges, spill)
+        if read_again != ids.size:
+            raise InputChanged(f"the input changed while it was read: {ids.size:,} articles the first time, {read_again:,} the second")
         renamer.warn(stacklevel=4)
         with tempfile.TemporaryDirectory(prefix="quality-summaries-") as folder:
             merged = {name: merge.result() for name, merge in merges.items()}
@@ -129,8 +133,14 @@ def _finished(staged: list[Staged], applying: list[Callable[..., None]], config:
     return [finish_stage(item, config, enabled) for item in staged]
 
 
+class InputChanged(ValueError):
+    """The two reads of the input gave different articles (a file written to during the run)."""
+
+
 def _renamed(item: Item, renamer: IdRenamer) -> tuple[Article, str | None]:
     article, refusal = as_article(item)
+    if article.id not in renamer.index:
+        raise InputChanged(f"the input changed while it was read: {article.id!r} was not there the first time")
     new_id = renamer(article.id, article.origin)
     return (article if new_id == article.id else replace(article, id=new_id)), refusal
 

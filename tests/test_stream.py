@@ -74,6 +74,17 @@ def test_streaming_in_a_worker_pool_gives_the_same_results(mixed: tuple[list, li
     assert [r for c in chunks for r in c] == whole
 
 
+def test_an_input_that_changes_between_its_two_reads_is_refused() -> None:
+    from quality.stream import InputChanged
+
+    reads = iter([[Article(id="a", source="s", text="One.")], [Article(id="a", source="s", text="One."), Article(id="b", source="s", text="Two.")]])
+    with pytest.raises(InputChanged, match="'b' was not there the first time"):
+        list(stream_results(lambda: next(reads)))
+    reads = iter([[Article(id="a", source="s", text="One."), Article(id="b", source="s", text="Two.")], [Article(id="a", source="s", text="One.")]])
+    with pytest.raises(InputChanged, match="2 articles the first time, 1 the second"):
+        list(stream_results(lambda: next(reads)))
+
+
 def test_streaming_warns_once_about_the_renamed_ids(mixed: tuple[list, list]) -> None:
     items, whole = mixed
     with pytest.warns(DuplicateIdWarning, match=r"2 duplicate id\(s\) renamed .*'k' → 'k#3'; 'k' → 'k#4'"):
