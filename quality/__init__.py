@@ -34,7 +34,7 @@ _API = {
     "attribution_frame": "quality.detectors.attribution",
     "strip_boilerplate": "quality.detectors.boilerplate", "strip_findings": "quality.detectors.boilerplate",
     "fix_text": "quality.fix",
-    "findings_frame": "quality.frame", "rules_frame": "quality.frame", "score_frame": "quality.frame",
+    "article_rows": "quality.frame", "findings_frame": "quality.frame", "rules_frame": "quality.frame", "score_frame": "quality.frame",
     "load_paths": "quality.load",
     "Article": "quality.model", "ArticleResult": "quality.model", "DetectorResult": "quality.model",
     "Finding": "quality.model", "Severity": "quality.model",
