@@ -37,7 +37,7 @@ from dask import delayed
 
 from quality.config import Config
 from quality.detectors import Detector
-from quality.frame import FINDING_COLUMNS, article_rows, finding_rows
+from quality.frame import FINDING_COLUMNS, article_rows, column_witnesses, common_dtypes, finding_rows
 from quality.load import articles_from_frame
 from quality.model import Article, ArticleResult
 from quality.pipeline import (
@@ -247,43 +247,13 @@ def _typed(frames: list[Delayed], columns: Sequence[str] = (), divisions: Any = 
     of error rows only), each dtype inferred from the values of every partition."""
     import dask.dataframe as dd
 
-    shapes = dask.compute(*[delayed(_shape)(frame) for frame in frames])
+    shapes = dask.compute(*[delayed(column_witnesses)(frame) for frame in frames])
     order = list(columns)
     for part_columns, _ in shapes:
         order.extend(c for c in part_columns if c not in order)
-    dtypes = _common_dtypes(order, [witness for _, witness in shapes])
+    dtypes = common_dtypes(order, [witness for _, witness in shapes])
     meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in dtypes.items()})
     return dd.from_delayed([delayed(_conform)(frame, dtypes) for frame in frames], meta=meta, divisions=divisions)
-
-
-def _shape(frame: pd.DataFrame) -> tuple[list[str], dict[str, list[Any]]]:
-    """The partition's columns in order, and per column one value of each Python type it
-    holds (None for a missing value): enough for pandas to infer the column's dtype over the
-    whole table as it would over all rows at once."""
-    witness: dict[str, list[Any]] = {}
-    for column in frame.columns:
-        seen: dict[type, Any] = {}
-        for value in frame[column].tolist():
-            missing = value is None or (isinstance(value, float) and value != value)
-            seen.setdefault(type(None) if missing else type(value), None if missing else value)
-        witness[column] = list(seen.values())
-    return list(frame.columns), witness
-
-
-def _common_dtypes(columns: list[str], witnesses: list[dict[str, list[Any]]]) -> dict[str, Any]:
-    """Each column's dtype as pandas infers it from the rows of every partition: from one
-    value of each Python type the column holds anywhere (a column a partition lacks is
-    missing there, as it is in the rows of the local table; a table with no rows at all
-    keeps the dtypes pandas gives an empty table)."""
-    samples: dict[str, dict[type, Any]] = {c: {} for c in columns}
-    for witness in witnesses:
-        for column in columns:
-            for value in witness.get(column, [None]):
-                samples[column].setdefault(type(value), value)
-    length = max((len(found) for found in samples.values()), default=0)
-    values = {c: list(found.values()) for c, found in samples.items()}
-    rows = [{c: found[k % len(found)] for c, found in values.items() if found} for k in range(length)]
-    return dict(pd.DataFrame(rows, columns=columns).dtypes.items())
 
 
 def _conform(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:

@@ -64,29 +64,22 @@ class ArticleTable:
 
     Each chunk counts only the rules it fired and has only the columns its rows use, so
     ``conform`` gives a chunk the table's columns, in order of first use as in the whole, with
-    every rule's count (``n_CODE``, 0 where the chunk has none) after ``n_info``; and a number
-    column that is fractional or missing in some chunk is fractional in all (``3`` would be
-    written ``3.0`` in the whole table). ``add`` every chunk first, then ``conform`` each."""
+    every rule's count (``n_CODE``, 0 where the chunk has none) after ``n_info``, and the
+    dtypes pandas infers over the whole table (:func:`common_dtypes`: ``3`` is written ``3.0``
+    where the column has gaps elsewhere). ``add`` every chunk first, then ``conform`` each."""
 
     def __init__(self) -> None:
         self.columns: dict[str, None] = {}  # the non-count columns, in order of first use
         self.codes: set[str] = set()
-        self.kinds: dict[str, set[str]] = {}
-        self.chunks = 0
+        self.witnesses: list[dict[str, list[Any]]] = []
+        self._dtypes: dict[str, Any] | None = None
 
     def add(self, frame: pd.DataFrame) -> None:
-        for column in self.columns:
-            if column not in frame.columns:
-                self.kinds[column].add("missing")
-        for column in frame.columns:
-            if is_rule_count(column):
-                self.codes.add(column)
-                continue
-            if column not in self.columns:
-                self.columns[column] = None
-                self.kinds[column] = {"missing"} if self.chunks else set()
-            self.kinds[column].add(_kind(frame[column]))
-        self.chunks += 1
+        names, witness = column_witnesses(frame)
+        self.columns.update(dict.fromkeys(c for c in names if not is_rule_count(c)))
+        self.codes.update(c for c in names if is_rule_count(c))
+        self.witnesses.append(witness)
+        self._dtypes = None
 
     @property
     def column_order(self) -> list[str]:
@@ -95,25 +88,43 @@ class ArticleTable:
         return names[:at] + sorted(self.codes) + names[at:]
 
     def conform(self, frame: pd.DataFrame) -> pd.DataFrame:
-        shaped = frame.reindex(columns=self.column_order)
+        if self._dtypes is None:  # a chunk without a rule's count has 0 of it, not a gap
+            counted = [{**dict.fromkeys(self.codes, [0]), **witness} for witness in self.witnesses]
+            self._dtypes = common_dtypes(self.column_order, counted)
+        shaped = frame.reindex(columns=list(self._dtypes))
         for column in self.codes.difference(frame.columns):
             shaped[column] = 0
-        for column, kinds in self.kinds.items():
-            if "int" in kinds and kinds - {"int"} <= {"float", "missing"} and kinds != {"int"}:
-                shaped[column] = shaped[column].astype(float)
-        return shaped
+        return shaped.astype(self._dtypes)
 
 
-def _kind(series: pd.Series) -> str:
-    from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+def column_witnesses(frame: pd.DataFrame) -> tuple[list[str], dict[str, list[Any]]]:
+    """A part of a table's columns in order, and per column one value of each Python type it
+    holds (None for a missing value): enough for pandas to infer the column's dtype over the
+    whole table as it would over all rows at once (:func:`common_dtypes`)."""
+    witness: dict[str, list[Any]] = {}
+    for column in frame.columns:
+        seen: dict[type, Any] = {}
+        for value in frame[column].tolist():
+            missing = value is None or (isinstance(value, float) and value != value)
+            seen.setdefault(type(None) if missing else type(value), None if missing else value)
+        witness[column] = list(seen.values())
+    return list(frame.columns), witness
 
-    if is_bool_dtype(series.dtype):
-        return "bool"
-    if is_integer_dtype(series.dtype):
-        return "int"
-    if is_float_dtype(series.dtype):
-        return "float"
-    return "object"
+
+def common_dtypes(columns: list[str], witnesses: list[dict[str, list[Any]]]) -> dict[str, Any]:
+    """Each column's dtype as pandas infers it from the rows of every part of a table: from one
+    value of each Python type the column holds anywhere (a column a part lacks is missing
+    there, as it is in the rows of the whole table; a table with no rows at all keeps the
+    dtypes pandas gives an empty table)."""
+    samples: dict[str, dict[type, Any]] = {c: {} for c in columns}
+    for witness in witnesses:
+        for column in columns:
+            for value in witness.get(column, [None]):
+                samples[column].setdefault(type(value), value)
+    length = max((len(found) for found in samples.values()), default=0)
+    values = {c: list(found.values()) for c, found in samples.items()}
+    rows = [{c: found[k % len(found)] for c, found in values.items() if found} for k in range(length)]
+    return dict(pd.DataFrame(rows, columns=columns).dtypes.items())
 
 
 def finding_rows(results: Sequence[ArticleResult]) -> pd.DataFrame:

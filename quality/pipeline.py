@@ -651,7 +651,7 @@ _WORKER_SUMMARY: dict[str, Any] = {}  # worker side: the stored summaries read, 
 
 
 def _apply_chunk(name: str, pairs: list[tuple[Article, DetectorResult]], summary: Any) -> list[DetectorResult | str]:
-    """Worker side of :func:`_applied`."""
+    """Worker side of :func:`_applied_later`."""
     if isinstance(summary, _StoredSummary):
         if summary.path not in _WORKER_SUMMARY:
             import pickle
