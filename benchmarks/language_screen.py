@@ -1,0 +1,80 @@
+"""The language detector's English screen against langdetect, on every real document we have.
+
+``LanguageDetector`` decides an article is English without langdetect when the screen
+(:func:`quality.detectors.language.english_by_function_words`) holds. The screen is only worth
+having if it never says English where langdetect would not. This script asks both about every
+distinct document of ``benchmarks/throughput.py`` (news pages of 13 languages with their
+furniture, machine-translated news, US political news; from ``../shared/benchmarks/``, never
+copied here) and prints:
+
+- how many documents the screen decides, and how many of those langdetect places elsewhere
+  (must be 0; each is listed);
+- the highest English function-word share among documents langdetect does not call English,
+  the margin below ``SCREEN_MIN_SHARE``;
+- the seconds the two take over all documents.
+
+    python benchmarks/language_screen.py [SHARED_BENCHMARKS_DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
+from throughput import documents  # noqa: E402
+
+from quality.detectors.language import (  # noqa: E402
+    _NOISE,
+    _WORDS,
+    ENGLISH_FUNCTION_WORDS,
+    SCREEN_MIN_SHARE,
+    english_by_function_words,
+    identify,
+    load_profiles,
+)
+from quality.spans import prose_lines  # noqa: E402
+
+MIN_LETTERS = 40  # LanguageDetector's default
+
+
+def function_share(text: str) -> float:
+    words = _WORDS.findall(_NOISE.sub(" ", text).lower())
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", default=str(shared_path("benchmarks")), help="the shared benchmarks folder")
+    args = parser.parse_args()
+    root = Path(args.shared)
+    if not root.is_dir():
+        print(f"no benchmark data at {root}", file=sys.stderr)
+        return 2
+    load_profiles()
+    proses = [prose_lines(text) for _, text in documents(root)]
+
+    started = time.perf_counter()
+    screened = [english_by_function_words(prose, MIN_LETTERS) for prose in proses]
+    screen_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    detected = [identify(prose, MIN_LETTERS)[0] for prose in proses]
+    langdetect_seconds = time.perf_counter() - started
+
+    wrong = [(k, detected[k]) for k, yes in enumerate(screened) if yes and detected[k] != "en"]
+    others = [function_share(prose) for prose, language in zip(proses, detected) if language not in ("en", "unknown")]
+    print(f"{len(proses):,} documents; langdetect: {dict(Counter(detected).most_common())}")
+    print(f"screen decides {sum(screened):,} as English; langdetect disagrees on {len(wrong)}")
+    for k, language in wrong:
+        print(f"  document {k}: langdetect says {language!r}: {proses[k][:120]!r}")
+    print(f"highest function-word share of a document langdetect places in another language: "
+          f"{max(others, default=0.0):.3f} (screen threshold {SCREEN_MIN_SHARE})")
+    print(f"seconds over all documents: screen {screen_seconds:.2f}, langdetect {langdetect_seconds:.2f}")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
