@@ -90,3 +90,13 @@ def test_a_table_row_is_a_line_made_mostly_of_numbers(line: str, row: bool) -> N
     from quality.spans import is_table_row
 
     assert is_table_row(line) is row
+
+
+def test_asking_twice_gives_the_same_sentences_and_a_list_of_ones_own() -> None:
+    text = "The ministry said the visit would go ahead. He added that no date was set.\nA second line."
+    first = sentences(text)
+    expected = list(first)
+    first.clear()  # a caller may change its list
+    assert sentences(text) == expected
+    assert sentences("".join(text)) == expected  # an equal string that is not the same object
+    assert sentences("Another text.") != expected

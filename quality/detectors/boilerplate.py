@@ -79,10 +79,12 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
+from quality.detectors._prefilter import LiteralScreen
 from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
@@ -373,15 +375,25 @@ class LineInfo:
 
 def family_of(line: str, dateline: bool | None = None) -> str | None:
     """The rule code of the first family whose wording matches the line, if any (``dateline``:
-    whether :func:`is_dateline` holds, when the caller knows it already)."""
+    whether :func:`is_dateline` holds, when the caller knows it already). A pattern is tried only
+    when the line holds one of the literals it cannot match without (:mod:`._prefilter`)."""
     length = len(line)
+    possible = _family_screen().possible(line)
+    bit = 1
     for code, patterns in FAMILIES:
         for pattern, max_chars in patterns:
-            if length <= max_chars and pattern.search(line):
+            if possible & bit and length <= max_chars and pattern.search(line):
                 return code
+            bit <<= 1
         if code == "BPL004" and (is_dateline(line) if dateline is None else dateline):
             return code
     return None
+
+
+@cache
+def _family_screen() -> LiteralScreen:
+    """The screen of every family pattern, in the order of ``FAMILIES`` (built on first use)."""
+    return LiteralScreen([pattern for _, patterns in FAMILIES for pattern, _ in patterns])
 
 
 def is_dateline(line: str) -> bool:
