@@ -29,21 +29,19 @@ from throughput import documents  # noqa: E402
 
 from quality.detectors.language import (  # noqa: E402
     _NOISE,
-    _WORDS,
-    ENGLISH_FUNCTION_WORDS,
     SCREEN_MIN_SHARE,
     english_by_function_words,
     identify,
     load_profiles,
 )
+from quality.english import WORDS, function_word_share  # noqa: E402
 from quality.spans import prose_lines  # noqa: E402
 
 MIN_LETTERS = 40  # LanguageDetector's default
 
 
 def function_share(text: str) -> float:
-    words = _WORDS.findall(_NOISE.sub(" ", text).lower())
-    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+    return function_word_share(WORDS.findall(_NOISE.sub(" ", text).lower()))
 
 
 def main() -> int:

@@ -99,27 +99,29 @@ class ArticleTable:
 
 def column_witnesses(frame: pd.DataFrame) -> tuple[list[str], dict[str, list[Any]]]:
     """A part of a table's columns in order, and per column one value of each Python type it
-    holds (None for a missing value): enough for pandas to infer the column's dtype over the
-    whole table as it would over all rows at once (:func:`common_dtypes`)."""
+    holds (a missing value as itself: None and NaN infer differently, an all-None column being
+    ``object`` and one with a NaN ``float64``): enough for pandas to infer the column's dtype
+    over the whole table as it would over all rows at once (:func:`common_dtypes`)."""
     witness: dict[str, list[Any]] = {}
     for column in frame.columns:
         seen: dict[type, Any] = {}
         for value in frame[column].tolist():
-            missing = value is None or (isinstance(value, float) and value != value)
-            seen.setdefault(type(None) if missing else type(value), None if missing else value)
+            seen.setdefault(type(value), value)
         witness[column] = list(seen.values())
     return list(frame.columns), witness
 
 
 def common_dtypes(columns: list[str], witnesses: list[dict[str, list[Any]]]) -> dict[str, Any]:
     """Each column's dtype as pandas infers it from the rows of every part of a table: from one
-    value of each Python type the column holds anywhere (a column a part lacks is missing
-    there, as it is in the rows of the whole table; a table with no rows at all keeps the
+    value of each Python type the column holds anywhere (a column a part lacks is NaN in that
+    part's rows, as in the rows of the whole table; a table with no rows at all keeps the
     dtypes pandas gives an empty table)."""
     samples: dict[str, dict[type, Any]] = {c: {} for c in columns}
     for witness in witnesses:
+        # A part's rows that lack a column hold NaN there, as rows without the key do in pandas.
+        absent = [math.nan] if any(witness.values()) else []
         for column in columns:
-            for value in witness.get(column, [None]):
+            for value in witness.get(column, absent):
                 samples[column].setdefault(type(value), value)
     length = max((len(found) for found in samples.values()), default=0)
     values = {c: list(found.values()) for c, found in samples.items()}

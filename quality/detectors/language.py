@@ -29,6 +29,7 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 from quality.detectors.base import Detector
+from quality.english import ENGLISH_FUNCTION_WORDS, WORDS, function_word_share
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.spans import paragraphs, prose_lines
@@ -183,14 +184,6 @@ class _NgramProbabilities(dict):  # type: ignore[type-arg]
         self[ngram] = row
         return row
 
-# The commonest English function words: they make up about half of the words of English prose
-# and very few of the words of other languages, so a paragraph rich in them is English without
-# asking langdetect, which costs several milliseconds a call.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in is that for it was on with as by he she they at from his her their be "
-    "has have had are were not but this which will would said an or its who been also".split()
-)
-_WORDS = re.compile(r"[^\W\d_]+")
 # Noise that is not language: URLs, handles and hashtags, e-mail addresses, digits. The e-mail
 # alternative starts only at the start of a token: a bare ``\S+@`` would rescan a long run of
 # non-space text (CJK has no spaces) from every position, quadratic in the run's length.
@@ -242,8 +235,8 @@ RULES.register(WRONG_LANGUAGE, FOREIGN_PARAGRAPH)
 
 
 def clearly_english(text: str, min_share: float = 0.2) -> bool:
-    words = _WORDS.findall(text.lower())
-    return bool(words) and sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= min_share
+    words = WORDS.findall(text.lower())
+    return bool(words) and function_word_share(words) >= min_share
 
 
 # The article-level screen, two tests that must both hold. English prose is about a third
@@ -258,8 +251,8 @@ SCREEN_MIN_WORDS = 20
 
 
 def _without_noise(text: str) -> str:
-    """``text`` with ``_NOISE`` blanked, as far as ``_WORDS`` can tell: the digits and underscores
-    that ``_NOISE`` blanks already split words for ``_WORDS``, so only URLs, handles, hashtags and
+    """``text`` with ``_NOISE`` blanked, as far as ``WORDS`` can tell: the digits and underscores
+    that ``_NOISE`` blanks already split words for ``WORDS``, so only URLs, handles, hashtags and
     addresses need the (costly) substitution, and text without their marks is returned as is."""
     if "@" in text or "#" in text or "://" in text or "www." in text:
         return _NOISE.sub(" ", text)
@@ -271,7 +264,7 @@ def english_by_function_words(text: str, min_letters: int) -> bool:
     ``SCREEN_MIN_SHARE`` of them English function words and ``SCREEN_MIN_THE`` of them "the",
     and at least ``min_letters`` letters (so that :func:`identify` would have asked langdetect
     rather than said ``unknown``). ``benchmarks/language_screen.py`` checks it against langdetect."""
-    words = _WORDS.findall(_without_noise(text).lower())
+    words = WORDS.findall(_without_noise(text).lower())
     if len(words) < SCREEN_MIN_WORDS or words.count("the") < SCREEN_MIN_THE * len(words):
         return False
     if sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) < SCREEN_MIN_SHARE * len(words):
@@ -294,8 +287,10 @@ def identify(text: str, min_letters: int = 40) -> tuple[str, float]:
 
 
 class LanguageDetector(Detector):
-    """Scores 1 minus the share of characters in foreign-language paragraphs; 0 when the whole
-    article is in another language; ``None`` when there is too little text to tell."""
+    """Scores 1 minus the share of characters in foreign-language paragraphs; ``None`` when the
+    whole article is in another language (LNG001 says which: the article is measured in its own
+    language by the detectors that apply to it, not ranked last for it) or when there is too
+    little text to tell."""
 
     name = "language"
     dimension = "language"
@@ -322,8 +317,10 @@ class LanguageDetector(Detector):
         make = self.findings_for(article)
         findings = []
         if language != expected:
+            # The configured language is a default, not a verdict: the article is reported in its
+            # own language (LNG001 says which) and measured by what applies to it, not scored 0.
             findings.append(make("LNG001", 0, 0, f"article reads as {language!r} (p={probability:.2f}), expected {expected!r}"))
-            return DetectorResult(score=0.0, findings=tuple(findings), metrics=metrics)
+            return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         foreign_chars = 0
         for para in paragraphs(article.text):
             if sum(ch.isalpha() for ch in para.text) < self.paragraph_min_letters:

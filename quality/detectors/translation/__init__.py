@@ -52,6 +52,7 @@ from quality.detectors.translation.names import NameSummary, article_findings, c
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
+from quality.english import is_not_english
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
 from quality.spans import prose_lines
@@ -111,6 +112,10 @@ class TranslationDetector(Detector):
     def detect(self, article: Article) -> DetectorResult:
         if not self._is_english(article):
             return DetectorResult(score=None, metrics={"skipped": f"language {article.language!r}"})
+        if is_not_english(prose_lines(article.text)):
+            # Translation artifacts are measured in English text: a whole article in another
+            # language is the language detector's one LNG001, not a TRN001 per sentence.
+            return DetectorResult(score=None, metrics={"skipped": "not English"})
         text = article.text
         make = self.findings_for(article)
         findings: list[Finding] = []

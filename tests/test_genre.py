@@ -1,0 +1,108 @@
+"""An article's genre, told from its shape: what sourcing it needs depends on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from quality.detectors.attribution import AttributionDetector
+from quality.english import is_not_english
+from quality.genre import HOW_TO, LISTING, NEWS, OPINION, REVIEW, TRANSCRIPT, genre_of
+from quality.model import Article
+
+NEWS_REPORT = (
+    "Xi Jinping will visit Moscow next month, the Russian Foreign Ministry said on Monday.\n"
+    "Officials in Beijing have not confirmed the trip. The two leaders last met in September.\n"
+    '"We will work hard to push relations to a higher level," the ministry said. "I am sure of it," '
+    "a spokesman told reporters, adding that he expected progress."
+)
+
+GENRES = [
+    pytest.param(NEWS_REPORT, NEWS, id="a report: the first person is inside quotations"),
+    pytest.param(
+        "Miso-glazed salmon\nIngredients\n2 tbsp. soy sauce\n1 tbsp. honey\n4 salmon fillets\n½ cup white miso\n"
+        "Whisk the miso, soy sauce and honey. Brush it over the fish and roast for 12 minutes.",
+        HOW_TO,
+        id="a recipe: quantity-and-unit lines",
+    ),
+    pytest.param(
+        "How to change a tyre\nWhat you need\nA jack and a wheel brace.\n1. Loosen the nuts before you lift the car.\n"
+        "2. Lift the car with the jack.\n3. Swap the wheel and tighten the nuts in a star pattern.",
+        HOW_TO,
+        id="a how-to: a heading over numbered steps",
+    ),
+    pytest.param(
+        "Final standings after round 12\n1. Reed Sorenson 118 0 0 0 0\n2. Joe Nemechek 112 1 0 0 0\n"
+        "3. Landon Cassill 104 0 0 0 0\n4. Cody Ware 99 0 0 0 0\n5. J.J. Yeley 97 0 0 0 0\nThe series resumes next week.",
+        LISTING,
+        id="standings: short lines of numbers",
+    ),
+    pytest.param(
+        "Black Friday deals we like\nAirPods Pro for $235\nKindle Paperwhite for $84.99\nInstant Pot Duo for $49\n"
+        "Echo Dot for $22\nRoku Express for $17.99\nPrices were checked on Tuesday morning.",
+        LISTING,
+        id="a deal list: short lines with prices",
+    ),
+    pytest.param(
+        "Roundup: Palm Bay beat Rockledge 70-44, Melbourne edged Viera 51-49, Eau Gallie won 66-40, "
+        "Satellite lost 38-55 to Titusville, Cocoa took Merritt Island 61-58 and Bayside fell 45-47 at home.",
+        LISTING,
+        id="results: many scores for the words",
+    ),
+    pytest.param(
+        "WALLACE: Let me start with the economy.\nSMITH: Thank you for having me.\nWALLACE: Inflation is up again.\n"
+        "SMITH: We expect it to fall by spring.\nWALLACE: And if it does not?\nSMITH: Then we will act.",
+        TRANSCRIPT,
+        id="a transcript: speakers' labels",
+    ),
+    pytest.param(
+        "The new laptop is fast and quiet, and its screen is the best we have tested this year.\n"
+        "Verdict\nA few flaws aside, this is the one to buy. Rating: 4.5 out of 5.",
+        REVIEW,
+        id="a review: a verdict heading and a rating",
+    ),
+    pytest.param(
+        "I have lived in this city for twenty years, and I have never seen the council so lost. "
+        "My neighbours tell me the same. I think the plan is wrong, and I will vote against it, "
+        "because my street deserves better than another car park.",
+        OPINION,
+        id="a column: the writer's first person",
+    ),
+    pytest.param(
+        "Palm Bay beat Rockledge 70-44 on Friday, their third win in a row, the coach said after the game.",
+        NEWS,
+        id="a match report with one score is news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "genre"), GENRES)
+def test_the_genre_is_read_from_the_texts_shape(text: str, genre: str) -> None:
+    assert genre_of(text) == genre
+
+
+RECIPE = GENRES[1].values[0]
+
+
+def test_a_recipe_is_not_thinly_sourced_its_sourcing_is_not_measured() -> None:
+    result = AttributionDetector().detect(Article("a", "s", RECIPE))
+    assert result.score is None and result.metrics["genre"] == HOW_TO
+    assert not [f for f in result.findings if f.rule in ("ATT001", "ATT004")]
+
+
+PORTUGUESE = (
+    "Nesta página você terá sempre a classificação atualizada do campeonato até a última corrida. "
+    "Os pilotos disputam o título em dez etapas, e a equipe que somar mais pontos leva a taça no fim do ano."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_english"),
+    [(PORTUGUESE, True), (NEWS_REPORT, False), ("Nesta página você terá", False)],  # too short to tell: English, the default
+)
+def test_a_text_is_not_english_only_when_plainly_so(text: str, not_english: bool) -> None:
+    assert is_not_english(text) is not_english
+
+
+def test_another_language_is_not_measured_by_the_english_detectors() -> None:
+    result = AttributionDetector().detect(Article("a", "s", PORTUGUESE))
+    assert result.score is None and result.findings == () and result.metrics["skipped"] == "not English"
