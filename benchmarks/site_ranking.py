@@ -9,7 +9,9 @@ defect in its text, not for writing Portuguese or publishing recipes.
 It prints the lowest sites with each one's language, genres, dimension means and commonest
 warnings, how many of them are not in English, and, among English sites, the share of all
 quality lost that each dimension accounts for and Spearman's rho between quality and sourcing
-(a ranking that is only a sourcing ranking says little about outlets).
+(a ranking that is only a sourcing ranking says little about outlets). Last, the genres
+``quality/genre.py`` gives the 167 PolNeAR articles (``attribution/sentences.jsonl``), political
+news that the genre rules were not written from: anything but news or opinion there is a misreading.
 
     python benchmarks/site_ranking.py [SHARED_BENCHMARKS_DIR] [--lowest 15]
 """
@@ -26,9 +28,12 @@ import pandas as pd
 
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 
+from _polnear import documents, load_rows  # noqa: E402
+
 from quality import analyze  # noqa: E402
 from quality.config import Config  # noqa: E402
 from quality.frame import article_rows  # noqa: E402
+from quality.genre import genre_of  # noqa: E402
 from quality.model import Article  # noqa: E402
 from quality.scoring import source_report  # noqa: E402
 
@@ -92,6 +97,12 @@ def main() -> int:
     print(f"English sites: {len(english)}; Spearman(quality, sourcing) = {rho:.2f}")
     lost = quality_lost(rows[rows["language_detected"] == "en"], config.weights)
     print("share of quality lost, English articles: " + ", ".join(f"{d} {share:.0%}" for d, share in lost.items()))
+    polnear = documents(load_rows(root / "attribution" / "sentences.jsonl"))
+    genres = Counter(genre_of(doc.text) for doc in polnear)
+    print(f"genres of the {len(polnear)} PolNeAR articles (political news, unseen): {dict(genres.most_common())}")
+    for doc in polnear:
+        if genre_of(doc.text) != "news":
+            print(f"  {genre_of(doc.text)}: {doc.publisher}: {doc.text[:100]!r}")
     return 0
 
 
