@@ -5,12 +5,14 @@ Every case here was written for this project (no benchmark or seed sentences).""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import quality
 from quality import Article, Config, analyze
+from quality.detectors import attribution as attribution_module
 from quality.detectors.attribution import (
     AttributionDetector,
     analyse,
@@ -18,6 +20,8 @@ from quality.detectors.attribution import (
     quote_regions,
     summarise_sourcing,
 )
+
+SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "sample_corpus"
 
 # (sentence, cue, source, kind, quote). An empty cue means "not attributed".
 SINGLE = [
@@ -431,3 +435,12 @@ def test_source_report_pools_density_and_source_mix() -> None:
     assert row["source_share_media"] == pytest.approx(1 / 4)
     assert row["source_share_anonymous"] == pytest.approx(1 / 4)
     assert row["source_share_organisation"] == 0
+
+
+def test_skipping_the_scan_of_sentences_without_a_cue_word_changes_no_attribution(monkeypatch) -> None:
+    texts = [row[0] for table in (SINGLE, SUBJECT_STRUCTURES, CUE_FAMILIES, CARRY_OVER, PRONOUNS, QUOTES) for row in table]
+    texts += [t for t in quality.RULES.example_texts() if t.strip()]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(SAMPLE_CORPUS.glob("*.txt"))]
+    screened = [analyse(text) for text in texts]
+    monkeypatch.setattr(attribution_module, "_may_hold_cue", lambda lowers: True)
+    assert [analyse(text) for text in texts] == screened

@@ -430,6 +430,8 @@ def _find(
         d = sentence.start + inline.start("dash")
         found.append(Attribution(inline["dash"], d, d + 1, inline["name"], s, s + len(inline["name"]), _classify_text(inline["name"]) or PERSON, DIRECT))
 
+    if not _may_hold_cue(lowers):
+        return found  # most sentences: no word that can open a cue, so the scan below finds nothing
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -535,6 +537,28 @@ def _find(
                     add(tokens[k : k + phrase], subject, kind, range(k, k + phrase))
                 break
     return found
+
+
+# Words of which a sentence must hold one for a branch of _find's scan to fire: of each phrase
+# ("according to", "in a statement") its longest word, since the phrase needs all of them, and
+# of a light verb's words ("made it clear") the longest after the verb, for the same reason; the
+# nouns, adjectives and adverbs the branches look up; every form of the cue verbs. A possessive
+# ("poll's") counts as its noun. tests/test_attribution.py checks that skipping the
+# scan of sentences without one changes no attribution.
+_CUE_WORDS = frozenset(
+    word.lower()
+    for word in (
+        *(max(phrase.split(), key=len) for phrase in T.SOURCE_AFTER_PHRASES + T.SETTING_PHRASES),
+        "quoted", "quoting",
+        *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
+        *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
+        *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),
+    )
+)  # fmt: skip
+
+
+def _may_hold_cue(lowers: Sequence[str]) -> bool:
+    return any(word in _CUE_WORDS or word.removesuffix("'s") in _CUE_WORDS for word in lowers)
 
 
 # Built once: the union of five tables, which _possessive_cue used to rebuild for every token.
