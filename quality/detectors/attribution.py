@@ -55,7 +55,7 @@ sentences (sentences that are not questions, headings, captions or signatures)::
     weight(sentence) = 0 if unattributed, else
                        (1 - anonymous_penalty if any source is anonymous else 1)
                      * (1 - secondhand_penalty if any source is another outlet else 1)
-    score = min(1, sum(weight) / claims / target_density)
+    score = min(1, sum(weight) / claims / (target_density * need))
 
 With the defaults (penalties 0.5, target 0.6) an article in which 60% of the claim sentences name
 a first-hand source scores 1; one that attributes everything to other outlets scores at most 0.83
@@ -63,6 +63,11 @@ a first-hand source scores 1; one that attributes everything to other outlets sc
 of edited US political news (PolNeAR dev articles: quartiles 0.38, 0.58, 0.71), so a score below 1
 means "less sourced than a typical edited news article", not "bad". Articles with fewer than
 ``min_claims`` claim sentences get no score (``None``): there is too little to judge.
+
+``need`` is what the article's genre needs (``GENRE_NEED``; the genre from
+:mod:`quality.genre`): 1 for news and transcripts, 0.5 for opinion. How-to pieces, listings and
+reviews get no score and no ATT001 or ATT004, and neither does text that is not English
+(:mod:`quality.english`): the cue tables are English.
 """
 
 from __future__ import annotations
