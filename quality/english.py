@@ -18,15 +18,18 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 WORDS = re.compile(r"[^\W\d_]+")
 
-# A text is not English when its function words are few, or fewer than that when it has "the".
-# Function words alone do not decide: "a", "in", "as" and "to" are words of other languages too
-# (a Portuguese sentence can be a tenth of them), while "the" is English alone (the 5th
-# percentile of the 783 English documents is 3% of their words) but turns up in foreign text
-# through English names and titles ("The Crown"). Over the 803 documents, one English document
-# is taken for another language (a page with no function word at all) and all 20 others are.
-NOT_ENGLISH_BELOW = 0.09  # function-word share under which a text is not English
-NOT_ENGLISH_WITHOUT_THE = 0.15  # ... the share, when under 1% of its words are "the"
-THE_SHARE = 0.01
+# A text is not English when its function words are few and "the" rare. Function words alone
+# do not decide: "a", "in", "as" and "to" are words of other languages too (a Portuguese
+# sentence can be a tenth of them), and formal English can be under a tenth of them ("the
+# intergovernmental deliberations concerning comprehensive strategic partnership frameworks").
+# "the" is English alone (the 5th percentile of the 783 English documents is 3% of their words)
+# but turns up in foreign text through English names and titles ("The Crown"). Over the 803
+# documents, one English document is taken for another language (a page with no function word
+# at all) and all 20 others are.
+NOT_ENGLISH_WITHOUT_THE = 0.15  # function-word share under which text with under 1% "the" is not English
+NOT_ENGLISH_BELOW = 0.09  # ... and under which text with under 2% "the" is not
+RARE_THE = 0.01
+FEW_THE = 0.02
 MIN_WORDS = 20  # fewer words say too little: such a text is taken for English, the default
 
 
@@ -36,10 +39,11 @@ def function_word_share(words: list[str]) -> float:
 
 
 def is_not_english(text: str) -> bool:
-    """Whether ``text`` is certainly not English: 20 words or more, under 9% of them English
-    function words, or under 15% with under 1% "the". Short texts and English texts are not."""
+    """Whether ``text`` is certainly not English: 20 words or more, of which under 1% "the" and
+    under 15% English function words, or under 2% "the" and under 9% function words. Short texts
+    and English texts are not."""
     words = WORDS.findall(text.lower())
     if len(words) < MIN_WORDS:
         return False
-    share = function_word_share(words)
-    return share < NOT_ENGLISH_BELOW or (share < NOT_ENGLISH_WITHOUT_THE and words.count("the") < THE_SHARE * len(words))
+    share, the = function_word_share(words), words.count("the") / len(words)
+    return (the < RARE_THE and share < NOT_ENGLISH_WITHOUT_THE) or (the < FEW_THE and share < NOT_ENGLISH_BELOW)

@@ -97,7 +97,20 @@ PORTUGUESE = (
 
 @pytest.mark.parametrize(
     ("text", "not_english"),
-    [(PORTUGUESE, True), (NEWS_REPORT, False), ("Nesta página você terá", False)],  # too short to tell: English, the default
+    [
+        (PORTUGUESE, True),
+        (NEWS_REPORT, False),
+        ("Nesta página você terá", False),  # too short to tell: English, the default
+        # formal English with few function words, but "the" is English alone
+        ("Notwithstanding the aforementioned considerations regarding multilateral institutional arrangements, "
+         "the intergovernmental deliberations concerning comprehensive strategic partnership frameworks "
+         "necessitated extraordinarily sophisticated diplomatic coordination mechanisms", False),
+        # an Italian text naming English titles: "the" is there, but rare and with few function words
+        ("Il remake di The Crown arriva su Netflix: la serie, prodotta da una casa americana, sarà disponibile "
+         "da venerdì in tutti i paesi, con nuovi episodi ogni settimana fino alla fine di marzo e oltre. Gli "
+         "appassionati sono già sul piede di guerra, dopo il primo esperimento, che non era piaciuto a nessuno "
+         "dei critici e che aveva diviso il pubblico in due", True),
+    ],
 )
 def test_a_text_is_not_english_only_when_plainly_so(text: str, not_english: bool) -> None:
     assert is_not_english(text) is not_english
