@@ -19,6 +19,7 @@ from quality.detectors.translation.joins import _mask_spans, _masked, _stray_sto
 from quality.detectors.translation.names import NameSummary, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
+from quality.detectors.translation.text import ONE_TOKEN_LANGUAGES, wordfreq
 
 ENGLISH = "The ministry said on Monday that the president would travel to Moscow in the spring."
 
@@ -763,3 +764,9 @@ def test_a_list_head_holds_every_word_at_least_as_common_as_zipf_3_exactly(langu
     for word in _kind_test_words()[::7]:
         exact = zipf(word, language)
         assert top_zipf(word, language) == (exact if exact >= TOP_ZIPF else None), word
+
+
+@pytest.mark.parametrize("language", sorted(ONE_TOKEN_LANGUAGES))
+def test_wordfreq_keeps_a_lower_case_ascii_word_whole_in_the_languages_whose_tokenizer_we_skip(language: str) -> None:
+    words = ["the", "said", "ministry", "visita", "aujourd", "schloss", "strasse", "ijsland", "zijn", "naive", "x", "qwertyuiop"]
+    assert all(wordfreq().lossy_tokenize(word, language) == [word] for word in words)
