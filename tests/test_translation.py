@@ -188,6 +188,12 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    # one name in both orders in one article: the rarer order, or the later on a tie, is the slip
+    ([("a", "President Xi Jinping arrived on Monday. Jinping Xi said the visit would be short.")], "TRN003", "Jinping Xi"),
+    ([("a", "Xi Jinping met Putin. Jinping Xi spoke first, and Xi Jinping left at noon.")], "TRN003", "Jinping Xi"),
+    ([("a", "Jinping Xi met Putin. Xi Jinping spoke first, and Jinping Xi left at noon.")], "TRN003", "Xi Jinping"),
+    # common words turned round are words, not a name ("York New" is no one's name)
+    ([("a", "New York welcomed the team. York New, the bar, opened on Monday.")], "TRN003", None),
 ]
 
 

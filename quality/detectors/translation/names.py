@@ -316,6 +316,31 @@ def article_findings(text: str, names: ArticleNames | None = None) -> list[NameF
                 major, kind = flagged[word.text]
                 results.append(_variant_finding(word, major, kind, "in this article"))
     results.extend(_order_without_corpus(found))
+    results.extend(_reversed_names(found))
+    return results
+
+
+def _reversed_names(found: list[Mention]) -> list[NameFinding]:
+    """``Xi Jinping`` … ``Jinping Xi``: one two-word name written in both orders in one article
+    (a title before it aside: ``President Xi Jinping``). The order written less often (on a tie,
+    the later one) is the slip, a translator's or a rewriter's: an article names one person one
+    way. Names of common words (``New York``) are left alone."""
+    names = [(m, (m.words[-2], m.words[-1])) for m in found if len(m.words) >= 2]
+    counts = Counter((a.text, b.text) for _, (a, b) in names)
+    first_seen: dict[tuple[str, str], int] = {}
+    for _, (a, b) in names:
+        first_seen.setdefault((a.text, b.text), a.start)
+    results = []
+    for _, (a, b) in names:
+        key, usual = (a.text, b.text), (b.text, a.text)
+        if key == usual or usual not in counts or not (a.text.isalpha() and b.text.isalpha()):
+            continue
+        commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
+        if commonness[0] >= COMMON_WORD_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
+            continue  # a short name may be a word ("Xi"), but not both, nor a very common one
+        if (counts[usual], -first_seen[usual]) > (counts[key], -first_seen[key]):
+            message = f"“{a.text} {b.text}” turns round “{b.text} {a.text}”, as this article writes it {counts[usual]} time(s)"
+            results.append(NameFinding("TRN003", a.start, b.end, message, f"{b.text} {a.text}"))
     return results
 
 

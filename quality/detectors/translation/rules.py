@@ -85,7 +85,8 @@ NAME_ORDER = Rule(
     name="name-order-slip",
     severity=Severity.WARNING,
     summary="A person called by the given name as if it were the family name (``Jinping’s visit`` "
-    "where the corpus refers to Xi Jinping as ``Xi``).",
+    "where the corpus refers to Xi Jinping as ``Xi``), or a name turned round within one article "
+    "(``Jinping Xi`` after ``Xi Jinping``).",
     why="Family-name-first names are shortened to the family name in English; using the given "
     "name instead is a translator's or paraphraser's error that readers notice.",
     example="the Ministry asserted that Jinping’s visit to Moscow will be a major event",
@@ -93,6 +94,7 @@ NAME_ORDER = Rule(
     fires=(
         "Chinese President Xi Jinping is expected in Moscow. Officials said Jinping’s visit would "
         "last three days.",
+        "Chinese President Xi Jinping is expected in Moscow. Jinping Xi will stay three days.",
         CorpusExample(
             articles=(
                 ("a", "Director Bi Jingquan arrived on Monday. Officials said Bi was tired."),
