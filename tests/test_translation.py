@@ -188,6 +188,28 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    # a spelling the outlet writes once where its other articles of the story write another
+    (
+        [
+            ("a", "Dmitry Medvedev met Chinese officials in Beijing on Monday, the Kremlin said."),
+            ("a", "In Beijing, Dmitry Medvedev told the Kremlin pool the talks were useful."),
+            ("a", "The Kremlin said Dmitry Medvedev would leave Beijing on Friday."),
+            ("a", "Dmitry Medvedez carried a letter from the Kremlin to Beijing."),
+        ],
+        "TRN002",
+        "Medvedez",
+    ),
+    (  # written so in two of five articles: the outlet's own usage does not single it out
+        [
+            ("a", "Dmitry Medvedev met Chinese officials in Beijing on Monday, the Kremlin said."),
+            ("a", "In Beijing, Dmitry Medvedev told the Kremlin pool the talks were useful."),
+            ("a", "The Kremlin said Dmitry Medvedev would leave Beijing on Friday."),
+            ("a", "Dmitry Medvedez spoke in Beijing, the Kremlin said."),
+            ("a", "Dmitry Medvedez carried a letter from the Kremlin to Beijing."),
+        ],
+        "TRN002",
+        None,
+    ),
     # one name in both orders in one article: the rarer order, or the later on a tie, is the slip
     ([("a", "President Xi Jinping arrived on Monday. Jinping Xi said the visit would be short.")], "TRN003", "Jinping Xi"),
     ([("a", "Xi Jinping met Putin. Jinping Xi spoke first, and Xi Jinping left at noon.")], "TRN003", "Jinping Xi"),

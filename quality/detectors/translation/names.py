@@ -423,6 +423,8 @@ class NameSummary:
     """What the corpus says about names: who writes each spelling, and lone uses."""
 
     word_sources: dict[str, set[str]] = field(default_factory=dict)
+    # (source, name word) → the source's articles that write it: an outlet's own usual spelling
+    word_uses: Counter = field(default_factory=Counter)
     mention_sources: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     lone: Counter = field(default_factory=Counter)
     pairs: Counter = field(default_factory=Counter)
@@ -459,10 +461,12 @@ class NameSummary:
             self.companions.setdefault(word, set()).update(others)
         lone_here: Counter = Counter()
         pairs_here: set[tuple[str, ...]] = set()
+        words_here: set[str] = set()
         for key in keys:
             for word in key:
                 if _name_word(word):
                     self.word_sources.setdefault(word, set()).add(source)
+                    words_here.add(word)
             if 2 <= len(key) <= 5:
                 self.mention_sources.setdefault(key, set()).add(source)
             if len(key) == 1:
@@ -477,6 +481,7 @@ class NameSummary:
             for word in (first, second):
                 if lone_here[word]:
                     self.lone_beside[(first, second, word)] += lone_here[word]
+        self.word_uses.update((source, word) for word in words_here)
 
     @classmethod
     def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
@@ -489,6 +494,7 @@ class NameSummary:
                 out.word_sources.setdefault(word, set()).update(sources)
             for key, sources in part.mention_sources.items():
                 out.mention_sources.setdefault(key, set()).update(sources)
+            out.word_uses.update(part.word_uses)
             out.lone.update(part.lone)
             out.pairs.update(part.pairs)
             out.first_words.update(part.first_words)
@@ -626,6 +632,11 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
             if best:
                 results.append(_variant_finding(word, best[0], best[2], f"by {best[1]} other outlets"))
                 seen.add((word.start, word.end))
+                continue
+            usual = _outlet_spelling(summary, source, names, companions, word.text)
+            if usual:
+                results.append(_variant_finding(word, usual[0], usual[2], f"in {usual[1]} other articles of this outlet"))
+                seen.add((word.start, word.end))
         key = mention.key
         if len(key) >= 2 and (mention.start, mention.end) not in seen and not _dateline_capitals(text, mention.start, mention.end, key):
             mine = len(summary.mention_sources.get(key, set()))
@@ -648,6 +659,25 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(found, summary))
     return results
+
+
+def _outlet_spelling(
+    summary: NameSummary, source: str, names: set[str], companions: dict[str, set[str]], word: str
+) -> tuple[str, int, str] | None:
+    """(spelling, articles, kind): how the outlet itself usually writes a name it writes ``word``
+    here ("Medvedez" once, "Medvedev" in five other articles of the same outlet), or None. The
+    usual spelling must be in at least two of its articles and ``DOMINANCE`` times as many as
+    ``word``, in articles of the same story and for the same person."""
+    mine = summary.word_uses.get((source, word), 0)
+    best = None
+    for candidate in sorted(summary.similar_words(word)):
+        kind = variant_kind(word, candidate)
+        theirs = summary.word_uses.get((source, candidate), 0)
+        if not kind or theirs < 2 or theirs < DOMINANCE * mine or (best is not None and theirs <= best[1]):
+            continue
+        if _same_story(summary, names, word, candidate) and same_person(companions.get(word, set()), summary.companions.get(candidate, set())):
+            best = (candidate, theirs, kind)
+    return best
 
 
 def _mention_variant(

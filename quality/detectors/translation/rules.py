@@ -45,8 +45,9 @@ NAME_VARIANT = Rule(
     code="TRN002",
     name="name-variant",
     severity=Severity.WARNING,
-    summary="A proper name spelled differently from the dominant spelling in the same article or "
-    "across the corpus (other outlets); transliteration pairs the corpus uses evenly are info.",
+    summary="A proper name spelled differently from the dominant spelling in the same article, "
+    "across the corpus (other outlets) or in the outlet's own other articles; transliteration "
+    "pairs the corpus uses evenly are info.",
     why="Two spellings of one person make readers wonder whether two people are meant, and a "
     "misspelt name is the clearest sign that nobody checked a translation.",
     example="Dmitri Medvedez ... Dmitry Medvedev's visit to Beijing",
