@@ -51,7 +51,9 @@ _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+\S")
 _RATING = re.compile(r"\b\d+(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b|[★☆]{3,}|\b\d(?:\.\d)? stars?\b", re.IGNORECASE)
 _REVIEW_HEADING = re.compile(r"^\W*(?:verdict|the verdict|pros|cons|pros and cons|specs|specifications|our rating|rating|price)\W*$", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")  # the first person inside quotations is the speaker's, not the writer's
+# The first person inside quotations is the speaker's, not the writer's. A quotation stops at the
+# next opening mark too, so that a line of unclosed “ costs one step each, not a scan to its end.
+_QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
