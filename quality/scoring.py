@@ -162,6 +162,19 @@ class _ExactSum:
         return math.fsum(self.partials)
 
 
+# The article table's detected language: the report says which languages a source's scores are
+# measured in, since an article in another language is measured only by what applies to it.
+LANGUAGE_COLUMN = "language_detected"
+
+
+def _languages(counts: Mapping[str, int]) -> str:
+    """``"en"`` for a source in one language, ``"en ×12, pt ×1"`` for several, commonest first."""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if len(ordered) == 1:
+        return ordered[0][0]
+    return ", ".join(f"{language} ×{count}" for language, count in ordered)
+
+
 class _Source:
     """One source's running totals."""
 
@@ -173,6 +186,7 @@ class _Source:
         self.words = 0.0
         self.dimensions: dict[str, tuple[_ExactSum, list[int]]] = {}
         self.sums: dict[str, float] = {}  # integer counts (findings, n_CODE, attribution counts...)
+        self.languages: dict[str, int] = {}  # detected language → scored articles in it
 
 
 class SourceTotals:
@@ -200,6 +214,9 @@ class SourceTotals:
             totals.with_errors += int((group["n_error"] > 0).sum())
             totals.quality.extend(group["quality"].dropna().to_numpy(dtype=float))
             totals.words += float(group.loc[ok, "words"].sum())
+            if LANGUAGE_COLUMN in group:
+                for language, count in group.loc[ok, LANGUAGE_COLUMN].dropna().value_counts().items():
+                    totals.languages[str(language)] = totals.languages.get(str(language), 0) + int(count)
             for column in scores.columns:
                 if column.startswith("dim_"):
                     values = group[column].dropna().to_numpy(dtype=float)
@@ -229,6 +246,7 @@ class SourceTotals:
                 "articles": totals.articles,
                 "scored": totals.scored,
                 "errors": totals.articles - totals.scored,
+                "languages": _languages(totals.languages),
                 "quality_mean": float(quality.mean()) if len(quality) else math.nan,
                 "quality_median": float(np.median(quality)) if len(quality) else math.nan,
                 "quality_ci_low": low,

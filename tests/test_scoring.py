@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from quality import Article, analyze
+from quality.frame import article_rows
 from quality.scoring import article_quality, mean_interval, source_report
 
 WEIGHTS = {"a": 2.0, "b": 1.0, "c": 0.0}
@@ -82,3 +84,13 @@ def test_source_report_columns_rates_and_rank() -> None:
     assert report.loc["good", "x_mean"] == pytest.approx(1.0)
     for source in report.index:
         assert report.loc[source, "quality_ci_low"] <= report.loc[source, "quality_mean"] <= report.loc[source, "quality_ci_high"]
+
+
+def test_the_report_says_which_languages_a_sources_scores_are_measured_in() -> None:
+    english = "The Russian Foreign Ministry said on Monday that the Chinese president will visit Moscow in the spring."
+    spanish = "El Ministerio de Asuntos Exteriores de Rusia anunció que el presidente chino visitará Moscú en febrero."
+    articles = [Article("a", "mixed", english), Article("b", "mixed", spanish), Article("c", "mixed", english + " Trade grew."),
+                Article("d", "plain", english)]
+    report = source_report(article_rows(analyze(articles))).set_index("source")
+    assert report.loc["mixed", "languages"] == "en ×2, es ×1"
+    assert report.loc["plain", "languages"] == "en"
