@@ -116,7 +116,7 @@ def _node(op, av) -> tuple[set[str] | None, set[str] | None]:  # type: ignore[no
                 return exact, None
             required |= own
         return exact, required
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)):
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, item = av
         exact, required = _sequence(item)
         if low == 0:
@@ -124,7 +124,7 @@ def _node(op, av) -> tuple[set[str] | None, set[str] | None]:  # type: ignore[no
         if low == high == 1:
             return exact, required
         return None, _best([s for s in (exact, required) if s])
-    if op is C.ATOMIC_GROUP if hasattr(C, "ATOMIC_GROUP") else False:
+    if op is C.ATOMIC_GROUP:
         return _sequence(av)
     return None, None  # a class, a category, any character, a back-reference: no fixed text
 
