@@ -239,12 +239,11 @@ def clearly_english(text: str, min_share: float = 0.2) -> bool:
     return bool(words) and function_word_share(words) >= min_share
 
 
-# The article-level screen, two tests that must both hold. English prose is about a third
-# function words (median 0.33 over the 783 English documents of benchmarks/language_screen.py,
-# 5th percentile 0.21), other languages' prose a few hundredths (the highest of 20 documents in
-# 7 languages: 0.047; Dutch, German and Afrikaans, which share "in", "is", "was", "had" with
-# English, stay near 0.1 in the test cases). "the" alone is 3% or more of English prose (5th
-# percentile 0.029) and no word at all in the other languages.
+# The article-level screen: the other side of quality.english's test, two conditions that must
+# both hold. English prose is about a third function words (5th percentile 0.21 over the 783
+# English documents of benchmarks/language_screen.py), other languages' a few hundredths (Dutch,
+# German and Afrikaans, which share "in", "is", "was", "had" with English, stay near 0.1 in the
+# test cases); "the" is 3% or more of English prose and rare elsewhere.
 SCREEN_MIN_SHARE = 0.2
 SCREEN_MIN_THE = 0.02
 SCREEN_MIN_WORDS = 20
