@@ -71,7 +71,7 @@ _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
 # right after _HEADING, which took every blank there, so no match is lost at the start.
 _HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 # Whole lines that render as no text: thematic breaks and setext underlines.
-_RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_RULE_LINE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 # Link reference definitions, ``[id]: https://…``, render as nothing.
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+")
 # Inline constructs; each match says which parts to delete and which to keep.
