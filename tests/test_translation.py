@@ -64,6 +64,28 @@ def test_untranslated_fragments(text: str, language: str | None, inside: str) ->
         ]
 
 
+GLOSSED_QUOTES = [
+    # a quotation followed at once by its translation is quoted speech, not an artifact
+    ('Merkel told reporters: "Wir schaffen das" ("We can do this"), a phrase she repeated often.', None),
+    ("The sign read “Prohibido el paso a personas ajenas” — no entry for outsiders — and the guards agreed.", None),
+    ('Merkel told reporters: "Wir schaffen das", meaning that the country could cope.', None),
+    # without its translation it is still untranslated text
+    ('Merkel told reporters: "Wir schaffen das," a phrase she repeated often.', "Wir schaffen das"),
+    # a "gloss" that is itself foreign translates nothing
+    ('Speaking to the crowd outside the chancellery in Berlin on Monday evening, she said "Wir schaffen das" '
+     '("nous y arriverons, on a dit pour les gens") before leaving for the airport.', "Wir schaffen das"),
+]
+
+
+@pytest.mark.parametrize(("text", "untranslated"), GLOSSED_QUOTES)
+def test_a_foreign_quotation_with_its_translation_is_not_untranslated(text: str, untranslated: str | None) -> None:
+    found = [f.evidence for f in TranslationDetector().detect(Article(id="g", source="s", text=text)).findings if f.rule == "TRN001"]
+    if untranslated is None:
+        assert found == []
+    else:
+        assert untranslated in found, found
+
+
 @pytest.mark.parametrize(
     ("word", "is_russian"),
     [("spasibo", True), ("zayavil", True), ("prezident", True), ("khorosho", True), ("nationalization", False), ("extraordinary", False)],

@@ -46,7 +46,7 @@ from typing import Any, Sequence
 from quality.detectors.base import Detector, check_option
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus, paragraph_texts
-from quality.detectors.translation.foreign import ForeignFinder
+from quality.detectors.translation.foreign import ForeignFinder, glossed
 from quality.detectors.translation.joins import artifacts
 from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
@@ -126,6 +126,7 @@ class TranslationDetector(Detector):
             for para in (lines(text) if scripts or foreign_words else ())
             for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words)
         ]
+        fragments = [f for f in fragments if not glossed(text, f, fragments)]
         foreign_letters = sum(_letters(text[f.start : f.end]) for f in fragments)
         if fragments and foreign_letters > FOREIGN_ARTICLE_SHARE * _prose_letters(text):
             language = Counter(f.language for f in fragments).most_common(1)[0][0]

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
@@ -73,6 +73,30 @@ class Fragment:
     language: str
     evidence: tuple[str, ...]  # the foreign words that decided it
     script: bool = False  # found by script rather than by word frequencies
+
+
+# A quotation in another language followed at once by its translation ("Wir schaffen das"
+# ("We can do this")) is quoted speech with its gloss, not an untranslated fragment: an opening
+# mark just before the fragment, and after its closing mark a bracket, another quotation or a
+# word that introduces a gloss.
+_OPENS_QUOTE = re.compile(r"[“\"«„‘'][ \t]*$")
+_GLOSS_FOLLOWS = re.compile(
+    r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated as|or|that is)\b)",
+    re.IGNORECASE,
+)
+GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold no foreign fragment
+
+
+def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"]) -> bool:
+    """Whether ``fragment`` is a quotation followed by its translation (see above): the gloss
+    itself must be free of other fragments, or it is no translation."""
+    if not _OPENS_QUOTE.search(text, max(0, fragment.start - 3), fragment.start):
+        return False
+    gloss = _GLOSS_FOLLOWS.match(text, fragment.end)
+    if gloss is None:
+        return False
+    reach = gloss.end() + GLOSS_REACH
+    return not any(gloss.end() <= other.start < reach for other in fragments if other is not fragment)
 
 
 # A word's kind needs only the heads of the frequency lists (text.top_zipf) when every floor

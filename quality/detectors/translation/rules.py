@@ -15,7 +15,8 @@ UNTRANSLATED = Rule(
     name="untranslated-fragment",
     severity=Severity.WARNING,
     summary="A word, phrase or caption left in the source language inside an English article; the "
-    "message names the language.",
+    "message names the language. A quotation followed at once by its translation (``\"Wir schaffen "
+    "das\" (\"We can do this\")``) is quoted speech, not a fragment.",
     why="An editor who left a caption in Spanish did not read the page; readers meet words they "
     "cannot read, and the outlet shows that its English edition is machine output.",
     example="Wang Yi y Antony Blinken   (a caption: 'y' is Spanish for 'and')",
