@@ -71,7 +71,9 @@ _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+|$)")
 # right after _HEADING, which took every blank there, so no match is lost at the start.
 _HEADING_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 # Whole lines that render as no text: thematic breaks and setext underlines.
-_RULE_LINE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+# Three marks or more, each but the first after optional blanks, written without a repeated group
+# (which backtracks quadratically on a long run of marks that ends in another character).
+_RULE_LINE = re.compile(r"^ {0,3}(?:\*[ \t]*\*[ \t]*\*[* \t]*|-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|=+[ \t]*)$")
 # Link reference definitions, ``[id]: https://…``, render as nothing.
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+")
 # Inline constructs; each match says which parts to delete and which to keep.

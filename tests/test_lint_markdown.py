@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.markdown import build_prose, comment_removal, fenced_code_spans, prepare, split_front_matter
+from quality.markdown import _RULE_LINE, build_prose, comment_removal, fenced_code_spans, prepare, split_front_matter
 from quality.model import lone_cr_as_lf
 
 # (Markdown source, the prose the detectors must read)
@@ -216,3 +218,12 @@ def test_a_heading_that_reads_like_a_footer_is_still_one(tmp_path, capsys) -> No
     draft.write_text("Stocks fell sharply on Monday after the rate rise, traders said.\n\n## Follow us on Telegram for the latest updates\n", encoding="utf-8")
     main(["lint", str(draft)])
     assert "BPL001" in capsys.readouterr().out
+
+
+# A thematic break as CommonMark words it: three or more of one mark, blanks allowed between.
+_BREAK_AS_WRITTEN = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+
+
+@given(st.text(alphabet=" \t*-_=!a", max_size=12))
+def test_the_linear_rule_line_pattern_reads_lines_as_the_definition_does(line: str) -> None:
+    assert bool(_RULE_LINE.match(line)) == bool(_BREAK_AS_WRITTEN.match(line))
