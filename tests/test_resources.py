@@ -95,7 +95,7 @@ def test_detector_cost_is_linear_in_article_length(detector: Detector, shape: st
 
 # --- regexes -----------------------------------------------------------------------------------------
 
-REGEX_GROWTH_LIMIT = 30  # SMALL→LARGE in _regex_survey is 10x longer: linear 10x, quadratic 100x
+REGEX_GROWTH_LIMIT = 30  # SMALL→LARGE in _regex_survey (or LARGE→LARGER, its second look) is 10x longer: linear 10x, quadratic 100x
 PATTERN_GUARD_SECONDS = 300  # only a pattern that never finishes takes this long: stop and report it
 
 
