@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from quality.model import Article
+from quality.spans import prose_lines
+
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it was on with as by he she they at from his her their be "
     "has have had are were not but this which will would said an or its who been also".split()
@@ -47,3 +50,22 @@ def is_not_english(text: str) -> bool:
         return False
     share, the = function_word_share(words), words.count("the") / len(words)
     return (the < RARE_THE and share < NOT_ENGLISH_WITHOUT_THE) or (the < FEW_THE and share < NOT_ENGLISH_BELOW)
+
+
+def not_english(article: Article) -> bool:
+    """Whether an article is outside the English-only detectors: declared in another language,
+    or, undeclared, plainly not English in its prose (table rows aside: a standings table's names
+    say nothing). Attribution, translation and readability ask one after the other, so the last
+    text's answer is kept."""
+    if article.language:
+        return article.language.split("-")[0].lower() != "en"
+    global _last
+    last = _last  # one read and one write of a pair: threads never see one text's answer for another's
+    if last is not None and last[0] is article.text:  # held here, so the same identity is the same string
+        return last[1]
+    answer = is_not_english(prose_lines(article.text))
+    _last = (article.text, answer)
+    return answer
+
+
+_last: tuple[str, bool] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quality.detectors.attribution import AttributionDetector
-from quality.english import is_not_english
+from quality.english import is_not_english, not_english
 from quality.genre import HOW_TO, LISTING, NEWS, OPINION, REVIEW, TRANSCRIPT, genre_of
 from quality.model import Article
 
@@ -119,3 +119,11 @@ def test_a_text_is_not_english_only_when_plainly_so(text: str, not_english: bool
 def test_another_language_is_not_measured_by_the_english_detectors() -> None:
     result = AttributionDetector().detect(Article("a", "s", PORTUGUESE))
     assert result.score is None and result.findings == () and result.metrics["skipped"] == "not English"
+
+
+def test_an_article_is_outside_the_english_detectors_when_declared_or_plainly_foreign() -> None:
+    assert not_english(Article("a", "s", NEWS_REPORT, language="pt"))  # the declaration decides
+    assert not not_english(Article("b", "s", PORTUGUESE, language="en-GB"))
+    for _ in range(2):  # asked again for the same text, and for another text after it
+        assert not_english(Article("c", "s", PORTUGUESE))
+        assert not not_english(Article("d", "s", NEWS_REPORT))

@@ -67,7 +67,7 @@ means "less sourced than a typical edited news article", not "bad". Articles wit
 ``need`` is what the article's genre needs (``GENRE_NEED``; the genre from
 :mod:`quality.genre`): 1 for news and transcripts, 0.5 for opinion. How-to pieces, listings and
 reviews get no score and no ATT001 or ATT004, and neither does text that is not English
-(:mod:`quality.english`): the cue tables are English.
+(:func:`quality.english.not_english`): the cue tables are English.
 """
 
 from __future__ import annotations
@@ -82,12 +82,12 @@ from lemminflect import getAllInflections
 
 from quality.detectors import _attribution_tables as T
 from quality.detectors.base import Detector, check_option
-from quality.english import is_not_english
+from quality.english import not_english
 from quality.genre import NEWS, OPINION, TRANSCRIPT, genre_of
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.segment import SENTENCE, SIGNATURE, Sentence, sentences
-from quality.spans import prose_lines, word_count
+from quality.spans import word_count
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1482,7 +1482,7 @@ class AttributionDetector(Detector):
 
     def detect(self, article: Article) -> DetectorResult:
         text = article.text
-        if _not_english(article):
+        if not_english(article):
             # The cue tables are English: on another language every statement would look unsourced.
             empty = summarise_sourcing(text, [], self.anonymous_penalty, self.secondhand_penalty)
             return DetectorResult(score=None, metrics={**_metrics(empty), "genre": None, "skipped": "not English"})
@@ -1538,13 +1538,6 @@ class AttributionDetector(Detector):
 # listings and reviews make no claims that need a source: their sourcing is not measured (no
 # score, no ATT001 or ATT004), rather than measured as missing.
 GENRE_NEED: dict[str, float] = {NEWS: 1.0, TRANSCRIPT: 1.0, OPINION: 0.5}
-
-
-def _not_english(article: Article) -> bool:
-    """Declared in another language, or plainly not English (:func:`quality.english.is_not_english`)."""
-    if article.language:
-        return article.language.split("-")[0].lower() != "en"
-    return is_not_english(prose_lines(article.text))
 
 
 def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list[Attribution]:

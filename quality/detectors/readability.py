@@ -24,11 +24,11 @@ from importlib.metadata import version
 from types import ModuleType
 
 from quality.detectors.base import Detector
-from quality.english import is_not_english
+from quality.english import not_english
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.segment import PROSE_KINDS, sentences
-from quality.spans import prose_lines, word_count
+from quality.spans import word_count
 
 TEXTSTAT_VERSION = version("textstat")
 GRADE_RANGE = (0.0, 24.0)  # Flesch–Kincaid grade: school years, capped at post-graduate
@@ -211,7 +211,6 @@ class ReadabilityDetector(Detector):
         self._flesch = EnglishFlesch()  # loaded with the detector, before any article (an interrupt then stops the run)
 
     def detect(self, article: Article) -> DetectorResult:
-        language = (article.language or "en").split("-")[0].lower()
         metrics: dict[str, object] = {"textstat_version": TEXTSTAT_VERSION}
         make = self.findings_for(article)
         findings = []
@@ -221,7 +220,7 @@ class ReadabilityDetector(Detector):
                 message = f"sentence of {length} words (limit {self.max_sentence_words})"
                 findings.append(make("RDB002", sentence.start, sentence.end, message))
         # textstat's English formulas mean nothing on other languages or a few words.
-        if language != "en" or (not article.language and is_not_english(prose_lines(article.text))):
+        if not_english(article):
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         words, grade, ease = self._flesch.figures(article.text)
         if words < self.min_words:

@@ -52,7 +52,7 @@ from quality.detectors.translation.names import NameSummary, article_findings, c
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.rules import ALL_RULES, KINDS
-from quality.english import is_not_english
+from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
 from quality.spans import prose_lines
@@ -110,12 +110,10 @@ class TranslationDetector(Detector):
 
     # -- one article ----------------------------------------------------------------------
     def detect(self, article: Article) -> DetectorResult:
-        if not self._is_english(article):
-            return DetectorResult(score=None, metrics={"skipped": f"language {article.language!r}"})
-        if is_not_english(prose_lines(article.text)):
+        if not_english(article):
             # Translation artifacts are measured in English text: a whole article in another
             # language is the language detector's one LNG001, not a TRN001 per sentence.
-            return DetectorResult(score=None, metrics={"skipped": "not English"})
+            return DetectorResult(score=None, metrics={"skipped": f"language {article.language!r}" if article.language else "not English"})
         text = article.text
         make = self.findings_for(article)
         findings: list[Finding] = []
@@ -152,9 +150,6 @@ class TranslationDetector(Detector):
             )
         # The names read here, packed, and the word count travel to the corpus pass in the result.
         return self._result(words, _unique(findings), carry=(pack_names(names), words))
-
-    def _is_english(self, article: Article) -> bool:
-        return not article.language or article.language.split("-")[0].lower() == "en"
 
     def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0, carry: Any = None) -> DetectorResult:
         """``divergent_words``: the sum over parallel lines of divergence × the line's words."""
