@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from quality.model import Article
-from quality.spans import prose_lines
+from quality.spans import keep_last, prose_lines
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for it was on with as by he she they at from his her their be "
@@ -56,16 +56,12 @@ def not_english(article: Article) -> bool:
     """Whether an article is outside the English-only detectors: declared in another language,
     or, undeclared, plainly not English in its prose (table rows aside: a standings table's names
     say nothing). Attribution, translation and readability ask one after the other, so the last
-    text's answer is kept."""
+    text's answer is kept (:func:`~quality.spans.keep_last`)."""
     if article.language:
         return article.language.split("-")[0].lower() != "en"
-    global _last
-    last = _last  # one read and one write of a pair: threads never see one text's answer for another's
-    if last is not None and last[0] is article.text:  # held here, so the same identity is the same string
-        return last[1]
-    answer = is_not_english(prose_lines(article.text))
-    _last = (article.text, answer)
-    return answer
+    return _prose_not_english(article.text)
 
 
-_last: tuple[str, bool] | None = None
+@keep_last
+def _prose_not_english(text: str) -> bool:
+    return is_not_english(prose_lines(text))

@@ -43,6 +43,7 @@ from quality._segment_tables import (
     SENTENCE_OPENERS,
     TITLES,
 )
+from quality.spans import keep_last
 
 # Sentence kinds. Only SENTENCE states something that may need a source.
 SENTENCE = "sentence"
@@ -94,23 +95,14 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences and label each (see the module docstring).
-
-    Several detectors segment the same article one after the other (attribution, readability):
-    the last text's sentences are kept, so the second asks for them at no cost."""
-    global _last
-    last = _last  # one read and one write of a pair: threads never see one text's sentences for another's
-    if last is not None and last[0] is text:  # the text is held here, so the same identity is the same string
-        return list(last[1])
-    result = _segment(text)
-    _last = (text, tuple(result))
-    return result
+    """Split ``text`` into sentences and label each (see the module docstring). Several
+    detectors segment the same article one after the other (attribution, readability): the
+    last text's sentences are kept (:func:`~quality.spans.keep_last`)."""
+    return list(_segmented(text))
 
 
-_last: tuple[str, tuple[Sentence, ...]] | None = None
-
-
-def _segment(text: str) -> list[Sentence]:
+@keep_last
+def _segmented(text: str) -> tuple[Sentence, ...]:
     result: list[Sentence] = []
     paragraph = -1
     for line in re.finditer(r"[^\n]+", text):
@@ -131,7 +123,7 @@ def _segment(text: str) -> list[Sentence]:
             piece = body[start:end]
             kind = kind_of_line or _sentence_kind(piece)
             result.append(Sentence(offset + start, offset + end, piece, kind, paragraph))
-    return result
+    return tuple(result)
 
 
 def _split_line(line: str) -> Iterator[tuple[int, int]]:

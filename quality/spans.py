@@ -7,12 +7,35 @@ findings here keeps ``evidence == text[start:end]`` and line/column consistent e
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence, TypeVar
 
 from quality.model import Finding, LineIndex, Severity
 from quality.rules import RULES
+
+T = TypeVar("T")
+
+
+def keep_last(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function`` of one text, remembering its answer for the last text: detectors that ask
+    about the same article one after the other (its sentences, whether it is English) get the
+    answer at no cost. The text is held, so the same identity is the same string; the pair is
+    read and written at once, so threads never see one text's answer for another's."""
+    last: list[tuple[str, T] | None] = [None]
+
+    @functools.wraps(function)
+    def remembered(text: str) -> T:
+        pair = last[0]
+        if pair is not None and pair[0] is text:
+            return pair[1]
+        answer = function(text)
+        last[0] = (text, answer)
+        return answer
+
+    return remembered
+
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 
