@@ -1,7 +1,7 @@
 """What kind of article a text is, told from its structure: news, opinion, review, how-to,
 listing or transcript.
 
-Sourcing is judged against what the genre needs (``detectors/attribution.py``): a news report
+Sourcing is judged against what the genre needs (``detectors/attribution/detector.py``): a news report
 says who says so, a recipe or a results table makes no claims that need a source, a column
 argues in its author's voice. Each genre leaves marks in the text's shape rather than in
 particular words, and those are what is counted here:

@@ -1,7 +1,9 @@
-"""Word tables for the attribution detector, kept apart from its logic.
+"""Word tables for the attribution detector, kept apart from its logic: every word list the
+detector consults is here, and nowhere else.
 
 All entries are lower case; lookups lower-case the token. Each table says why it exists and
-how the detector uses it. Verb tables hold lemmas; the detector inflects them with lemminflect.
+how the detector uses it. Verb tables hold lemmas; :mod:`.lexicon` inflects them with
+lemminflect.
 """
 
 from __future__ import annotations
@@ -553,3 +555,125 @@ MEDIA_OUTLETS: tuple[str, ...] = (
     "Al Arabiya", "Asharq Al-Awsat", "Arab News", "Gulf News", "Yomiuri", "Asahi",
     "Mainichi", "Chosun Ilbo", "JoongAng", "Rappler",
 )  # fmt: skip
+
+
+# --- words of clause structure ----------------------------------------------------------------
+
+# Words that end a noun phrase read backwards or forwards: a new clause starts at them.
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    """
+    that and but while as because when if after before since although though so which where
+    whom whose or than whether what how why until unless once whereas
+    """.split()
+)
+
+# Words that make the next word a noun ("the report", "his plans"), so it is not a verb cue.
+NOUN_MARKERS: frozenset[str] = frozenset(
+    """
+    a an the this that these those his her their its our my your whose no any every each such
+    first new latest recent
+    """.split()
+)
+
+# What may open the clause a verb of saying reports: "said that", "asked whether", 'said: "'.
+CLAUSE_STARTS: frozenset[str] = frozenset(
+    ["that", "how", "what", "whether", "why", "if", "who", "where", "when", ":", "“", '"', "''", "‘"]
+)
+
+# Copulas before a stance adjective ("Democrats are worried that", "seemed upset").
+BE_FORMS: frozenset[str] = frozenset(
+    """
+    is are was were been be am isn't aren't wasn't weren't remain remains remained seem seems
+    seemed appear appears appeared grew grown
+    """.split()
+)
+
+# Auxiliaries that make a clause finite, so that a verb like "found" reports a clause without
+# "that" ("found the United States was in breach").
+FINITE_AUXILIARIES: frozenset[str] = frozenset(
+    "is was were are had has have would will could can may might should did does must".split()
+)
+
+PREPOSITIONS: frozenset[str] = frozenset(
+    "in at on for from with by of to during after before under over".split()
+)
+
+# Quantifiers that make a subject plural ("some calls were"): a verb in -s cannot follow them.
+PLURAL_QUANTIFIERS: frozenset[str] = frozenset("some many several few others both all most too".split())
+
+# Words before "of" that only count the noun after it ("one of the advisers", "a majority of
+# voters"): the head of the source is after "of".
+QUANTIFIERS: frozenset[str] = frozenset(
+    """
+    one some many most each all several none both half few number group majority minority
+    handful dozens hundreds thousands a an the two three four five six seven eight nine ten
+    couple host series lot lots plenty any more other others
+    """.split()
+)
+
+# Adverbs that may stand between a copula and a stance adjective ("is deeply worried").
+DEGREE_ADVERBS: frozenset[str] = frozenset(
+    "too very so quite not n't also still more less as increasingly deeply openly".split()
+)
+
+# Prepositions a stance adjective takes as part of its cue ("critical of", "worried about").
+STANCE_ADJECTIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    "about of that to with over on toward towards".split()
+)
+
+# Adverbs between a passive auxiliary and its participle ("is widely expected").
+PASSIVE_ADVERBS: frozenset[str] = frozenset("not n't also widely long often now still generally already".split())
+
+# Verbs after which a gerund is their complement ("kept saying", "began criticizing").
+ASPECT_VERBS: frozenset[str] = frozenset("kept began keep begin".split())
+
+# Words before a gerund that make it an adverbial ("began by saying", "after saying"): the
+# main clause's subject speaks.
+GERUND_PREPOSITIONS: frozenset[str] = frozenset("by after before while without when in for".split())
+
+# Pronouns that can be a whole subject ("She started by saying").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset("he she they we i you".split())
+
+# Contractions of a pronoun with "is"/"are" that still name the pronoun as the subject.
+PRONOUN_CONTRACTIONS: frozenset[str] = frozenset("he's she's it's they're we're i'm".split())
+
+# Words that are never a source by themselves.
+NOT_SOURCES: frozenset[str] = frozenset("this that which these those there what who".split())
+
+# Words that end a source named after its cue ("according to officials on Monday", "said Jones
+# last week", "citing a source who ..."): what follows is not part of the name.
+PHRASE_ENDING_WORDS: frozenset[str] = frozenset("on to during last this earlier later late who which".split())
+
+MONTHS: frozenset[str] = frozenset(
+    """
+    january february march april may june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
+# Titles before a name that make it a person ("Sen. Lee", "Dr Ahmed").
+NAME_TITLES: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen president minister".split())
+
+# Words that may follow a setting phrase ("in a statement on Monday", "in an interview published
+# ..."); any other lower-case word continues the noun ("in a video call").
+SETTING_FOLLOWERS: frozenset[str] = (
+    CLAUSE_WORDS | PREPOSITIONS | TIME_WORDS
+    | frozenset("posted released published issued aired broadcast sent given late early".split())
+)
+
+# --- verbs with particles ---------------------------------------------------------------------
+
+# "say" and "tell" attribute whatever their subject ("the document says", "it was told").
+UNCONDITIONAL: frozenset[str] = frozenset("said says told tells say tell".split())
+
+# Verb lemma -> particles that belong to the cue ("called for", "pointed out").
+PHRASAL: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on", "upon"}), "point": frozenset({"out", "to"}), "lash": frozenset({"out"}),
+    "hit": frozenset({"out"}), "push": frozenset({"for", "back"}), "spell": frozenset({"out"}),
+    "weigh": frozenset({"in"}), "sum": frozenset({"up"}), "speak": frozenset({"of", "about", "out"}),
+    "chime": frozenset({"in"}), "open": frozenset({"up"}), "rail": frozenset({"against", "at"}),
+}  # fmt: skip
+
+# Verbs that are a cue only with their particle ("pointed out", not "pointed the gun").
+REQUIRES_PARTICLE: frozenset[str] = frozenset("point hit weigh sum speak chime lash spell rail".split())

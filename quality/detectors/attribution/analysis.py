@@ -1,0 +1,29 @@
+"""Reading an article: every sentence with the attributions it makes or borrows."""
+
+from __future__ import annotations
+
+from quality.detectors.attribution.carry import carry_over
+from quality.detectors.attribution.context import Context
+from quality.detectors.attribution.cues import find_attributions
+from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
+from quality.detectors.attribution.records import SentenceAttribution
+from quality.detectors.attribution.sources import History
+from quality.segment import sentences
+
+
+def analyse(text: str) -> list[SentenceAttribution]:
+    """Every sentence of ``text`` with its attributions (see the package docstring)."""
+    quotes = quotations(text)
+    results: list[SentenceAttribution] = []
+    history: History = []
+    for index, sentence in enumerate(sentences(text)):
+        own = find_attributions(Context(text, sentence, quotes, history, index))
+        results.append(SentenceAttribution(sentence, tuple(own)))
+        history.extend((index, a) for a in own if a.source_start >= 0)
+    carry_over(text, results, quotes)
+    return results
+
+
+def quotations(text: str) -> Spans:
+    """The article's quotations that hold at least one word."""
+    return Spans(q for q in quote_regions(text) if words_in(text[q[0] : q[1]]) >= 1)

@@ -1,0 +1,301 @@
+"""The cue recognisers: one function per family of cue.
+
+A token recogniser ``(context, i) -> Cue | None`` looks at the token at ``i`` (a word outside
+any quotation) and says whether a cue starts there, with its source. :func:`find_attributions`
+tries them in the order of ``TOKEN_RECOGNISERS`` and takes the first that fires; the scan goes
+on after its words. A sentence recogniser reads the whole sentence (a speaker label, a
+signature line) and gives an :class:`Attribution` directly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from quality.detectors.attribution import tables as T
+from quality.detectors.attribution.context import Context, Cue
+from quality.detectors.attribution.lexicon import (
+    LIGHT_FORMS,
+    POSSESSOR_NOUNS,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+    light_verb_at,
+    may_hold_cue,
+    phrase_at,
+)
+from quality.detectors.attribution.phrases import head_word, is_name, joining_dot, main_subject, noun_phrase_at, subject_before
+from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, PERSON, Attribution
+from quality.detectors.attribution.sources import classify_text, classify_words, resolve
+from quality.detectors.attribution.verbs import verb_cue
+from quality.segment import SENTENCE, SIGNATURE
+
+MAX_QUOTED_SOURCE = 12  # tokens between "quoted" and "as saying"
+MAX_POSSESSIVE_GAP = 2  # words between a possessor and its noun: "Trump's latest false claim"
+MAX_SPEAKER_LABEL_WORDS = 3  # "Sen. Jane Roe:" is a label; a longer run before a colon is a clause
+
+_SPEAKER_LABEL = re.compile(r"^\s*[\"“]?(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$", re.S)
+_INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_][^()\n]{1,60}?)\s*(?:\(|[.,]?\s*$)")
+_SIGNATURE_NAME = re.compile(
+    r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+# --- sentence recognisers ----------------------------------------------------------------------
+
+
+def signature_line(ctx: Context) -> Attribution | None:
+    """"— Name (@handle) date" under an embedded post: the name signs the paragraph above."""
+    text, sentence = ctx.text, ctx.sentence
+    match = _SIGNATURE_NAME.match(sentence.text)
+    name = match["name"].strip(" ,") if match else ""
+    if not name:
+        return None
+    start = sentence.start + sentence.text.index(name)
+    dash = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
+    width = 2 if text.startswith("--", dash) else 1
+    return Attribution(text[dash : dash + width], dash, dash + width, name, start, start + len(name), classify_text(name) or PERSON, DIRECT)
+
+
+def speaker_label(ctx: Context) -> Attribution | None:
+    """A speaker's name before a colon: "WALLACE: ..." in a transcript, 'Pence: "..."'."""
+    sentence = ctx.sentence
+    label = _SPEAKER_LABEL.match(sentence.text)
+    if not label:
+        return None
+    name, rest = label["label"], label["rest"]
+    words = name.split()
+    if (name.lower() in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name) or len(words) > MAX_SPEAKER_LABEL_WORDS
+            or any(w.lower() in T.FUNCTION_WORDS for w in words)):  # fmt: skip
+        return None
+    transcript = name.isupper() and len(name) > 1
+    if not (transcript or rest[:1] in "\"“'‘" or sentence.kind != SENTENCE or ctx.index == 0 or rest[:1].isupper()):
+        return None  # "The reason is simple: ...": a clause before a colon
+    kind = classify_text(name, strict=True)
+    if not kind:
+        return None
+    start = sentence.start + sentence.text.index(name)
+    colon = sentence.start + sentence.text.index(":", start - sentence.start + len(name))
+    quote = DIRECT if rest[:1] in "\"“" or transcript else ctx.quote
+    return Attribution(":", colon, colon + 1, name, start, start + len(name), kind, quote)
+
+
+def inline_signature(ctx: Context) -> Attribution | None:
+    """A name after a quotation and a dash: '"..." ― Carla Sanchez.'"""
+    sentence = ctx.sentence
+    inline = _INLINE_SIGNATURE.search(sentence.text)
+    if not (inline and inline["name"][:1].isupper()):
+        return None
+    name = inline["name"]
+    start, dash = sentence.start + inline.start("name"), sentence.start + inline.start("dash")
+    return Attribution(inline["dash"], dash, dash + 1, name, start, start + len(name), classify_text(name) or PERSON, DIRECT)
+
+
+def setting_phrase(ctx: Context) -> Cue | None:
+    """"In a statement, the Kremlin welcomed ...", "at a press briefing": the clause's subject
+    is the source. Tried only on a sentence where no other cue was found."""
+    for k in range(len(ctx.tokens)):
+        length = phrase_at(ctx.lowers, k, T.SETTING_PHRASES)
+        if not length:
+            continue
+        after = ctx.tokens[k + length] if k + length < len(ctx.tokens) else None
+        if after is not None and after.is_word and not after.capitalised and after.lower not in T.SETTING_FOLLOWERS:
+            continue  # "in a video call", "in a post office": a longer noun, not the setting
+        if ctx.tokens[k].quoted:
+            continue
+        subject = main_subject(ctx.tokens)
+        kind = ctx.classify(subject) if subject else None
+        return Cue((k, k + length), subject, kind) if subject and kind else None
+    return None
+
+
+# --- token recognisers -------------------------------------------------------------------------
+
+
+def source_after(ctx: Context, i: int) -> Cue | None:
+    """"according to Reuters", "citing officials": a phrase with its source after it. The phrase
+    is unambiguous, so a source of unknown kind is still a source."""
+    length = phrase_at(ctx.lowers, i, T.SOURCE_AFTER_PHRASES)
+    if not length:
+        return None
+    span = noun_phrase_at(ctx.tokens, i + length)
+    kind = ctx.classify(span) if span else None
+    if span and not kind:
+        kind = PERSON if any(is_name(t.text) for t in ctx.tokens[span[0] : span[1]]) else ANONYMOUS
+    return Cue((i, i + length), span, kind)
+
+
+def quoted_as_saying(ctx: Context, i: int) -> Cue | None:
+    """"The agency quoted spokesman Li Wei as saying": Li Wei speaks; an outlet that quotes is a
+    second, secondhand source."""
+    if ctx.lowers[i] not in ("quoted", "quoting"):
+        return None
+    for j in range(i + 1, min(len(ctx.tokens), i + MAX_QUOTED_SOURCE + 2)):
+        if ctx.lowers[j] == "as" and ctx.word(j + 1) == "saying":
+            kind = ctx.classify((i + 1, j))
+            if not kind:
+                return None
+            outlet = subject_before(ctx.tokens, i)
+            also = (Cue((i, i + 1), outlet, MEDIA),) if outlet and ctx.classify(outlet) == MEDIA else ()
+            return Cue((i, j + 2), (i + 1, j), kind, also)
+    return None
+
+
+def possessive(ctx: Context, i: int) -> Cue | None:
+    """A possessor and a noun of saying or stance: "Trump's claim that", "her remarks", "the
+    IMF's estimate"."""
+    tokens, lowers, low = ctx.tokens, ctx.lowers, ctx.lowers[i]
+    named = low.endswith("'s") and (tokens[i].capitalised or low.removesuffix("'s") in POSSESSOR_NOUNS)
+    if not (named or low in ("his", "her", "their", "its")) or tokens[i].quoted:
+        return None
+    for j in range(i + 1, min(len(tokens), i + MAX_POSSESSIVE_GAP + 2)):
+        if lowers[j] in T.SPEECH_NOUNS and not tokens[j].quoted:
+            if lowers[j] not in T.SPEECH_ACT_NOUNS and ctx.word(j + 1) not in T.CLAUSE_STARTS | {"to"}:
+                return None  # "his words" alone; "his words that ..." or "his call to" state something
+            span, kind = _possessor(ctx, i) if named else ((i, i + 1), resolve(_POSSESSIVE_PRONOUNS[low], ctx.history, ctx.index))
+            return Cue((j, j + 1), span, kind) if kind else None
+        if not tokens[j].is_word or tokens[j].capitalised or lowers[j] in T.CLAUSE_WORDS:
+            return None
+    return None
+
+
+def _possessor(ctx: Context, i: int) -> tuple[tuple[int, int], str | None]:
+    """The name that ends in the possessive at ``i`` ("Foreign Minister Berg's") and its kind."""
+    tokens = ctx.tokens
+    k = i
+    while k > 0 and (tokens[k - 1].capitalised or joining_dot(tokens, k - 1) or tokens[k - 1].lower in T.SOURCE_ADJECTIVES | {"the"}):
+        k -= 1
+    words = [t.text for t in tokens[k : i + 1]]
+    words[-1] = words[-1][:-2]  # drop the possessive 's
+    return (k, i + 1), classify_words(words, strict=True)
+
+
+def finding_in(ctx: Context, i: int) -> Cue | None:
+    """"in the latest Washington Post/ABC News poll, Clinton led": the poll is the source."""
+    if ctx.lowers[i] not in ("in", "by") or i + 1 >= len(ctx.tokens):
+        return None
+    span = noun_phrase_at(ctx.tokens, i + 1)
+    if span and head_word(ctx.tokens, span) in T.FINDING_NOUNS:
+        return Cue((i, i + 1), span, ctx.classify(span) or ANONYMOUS)
+    return None
+
+
+def stance_noun(ctx: Context, i: int) -> Cue | None:
+    """"X, in a rebuke of Y, ...", "her opposition to": a noun of stance with its preposition,
+    held by the main clause's subject."""
+    if not (ctx.lowers[i] in T.STANCE_NOUNS and ctx.word(i + 1) in T.STANCE_NOUN_PREPOSITIONS and i > 0
+            and ctx.lowers[i - 1] not in ("the", "this", "that")):  # fmt: skip
+        return None
+    head = main_subject(ctx.tokens)
+    kind = ctx.classify(head, strict=True) if head and head[1] <= i else None
+    return Cue((i, i + 2), head, kind) if head and kind else None
+
+
+def seeming_verb(ctx: Context, i: int) -> Cue | None:
+    """"seems to", "appeared that": an impression with no one who has it."""
+    if ctx.lowers[i] in T.SEEMING_VERBS and ctx.word(i + 1) in ("to", "that") and ctx.tokens[i].text[0].islower():
+        return Cue((i, i + 1), None, ANONYMOUS)
+    return None
+
+
+def sourceless_adverb(ctx: Context, i: int) -> Cue | None:
+    """"reportedly", "allegedly": attributed, to no one named."""
+    return Cue((i, i + 1), None, ANONYMOUS) if ctx.lowers[i] in T.SOURCELESS_ADVERBS else None
+
+
+def stance_adjective(ctx: Context, i: int) -> Cue | None:
+    """"Democrats are worried that", "Graham has been critical of": be + a stance adjective."""
+    lowers = ctx.lowers
+    if lowers[i] not in T.STANCE_ADJECTIVES:
+        return None
+    k = i - 1
+    while k >= 0 and (lowers[k] in T.DEGREE_ADVERBS or lowers[k].endswith("ly")):
+        k -= 1
+    if k < 0 or lowers[k] not in T.BE_FORMS:
+        return None
+    subject = subject_before(ctx.tokens, k)
+    kind = ctx.classify(subject, strict=True) if subject else None
+    if not (subject and kind):
+        return None
+    end = i + 2 if ctx.word(i + 1) in T.STANCE_ADJECTIVE_PREPOSITIONS else i + 1
+    return Cue((k, end), subject, kind)
+
+
+def light_verb(ctx: Context, i: int) -> Cue | None:
+    """"made it clear", "took issue with": a verb of little meaning and the words that make it a
+    stance, read as one verb."""
+    length = light_verb_at(ctx.lowers, i)
+    if not (length and ctx.tokens[i].text[0].islower()):
+        return None
+    return verb_cue(ctx, i, LIGHT_FORMS[ctx.lowers[i]], light_length=length)
+
+
+def cue_verb(ctx: Context, i: int) -> Cue | None:
+    """A verb of saying or stance (:mod:`.verbs`). In lower case, or capitalised in a headline
+    where it is in the present ("Senator Vows To Cut ...")."""
+    low = ctx.lowers[i]
+    lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
+    if not lemma:
+        return None
+    headline_verb = ctx.headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
+    headline_verb = headline_verb and ctx.word(i + 1) != "of"  # "Grim Details Of": a noun
+    if not (ctx.tokens[i].text[0].islower() or headline_verb):
+        return None
+    return verb_cue(ctx, i, lemma)
+
+
+SENTENCE_RECOGNISERS: tuple[Callable[[Context], Attribution | None], ...] = (speaker_label, inline_signature)
+
+# The token recognisers in the order they are tried, each with the words (lower case) it can
+# start on: the scan calls only the recognisers that can fire on the word at hand.
+_FIRST_WORDS_AFTER = {phrase.split()[0] for phrase in T.SOURCE_AFTER_PHRASES}
+_STARTING_WORDS: tuple[tuple[Callable[[Context, int], Cue | None], Callable[[str], bool]], ...] = (
+    (source_after, lambda word: word in _FIRST_WORDS_AFTER),
+    (quoted_as_saying, lambda word: word in ("quoted", "quoting")),
+    (possessive, lambda word: word.endswith("'s") or word in _POSSESSIVE_PRONOUNS),
+    (finding_in, lambda word: word in ("in", "by")),
+    (stance_noun, lambda word: word in T.STANCE_NOUNS),
+    (seeming_verb, lambda word: word in T.SEEMING_VERBS),
+    (sourceless_adverb, lambda word: word in T.SOURCELESS_ADVERBS),
+    (stance_adjective, lambda word: word in T.STANCE_ADJECTIVES),
+    (light_verb, lambda word: word in LIGHT_FORMS),
+    (cue_verb, lambda word: word in SPEECH_FORMS or word in STANCE_FORMS),
+)
+TOKEN_RECOGNISERS = tuple(recognise for recognise, _ in _STARTING_WORDS)
+
+
+@lru_cache(maxsize=1 << 16)
+def recognisers_for(word: str) -> tuple[Callable[[Context, int], Cue | None], ...]:
+    """The token recognisers that can fire on ``word``, in order."""
+    return tuple(recognise for recognise, starts_on in _STARTING_WORDS if starts_on(word))
+
+
+def find_attributions(ctx: Context) -> list[Attribution]:
+    """The attributions a sentence makes by its own cues."""
+    if ctx.sentence.kind == SIGNATURE:
+        signed = signature_line(ctx)
+        return [signed] if signed else []
+    found = [a for recognise in SENTENCE_RECOGNISERS if (a := recognise(ctx))]
+    if not may_hold_cue(ctx.lowers):
+        return found  # most sentences: no word that can open a cue
+    used: set[int] = set()  # tokens already part of a cue or a source
+    i = 0
+    while i < len(ctx.tokens):
+        token = ctx.tokens[i]
+        cue = None
+        if not token.quoted and token.is_word and i not in used:
+            cue = next((c for recognise in recognisers_for(ctx.lowers[i]) if (c := recognise(ctx, i))), None)
+        if cue is None:
+            i += 1
+            continue
+        for each in (cue, *cue.also):
+            if each.kind:
+                found.append(ctx.attribution(each, each.kind))
+                used.update(each.taken)
+        i = cue.words[1]
+    if not found:
+        cue = setting_phrase(ctx)
+        if cue and cue.kind:
+            found.append(ctx.attribution(cue, cue.kind))
+    return found

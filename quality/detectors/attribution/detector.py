@@ -1,0 +1,179 @@
+"""The attribution detector: the sourcing score and the ATT findings of one article."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from quality.detectors.attribution.analysis import analyse
+from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, summarise_sourcing
+from quality.detectors.attribution.phrases import singular
+from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
+from quality.detectors.attribution.records import ANONYMOUS, MEDIA, Attribution, SentenceAttribution
+from quality.detectors.attribution.rules import (
+    ANONYMOUS_RELIANCE,
+    SECONDHAND,
+    SPEAKERLESS_QUOTE,
+    THIN_SOURCING,
+    UNATTRIBUTED,
+)
+from quality.detectors.attribution.tokens import split_words
+from quality.detectors.base import Detector, check_option
+from quality.english import not_english
+from quality.genre import NEWS, OPINION, TRANSCRIPT, genre_of
+from quality.model import Article, DetectorResult, Finding
+from quality.spans import FindingBuilder
+
+SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare quotes
+
+# How much sourcing each genre needs, as a share of ``target_density`` (quality/genre.py). A
+# column argues in its author's voice and needs half a report's sourcing; how-to pieces,
+# listings and reviews make no claims that need a source: their sourcing is not measured (no
+# score, no ATT001 or ATT004), rather than measured as missing.
+GENRE_NEED: dict[str, float] = {NEWS: 1.0, TRANSCRIPT: 1.0, OPINION: 0.5}
+
+
+class AttributionDetector(Detector):
+    """The sourcing dimension: attribution density weighted by how checkable the sources are."""
+
+    name = "attribution"
+    dimension = "sourcing"
+    rules = (UNATTRIBUTED, ANONYMOUS_RELIANCE, SECONDHAND, THIN_SOURCING, SPEAKERLESS_QUOTE)
+
+    def __init__(
+        self,
+        target_density: float = 0.6,
+        anonymous_penalty: float = 0.5,
+        secondhand_penalty: float = 0.5,
+        min_claims: int = 3,
+        max_anonymous_share: float = 0.5,
+        max_secondhand_share: float = 0.3,
+        min_attributed: int = 3,
+        min_density: float = 0.2,
+        min_claims_for_density: int = 6,
+    ) -> None:
+        check_option("target_density", target_density, low_open=True)
+        for name, value in (("anonymous_penalty", anonymous_penalty), ("secondhand_penalty", secondhand_penalty),
+                            ("max_anonymous_share", max_anonymous_share), ("max_secondhand_share", max_secondhand_share),
+                            ("min_density", min_density)):  # fmt: skip
+            check_option(name, value)
+        self.target_density = target_density
+        self.anonymous_penalty = anonymous_penalty
+        self.secondhand_penalty = secondhand_penalty
+        self.min_claims = min_claims
+        self.max_anonymous_share = max_anonymous_share
+        self.max_secondhand_share = max_secondhand_share
+        self.min_attributed = min_attributed
+        self.min_density = min_density
+        self.min_claims_for_density = min_claims_for_density
+
+    def detect(self, article: Article) -> DetectorResult:
+        text = article.text
+        if not_english(article):
+            # The cue tables are English: on another language every statement would look unsourced.
+            empty = summarise_sourcing(text, [], self.anonymous_penalty, self.secondhand_penalty)
+            return DetectorResult(score=None, metrics={**metrics_of(empty), "genre": None, "skipped": "not English"})
+        genre = genre_of(text)
+        need = GENRE_NEED.get(genre)
+        analysed = analyse(text)
+        summary = summarise_sourcing(text, analysed, self.anonymous_penalty, self.secondhand_penalty)
+        make = self.findings_for(article)
+        findings: list[Finding] = []
+        if need is not None:
+            findings += _unattributed_claims(analysed, make)
+        findings += self._source_mix(text, analysed, summary, make)
+        if need is not None and summary.claims >= self.min_claims_for_density and (summary.density or 0) < need * self.min_density:
+            findings.append(make(THIN_SOURCING.code, 0, 0, f"only {summary.attributed_claims} of {summary.claims} statements say who says so "
+                                 f"(density {summary.density:.2f}, minimum {need * self.min_density:g} for {genre})"))  # fmt: skip
+        findings += _speakerless_quotes(text, analysed, make)
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        score = self.score(summary, need) if need is not None else None
+        return DetectorResult(score=score, findings=tuple(findings), metrics={**metrics_of(summary), "genre": genre})
+
+    def score(self, summary: SourcingSummary, need: float = 1.0) -> float | None:
+        """The sourcing dimension (formula in the package docstring), against the density the
+        genre needs (``need`` times ``target_density``); None on too few claims."""
+        if summary.claims < self.min_claims:
+            return None
+        return min(1.0, summary.weighted / summary.claims / (self.target_density * need))
+
+    def _source_mix(self, text: str, analysed: Sequence[SentenceAttribution], summary: SourcingSummary,
+                    make: FindingBuilder) -> list[Finding]:  # fmt: skip
+        """ATT002 and ATT003: each distinct unnamed source, or outlet, once, when they carry too
+        large a share of the attributed statements."""
+        findings = []
+        if summary.attributed_claims < self.min_attributed:
+            return findings
+        if (summary.share_anonymous or 0) > self.max_anonymous_share:
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, ANONYMOUS)):
+                findings.append(make(ANONYMOUS_RELIANCE.code, *_evidence_span(a), f"unnamed source{_mentions(count)}; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
+                                     "name the source, or say why it cannot be named"))  # fmt: skip
+        if (summary.share_secondhand or 0) > self.max_secondhand_share:
+            for a, count in _grouped_sources(text, _sources_of_kind(analysed, MEDIA)):
+                findings.append(make(SECONDHAND.code, *_evidence_span(a), f"another outlet as source{_mentions(count)}; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
+                                     "confirm with the original source, or link the report"))  # fmt: skip
+        return findings
+
+
+def _unattributed_claims(analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
+    """ATT001 on every claim sentence with no source."""
+    return [make(UNATTRIBUTED.code, item.sentence.start, item.sentence.end, "no source is given for this statement",
+                 "say who says so (\"..., the ministry said\"), or leave it if it is common knowledge")
+            for item in analysed if item.is_claim and not item.attributed]  # fmt: skip
+
+
+def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
+    """ATT005 on a quotation of ``SPEAKERLESS_QUOTE_WORDS`` words or more whose sentences are all
+    unattributed claims."""
+    found = []
+    by_position = Spans((item.sentence.start, item.sentence.end) for item in analysed)
+    for start, end in quote_regions(text):
+        if words_in(text[start:end]) < SPEAKERLESS_QUOTE_WORDS:
+            continue
+        around = [analysed[j] for j in by_position.indices(start, end)]
+        if around and all(item.is_claim and not item.attributed for item in around):
+            found.append(make(SPEAKERLESS_QUOTE.code, start, end, "quotation with no speaker named in or next to it", "say who said it"))
+    return found
+
+
+def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for item in analysed:
+        if not item.is_claim:
+            continue
+        for a in item.own:
+            key = (a.cue_start, a.source_start)
+            if a.kind == kind and key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out
+
+
+def _grouped_sources(text: str, found: list[Attribution]) -> list[tuple[Attribution, int]]:
+    """One entry per distinct source, at its first mention, with how often the article uses it.
+
+    An article that leans on "officials said" twenty times needs one note to the editor, not
+    twenty: the same words ("officials", "a senior official" and "senior officials"), or the
+    same sourceless cue ("reportedly"), are one source."""
+    groups: dict[str, list[Attribution]] = {}
+    for a in found:
+        groups.setdefault(_source_key(text[slice(*_evidence_span(a))]), []).append(a)
+    return sorted(((members[0], len(members)) for members in groups.values()), key=lambda pair: pair[0].cue_start)
+
+
+def _source_key(words: str) -> str:
+    """Words of a source without articles, case or plural ending: "A senior official" and
+    "senior officials" are the same unnamed source."""
+    tokens = [w for w in split_words(words.lower().replace("’", "'")) if w not in ("a", "an", "the", "one")]
+    if tokens:
+        tokens[-1] = singular(tokens[-1])
+    return " ".join(tokens)
+
+
+def _mentions(count: int) -> str:
+    return f" (used {count} times in this article)" if count > 1 else ""
+
+
+def _evidence_span(a: Attribution) -> tuple[int, int]:
+    """The source's words when there are any ("officials"), else the cue ("reportedly")."""
+    return (a.source_start, a.source_end) if a.source_start >= 0 else (a.cue_start, a.cue_end)

@@ -1,0 +1,203 @@
+"""What kind of source a noun phrase names, and what a pronoun stands for.
+
+The kind comes from the phrase's words: an outlet name or a media noun makes it ``media``
+(secondhand reporting); a people noun without a name (``officials``, ``a Chinese official``,
+``four people briefed on ...``) ``anonymous``; an organisation noun, a capital used for its
+government (``Beijing``) or a spokesperson without a name ``organisation``; a name ``person``.
+A pronoun takes the kind of the nearest earlier source that fits it.
+"""
+
+from __future__ import annotations
+
+from itertools import takewhile
+from typing import Sequence
+
+from quality.detectors.attribution import tables as T
+from quality.detectors.attribution.lexicon import OUTLETS, SHORT_OUTLETS, normalise_outlet
+from quality.detectors.attribution.phrases import TokenSpan, is_name, singular
+from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON, Attribution
+from quality.detectors.attribution.tokens import Token, split_words
+
+PRONOUN_WINDOW = 6  # sentences back in which a pronoun looks for the source it stands for
+MAX_OUTLET_WORDS = 6  # words of the longest outlet name looked up ("Press Trust of India")
+MAX_UNNAMED_PHRASE = 4  # words of "the woman", "a man in the crowd": longer is not a bare person
+
+# Sources found so far in the article, with the index of their sentence: what pronouns refer to.
+History = list[tuple[int, Attribution]]
+
+# Which kinds of source each pronoun can stand for, nearest first.
+_PRONOUN_KINDS = {
+    "he": (PERSON, ANONYMOUS), "she": (PERSON, ANONYMOUS), "i": (PERSON,), "it": (ORGANISATION, MEDIA),
+    "we": (ORGANISATION, PERSON), "they": (ORGANISATION, ANONYMOUS, PERSON, MEDIA), "you": (PERSON,),
+}  # fmt: skip
+
+
+def classify(tokens: Sequence[Token], span: TokenSpan | None, history: History, index: int, strict: bool = False) -> str | None:
+    """The kind of source a token span names, or None when it cannot be a source. ``strict``
+    refuses a common noun phrase that only may be a person ("the woman")."""
+    if not span:
+        return None
+    lowers = [t.lower for t in tokens[span[0] : span[1]]]
+    if len(lowers) == 1 and lowers[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS | T.PRONOUN_CONTRACTIONS:
+        return resolve(lowers[0], history, index)
+    if len(lowers) == 1 and lowers[0] in T.NOT_SOURCES:
+        return None
+    return classify_words([t.text for t in tokens[span[0] : span[1]]], strict)
+
+
+def classify_text(name: str, strict: bool = False) -> str | None:
+    return classify_words(split_words(name), strict)
+
+
+def classify_words(words: Sequence[str], strict: bool = False) -> str | None:
+    words = [w for w in words if w != "."]  # abbreviation dots ("John Roberts Jr.") are not words
+    lowers = [w.lower().replace("’", "'") for w in words]
+    if is_media(words, lowers):
+        return MEDIA
+    if _ends_with_person_name(words, lowers):
+        return PERSON
+    head_words, head_lowers = _head_part(words, lowers)
+    if not head_words:
+        return None
+    head = head_lowers[-1].removesuffix("'s")
+    if head_words[-1][:1].isupper() and is_name(head_words[-1]):
+        return _named_head(head, head_lowers)
+    kind = _kind_of_noun(head, head_lowers[0], has_name=any(is_name(w) for w in head_words))
+    if kind:
+        return kind
+    if head_words[-1][:1].isupper() and head not in T.FUNCTION_WORDS:
+        return ORGANISATION if is_institution(head) else PERSON
+    if strict:
+        return None
+    return _unnamed_person(head, head_lowers[0], len(head_words))
+
+
+def _named_head(head: str, head_lowers: Sequence[str]) -> str:
+    """A phrase ending in a name: a government ("Beijing"), an institution ("the Senate
+    Judiciary Committee"), or a person."""
+    if head in T.GOVERNMENT_METONYMS:
+        return ORGANISATION
+    if any(is_institution(w) for w in head_lowers) and not (set(head_lowers) & (T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS)):
+        return ORGANISATION
+    return PERSON
+
+
+def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
+    """A phrase whose head is a source noun: a spokesperson, people, a role, an institution or a
+    document ("a ministry spokesperson", "officials", "a senior adviser", "the report")."""
+    if head in T.SPOKESPERSON_NOUNS:
+        return ORGANISATION
+    if head in T.ANONYMOUS_NOUNS:
+        return ANONYMOUS
+    if head in T.ROLE_NOUNS:
+        return ANONYMOUS if first in ("a", "an", "one", "some", "several") else PERSON
+    if is_institution(head):
+        return ORGANISATION
+    if head in T.DOCUMENT_NOUNS:
+        return ORGANISATION if has_name or first in ("the", "this", "that", "its", "their", "his", "her") else ANONYMOUS
+    return None
+
+
+def _unnamed_person(head: str, first: str, length: int) -> str | None:
+    """"The woman said": someone the article has introduced; "a man said": someone unnamed."""
+    if length > MAX_UNNAMED_PHRASE or not head.isalpha():
+        return None
+    if first == "the" and not head.endswith("s"):
+        return PERSON
+    if first in ("a", "an", "one"):
+        return ANONYMOUS
+    return None
+
+
+def _ends_with_person_name(words: Sequence[str], lowers: Sequence[str]) -> bool:
+    """'spokesperson Hua Chunying', "China's Ministry of Foreign Affairs spokesperson Hua Chunying":
+    a run of names right after a role or title, or making up the whole phrase."""
+    k = len(words)
+    while k > 0 and is_name(words[k - 1]) and not is_institution(lowers[k - 1]):
+        k -= 1
+    run = len(words) - k
+    if run == 0 or (run == 1 and k > 0 and lowers[k - 1] not in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS):
+        return False
+    if k == 0:
+        return not any(is_institution(w) for w in lowers)
+    before = lowers[k - 1].rstrip(".")
+    return before in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS or before in T.NAME_TITLES
+
+
+def is_institution(word: str) -> bool:
+    word = word.removesuffix("'s")
+    return word in T.ORGANISATION_NOUNS or singular(word) in T.ORGANISATION_NOUNS or word in T.GOVERNMENT_METONYMS
+
+
+def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[str], Sequence[str]]:
+    """The words up to the head noun: before a preposition, participle or relative pronoun
+    ("officials in Beijing", "a union representing ..."); after "of" when what comes before it
+    only counts ("one of the president's advisers", "a majority of voters")."""
+    start = 0
+    while True:
+        cut = len(words)
+        for k in range(start + 1, len(words)):
+            low = lowers[k]
+            if words[k][:1].isupper():
+                continue
+            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or (low.endswith("ing") and low not in T.ANONYMOUS_NOUNS):
+                cut = k
+                break
+        if cut < len(words) and lowers[cut] == "of" and all(w in T.QUANTIFIERS or w.isdigit() for w in lowers[start:cut]):
+            start = cut + 1
+            continue
+        return words[start:cut], lowers[start:cut]
+
+
+def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
+    """Another outlet: a media phrase or noun ("state media", "the newspaper", "news agency
+    TASS"), a known outlet's name, or a name ending in a newspaper word ("The Post")."""
+    joined = " ".join(lowers)
+    if any(phrase in joined for phrase in T.MEDIA_PHRASES):
+        return True
+    # A media noun as the head ("the newspaper", "state media"), not "media adviser".
+    cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(lowers))
+    if cut and lowers[cut - 1] in T.MEDIA_NOUNS:
+        return True
+    # A media noun before a name: "the Moscow daily Vedomosti", "news agency TASS".
+    if any(lowers[k] in T.MEDIA_NOUNS and words[k + 1][:1].isupper() for k in range(len(words) - 1)):
+        return True
+    if _names_an_outlet(words):
+        return True
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) >= 2 and caps[-1].lower() in T.MEDIA_NAME_WORDS and words[-1] == caps[-1]:
+        return True  # "Dallas Morning News"
+    return len(words) == 2 and lowers[0] == "the" and lowers[1] in T.MEDIA_NAME_WORDS and words[1][:1].isupper()
+
+
+def _names_an_outlet(words: Sequence[str]) -> bool:
+    """Whether a run of capitalised words (with "the", "of" ... inside) is a known outlet."""
+    n = len(words)
+    for a in range(n):
+        if not words[a][:1].isupper() and words[a].lower() != "the":
+            continue
+        for b in range(a + 1, min(n, a + MAX_OUTLET_WORDS) + 1):
+            run = words[a:b]
+            if not all(w[:1].isupper() or w.lower() in ("the", "of", "de", "della", "i", "-", "'s", "’s") for w in run):
+                break
+            key = normalise_outlet(" ".join(run))
+            if (len(key) > 2 and key in OUTLETS) or (len(key) <= 2 and " ".join(run) in SHORT_OUTLETS):
+                return True
+    return False
+
+
+def resolve(pronoun: str, history: History, index: int) -> str:
+    """A pronoun takes the kind of the nearest earlier source (within ``PRONOUN_WINDOW``
+    sentences) that it can stand for."""
+    pronoun = pronoun.split("'")[0]
+    wanted = _PRONOUN_KINDS.get(pronoun, (PERSON,))
+    recent = [a for at, a in takewhile(lambda entry: index - entry[0] <= PRONOUN_WINDOW, reversed(history))]
+    for attribution in recent:
+        singular_source = not any(w.endswith("s") and w in T.ANONYMOUS_NOUNS for w in attribution.source.lower().split())
+        if attribution.kind in wanted and (pronoun not in ("he", "she") or attribution.kind == PERSON or singular_source):
+            return attribution.kind
+    if pronoun in ("he", "she", "i", "you"):
+        return PERSON  # someone named in the story, if not as a source
+    if recent:
+        return recent[0].kind
+    return {"it": ORGANISATION, "they": ANONYMOUS}.get(pronoun, PERSON)
