@@ -132,7 +132,7 @@ def main(argv: list[str]) -> None:
         rho = spearmanr(gold_density, ours_density).statistic
         diffs = [abs(a - b) for a, b in zip(gold_density, ours_density)]
         print(f"per-publisher density: Spearman rho {rho:.3f}, mean |diff| {sum(diffs) / len(diffs):.3f}, max |diff| {max(diffs):.3f}")
-        if n_errors and split == "dev":
+        if n_errors and split != "test":  # error analysis on the tuning splits only, never on test
             fns = [g for g in gold if g["has_attribution"] and not ours[g["id"]][0]]
             fps = [g for g in gold if not g["has_attribution"] and ours[g["id"]][0]]
             print("missed gold cues:", Counter((g["cue"] or "").lower() for g in fns).most_common(40))

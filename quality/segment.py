@@ -43,7 +43,7 @@ from quality._segment_tables import (
     SENTENCE_OPENERS,
     TITLES,
 )
-from quality.spans import keep_last
+from quality.spans import is_results_row, keep_last
 
 # Sentence kinds. Only SENTENCE states something that may need a source.
 SENTENCE = "sentence"
@@ -259,7 +259,7 @@ def _line_kind(line: str, pieces: int) -> str | None:
         return CAPTION
     if words <= MAX_CAPTION_WORDS and any(fragment in lower for fragment in CAPTION_FRAGMENTS):
         return CAPTION
-    if _link_only(line) or not _HAS_ALNUM.search(line):
+    if _link_only(line) or not _HAS_ALNUM.search(line) or is_results_row(line):
         return OTHER
     if pieces == 1 and words <= MAX_HEADING_WORDS and not _TERMINAL.search(line):
         return HEADING

@@ -187,6 +187,7 @@ def unspaced_words(characters: int) -> int:
 
 
 _NOT_IN_NUMBER = re.compile(r"[^\d.,:%/+-]")
+_DIGIT = re.compile(r"\d")
 TABLE_ROW_NUMBERS = 3  # a table row holds at least this many numbers ("32 Reed Sorenson 118 0 0 0 0")
 TABLE_ROW_NUMBER_SHARE = 0.3  # and numbers make up this share of its tokens (a sentence quoting figures does not)
 
@@ -195,8 +196,23 @@ def is_table_row(line: str) -> bool:
     """A line made mostly of numbers ("118", "3.5", "24-48", "50%"): a row of a standings,
     results or price table, data rather than prose."""
     tokens = line.split()
-    numbers = sum(1 for token in tokens if not _NOT_IN_NUMBER.search(token) and any(map(str.isdigit, token)))
-    return numbers >= TABLE_ROW_NUMBERS and numbers >= TABLE_ROW_NUMBER_SHARE * len(tokens)
+    return _numbers(tokens) >= max(TABLE_ROW_NUMBERS, TABLE_ROW_NUMBER_SHARE * len(tokens))
+
+
+def is_results_row(line: str) -> bool:
+    """A row of figures among names with no clause: no more than one word in lower case ("32
+    Reed Sorenson 118 0 0 0 0", "2. Jane Roe (Kenya) 2:21:04"). Stricter than
+    :func:`is_table_row`, which also takes a sentence dense with figures: a results row states
+    nothing, a sentence of figures does."""
+    if not _DIGIT.search(line):
+        return False  # most lines: no figure at all
+    tokens = line.split()
+    lower = sum(1 for token in tokens if token[0].islower())
+    return lower <= 1 and _numbers(tokens) >= max(2, TABLE_ROW_NUMBER_SHARE * len(tokens))
+
+
+def _numbers(tokens: list[str]) -> int:
+    return sum(1 for token in tokens if not _NOT_IN_NUMBER.search(token) and any(map(str.isdigit, token)))
 
 
 def prose_lines(text: str) -> str:

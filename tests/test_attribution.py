@@ -61,6 +61,9 @@ PRONOUNS = [
     ("Anna Berg, the minister, arrived on Monday. She said the talks would go on.", "person"),
     ("A senior official said the talks had stalled. He said they had failed.", "anonymous"),
     ("The ministry said talks would go on. It added that the date was not set.", "organisation"),
+    # a person named as a subject since the last source is the nearer antecedent
+    ("A senior official said the talks had stalled. Foreign Minister Anna Berg arrived on Monday. "
+     "He said they had failed.", "person"),
 ]
 
 
@@ -77,6 +80,8 @@ QUOTES = [
     ("No quotes at all.", []),
     ("''This is it,'' he said.", [(0, 15)]),
     ("A stray ” mark and “a real quote”.", [(19, 33)]),
+    ("“It is over,“ he said.", [(0, 13)]),  # a closing mark typed as an opening one closes by its place
+    ("the end,'' she wrote.\nNext line.", [(0, 10)]),  # continues a quotation from the paragraph above
 ]
 
 
@@ -170,6 +175,21 @@ def test_anonymous_and_secondhand_findings_mark_each_source() -> None:
 
 
 # ATT002/ATT003 mark each distinct source once: (text, rule, [(evidence, mentions), ...]).
+def test_a_forecast_is_not_listed_as_an_unnamed_source() -> None:
+    text = ("Talks failed, officials said. Trade fell, officials said. The minister is expected to resign. "
+            "A senior official said prices rose. Berg said it rained.")
+    result = AttributionDetector().detect(Article(id="a", source="s", text=text))
+    listed = [f.evidence for f in result.findings if f.rule == "ATT002"]
+    assert listed and "is expected" not in listed
+
+
+def test_a_results_list_is_not_counted_as_claims() -> None:
+    text = ("Ann Roe won the race on Sunday, organisers said.\n1. Ann Roe (Kenya) 2:21:04\n"
+            "2. Mia Lee (Ethiopia) 2:21:30\n3. Eva Kim (Japan) 2:22:10\nThe next race is in May, the club said.")
+    result = AttributionDetector().detect(Article(id="a", source="s", text=text))
+    assert result.metrics["claims"] == 2 and result.metrics["density"] == 1.0
+
+
 GROUPED_SOURCES = [
     ("Talks failed, officials said. Trade fell, officials said. A senior official said prices rose. "
      "Senior officials said wages fell. The minister reportedly left. Berg said it rained.",

@@ -52,6 +52,9 @@ KINDS = [
     ("This explains why trade grew by more than 30% in 2022, with record levels reached across every "
      "sector of the economy and in nearly every month of the year", [SENTENCE]),
     ("date 2023-01-31 Politics", [HEADING]),
+    # a results row states nothing; a sentence dense with figures does
+    ("2. Jane Roe (Kenya) 2:21:04\n3. Mia Lee (Japan) 2:22:10", [OTHER] * 4),
+    ("The company earned 4.5 billion in 2023, up 12% from 2022.", [SENTENCE]),
 ]
 
 

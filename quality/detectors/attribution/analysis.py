@@ -6,8 +6,8 @@ from quality.detectors.attribution.carry import carry_over
 from quality.detectors.attribution.context import Context
 from quality.detectors.attribution.cues import find_attributions
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
-from quality.detectors.attribution.records import SentenceAttribution
-from quality.detectors.attribution.sources import History
+from quality.detectors.attribution.records import PERSON, SentenceAttribution
+from quality.detectors.attribution.sources import History, Mention, named_subject
 from quality.segment import sentences
 
 
@@ -17,9 +17,14 @@ def analyse(text: str) -> list[SentenceAttribution]:
     results: list[SentenceAttribution] = []
     history: History = []
     for index, sentence in enumerate(sentences(text)):
-        own = find_attributions(Context(text, sentence, quotes, history, index))
+        ctx = Context(text, sentence, quotes, history, index)
+        own = find_attributions(ctx)
         results.append(SentenceAttribution(sentence, tuple(own)))
-        history.extend((index, a) for a in own if a.source_start >= 0)
+        history.extend(Mention(index, a.kind, a.source) for a in own if a.source_start >= 0)
+        if not own:
+            person = named_subject(ctx.words)
+            if person:
+                history.append(Mention(index, PERSON, person))
     carry_over(text, results, quotes)
     return results
 

@@ -26,10 +26,12 @@ class Context:
     quotes: Spans  # the article's quotations
     history: History
     index: int  # the sentence's position in the article
-    lowers: list[str] = field(init=False)  # the tokens' words in lower case
+    words: list[str] = field(init=False)  # the tokens' text
+    lowers: list[str] = field(init=False)  # the same in lower case
 
     def __post_init__(self) -> None:
-        self.lowers = [word.lower().replace("’", "'") for word in split_words(self.sentence.text)]
+        self.words = split_words(self.sentence.text)
+        self.lowers = [word.lower().replace("’", "'") for word in self.words]
 
     @cached_property
     def tokens(self) -> list[Token]:

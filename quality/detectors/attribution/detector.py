@@ -16,6 +16,7 @@ from quality.detectors.attribution.rules import (
     THIN_SOURCING,
     UNATTRIBUTED,
 )
+from quality.detectors.attribution.tables import FORECAST_PASSIVES
 from quality.detectors.attribution.tokens import split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
@@ -136,6 +137,8 @@ def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make
 
 
 def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list[Attribution]:
+    """The article's own attributions to sources of ``kind``, once each. A forecast with no one
+    behind it ("is expected to", "is projected to") is no source an editor could name."""
     seen: set[tuple[int, int]] = set()
     out = []
     for item in analysed:
@@ -143,6 +146,8 @@ def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list
             continue
         for a in item.own:
             key = (a.cue_start, a.source_start)
+            if a.source_start < 0 and a.cue.split()[-1].lower() in FORECAST_PASSIVES:
+                continue
             if a.kind == kind and key not in seen:
                 seen.add(key)
                 out.append(a)

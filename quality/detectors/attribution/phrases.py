@@ -63,6 +63,10 @@ def _name_and(tokens: Sequence[Token], j: int) -> bool:
     return tokens[j].lower == "and" and j > 0 and tokens[j - 1].capitalised and j + 1 < len(tokens) and tokens[j + 1].capitalised
 
 
+def _after_noun_marker(tokens: Sequence[Token], j: int) -> bool:
+    return j > 0 and tokens[j - 1].lower in T.NOUN_MARKERS
+
+
 def _ends_phrase_backwards(tokens: Sequence[Token], j: int) -> bool:
     """Walking back from a verb, whether token ``j`` is outside the subject."""
     token = tokens[j]
@@ -73,8 +77,8 @@ def _ends_phrase_backwards(tokens: Sequence[Token], j: int) -> bool:
         return True
     if low in T.BETWEEN_SUBJECT_AND_VERB and low not in ("has", "have", "had", "to") and not token.capitalised:
         return True
-    if low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised):
-        return True
+    if (low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised)) and not _after_noun_marker(tokens, j):
+        return True  # a verb; but "the report", "a tweet" are nouns of the subject
     # a verb in the past: "... signed a joint statement"
     return low.endswith("ed") and not token.capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES
 
@@ -112,6 +116,8 @@ def subject_before(tokens: Sequence[Token], verb: int, skip_comma: bool = False)
         return _name_closing_an_opening_phrase(tokens, start, end)
     while start < end and tokens[start].lower in T.NOUN_PHRASE_LINKS and not tokens[start].capitalised:
         start += 1  # "turned to the police department, which reported": the object is the antecedent
+    while start < end - 1 and between(tokens[start]) or (start < end - 1 and tokens[start].lower in T.BETWEEN_SUBJECT_AND_VERB):
+        start += 1  # "Recently she announced", "Then the senator said": an adverb opens the sentence
     return (start, end) if start < end else None
 
 

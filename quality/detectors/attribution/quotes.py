@@ -26,29 +26,50 @@ def words_in(text: str) -> int:
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (marks included), paired per paragraph.
 
-    Curly quotes pair by direction; straight double quotes and ``''`` toggle. A quotation still
-    open at the end of a paragraph runs to the end of the paragraph (the convention for a quote
-    over several paragraphs); a closing mark with no opening one before it is a typo and is
-    ignored.
+    A mark's role comes from the characters around it (:func:`_role`), since writers and
+    converters put the wrong curly quote, or a straight one, where they mean the other. A
+    quotation still open at the end of a paragraph runs to the end of the paragraph (the
+    convention for a quote over several paragraphs). A paragraph whose first mark closes a
+    quotation attached to the word before it (``sword,'' wrote Ann Lee``) continues a quotation
+    from the paragraph above, and is quoted from its start. Any other closing mark with no
+    opening one before it is a typo and is ignored.
     """
     regions: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         body, base = line.group(), line.start()
         open_at: int | None = None
-        for found in _QUOTE_MARK.finditer(body):
+        for k, found in enumerate(_QUOTE_MARK.finditer(body)):
             i, mark = found.start(), found.group()
-            role = "open" if mark in ("“", "«") else "close" if mark in ("”", "»") else "toggle"
+            role = _role(mark, body[i - 1 : i], body[i + len(mark) : i + len(mark) + 1])
             if role == "open" or (role == "toggle" and open_at is None):
                 if open_at is None:
                     open_at = i
-            elif open_at is not None:  # a closing mark; one with no opening mark before it is ignored
+            elif open_at is not None:
                 regions.append((base + open_at, base + i + len(mark)))
                 open_at = None
+            elif k == 0 and role == "close" and i > 0 and not body[i - 1].isspace():
+                start = len(body) - len(body.lstrip())
+                regions.append((base + start, base + i + len(mark)))
         if open_at is not None:
             end = len(body.rstrip())
             if end - open_at > 1:
                 regions.append((base + open_at, base + end))
     return regions
+
+
+def _role(mark: str, before: str, after: str) -> str:
+    """open, close or toggle (either). A mark between a word and a space or punctuation closes
+    (``said,“ he`` is a closing mark typed the wrong way round); a mark between a space and a
+    word opens; elsewhere a curly mark keeps its direction and a straight one toggles."""
+    attached_before = bool(before) and not before.isspace() and before not in "([{—–-"
+    attached_after = bool(after) and not after.isspace() and after not in ".,;:!?)]}—–-"
+    if attached_before and not attached_after:
+        return "close"
+    if attached_after and not attached_before:
+        return "open"
+    if mark in ("“", "«", "``"):
+        return "open"
+    return "close" if mark in ("”", "»") else "toggle"
 
 
 class Spans:

@@ -10,20 +10,31 @@ A pronoun takes the kind of the nearest earlier source that fits it.
 from __future__ import annotations
 
 from itertools import takewhile
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.lexicon import OUTLETS, SHORT_OUTLETS, normalise_outlet
 from quality.detectors.attribution.phrases import TokenSpan, is_name, singular
-from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON, Attribution
+from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
 from quality.detectors.attribution.tokens import Token, split_words
 
 PRONOUN_WINDOW = 6  # sentences back in which a pronoun looks for the source it stands for
 MAX_OUTLET_WORDS = 6  # words of the longest outlet name looked up ("Press Trust of India")
 MAX_UNNAMED_PHRASE = 4  # words of "the woman", "a man in the crowd": longer is not a bare person
+MIN_NAME_WORDS = 2  # "Anna Berg": one capitalised word alone may be a sentence's first word
 
-# Sources found so far in the article, with the index of their sentence: what pronouns refer to.
-History = list[tuple[int, Attribution]]
+
+
+class Mention(NamedTuple):
+    """A source, or a person named as a sentence's subject, that a later pronoun may stand for."""
+
+    sentence: int  # index of the sentence it is in
+    kind: str
+    words: str
+
+
+# What pronouns can refer to, in the order the article mentions it.
+History = list[Mention]
 
 # Which kinds of source each pronoun can stand for, nearest first.
 _PRONOUN_KINDS = {
@@ -95,7 +106,15 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
         return ORGANISATION
     if head in T.DOCUMENT_NOUNS:
         return ORGANISATION if has_name or first in ("the", "this", "that", "its", "their", "his", "her") else ANONYMOUS
+    if _people_noun(head):
+        return ANONYMOUS
     return None
+
+
+def _people_noun(word: str) -> bool:
+    """A plural noun of people by its ending ("libertarians", "organizers", "economists",
+    "dissidents"): the tables cannot list every group that takes a side."""
+    return len(word) > 5 and word.endswith(T.PEOPLE_SUFFIXES) and word not in T.NOT_PEOPLE
 
 
 def _unnamed_person(head: str, first: str, length: int) -> str | None:
@@ -187,17 +206,30 @@ def _names_an_outlet(words: Sequence[str]) -> bool:
 
 
 def resolve(pronoun: str, history: History, index: int) -> str:
-    """A pronoun takes the kind of the nearest earlier source (within ``PRONOUN_WINDOW``
-    sentences) that it can stand for."""
+    """A pronoun takes the kind of the nearest earlier mention (within ``PRONOUN_WINDOW``
+    sentences) that it can stand for: "he" after "Anna Berg arrived" is a person even when an
+    unnamed official spoke before her."""
     pronoun = pronoun.split("'")[0]
     wanted = _PRONOUN_KINDS.get(pronoun, (PERSON,))
-    recent = [a for at, a in takewhile(lambda entry: index - entry[0] <= PRONOUN_WINDOW, reversed(history))]
-    for attribution in recent:
-        singular_source = not any(w.endswith("s") and w in T.ANONYMOUS_NOUNS for w in attribution.source.lower().split())
-        if attribution.kind in wanted and (pronoun not in ("he", "she") or attribution.kind == PERSON or singular_source):
-            return attribution.kind
+    recent = [m for m in takewhile(lambda m: index - m.sentence <= PRONOUN_WINDOW, reversed(history))]
+    for mention in recent:
+        singular_source = not any(w.endswith("s") and w in T.ANONYMOUS_NOUNS for w in mention.words.lower().split())
+        if mention.kind in wanted and (pronoun not in ("he", "she") or mention.kind == PERSON or singular_source):
+            return mention.kind
     if pronoun in ("he", "she", "i", "you"):
         return PERSON  # someone named in the story, if not as a source
     if recent:
         return recent[0].kind
     return {"it": ORGANISATION, "they": ANONYMOUS}.get(pronoun, PERSON)
+
+
+def named_subject(words: Sequence[str]) -> str | None:
+    """The person a sentence opens with by name ("Foreign Minister Anna Berg arrived ..."): its
+    run of capitalised words, when that names a person. None if it opens otherwise."""
+    end = 0
+    while end < len(words) and (words[end][:1].isupper() or words[end] == "."):
+        end += 1
+    run = [w for w in words[:end] if w != "."]
+    if len(run) < MIN_NAME_WORDS:
+        return None
+    return " ".join(run) if classify_words(run, strict=True) == PERSON else None

@@ -50,6 +50,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
     upbraid admonish reprimand censure needle downplay ignore
     offer invoke reference articulate press link compare refer identify
     veto sign enact block rally vote approve impose repeal
+    opine vouch bemoan disavow rebuff recite unveil remind convince persuade remember email
+    knock talk focus allude
     """.split()
 )
 # The second group above are acts of public advocacy and speech that PolNeAR's annotators
@@ -268,6 +270,7 @@ BETWEEN_SUBJECT_AND_VERB: frozenset[str] = frozenset(
     has been had been have been openly explicitly sharply bluntly angrily jokingly
     isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't won't wouldn't
     can't couldn't shouldn't almost nearly together jointly collectively unanimously
+    twice thrice sometimes seldom
     """.split()
 )
 # The contractions are single tokens ("isn't saying"); "almost", "together" and the like sit
@@ -310,6 +313,10 @@ SOURCELESS_PASSIVES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Passives that forecast rather than report ("is expected to visit", "is projected to win"):
+# attributed, but to no source an editor could name.
+FORECAST_PASSIVES: frozenset[str] = frozenset("expected projected predicted estimated forecast".split())
+
 # --- sources -----------------------------------------------------------------------------------
 
 # Personal pronouns that can be the subject of a cue.
@@ -340,6 +347,9 @@ ANONYMOUS_NOUNS: frozenset[str] = frozenset(
     campaigners teachers senators governors mayors judges ministers representatives candidates
     nominees executives founders generals commanders ambassadors envoys negotiators planners
     donors contributors everyone everybody nobody
+    men women kids children youth readers viewers listeners audiences partisans thinkers
+    consumers customers taxpayers immigrants migrants refugees followers loyalists
+    evangelicals independents moderates millennials girls boys both another neither either
     """.split()
 )
 
@@ -673,7 +683,25 @@ PHRASAL: dict[str, frozenset[str]] = {
     "hit": frozenset({"out"}), "push": frozenset({"for", "back"}), "spell": frozenset({"out"}),
     "weigh": frozenset({"in"}), "sum": frozenset({"up"}), "speak": frozenset({"of", "about", "out"}),
     "chime": frozenset({"in"}), "open": frozenset({"up"}), "rail": frozenset({"against", "at"}),
+    "talk": frozenset({"about", "of", "up"}), "focus": frozenset({"on"}), "allude": frozenset({"to"}),
 }  # fmt: skip
 
 # Verbs that are a cue only with their particle ("pointed out", not "pointed the gun").
-REQUIRES_PARTICLE: frozenset[str] = frozenset("point hit weigh sum speak chime lash spell rail".split())
+REQUIRES_PARTICLE: frozenset[str] = frozenset("point hit weigh sum speak chime lash spell rail talk focus allude".split())
+
+
+# Endings of plural nouns of people ("libertarians", "organizers", "economists"), and plurals
+# with those endings that name things.
+PEOPLE_SUFFIXES: tuple[str, ...] = ("ians", "ists", "ers", "ors", "ants", "ents")
+NOT_PEOPLE: frozenset[str] = frozenset(
+    """
+    numbers papers orders letters centers computers matters powers waters corners borders layers
+    offers errors factors sectors components documents payments statements agreements elements
+    events segments comments amendments governments departments arguments moments developments
+    investments headquarters quarters answers chapters parameters registers shelters towers
+    weathers filters barriers characters rumors rivers posters stickers banners containers
+    trailers headers folders markers meters monitors motors indicators doors floors colors
+    colours mirrors sensors incidents accidents contents ingredients instruments experiments
+    environments apartments requirements settlements treatments fragments
+    """.split()
+)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from quality.detectors.attribution.quotes import Spans
 from quality.segment import Sentence
 
-# A word with its inner apostrophes, dots, hyphens and ampersands ("O'Neill", "U.S", "AT&T"), or
-# one mark of punctuation.
-TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*|[^\w\s]", re.UNICODE)
+# A number with its separators ("4,000", "3.5"), a word with its inner apostrophes, dots,
+# hyphens and ampersands ("O'Neill", "U.S", "AT&T"), or one mark of punctuation.
+TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’.\-&][^\W_]+)*|[^\w\s]", re.UNICODE)
 _QUOTE_CHARACTERS = "\"“”'’«»"
 
 

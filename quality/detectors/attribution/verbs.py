@@ -34,7 +34,7 @@ from quality.detectors.attribution.phrases import (
 from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
 
 MAX_INSERTED_PHRASE = 14  # tokens between the commas of "Fallon, the campaign's press secretary, noted"
-_BEFORE_INVERTED = (",", "”", '"', "''", "—", "―", "-", ":", "(")  # '"...," said Smith'
+_BEFORE_INVERTED = (",", "”", "“", "»", '"', "''", "'", "—", "―", "-", ":", "(")  # '"...," said Smith'
 _BEFORE_TRAILING_CLAUSE = (",", "”", '"', "''", "—")  # "..., her former doctor maintains."
 _NOT_POSSESSIVES = ("he's", "she's", "it's", "that's", "who's")  # contractions, not possessors
 _PAST_WITHOUT_ED = ("said", "told", "wrote", "written", "spoke", "thought", "felt")
@@ -62,7 +62,7 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     """The cue a verb at ``i`` makes, or None. ``light_length`` is given for a light-verb phrase
     ("made it clear"), which is a stance cue as a whole."""
     verb = _read_verb(ctx, i, lemma, light_length)
-    if verb is None or _is_noun_or_infinitive(ctx, verb):
+    if verb is None or _is_noun(verb):
         return None
     aux = _passive_auxiliary(ctx, i)
     if aux is not None and (verb.form in T.PASSIVE_CUES or verb.form.endswith("ed")):
@@ -115,12 +115,9 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
     return Verb(i, lemma, low, end, speech, clause_only, plain, before, ctx.word(before))
 
 
-def _is_noun_or_infinitive(ctx: Context, verb: Verb) -> bool:
-    """"the report", "his plans", "Trump's claim": a noun; "declined to comment": the governing
-    verb is the cue, if any."""
-    if verb.prev in T.NOUN_MARKERS or (verb.prev.endswith("'s") and verb.prev not in _NOT_POSSESSIVES):
-        return True
-    return verb.prev == "to" and verb.before == verb.at - 1
+def _is_noun(verb: Verb) -> bool:
+    """"the report", "his plans", "Trump's claim": a noun, not a verb."""
+    return verb.prev in T.NOUN_MARKERS or (verb.prev.endswith("'s") and verb.prev not in _NOT_POSSESSIVES)
 
 
 def _passive_auxiliary(ctx: Context, i: int) -> int | None:
