@@ -31,7 +31,7 @@ from _polnear import documents, load_rows  # noqa: E402
 from mqm_translation import build_articles  # noqa: E402
 
 from quality import analyze  # noqa: E402
-from quality.detectors.language import identify  # noqa: E402
+from quality.langid import identify  # noqa: E402
 from quality.model import Article, Severity  # noqa: E402
 from quality.spans import word_count  # noqa: E402
 

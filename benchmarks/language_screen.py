@@ -1,7 +1,7 @@
 """The language detector's English screen against langdetect, on every real document we have.
 
 ``LanguageDetector`` decides an article is English without langdetect when the screen
-(:func:`quality.detectors.language.english_by_function_words`) holds. The screen is only worth
+(:func:`quality.langid.english_by_function_words`) holds. The screen is only worth
 having if it never says English where langdetect would not. This script asks both about every
 distinct document of ``benchmarks/throughput.py`` (news pages of 13 languages with their
 furniture, machine-translated news, US political news; from ``../shared/benchmarks/``, never
@@ -27,7 +27,7 @@ from pathlib import Path
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from throughput import documents  # noqa: E402
 
-from quality.detectors.language import (  # noqa: E402
+from quality.langid import (  # noqa: E402
     _NOISE,
     SCREEN_MIN_SHARE,
     english_by_function_words,

@@ -10,7 +10,7 @@ the file's, lines and columns are counted on the file (``Article.layout``), and 
 score`` shows the evidence ``quality lint`` shows. Tables
 (``.jsonl``, ``.csv``, ``.parquet``) are read when named as paths, one article per row.
 
-Loaders yield :class:`~quality.model.Article` or :class:`~quality.pipeline.LoadError`; they never
+Loaders yield :class:`~quality.model.Article` or :class:`~quality.model.LoadError`; they never
 raise for one bad input, so a batch always reports every article it was given. The unit of
 failure is as small as the format allows: one JSONL line, one CSV row, one text file. Whole-file
 errors (an unreadable CSV header, a corrupt Parquet file) are one error row naming the file.
@@ -49,8 +49,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from quality.markdown import MARKDOWN_SUFFIXES, is_markdown_name, prepare, view_of
 from quality.suppress import file_suppressions
 from quality.interrupts import stop_if_interrupted
-from quality.model import Article, LineIndex, lone_cr_as_lf
-from quality.pipeline import DEFAULT_MAX_ARTICLE_CHARS, LoadError, too_large_message
+from quality.config import DEFAULT_MAX_ARTICLE_CHARS
+from quality.model import Article, LineIndex, LoadError, lone_cr_as_lf, too_large_message
 
 if TYPE_CHECKING:  # pandas is imported where a table is read: a text-file run need not pay for it
     import pandas as pd
@@ -468,7 +468,7 @@ def _load_folder(root: Path, columns: Columns, max_chars: int | None) -> Iterato
         yield LoadError(id=str(root), source="unknown", message=f"no articles (.txt or Markdown files, or .jsonl, .csv or .parquet shards) under {root}", origin=str(root))
 
 
-def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     """``file`` → metadata from a manifest.csv or manifest.jsonl beside the files (what can be read)."""
     return read_manifest_checked(folder)[0]
 

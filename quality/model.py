@@ -143,3 +143,20 @@ class LineIndex:
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """An input that could not become an article; it becomes an error row, never a skip."""
+
+    id: str
+    source: str
+    message: str
+    origin: str | None = None
+    text: str = ""
+
+
+def too_large_message(chars: int | None, limit: int) -> str:
+    """The error of an article over the size limit, with how to raise it."""
+    size = f"{chars:,} characters is" if chars is not None else "the article is"
+    return f"article too large: {size} over the limit of {limit:,} (raise max_article_chars in [tool.quality] or --max-article-chars)"

@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config, ConfigError
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.interrupts import stop_if_interrupted
-from quality.model import Article, ArticleResult, DetectorResult, Finding
+from quality.model import Article, ArticleResult, DetectorResult, Finding, LoadError, too_large_message
 from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
 from quality.rules import RULES, did_you_mean, selected_codes
 from quality.scoring import article_quality
@@ -47,17 +47,6 @@ CORPUS_CHUNK = 512  # articles per corpus-pass summary; any size gives the same 
 MAX_WORKER_CHUNK = 32
 
 
-@dataclass(frozen=True)
-class LoadError:
-    """An input that could not become an article; it becomes an error row, never a skip."""
-
-    id: str
-    source: str
-    message: str
-    origin: str | None = None
-    text: str = ""
-
-
 INPUT_UNREADABLE, INPUT_EMPTY = "INP001", "INP002"  # the rules of quality.detectors.input
 
 
@@ -67,11 +56,6 @@ class DuplicateIdWarning(UserWarning):
 
 # (results by detector name, error message or None); results None = the article was not analysed
 Outcome = tuple[dict[str, DetectorResult] | None, str | None]
-
-
-def too_large_message(chars: int | None, limit: int) -> str:
-    size = f"{chars:,} characters is" if chars is not None else "the article is"
-    return f"article too large: {size} over the limit of {limit:,} (raise max_article_chars in [tool.quality] or --max-article-chars)"
 
 
 def check_detector_options(config: Config) -> None:

@@ -20,6 +20,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from quality.detectors import DETECTOR_CLASSES
 from quality.rules import dominant_kind
 
 if TYPE_CHECKING:  # article_quality, which every run needs, is plain Python; reports import these
@@ -74,8 +75,8 @@ def is_rule_count(column: str) -> bool:
     """Whether an article-table column is ``n_CODE``: the article's findings of one rule."""
     return _RULE_COUNT.match(column) is not None
 
-SOURCE_KINDS = ("person", "organisation", "media", "anonymous")
-_SOURCING_COUNTS = ("attribution_claims", "attribution_attributed", *(f"attribution_n_{kind}" for kind in SOURCE_KINDS))
+# Article-table columns the source report sums per source for the detectors that pool them.
+_POOLED = {f"{cls.name}_{metric}": cls for cls in DETECTOR_CLASSES for metric in cls.pooled_metrics}
 
 
 def dominant_kinds(totals: Mapping[str, float]) -> dict[str, str | None]:
@@ -90,16 +91,15 @@ def dominant_kinds(totals: Mapping[str, float]) -> dict[str, str | None]:
     return {f"{detector}_dominant_kind": dominant_kind(counts) for detector, counts in sorted(kinds.items())}
 
 
-def _sourcing_mix(totals: Mapping[str, float]) -> dict[str, float]:
-    """Pooled attribution density and source-kind shares of one source's articles (counts are
-    summed before dividing, so long articles weigh by their sentences, as a reader meets them)."""
-    if "attribution_claims" not in totals:
-        return {}
-    claims, attributed = totals["attribution_claims"], totals.get("attribution_attributed", 0.0)
-    mix = {"attribution_density": attributed / claims if claims else math.nan}
-    for kind in SOURCE_KINDS:
-        mix[f"source_share_{kind}"] = totals.get(f"attribution_n_{kind}", 0.0) / attributed if attributed else math.nan
-    return mix
+def _pooled(sums: Mapping[str, float]) -> dict[str, float]:
+    """The detectors' per-source figures (:meth:`~quality.detectors.base.Detector.pool`) from a
+    source's summed columns."""
+    found: dict[str, float] = {}
+    for cls in DETECTOR_CLASSES:
+        prefix = f"{cls.name}_"
+        mine = {column.removeprefix(prefix): total for column, total in sums.items() if _POOLED.get(column) is cls}
+        found.update(cls.pool(mine))
+    return found
 
 
 def _top_rules(counts: Mapping[str, int], most: int = 3) -> str:
@@ -205,7 +205,7 @@ class SourceTotals:
         self.dimension_columns.update(dict.fromkeys(c for c in scores.columns if c.startswith("dim_")))
         counts = [c for c in scores.columns if is_rule_count(c)]
         self.count_columns.update(counts)
-        summed = ["findings", "n_error", "n_warning", *counts, *(c for c in scores.columns if c in _SOURCING_COUNTS or _KIND_COUNT.match(c))]
+        summed = ["findings", "n_error", "n_warning", *counts, *(c for c in scores.columns if c in _POOLED or _KIND_COUNT.match(c))]
         for source, group in scores.groupby("source", sort=False):
             totals = self.sources.setdefault(source, _Source())
             ok = group["error"].isna()
@@ -255,7 +255,7 @@ class SourceTotals:
             for column in self.dimension_columns:
                 exact, count = totals.dimensions.get(column, (_ExactSum(), [0]))
                 row[column.removeprefix("dim_") + "_mean"] = exact.value / count[0] if count[0] else math.nan
-            row.update(_sourcing_mix(totals.sums))
+            row.update(_pooled(totals.sums))
             sums = totals.sums
             row["findings_per_1k_words"] = 1000 * sums.get("findings", 0.0) / words if words else math.nan
             defects = sums.get("n_error", 0.0) + sums.get("n_warning", 0.0)

@@ -173,6 +173,16 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf
 UNSPACED_CHARS_PER_WORD = 1.6
 
 
+HEADLINE_CAPITALS = 0.7  # share of capitalised words from which a line is in headline case
+
+
+def in_headline_case(capitalised: int, words: int, min_words: int = 3) -> bool:
+    """Whether a line of ``words`` words, ``capitalised`` of them capitalised, is written in
+    headline case ("Senator Vows To Cut Farm Subsidies"), where a capital says nothing about a
+    name or a verb."""
+    return words >= min_words and capitalised >= HEADLINE_CAPITALS * words
+
+
 def word_count(text: str, word: re.Pattern[str] = WORD) -> int:
     """Words in ``text``: spaced words by ``word`` (a caller may count numbers too), plus an
     estimate for unspaced scripts (all its Han and kana characters together, over

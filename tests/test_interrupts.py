@@ -17,7 +17,8 @@ import pytest
 from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
-from quality.detectors.language import LanguageDetector, load_profiles
+from quality.detectors.language import LanguageDetector
+from quality.langid import load_profiles
 from quality.detectors.readability import ReadabilityDetector
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article
@@ -106,7 +107,7 @@ def test_cli_says_interrupted_and_exits_130_without_a_report(tmp_path: Path, cap
 
 
 def test_profiles_interrupted_while_loading_are_not_left_half_loaded(monkeypatch) -> None:
-    from quality.detectors import language
+    from quality import langid as language
 
     read = json.load
     loaded: list[object] = []

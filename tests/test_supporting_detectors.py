@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.detectors.language import LanguageDetector, english_by_function_words, identify
+from quality.detectors.language import LanguageDetector
+from quality.langid import english_by_function_words, identify
 from quality.detectors.readability import EnglishFlesch, ReadabilityDetector, _textstat
 from quality.model import Article
 
@@ -231,7 +232,7 @@ def test_our_ngram_listing_is_langdetects(text: str) -> None:
     """Same n-grams in the same order: langdetect's seeded sampling then answers the same."""
     from langdetect import detector_factory
 
-    from quality.detectors.language import _ORIGINAL_EXTRACT_NGRAMS, _extract_ngrams, load_profiles
+    from quality.langid import _ORIGINAL_EXTRACT_NGRAMS, _extract_ngrams, load_profiles
 
     load_profiles()
     for sample in (text, *NGRAM_TEXTS):
@@ -244,7 +245,7 @@ def test_our_lazily_built_ngram_table_is_langdetects() -> None:
     """Every n-gram's row, and the languages' order, as langdetect's own loader builds them."""
     from langdetect import DetectorFactory, detector_factory
 
-    from quality.detectors.language import load_profiles
+    from quality.langid import load_profiles
 
     load_profiles()
     ours = detector_factory._factory
@@ -264,7 +265,7 @@ def test_langdetect_answers_as_before_our_faster_methods(text: str) -> None:
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import LangDetectException
 
-    from quality.detectors import language
+    from quality import langid as language
 
     language.load_profiles()
 

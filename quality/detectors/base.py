@@ -14,7 +14,7 @@ Detectors measure; they do not decide. Thresholds are constructor keywords (from
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Sequence
+from typing import Any, ClassVar, Mapping, Sequence
 
 from quality.model import Article, DetectorResult
 from quality.rules import Rule
@@ -67,9 +67,18 @@ class Detector:
     dimension: ClassVar[str | None]  # the score column, e.g. "encoding_integrity"; None: no score
     rules: ClassVar[tuple[Rule, ...]]
     uses_corpus: ClassVar[bool] = False
+    # Metrics the source report sums over a source's articles before deriving figures from them
+    # (:meth:`pool`); named without the detector's prefix ("claims", not "attribution_claims").
+    pooled_metrics: ClassVar[tuple[str, ...]] = ()
 
     def detect(self, article: Article) -> DetectorResult:
         raise NotImplementedError
+
+    @classmethod
+    def pool(cls, sums: Mapping[str, float]) -> dict[str, float]:
+        """Per-source figures from the sums of ``pooled_metrics`` over a source's articles (the
+        keys of ``sums``; a metric no article had is absent). Columns of the source report."""
+        return {}
 
     def findings_for(self, article: Article) -> FindingBuilder:
         return FindingBuilder(article.text, self.name, article.layout)

@@ -32,7 +32,7 @@ from quality.lint.drafts import Draft, Target, discover, fix_draft, load_draft, 
 from quality.markdown import is_markdown_name
 from quality.lint.lint_rules import LINT_RULES
 from quality.lint.settings import LintUsageError, Settings
-from quality.load import METADATA, DecodeError, PathProblem, _read_manifest, load_paths
+from quality.load import METADATA, DecodeError, PathProblem, read_manifest, load_paths
 from quality.model import Article, ArticleResult, LineIndex, Severity
 from quality.pipeline import LoadError, analyze
 from quality.progress import ProgressLike
@@ -169,7 +169,7 @@ def _manifest(folder: Path) -> dict[str, dict[str, str]]:
     """The manifest beside drafts, read once per folder and run (cleared by :func:`lint`).
     One that cannot be read gives no metadata: the draft's own front matter still does."""
     try:
-        return _read_manifest(folder)
+        return read_manifest(folder)
     except (OSError, ValueError, csv.Error):
         return {}
 

@@ -11,9 +11,7 @@ from quality.detectors.attribution.sources import History, classify
 from quality.detectors.attribution.quotes import Spans, quote_kind
 from quality.detectors.attribution.tokens import Token, split_words, tokenise
 from quality.segment import Sentence
-
-HEADLINE_CAPITALS = 0.7  # share of capitalised words from which a line is in headline case
-MIN_HEADLINE_WORDS = 3
+from quality.spans import in_headline_case
 
 
 @dataclass
@@ -55,7 +53,7 @@ class Context:
     def headline(self) -> bool:
         """Written in headline case ("Senator Vows To Cut Subsidies"), where verbs are capitalised."""
         words = [t for t in self.tokens if t.is_word and t.text[0].isalpha()]
-        return len(words) >= MIN_HEADLINE_WORDS and sum(t.text[0].isupper() for t in words) >= HEADLINE_CAPITALS * len(words)
+        return in_headline_case(sum(t.text[0].isupper() for t in words), len(words))
 
     def attribution(self, cue: Cue, kind: str) -> Attribution:
         """The attribution a recogniser's cue stands for, with offsets into the article."""

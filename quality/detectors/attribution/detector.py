@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+import math
+from typing import Mapping, Sequence
 
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, summarise_sourcing
 from quality.detectors.attribution.phrases import singular
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
-from quality.detectors.attribution.records import ANONYMOUS, MEDIA, Attribution, SentenceAttribution
+from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
     ANONYMOUS_RELIANCE,
     SECONDHAND,
@@ -39,6 +40,20 @@ class AttributionDetector(Detector):
     name = "attribution"
     dimension = "sourcing"
     rules = (UNATTRIBUTED, ANONYMOUS_RELIANCE, SECONDHAND, THIN_SOURCING, SPEAKERLESS_QUOTE)
+    pooled_metrics = ("claims", "attributed", *(f"n_{kind}" for kind in KINDS))
+
+    @classmethod
+    def pool(cls, sums: Mapping[str, float]) -> dict[str, float]:
+        """A source's attribution density and source-kind mix, from counts summed over its
+        articles before dividing, so that long articles weigh by their sentences, as a reader
+        meets them: ``attribution_density`` and ``source_share_KIND``."""
+        if "claims" not in sums:
+            return {}
+        claims, attributed = sums["claims"], sums.get("attributed", 0.0)
+        mix = {"attribution_density": attributed / claims if claims else math.nan}
+        for kind in KINDS:
+            mix[f"source_share_{kind}"] = sums.get(f"n_{kind}", 0.0) / attributed if attributed else math.nan
+        return mix
 
     def __init__(
         self,

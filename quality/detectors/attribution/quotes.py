@@ -11,16 +11,18 @@ from typing import Iterable, Iterator
 
 from quality.detectors.attribution.records import DIRECT, INDIRECT
 from quality.segment import Sentence
+from quality.spans import word_count
 
 MIN_QUOTE_WORDS = 3  # fewer quoted words are a scare quote or a title, not the source's speech
 
 _QUOTE_MARK = re.compile(r"''|``|[“«”»\"]")  # doubled marks first: they are one mark, not two
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: "4,000" is two words here, as in a quote's length
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: a quotation of figures has words too
 
 
 def words_in(text: str) -> int:
-    """Words and numbers in ``text``, for the length of a quotation."""
-    return sum(1 for _ in _WORD.finditer(text))
+    """Words and numbers in ``text`` (:func:`quality.spans.word_count`), for the length of a
+    quotation."""
+    return word_count(text, _WORD)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

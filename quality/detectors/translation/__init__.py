@@ -55,8 +55,8 @@ from quality.detectors.translation.rules import ALL_RULES, KINDS
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
-from quality.spans import prose_lines
-from quality.detectors.translation.text import count_words, lines
+from quality.spans import prose_lines, word_count
+from quality.detectors.translation.text import WORD, lines
 
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 # Rules whose weight the score takes from a measurement rather than from their findings.
@@ -135,7 +135,7 @@ class TranslationDetector(Detector):
             how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
             findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
         names = read_names(text)
-        words = count_words(text)
+        words = word_count(text, WORD)
         for found in article_findings(text, names):
             findings.append(
                 make(found.code, found.start, found.end, found.message, found.suggestion, Severity.INFO if found.info else None)
@@ -197,10 +197,10 @@ class TranslationDetector(Detector):
         divergent_words = 0.0
         for line in parallel:
             span = paragraphs[line.line]
-            divergent_words += line.divergence * count_words(span.text)
+            divergent_words += line.divergence * word_count(span.text, WORD)
             if line.divergence >= self.flag_divergence and line.agreement >= self.flag_agreement:
                 extra.append(make("TRN012", span.start, span.end, _divergence_message(line)))
-        updated = self._result(count_words(article.text) if words is None else words, _unique(list(result.findings) + extra), divergent_words)
+        updated = self._result(word_count(article.text, WORD) if words is None else words, _unique(list(result.findings) + extra), divergent_words)
         if parallel:
             metrics = dict(updated.metrics)
             metrics["parallel_lines"] = len(parallel)

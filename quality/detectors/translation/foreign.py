@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
+from quality.langid import identify
 
 # Scripts other than Latin, with the language each one most likely stands for in news.
 _SCRIPT_RUN = re.compile(
@@ -384,8 +385,6 @@ class ForeignFinder:
             return None
         start, end = run[0].token.start, run[-1].token.end
         if self.use_langdetect and sum(c.isalpha() for c in text[start:end]) >= LANGDETECT_LETTERS:
-            from quality.detectors.language import identify
-
             detected, probability = identify(text[start:end], LANGDETECT_LETTERS)
             if detected == "en" and probability >= 0.9:
                 return None

@@ -35,6 +35,7 @@ from typing import Iterable, Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
+from quality.spans import in_headline_case
 
 MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
 KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
@@ -42,6 +43,7 @@ COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary wor
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
 BACK_REFERENCE_SHARE = 0.5  # of a word's lone uses, written beside its whole name: it is that name's short form
 STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
+HEADLINE_MIN_WORDS = 4  # a shorter capitalised line is as likely a run of names as a headline
 # Bounds that keep time and memory linear in the text, whatever it holds. The longest name words
 # run to about 35 letters (Wolfeschlegelsteinhausenbergerdorff); a longer "word" is words a
 # scraper glued together, and its deletion keys would take memory cubic in its length. Full
@@ -143,7 +145,7 @@ def mentions(text: str) -> list[Mention]:
             continue
         words = para.text.count(" ") + 1
         # Every capitalised word of the line is a word of some run (particles are lower case).
-        headline = words >= 4 and sum(part[:1].isupper() for _, parts in runs for part in parts) / words > 0.7
+        headline = in_headline_case(sum(part[:1].isupper() for _, parts in runs for part in parts), words, HEADLINE_MIN_WORDS)
         for position, parts in runs:
             run: list[Token] = []
             for part in parts:

@@ -53,8 +53,6 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, len(text) if end is None else end)]
 
 
-def count_words(text: str) -> int:
-    return len(WORD.findall(text))
 
 
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
