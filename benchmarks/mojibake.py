@@ -32,7 +32,7 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 import ftfy  # noqa: E402
@@ -111,7 +111,7 @@ def detection_tables(name: str, rows: list[dict], ours: Ours, subsets: dict[str,
         m = prf([r["label"] == "mojibake" for r in rows], [preds[label][r["id"]] for r in rows])
         headline[label] = m
         print(f"| {label} | {fmt(m['p'])} | {fmt(m['r'])} | {fmt(m['f1'])} | {m['tp']} | {m['fp']} | {m['fn']} |")
-    print(f"\n| subset | n | ours P / R / F1 | ftfy is_bad P / R / F1 | ftfy fix_encoding P / R / F1 |")
+    print("\n| subset | n | ours P / R / F1 | ftfy is_bad P / R / F1 | ftfy fix_encoding P / R / F1 |")
     print("|---|---:|---|---|---|")
     for subset, members in subsets.items():
         labels = [r["label"] == "mojibake" for r in members]

@@ -34,7 +34,6 @@ to the plain pipeline (above 1: faster than plain).
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import os

@@ -26,17 +26,17 @@ import os
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from quality.config import DEFAULT_MAX_ARTICLE_CHARS, Config, ConfigError
+from quality.config import Config, ConfigError
 from quality.detectors import DETECTOR_CLASSES, Detector
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding, LoadError, too_large_message
 from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
-from quality.rules import RULES, did_you_mean, selected_codes
+from quality.rules import did_you_mean, selected_codes
 from quality.scoring import article_quality
 from quality.spans import FindingBuilder
 

@@ -144,7 +144,7 @@ def _split_line(line: str) -> Iterator[tuple[int, int]]:
 
 
 def _ends_sentence(line: str, match: re.Match[str]) -> bool:
-    # Offsets, not slices: slicing the rest of the line at every candidate stop made a long
+    # Offsets, not slices: slicing the rest of the line at every candidate stop would make a long
     # line (a scrape without line breaks) quadratic.
     end = match.end()
     if end >= len(line) or not line[end].isspace():

@@ -4,7 +4,6 @@ tests/test_html_browser.py's."""
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import quality
 from quality.config import Config
-from quality.detectors import DETECTOR_CLASSES, Detector
+from quality.detectors import Detector
 from quality.load import DecodeError, decode_bytes, load_paths
 from quality.model import Article, DetectorResult, Finding, Severity, lone_cr_as_lf
 from quality.pipeline import LoadError, analyze, build_detectors

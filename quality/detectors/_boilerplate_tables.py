@@ -125,10 +125,10 @@ SOCIAL_CALL: tuple[tuple[re.Pattern[str], int], ...] = (
     # addresses the reader, so it opens a clause ("The governor would like us to know" does not)
     (re.compile(r"(?:^|[.!?:;,(—–-]\s*|\b(?:and|or|please|to|also)\s+)"
                 r"(?:follow|like|join|find|add|friend|connect with|catch|reach)\s+us\b", _I), 300),
-    (re.compile(rf"^\W*(?:please\s+)?(?:follow|join|subscribe|sign\s*up|signup|register|download|install|get|"
-                rf"stay (?:up to date|updated|informed|connected|tuned)|don'?t miss|never miss|keep up)\b"
-                rf".{{0,120}}\b(?:our|the)\s+(?:\w+\s+){{0,3}}(?:channel|newsletters?|app|group|page|account|"
-                rf"podcast|feed|alerts?|updates|bulletin|digest|notifications)\b", _I), 300),
+    (re.compile(r"^\W*(?:please\s+)?(?:follow|join|subscribe|sign\s*up|signup|register|download|install|get|"
+                r"stay (?:up to date|updated|informed|connected|tuned)|don'?t miss|never miss|keep up)\b"
+                r".{0,120}\b(?:our|the)\s+(?:\w+\s+){0,3}(?:channel|newsletters?|app|group|page|account|"
+                r"podcast|feed|alerts?|updates|bulletin|digest|notifications)\b", _I), 300),
     (re.compile(rf"^\W*(?:please\s+)?(?:follow|join|subscribe(?:\s+to)?|get|check out)\s+"
                 rf"(?:\w+\s+){{0,3}}(?:on|via|in)\s+(?:{NETWORKS})\b", _I), 250),
     # "If you like what you read, follow us ...", "Enjoyed this article? Share it"

@@ -348,8 +348,8 @@ _MESSAGES: dict[str, str] = {
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[.!?…][\"'”’»)\]]+\s*\S{0,3}$")
 # A domain is tried once per run of word characters and hyphens, from the run's start, and
-# without giving characters back: "\b[\w-]+\." was retried at every hyphen of a long hyphenated
-# run (quadratic). Whether it matches is unchanged.
+# without giving characters back: "\b[\w-]+\." would be retried at every hyphen of a long
+# hyphenated run (quadratic); it matches the same domains.
 _URL = re.compile(r"https?://|www\.|(?<![\w-])-*+\w[\w-]*+\.(?:com|org|net|co|io|me|ru|cn|uk|in|sg)\b(?:/|\b)", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")

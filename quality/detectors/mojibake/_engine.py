@@ -582,7 +582,7 @@ def _token_start(text: str, pos: int) -> int:
 
 def _token_starts(text: str, positions: list[int]) -> dict[int, int]:
     """``_token_start`` for many positions, walking each stretch of text once (in a long run
-    without spaces, one walk per position back to the run's start was quadratic)."""
+    without spaces, one walk per position back to the run's start would be quadratic)."""
     found: dict[int, int] = {}
     previous, token = 0, 0
     for pos in sorted(set(positions)):
@@ -657,7 +657,7 @@ def _runs_within(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
 
 class _Reach:
     """Whether any of some spans overlaps a window, by bisection: checking every candidate's
-    window against every repair of the last round was quadratic on long articles."""
+    window against every repair of the last round would be quadratic on long articles."""
 
     def __init__(self, spans: Iterable[_Candidate]) -> None:
         ordered = sorted((c.start, c.end) for c in spans)
@@ -674,7 +674,7 @@ class _Reach:
 
 class _Covered:
     """Repaired spans sorted by start, prepared once for the ``_gaps`` of every run (sorting and
-    scanning them all for every run was quadratic on long articles)."""
+    scanning them all for every run would be quadratic on long articles)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         self.spans = sorted(spans)

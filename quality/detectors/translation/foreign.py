@@ -277,7 +277,7 @@ class ForeignFinder:
 
         That is: the last word of the line before the run (spaces and brackets skipped) ends
         right there and is capitalised. Found by walking back over that word alone; tokenising
-        the whole line up to every run made long lines quadratic. A word (text.WORD) is letters
+        the whole line up to every run would make long lines quadratic. A word (text.WORD) is letters
         joined by single apostrophes or hyphens, so it is the longest such chain. A chain longer
         than ``MAX_GLOSSED_NAME_LETTERS`` is no name, so the walk stops there and each run costs
         at most that much, whatever the line holds.
@@ -431,7 +431,7 @@ def _between_capitals(text: str, token: Token) -> bool:
 def _words_around(text: str, start: int, end: int, n: int) -> tuple[list[str], list[str]]:
     """``text[:start].split()[-n:]`` and ``text[end:].split()[:n]``, from an index of the text's
     white-space-separated words built once per text: slicing and splitting the whole text for
-    every name particle made long articles quadratic."""
+    every name particle would make long articles quadratic."""
     starts, ends = _word_index(text)
     left: list[str] = []
     k = bisect.bisect_right(starts, start) - 1  # the last word starting at or before ``start``

@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf

@@ -40,8 +40,8 @@ class Slip:
 
 
 # After a line break, only blanks that are not line breaks: with "\n\s*" every newline of a
-# run of blank lines rescanned the whole run (quadratic). Whether it matches is unchanged: the
-# last newline of the run stands for the others.
+# run of blank lines would rescan the whole run (quadratic). It matches where "\n\s*" would:
+# the last newline of the run stands for the others.
 _OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
 
 
