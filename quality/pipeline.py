@@ -33,6 +33,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from quality.config import Config, ConfigError
 from quality.detectors import DETECTOR_CLASSES, Detector
+from quality.detectors.input import EMPTY, UNREADABLE
 from quality.interrupts import stop_if_interrupted
 from quality.model import Article, ArticleResult, DetectorResult, Finding, LoadError, too_large_message
 from quality.progress import ANALYSING, Progress, ProgressLike, as_progress
@@ -47,7 +48,7 @@ CORPUS_CHUNK = 512  # articles per corpus-pass summary; any size gives the same 
 MAX_WORKER_CHUNK = 32
 
 
-INPUT_UNREADABLE, INPUT_EMPTY = "INP001", "INP002"  # the rules of quality.detectors.input
+INPUT_UNREADABLE, INPUT_EMPTY = UNREADABLE.code, EMPTY.code  # the input rules, for results that carry codes
 
 
 class DuplicateIdWarning(UserWarning):
@@ -680,7 +681,7 @@ def _finish(
     error: str | None,
     config: Config,
     enabled: set[str],
-    input_code: str = "INP001",
+    input_code: str = INPUT_UNREADABLE,
 ) -> ArticleResult:
     """The article's result row. Not analysed (``results`` None): an error row whose one finding
     is ``input_code``; a worker that died is reported like an unreadable input."""

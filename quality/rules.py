@@ -83,6 +83,16 @@ class Rule:
     fix: str = "none"  # "safe" when `quality fix` repairs it, else "none"
     corpus: bool = False  # True when the rule needs the corpus pass
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # The finding's message, a str.format template whose fields the detector fills
+    # (:meth:`message_for`); empty when the detector composes each message itself.
+    message: str = ""
+    # What one finding costs in its dimension, against 1 for the heaviest kind (the boilerplate
+    # dimension charges a credit line half as much as a call to subscribe).
+    weight: float = 1.0
+
+    def message_for(self, **fields: object) -> str:
+        """The finding's message with its fields filled in."""
+        return self.message.format(**fields) if fields else self.message
 
     @property
     def detector(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence, TypeVar
 
 from quality.model import Finding, LineIndex, Severity
-from quality.rules import RULES
+from quality.rules import RULES, Rule
 
 T = TypeVar("T")
 
@@ -62,13 +62,14 @@ class FindingBuilder:
 
     def __call__(
         self,
-        code: str,
+        rule: Rule | str,
         start: int,
         end: int,
         message: str,
         suggestion: str | None = None,
         severity: Severity | None = None,
     ) -> Finding:
+        code = rule if isinstance(rule, str) else rule.code
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
         if self._lines is None:

@@ -41,9 +41,9 @@ The cleanliness score is the share of the text that is article, with furniture c
     cleanliness = C / (C + sum_i w(kind_i) * max(len_i, MIN_CHARGE))
 
 where C is the number of characters on lines that are not boilerplate, len_i the characters of
-boilerplate span i, w the kind's weight (``KIND_WEIGHTS``: calls to follow, legal notices, ads,
-navigation and learned templates weigh 1, credits, bylines and embed residue 0.5, unexplained
-fragments 0.6), and MIN_CHARGE = 40 so that a short "More in Politics" still costs something. A
+boilerplate span i, w the ``weight`` of its rule (what a reader must wade through costs more:
+calls to follow, legal notices, ads, navigation and learned templates weigh 1, credits, bylines
+and embed residue 0.5, unexplained fragments 0.6), and MIN_CHARGE = 40 so that a short "More in Politics" still costs something. A
 clean article scores 1; an article that is all furniture scores 0.
 
 Lengths and word counts are script-aware. Chinese and Japanese are written without spaces, so a
@@ -115,6 +115,8 @@ SOCIAL_CALL = Rule(
         "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
     ),
     fix="safe",
+    message="call to follow, share or subscribe",
+    weight=1.0,
 )
 
 MEDIA_CREDIT = Rule(
@@ -136,6 +138,8 @@ MEDIA_CREDIT = Rule(
         "An exhibition of his photos opens at the city museum on Saturday and runs until the end of May.",
     ),
     fix="safe",
+    message="image or video credit residue",
+    weight=0.5,
 )
 
 NAVIGATION = Rule(
@@ -157,6 +161,8 @@ NAVIGATION = Rule(
         "Read the full statement, the ministry said, and you will see that nothing has changed in its position.",
     ),
     fix="safe",
+    message="navigation or related-links residue",
+    weight=1.0,
 )
 
 DATELINE = Rule(
@@ -178,6 +184,8 @@ DATELINE = Rule(
         "By the end of 2023, the bank had raised rates four times, officials said on Thursday.",
     ),
     fix="safe",
+    message="dateline, category or byline residue",
+    weight=0.5,
 )
 
 EMBED = Rule(
@@ -198,6 +206,8 @@ EMBED = Rule(
         "“We will not back down,” she wrote in a post shared by thousands of supporters within an hour.",
     ),
     fix="safe",
+    message="embedded-post residue",
+    weight=0.5,
 )
 
 LEGAL = Rule(
@@ -217,6 +227,8 @@ LEGAL = Rule(
         "Bakers in the town sold more than ten thousand cookies at the annual fair, a record for the event.",
     ),
     fix="safe",
+    message="legal, copyright or cookie notice",
+    weight=1.0,
 )
 
 AD_MARKER = Rule(
@@ -237,6 +249,8 @@ AD_MARKER = Rule(
         "Sponsors of the festival included two banks and a brewery, the organisers said in a statement.",
     ),
     fix="safe",
+    message="advertising marker or sponsorship notice",
+    weight=1.0,
 )
 
 PAGE_FRAGMENT = Rule(
@@ -259,6 +273,8 @@ PAGE_FRAGMENT = Rule(
     known_problems="Trained on English-heavy data; image captions that are full sentences and short "
     "real paragraphs at the very end of an article can be misjudged.",
     fix="safe",
+    message="line reads like page furniture (menu, related headline, widget)",
+    weight=0.6,
 )
 
 _TEMPLATE_LINE = "Metropolis Morning Edition, your city at breakfast"
@@ -294,6 +310,8 @@ SOURCE_TEMPLATE = Rule(
     ),
     corpus=True,
     fix="safe",
+    message="line recurs in {count} of {total} articles of this source",
+    weight=1.0,
 )
 
 ALL_RULES = (SOCIAL_CALL, MEDIA_CREDIT, NAVIGATION, DATELINE, EMBED, LEGAL, AD_MARKER, PAGE_FRAGMENT, SOURCE_TEMPLATE)
@@ -301,45 +319,25 @@ RULES.register(*ALL_RULES)
 
 # Which family table backs which rule, in the order a line is tried: the first family that
 # matches names the kind (an ad marker that also says "share" is an ad marker).
-FAMILIES: tuple[tuple[str, tuple[tuple[re.Pattern[str], int], ...]], ...] = (
-    ("BPL005", T.EMBED),
-    ("BPL007", T.AD_MARKER),
-    ("BPL001", T.SOCIAL_CALL),
-    ("BPL002", T.MEDIA_CREDIT),
-    ("BPL006", T.LEGAL),
-    ("BPL004", T.BYLINE),
-    ("BPL003", T.NAVIGATION),
+FAMILIES: tuple[tuple[Rule, tuple[tuple[re.Pattern[str], int], ...]], ...] = (
+    (EMBED, T.EMBED),
+    (AD_MARKER, T.AD_MARKER),
+    (SOCIAL_CALL, T.SOCIAL_CALL),
+    (MEDIA_CREDIT, T.MEDIA_CREDIT),
+    (LEGAL, T.LEGAL),
+    (DATELINE, T.BYLINE),
+    (NAVIGATION, T.NAVIGATION),
 )
-
-# Cleanliness weight of each kind (see the module docstring): what a reader must wade through
-# (footers, notices, ads, menus) costs more than a credit or a byline.
-KIND_WEIGHTS: dict[str, float] = {
-    "BPL001": 1.0,
-    "BPL002": 0.5,
-    "BPL003": 1.0,
-    "BPL004": 0.5,
-    "BPL005": 0.5,
-    "BPL006": 1.0,
-    "BPL007": 1.0,
-    "BPL008": 0.6,
-    "BPL009": 1.0,
-}
+# The line model's feature for each family: the names its weights were fitted under.
+FAMILY_FEATURES: tuple[tuple[Rule, str], ...] = (
+    (EMBED, "family_embed"), (AD_MARKER, "family_ad"), (SOCIAL_CALL, "family_social"), (MEDIA_CREDIT, "family_credit"),
+    (LEGAL, "family_legal"), (DATELINE, "family_byline"), (NAVIGATION, "family_navigation"),
+)  # fmt: skip
 MIN_CHARGE = 40
 
 # Said of a finding that only shows once the furniture around it is cut (a later pass of classify).
 AFTER_CUTS = "found once the boilerplate around it is cut"
 
-_MESSAGES: dict[str, str] = {
-    "BPL001": "call to follow, share or subscribe",
-    "BPL002": "image or video credit residue",
-    "BPL003": "navigation or related-links residue",
-    "BPL004": "dateline, category or byline residue",
-    "BPL005": "embedded-post residue",
-    "BPL006": "legal, copyright or cookie notice",
-    "BPL007": "advertising marker or sponsorship notice",
-    "BPL008": "line reads like page furniture (menu, related headline, widget)",
-    "BPL009": "line recurs in {count} of {total} articles of this source",
-}
 
 # --------------------------------------------------------------------------------------------
 # Line features
@@ -368,26 +366,29 @@ class LineInfo:
     span: Span
     chars: float  # Latin-equivalent length (line_length)
     words: int  # script-aware (line_words)
-    family: str | None  # rule code of the first wording family that matched
+    family: Rule | None  # the rule of the first wording family that matched
     prose: bool  # a real paragraph: long, or a sentence of ten words or more
     grammatical: bool  # has function words: a sentence, not a label (script-aware)
-    features: tuple[float, ...]
+    features: tuple[float, ...]  # in the order of ALL_FEATURES, the line model's input
+
+    def feature(self, name: str) -> float:
+        return self.features[FEATURE_INDEX[name]]
 
 
-def family_of(line: str, dateline: bool | None = None) -> str | None:
-    """The rule code of the first family whose wording matches the line, if any (``dateline``:
+def family_of(line: str, dateline: bool | None = None) -> Rule | None:
+    """The rule of the first family whose wording matches the line, if any (``dateline``:
     whether :func:`is_dateline` holds, when the caller knows it already). A pattern is tried only
     when the line holds one of the literals it cannot match without (:mod:`._prefilter`)."""
     length = len(line)
     possible = _family_screen().possible(line)
     bit = 1
-    for code, patterns in FAMILIES:
+    for rule, patterns in FAMILIES:
         for pattern, max_chars in patterns:
             if possible & bit and length <= max_chars and pattern.search(line):
-                return code
+                return rule
             bit <<= 1
-        if code == "BPL004" and (is_dateline(line) if dateline is None else dateline):
-            return code
+        if rule is DATELINE and (is_dateline(line) if dateline is None else dateline):
+            return rule
     return None
 
 
@@ -440,7 +441,7 @@ class OwnFeatures(NamedTuple):
     words: int
     length: float  # Latin-equivalent characters (:func:`line_length`)
     prose: bool
-    family: str | None
+    family: Rule | None
     grammatical: bool  # has function words (or Chinese/Japanese function characters)
 
 
@@ -471,31 +472,33 @@ def _own_features(text: str) -> OwnFeatures:
         or (n_words >= 15 and function >= 0.2 * len(alpha))
         or (cjk_share > 0.3 and len(text) >= 60)  # East Asian text, Hangul included
     )
-    feats = [
-        math.log1p(chars) / 5,
-        math.log1p(n_words) / 4,
-        float(chars < 20),
-        float(chars < 40),
-        float(chars < 80),
-        float(chars >= 200),
-        float(ends_sentence),
-        float(text.endswith(":")),
-        float(text[:1].islower()),
-        min(text.count(",") / max(n_words, 1), 0.5) * 2,
-        function / n_alpha if alpha else 0.0,
-        float(n_words >= 3 and function == 0 and cjk_share <= 0.3),
-        capitalised / n_alpha if alpha else 0.0,
-        all_caps / n_alpha if alpha else 0.0,
-        digits / len(text) if text else 0.0,
-        float(letters == 0),
-        float(bool(_URL.search(text))),
-        float(bool(_HANDLE.search(text))),
-        min(separators, 3) / 3,
-        date_chars / len(text) if text else 0.0,
-        float(bool(_OPEN_QUOTE.match(text))),
-        cjk_share,
-    ]
-    feats += [float(family == code) for code, _ in FAMILIES] + [float(dateline)]
+    named = {
+        "log_chars": math.log1p(chars) / 5,
+        "log_words": math.log1p(n_words) / 4,
+        "under_20": float(chars < 20),
+        "under_40": float(chars < 40),
+        "under_80": float(chars < 80),
+        "over_200": float(chars >= 200),
+        "ends_sentence": float(ends_sentence),
+        "ends_colon": float(text.endswith(":")),
+        "starts_lower": float(text[:1].islower()),
+        "comma_rate": min(text.count(",") / max(n_words, 1), 0.5) * 2,
+        "function_share": function / n_alpha if alpha else 0.0,
+        "no_function_words": float(n_words >= 3 and function == 0 and cjk_share <= 0.3),
+        "capitalised_share": capitalised / n_alpha if alpha else 0.0,
+        "all_caps_share": all_caps / n_alpha if alpha else 0.0,
+        "digit_share": digits / len(text) if text else 0.0,
+        "no_letters": float(letters == 0),
+        "has_url": float(bool(_URL.search(text))),
+        "has_handle": float(bool(_HANDLE.search(text))),
+        "separators": min(separators, 3) / 3,
+        "date_share": date_chars / len(text) if text else 0.0,
+        "opens_quote": float(bool(_OPEN_QUOTE.match(text))),
+        "cjk_share": cjk_share,
+    }
+    named.update({feature: float(family is rule) for rule, feature in FAMILY_FEATURES})
+    named["family_dateline_shape"] = float(dateline)
+    feats = [named[name] for name in OWN_FEATURES]
     return OwnFeatures(feats, n_words, chars, prose, family, grammatical)
 
 
@@ -516,9 +519,10 @@ CONTEXT_FEATURES = (
     "prose_before_share", "prose_after_share", "prose_edge_share", "headline_candidate",
 )  # fmt: skip
 ALL_FEATURES = OWN_FEATURES + CONTEXT_FEATURES
-_ENDS_SENTENCE = ALL_FEATURES.index("ends_sentence")
+OWN_INDEX = {name: k for k, name in enumerate(OWN_FEATURES)}
+FEATURE_INDEX = {name: k for k, name in enumerate(ALL_FEATURES)}
 
-_NAV_HEADERS = ("BPL003",)
+_NAV_HEADERS = (NAVIGATION,)
 RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
 NAV_REACH = 6  # lines after a navigation header ("Related", "Most Popular") that read as its links
 HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
@@ -586,36 +590,36 @@ def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None =
         next_prose = i + 1 < n and is_prose[i + 1]
         outside = i < first_prose or i > last_prose
         between = prev_prose and next_prose
-        context = [
-            float(i < first_prose),
-            float(i > last_prose),
-            math.log1p(distance[i]) / 3,
-            float(prev_prose),
-            float(next_prose),
-            float(between),
-            sum(is_prose[j] for j in window) / len(window) if window else 0.0,
-            sum(is_short[j] for j in window) / len(window) if window else 0.0,
-            i / (n - 1) if n > 1 else 0.0,
-            float(since_nav <= NAV_REACH),
-            float(counts[line.text] > 1),
-            float(is_short[i] and outside),
-            float(is_short[i] and between),
-            float(is_short[i] and feats[6] > 0),
-            float(i > 0 and families[i - 1] is not None),
-            float(i + 1 < n and families[i + 1] is not None),
-            float(i + 1 == first_prose),
-            float(block_start <= i <= block_end),
-            math.log1p(run_length[i]) / 3,
-            math.log1p(run_length[i]) / 3 * float(block_start <= i <= block_end),
-            float(is_short[i] and block_start <= i <= block_end),
-            math.log1p(run_length[i]) / 3 * float(first_prose < i < last_prose),
-            float(run_length[i] >= 6 and first_prose < i < last_prose),
-            float(run_length[i] >= 6 and first_prose < i < last_prose and feats[14] > 0.3),
-            before_mass / total_mass,
-            (total_mass - before_mass - mass[i]) / total_mass,
-            min(before_mass, total_mass - before_mass - mass[i]) / total_mass,
-            float(i == headline),
-        ]
+        context = {
+            "before_first_prose": float(i < first_prose),
+            "after_last_prose": float(i > last_prose),
+            "log_distance_to_prose": math.log1p(distance[i]) / 3,
+            "prev_prose": float(prev_prose),
+            "next_prose": float(next_prose),
+            "between_prose": float(between),
+            "window_prose_share": sum(is_prose[j] for j in window) / len(window) if window else 0.0,
+            "window_short_share": sum(is_short[j] for j in window) / len(window) if window else 0.0,
+            "relative_position": i / (n - 1) if n > 1 else 0.0,
+            "after_nav_header": float(since_nav <= NAV_REACH),
+            "duplicate_in_article": float(counts[line.text] > 1),
+            "short_outside": float(is_short[i] and outside),
+            "short_between": float(is_short[i] and between),
+            "short_sentence": float(is_short[i] and feats[OWN_INDEX["ends_sentence"]] > 0),
+            "prev_family": float(i > 0 and families[i - 1] is not None),
+            "next_family": float(i + 1 < n and families[i + 1] is not None),
+            "next_is_first_prose": float(i + 1 == first_prose),
+            "in_main_block": float(block_start <= i <= block_end),
+            "log_run_length": math.log1p(run_length[i]) / 3,
+            "run_in_block": math.log1p(run_length[i]) / 3 * float(block_start <= i <= block_end),
+            "short_in_block": float(is_short[i] and block_start <= i <= block_end),
+            "bracketed_run": math.log1p(run_length[i]) / 3 * float(first_prose < i < last_prose),
+            "bracketed_long_run": float(run_length[i] >= 6 and first_prose < i < last_prose),
+            "bracketed_numeric": float(run_length[i] >= 6 and first_prose < i < last_prose and feats[OWN_INDEX["digit_share"]] > 0.3),
+            "prose_before_share": before_mass / total_mass,
+            "prose_after_share": (total_mass - before_mass - mass[i]) / total_mass,
+            "prose_edge_share": min(before_mass, total_mass - before_mass - mass[i]) / total_mass,
+            "headline_candidate": float(i == headline),
+        }
         before_mass += mass[i]
         # A navigation header ("Related", "Most Popular") opens a list of links that runs until the
         # next real paragraph.
@@ -625,7 +629,7 @@ def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None =
             since_nav = NAV_REACH + 1
         else:
             since_nav += 1
-        infos.append(LineInfo(line, length, n_words, family, prose, grammatical, tuple(feats + context)))
+        infos.append(LineInfo(line, length, n_words, family, prose, grammatical, (*feats, *(context[name] for name in CONTEXT_FEATURES))))
     return infos
 
 
@@ -635,7 +639,7 @@ def headline_index(lines: Sequence[Span], own: Sequence[OwnFeatures], first_pros
     for i in range(first_prose - 1, max(-1, first_prose - 1 - HEADLINE_REACH), -1):
         text = lines[i].text
         n_words, family = own[i].words, own[i].family
-        # (family is None also rules out a dateline: datelines are family BPL004)
+        # (family is None also rules out a dateline: datelines are the DATELINE family)
         if 4 <= n_words <= 25 and family is None and not text.endswith((".", ":")):
             return i
     return -1
@@ -809,30 +813,29 @@ def classify_pass(
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
         p = probability(info.features)
-        f = dict(zip(ALL_FEATURES, info.features))
         residue = _end_residue(info.span)
         if residue is not None:
             verdicts.append(residue)  # a paragraph with residue glued to one end: cut only the residue
             continue
-        sentence = f["ends_sentence"] > 0 and info.words >= 4
+        sentence = info.feature("ends_sentence") > 0 and info.words >= 4
         outside = (
             not info.prose
             and not sentence
-            and f["headline_candidate"] == 0.0
-            and f["prose_edge_share"] < edge_share
+            and info.feature("headline_candidate") == 0.0
+            and info.feature("prose_edge_share") < edge_share
         )
-        subheading = f["between_prose"] > 0 and info.words <= 12 and not sentence
-        code: str | None = None
+        subheading = info.feature("between_prose") > 0 and info.words <= 12 and not sentence
+        rule: Rule | None = None
         if info.family is not None:
             if not (info.prose and p < family_veto):
-                code = info.family
+                rule = info.family
         elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
-            code = "BPL008"
-        if learned and (code == "BPL008" or (code is None and not subheading)) and line_key(info.span.text) in learned:
+            rule = PAGE_FRAGMENT
+        if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and line_key(info.span.text) in learned:
             # a recurring subheading ("Background") is house style, not a template
-            code, p = "BPL009", 1.0
-        if code is not None:
-            verdicts.append(Verdict(code, info.span.start, info.span.end, p))
+            rule, p = SOURCE_TEMPLATE, 1.0
+        if rule is not None:
+            verdicts.append(Verdict(rule.code, info.span.start, info.span.end, p))
     return verdicts
 
 
@@ -848,7 +851,7 @@ def _outside_headings(verdicts: list[Verdict], headings: Sequence[tuple[int, int
         index = bisect.bisect_right(starts, offset) - 1
         return index >= 0 and offset < headings[index][1]
 
-    return [v for v in verdicts if not (v.code == "BPL008" and in_heading(v.start))]
+    return [v for v in verdicts if not (v.code == PAGE_FRAGMENT.code and in_heading(v.start))]
 
 
 def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
@@ -861,7 +864,7 @@ def _lead_lines(infos: Sequence[LineInfo]) -> set[int]:
         if info.family is not None:
             continue
         text = info.span.text
-        ends_sentence = info.features[_ENDS_SENTENCE] > 0
+        ends_sentence = info.feature("ends_sentence") > 0
         if ends_sentence or not (4 <= info.words <= 40) or text.endswith(":"):
             break
         lead.add(index)
@@ -873,11 +876,11 @@ def _end_residue(span: Span) -> Verdict | None:
     prefix = T.DATELINE_PREFIX.match(span.text)
     if prefix and len(_WORD.findall(span.text[prefix.end() :])) >= RESIDUE_MIN_WORDS:
         end = span.start + len(prefix.group().rstrip())
-        return Verdict("BPL004", span.start, end, 1.0, whole_line=False)
+        return Verdict(DATELINE.code, span.start, end, 1.0, whole_line=False)
     suffix = T.EMBED_SUFFIX.search(span.text)
     if suffix and len(_WORD.findall(span.text[: suffix.start()])) >= 3:
         lead = len(suffix.group()) - len(suffix.group().lstrip())
-        return Verdict("BPL005", span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)
+        return Verdict(EMBED.code, span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)
     return None
 
 
@@ -887,7 +890,7 @@ def cleanliness(text: str, verdicts: Iterable[Verdict]) -> float:
     verdicts = list(verdicts)
     flagged = sum(v.end - v.start for v in verdicts)
     content = sum(s.end - s.start for s in paragraphs(text)) - flagged
-    charge = sum(KIND_WEIGHTS[v.code] * max(v.end - v.start, MIN_CHARGE) for v in verdicts)
+    charge = sum(RULES[v.code].weight * max(v.end - v.start, MIN_CHARGE) for v in verdicts)
     if content <= 0:
         return 0.0
     return content / (content + charge)
@@ -1100,11 +1103,12 @@ class BoilerplateDetector(Detector):
         make = self.findings_for(article)
         findings = []
         for v in verdicts:
-            message = _MESSAGES[v.code]
-            if v.code == "BPL009" and totals is not None:
+            rule = RULES[v.code]
+            message = rule.message
+            if rule is SOURCE_TEMPLATE and totals is not None:
                 count, total = totals.get(v.start, (0, 0))
-                message = message.format(count=count, total=total)
-            elif v.code == "BPL008":
+                message = rule.message_for(count=count, total=total)
+            elif rule is PAGE_FRAGMENT:
                 message = f"{message} (model probability {v.probability:.2f})"
             if v.pass_number > 1:
                 message = f"{message}; {AFTER_CUTS}"
@@ -1199,9 +1203,9 @@ class BoilerplateDetector(Detector):
         if not keys or not any(line_key(span.text) in keys for span in paragraphs(article.text)):
             return result
         verdicts = _outside_headings(classify(article.text, learned=keys, **self.options), article.headings)
-        if not any(v.code == "BPL009" for v in verdicts):
+        if not any(v.code == SOURCE_TEMPLATE.code for v in verdicts):
             return result
         counts = summary.lines.get(article.source, {})
         total = summary.articles.get(article.source, 0)
-        totals = {v.start: (counts.get(line_key(article.text[v.start : v.end]), 0), total) for v in verdicts if v.code == "BPL009"}
+        totals = {v.start: (counts.get(line_key(article.text[v.start : v.end]), 0), total) for v in verdicts if v.code == SOURCE_TEMPLATE.code}
         return self._result(article, verdicts, totals)

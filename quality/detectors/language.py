@@ -35,6 +35,7 @@ WRONG_LANGUAGE = Rule(
         "February, around the anniversary of the invasion of Ukraine.",
         "https://t.me/example 2023-01-31 12:00",
     ),
+    message='article reads as {language!r} (p={probability:.2f}), expected {expected!r}',
 )
 
 FOREIGN_PARAGRAPH = Rule(
@@ -57,6 +58,7 @@ FOREIGN_PARAGRAPH = Rule(
         "Moscow in the spring, in what it called the central event of the bilateral agenda.\n\n"
         "Officials in Beijing have not confirmed the visit, and analysts expect more details soon.",
     ),
+    message='paragraph reads as {language!r} (p={probability:.2f}), not {expected!r}',
 )
 
 RULES.register(WRONG_LANGUAGE, FOREIGN_PARAGRAPH)
@@ -95,7 +97,7 @@ class LanguageDetector(Detector):
         if language != expected:
             # The configured language is a default, not a verdict: the article is reported in its
             # own language (LNG001 says which) and measured by what applies to it, not scored 0.
-            findings.append(make("LNG001", 0, 0, f"article reads as {language!r} (p={probability:.2f}), expected {expected!r}"))
+            findings.append(make(WRONG_LANGUAGE, 0, 0, WRONG_LANGUAGE.message_for(language=language, probability=probability, expected=expected)))
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         foreign_chars = 0
         for para in paragraphs(article.text):
@@ -107,7 +109,7 @@ class LanguageDetector(Detector):
             if para_language not in ("unknown", expected) and para_probability >= 0.9:
                 foreign_chars += len(para.text)
                 findings.append(
-                    make("LNG002", para.start, para.end, f"paragraph reads as {para_language!r} (p={para_probability:.2f}), not {expected!r}")
+                    make(FOREIGN_PARAGRAPH, para.start, para.end, FOREIGN_PARAGRAPH.message_for(language=para_language, probability=para_probability, expected=expected))
                 )
         letters = max(1, len(article.text))
         return DetectorResult(score=1.0 - foreign_chars / letters, findings=tuple(findings), metrics=metrics)

@@ -168,6 +168,7 @@ HARD_TO_READ = Rule(
         "Xi Jinping will visit Moscow next month. The Kremlin said the trip is the main event of the "
         "year. Officials in Beijing have not confirmed it. Talks will cover trade and energy.",
     ),
+    message='Flesch–Kincaid grade {grade:.1f} is above {limit:g}',
 )
 
 LONG_SENTENCE = Rule(
@@ -180,6 +181,7 @@ LONG_SENTENCE = Rule(
     instead="Split it where the claims change.",
     fires=(" ".join(["The ministry said the visit would go ahead"] * 9) + ".",),
     passes=("The ministry said the visit would go ahead. Beijing did not confirm it.",),
+    message='sentence of {words} words (limit {limit})',
 )
 
 RULES.register(HARD_TO_READ, LONG_SENTENCE)
@@ -217,8 +219,8 @@ class ReadabilityDetector(Detector):
         for sentence in sentences(article.text):
             length = word_count(sentence.text)
             if sentence.kind in PROSE_KINDS and length > self.max_sentence_words:
-                message = f"sentence of {length} words (limit {self.max_sentence_words})"
-                findings.append(make("RDB002", sentence.start, sentence.end, message))
+                message = LONG_SENTENCE.message_for(words=length, limit=self.max_sentence_words)
+                findings.append(make(LONG_SENTENCE, sentence.start, sentence.end, message))
         # textstat's English formulas mean nothing on other languages or a few words.
         if not_english(article):
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
@@ -229,7 +231,7 @@ class ReadabilityDetector(Detector):
         ease = clip(ease, EASE_RANGE)
         metrics.update({"grade": round(grade, 2), "reading_ease": round(ease, 2)})
         if grade > self.hard_grade:
-            findings.insert(0, make("RDB001", 0, 0, f"Flesch–Kincaid grade {grade:.1f} is above {self.hard_grade:g}"))
+            findings.insert(0, make(HARD_TO_READ, 0, 0, HARD_TO_READ.message_for(grade=grade, limit=self.hard_grade)))
         span = max(self.max_grade - self.comfortable_grade, 1e-9)
         score = 1.0 - clip((grade - self.comfortable_grade) / span, (0.0, 1.0))
         return DetectorResult(score=score, findings=tuple(findings), metrics=metrics)

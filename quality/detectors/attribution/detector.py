@@ -98,8 +98,9 @@ class AttributionDetector(Detector):
             findings += _unattributed_claims(analysed, make)
         findings += self._source_mix(text, analysed, summary, make)
         if need is not None and summary.claims >= self.min_claims_for_density and (summary.density or 0) < need * self.min_density:
-            findings.append(make(THIN_SOURCING.code, 0, 0, f"only {summary.attributed_claims} of {summary.claims} statements say who says so "
-                                 f"(density {summary.density:.2f}, minimum {need * self.min_density:g} for {genre})"))  # fmt: skip
+            message = THIN_SOURCING.message_for(attributed=summary.attributed_claims, claims=summary.claims, density=summary.density,
+                                                minimum=need * self.min_density, genre=genre)  # fmt: skip
+            findings.append(make(THIN_SOURCING, 0, 0, message))
         findings += _speakerless_quotes(text, analysed, make)
         findings.sort(key=lambda f: (f.start, f.end, f.rule))
         score = self.score(summary, need) if need is not None else None
@@ -121,18 +122,18 @@ class AttributionDetector(Detector):
             return findings
         if (summary.share_anonymous or 0) > self.max_anonymous_share:
             for a, count in _grouped_sources(text, _sources_of_kind(analysed, ANONYMOUS)):
-                findings.append(make(ANONYMOUS_RELIANCE.code, *_evidence_span(a), f"unnamed source{_mentions(count)}; {summary.share_anonymous:.0%} of attributed statements rest on unnamed sources",
+                findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=summary.share_anonymous),
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if (summary.share_secondhand or 0) > self.max_secondhand_share:
             for a, count in _grouped_sources(text, _sources_of_kind(analysed, MEDIA)):
-                findings.append(make(SECONDHAND.code, *_evidence_span(a), f"another outlet as source{_mentions(count)}; {summary.share_secondhand:.0%} of attributed statements come through other outlets",
+                findings.append(make(SECONDHAND, *_evidence_span(a), SECONDHAND.message_for(mentions=_mentions(count), share=summary.share_secondhand),
                                      "confirm with the original source, or link the report"))  # fmt: skip
         return findings
 
 
 def _unattributed_claims(analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
     """ATT001 on every claim sentence with no source."""
-    return [make(UNATTRIBUTED.code, item.sentence.start, item.sentence.end, "no source is given for this statement",
+    return [make(UNATTRIBUTED, item.sentence.start, item.sentence.end, UNATTRIBUTED.message,
                  "say who says so (\"..., the ministry said\"), or leave it if it is common knowledge")
             for item in analysed if item.is_claim and not item.attributed]  # fmt: skip
 
@@ -147,7 +148,7 @@ def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make
             continue
         around = [analysed[j] for j in by_position.indices(start, end)]
         if around and all(item.is_claim and not item.attributed for item in around):
-            found.append(make(SPEAKERLESS_QUOTE.code, start, end, "quotation with no speaker named in or next to it", "say who said it"))
+            found.append(make(SPEAKERLESS_QUOTE, start, end, SPEAKERLESS_QUOTE.message, "say who said it"))
     return found
 
 

@@ -21,6 +21,7 @@ UNATTRIBUTED = Rule(
     ),
     known_problems="Every sentence without a cue is listed, including common knowledge and the "
     "article's own observations.",
+    message='no source is given for this statement',
 )
 
 ANONYMOUS_RELIANCE = Rule(
@@ -41,6 +42,7 @@ ANONYMOUS_RELIANCE = Rule(
         "The talks collapsed on Monday, Foreign Minister Anna Berg said. Her spokesman Tom Hale said the "
         "next round was cancelled. A diplomat said the mood was tense.",
     ),
+    message='unnamed source{mentions}; {share:.0%} of attributed statements rest on unnamed sources',
 )
 
 SECONDHAND = Rule(
@@ -62,6 +64,7 @@ SECONDHAND = Rule(
         "Anna Berg told reporters. Talks will resume in May, her deputy Tom Hale said. Reuters first "
         "reported the collapse.",
     ),
+    message='another outlet as source{mentions}; {share:.0%} of attributed statements come through other outlets',
 )
 
 THIN_SOURCING = Rule(
@@ -84,6 +87,7 @@ THIN_SOURCING = Rule(
         "the anniversary of the war, officials said. Trade grew by a third last year, customs data show. "
         "Energy deals will be signed, the Kremlin said. The two leaders last met in September.",
     ),
+    message='only {attributed} of {claims} statements say who says so (density {density:.2f}, minimum {minimum:g} for {genre})',
 )
 
 SPEAKERLESS_QUOTE = Rule(
@@ -104,6 +108,7 @@ SPEAKERLESS_QUOTE = Rule(
         "ministry said.",
         'The ministry called the visit a "central event".',
     ),
+    message='quotation with no speaker named in or next to it',
 )
 
 RULES.register(UNATTRIBUTED, ANONYMOUS_RELIANCE, SECONDHAND, THIN_SOURCING, SPEAKERLESS_QUOTE)

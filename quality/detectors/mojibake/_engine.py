@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from quality.detectors.mojibake import _tables as T
+from quality.detectors.mojibake import rules as R
 from quality.detectors.mojibake._charsets import (
     CONT_BYTES,
     DOUBLE_BYTE,
@@ -48,16 +49,16 @@ from quality.detectors.mojibake._charsets import (
 from quality.detectors.mojibake._plausibility import context_window, info, surprise
 from quality.detectors.mojibake._words import WordJudge
 
-# Rule codes, named here so that the engine and the detector agree.
-SINGLE_BYTE_CODE = "MOJ001"
-DOUBLE_BYTE_CODE = "MOJ002"
-LAYERED_CODE = "MOJ003"
-UNREPAIRED_CODE = "MOJ004"
-REPLACEMENT_CODE = "MOJ005"
-C1_CODE = "MOJ006"
-CONTROL_CODE = "MOJ007"
-NUL_CODE = "MOJ008"
-ENTITY_CODE = "MOJ009"
+# The codes of the rules each kind of damage is reported under (quality/detectors/mojibake/rules.py).
+SINGLE_BYTE_CODE = R.LATIN1_MOJIBAKE.code
+DOUBLE_BYTE_CODE = R.EAST_ASIAN_MOJIBAKE.code
+LAYERED_CODE = R.LAYERED_MOJIBAKE.code
+UNREPAIRED_CODE = R.UNREPAIRABLE.code
+REPLACEMENT_CODE = R.REPLACEMENT_CHARACTER.code
+C1_CODE = R.C1_CONTROL.code
+CONTROL_CODE = R.CONTROL.code
+NUL_CODE = R.NUL.code
+ENTITY_CODE = R.ENTITY.code
 
 # The rules that mean "this text was decoded with the wrong codec" (the benchmark's positives).
 MISDECODING_CODES = frozenset({SINGLE_BYTE_CODE, DOUBLE_BYTE_CODE, LAYERED_CODE, UNREPAIRED_CODE, C1_CODE})

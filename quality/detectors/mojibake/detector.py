@@ -18,20 +18,15 @@ from typing import Iterable
 from quality.detectors.base import Detector
 from quality.detectors.mojibake import _tables as T
 from quality.detectors.mojibake._engine import (
-    C1_CODE,
-    CONTROL_CODE,
     DOUBLE_BYTE_CODE,
-    ENTITY_CODE,
     LAYERED_CODE,
-    NUL_CODE,
-    REPLACEMENT_CODE,
     SINGLE_BYTE_CODE,
-    UNREPAIRED_CODE,
     Damage,
     Engine,
 )
 from quality.detectors.mojibake.rules import MOJIBAKE_RULES
 from quality.model import Article, DetectorResult, Finding, Severity
+from quality.rules import RULES
 
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.0}
 
@@ -101,23 +96,13 @@ def _damaged_chars(findings: Iterable[Finding]) -> int:
 
 
 def describe(d: Damage, text: str) -> str:
-    """A one-line message for a finding: what the damage is and what its word should read."""
+    """A one-line message for a finding (its rule's template): what the damage is and what its
+    word should read."""
     span = text[d.start : d.end]
-    if d.code in (SINGLE_BYTE_CODE, DOUBLE_BYTE_CODE, LAYERED_CODE):
-        word, repaired = _in_word(text, d)
-        what = f"UTF-8 read as {d.codecs[0]}" if d.code != LAYERED_CODE else f"mis-decoded {len(d.codecs)} times"
-        message = f"{what} ({d.chain}): {word!r} should read {repaired!r}"
-        return f"{message}; {d.note}" if d.note else message
-    if d.code == UNREPAIRED_CODE:
-        return f"mojibake that cannot be repaired (bytes were lost): {span!r}"
-    if d.code == REPLACEMENT_CODE:
-        return "U+FFFD replacement character: the decoder dropped bytes it could not read"
-    if d.code == C1_CODE:
-        return f"C1 control U+{ord(span):04X} is a {d.codecs[0]} byte read as Latin-1: should read {d.repair!r}"
-    if d.code == CONTROL_CODE:
-        return f"control character {d.note or repr(span)}"
-    if d.code == NUL_CODE:
-        return "NUL character (U+0000)"
-    if d.code == ENTITY_CODE:
-        return f"HTML entity left undecoded: {span!r} should read {d.repair!r}"
-    return span
+    misdecoded = d.code in (SINGLE_BYTE_CODE, DOUBLE_BYTE_CODE, LAYERED_CODE)
+    word, repaired = _in_word(text, d) if misdecoded else (span, d.repair)
+    message = RULES[d.code].message_for(
+        span=span, word=word, repaired=repaired, codec=d.codecs[0] if d.codecs else "", chain=d.chain,
+        times=len(d.codecs), repair=d.repair, point=ord(span[0]) if span else 0, control=d.note or repr(span),
+    )  # fmt: skip
+    return f"{message}; {d.note}" if misdecoded and d.note else message

@@ -1,6 +1,10 @@
 """The MOJ rules: encoding damage, each kind with its own code.
 
-Examples here are our own sentences, damaged the way real pipelines damage text.
+Examples here are our own sentences, damaged the way real pipelines damage text. A message's
+fields are filled by :func:`quality.detectors.mojibake.detector.describe`: the damaged ``span``,
+the ``word`` around it and that word ``repaired``, the first wrong ``codec``, the ``chain`` of
+readings, how many ``times`` the text was mis-decoded, the ``repair``, a control character's
+code ``point`` and its ``control`` name.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 from quality.model import Severity
 from quality.rules import RULES, Rule
 
-_LATIN1_MOJIBAKE = Rule(
+LATIN1_MOJIBAKE = Rule(
     code="MOJ001",
     name="utf8-read-as-single-byte",
     severity=Severity.ERROR,
@@ -37,9 +41,10 @@ _LATIN1_MOJIBAKE = Rule(
     known_problems="A single damaged letter inside an otherwise plausible word in a language "
     "whose letters look like mojibake (Latvian \"Å veices\" for \"Šveices\") may be missed.",
     fix="safe",
+    message='UTF-8 read as {codec} ({chain}): {word!r} should read {repaired!r}',
 )
 
-_EAST_ASIAN_MOJIBAKE = Rule(
+EAST_ASIAN_MOJIBAKE = Rule(
     code="MOJ002",
     name="utf8-read-as-east-asian",
     severity=Severity.ERROR,
@@ -67,9 +72,10 @@ _EAST_ASIAN_MOJIBAKE = Rule(
     known_problems="A one- or two-letter Cyrillic word inside Russian text read as EUC-KR or "
     "EUC-JP can be missed; bytes lost by a lenient decoder cannot be restored.",
     fix="safe",
+    message='UTF-8 read as {codec} ({chain}): {word!r} should read {repaired!r}',
 )
 
-_LAYERED_MOJIBAKE = Rule(
+LAYERED_MOJIBAKE = Rule(
     code="MOJ003",
     name="multiple-mis-decoding",
     severity=Severity.ERROR,
@@ -88,9 +94,10 @@ _LAYERED_MOJIBAKE = Rule(
         "The café reopened on Monday.",
     ),
     fix="safe",
+    message='mis-decoded {times} times ({chain}): {word!r} should read {repaired!r}',
 )
 
-_UNREPAIRABLE = Rule(
+UNREPAIRABLE = Rule(
     code="MOJ004",
     name="unrepairable-mojibake",
     severity=Severity.WARNING,
@@ -108,9 +115,10 @@ _UNREPAIRABLE = Rule(
         "ESSE CARA AI QUEM É?",
     ),
     known_problems="Heavily damaged text (lower-cased mojibake) is reported in pieces.",
+    message='mojibake that cannot be repaired (bytes were lost): {span!r}',
 )
 
-_REPLACEMENT_CHARACTER = Rule(
+REPLACEMENT_CHARACTER = Rule(
     code="MOJ005",
     name="replacement-character",
     severity=Severity.ERROR,
@@ -120,9 +128,10 @@ _REPLACEMENT_CHARACTER = Rule(
     instead="The café on the corner reopened (restore the text from its source).",
     fires=("The caf\ufffd on the corner reopened.", "Prices rose \ufffd5 percent."),
     passes=("The café on the corner reopened.", "A question? An answer!"),
+    message='U+FFFD replacement character: the decoder dropped bytes it could not read',
 )
 
-_C1_CONTROL = Rule(
+C1_CONTROL = Rule(
     code="MOJ006",
     name="windows-1252-read-as-latin-1",
     severity=Severity.ERROR,
@@ -134,9 +143,10 @@ _C1_CONTROL = Rule(
     fires=("He said \x93no\x94 and left.", "The report\x97published on Monday\x97was late."),
     passes=("He said “no” and left.", "The report—published on Monday—was late."),
     fix="safe",
+    message='C1 control U+{point:04X} is a {codec} byte read as Latin-1: should read {repair!r}',
 )
 
-_CONTROL = Rule(
+CONTROL = Rule(
     code="MOJ007",
     name="control-character",
     severity=Severity.WARNING,
@@ -149,9 +159,10 @@ _CONTROL = Rule(
     fires=("The minister\x1a said the talks would continue.", "Line one\x0bLine two", "Colour \x1b[1mbold\x1b[0m text"),
     passes=("Tabs\tand\nline\r\nbreaks are fine.", "Page one.\x0cPage two.", "Plain text."),
     fix="safe",
+    message='control character {control}',
 )
 
-_NUL = Rule(
+NUL = Rule(
     code="MOJ008",
     name="nul-character",
     severity=Severity.WARNING,
@@ -163,9 +174,10 @@ _NUL = Rule(
     fires=("The vote\x00 was postponed.", "\x00\x00Padding before the text."),
     passes=("The vote was postponed.",),
     fix="safe",
+    message='NUL character (U+0000)',
 )
 
-_ENTITY = Rule(
+ENTITY = Rule(
     code="MOJ009",
     name="html-entity",
     severity=Severity.WARNING,
@@ -177,16 +189,17 @@ _ENTITY = Rule(
     fires=("Tom &amp; Jerry met again.", "It&#8217;s over, she said.", "The Caf&eacute; reopened.", "Fish &amp;amp; chips"),
     passes=("AT&T and Q&A sessions; Tom & Jerry.", "R&D spending rose; S&P 500 fell.", "Use &unknownname; as is."),
     fix="safe",
+    message='HTML entity left undecoded: {span!r} should read {repair!r}',
 )
 
 MOJIBAKE_RULES: tuple[Rule, ...] = RULES.register(
-    _LATIN1_MOJIBAKE,
-    _EAST_ASIAN_MOJIBAKE,
-    _LAYERED_MOJIBAKE,
-    _UNREPAIRABLE,
-    _REPLACEMENT_CHARACTER,
-    _C1_CONTROL,
-    _CONTROL,
-    _NUL,
-    _ENTITY,
+    LATIN1_MOJIBAKE,
+    EAST_ASIAN_MOJIBAKE,
+    LAYERED_MOJIBAKE,
+    UNREPAIRABLE,
+    REPLACEMENT_CHARACTER,
+    C1_CONTROL,
+    CONTROL,
+    NUL,
+    ENTITY,
 )

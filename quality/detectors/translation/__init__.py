@@ -51,7 +51,7 @@ from quality.detectors.translation.joins import artifacts
 from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.rules import ALL_RULES, KINDS
+from quality.detectors.translation.rules import ALL_RULES, DIVERGENT_VERSION, KINDS, PRONOUN_SLIP, UNTRANSLATED
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
@@ -60,7 +60,7 @@ from quality.detectors.translation.text import WORD, lines
 
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 # Rules whose weight the score takes from a measurement rather than from their findings.
-UNWEIGHTED_RULES = frozenset({"TRN012"})
+UNWEIGHTED_RULES = frozenset({DIVERGENT_VERSION.code})
 # An article whose letters are mostly in untranslated fragments is written in that language: the
 # language detector says so once (LNG001), and English fluency does not apply to it, where a
 # TRN001 per sentence would bury it (1,239 on one Portuguese page) and score it 0.
@@ -133,7 +133,7 @@ class TranslationDetector(Detector):
             language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
             shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
             how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
-            findings.append(make("TRN001", fragment.start, fragment.end, f"untranslated {language} ({how})"))
+            findings.append(make(UNTRANSLATED, fragment.start, fragment.end, f"untranslated {language} ({how})"))
         names = read_names(text)
         words = word_count(text, WORD)
         for found in article_findings(text, names):
@@ -143,7 +143,7 @@ class TranslationDetector(Detector):
         for phrase in phrasing(text):
             findings.append(make(phrase.code, phrase.start, phrase.end, phrase.message, severity=Severity.INFO if phrase.info else None))
         for slip in pronoun_slips(text):
-            findings.append(make("TRN006", slip.start, slip.end, slip.message, "It"))
+            findings.append(make(PRONOUN_SLIP, slip.start, slip.end, slip.message, "It"))
         for artifact in artifacts(text):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
@@ -199,7 +199,7 @@ class TranslationDetector(Detector):
             span = paragraphs[line.line]
             divergent_words += line.divergence * word_count(span.text, WORD)
             if line.divergence >= self.flag_divergence and line.agreement >= self.flag_agreement:
-                extra.append(make("TRN012", span.start, span.end, _divergence_message(line)))
+                extra.append(make(DIVERGENT_VERSION, span.start, span.end, _divergence_message(line)))
         updated = self._result(word_count(article.text, WORD) if words is None else words, _unique(list(result.findings) + extra), divergent_words)
         if parallel:
             metrics = dict(updated.metrics)

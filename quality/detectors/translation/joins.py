@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
+from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import english_zipf
 
 _DOTTED_NAME = r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b"
@@ -126,10 +127,10 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         spaced = f"{first} {second}"
         if spaced in text:
             message = f"“{whole}” joins two words; the article writes “{spaced}” elsewhere"
-            yield Artifact("TRN007", match.start(), match.end(), message, spaced)
+            yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced)
         else:  # could be a camel-case brand that wordfreq does not know
             message = f"“{whole}” joins two words; a lost space, unless it is a brand name"
-            yield Artifact("TRN007", match.start(), match.end(), message, spaced, info=True)
+            yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced, info=True)
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:
@@ -142,7 +143,7 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
         if english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF:
             continue  # not two words: a code, a product name
         yield Artifact(
-            "TRN008", match.start(), match.end(),
+            R.MISSING_SPACE.code, match.start(), match.end(),
             f"no space after the full stop in “{match.group()}”", f"{left}. {right}",
         )  # fmt: skip
 
@@ -230,7 +231,7 @@ def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
         yield Artifact(
-            "TRN009", found.start, found.end,
+            R.STRAY_STOP.code, found.start, found.end,
             f"stray full stop in “{text[found.start : found.end]}”: the sentence goes on in lower case",
             f"{before} {after}",
         )  # fmt: skip
@@ -247,7 +248,7 @@ def _doubled_words(text: str) -> Iterator[Artifact]:
             continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
         if _in_loop(text, match.start(), match.end()):
             continue  # reported as a loop
-        yield Artifact("TRN010", match.start(), match.end(), f"“{word}” is written twice", match.group(1))
+        yield Artifact(R.DOUBLED_WORD.code, match.start(), match.end(), f"“{word}” is written twice", match.group(1))
 
 
 def _in_loop(text: str, start: int, end: int) -> bool:
@@ -283,7 +284,7 @@ def _loops(text: str) -> Iterator[Artifact]:
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(
-                    "TRN011", matches[i].start(), matches[last].end(),
+                    R.REPETITION_LOOP.code, matches[i].start(), matches[last].end(),
                     f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
                 )  # fmt: skip
             i = same.find(long_enough, j)

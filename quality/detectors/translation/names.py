@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from quality.detectors.translation import _tables as tables
+from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
 from quality.spans import in_headline_case
 
@@ -342,7 +343,7 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
             continue  # a short name may be a word ("Xi"), but not both, nor a very common one
         if (counts[usual], -first_seen[usual]) > (counts[key], -first_seen[key]):
             message = f"“{a.text} {b.text}” turns round “{b.text} {a.text}”, as this article writes it {counts[usual]} time(s)"
-            results.append(NameFinding("TRN003", a.start, b.end, message, f"{b.text} {a.text}"))
+            results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}"))
     return results
 
 
@@ -390,9 +391,9 @@ def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
 def _variant_finding(word: Token, major: str, kind: str, where: str) -> NameFinding:
     if kind == "transliteration":
         message = f"“{word.text}” and “{major}” are two transliterations of one name {where}; pick one"
-        return NameFinding("TRN002", word.start, word.end, message, major, info=True)
+        return NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, major, info=True)
     message = f"“{word.text}” looks like a misspelling of “{major}”, the spelling used {where}"
-    return NameFinding("TRN002", word.start, word.end, message, major)
+    return NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, major)
 
 
 def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
@@ -414,7 +415,7 @@ def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
 
 def _order_finding(word: Token, family: str, given: str) -> NameFinding:
     message = f"“{given}” is the given name in “{family} {given}”; the short form is “{family}”"
-    return NameFinding("TRN003", word.start, word.end, message, family)
+    return NameFinding(R.NAME_ORDER.code, word.start, word.end, message, family)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -647,7 +648,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 users = others(summary.mention_sources[written])
                 if users >= 2 and users >= DOMINANCE * mine:
                     message = f"“{' '.join(key)}” is written “{' '.join(written)}” by {users} other outlets"
-                    results.append(NameFinding("TRN002", mention.start, mention.end, message, " ".join(written)))
+                    results.append(NameFinding(R.NAME_VARIANT.code, mention.start, mention.end, message, " ".join(written)))
                     seen.add((mention.start, mention.end))
                     continue
         if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
@@ -657,7 +658,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 word = mention.words[position]
                 if (word.start, word.end) not in seen:
                     message = f"“{' '.join(key)}” is written “{' '.join(dominant)}” by {users} other outlets"
-                    results.append(NameFinding("TRN002", word.start, word.end, message, dominant[position]))
+                    results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position]))
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(found, summary))
     return results
@@ -759,5 +760,5 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameF
                             f"“{used}” alone for “{first} {second}”; the corpus shortens the name to "
                             f"“{short}” ({summary.lone[short]} times against {summary.lone[used]})"
                         )
-                        results.append(NameFinding("TRN003", m.words[0].start, m.words[0].end, message, short))
+                        results.append(NameFinding(R.NAME_ORDER.code, m.words[0].start, m.words[0].end, message, short))
     return results

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
+from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import Token, english_zipf, lines, sentences, tokens
 
 _ADVERBS = frozenset("also even ever still yet already just never only really actually reportedly allegedly".split())
@@ -92,7 +93,7 @@ def _lost_negation(text: str, sentence: str, words: list[Token]) -> Iterator[Phr
             continue  # "any attack would ...": free-choice any with a modal
         verb, noun = words[j], words[i + 1]
         yield Phrase(
-            "TRN004", verb.start, noun.end,
+            R.LOST_NEGATION.code, verb.start, noun.end,
             f"“{verb.text} any {noun.text}” reads as a lost negation: “any” needs a negative "
             "(did not …, avoided, omitted) in a statement",
         )  # fmt: skip
@@ -140,7 +141,7 @@ def _metonym_agents(text: str, words: list[Token]) -> Iterator[Phrase]:
 def _metonym(text: str, words: list[Token], first: int, last: int, why: str, info: bool = False) -> Phrase:
     phrase = text[words[first].start : words[last].end]
     return Phrase(
-        "TRN005", words[first].start, words[last].end,
+        R.NON_SPEAKER.code, words[first].start, words[last].end,
         f"“{phrase}”: {why}; the phrase is calqued from a language that names an institution by its "
         "activity (write the foreign ministry, the courts)", info,
     )  # fmt: skip
@@ -169,7 +170,7 @@ def _possessed_non_speaker(text: str, words: list[Token]) -> Iterator[Phrase]:
         if head is subject[0] or head.is_capitalised or _can_speak(head.lower):
             continue
         yield Phrase(
-            "TRN005", head.start, subject[-1].end,
+            R.NON_SPEAKER.code, head.start, subject[-1].end,
             f"“{head.text}” cannot say anything; a translated word stands where English puts a text "
             "or a speaker (readout, statement, account)",
         )  # fmt: skip

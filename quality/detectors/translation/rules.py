@@ -374,8 +374,8 @@ RULES.register(*ALL_RULES)
 
 # Which artifact kind each rule belongs to, for the per-source "dominant kind" summary.
 KINDS: dict[str, str] = {
-    "TRN001": "untranslated", "TRN002": "name_variant", "TRN003": "name_order",
-    "TRN004": "unidiomatic", "TRN005": "unidiomatic", "TRN006": "pronoun",
-    "TRN007": "join", "TRN008": "join", "TRN009": "join", "TRN010": "join", "TRN011": "repetition",
-    "TRN012": "divergent_version",
+    UNTRANSLATED.code: "untranslated", NAME_VARIANT.code: "name_variant", NAME_ORDER.code: "name_order",
+    LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun",
+    LOST_SPACE.code: "join", MISSING_SPACE.code: "join", STRAY_STOP.code: "join", DOUBLED_WORD.code: "join",
+    REPETITION_LOOP.code: "repetition", DIVERGENT_VERSION.code: "divergent_version",
 }  # fmt: skip
