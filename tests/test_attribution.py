@@ -190,6 +190,46 @@ def test_a_results_list_is_not_counted_as_claims() -> None:
     assert result.metrics["claims"] == 2 and result.metrics["density"] == 1.0
 
 
+# (text, rule, fires): what the source-quality rules hold against an article and what they leave.
+RULE_CASES = [
+    # ATT002 lists reported speech from unnamed people ...
+    ("Talks failed, officials said. Trade fell, a source close to the talks said. Prices rose, "
+     "officials said. Wages fell, Berg said.", "ATT002", True),
+    # ... not the stances of groups, nor a poll's shares of respondents
+    ("Republicans want lower taxes. Democrats oppose the plan. Some critics pushed for a vote. "
+     "In the new poll, 63 percent said the plan was fair, and 30 percent said it was not. Berg said "
+     "the vote would be close.", "ATT002", False),
+    # ATT005: a quotation nobody is named around
+    ('The visit will take place in February. "We will work hard to push relations to a higher level '
+     'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),
+    # ... but not one whose speaker is named in the sentence before, or that a colon introduces
+    ('Ann Roe had a similar experience. "It was just that immediate feeling of being home at last."',
+     "ATT005", False),
+    ('The statement ended: "We will work hard to push relations to a higher level for our peoples."',
+     "ATT005", False),
+    # ... nor inch marks
+    ("Specs include a 34\" 3440x1440 curved panel, two USB ports and a stand that tilts and turns easily.",
+     "ATT005", False),
+    # ATT004: a report that cites someone once and leaves the rest unsourced ...
+    ("The president will visit Moscow in February, the Kremlin said. The visit will mark the anniversary "
+     "of the war. Trade grew by a third last year. Energy deals will be signed. The leaders last met in "
+     "September. Relations have grown closer. Western countries are watching. A statement is planned.",
+     "ATT004", True),
+    # ... but not text in its writer's own voice, nor text that reports nobody's words
+    ("We tried the new phone for a week, Ann Roe said. I loved the screen. The battery lasts two days. "
+     "You will like the camera. The price is fair. We found the case sturdy. Our verdict: buy it.",
+     "ATT004", False),
+    ("Wild 4, Sabres 1. Zach Parise scored twice. The Wild won their third straight game. The Sabres "
+     "lost in Minnesota again. The teams meet again in March. Tickets go on sale on Friday.", "ATT004", False),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "fires"), RULE_CASES, ids=[f"{c[1]}-{c[2]}-{c[0][:30]}" for c in RULE_CASES])
+def test_source_quality_rules(text: str, rule: str, fires: bool) -> None:
+    result = AttributionDetector().detect(Article(id="a", source="s", text=text))
+    assert any(f.rule == rule for f in result.findings) is fires, [(f.rule, f.evidence) for f in result.findings]
+
+
 GROUPED_SOURCES = [
     ("Talks failed, officials said. Trade fell, officials said. A senior official said prices rose. "
      "Senior officials said wages fell. The minister reportedly left. Berg said it rained.",

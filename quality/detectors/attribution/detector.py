@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, summarise_sourcing
-from quality.detectors.attribution.phrases import singular
+from quality.detectors.attribution.phrases import is_name, singular
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
 from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
@@ -17,12 +17,14 @@ from quality.detectors.attribution.rules import (
     THIN_SOURCING,
     UNATTRIBUTED,
 )
-from quality.detectors.attribution.tables import FORECAST_PASSIVES
+from quality.detectors.attribution import tables as T
+from quality.detectors.attribution.lexicon import SPEECH_FORMS, phrase_at
 from quality.detectors.attribution.tokens import split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
 from quality.genre import NEWS, OPINION, TRANSCRIPT, genre_of
 from quality.model import Article, DetectorResult, Finding
+from quality.segment import SIGNATURE, Sentence
 from quality.spans import FindingBuilder
 
 SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare quotes
@@ -97,7 +99,8 @@ class AttributionDetector(Detector):
         if need is not None:
             findings += _unattributed_claims(analysed, make)
         findings += self._source_mix(text, analysed, summary, make)
-        if need is not None and summary.claims >= self.min_claims_for_density and (summary.density or 0) < need * self.min_density:
+        if need is not None and summary.claims >= self.min_claims_for_density and (summary.density or 0) < need * self.min_density \
+                and _reads_as_a_report(text, analysed):
             message = THIN_SOURCING.message_for(attributed=summary.attributed_claims, claims=summary.claims, density=summary.density,
                                                 minimum=need * self.min_density, genre=genre)  # fmt: skip
             findings.append(make(THIN_SOURCING, 0, 0, message))
@@ -116,19 +119,72 @@ class AttributionDetector(Detector):
     def _source_mix(self, text: str, analysed: Sequence[SentenceAttribution], summary: SourcingSummary,
                     make: FindingBuilder) -> list[Finding]:  # fmt: skip
         """ATT002 and ATT003: each distinct unnamed source, or outlet, once, when they carry too
-        large a share of the attributed statements."""
-        findings = []
+        large a share of the statements the article reports."""
+        findings: list[Finding] = []
         if summary.attributed_claims < self.min_attributed:
             return findings
-        if (summary.share_anonymous or 0) > self.max_anonymous_share:
-            for a, count in _grouped_sources(text, _sources_of_kind(analysed, ANONYMOUS)):
-                findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=summary.share_anonymous),
+        reported = [item for item in analysed if item.is_claim and any(reports_speech(a) for a in item.own)]
+        unnamed = [item for item in reported if any(_unnamed_person(a) for a in item.own)]
+        share = len(unnamed) / len(reported) if reported else 0.0
+        if len(reported) >= self.min_attributed and share > self.max_anonymous_share:
+            for a, count in _grouped_sources(text, _first_mentions(unnamed, _unnamed_person)):
+                findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=share),
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if (summary.share_secondhand or 0) > self.max_secondhand_share:
-            for a, count in _grouped_sources(text, _sources_of_kind(analysed, MEDIA)):
+            for a, count in _grouped_sources(text, _first_mentions(analysed, lambda a: a.kind == MEDIA)):
                 findings.append(make(SECONDHAND, *_evidence_span(a), SECONDHAND.message_for(mentions=_mentions(count), share=summary.share_secondhand),
                                      "confirm with the original source, or link the report"))  # fmt: skip
         return findings
+
+
+def reports_speech(a: Attribution) -> bool:
+    """The cue reports what a source said or wrote ("said", "according to", "reportedly", a
+    speaker label), not a stance or an act ("wants", "voted"): only reported speech can rest on
+    a source an editor should name."""
+    words = [w.lower().replace("’", "'") for w in split_words(a.cue)]
+    if not words or a.cue in (":", "—", "―", "--", "-"):
+        return True
+    return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
+
+
+def _unnamed_person(a: Attribution) -> bool:
+    """Reported speech from people the article does not name ("officials said", "a source close
+    to the talks", "reportedly"); not a pronoun (it stands for a mention of its own), a share of
+    a poll ("63 percent said"), a document or a forecast ("is expected to")."""
+    if a.kind != ANONYMOUS or not reports_speech(a):
+        return False
+    if a.source_start < 0:
+        return a.cue.split()[-1].lower() not in T.FORECAST_PASSIVES
+    words = [w.lower() for w in split_words(a.source)]
+    if len(words) == 1 and words[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS:
+        return False
+    return not any(w in T.POLL_SHARES or w.isdigit() for w in words) and not set(words) & T.DOCUMENT_NOUNS
+
+
+FIRST_PERSON_SHARE = 0.005  # of the words outside quotations: more is a writer's own voice (a column, a blog, a promotion)
+
+
+def _reads_as_a_report(text: str, analysed: Sequence[SentenceAttribution]) -> bool:
+    """Thin sourcing is a defect of reporting: of text that tells what others did and said, so
+    quotes or cites someone at least once, in the third person. A writer's own voice (a column,
+    a review, a blog post, a promotion: "I", "we", "you" outside quotations) or a text that
+    reports no one's words at all (a listing, a schedule, a results page) makes no such claims."""
+    if not any(reports_speech(a) and a.kind != ANONYMOUS for item in analysed for a in item.own):
+        return False
+    quotes = Spans(quote_regions(text))
+    words = [w.lower() for item in analysed for w in split_words(_outside(text, item.sentence, quotes))]
+    voice = sum(1 for w in words if w in T.WRITER_VOICE)
+    return bool(words) and voice <= FIRST_PERSON_SHARE * len(words)
+
+
+def _outside(text: str, sentence: Sentence, quotes: Spans) -> str:
+    """The sentence's text outside quotation marks."""
+    pieces, cursor = [], sentence.start
+    for a, b in quotes.overlapping(sentence.start, sentence.end):
+        pieces.append(text[cursor : max(cursor, a)])
+        cursor = max(cursor, b)
+    pieces.append(text[cursor : sentence.end])
+    return " ".join(pieces)
 
 
 def _unattributed_claims(analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
@@ -139,22 +195,47 @@ def _unattributed_claims(analysed: Sequence[SentenceAttribution], make: FindingB
 
 
 def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
-    """ATT005 on a quotation of ``SPEAKERLESS_QUOTE_WORDS`` words or more whose sentences are all
-    unattributed claims."""
+    """ATT005 on a quotation of ``SPEAKERLESS_QUOTE_WORDS`` words or more with no possible
+    speaker around it: its sentences and the sentence on each side are unattributed claims that
+    name no one (no name, personal pronoun or people noun outside quotation marks), and nothing
+    introduces it (a colon before it, a signature line after it)."""
     found = []
     by_position = Spans((item.sentence.start, item.sentence.end) for item in analysed)
     for start, end in quote_regions(text):
         if words_in(text[start:end]) < SPEAKERLESS_QUOTE_WORDS:
             continue
-        around = [analysed[j] for j in by_position.indices(start, end)]
-        if around and all(item.is_claim and not item.attributed for item in around):
-            found.append(make(SPEAKERLESS_QUOTE, start, end, SPEAKERLESS_QUOTE.message, "say who said it"))
+        inside = by_position.indices(start, end)
+        if not inside:
+            continue
+        around = [analysed[j] for j in range(max(0, inside[0] - 1), min(len(analysed), inside[-1] + 2))]
+        if any(item.attributed or item.sentence.kind == SIGNATURE for item in around):
+            continue
+        if not all(analysed[j].is_claim for j in inside) or text[:start].rstrip().endswith(":"):
+            continue
+        if any(_names_someone(item.sentence, start, end, text) for item in around):
+            continue
+        found.append(make(SPEAKERLESS_QUOTE, start, end, SPEAKERLESS_QUOTE.message, "say who said it"))
     return found
 
 
-def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list[Attribution]:
-    """The article's own attributions to sources of ``kind``, once each. A forecast with no one
-    behind it ("is expected to", "is projected to") is no source an editor could name."""
+def _names_someone(sentence: Sentence, quote_start: int, quote_end: int, text: str) -> bool:
+    """Whether the sentence, outside the quotation, names someone who could be its speaker: a
+    name, a personal pronoun or a people noun ("an officer", "officials")."""
+    outside = text[sentence.start : max(sentence.start, quote_start)] + " " + text[min(sentence.end, quote_end) : sentence.end]
+    words = split_words(outside)
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in T.PERSON_PRONOUNS | T.ANONYMOUS_NOUNS | T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS:
+            return True
+        if low in T.MONTHS or low in T.WEEKDAYS:
+            continue
+        if is_name(word) and len(word) > 1 and (k > 0 or low not in T.SENTENCE_STARTERS):
+            return True
+    return False
+
+
+def _first_mentions(analysed: Sequence[SentenceAttribution], wanted: Callable[[Attribution], bool]) -> list[Attribution]:
+    """The article's own attributions that ``wanted`` accepts, in claim sentences, once each."""
     seen: set[tuple[int, int]] = set()
     out = []
     for item in analysed:
@@ -162,9 +243,7 @@ def _sources_of_kind(analysed: Sequence[SentenceAttribution], kind: str) -> list
             continue
         for a in item.own:
             key = (a.cue_start, a.source_start)
-            if a.source_start < 0 and a.cue.split()[-1].lower() in FORECAST_PASSIVES:
-                continue
-            if a.kind == kind and key not in seen:
+            if wanted(a) and key not in seen:
                 seen.add(key)
                 out.append(a)
     return out

@@ -42,6 +42,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         open_at: int | None = None
         for k, found in enumerate(_QUOTE_MARK.finditer(body)):
             i, mark = found.start(), found.group()
+            if mark in ('"', "''") and body[i - 1 : i].isdigit():
+                continue  # inches or seconds ("a 34\" screen"), not a quotation mark
             role = _role(mark, body[i - 1 : i], body[i + len(mark) : i + len(mark) + 1])
             if role == "open" or (role == "toggle" and open_at is None):
                 if open_at is None:

@@ -73,14 +73,19 @@ THIN_SOURCING = Rule(
     severity=Severity.WARNING,
     summary="Few of the article's statements are attributed to anyone (low attribution density).",
     why="News that names no sources for most of what it states cannot be checked; it is often "
-    "rewritten from elsewhere with the sources stripped out.",
+    "rewritten from elsewhere with the sources stripped out. Only a report is held to this: a text "
+    "that cites someone at least once, in the third person. A listing, a schedule, a review or a "
+    "column in its writer's own voice makes no claims of that kind.",
+    known_problems="A rewrite that has lost every one of its sources reads like a listing and is "
+    "not flagged; ATT001 still marks its unsourced sentences.",
     example="Ten sentences of claims about a visit, none of which says who announced or confirmed it.",
     instead="Say who announced, confirmed or disputed each claim.",
     fires=(
-        "The president will visit Moscow in February. The visit will mark the anniversary of the war. "
-        "Trade between the two countries grew by a third last year. Energy deals will be signed. "
-        "The two leaders last met in September. Relations have grown closer since the war began. "
-        "Western countries are watching the visit closely. A joint statement is planned.",
+        "The president will visit Moscow in February, the Kremlin said. The visit will mark the "
+        "anniversary of the war. Trade between the two countries grew by a third last year. Energy deals "
+        "will be signed. The two leaders last met in September. Relations have grown closer since the war "
+        "began. Western countries are watching the visit closely. A joint statement is planned. The "
+        "talks will cover gas prices. A new pipeline is under study.",
     ),
     passes=(
         "The president will visit Moscow in February, the foreign ministry said. The visit will mark "

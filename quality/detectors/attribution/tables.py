@@ -317,6 +317,10 @@ SOURCELESS_PASSIVES: frozenset[str] = frozenset(
 # attributed, but to no source an editor could name.
 FORECAST_PASSIVES: frozenset[str] = frozenset("expected projected predicted estimated forecast".split())
 
+# Words of a poll's share of respondents ("63 percent said"): a figure of a named poll, not an
+# unnamed source.
+POLL_SHARES: frozenset[str] = frozenset("percent per cent majority minority plurality share half third quarter".split())
+
 # --- sources -----------------------------------------------------------------------------------
 
 # Personal pronouns that can be the subject of a cue.
@@ -705,3 +709,12 @@ NOT_PEOPLE: frozenset[str] = frozenset(
     environments apartments requirements settlements treatments fragments
     """.split()
 )
+
+# Capitalised words that open a sentence without naming anyone ("The", "This", "When"): a
+# capital at a sentence's start is a name only if the word is not one of these.
+SENTENCE_STARTERS: frozenset[str] = FUNCTION_WORDS | frozenset(
+    "we you it there here then now today yesterday but and so yet still even just only".split()
+)
+
+# Words of a writer addressing the reader in their own voice, outside quotations.
+WRITER_VOICE: frozenset[str] = frozenset("i i'm i've i'd i'll me my mine we we're we've our ours us you you're your yours".split())
