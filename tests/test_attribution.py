@@ -199,6 +199,11 @@ RULE_CASES = [
     ("Republicans want lower taxes. Democrats oppose the plan. Some critics pushed for a vote. "
      "In the new poll, 63 percent said the plan was fair, and 30 percent said it was not. Berg said "
      "the vote would be close.", "ATT002", False),
+    # ... nor quantifiers that only stand for people, reports (documents), or a bare "say"
+    ("Talks failed, everyone said. Trade fell, another said. Prices rose, according to reports. "
+     "Wages fell, reports said. Rents rose, Berg said.", "ATT002", False),
+    ("It was, as they say, a long night. The talks failed, officials said. Trade fell, a source close "
+     "to the talks said. Rents rose, officials said. Berg said prices were stable.", "ATT002", True),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

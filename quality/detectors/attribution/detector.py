@@ -8,6 +8,7 @@ from typing import Callable, Mapping, Sequence
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, summarise_sourcing
 from quality.detectors.attribution.phrases import is_name, singular
+from quality.detectors.attribution.sources import people_noun
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
 from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
@@ -149,16 +150,23 @@ def reports_speech(a: Attribution) -> bool:
 
 def _unnamed_person(a: Attribution) -> bool:
     """Reported speech from people the article does not name ("officials said", "a source close
-    to the talks", "reportedly"); not a pronoun (it stands for a mention of its own), a share of
-    a poll ("63 percent said"), a document or a forecast ("is expected to")."""
+    to the talks", "reportedly", "was reported"): a source whose words include a noun of people
+    and no proper name, or a reporting adverb or passive with no source at all. Not a pronoun
+    (it stands for a mention of its own), a quantifier alone ("everyone", "another"), a share of
+    a poll ("63 percent said"), a document ("according to reports"), a forecast ("is expected
+    to") or a bare "say" with no subject, which is as often a noun or an idiom as a report."""
     if a.kind != ANONYMOUS or not reports_speech(a):
         return False
     if a.source_start < 0:
-        return a.cue.split()[-1].lower() not in T.FORECAST_PASSIVES
-    words = [w.lower() for w in split_words(a.source)]
-    if len(words) == 1 and words[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS:
+        cue = a.cue.lower().split()
+        return (cue[-1] in T.SOURCELESS_ADVERBS or len(cue) > 1) and cue[-1] not in T.FORECAST_PASSIVES
+    words = split_words(a.source)
+    lowers = [w.lower().replace("’", "'") for w in words]
+    if any(w in T.POLL_SHARES or w.isdigit() for w in lowers) or {singular(w) for w in lowers} & T.DOCUMENT_NOUNS:
         return False
-    return not any(w in T.POLL_SHARES or w.isdigit() for w in words) and not set(words) & T.DOCUMENT_NOUNS
+    if any(is_name(x) and is_name(y) for x, y in zip(words, words[1:])):
+        return False  # "Citizens for Tax Justice advocates": an organisation by name
+    return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
 
 
 FIRST_PERSON_SHARE = 0.005  # of the words outside quotations: more is a writer's own voice (a column, a blog, a promotion)

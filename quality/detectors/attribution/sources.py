@@ -106,12 +106,12 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
         return ORGANISATION
     if head in T.DOCUMENT_NOUNS:
         return ORGANISATION if has_name or first in ("the", "this", "that", "its", "their", "his", "her") else ANONYMOUS
-    if _people_noun(head):
+    if people_noun(head):
         return ANONYMOUS
     return None
 
 
-def _people_noun(word: str) -> bool:
+def people_noun(word: str) -> bool:
     """A plural noun of people by its ending ("libertarians", "organizers", "economists",
     "dissidents"): the tables cannot list every group that takes a side."""
     return len(word) > 5 and word.endswith(T.PEOPLE_SUFFIXES) and word not in T.NOT_PEOPLE

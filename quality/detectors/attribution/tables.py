@@ -718,3 +718,9 @@ SENTENCE_STARTERS: frozenset[str] = FUNCTION_WORDS | frozenset(
 
 # Words of a writer addressing the reader in their own voice, outside quotations.
 WRITER_VOICE: frozenset[str] = frozenset("i i'm i've i'd i'll me my mine we we're we've our ours us you you're your yours".split())
+
+# Nouns of people in ANONYMOUS_NOUNS, without the quantifiers and pronouns that only stand for
+# people ("some", "another", "everyone"): a source an editor could ask to be named has one.
+PEOPLE_NOUNS: frozenset[str] = ANONYMOUS_NOUNS - frozenset(
+    "others many some several few most both another neither either everyone everybody nobody percent".split()
+)
