@@ -86,13 +86,17 @@ class Rule:
     # The finding's message, a str.format template whose fields the detector fills
     # (:meth:`message_for`); empty when the detector composes each message itself.
     message: str = ""
+    # Other wordings of the message, by name, for a rule that finds its defect in more than one
+    # way ("misspelling" and "transliterations" of a name): (name, template) pairs.
+    variants: tuple[tuple[str, str], ...] = ()
     # What one finding costs in its dimension, against 1 for the heaviest kind (the boilerplate
     # dimension charges a credit line half as much as a call to subscribe).
     weight: float = 1.0
 
-    def message_for(self, **fields: object) -> str:
-        """The finding's message with its fields filled in."""
-        return self.message.format(**fields) if fields else self.message
+    def message_for(self, variant: str | None = None, **fields: object) -> str:
+        """The finding's message (or the named variant's) with its fields filled in."""
+        template = self.message if variant is None else dict(self.variants)[variant]
+        return template.format(**fields) if fields else template
 
     @property
     def detector(self) -> str:

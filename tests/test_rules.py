@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from quality import RULES, Article, analyze
@@ -45,6 +47,16 @@ def test_rule_is_documented(rule: Rule) -> None:
         assert getattr(rule, field).strip(), f"{rule.code} lacks {field}"
     outline = rule.outline()
     assert rule.code in outline and rule.why in outline
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.detector != "input"], ids=lambda r: r.code)
+def test_a_rule_holds_its_message(rule: Rule) -> None:
+    """Every detector rule's message, and each named variant of it, is on the rule and fills in;
+    only the input rules pass on the reader's own error."""
+    assert rule.message.strip(), f"{rule.code} has no message template"
+    for variant, template in [(None, rule.message), *rule.variants]:
+        fields = {name: 0 for _, name, _, _ in string.Formatter().parse(template) if name}
+        assert rule.message_for(variant, **fields).strip()
 
 
 def test_selection_by_prefix_and_code() -> None:

@@ -133,7 +133,7 @@ class TranslationDetector(Detector):
             language = tables.LANGUAGE_NAMES.get(fragment.language, fragment.language)
             shown = ", ".join(f"“{w}”" for w in fragment.evidence[:4])
             how = "written in its script" if fragment.script else f"{shown} {'is' if len(fragment.evidence) == 1 else 'are'} {language}"
-            findings.append(make(UNTRANSLATED, fragment.start, fragment.end, f"untranslated {language} ({how})"))
+            findings.append(make(UNTRANSLATED, fragment.start, fragment.end, UNTRANSLATED.message_for(language=language, how=how)))
         names = read_names(text)
         words = word_count(text, WORD)
         for found in article_findings(text, names):
@@ -210,11 +210,7 @@ class TranslationDetector(Detector):
 
 
 def _divergence_message(line: LineConsensus) -> str:
-    return (
-        f"differs from {line.versions} other outlets' versions of this paragraph: it shares "
-        f"{line.similarity:.0%} of its words with them, while they share {line.agreement:.0%} "
-        "with each other (mistranslated, cut or rewritten?)"
-    )
+    return DIVERGENT_VERSION.message_for(versions=line.versions, similarity=line.similarity, agreement=line.agreement)
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -126,10 +126,10 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
             continue
         spaced = f"{first} {second}"
         if spaced in text:
-            message = f"“{whole}” joins two words; the article writes “{spaced}” elsewhere"
+            message = R.LOST_SPACE.message_for(whole=whole, spaced=spaced)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced)
         else:  # could be a camel-case brand that wordfreq does not know
-            message = f"“{whole}” joins two words; a lost space, unless it is a brand name"
+            message = R.LOST_SPACE.message_for("brand", whole=whole)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced, info=True)
 
 
@@ -144,7 +144,7 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
             continue  # not two words: a code, a product name
         yield Artifact(
             R.MISSING_SPACE.code, match.start(), match.end(),
-            f"no space after the full stop in “{match.group()}”", f"{left}. {right}",
+            R.MISSING_SPACE.message_for(joined=match.group()), f"{left}. {right}",
         )  # fmt: skip
 
 
@@ -232,7 +232,7 @@ def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
             continue
         yield Artifact(
             R.STRAY_STOP.code, found.start, found.end,
-            f"stray full stop in “{text[found.start : found.end]}”: the sentence goes on in lower case",
+            R.STRAY_STOP.message_for(joined=text[found.start : found.end]),
             f"{before} {after}",
         )  # fmt: skip
 
@@ -248,7 +248,7 @@ def _doubled_words(text: str) -> Iterator[Artifact]:
             continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
         if _in_loop(text, match.start(), match.end()):
             continue  # reported as a loop
-        yield Artifact(R.DOUBLED_WORD.code, match.start(), match.end(), f"“{word}” is written twice", match.group(1))
+        yield Artifact(R.DOUBLED_WORD.code, match.start(), match.end(), R.DOUBLED_WORD.message_for(word=word), match.group(1))
 
 
 def _in_loop(text: str, start: int, end: int) -> bool:
@@ -285,7 +285,7 @@ def _loops(text: str) -> Iterator[Artifact]:
                 phrase = " ".join(m.group() for m in matches[i : i + size])
                 yield Artifact(
                     R.REPETITION_LOOP.code, matches[i].start(), matches[last].end(),
-                    f"“{phrase}” repeated {repeats} times in a row: a degenerate translation", None,
+                    R.REPETITION_LOOP.message_for(phrase=phrase, repeats=repeats), None,
                 )  # fmt: skip
             i = same.find(long_enough, j)
 

@@ -342,7 +342,7 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
         if commonness[0] >= COMMON_WORD_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
             continue  # a short name may be a word ("Xi"), but not both, nor a very common one
         if (counts[usual], -first_seen[usual]) > (counts[key], -first_seen[key]):
-            message = f"“{a.text} {b.text}” turns round “{b.text} {a.text}”, as this article writes it {counts[usual]} time(s)"
+            message = R.NAME_ORDER.message_for(written=f"{a.text} {b.text}", usual=f"{b.text} {a.text}", count=counts[usual])
             results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}"))
     return results
 
@@ -390,9 +390,9 @@ def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
 
 def _variant_finding(word: Token, major: str, kind: str, where: str) -> NameFinding:
     if kind == "transliteration":
-        message = f"“{word.text}” and “{major}” are two transliterations of one name {where}; pick one"
+        message = R.NAME_VARIANT.message_for("transliterations", written=word.text, usual=major, where=where)
         return NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, major, info=True)
-    message = f"“{word.text}” looks like a misspelling of “{major}”, the spelling used {where}"
+    message = R.NAME_VARIANT.message_for(written=word.text, usual=major, where=where)
     return NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, major)
 
 
@@ -414,7 +414,7 @@ def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
 
 
 def _order_finding(word: Token, family: str, given: str) -> NameFinding:
-    message = f"“{given}” is the given name in “{family} {given}”; the short form is “{family}”"
+    message = R.NAME_ORDER.message_for("given_name", given=given, family=family)
     return NameFinding(R.NAME_ORDER.code, word.start, word.end, message, family)
 
 
@@ -647,7 +647,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
             if written is not None:
                 users = others(summary.mention_sources[written])
                 if users >= 2 and users >= DOMINANCE * mine:
-                    message = f"“{' '.join(key)}” is written “{' '.join(written)}” by {users} other outlets"
+                    message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(written), users=users)
                     results.append(NameFinding(R.NAME_VARIANT.code, mention.start, mention.end, message, " ".join(written)))
                     seen.add((mention.start, mention.end))
                     continue
@@ -657,7 +657,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 position, dominant, users = match
                 word = mention.words[position]
                 if (word.start, word.end) not in seen:
-                    message = f"“{' '.join(key)}” is written “{' '.join(dominant)}” by {users} other outlets"
+                    message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(dominant), users=users)
                     results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position]))
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(found, summary))
@@ -756,9 +756,7 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameF
             if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
                 for m in found:
                     if len(m.words) == 1 and m.words[0].text == used:
-                        message = (
-                            f"“{used}” alone for “{first} {second}”; the corpus shortens the name to "
-                            f"“{short}” ({summary.lone[short]} times against {summary.lone[used]})"
-                        )
+                        message = R.NAME_ORDER.message_for("corpus_short", used=used, first=first, second=second, short=short,
+                                                           short_count=summary.lone[short], used_count=summary.lone[used])  # fmt: skip
                         results.append(NameFinding(R.NAME_ORDER.code, m.words[0].start, m.words[0].end, message, short))
     return results

@@ -94,8 +94,7 @@ def _lost_negation(text: str, sentence: str, words: list[Token]) -> Iterator[Phr
         verb, noun = words[j], words[i + 1]
         yield Phrase(
             R.LOST_NEGATION.code, verb.start, noun.end,
-            f"“{verb.text} any {noun.text}” reads as a lost negation: “any” needs a negative "
-            "(did not …, avoided, omitted) in a statement",
+            R.LOST_NEGATION.message_for(verb=verb.text, noun=noun.text),
         )  # fmt: skip
 
 
@@ -127,23 +126,22 @@ def _metonym_agents(text: str, words: list[Token]) -> Iterator[Phrase]:
         nxt = lowered[i + 1] if i + 1 < len(lowered) else ""
         if nxt in tables.COMMUNICATION_NOUNS or nxt in tables.SPEECH_VERBS:
             end = i + 1
-            yield _metonym(text, words, start, end, f"“{words[i].text}” cannot make a statement")
+            yield _metonym(text, words, start, end, R.NON_SPEAKER.message_for("cannot_state", noun=words[i].text))
             continue
         k = start - 1
         if k >= 0 and lowered[k] == "the":
             k -= 1
         if k >= 1 and lowered[k] in ("from", "by") and lowered[k - 1] in tables.COMMUNICATION_NOUNS:
-            yield _metonym(text, words, k - 1, i, f"a statement cannot come from “{words[i].text}”")
+            yield _metonym(text, words, k - 1, i, R.NON_SPEAKER.message_for("cannot_come_from", noun=words[i].text))
         elif k >= 1 and lowered[k] == "of" and lowered[k - 1] in ("head", "chief"):
-            yield _metonym(text, words, k - 1, i, f"“{words[i].text}” has no head", info=True)
+            yield _metonym(text, words, k - 1, i, R.NON_SPEAKER.message_for("no_head", noun=words[i].text), info=True)
 
 
 def _metonym(text: str, words: list[Token], first: int, last: int, why: str, info: bool = False) -> Phrase:
     phrase = text[words[first].start : words[last].end]
     return Phrase(
         R.NON_SPEAKER.code, words[first].start, words[last].end,
-        f"“{phrase}”: {why}; the phrase is calqued from a language that names an institution by its "
-        "activity (write the foreign ministry, the courts)", info,
+        R.NON_SPEAKER.message_for(phrase=phrase, why=why), info,
     )  # fmt: skip
 
 
@@ -171,8 +169,7 @@ def _possessed_non_speaker(text: str, words: list[Token]) -> Iterator[Phrase]:
             continue
         yield Phrase(
             R.NON_SPEAKER.code, head.start, subject[-1].end,
-            f"“{head.text}” cannot say anything; a translated word stands where English puts a text "
-            "or a speaker (readout, statement, account)",
+            R.NON_SPEAKER.message_for("possessed", noun=head.text),
         )  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
+from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import Token, lines, sentences, tokens
 
 _PERSON_NOUNS = frozenset(
@@ -60,8 +61,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 end = words[opening].end
                 yield Slip(
                     words[0].start, end,
-                    f"“{words[0].text}” cannot refer back to {last_speaker[1]}, an institution; "
-                    "the translation supplied a subject the source left out (write “It” or name the speaker)",
+                    R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
                 )
             speaker = _last_attribution(text, words, lowered)
             if speaker:

@@ -40,6 +40,7 @@ UNTRANSLATED = Rule(
     known_problems="A single foreign word inside an English sentence is not reported (it may be a "
     "name or a borrowing); a caption is reported when its foreign word joins names. Pinyin "
     "renderings of names that have an established English form are not foreign words to it.",
+    message='untranslated {language} ({how})',
 )
 
 NAME_VARIANT = Rule(
@@ -80,6 +81,11 @@ NAME_VARIANT = Rule(
     corpus=True,
     known_problems="Two different people whose names differ by one letter in the same article are "
     "reported when wordfreq knows one spelling and not the other.",
+    message='“{written}” looks like a misspelling of “{usual}”, the spelling used {where}',
+    variants=(
+        ('transliterations', '“{written}” and “{usual}” are two transliterations of one name {where}; pick one'),
+        ('other_outlets', '“{name}” is written “{written}” by {users} other outlets'),
+    ),
 )
 
 NAME_ORDER = Rule(
@@ -118,6 +124,11 @@ NAME_ORDER = Rule(
         ),
     ),
     corpus=True,
+    message='“{written}” turns round “{usual}”, as this article writes it {count} time(s)',
+    variants=(
+        ('given_name', '“{given}” is the given name in “{family} {given}”; the short form is “{family}”'),
+        ('corpus_short', '“{used}” alone for “{first} {second}”; the corpus shortens the name to “{short}” ({short_count} times against {used_count})'),
+    ),
 )
 
 LOST_NEGATION = Rule(
@@ -141,6 +152,7 @@ LOST_NEGATION = Rule(
         "Officials refused to give any details, and the embassy avoided any comment.",
         "Could the ministry provide any details?",
     ),
+    message='“{verb} any {noun}” reads as a lost negation: “any” needs a negative (did not …, avoided, omitted) in a statement',
 )
 
 NON_SPEAKER = Rule(
@@ -166,6 +178,13 @@ NON_SPEAKER = Rule(
         "Russia’s ambassador to China said the visit was planned.",
         "The company’s head of communications said the plan was on track.",
     ),
+    message='“{phrase}”: {why}; the phrase is calqued from a language that names an institution by its activity (write the foreign ministry, the courts)',
+    variants=(
+        ('cannot_state', '“{noun}” cannot make a statement'),
+        ('cannot_come_from', 'a statement cannot come from “{noun}”'),
+        ('no_head', '“{noun}” has no head'),
+        ('possessed', '“{noun}” cannot say anything; a translated word stands where English puts a text or a speaker (readout, statement, account)'),
+    ),
 )
 
 PRONOUN_SLIP = Rule(
@@ -190,6 +209,7 @@ PRONOUN_SLIP = Rule(
         "The ministry said the visit was planned. Spokesman Wang Wenbin confirmed it.\nHe added "
         "that the date was not fixed.",
     ),
+    message='“{pronoun}” cannot refer back to {institution}, an institution; the translation supplied a subject the source left out (write “It” or name the speaker)',
 )
 
 LOST_SPACE = Rule(
@@ -211,6 +231,10 @@ LOST_SPACE = Rule(
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
     ),
+    message='“{whole}” joins two words; the article writes “{spaced}” elsewhere',
+    variants=(
+        ('brand', '“{whole}” joins two words; a lost space, unless it is a brand name'),
+    ),
 )
 
 MISSING_SPACE = Rule(
@@ -228,6 +252,7 @@ MISSING_SPACE = Rule(
         "Read the report.PDF at www.Example.Com or write to press@Example.Org.",
         "Node.js and ASP.NET were mentioned by Mr. Smith.",
     ),
+    message='no space after the full stop in “{joined}”',
 )
 
 STRAY_STOP = Rule(
@@ -246,6 +271,7 @@ STRAY_STOP = Rule(
         "Trade grew by 30% in 2022. Officials in Beijing welcomed it.",
         "He met J. smith and the U.S. delegation.",
     ),
+    message='stray full stop in “{joined}”: the sentence goes on in lower case',
 )
 
 DOUBLED_WORD = Rule(
@@ -262,6 +288,7 @@ DOUBLED_WORD = Rule(
         "He said that that was the plan, bye bye.",
         "The sit-in in 1960 was peaceful.",
     ),
+    message='“{word}” is written twice',
 )
 
 REPETITION_LOOP = Rule(
@@ -281,6 +308,7 @@ REPETITION_LOOP = Rule(
         "He promised jobs, jobs, jobs to the crowd.",
         "Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.",
     ),
+    message='“{phrase}” repeated {repeats} times in a row: a degenerate translation',
 )
 
 # Four outlets' versions of one wire story (paragraphs one per line); the last outlet's second
@@ -361,6 +389,7 @@ DIVERGENT_VERSION = Rule(
     "anchor to them is not recognised as a version and gets nothing. An article of a story "
     "carried by more than 64 outlets looks for its versions among 64 of them (and uses 12), to "
     "bound the work.",
+    message="differs from {versions} other outlets' versions of this paragraph: it shares {similarity:.0%} of its words with them, while they share {agreement:.0%} with each other (mistranslated, cut or rewritten?)",
 )
 
 
