@@ -204,6 +204,10 @@ RULE_CASES = [
      "Wages fell, reports said. Rents rose, Berg said.", "ATT002", False),
     ("It was, as they say, a long night. The talks failed, officials said. Trade fell, a source close "
      "to the talks said. Rents rose, officials said. Berg said prices were stable.", "ATT002", True),
+    # ... nor an infinitive, which says what someone may say, nor a role whose holder is named before it
+    ("The deal would allow leaders from both countries to claim an easy victory. It urged officials to "
+     "report abuses. John Roe, a staffer at the ministry, said the server was safe. Berg said it was not. "
+     "Lee said it was old.", "ATT002", False),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

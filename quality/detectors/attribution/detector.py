@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Callable, Mapping, Sequence
 
 from quality.detectors.attribution.analysis import analyse
@@ -124,11 +125,11 @@ class AttributionDetector(Detector):
         findings: list[Finding] = []
         if summary.attributed_claims < self.min_attributed:
             return findings
-        reported = [item for item in analysed if item.is_claim and any(reports_speech(a) for a in item.own)]
-        unnamed = [item for item in reported if any(_unnamed_person(a) for a in item.own)]
+        reported = [item for item in analysed if item.is_claim and any(reports_speech(a, text) for a in item.own)]
+        unnamed = [item for item in reported if any(_unnamed_person(a, text) for a in item.own)]
         share = len(unnamed) / len(reported) if reported else 0.0
         if len(reported) >= self.min_attributed and share > self.max_anonymous_share:
-            for a, count in _grouped_sources(text, _first_mentions(unnamed, _unnamed_person)):
+            for a, count in _grouped_sources(text, _first_mentions(unnamed, lambda a: _unnamed_person(a, text))):
                 findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=share),
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if (summary.share_secondhand or 0) > self.max_secondhand_share:
@@ -138,24 +139,32 @@ class AttributionDetector(Detector):
         return findings
 
 
-def reports_speech(a: Attribution) -> bool:
+_INFINITIVE = re.compile(r"\bto\s+$")
+MAX_APPOSED_NAME = 60  # characters before a source in which a name in apposition is looked for
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+,\s+$")
+
+
+def reports_speech(a: Attribution, text: str) -> bool:
     """The cue reports what a source said or wrote ("said", "according to", "reportedly", a
-    speaker label), not a stance or an act ("wants", "voted"): only reported speech can rest on
-    a source an editor should name."""
+    speaker label), not a stance or an act ("wants", "voted"), nor an infinitive ("to claim an
+    easy victory", "urging employees to report"), which says what someone may say, not what was
+    said: only reported speech can rest on a source an editor should name."""
+    if _INFINITIVE.search(text, max(0, a.cue_start - 12), a.cue_start):
+        return False
     words = [w.lower().replace("’", "'") for w in split_words(a.cue)]
     if not words or a.cue in (":", "—", "―", "--", "-"):
         return True
     return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
 
 
-def _unnamed_person(a: Attribution) -> bool:
+def _unnamed_person(a: Attribution, text: str) -> bool:
     """Reported speech from people the article does not name ("officials said", "a source close
     to the talks", "reportedly", "was reported"): a source whose words include a noun of people
     and no proper name, or a reporting adverb or passive with no source at all. Not a pronoun
     (it stands for a mention of its own), a quantifier alone ("everyone", "another"), a share of
     a poll ("63 percent said"), a document ("according to reports"), a forecast ("is expected
     to") or a bare "say" with no subject, which is as often a noun or an idiom as a report."""
-    if a.kind != ANONYMOUS or not reports_speech(a):
+    if a.kind != ANONYMOUS or not reports_speech(a, text):
         return False
     if a.source_start < 0:
         cue = a.cue.lower().split()
@@ -166,6 +175,8 @@ def _unnamed_person(a: Attribution) -> bool:
         return False
     if any(is_name(x) and is_name(y) for x, y in zip(words, words[1:])):
         return False  # "Citizens for Tax Justice advocates": an organisation by name
+    if _NAMED_BEFORE.search(text, max(0, a.source_start - MAX_APPOSED_NAME), a.source_start):
+        return False  # "John Roe, a staffer at the ministry, said": the apposition names him
     return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
 
 
@@ -177,7 +188,7 @@ def _reads_as_a_report(text: str, analysed: Sequence[SentenceAttribution]) -> bo
     quotes or cites someone at least once, in the third person. A writer's own voice (a column,
     a review, a blog post, a promotion: "I", "we", "you" outside quotations) or a text that
     reports no one's words at all (a listing, a schedule, a results page) makes no such claims."""
-    if not any(reports_speech(a) and a.kind != ANONYMOUS for item in analysed for a in item.own):
+    if not any(reports_speech(a, text) and a.kind != ANONYMOUS for item in analysed for a in item.own):
         return False
     quotes = Spans(quote_regions(text))
     words = [w.lower() for item in analysed for w in split_words(_outside(text, item.sentence, quotes))]
