@@ -141,7 +141,16 @@ class AttributionDetector(Detector):
 
 _INFINITIVE = re.compile(r"\bto\s+$")
 MAX_APPOSED_NAME = 60  # characters before a source in which a name in apposition is looked for
-_NAMED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+,\s+$")
+
+
+def _named_just_before(text: str, start: int) -> bool:
+    """Whether two or more capitalised words and a comma stand right before ``start`` ("John
+    Roe, " before "a staffer at the ministry"): a name the phrase is in apposition to."""
+    before = text[max(0, start - MAX_APPOSED_NAME) : start].rstrip()
+    if not before.endswith(","):
+        return False
+    words = before[:-1].split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words[-2:])
 
 
 def reports_speech(a: Attribution, text: str) -> bool:
@@ -175,7 +184,7 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
         return False
     if any(is_name(x) and is_name(y) for x, y in zip(words, words[1:])):
         return False  # "Citizens for Tax Justice advocates": an organisation by name
-    if _NAMED_BEFORE.search(text, max(0, a.source_start - MAX_APPOSED_NAME), a.source_start):
+    if _named_just_before(text, a.source_start):
         return False  # "John Roe, a staffer at the ministry, said": the apposition names him
     return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
 
