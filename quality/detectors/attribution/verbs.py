@@ -19,6 +19,7 @@ from quality.detectors.attribution.context import Context, Cue
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, is_cue_verb
 from quality.detectors.attribution.phrases import (
     TokenSpan,
+    agrees,
     bare_clause,
     between,
     document_subject,
@@ -29,7 +30,6 @@ from quality.detectors.attribution.phrases import (
     manner_adverb,
     noun_phrase_at,
     subject_before,
-    agrees,
 )
 from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
 
