@@ -272,7 +272,7 @@ def _found_by(recognise: Callable, text: str) -> set[tuple[str, str, str]]:
             results = [c for c in [recognise(ctx)] if c]
         for result in results:
             if isinstance(result, cues.Cue):
-                found.update((a.cue, a.source, a.kind) for each in (result, *result.also) if each.kind for a in [ctx.attribution(each, each.kind)])
+                found.update((a.cue, a.source, a.kind) for each in (result, *result.also) if each.kind for a in [ctx.attribution(each)])
             else:
                 found.add((result.cue, result.source, result.kind))
     return found

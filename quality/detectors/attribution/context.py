@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from quality.detectors.attribution.phrases import TokenSpan
+from quality.detectors.attribution.phrases import TokenSpan, main_subject
 from quality.detectors.attribution.records import Attribution
 from quality.detectors.attribution.sources import History, classify
 from quality.detectors.attribution.quotes import Spans, quote_kind
@@ -37,6 +37,12 @@ class Context:
         return tokenise(self.text, self.sentence, self.quotes)
 
     @cached_property
+    def main_subject(self) -> TokenSpan | None:
+        """The subject of the sentence's main clause (:func:`.phrases.main_subject`), which
+        several recognisers ask for."""
+        return main_subject(self.tokens)
+
+    @cached_property
     def quote(self) -> str:
         """direct | indirect: whether the sentence quotes its source's words."""
         return quote_kind(self.text, self.sentence, self.quotes)
@@ -55,8 +61,11 @@ class Context:
         words = [t for t in self.tokens if t.is_word and t.text[0].isalpha()]
         return in_headline_case(sum(t.text[0].isupper() for t in words), len(words))
 
-    def attribution(self, cue: Cue, kind: str) -> Attribution:
-        """The attribution a recogniser's cue stands for, with offsets into the article."""
+    def attribution(self, cue: Cue) -> Attribution:
+        """The attribution a recogniser's cue stands for, with offsets into the article (a cue
+        with a kind: one without attributes nothing)."""
+        if cue.kind is None:
+            raise ValueError("a cue without a kind attributes nothing")
         first, end = cue.words
         cue_start, cue_end = self.tokens[first].start, self.tokens[end - 1].end
         if cue.source:
@@ -64,7 +73,7 @@ class Context:
         else:
             source_start = source_end = -1
         source = self.text[source_start:source_end] if cue.source else ""
-        return Attribution(self.text[cue_start:cue_end], cue_start, cue_end, source, source_start, source_end, kind, self.quote)
+        return Attribution(self.text[cue_start:cue_end], cue_start, cue_end, source, source_start, source_end, cue.kind, self.quote)
 
 
 @dataclass(frozen=True)

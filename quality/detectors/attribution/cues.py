@@ -24,7 +24,7 @@ from quality.detectors.attribution.lexicon import (
     may_hold_cue,
     phrase_at,
 )
-from quality.detectors.attribution.phrases import head_word, is_name, joining_dot, main_subject, noun_phrase_at, subject_before
+from quality.detectors.attribution.phrases import head_word, is_name, joining_dot, noun_phrase_at, subject_before
 from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, PERSON, Attribution
 from quality.detectors.attribution.sources import classify_text, classify_words, resolve
 from quality.detectors.attribution.verbs import verb_cue
@@ -104,7 +104,7 @@ def setting_phrase(ctx: Context) -> Cue | None:
             continue  # "in a video call", "in a post office": a longer noun, not the setting
         if ctx.tokens[k].quoted:
             continue
-        subject = main_subject(ctx.tokens)
+        subject = ctx.main_subject
         kind = ctx.classify(subject) if subject else None
         return Cue((k, k + length), subject, kind) if subject and kind else None
     return None
@@ -187,7 +187,7 @@ def stance_noun(ctx: Context, i: int) -> Cue | None:
     if not (ctx.lowers[i] in T.STANCE_NOUNS and ctx.word(i + 1) in T.STANCE_NOUN_PREPOSITIONS and i > 0
             and ctx.lowers[i - 1] not in ("the", "this", "that")):  # fmt: skip
         return None
-    head = main_subject(ctx.tokens)
+    head = ctx.main_subject
     kind = ctx.classify(head, strict=True) if head and head[1] <= i else None
     return Cue((i, i + 2), head, kind) if head and kind else None
 
@@ -291,11 +291,11 @@ def find_attributions(ctx: Context) -> list[Attribution]:
             continue
         for each in (cue, *cue.also):
             if each.kind:
-                found.append(ctx.attribution(each, each.kind))
+                found.append(ctx.attribution(each))
                 used.update(each.taken)
         i = cue.words[1]
     if not found:
         cue = setting_phrase(ctx)
         if cue and cue.kind:
-            found.append(ctx.attribution(cue, cue.kind))
+            found.append(ctx.attribution(cue))
     return found

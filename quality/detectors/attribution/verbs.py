@@ -26,7 +26,6 @@ from quality.detectors.attribution.phrases import (
     head_word,
     is_name,
     joining_dot,
-    main_subject,
     manner_adverb,
     noun_phrase_at,
     subject_before,
@@ -220,7 +219,7 @@ def _inserted_phrase(ctx: Context, verb: Verb) -> Cue | None:
 def _main_subject_cue(ctx: Context, verb: Verb, start: int | None = None) -> Cue | None:
     """The cue with the main clause's subject as its source, when that subject is a source by
     itself and stands before the verb."""
-    head = main_subject(ctx.tokens)
+    head = ctx.main_subject
     kind = ctx.classify(head, strict=True) if head else None
     if head and kind and head[1] <= verb.before:
         return verb.cue(head, kind, start)
@@ -240,7 +239,7 @@ def _second_verb(ctx: Context, verb: Verb) -> Cue | None:
     clause boundary between it and the verb."""
     if not (verb.prev == "and" and verb.form != verb.lemma and (verb.speech or verb.lemma in T.COORDINATED_STANCE_VERBS)):
         return None
-    head = main_subject(ctx.tokens)
+    head = ctx.main_subject
     if head and any(t.lower in (",", ";") for t in ctx.tokens[head[1] : verb.before]):
         return None
     return _main_subject_cue(ctx, verb)
@@ -266,7 +265,7 @@ def _gerund_after_preposition(ctx: Context, verb: Verb) -> Cue | None:
     """"began by saying", "After saying ..., she": the main clause's subject speaks."""
     if not (verb.form.endswith("ing") and verb.prev in T.GERUND_PREPOSITIONS):
         return None
-    head = main_subject(ctx.tokens)
+    head = ctx.main_subject
     kind = ctx.classify(head, strict=True) if head else None
     return verb.cue(head, kind) if head and kind else None
 
