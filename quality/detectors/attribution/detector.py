@@ -240,17 +240,16 @@ def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make
             continue
         if not all(analysed[j].is_claim for j in inside) or text[:start].rstrip().endswith(":"):
             continue
-        if any(_names_someone(item.sentence, start, end, text) for item in around):
+        if any(_names_someone(item.sentence, Spans([(start, end)]), text) for item in around):
             continue
         found.append(make(SPEAKERLESS_QUOTE, start, end, SPEAKERLESS_QUOTE.message, "say who said it"))
     return found
 
 
-def _names_someone(sentence: Sentence, quote_start: int, quote_end: int, text: str) -> bool:
+def _names_someone(sentence: Sentence, quote: Spans, text: str) -> bool:
     """Whether the sentence, outside the quotation, names someone who could be its speaker: a
     name, a personal pronoun or a people noun ("an officer", "officials")."""
-    outside = text[sentence.start : max(sentence.start, quote_start)] + " " + text[min(sentence.end, quote_end) : sentence.end]
-    words = split_words(outside)
+    words = split_words(_outside(text, sentence, quote))
     for k, word in enumerate(words):
         low = word.lower()
         if low in T.PERSON_PRONOUNS | T.ANONYMOUS_NOUNS | T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS:
