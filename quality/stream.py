@@ -34,6 +34,7 @@ from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator
 
 from quality.config import Config
 from quality.detectors import Detector
+from quality.detectors.base import records_on_disk
 from quality.load import Item
 from quality.model import Article, ArticleResult
 from quality.pipeline import (
@@ -85,7 +86,12 @@ def _stream(
     ids = IdIndex(_counted((item.id for item in read()), progress))
     renamer = IdRenamer(ids)
     corpus = [d for d in detectors if d.uses_corpus]
-    with Spill() as spill, _shared_pool(workers if ids.size > 1 else 1, config) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="quality-summaries-") as folder,
+        records_on_disk(folder),
+        Spill() as spill,
+        _shared_pool(workers if ids.size > 1 else 1, config) as pool,
+    ):
         # With a pool, the next chunk's work is queued before this one is collected, so that the
         # workers never wait while this process summarises, spills or writes.
         ahead = 1 if pool is not None else 0
@@ -103,17 +109,16 @@ def _stream(
         if read_again != ids.size:
             raise InputChanged(f"the input changed while it was read: {ids.size:,} articles the first time, {read_again:,} the second")
         renamer.warn(stacklevel=4)
-        with tempfile.TemporaryDirectory(prefix="quality-summaries-") as folder:
-            merged = {name: merge.result() for name, merge in merges.items()}
-            stored = {name: _store(summary, os.path.join(folder, f"{name}.pickle")) if pool is not None else None for name, (summary, _) in merged.items()}
-            progress.stage("corpus signals and scores", ids.size)
-            applying: deque[tuple[list[Staged], list[Callable[..., None]]]] = deque()
-            for staged, failed in spill:
-                applying.append((staged, [apply_later(d, staged, merged[d.name], failed[d.name], pool, stored[d.name]) for d in corpus]))
-                while len(applying) > ahead:
-                    yield _finished(*applying.popleft(), config, enabled, progress)
-            while applying:
+        merged = {name: merge.result() for name, merge in merges.items()}
+        stored = {name: _store(summary, os.path.join(folder, f"{name}.pickle")) if pool is not None else None for name, (summary, _) in merged.items()}
+        progress.stage("corpus signals and scores", ids.size)
+        applying: deque[tuple[list[Staged], list[Callable[..., None]]]] = deque()
+        for staged, failed in spill:
+            applying.append((staged, [apply_later(d, staged, merged[d.name], failed[d.name], pool, stored[d.name]) for d in corpus]))
+            while len(applying) > ahead:
                 yield _finished(*applying.popleft(), config, enabled, progress)
+        while applying:
+            yield _finished(*applying.popleft(), config, enabled, progress)
 
 
 def _summarise_and_spill(staged: list[Staged], corpus: list[Detector], merges: dict[str, "RunningMerge"], spill: "Spill") -> None:

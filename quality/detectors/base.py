@@ -14,11 +14,33 @@ Detectors measure; they do not decide. Thresholds are constructor keywords (from
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar, Iterator, Mapping, Sequence
 
 from quality.model import Article, DetectorResult
 from quality.rules import Rule
 from quality.spans import FindingBuilder
+
+
+_record_folder: str | None = None
+
+
+@contextmanager
+def records_on_disk(folder: str) -> Iterator[None]:
+    """Corpus summaries merged in this process meanwhile may keep the records that grow with
+    the corpus in files under ``folder``, which must outlast every summary that refers to it
+    (:mod:`quality.detectors._records`). The streaming engine names one for the whole run."""
+    global _record_folder
+    previous, _record_folder = _record_folder, folder
+    try:
+        yield
+    finally:
+        _record_folder = previous
+
+
+def record_folder() -> str | None:
+    """The folder summaries may write records to now; None: hold them in memory."""
+    return _record_folder
 
 
 class OptionError(ValueError, TypeError):

@@ -57,6 +57,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
+from quality.detectors._records import HELD_RECORDS, RecordFile
+from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
@@ -116,11 +118,19 @@ class LineConsensus(NamedTuple):
         return max(0.0, self.agreement - self.similarity)
 
 
+# Where a summary keeps an article: in memory (source, words per line), or written out (source,
+# the file, the offset there) once the summary holds more than ``HELD_RECORDS`` articles in a run
+# that names a folder for them (:mod:`quality.detectors._records`).
+Stored = ArticleLines | tuple[str, RecordFile, int]
+
+
 @dataclass
 class ConsensusSummary:
-    """Word sets of every paragraph line of every article, by article id."""
+    """Word sets of every paragraph line of every article, by article id: in memory, or in
+    record files of the run's temporary folder when it is large, so that only each article's
+    source and place stay in memory (some 200 bytes an article instead of some 9 KB)."""
 
-    articles: dict[str, ArticleLines] = field(default_factory=dict)
+    articles: dict[str, Stored] = field(default_factory=dict)
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
 
     def add(self, article_id: str, source: str, paragraph_texts: Iterable[str]) -> None:
@@ -130,63 +140,103 @@ class ConsensusSummary:
     @classmethod
     def merged(cls, summaries: Iterable["ConsensusSummary"]) -> "ConsensusSummary":
         """Union by article id (ids are unique in a run; the first copy of a repeated id wins,
-        which keeps the union associative)."""
+        which keeps the union associative). Articles held in memory beyond ``HELD_RECORDS``
+        are written out when a folder is named for them."""
         merged = cls()
         for summary in summaries:
             for key, value in summary.articles.items():
                 merged.articles.setdefault(key, value)
+        merged._write_out()
         return merged
+
+    def _write_out(self) -> None:
+        folder = record_folder()
+        held = [key for key, value in self.articles.items() if len(value) == 2]
+        if folder is None or len(held) <= HELD_RECORDS:
+            return
+        records, offsets = RecordFile.written((self.articles[key][1] for key in held), folder)
+        for key, offset in zip(held, offsets):
+            self.articles[key] = (self.articles[key][0], records, offset)
+
+    def source(self, article_id: str) -> str:
+        return self.articles[article_id][0]
+
+    def lines(self, article_id: str) -> tuple[tuple[str, ...], ...]:
+        """The article's distinct words per paragraph line."""
+        stored = self.articles[article_id]
+        return stored[1] if len(stored) == 2 else stored[1].read(stored[2])  # type: ignore[misc]
+
+    def scan(self) -> Iterator[tuple[str, tuple[tuple[str, ...], ...]]]:
+        """(id, lines) of every article, in the order stored (a file read from start to end)."""
+        for article_id in self.articles:
+            yield article_id, self.lines(article_id)
 
     def index(self, options: ConsensusOptions) -> "_Index":
         if self._index is None or self._index.options != options:
-            self._index = _Index(self.articles, options)
+            self._index = _Index(self, options)
         return self._index
 
     def consensus(self, article_id: str, source: str, paragraph_texts: Sequence[str], options: ConsensusOptions) -> list[LineConsensus]:
         """Per parallel line of the article: how many versions, similarity and agreement."""
-        stored = self.articles.get(article_id)
-        if stored is None or stored[0] != source or len(stored[1]) != len(paragraph_texts):
+        if article_id not in self.articles or self.source(article_id) != source:
             return []  # not an article of this summary
-        return self.index(options).consensus(article_id, source, stored[1])
+        my_words = self.lines(article_id)
+        if len(my_words) != len(paragraph_texts):
+            return []
+        return self.index(options).consensus(article_id, source, my_words)
 
 
 class _Index:
     """The corpus in sorted order with an inverted index of each article's rarest words (built
-    once per summary)."""
+    once per summary, in three reads of the summary's articles; what it keeps per article is
+    its id, source and postings, the words being read again when needed)."""
 
-    def __init__(self, articles: dict[str, ArticleLines], options: ConsensusOptions) -> None:
+    def __init__(self, summary: ConsensusSummary, options: ConsensusOptions) -> None:
         self.options = options
-        self.ids = sorted(articles)
-        self.sources = [articles[i][0] for i in self.ids]
-        self.lines = [articles[i][1] for i in self.ids]
-        self.position = {article_id: n for n, article_id in enumerate(self.ids)}
-        # Each article's vocabulary, made afresh for each of the three passes below rather than
-        # held for the whole corpus at once (a dictionary per article: the index's largest part).
-        def vocabularies() -> Iterator[dict[str, None]]:
-            return (dict.fromkeys(chain.from_iterable(article_lines)) for article_lines in self.lines)
-
-        documents = Counter(chain.from_iterable(vocabularies()))
+        self.summary = summary
+        self.ids = sorted(summary.articles)
+        self.sources = [summary.source(i) for i in self.ids]
+        documents = Counter(chain.from_iterable(dict.fromkeys(chain.from_iterable(lines)) for _, lines in summary.scan()))
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
-        eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
-        self.keys: list[tuple[str, ...]] = []
-        for vocabulary in vocabularies():
-            usable = sorted((eligible[w], w) for w in vocabulary if w in eligible)
-            self.keys.append(tuple(w for _, w in usable[: options.key_words]))
-        # Per-article line views for the alignment, kept for the articles most recently used:
-        # an article is a candidate of each of its versions, so it is aligned many times.
-        self.line_view = lru_cache(maxsize=4096)(self._line_view)
-        chosen = set(chain.from_iterable(self.keys))
+        self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
+        del documents
+        chosen = set(chain.from_iterable(self._keys(lines) for _, lines in summary.scan()))
         # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
         # it), so keys shared by a whole topic do not outweigh those of one story.
-        self.weight = {w: 1.0 / eligible[w] for w in chosen}
+        self.weight = {w: 1.0 / self.eligible[w] for w in chosen}
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked).
-        self.postings: dict[str, list[int]] = {w: [] for w in chosen}
-        for n, vocabulary in enumerate(vocabularies()):
-            for w in vocabulary:
-                if w in chosen and len(self.postings[w]) < options.max_key_articles:
-                    self.postings[w].append(n)
+        postings: dict[str, list[int]] = {w: [] for w in chosen}
+        cap = options.max_key_articles
+        for article_id, lines in summary.scan():
+            n = self.position(article_id)
+            for w in dict.fromkeys(chain.from_iterable(lines)):
+                if w in chosen:
+                    posting = postings[w]
+                    posting.append(n)
+                    if len(posting) >= 2 * cap:  # read in stored order: keep the lowest ``cap``
+                        posting.sort()
+                        del posting[cap:]
+        self.postings = {w: sorted(posting)[:cap] for w, posting in postings.items()}
+        self._caches()
+
+    def _caches(self) -> None:
+        # Per-article words and line views, kept for the articles most recently used: an
+        # article is a candidate of each of its versions, so it is aligned many times.
+        self.lines = lru_cache(maxsize=4096)(self._lines)
+        self.line_view = lru_cache(maxsize=4096)(self._line_view)
+
+    def position(self, article_id: str) -> int:
+        """The article's number in id order; -1 for an article the summary does not hold."""
+        n = bisect_left(self.ids, article_id)
+        return n if n < len(self.ids) and self.ids[n] == article_id else -1
+
+    def _keys(self, lines: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+        """An article's keys: its ``key_words`` rarest eligible words (then alphabetical)."""
+        eligible = self.eligible
+        usable = sorted((eligible[w], w) for w in dict.fromkeys(chain.from_iterable(lines)) if w in eligible)
+        return tuple(w for _, w in usable[: self.options.key_words])
 
     def candidates(self, me: int) -> list[int]:
         """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, the
@@ -194,7 +244,7 @@ class _Index:
         mine, sources = self.sources[me], self.sources
         count: Counter[int] = Counter()
         weight: dict[int, float] = {}
-        for w in self.keys[me]:
+        for w in self._keys(self.lines(me)):
             key_weight = self.weight[w]
             for n in self.postings[w]:
                 if n != me and sources[n] != mine:
@@ -204,19 +254,22 @@ class _Index:
         return [n for _, n in found[: self.options.max_candidates]]
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled (sent to a Dask worker) without its cache of line views, which the
-        receiving process fills again as it aligns."""
+        """Pickled (sent to a Dask worker) without its caches, which the receiving process
+        fills again as it aligns."""
         state = dict(self.__dict__)
-        del state["line_view"]
+        del state["lines"], state["line_view"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
-        self.line_view = lru_cache(maxsize=4096)(self._line_view)
+        self._caches()
+
+    def _lines(self, n: int) -> tuple[tuple[str, ...], ...]:
+        return self.summary.lines(self.ids[n])
 
     def _line_view(self, n: int) -> dict[str, int]:
         """The words the article uses on one line only, with that line's index."""
-        return _single_line_words(self.lines[n])
+        return _single_line_words(self.lines(n))
 
     def alignment(self, me: int, n: int) -> tuple[int, list[tuple[int, int]]]:
         """Anchors and line pairs between two articles; no pairs when they are not versions.
@@ -227,7 +280,8 @@ class _Index:
         options = self.options
         my_lines, their_lines = self.line_view(me), self.line_view(n)
         common = my_lines.keys() & their_lines.keys()
-        needed = max(options.min_anchors, options.min_anchor_share * min(len(self.lines[me]), len(self.lines[n])))
+        my_words, their_words = self.lines(me), self.lines(n)
+        needed = max(options.min_anchors, options.min_anchor_share * min(len(my_words), len(their_words)))
         if len(common) < needed:
             return 0, []  # too few shared single-line words for enough anchors
         votes: Counter[tuple[int, int]] = Counter((my_lines[w], their_lines[w]) for w in common)
@@ -237,7 +291,6 @@ class _Index:
                 best[i] = (count, j)
         if len(best) < needed:
             return 0, []
-        my_words, their_words = self.lines[me], self.lines[n]
         anchors = [(i, j) for i, (_, j) in sorted(best.items()) if jaccard(frozenset(my_words[i]), frozenset(their_words[j])) >= options.anchor_similarity]
         anchored = _increasing_chain(anchors)
         if len(anchored) < needed:
@@ -264,14 +317,14 @@ class _Index:
 
     def consensus(self, article_id: str, source: str, my_words: Sequence[tuple[str, ...]]) -> list[LineConsensus]:
         options = self.options
-        me = self.position.get(article_id, -1)
+        me = self.position(article_id)
         if me < 0:  # an article the summary does not hold
             return []
         versions = self.versions(me)
         if not versions:
             return []
         mine = [frozenset(words) for words in my_words]
-        theirs = {v[1]: [frozenset(words) for words in self.lines[self.position[v[1]]]] for v in versions}
+        theirs = {v[1]: [frozenset(words) for words in self.lines(self.position(v[1]))] for v in versions}
         found = []
         for i, words in enumerate(mine):
             if len(words) < options.min_line_words:
