@@ -74,6 +74,24 @@ def test_streaming_in_a_worker_pool_gives_the_same_results(mixed: tuple[list, li
     assert [r for c in chunks for r in c] == whole
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list, list], workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run writes a large corpus summary's records to its temporary folder (here from the
+    third article on); the apply step, in this process or in workers, reads them back."""
+    from quality.detectors.translation.consensus import ConsensusSummary
+
+    items, whole = mixed
+    monkeypatch.setattr(ConsensusSummary, "held_articles", 2)
+    written = []
+    write_out = ConsensusSummary._write_out
+    monkeypatch.setattr(ConsensusSummary, "_write_out", lambda self: (write_out(self), written.append(sum(len(v) == 3 for v in self.articles.values()))))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DuplicateIdWarning)
+        chunks = list(stream_results(lambda: iter(items), workers=workers, chunk=5))
+    assert [r for c in chunks for r in c] == whole
+    assert max(written) > 40  # most of the corpus was read back from files
+
+
 def test_an_input_that_changes_between_its_two_reads_is_refused() -> None:
     from quality.stream import InputChanged
 

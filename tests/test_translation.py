@@ -698,6 +698,22 @@ def edited_versions(draw: st.DrawFn) -> list[Article]:
     return articles
 
 
+def test_consensus_is_the_same_when_the_summary_is_written_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A large run keeps the articles' words in record files instead of memory: the versions
+    found, and every result, are the same as when the summary holds them all."""
+    from quality.detectors.base import records_on_disk
+    from quality.detectors.translation.consensus import ConsensusSummary
+
+    articles = _wire_corpus(list(WIRE_EDITS))
+    detector = TranslationDetector()
+    whole = _corpus_pass(detector, articles)
+    monkeypatch.setattr(ConsensusSummary, "held_articles", 2)
+    with records_on_disk(str(tmp_path)):
+        for chunks in (2, 3, 7):
+            assert _corpus_pass(detector, articles, chunks) == whole
+    assert list(tmp_path.iterdir())  # the summaries were written out
+
+
 @given(articles=edited_versions(), chunks=st.integers(1, 4))
 def test_consensus_of_edited_versions_keeps_its_contract(articles: list[Article], chunks: int) -> None:
     """Any edits: a result independent of order and chunking, in bounds, on real lines."""

@@ -55,7 +55,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import Any, Iterable, Iterator, NamedTuple, Sequence
+from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 from quality.detectors._records import HELD_RECORDS, RecordFile
 from quality.detectors.base import record_folder
@@ -119,7 +119,7 @@ class LineConsensus(NamedTuple):
 
 
 # Where a summary keeps an article: in memory (source, words per line), or written out (source,
-# the file, the offset there) once the summary holds more than ``HELD_RECORDS`` articles in a run
+# the file, the offset there) once the summary holds more than ``held_articles`` articles in a run
 # that names a folder for them (:mod:`quality.detectors._records`).
 Stored = ArticleLines | tuple[str, RecordFile, int]
 
@@ -132,6 +132,8 @@ class ConsensusSummary:
 
     articles: dict[str, Stored] = field(default_factory=dict)
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
+    # Articles a merged summary keeps in memory before it writes them out.
+    held_articles: ClassVar[int] = HELD_RECORDS
 
     def add(self, article_id: str, source: str, paragraph_texts: Iterable[str]) -> None:
         self.articles.setdefault(article_id, (source, tuple(line_words(t) for t in paragraph_texts)))
@@ -140,7 +142,7 @@ class ConsensusSummary:
     @classmethod
     def merged(cls, summaries: Iterable["ConsensusSummary"]) -> "ConsensusSummary":
         """Union by article id (ids are unique in a run; the first copy of a repeated id wins,
-        which keeps the union associative). Articles held in memory beyond ``HELD_RECORDS``
+        which keeps the union associative). Articles held in memory beyond ``held_articles``
         are written out when a folder is named for them."""
         merged = cls()
         for summary in summaries:
@@ -152,7 +154,7 @@ class ConsensusSummary:
     def _write_out(self) -> None:
         folder = record_folder()
         held = [key for key, value in self.articles.items() if len(value) == 2]
-        if folder is None or len(held) <= HELD_RECORDS:
+        if folder is None or len(held) <= self.held_articles:
             return
         records, offsets = RecordFile.written((self.articles[key][1] for key in held), folder)
         for key, offset in zip(held, offsets):
