@@ -189,7 +189,7 @@ def word_count(text: str, word: re.Pattern[str] = WORD) -> int:
     estimate for unspaced scripts (all its Han and kana characters together, over
     ``UNSPACED_CHARS_PER_WORD``)."""
     rest, unspaced = UNSPACED.subn(" ", text)
-    return sum(1 for _ in word.finditer(rest)) + unspaced_words(unspaced)
+    return len(word.findall(rest)) + unspaced_words(unspaced)
 
 
 def unspaced_words(characters: int) -> int:

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -166,7 +167,11 @@ class ConsensusSummary:
     def lines(self, article_id: str) -> tuple[tuple[str, ...], ...]:
         """The article's distinct words per paragraph line."""
         stored = self.articles[article_id]
-        return stored[1] if len(stored) == 2 else stored[1].read(stored[2])  # type: ignore[misc]
+        if len(stored) == 2:
+            return stored[1]  # type: ignore[return-value]
+        # Interned as ``line_words`` interns them: the words read back are one string each
+        # however many articles use them, not one per use (several times the memory).
+        return tuple(tuple(map(sys.intern, words)) for words in stored[1].read(stored[2]))  # type: ignore[union-attr]
 
     def scan(self) -> Iterator[tuple[str, tuple[tuple[str, ...], ...]]]:
         """(id, lines) of every article, in the order stored (a file read from start to end)."""
@@ -198,7 +203,11 @@ class _Index:
         self.summary = summary
         self.ids = sorted(summary.articles)
         self.sources = [summary.source(i) for i in self.ids]
-        documents = Counter(chain.from_iterable(dict.fromkeys(chain.from_iterable(lines)) for _, lines in summary.scan()))
+        documents: Counter[str] = Counter()
+        self.line_counts = array("i", bytes(4 * len(self.ids)))  # paragraph lines per article
+        for article_id, lines in summary.scan():
+            documents.update(dict.fromkeys(chain.from_iterable(lines)).keys())
+            self.line_counts[self.position(article_id)] = len(lines)
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
         self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
@@ -226,7 +235,7 @@ class _Index:
     def _caches(self) -> None:
         # Per-article words and line views, kept for the articles most recently used: an
         # article is a candidate of each of its versions, so it is aligned many times.
-        self.lines = lru_cache(maxsize=4096)(self._lines)
+        self.lines = lru_cache(maxsize=1024)(self._lines)
         self.line_view = lru_cache(maxsize=4096)(self._line_view)
 
     def position(self, article_id: str) -> int:
@@ -282,8 +291,7 @@ class _Index:
         options = self.options
         my_lines, their_lines = self.line_view(me), self.line_view(n)
         common = my_lines.keys() & their_lines.keys()
-        my_words, their_words = self.lines(me), self.lines(n)
-        needed = max(options.min_anchors, options.min_anchor_share * min(len(my_words), len(their_words)))
+        needed = max(options.min_anchors, options.min_anchor_share * min(self.line_counts[me], self.line_counts[n]))
         if len(common) < needed:
             return 0, []  # too few shared single-line words for enough anchors
         votes: Counter[tuple[int, int]] = Counter((my_lines[w], their_lines[w]) for w in common)
@@ -293,6 +301,7 @@ class _Index:
                 best[i] = (count, j)
         if len(best) < needed:
             return 0, []
+        my_words, their_words = self.lines(me), self.lines(n)
         anchors = [(i, j) for i, (_, j) in sorted(best.items()) if jaccard(frozenset(my_words[i]), frozenset(their_words[j])) >= options.anchor_similarity]
         anchored = _increasing_chain(anchors)
         if len(anchored) < needed:
