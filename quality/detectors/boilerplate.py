@@ -877,7 +877,8 @@ def _end_residue(span: Span) -> Verdict | None:
     if prefix and len(_WORD.findall(span.text[prefix.end() :])) >= RESIDUE_MIN_WORDS:
         end = span.start + len(prefix.group().rstrip())
         return Verdict(DATELINE.code, span.start, end, 1.0, whole_line=False)
-    suffix = T.EMBED_SUFFIX.search(span.text)
+    # The signature holds "(@handle)": a line without "(@" cannot match (most lines).
+    suffix = T.EMBED_SUFFIX.search(span.text) if "(@" in span.text else None
     if suffix and len(_WORD.findall(span.text[: suffix.start()])) >= 3:
         lead = len(suffix.group()) - len(suffix.group().lstrip())
         return Verdict(EMBED.code, span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)

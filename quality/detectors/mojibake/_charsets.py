@@ -42,6 +42,9 @@ class SingleByteCodec:
     lead3: str  # 0xE0-0xEF
     lead4: str  # 0xF0-0xF4
     cont: str  # 0x80-0xBF: continuation bytes
+    # Whether byte 0xA0 reads as a no-break space, which a later step may turn into a space or
+    # drop: only then can a sequence's lost last byte be guessed to have been 0xA0.
+    nbsp_at_a0: bool = False
 
     def to_bytes(self, run: str) -> bytes:
         get = self.encode.get
@@ -71,7 +74,8 @@ def _single_byte(name: str, python_codec: str) -> SingleByteCodec:
             found += "".join(chr(b) for b in range(0x80, 0xA0) if chr(b) not in found)
         return found
 
-    return SingleByteCodec(name, encode, chars(LEAD2_BYTES), chars(LEAD3_BYTES), chars(LEAD4_BYTES), chars(CONT_BYTES))
+    leads = chars(LEAD2_BYTES), chars(LEAD3_BYTES), chars(LEAD4_BYTES)
+    return SingleByteCodec(name, encode, *leads, chars(CONT_BYTES), nbsp_at_a0=decoded.get(NBSP_BYTE) == "\xa0")
 
 
 SINGLE_BYTE: tuple[SingleByteCodec, ...] = tuple(_single_byte(n, p) for n, p in SINGLE_BYTE_CODECS)

@@ -256,7 +256,7 @@ class Engine:
                                    name_single_byte(codec, span), False, priority, evidence=evidence)  # fmt: skip
                 found.append(first)
                 found.extend(_deeper(first))
-            if space_after and _needs_one_more_byte(data):
+            if space_after and codec.nbsp_at_a0 and _needs_one_more_byte(data):
                 found.extend(self._lost_nbsp(start, end, data, codec.name, priority))
         if _has_double_byte_trigger(run):
             for offset, family in enumerate(DOUBLE_BYTE):
