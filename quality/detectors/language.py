@@ -101,7 +101,8 @@ class LanguageDetector(Detector):
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         foreign_chars = 0
         for para in paragraphs(article.text):
-            if sum(ch.isalpha() for ch in para.text) < self.paragraph_min_letters:
+            text = para.text  # too few letters to tell: the length alone settles most lines
+            if len(text) < self.paragraph_min_letters or sum(map(str.isalpha, text)) < self.paragraph_min_letters:
                 continue
             if expected == "en" and clearly_english(para.text):
                 continue
