@@ -208,6 +208,11 @@ RULE_CASES = [
     ("The deal would allow leaders from both countries to claim an easy victory. It urged officials to "
      "report abuses. John Roe, a staffer at the ministry, said the server was safe. Berg said it was not. "
      "Lee said it was old.", "ATT002", False),
+    # ... nor people a named speaker reports on, an instruction or a future passive
+    ("Juncker said that EU leaders had agreed to a stricter policy. Berg said that diplomats had "
+     "announced a deal. Lee said officials told reporters it was late. Ann Roe said it was over.", "ATT002", False),
+    ("Details will be announced on Friday. If they are asked to provide data, they should refuse. "
+     "Berg said it was fine.", "ATT002", False),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

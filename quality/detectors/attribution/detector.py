@@ -126,10 +126,11 @@ class AttributionDetector(Detector):
         if summary.attributed_claims < self.min_attributed:
             return findings
         reported = [item for item in analysed if item.is_claim and any(reports_speech(a, text) for a in item.own)]
-        unnamed = [item for item in reported if any(_unnamed_person(a, text) for a in item.own)]
+        anonymous = {(a.cue_start, a.source_start) for item in reported for a in item.own if _unnamed_source(item, a, text)}
+        unnamed = [item for item in reported if any((a.cue_start, a.source_start) in anonymous for a in item.own)]
         share = len(unnamed) / len(reported) if reported else 0.0
         if len(reported) >= self.min_attributed and share > self.max_anonymous_share:
-            for a, count in _grouped_sources(text, _first_mentions(unnamed, lambda a: _unnamed_person(a, text))):
+            for a, count in _grouped_sources(text, _first_mentions(unnamed, lambda a: (a.cue_start, a.source_start) in anonymous)):
                 findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=share),
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         if (summary.share_secondhand or 0) > self.max_secondhand_share:
@@ -166,17 +167,34 @@ def reports_speech(a: Attribution, text: str) -> bool:
     return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
 
 
+def _unnamed_source(item: SentenceAttribution, a: Attribution, text: str) -> bool:
+    """An unnamed person's reported speech (:func:`_unnamed_person`) that the sentence does not
+    put in a named source's mouth: in "Juncker said that EU leaders had agreed", the leaders
+    are what Juncker reports, and he is the source."""
+    if not _unnamed_person(a, text):
+        return False
+    return not any(other.kind != ANONYMOUS and reports_speech(other, text) for other in item.own if other is not a)
+
+
+# A passive that reports nothing said: an instruction ("are asked to provide", "were told to
+# leave"), or one in the future or a modal ("will be announced", "could be reported").
+_INSTRUCTION_AFTER = re.compile(r"\s+to\s+\w")
+
+
 def _unnamed_person(a: Attribution, text: str) -> bool:
     """Reported speech from people the article does not name ("officials said", "a source close
     to the talks", "reportedly", "was reported"): a source whose words include a noun of people
     and no proper name, or a reporting adverb or passive with no source at all. Not a pronoun
     (it stands for a mention of its own), a quantifier alone ("everyone", "another"), a share of
     a poll ("63 percent said"), a document ("according to reports"), a forecast ("is expected
-    to") or a bare "say" with no subject, which is as often a noun or an idiom as a report."""
+    to"), an instruction or a future ("are asked to provide", "will be announced") or a bare
+    "say" with no subject, which is as often a noun or an idiom as a report."""
     if a.kind != ANONYMOUS or not reports_speech(a, text):
         return False
     if a.source_start < 0:
         cue = a.cue.lower().split()
+        if cue[0] == "be" or _INSTRUCTION_AFTER.match(text, a.cue_end):
+            return False  # "will be announced", "if they are asked to provide"
         return (cue[-1] in T.SOURCELESS_ADVERBS or len(cue) > 1) and cue[-1] not in T.FORECAST_PASSIVES
     words = split_words(a.source)
     lowers = [w.lower().replace("’", "'") for w in words]
