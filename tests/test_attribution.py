@@ -213,6 +213,9 @@ RULE_CASES = [
      "announced a deal. Lee said officials told reporters it was late. Ann Roe said it was over.", "ATT002", False),
     ("Details will be announced on Friday. If they are asked to provide data, they should refuse. "
      "Berg said it was fine.", "ATT002", False),
+    # ... while hearsay in the passive stays unnamed speech
+    ("The minister is said to be ill. Talks failed, officials said. Prices rose, diplomats said. "
+     "Berg said it was late.", "ATT002", True),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

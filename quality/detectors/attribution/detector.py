@@ -11,7 +11,7 @@ from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, s
 from quality.detectors.attribution.phrases import is_name, singular
 from quality.detectors.attribution.sources import people_noun
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
-from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, Attribution, SentenceAttribution
+from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
     ANONYMOUS_RELIANCE,
     SECONDHAND,
@@ -169,15 +169,26 @@ def reports_speech(a: Attribution, text: str) -> bool:
 
 def _unnamed_source(item: SentenceAttribution, a: Attribution, text: str) -> bool:
     """An unnamed person's reported speech (:func:`_unnamed_person`) that the sentence does not
-    put in a named source's mouth: in "Juncker said that EU leaders had agreed", the leaders
-    are what Juncker reports, and he is the source."""
+    put in a named speaker's mouth: in "Juncker said that EU leaders had agreed", the leaders
+    are what Juncker reports, and he is the source. (An outlet before them only relays them:
+    "according to AFP, diplomats say" still rests on unnamed diplomats.)"""
     if not _unnamed_person(a, text):
         return False
-    return not any(other.kind != ANONYMOUS and reports_speech(other, text) for other in item.own if other is not a)
+    return not any(other.kind in (PERSON, ORGANISATION) and _object_of(other, a, text) and reports_speech(other, text) for other in item.own)
 
 
-# A passive that reports nothing said: an instruction ("are asked to provide", "were told to
-# leave"), or one in the future or a modal ("will be announced", "could be reported").
+def _object_of(speaker: Attribution, inner: Attribution, text: str) -> bool:
+    """Whether ``inner``'s source opens the clause ``speaker``'s verb reports ("said that EU
+    leaders ..."), not a clause of its own after it ("..., Clinton told them, the source added")."""
+    between = text[speaker.cue_end : inner.source_start] if speaker.cue_end <= inner.source_start else ","
+    return _REPORTED_CLAUSE_OPENING.fullmatch(between) is not None
+
+
+_REPORTED_CLAUSE_OPENING = re.compile(r"\s+(?:that\s+)?")
+
+
+# What follows a passive of instruction ("are asked to provide", "were told to leave"), which
+# reports nothing said (``T.INSTRUCTION_PASSIVES``).
 _INSTRUCTION_AFTER = re.compile(r"\s+to\s+\w")
 
 
@@ -193,7 +204,7 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
         return False
     if a.source_start < 0:
         cue = a.cue.lower().split()
-        if cue[0] == "be" or _INSTRUCTION_AFTER.match(text, a.cue_end):
+        if cue[0] == "be" or (cue[-1] in T.INSTRUCTION_PASSIVES and _INSTRUCTION_AFTER.match(text, a.cue_end)):
             return False  # "will be announced", "if they are asked to provide"
         return (cue[-1] in T.SOURCELESS_ADVERBS or len(cue) > 1) and cue[-1] not in T.FORECAST_PASSIVES
     words = split_words(a.source)

@@ -316,6 +316,9 @@ SOURCELESS_PASSIVES: frozenset[str] = frozenset(
 # Passives that forecast rather than report ("is expected to visit", "is projected to win"):
 # attributed, but to no source an editor could name.
 FORECAST_PASSIVES: frozenset[str] = frozenset("expected projected predicted estimated forecast".split())
+# A passive of these before "to" is an instruction ("they are asked to provide details"), not
+# a report; "said to", "reported to", "believed to" stay reports (hearsay).
+INSTRUCTION_PASSIVES: frozenset[str] = frozenset("asked told urged ordered requested advised instructed invited encouraged".split())
 
 # Words of a poll's share of respondents ("63 percent said"): a figure of a named poll, not an
 # unnamed source.
