@@ -7,6 +7,7 @@ strict xfails (they start passing only when the method improves, and then the te
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given
