@@ -82,9 +82,14 @@ def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list,
 
     items, whole = mixed
     monkeypatch.setattr(ConsensusSummary, "held_articles", 2)
-    written = []
+    written = []  # after each merge: how many of the summary's articles are in record files
     write_out = ConsensusSummary._write_out
-    monkeypatch.setattr(ConsensusSummary, "_write_out", lambda self: (write_out(self), written.append(sum(len(v) == 3 for v in self.articles.values()))))
+
+    def counted_write_out(summary: ConsensusSummary) -> None:
+        write_out(summary)
+        written.append(sum(len(stored) == 3 for stored in summary.articles.values()))
+
+    monkeypatch.setattr(ConsensusSummary, "_write_out", counted_write_out)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DuplicateIdWarning)
         chunks = list(stream_results(lambda: iter(items), workers=workers, chunk=5))
