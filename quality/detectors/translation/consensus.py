@@ -187,10 +187,11 @@ class ConsensusSummary:
         """Per parallel line of the article: how many versions, similarity and agreement."""
         if article_id not in self.articles or self.source(article_id) != source:
             return []  # not an article of this summary
-        my_words = self.lines(article_id)
-        if len(my_words) != len(paragraph_texts):
-            return []
-        return self.index(options).consensus(article_id, source, my_words)
+        index = self.index(options)
+        me = index.position(article_id)
+        if index.line_counts[me] != len(paragraph_texts):
+            return []  # not the text that was summarised
+        return index.consensus(me)
 
 
 class _Index:
@@ -206,7 +207,7 @@ class _Index:
         documents: Counter[str] = Counter()
         self.line_counts = array("i", bytes(4 * len(self.ids)))  # paragraph lines per article
         for article_id, lines in summary.scan():
-            documents.update(dict.fromkeys(chain.from_iterable(lines)).keys())
+            documents.update(_vocabulary(lines).keys())
             self.line_counts[self.position(article_id)] = len(lines)
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
@@ -222,7 +223,7 @@ class _Index:
         cap = options.max_key_articles
         for article_id, lines in summary.scan():
             n = self.position(article_id)
-            for w in dict.fromkeys(chain.from_iterable(lines)):
+            for w in _vocabulary(lines):
                 if w in chosen:
                     posting = postings[w]
                     posting.append(n)
@@ -246,7 +247,7 @@ class _Index:
     def _keys(self, lines: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
         """An article's keys: its ``key_words`` rarest eligible words (then alphabetical)."""
         eligible = self.eligible
-        usable = sorted((eligible[w], w) for w in dict.fromkeys(chain.from_iterable(lines)) if w in eligible)
+        usable = sorted((eligible[w], w) for w in _vocabulary(lines) if w in eligible)
         return tuple(w for _, w in usable[: self.options.key_words])
 
     def candidates(self, me: int) -> list[int]:
@@ -326,15 +327,12 @@ class _Index:
                 per_source[self.sources[n]] = (count, self.ids[n], dict(pairs))
         return sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: self.options.max_versions]
 
-    def consensus(self, article_id: str, source: str, my_words: Sequence[tuple[str, ...]]) -> list[LineConsensus]:
+    def consensus(self, me: int) -> list[LineConsensus]:
         options = self.options
-        me = self.position(article_id)
-        if me < 0:  # an article the summary does not hold
-            return []
         versions = self.versions(me)
         if not versions:
             return []
-        mine = [frozenset(words) for words in my_words]
+        mine = [frozenset(words) for words in self.lines(me)]
         theirs = {v[1]: [frozenset(words) for words in self.lines(self.position(v[1]))] for v in versions}
         found = []
         for i, words in enumerate(mine):
@@ -354,6 +352,11 @@ class _Index:
             similarity = sum(similarities) / len(similarities)
             found.append(LineConsensus(i, len(counterparts), similarity, _mean_pairwise_jaccard(counterparts)))
         return found
+
+
+def _vocabulary(lines: Sequence[tuple[str, ...]]) -> dict[str, None]:
+    """An article's distinct words, in order of first use."""
+    return dict.fromkeys(chain.from_iterable(lines))
 
 
 def _mean_pairwise_jaccard(sets: Sequence[frozenset[str]]) -> float:
