@@ -10,6 +10,7 @@ MOJ    mojibake     text decoded with the wrong codec, other encoding damage
 TRN    translation  machine-translation and untranslated-text artifacts
 BPL    boilerplate  footers, credits, navigation and other page residue
 ATT    attribution  who says so, and how often the article tells
+STY    story        one outlet's version of a story against the others' versions
 RDB    readability  reading difficulty (textstat)
 LNG    language     the language of the text (langdetect)
 ====== ============ ==============================================
@@ -34,6 +35,7 @@ FAMILIES: dict[str, str] = {
     "TRN": "translation",
     "BPL": "boilerplate",
     "ATT": "attribution",
+    "STY": "story",
     "RDB": "readability",
     "LNG": "language",
 }
@@ -45,6 +47,7 @@ FAMILY_SUMMARIES: dict[str, str] = {
     "TRN": "machine-translation slips and text left untranslated",
     "BPL": "page residue: footers, credits, navigation, datelines",
     "ATT": "claims with no source, or only anonymous or secondhand ones",
+    "STY": "a version of a story that departs from the other outlets' versions",
     "RDB": "text too hard to read: high grade level, overlong sentences",
     "LNG": "text not in the expected language, or paragraphs in another one",
 }

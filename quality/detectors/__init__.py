@@ -9,6 +9,7 @@ from quality.detectors.input import InputDetector
 from quality.detectors.language import LanguageDetector
 from quality.detectors.mojibake import MojibakeDetector
 from quality.detectors.readability import ReadabilityDetector
+from quality.detectors.stories import StoryDetector
 from quality.detectors.translation import TranslationDetector
 
 DETECTOR_CLASSES: tuple[type[Detector], ...] = (
@@ -17,6 +18,7 @@ DETECTOR_CLASSES: tuple[type[Detector], ...] = (
     TranslationDetector,
     BoilerplateDetector,
     AttributionDetector,
+    StoryDetector,
     LanguageDetector,
     ReadabilityDetector,
 )

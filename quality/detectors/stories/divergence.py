@@ -1,0 +1,204 @@
+"""Where one version of a story departs from the others: a name spelled otherwise, a number that
+differs, a claim that lost its source, a speaker that changed.
+
+Each check compares an article with the other outlets' versions of the story and reports the
+reading of the majority as the suggestion. The checks are conservative on purpose: versions of
+a story are written by different people, so most differences are legitimate wording.
+
+* Names: a capitalised word that no other version uses, one or two letters from a spelling that
+  more versions use (``Medvedez`` against ``Medvedev``); a spelling the language knows well
+  (``Austria``, ``Russian``) is a different word, not a misspelling.
+* Numbers: aligned sentences that give a quantity of the same kind (a year, a day of a month, a
+  count of the same thing, a percentage) with different values. "In four years" in a 2023 article
+  is the year 2019, so "first visit since 2019" and "first visit in four years" agree.
+* Attribution: a claim bare here that the aligned sentence of most other versions attributes.
+* Speaker: a claim attributed here to a person where most other versions attribute it to an
+  organisation, or the other way round (``the ministry said`` and ``He added``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from quality.detectors.stories.profile import zipf
+
+NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+MIN_NAME_LENGTH = 5
+# A spelling at least this common in the language is a word of its own, not a misspelling.
+KNOWN_WORD_ZIPF = 3.0
+# Endings that make another word of a name, not another spelling: Russia, Russian, Russians.
+_DERIVED = ("s", "n", "ns", "an", "ans", "ese", "i", "is")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS}
+_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+QUANTITY = re.compile(
+    rf"(?P<value>\d[\d,]*(?:\.\d+)?|\b(?:{_NUMBER})\b)(?P<unit>\s*%|\s+per\s*cent|\s+percent|(?:\s+[A-Za-z]+){{1,2}})?",
+    re.IGNORECASE,
+)
+_MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# "in four years", "four years ago", "after four years": a year, counted back from the article's.
+_SINCE_BEFORE = re.compile(r"\b(?:in|after|for)\s+$", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"^\s+(?:ago|since)\b", re.IGNORECASE)
+_YEARS = ("year", "years")
+CALENDAR_YEAR = "calendar year"  # not "year", the kind of "one year" as a length of time
+# Words after a number that do not name what is counted.
+_NOT_UNITS = frozenset("and or to of the a an in on at by for with from as than that is are was were more less".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence: ``kind`` says what it counts (``calendar year``, ``day of february``,
+    ``%``, ``meeting``), ``value`` how many; ``start``/``end`` in the article."""
+
+    kind: str
+    value: float
+    start: int
+    end: int
+
+
+def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
+    """The quantities of one sentence (``text`` starting at ``offset`` in the article). With
+    the article's ``year``, "N years" becomes the year N years before it."""
+    found = []
+    for match in QUANTITY.finditer(text):
+        raw = match["value"].lower().replace(",", "")
+        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else _number(raw)
+        if value is None:
+            continue
+        words = (match["unit"] or "").lower().split()
+        start, end = offset + match.start("value"), offset + match.end("value")
+        before = _MONTH_BEFORE.search(text[: match.start()])
+        month = before and _month(before[1])
+        if month and value <= 31 and raw.isdigit():
+            found.append(Quantity(f"day of {month}", value, start, end))
+        elif raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
+            found.append(Quantity(CALENDAR_YEAR, value, start, end))
+        elif words[:1] and words[0] in _YEARS and year is not None and value < 100 and _counted_back(text, match):
+            found.append(Quantity(CALENDAR_YEAR, year - value, start, end))
+        elif words[:1] and (words[0] in ("%", "percent") or words[:2] == ["per", "cent"]):
+            found.append(Quantity("%", value, start, end))
+        elif words and words[0] not in _NOT_UNITS and not _month(words[0]):
+            # "two world leaders": what is counted is the plural after the adjective
+            noun = words[1] if len(words) > 1 and words[1].endswith("s") and not words[0].endswith("s") else words[0]
+            found.append(Quantity(_singular(noun), value, start, end))
+    return found
+
+
+def _counted_back(text: str, match: re.Match[str]) -> bool:
+    return bool(_SINCE_BEFORE.search(text[: match.start()]) or _AGO_AFTER.match(text[match.end() :]))
+
+
+def _number(raw: str) -> float | None:
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> str | None:
+    word = word.lower()
+    return word if word in MONTHS else _MONTH_ABBREVIATIONS.get(word[:3]) if len(word) in (3, 4) and word[:3] in _MONTH_ABBREVIATIONS else None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def article_year(date: int) -> int | None:
+    """The year of a day number (:func:`~quality.detectors.stories.summary.date_ordinal`)."""
+    return dt.date.fromordinal(date).year if date > 0 else None
+
+
+@dataclass(frozen=True)
+class NumberDivergence:
+    quantity: Quantity
+    majority: float
+    versions: int  # how many other versions give the majority value
+
+
+def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quantity]]) -> list[NumberDivergence]:
+    """This sentence's quantities whose kind the aligned sentences of ``others`` (earliest
+    first) also give, never with this value: each with the value most of them give (ties: the
+    earliest version's)."""
+    found = []
+    for quantity in mine:
+        readings = [{q.value for q in theirs if q.kind == quantity.kind} for theirs in others]
+        readings = [values for values in readings if values]
+        if not readings or any(quantity.value in values for values in readings):
+            continue
+        votes: Counter[float] = Counter()
+        first_seen: dict[float, int] = {}
+        for k, values in enumerate(readings):
+            for value in values:
+                votes[value] += 1
+                first_seen.setdefault(value, k)
+        majority = max(votes, key=lambda value: (votes[value], -first_seen[value]))
+        found.append(NumberDivergence(quantity, majority, votes[majority]))
+    return found
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    start: int
+    end: int
+    spelling: str
+    majority: str
+    versions: int  # how many other versions use the majority spelling
+
+
+def name_variants(text: str, mine: set[str], others: Sequence[set[str]], language: str = "en") -> list[NameVariant]:
+    """Names of ``text`` (its set is ``mine``) that no other version uses and the language does
+    not know, one or two letters from a spelling more versions use (or as many, when the
+    language knows it better): the first occurrence of each, with that spelling."""
+    used_by = Counter(name for names in others for name in names)
+    found = []
+    for name in sorted(mine):
+        rarity = zipf(name.lower(), language)
+        if len(name) < MIN_NAME_LENGTH or used_by[name] or rarity >= KNOWN_WORD_ZIPF:
+            continue
+        support = {other: used_by[other] + (other in mine) for other in _near(name, [*used_by, *mine])}
+        ranked = sorted(support, key=lambda other: (support[other], zipf(other.lower(), language), other), reverse=True)
+        if not ranked:
+            continue
+        majority = ranked[0]
+        if (support[majority], zipf(majority.lower(), language)) <= (1, rarity):
+            continue
+        at = re.search(rf"\b{re.escape(name)}\b", text)
+        if at:
+            found.append(NameVariant(at.start(), at.end(), name, majority, used_by[majority]))
+    return found
+
+
+def _near(name: str, spellings: Iterable[str]) -> list[str]:
+    limit = 1 if len(name) <= 7 else 2
+    near = []
+    for other in set(spellings):
+        if other == name or other[0] != name[0] or abs(len(other) - len(name)) > limit:
+            continue
+        if _derived(name, other) or _derived(other, name):
+            continue
+        if Levenshtein.distance(name, other, score_cutoff=limit) <= limit:
+            near.append(other)
+    return near
+
+
+def _derived(word: str, base: str) -> bool:
+    return word.startswith(base) and word[len(base) :] in _DERIVED or word.startswith(base[:-1]) and word[len(base) - 1 :] in _DERIVED and len(base) > 4
+
+
+def names_in(text: str) -> set[str]:
+    return set(NAME.findall(text))

@@ -1,0 +1,289 @@
+"""One story read as a whole: who copied whom, what is original, where versions diverge.
+
+Every article is aligned with the other outlets' versions (:mod:`.align`; at most
+:data:`MAX_COMPARED` of them, the most alike, in a very large story). From the alignments:
+
+* its **origin**: of the versions before it (earlier date; on the same date or undated, earlier
+  in the input), the one that covers most of its sentences, if it covers at least
+  :data:`ORIGIN_COVERAGE` of them;
+* its **role**: ``copy`` (most sentences verbatim from its origin), ``rewrite`` (most sentences
+  matched in other versions, with an origin), ``origin`` (the origin of another version, with
+  none of its own), ``independent`` (its own account of the story), or ``single`` (no other
+  outlet carried the story);
+* its **grades**: how many of its sentences are verbatim, edited or reworded versions of another
+  outlet's, and how many are original (found in no other outlet's version);
+* its **divergences** (:mod:`.divergence`) from the versions of the same days, as findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from quality.detectors.attribution.analysis import analyse
+from quality.detectors.attribution.lexicon import SPEECH_FORMS
+from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
+from quality.detectors.attribution.tables import PERSON_PRONOUNS, THING_PRONOUNS
+from quality.detectors.stories.align import GRADES, REWORDED, VERBATIM, Match, Unit, align, units
+from quality.detectors.stories.divergence import (
+    NAME,
+    article_year,
+    differing_numbers,
+    name_variants,
+    names_in,
+    quantities,
+)
+from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
+from quality.detectors.stories.summary import UNDATED, Member
+
+MAX_COMPARED = 24
+ORIGIN_COVERAGE = 0.3
+COPY_SHARE = 0.8  # of its sentences verbatim from its origin
+REWRITE_SHARE = 0.5  # of its sentences matched in other versions
+LABEL_WORDS = 4
+# Versions of a story compared for divergences are dated at most this many days apart.
+VERSION_DAYS = 7
+
+SPEAKER_KINDS = (PERSON, ORGANISATION)
+
+SINGLE, ORIGIN, COPY, REWRITE, INDEPENDENT = "single", "origin", "copy", "rewrite", "independent"
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A finding to report on the article: ``rule`` on ``start``:``end``."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the story says about one of its articles."""
+
+    story: str
+    label: str
+    size: int
+    outlets: int
+    role: str
+    origin: str | None = None
+    sentences: int = 0
+    grades: dict[str, int] = field(default_factory=dict)  # verbatim, edited, reworded: sentences
+    divergences: tuple[Divergence, ...] = ()
+
+    @property
+    def original(self) -> int:
+        return self.sentences - sum(self.grades.values())
+
+
+@dataclass
+class _Version:
+    member: Member
+    position: int
+    units: list[Unit]
+    names: set[str]
+    compared: list[int] = field(default_factory=list)  # indices into the story's versions
+    matches: dict[int, list[Match | None]] = field(default_factory=dict)
+    _attributions: dict[int, SentenceAttribution] | None = None
+
+    @property
+    def order(self) -> tuple[int, int]:
+        date = self.member.date if self.member.date != UNDATED else 1 << 40
+        return date, self.position
+
+    def attribution_at(self, unit: Unit) -> SentenceAttribution | None:
+        """The attribution analysis of the sentence ``unit`` (the article is read once, when
+        first asked: only articles with sentences aligned to another outlet's are)."""
+        if self._attributions is None:
+            self._attributions = {item.sentence.start: item for item in analyse(self.member.text)}
+        return self._attributions.get(unit.start)
+
+    def paragraph_of(self, unit: Unit) -> str:
+        return " ".join(u.text for u in self.units if u.paragraph == unit.paragraph)
+
+
+def analyse_story(story: str, members: Sequence[tuple[int, Member]], signatures: np.ndarray, language: str = "en") -> dict[str, Outcome]:
+    """Each member's :class:`Outcome`, by article id. ``members`` are (position in the corpus,
+    record) pairs, ``signatures`` their signatures (one row each)."""
+    label = story_label([m for _, m in members])
+    outlets = len({m.source for _, m in members})
+    if outlets < 2:
+        return {m.id: Outcome(story, label, len(members), outlets, SINGLE) for _, m in members}
+    versions = [_Version(m, position, units(m.text, language), names_in(m.text)) for position, m in members]
+    for k, version in enumerate(versions):
+        others = [j for j, other in enumerate(versions) if other.member.source != version.member.source]
+        if len(others) > MAX_COMPARED:  # the most alike: most agreeing signature numbers
+            agreement = np.count_nonzero(signatures == signatures[k], axis=1)
+            others.sort(key=lambda j: -agreement[j])
+        version.compared = sorted(others[:MAX_COMPARED], key=lambda j: versions[j].order)
+        for j in version.compared:
+            version.matches[j] = align(version.units, versions[j].units)
+    origins = {k: _origin(version, versions) for k, version in enumerate(versions)}
+    is_origin = {j for j in origins.values() if j is not None}
+    outcomes = {}
+    for k, version in enumerate(versions):
+        origin = origins[k]
+        grades = _grades(version)
+        role = _role(version, origin, grades, k in is_origin)
+        outcomes[version.member.id] = Outcome(
+            story, label, len(members), outlets, role,
+            origin=versions[origin].member.id if origin is not None else None,
+            sentences=len(version.units), grades=grades,
+            divergences=tuple(_divergences(version, versions, language)),
+        )  # fmt: skip
+    return outcomes
+
+
+def story_label(members: Sequence[Member]) -> str:
+    """The earliest member's title when it has one; else the words most members share."""
+    dated = sorted(members, key=lambda m: (m.date if m.date != UNDATED else 1 << 40))
+    for member in dated:
+        if member.title:
+            return member.title
+    counts = Counter(term for m in members for term in m.terms)
+    first_seen = {}
+    for m in members:
+        for k, term in enumerate(m.terms):
+            first_seen.setdefault(term, k)
+    top = sorted(counts, key=lambda t: (-counts[t], first_seen[t]))[:LABEL_WORDS]
+    return " ".join(top)
+
+
+def _origin(version: _Version, versions: list[_Version]) -> int | None:
+    """The earlier version covering most of this one's sentences, if enough of them."""
+    if not version.units:
+        return None
+    best, best_coverage = None, 0.0
+    for j in version.compared:
+        if versions[j].order >= version.order:
+            continue
+        coverage = sum(1 for m in version.matches[j] if m) / len(version.units)
+        if coverage > best_coverage:
+            best, best_coverage = j, coverage
+    return best if best_coverage >= ORIGIN_COVERAGE else None
+
+
+def _grades(version: _Version) -> dict[str, int]:
+    """How many of the version's sentences are, at best, verbatim, edited or reworded
+    versions of another outlet's."""
+    counts = dict.fromkeys(GRADES, 0)
+    for u in range(len(version.units)):
+        found = [matches[u] for matches in version.matches.values() if matches[u]]
+        if found:
+            counts[min(found, key=lambda m: GRADES.index(m.grade)).grade] += 1
+    return counts
+
+
+def _role(version: _Version, origin: int | None, grades: dict[str, int], is_origin: bool) -> str:
+    sentences = len(version.units) or 1
+    if origin is not None:
+        verbatim = sum(1 for m in version.matches[origin] if m and m.grade == VERBATIM)
+        if verbatim / sentences >= COPY_SHARE:
+            return COPY
+        if sum(grades.values()) / sentences >= REWRITE_SHARE:
+            return REWRITE
+    if is_origin and origin is None:
+        return ORIGIN
+    return INDEPENDENT
+
+
+def _divergences(version: _Version, versions: list[_Version], language: str) -> list[Divergence]:
+    """The version's departures from the versions of the same days (a follow-up weeks later
+    tells a later state of the story, not another version of it)."""
+    found = []
+    peers = {j for j in version.compared if _same_days(version.member, versions[j].member)}
+    others = [versions[j] for j in sorted(peers)]
+    for variant in name_variants(version.member.text, version.names, [o.names for o in others], language):
+        found.append(
+            Divergence(
+                NAME_VARIANT.code, variant.start, variant.end,
+                NAME_VARIANT.message_for(None if variant.versions else "unshared", spelling=variant.spelling, majority=variant.majority, versions=_versions(variant.versions)),
+                variant.majority,
+            )
+        )  # fmt: skip
+    year = article_year(version.member.date)
+    for u, unit in enumerate(version.units):
+        aligned = [(versions[j], versions[j].units[matches[u].other]) for j, matches in version.matches.items() if matches[u] and j in peers]
+        if not aligned:
+            continue
+        mine = quantities(unit.text, unit.start, year)
+        if mine:
+            theirs = [quantities(o.text, o.start, article_year(v.member.date)) for v, o in aligned]
+            for number in differing_numbers(mine, theirs):
+                q = number.quantity
+                message = NUMBER_DIVERGES.message_for(versions=_versions(number.versions), majority=f"{number.majority:g}", kind=q.kind, value=f"{q.value:g}")
+                found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message))
+        found.extend(_attribution_divergences(version, unit, aligned))
+    return found
+
+
+def _same_days(a: Member, b: Member) -> bool:
+    return a.date == UNDATED or b.date == UNDATED or abs(a.date - b.date) <= VERSION_DAYS
+
+
+def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[_Version, Unit]]) -> list[Divergence]:
+    """A claim bare here that most aligned versions attribute to a source this paragraph never
+    names (STY003); a claim this version has a person say where most have an organisation say
+    it, or the other way round (STY004)."""
+    mine = version.attribution_at(unit)
+    if mine is None or not mine.is_claim:
+        return []
+    theirs = [v.attribution_at(o) for v, o in aligned]
+    speakers = [_speaker(a) for a in theirs if a is not None]
+    if not mine.attributed:
+        named = [s for s in speakers if s is not None and _named(s)]
+        bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
+        if not named or len(named) <= bare or _mentioned(named[0].source, version.paragraph_of(unit)):
+            return []
+        source = named[0].source
+        return [
+            Divergence(
+                SOURCE_DROPPED.code, unit.start, unit.end,
+                SOURCE_DROPPED.message_for(versions=_versions(len(named)), source=source),
+                f"attribute it to {source}",
+            )
+        ]  # fmt: skip
+    own = _speaker(mine)
+    if own is None or own.kind not in SPEAKER_KINDS:
+        return []
+    kinds = Counter(s.kind for s in speakers if s is not None and s.kind in SPEAKER_KINDS)
+    other = next(kind for kind in SPEAKER_KINDS if kind != own.kind)
+    if kinds[other] <= kinds[own.kind]:
+        return []
+    example = next(s.source for s in speakers if s is not None and s.kind == other)
+    return [
+        Divergence(
+            SPEAKER_CHANGED.code, own.source_start, own.source_end,
+            SPEAKER_CHANGED.message_for(versions=_versions(kinds[other]), kind="an organisation" if other == ORGANISATION else "a person", example=example, source=own.source),
+            example,
+        )
+    ]  # fmt: skip
+
+
+def _speaker(item: SentenceAttribution) -> Attribution | None:
+    """The sentence's speaker: of its own attributions with a source, the first whose cue is a
+    verb of saying ("said", "added"), else the first."""
+    found = sorted((a for a in item.own if a.source_start >= 0), key=lambda a: (a.cue.lower() not in SPEECH_FORMS, a.cue_start))
+    return found[0] if found else None
+
+
+def _named(a: Attribution) -> bool:
+    return a.source.lower() not in PERSON_PRONOUNS | THING_PRONOUNS
+
+
+def _mentioned(source: str, paragraph: str) -> bool:
+    """Whether the paragraph names the source: one of its capitalised words, or its last word."""
+    words = [w for w in NAME.findall(source)] or source.split()[-1:]
+    folded = paragraph.lower()
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", folded) for w in words)
+
+
+def _versions(count: int) -> str:
+    return f"{count} other version" + ("s" if count != 1 else "")

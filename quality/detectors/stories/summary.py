@@ -1,0 +1,226 @@
+"""The corpus summary of the story grouping, and the grouping itself.
+
+Per article the summary keeps its signature (:mod:`~quality.detectors.stories.profile`), its
+source and date in memory, 256 bytes and a few references an article; and a record of what
+the comparison inside a story needs (id, title, terms, text), written to a record file of the
+run's temporary folder when there is one (:mod:`quality.detectors._records`), so that the
+summary of a corpus of millions stays within memory.
+
+Grouping is locality-sensitive hashing done with arrays: the signature is cut into
+:data:`BANDS` bands of :data:`ROWS` numbers; articles that agree on a whole band are
+candidates (for an overlap of 0.2 two articles become candidates with a probability of 0.73, for
+0.3 of 0.95, for 0.05 of 0.08); each band is sorted once instead of hashed into a dictionary,
+so memory is a few arrays of one number per article. A candidate pair is one story when the
+signatures agree on at least :data:`SAME_STORY` of their numbers and, when both articles
+are dated, they lie within the date window. Stories are the connected groups of such pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import sys
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Sequence
+
+import numpy as np
+
+from quality.detectors._records import HELD_RECORDS, RecordFile
+from quality.detectors.base import record_folder
+from quality.detectors.stories.profile import EMPTY, PERMUTATIONS
+
+ROWS = 2
+BANDS = PERMUTATIONS // ROWS
+# Two articles whose distinctive words overlap this much (estimated Jaccard) report one story:
+# measured on the MQM set's translations and the Zyte pages (benchmarks/stories.py).
+SAME_STORY = 0.2
+# In a band shared by many articles (a common pair of words), each is checked against this many
+# of the articles before it, not all: a story is a connected group, so a few links suffice.
+MAX_LINKS_PER_BUCKET = 8
+UNDATED = -1
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_ordinal(date: str | None) -> int:
+    """The day number of an ISO date (``2023-01-31``, or a timestamp starting with one);
+    :data:`UNDATED` for anything else."""
+    match = _DATE.match(date or "")
+    if not match:
+        return UNDATED
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3])).toordinal()
+    except ValueError:
+        return UNDATED
+
+
+@dataclass(frozen=True)
+class Member:
+    """What a story's comparison reads of one article."""
+
+    id: str
+    source: str
+    date: int
+    title: str | None
+    terms: tuple[str, ...]
+    text: str
+
+
+Stored = Member | tuple[RecordFile, int]
+
+
+class StorySummary:
+    """Signatures, sources and dates of the corpus's articles, in input order, and their
+    records (see the module docstring). Merging concatenates, which keeps it associative."""
+
+    held_articles: ClassVar[int] = HELD_RECORDS
+
+    def __init__(self) -> None:
+        self.signatures = array("I")  # PERMUTATIONS numbers an article, one after the other
+        self.keys = array("Q")  # a 64-bit hash of each article's id: its position, by search
+        self.dates = array("q")
+        self.sources: list[str] = []
+        self.records: list[Stored] = []
+        self._order: np.ndarray | None = None
+        self._grouping: Grouping | None = None
+        # Outcomes of the stories read last, by story number (StoryDetector.apply's cache).
+        self.outcomes: OrderedDict[int, dict[str, Any]] = OrderedDict()
+
+    def add(self, member: Member, signature: np.ndarray) -> None:
+        self.signatures.extend(signature.tolist())
+        self.keys.append(id_key(member.id))
+        self.dates.append(member.date)
+        self.sources.append(sys.intern(member.source))
+        self.records.append(member)
+
+    @classmethod
+    def merged(cls, parts: Iterable["StorySummary"]) -> "StorySummary":
+        merged = cls()
+        for part in parts:
+            merged.signatures.extend(part.signatures)
+            merged.keys.extend(part.keys)
+            merged.dates.extend(part.dates)
+            merged.sources.extend(part.sources)
+            merged.records.extend(part.records)
+        merged._write_out()
+        return merged
+
+    def _write_out(self) -> None:
+        """Move the records held in memory to a record file, when the run names a folder and
+        they are many."""
+        folder = record_folder()
+        held = [k for k, record in enumerate(self.records) if isinstance(record, Member)]
+        if folder is None or len(held) <= self.held_articles:
+            return
+        written, offsets = RecordFile.written((self.records[k] for k in held), folder)
+        for k, offset in zip(held, offsets):
+            self.records[k] = (written, offset)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def member(self, position: int) -> Member:
+        record = self.records[position]
+        if isinstance(record, Member):
+            return record
+        file, offset = record
+        return file.read(offset)
+
+    def position(self, id_: str) -> int | None:
+        """The article's place in the summary, found by its id's hash (ids are unique in a
+        run; the record's id confirms the match)."""
+        if self._order is None:
+            self._order = np.argsort(np.frombuffer(self.keys, dtype=np.uint64), kind="stable")
+        keys = np.frombuffer(self.keys, dtype=np.uint64)
+        wanted = np.uint64(id_key(id_))
+        at = int(np.searchsorted(keys[self._order], wanted))
+        while at < len(self._order) and keys[self._order[at]] == wanted:
+            position = int(self._order[at])
+            if self.member(position).id == id_:
+                return position
+            at += 1
+        return None
+
+    def grouping(self, window_days: int | None) -> "Grouping":
+        if self._grouping is None:
+            signatures = np.frombuffer(self.signatures, dtype=np.uint32).reshape(-1, PERMUTATIONS)
+            self._grouping = Grouping.of(signatures, np.frombuffer(self.dates, dtype=np.int64), window_days)
+        return self._grouping
+
+    def __getstate__(self) -> dict[str, Any]:  # the look-up order is sorted again where it is needed
+        return {**self.__dict__, "_order": None, "outcomes": OrderedDict()}
+
+
+def id_key(id_: str) -> int:
+    return int.from_bytes(hashlib.blake2b(id_.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+class Grouping:
+    """The stories of a corpus: ``story[k]`` is the story number of the k-th article (numbered
+    by their first article, in input order), and ``members(s)`` the articles of story ``s``."""
+
+    def __init__(self, story: np.ndarray, signatures: np.ndarray) -> None:
+        self.story = story
+        self.signatures = signatures
+        order = np.argsort(story, kind="stable")
+        bounds = np.flatnonzero(np.diff(story[order])) + 1
+        self._members = np.split(order, bounds) if len(order) else []
+
+    @classmethod
+    def of(cls, signatures: np.ndarray, dates: np.ndarray, window_days: int | None) -> "Grouping":
+        n = len(signatures)
+        parent = np.arange(n)
+
+        def root(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for i, j in _candidate_pairs(signatures):
+            if similarity(signatures[i], signatures[j]) < SAME_STORY:
+                continue
+            if window_days is not None and dates[i] != UNDATED and dates[j] != UNDATED and abs(dates[i] - dates[j]) > window_days:
+                continue
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)  # the root is a story's first article
+        roots = np.array([root(k) for k in range(n)], dtype=np.int64)
+        _, story = np.unique(roots, return_inverse=True)  # roots are first articles: numbered in input order
+        return cls(story.astype(np.int64), signatures)
+
+    def members(self, story: int) -> Sequence[int]:
+        return self._members[story].tolist()
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """The estimated overlap (Jaccard) of two articles' distinctive words; 0 when either has none."""
+    if (a == EMPTY).all() or (b == EMPTY).all():
+        return 0.0
+    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+
+
+def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, that agree on a whole band of their signatures."""
+    pairs: set[tuple[int, int]] = set()
+    usable = np.flatnonzero(~(signatures == EMPTY).all(axis=1))
+    if len(usable) < 2:
+        return pairs
+    rows = signatures[usable].astype(np.uint64)
+    for band in range(BANDS):
+        key = (rows[:, ROWS * band] << np.uint64(32)) | rows[:, ROWS * band + 1]
+        order = np.argsort(key, kind="stable")
+        sorted_keys = key[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
+            bucket = usable[order[start:end]]
+            for k in range(1, len(bucket)):
+                for j in range(max(0, k - MAX_LINKS_PER_BUCKET), k):
+                    pairs.add((int(bucket[j]), int(bucket[k])))
+    return pairs
