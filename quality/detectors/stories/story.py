@@ -28,7 +28,7 @@ from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.lexicon import SPEECH_FORMS
 from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.tables import PERSON_PRONOUNS, THING_PRONOUNS
-from quality.detectors.stories.align import GRADES, REWORDED, VERBATIM, Match, Unit, align, units
+from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align, units
 from quality.detectors.stories.divergence import (
     NAME,
     article_year,
