@@ -35,6 +35,7 @@ _API = {
     "strip_boilerplate": "quality.detectors.boilerplate", "strip_findings": "quality.detectors.boilerplate",
     "fix_text": "quality.fix",
     "article_rows": "quality.frame", "findings_frame": "quality.frame", "rules_frame": "quality.frame", "score_frame": "quality.frame",
+    "story_frame": "quality.frame",
     "load_paths": "quality.load",
     "Article": "quality.model", "ArticleResult": "quality.model", "DetectorResult": "quality.model",
     "Finding": "quality.model", "Severity": "quality.model",

@@ -349,6 +349,28 @@ def cmd_findings(args: argparse.Namespace) -> int:
     return tally.exit_status()
 
 
+def cmd_stories(args: argparse.Namespace) -> int:
+    """``quality stories PATH...``: one row per (story, article), grouped by story (the story
+    detector's columns of the article table, :func:`quality.frame.story_rows`)."""
+    from quality.frame import STORY_COLUMNS, article_rows, story_rows
+    from quality.terminal import story_lines
+
+    started = time.perf_counter()
+    fmt = output_format(args)
+    config = config_from(args)
+    tally = RunTally()
+    parts = []
+    with analysed(args, config) as chunks:
+        for chunk in chunks:
+            tally.add(chunk)
+            parts.append(article_rows(chunk).reindex(columns=list(STORY_COLUMNS)))
+    import pandas as pd
+
+    table = story_rows(pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=list(STORY_COLUMNS)))
+    _write_then_summarise([table], fmt, args.output, story_lines, tally, started)
+    return tally.exit_status()
+
+
 def _write_then_summarise(
     frames: Iterable[pd.DataFrame], fmt: str, output: str | None, table: Callable[[pd.DataFrame], str], tally: RunTally, started: float
 ) -> None:
@@ -596,6 +618,17 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--min-severity", choices=("error", "warning", "info"), default="info", help="leave out findings below this severity (default: info, all)")
     findings.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
     findings.set_defaults(handler=cmd_findings)
+
+    stories = commands.add_parser(
+        "stories",
+        help="group the articles into stories and compare the outlets that carried each",
+        description="One row per (story, article): the story's id and label, the article's role (origin, copy, "
+        "rewrite, independent, single), its likely origin, and how many of its sentences are verbatim, edited, "
+        "reworded or original; the divergences between versions are findings (STY rules, `quality findings`).",
+    )
+    _input_options(stories)
+    stories.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
+    stories.set_defaults(handler=cmd_stories)
 
     fix = commands.add_parser(
         "fix",

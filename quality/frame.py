@@ -194,6 +194,39 @@ def findings_frame(
     return finding_rows(results)
 
 
+# The story table's columns (``quality stories``, :func:`story_frame`), from the article table's.
+STORY_COLUMNS = {
+    "story_id": "story", "story_label": "label", "id": "id", "source": "source", "date": "date", "title": "title",
+    "story_role": "role", "story_origin": "origin", "story_size": "articles", "story_outlets": "outlets",
+    "story_sentences": "sentences", "story_verbatim": "verbatim", "story_edited": "edited",
+    "story_reworded": "reworded", "story_original": "original", "story_divergences": "divergences", "error": "error",
+}  # fmt: skip
+
+
+def story_rows(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per (story, article) from article rows (:func:`article_rows`): the story's id and
+    label, the article, its role and origin and how many of its sentences are verbatim,
+    edited, reworded or original. An article that could not be read keeps its row, with its
+    error and no story."""
+    frame = articles.reindex(columns=list(STORY_COLUMNS)).rename(columns=STORY_COLUMNS)
+    order = frame.assign(_undated=frame["date"].isna()).sort_values(["story", "_undated", "date"], kind="stable", na_position="last")
+    return order.drop(columns="_undated").reset_index(drop=True)
+
+
+def story_frame(
+    df: pd.DataFrame,
+    text: str = "text",
+    source: str = "source",
+    id: str | None = None,
+    config: Config | None = None,
+    progress: ProgressLike = None,
+) -> pd.DataFrame:
+    """The stories of a DataFrame of articles: one row per (story, article), grouped by story and
+    in date order inside each (:func:`story_rows`). A ``date`` column (ISO dates) keeps stories
+    within the detector's date window; ``title`` gives a story its label."""
+    return story_rows(article_rows(_results(df, text, source, id, config, progress)))
+
+
 def rules_frame(codes: Iterable[str] | None = None) -> pd.DataFrame:
     """The rule registry as a table (code, name, detector, severity, summary)."""
     chosen = [RULES[c] for c in codes] if codes else list(RULES)

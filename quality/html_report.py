@@ -151,6 +151,7 @@ def html_report(results: Sequence[ArticleResult], run: RunInfo) -> str:
     from quality import plot
     from quality.frame import article_rows, finding_rows
     from quality.scoring import source_report
+    from quality.story_view import story_section
 
     articles = article_rows(results)
     findings = finding_rows(results)
@@ -169,6 +170,7 @@ def html_report(results: Sequence[ArticleResult], run: RunInfo) -> str:
             _rule_table(findings),
         ),
         _section("sources", "Each source's top rules, with examples", _source_examples(results, report)),
+        _section("stories", "Stories carried by several outlets", story_section(results)),
         _section("articles", "Articles", _articles_shell(results)),
         _section("run", "How this report was made", _run_table(run, results, errors)),
     ]
@@ -188,7 +190,10 @@ def html_report(results: Sequence[ArticleResult], run: RunInfo) -> str:
     )
 
 
-_NAV = (("ranking", "Ranking"), ("dimensions", "Dimensions"), ("defects", "Defects"), ("sources", "Sources"), ("articles", "Articles"), ("run", "Run"))
+_NAV = (
+    ("ranking", "Ranking"), ("dimensions", "Dimensions"), ("defects", "Defects"), ("sources", "Sources"),
+    ("stories", "Stories"), ("articles", "Articles"), ("run", "Run"),
+)  # fmt: skip
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">

@@ -114,6 +114,40 @@ def finding_lines(findings: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
+def story_lines(stories: pd.DataFrame) -> str:
+    """The stories that more than one outlet carried, each with its articles in date order: who
+    derived from whom and how much of each is its own; then how many single-outlet stories and
+    unreadable articles the table has besides (the CSV or JSONL output lists every row)."""
+    if stories.empty:
+        return "(no articles)\n"
+    lines = []
+    read = stories[stories["story"].notna()]
+    shared = read[read["outlets"] > 1]
+    for story, group in shared.groupby("story", sort=True):
+        first = group.iloc[0]
+        lines.append(f"{story}  {printable_path(str(first['label']))}  ({len(group)} articles, {int(first['outlets'])} outlets)")
+        sources = dict(zip(group["id"], group["source"]))
+        for row in group.to_dict("records"):
+            role = str(row["role"])
+            if isinstance(row["origin"], str):
+                role += f" of {printable_path(str(sources.get(row['origin'], row['origin'])))}"
+            parts = [f"{_int(row['sentences'])} sentences"]
+            grades = [f"{_int(row[g])} {g}" for g in ("verbatim", "edited", "reworded", "original") if row[g]]
+            if grades:
+                parts.append(", ".join(grades))
+            if row["divergences"]:
+                parts.append(f"{_int(row['divergences'])} divergence{'s' if row['divergences'] != 1 else ''} (quality findings --select STY)")
+            date = row["date"] if isinstance(row["date"], str) else "undated"
+            lines.append(f"  {date:<10}  {printable_path(str(row['source'])):<16}  {role:<28}  {'; '.join(parts)}")
+        lines.append("")
+    singles = read["story"][read["outlets"] <= 1].nunique()
+    errors = int(stories["error"].notna().sum()) if "error" in stories else 0
+    carried = shared["story"].nunique()
+    summary = f"{carried} {'story' if carried == 1 else 'stories'} carried by more than one outlet; {singles} carried by one"
+    lines.append(summary + (f"; {errors} articles could not be read" if errors else ""))
+    return "\n".join(lines) + "\n"
+
+
 # ------------------------------------------------------------------------------- cells
 
 

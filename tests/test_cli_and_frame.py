@@ -29,7 +29,11 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 
 def sample_frame() -> pd.DataFrame:
     articles = [a for a in load_paths([SAMPLE]) if isinstance(a, Article)]
-    return pd.DataFrame({"id": [a.id for a in articles], "text": [a.text for a in articles], "source": [a.source for a in articles]})
+    # with the manifest's dates and titles, which the CLI reads too (stories keep to a date window)
+    return pd.DataFrame({
+        "id": [a.id for a in articles], "text": [a.text for a in articles], "source": [a.source for a in articles],
+        "date": [a.date for a in articles], "title": [a.title for a in articles],
+    })  # fmt: skip
 
 
 def test_cli_report_equals_dataframe_api(tmp_path: Path) -> None:

@@ -62,11 +62,11 @@ class StoryDetector(Detector):
     def pool(cls, sums: Mapping[str, float]) -> dict[str, float]:
         figures = {}
         if sums.get("compared_sentences"):
-            figures["originality"] = sums.get("original_sentences", 0) / sums["compared_sentences"]
+            figures["story_originality"] = sums.get("original_sentences", 0) / sums["compared_sentences"]
         if sums.get("compared_words"):
-            figures["divergences_per_1000_words"] = 1000 * sums.get("divergences", 0) / sums["compared_words"]
+            figures["story_divergences_per_1k_words"] = 1000 * sums.get("divergences", 0) / sums["compared_words"]
         if sums.get("in_story"):
-            figures["origin_share"] = sums.get("is_origin", 0) / sums["in_story"]
+            figures["story_origin_share"] = sums.get("is_origin", 0) / sums["in_story"]
         return figures
 
     def summarise(self, chunk: Sequence[tuple[Article, DetectorResult]]) -> StorySummary:

@@ -12,17 +12,18 @@ one of three grades:
 
 A match counts only when it is mutual: each sentence is the other's best match.
 
-Only sentences that share two uncommon words are compared at all (an index of the other
-article's words), so aligning two articles costs about as much as reading them.
+Only the :data:`CANDIDATES` sentences sharing most uncommon words with a sentence (at least two)
+are graded against it (an index of the other article's words), so aligning two articles costs
+about as much as reading them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-
+import numpy as np
 from rapidfuzz import fuzz
+from scipy.sparse import csr_matrix
 
 from quality.detectors.stories.profile import COMMON_ZIPF, zipf
 from quality.segment import sentences
@@ -35,6 +36,9 @@ EDITED_WORDS = 0.6  # Jaccard of the two sentences' word sets
 REWORDED_SHARED = 3
 REWORDED_DICE = 0.35  # of the uncommon words
 SHORT_REWORDED_DICE = 0.5  # short sentences that share two uncommon words and little else
+# Of the sentences sharing uncommon words with one, the most sharing are graded: on a story's
+# topic every sentence shares a few words with every other.
+CANDIDATES = 4
 # A sentence shorter than this is a caption, a byline or a heading: too short to align.
 MIN_UNIT_WORDS = 5
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -84,43 +88,85 @@ def align(mine: list[Unit], theirs: list[Unit], mutual: bool = True) -> list[Mat
     ``mutual``, only when it is also that sentence's best match among ``mine``: a sentence on
     the story's topic resembles every other sentence on it a little, and its true counterpart
     most."""
-    forward = _best_matches(mine, theirs)
+    forward, backward = _best_both_ways(mine, theirs)
     if not mutual:
         return forward
-    backward = _best_matches(theirs, mine)
-    return [m if m is not None and (back := backward[m.other]) is not None and back.other == k else None for k, m in enumerate(forward)]
+    return [m if m is not None and (back := backward[m.other]) is not None and back.other == i else None for i, m in enumerate(forward)]
 
 
-def _best_matches(mine: list[Unit], theirs: list[Unit]) -> list[Match | None]:
-    index: dict[str, list[int]] = defaultdict(list)
-    for k, unit in enumerate(theirs):
-        for word in unit.content:
-            index[word].append(k)
-    matches: list[Match | None] = []
-    for unit in mine:
-        shared: dict[int, int] = defaultdict(int)
-        for word in unit.content:
-            for k in index.get(word, ()):
-                shared[k] += 1
-        best: Match | None = None
-        for k, count in shared.items():
-            if count < 2:
-                continue
-            found = _graded(unit, theirs[k], count, k)
-            if found and (best is None or (GRADES.index(found.grade), -found.score) < (GRADES.index(best.grade), -best.score)):
-                best = found
-        matches.append(best)
-    return matches
+def align_both(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matrix, csr_matrix] | None = None) -> tuple[list[Match | None], list[Match | None]]:
+    """The mutual matches of two articles, from each side: ``align(mine, theirs)`` and
+    ``align(theirs, mine)`` for the price of one. ``words``: the two articles' :func:`incidence`
+    matrices over one vocabulary, when the caller keeps them for more than one pair."""
+    forward, backward = _best_both_ways(mine, theirs, words)
+    kept = [m if m is not None and (back := backward[m.other]) is not None and back.other == i else None for i, m in enumerate(forward)]
+    reverse: list[Match | None] = [None] * len(theirs)
+    for i, m in enumerate(kept):
+        if m is not None:
+            reverse[m.other] = Match(i, m.grade, m.score)
+    return kept, reverse
 
 
-def _graded(a: Unit, b: Unit, shared_content: int, other: int) -> Match | None:
+def _best_both_ways(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matrix, csr_matrix] | None = None) -> tuple[list[Match | None], list[Match | None]]:
+    """Each sentence's best match on the other side, both ways (not yet mutual)."""
+    if not mine or not theirs:
+        return [None] * len(mine), [None] * len(theirs)
+    if words is None:
+        vocabulary: dict[str, int] = {}
+        words = incidence(mine, vocabulary), incidence(theirs, vocabulary)
+    left, right = words
+    size = max(left.shape[1], right.shape[1])
+    left.resize((len(mine), size))
+    right.resize((len(theirs), size))
+    shared = (left @ right.T).toarray()
+    graded: dict[tuple[int, int], tuple[str, float] | None] = {}
+
+    def grade(i: int, j: int) -> tuple[str, float] | None:
+        if (i, j) not in graded:
+            graded[i, j] = _graded(mine[i], theirs[j], int(shared[i, j]))
+        return graded[i, j]
+
+    forward = [_best([(j, grade(i, j)) for j in row]) for i, row in enumerate(_likeliest(shared))]
+    backward = [_best([(i, grade(i, j)) for i in column]) for j, column in enumerate(_likeliest(shared.T))]
+    return forward, backward
+
+
+def incidence(units: list[Unit], vocabulary: dict[str, int]) -> csr_matrix:
+    """Sentences by uncommon words, 1 where the sentence has the word (columns numbered by
+    ``vocabulary``, which grows): the product of two articles' is how many words each sentence
+    of one shares with each of the other."""
+    indices: list[int] = []
+    pointers = [0]
+    for unit in units:
+        indices.extend(vocabulary.setdefault(word, len(vocabulary)) for word in unit.content)
+        pointers.append(len(indices))
+    return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, pointers), shape=(len(units), max(len(vocabulary), 1)))
+
+
+def _likeliest(shared: np.ndarray) -> list[list[int]]:
+    """Per row, the :data:`CANDIDATES` columns sharing most words with it, at least two."""
+    order = np.argsort(-shared, axis=1, kind="stable")[:, :CANDIDATES]
+    return [[int(j) for j in row if counts[j] >= 2] for row, counts in zip(order, shared)]
+
+
+def _best(graded: list[tuple[int, tuple[str, float] | None]]) -> Match | None:
+    """The best of the graded candidates (best grade, then most alike, then first)."""
+    found = [(GRADES.index(g[0]), -g[1], k) for k, g in graded if g is not None]
+    if not found:
+        return None
+    grade, score, k = min(found)
+    return Match(k, GRADES[grade], -score)
+
+
+def _graded(a: Unit, b: Unit, shared_content: int) -> tuple[str, float] | None:
+    """The grade of two sentences and how alike they are, if alike enough to match."""
     ratio = fuzz.ratio(a.normal, b.normal) / 100
     if ratio >= VERBATIM_RATIO:
-        return Match(other, VERBATIM, ratio)
+        return VERBATIM, ratio
     overlap = len(a.words & b.words) / len(a.words | b.words)
     if ratio >= EDITED_RATIO or overlap >= EDITED_WORDS:
-        return Match(other, EDITED, max(ratio, overlap))
+        return EDITED, max(ratio, overlap)
     dice = 2 * shared_content / (len(a.content) + len(b.content))
     if (shared_content >= REWORDED_SHARED and dice >= REWORDED_DICE) or dice >= SHORT_REWORDED_DICE:
-        return Match(other, REWORDED, dice)
+        return REWORDED, dice
     return None

@@ -33,24 +33,25 @@ MIN_NAME_LENGTH = 5
 # A spelling at least this common in the language is a word of its own, not a misspelling.
 KNOWN_WORD_ZIPF = 3.0
 # Endings that make another word of a name, not another spelling: Russia, Russian, Russians.
-_DERIVED = ("s", "n", "ns", "an", "ans", "ese", "i", "is")
+_DERIVED = ("s", "n", "ns", "an", "ans", "ese", "i", "is", "ic", "ish", "er", "ers")
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100, "dozen": 12,
 }  # fmt: skip
+MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+APPROXIMATE = frozenset("about around nearly almost over some roughly approximately than least most under up".split())
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS}
 _NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?P<value>\d[\d,]*(?:\.\d+)?|\b(?:{_NUMBER})\b)(?P<unit>\s*%|\s+per\s*cent|\s+percent|(?:\s+[A-Za-z]+){{1,2}})?",
+    rf"(?P<value>\d[\d,]*(?:\.\d+)?|\b(?:{_NUMBER})\b)(?P<unit>\s*%|\s+per\s*cent|\s+percent|(?:\s+[A-Za-z]+){{1,3}})?",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 # "in four years", "four years ago", "after four years": a year, counted back from the article's.
-_SINCE_BEFORE = re.compile(r"\b(?:in|after|for)\s+$", re.IGNORECASE)
-_AGO_AFTER = re.compile(r"^\s+(?:ago|since)\b", re.IGNORECASE)
+_SINCE_BEFORE = frozenset(("in", "after", "for"))
+_AGO_AFTER = re.compile(r"\s+(?:ago|since)\b", re.IGNORECASE)
 _YEARS = ("year", "years")
 CALENDAR_YEAR = "calendar year"  # not "year", the kind of "one year" as a length of time
 # Words after a number that do not name what is counted.
@@ -78,9 +79,14 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
         if value is None:
             continue
         words = (match["unit"] or "").lower().split()
+        if words and words[0] in MULTIPLIERS:  # "twenty thousand species", "31.1 billion dollars"
+            value *= MULTIPLIERS[words[0]]
+            words = words[1:]
+        if _word_before(text, match.start()).lower() in APPROXIMATE:
+            continue  # "more than 20,000" does not contradict "20,665"
         start, end = offset + match.start("value"), offset + match.end("value")
-        before = _MONTH_BEFORE.search(text[: match.start()])
-        month = before and _month(before[1])
+        before = _word_before(text, match.start())
+        month = _month(before.rstrip("."))
         if month and value <= 31 and raw.isdigit():
             found.append(Quantity(f"day of {month}", value, start, end))
         elif raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
@@ -97,7 +103,14 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
 
 
 def _counted_back(text: str, match: re.Match[str]) -> bool:
-    return bool(_SINCE_BEFORE.search(text[: match.start()]) or _AGO_AFTER.match(text[match.end() :]))
+    return _word_before(text, match.start()).lower() in _SINCE_BEFORE or bool(_AGO_AFTER.match(text, match.end()))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word just before ``end`` (looked for in the 40 characters before it: a word, not a
+    search back through the sentence)."""
+    words = text[max(0, end - 40) : end].split()
+    return words[-1] if words and text[end - 1 : end].isspace() else ""
 
 
 def _number(raw: str) -> float | None:
@@ -113,9 +126,11 @@ def _month(word: str) -> str | None:
 
 
 def _singular(word: str) -> str:
+    if word.endswith(("ss", "us", "is", "species", "series")):
+        return word
     if word.endswith("ies"):
         return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return word[:-1] if word.endswith("s") else word
 
 
 def article_year(date: int) -> int | None:
@@ -160,17 +175,18 @@ class NameVariant:
     versions: int  # how many other versions use the majority spelling
 
 
-def name_variants(text: str, mine: set[str], others: Sequence[set[str]], language: str = "en") -> list[NameVariant]:
+def name_variants(text: str, mine: set[str], others: Sequence[set[str]], language: str = "en", max_distance: int = 2) -> list[NameVariant]:
     """Names of ``text`` (its set is ``mine``) that no other version uses and the language does
-    not know, one or two letters from a spelling more versions use (or as many, when the
-    language knows it better): the first occurrence of each, with that spelling."""
+    not know, one letter (two in a name of eight or more, up to ``max_distance``) from a spelling
+    more versions use (or as many, when the language knows it better): the first occurrence of
+    each, with that spelling."""
     used_by = Counter(name for names in others for name in names)
     found = []
     for name in sorted(mine):
         rarity = zipf(name.lower(), language)
         if len(name) < MIN_NAME_LENGTH or used_by[name] or rarity >= KNOWN_WORD_ZIPF:
             continue
-        support = {other: used_by[other] + (other in mine) for other in _near(name, [*used_by, *mine])}
+        support = {other: used_by[other] + (other in mine) for other in _near(name, [*used_by, *mine], max_distance)}
         ranked = sorted(support, key=lambda other: (support[other], zipf(other.lower(), language), other), reverse=True)
         if not ranked:
             continue
@@ -183,11 +199,15 @@ def name_variants(text: str, mine: set[str], others: Sequence[set[str]], languag
     return found
 
 
-def _near(name: str, spellings: Iterable[str]) -> list[str]:
-    limit = 1 if len(name) <= 7 else 2
+def _near(name: str, spellings: Iterable[str], max_distance: int = 2) -> list[str]:
+    """Other spellings of ``name``: the same first letter, a letter or two apart, and not the
+    same word hyphenated or derived (``Multi-dimensional``, ``Greenlandic``)."""
+    limit = min(1 if len(name) <= 7 else 2, max_distance)
     near = []
     for other in set(spellings):
         if other == name or other[0] != name[0] or abs(len(other) - len(name)) > limit:
+            continue
+        if other.replace("-", "").lower() == name.replace("-", "").lower():
             continue
         if _derived(name, other) or _derived(other, name):
             continue

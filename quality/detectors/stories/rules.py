@@ -43,7 +43,7 @@ NAME_VARIANT = Rule(
     "Alberto van Klaverin said ...",
     instead="Foreign Minister Alberto van Klaveren said ...",
     message="'{spelling}' is written '{majority}' in {versions} of this story",
-    variants=(("unshared", "'{spelling}' is in no other version of this story; '{majority}', one letter or two away, is the spelling the language knows"),),
+    variants=(("unshared", "'{spelling}' is in no other version of this story; the language knows the close spelling '{majority}'"),),
     fires=(_wire("wire-d", (_SPEAKER, _SPEAKER.replace("Klaveren", "Klaverin"))),),
     passes=(
         _wire("wire-d"),

@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 import numpy as np
 
 from quality.detectors.attribution.analysis import analyse
-from quality.detectors.attribution.lexicon import SPEECH_FORMS
+from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
 from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
-from quality.detectors.attribution.tables import PERSON_PRONOUNS, THING_PRONOUNS
-from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align, units
+from quality.detectors.attribution.tables import ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS
+from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, incidence, units
 from quality.detectors.stories.divergence import (
     NAME,
+    NameVariant,
+    Quantity,
     article_year,
     differing_numbers,
     name_variants,
@@ -49,6 +51,7 @@ LABEL_WORDS = 4
 VERSION_DAYS = 7
 
 SPEAKER_KINDS = (PERSON, ORGANISATION)
+CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | {"according"}
 
 SINGLE, ORIGIN, COPY, REWRITE, INDEPENDENT = "single", "origin", "copy", "rewrite", "independent"
 
@@ -91,7 +94,9 @@ class _Version:
     names: set[str]
     compared: list[int] = field(default_factory=list)  # indices into the story's versions
     matches: dict[int, list[Match | None]] = field(default_factory=dict)
-    _attributions: dict[int, SentenceAttribution] | None = None
+    _attributions: dict[int, SentenceAttribution] = field(default_factory=dict)
+    _paragraphs: list[tuple[int, int]] | None = None
+    _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
 
     @property
     def order(self) -> tuple[int, int]:
@@ -99,14 +104,45 @@ class _Version:
         return date, self.position
 
     def attribution_at(self, unit: Unit) -> SentenceAttribution | None:
-        """The attribution analysis of the sentence ``unit`` (the article is read once, when
-        first asked: only articles with sentences aligned to another outlet's are)."""
-        if self._attributions is None:
-            self._attributions = {item.sentence.start: item for item in analyse(self.member.text)}
+        """The attribution analysis of the sentence ``unit``, read in its paragraph: the
+        paragraph is read when first asked, and only paragraphs aligned with another outlet's
+        that hold a verb of saying are (:func:`_may_attribute`)."""
+        if unit.start not in self._attributions:
+            start, end = self.paragraph_span(unit)
+            for item in analyse(self.member.text[start:end]):
+                self._attributions[start + item.sentence.start] = _shifted(item, start)
         return self._attributions.get(unit.start)
 
+    def quantities(self, unit: Unit) -> list[Quantity]:
+        if unit.start not in self._quantities:
+            self._quantities[unit.start] = quantities(unit.text, unit.start, article_year(self.member.date))
+        return self._quantities[unit.start]
+
+    def paragraph_span(self, unit: Unit) -> tuple[int, int]:
+        if self._paragraphs is None:
+            self._paragraphs = paragraph_spans(self.member.text)
+        return self._paragraphs[unit.paragraph]
+
     def paragraph_of(self, unit: Unit) -> str:
-        return " ".join(u.text for u in self.units if u.paragraph == unit.paragraph)
+        start, end = self.paragraph_span(unit)
+        return self.member.text[start:end]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's non-blank lines, the paragraphs :class:`~quality.segment.Sentence`
+    numbers."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
+
+
+def _shifted(item: SentenceAttribution, offset: int) -> SentenceAttribution:
+    """An analysis of a paragraph, with its offsets moved to the article's."""
+
+    def moved(a: Attribution) -> Attribution:
+        source = (a.source_start + offset, a.source_end + offset) if a.source_start >= 0 else (a.source_start, a.source_end)
+        return replace(a, cue_start=a.cue_start + offset, cue_end=a.cue_end + offset, source_start=source[0], source_end=source[1])
+
+    sentence = replace(item.sentence, start=item.sentence.start + offset, end=item.sentence.end + offset)
+    return SentenceAttribution(sentence, tuple(moved(a) for a in item.own), moved(item.carried) if item.carried else None)
 
 
 def analyse_story(story: str, members: Sequence[tuple[int, Member]], signatures: np.ndarray, language: str = "en") -> dict[str, Outcome]:
@@ -117,14 +153,18 @@ def analyse_story(story: str, members: Sequence[tuple[int, Member]], signatures:
     if outlets < 2:
         return {m.id: Outcome(story, label, len(members), outlets, SINGLE) for _, m in members}
     versions = [_Version(m, position, units(m.text, language), names_in(m.text)) for position, m in members]
+    vocabulary: dict[str, int] = {}
+    words = [incidence(version.units, vocabulary) for version in versions]
     for k, version in enumerate(versions):
         others = [j for j, other in enumerate(versions) if other.member.source != version.member.source]
         if len(others) > MAX_COMPARED:  # the most alike: most agreeing signature numbers
             agreement = np.count_nonzero(signatures == signatures[k], axis=1)
             others.sort(key=lambda j: -agreement[j])
         version.compared = sorted(others[:MAX_COMPARED], key=lambda j: versions[j].order)
+    for k, version in enumerate(versions):
         for j in version.compared:
-            version.matches[j] = align(version.units, versions[j].units)
+            if j not in version.matches:  # one alignment serves both sides
+                version.matches[j], versions[j].matches[k] = align_both(version.units, versions[j].units, (words[k], words[j]))
     origins = {k: _origin(version, versions) for k, version in enumerate(versions)}
     is_origin = {j for j in origins.values() if j is not None}
     outcomes = {}
@@ -196,32 +236,32 @@ def _role(version: _Version, origin: int | None, grades: dict[str, int], is_orig
 
 def _divergences(version: _Version, versions: list[_Version], language: str) -> list[Divergence]:
     """The version's departures from the versions of the same days (a follow-up weeks later
-    tells a later state of the story, not another version of it)."""
+    tells a later state of the story, not another version of it). A name is compared first with
+    the aligned sentences of the other versions, then, one letter away at most, with the story."""
     found = []
     peers = {j for j in version.compared if _same_days(version.member, versions[j].member)}
-    others = [versions[j] for j in sorted(peers)]
-    for variant in name_variants(version.member.text, version.names, [o.names for o in others], language):
-        found.append(
-            Divergence(
-                NAME_VARIANT.code, variant.start, variant.end,
-                NAME_VARIANT.message_for(None if variant.versions else "unshared", spelling=variant.spelling, majority=variant.majority, versions=_versions(variant.versions)),
-                variant.majority,
-            )
-        )  # fmt: skip
-    year = article_year(version.member.date)
+    variants: dict[str, NameVariant] = {}
     for u, unit in enumerate(version.units):
         aligned = [(versions[j], versions[j].units[matches[u].other]) for j, matches in version.matches.items() if matches[u] and j in peers]
         if not aligned:
             continue
-        mine = quantities(unit.text, unit.start, year)
+        for variant in name_variants(unit.text, names_in(unit.text), [names_in(o.text) for _, o in aligned], language):
+            variants.setdefault(variant.spelling, replace(variant, start=unit.start + variant.start, end=unit.start + variant.end))
+        mine = version.quantities(unit)
         if mine:
-            theirs = [quantities(o.text, o.start, article_year(v.member.date)) for v, o in aligned]
+            theirs = [v.quantities(o) for v, o in aligned]
             for number in differing_numbers(mine, theirs):
                 q = number.quantity
                 message = NUMBER_DIVERGES.message_for(versions=_versions(number.versions), majority=f"{number.majority:g}", kind=q.kind, value=f"{q.value:g}")
                 found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message))
         found.extend(_attribution_divergences(version, unit, aligned))
-    return found
+    others = [versions[j].names for j in sorted(peers)]
+    for variant in name_variants(version.member.text, version.names, others, language, max_distance=1):
+        variants.setdefault(variant.spelling, variant)
+    for variant in sorted(variants.values(), key=lambda v: v.start):
+        message = NAME_VARIANT.message_for(None if variant.versions else "unshared", spelling=variant.spelling, majority=variant.majority, versions=_versions(variant.versions))
+        found.append(Divergence(NAME_VARIANT.code, variant.start, variant.end, message, variant.majority))
+    return sorted(found, key=lambda d: (d.start, d.rule))
 
 
 def _same_days(a: Member, b: Member) -> bool:
@@ -232,13 +272,14 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
     """A claim bare here that most aligned versions attribute to a source this paragraph never
     names (STY003); a claim this version has a person say where most have an organisation say
     it, or the other way round (STY004)."""
+    if not _may_attribute(unit) and not any(_may_attribute(o) for _, o in aligned):
+        return []
     mine = version.attribution_at(unit)
     if mine is None or not mine.is_claim:
         return []
     theirs = [v.attribution_at(o) for v, o in aligned]
-    speakers = [_speaker(a) for a in theirs if a is not None]
     if not mine.attributed:
-        named = [s for s in speakers if s is not None and _named(s)]
+        named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s)]
         bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
         if not named or len(named) <= bare or _mentioned(named[0].source, version.paragraph_of(unit)):
             return []
@@ -251,8 +292,9 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
             )
         ]  # fmt: skip
     own = _speaker(mine)
-    if own is None or own.kind not in SPEAKER_KINDS:
+    if own is None:
         return []
+    speakers = [_speaker(a) for a in theirs if a is not None]
     kinds = Counter(s.kind for s in speakers if s is not None and s.kind in SPEAKER_KINDS)
     other = next(kind for kind in SPEAKER_KINDS if kind != own.kind)
     if kinds[other] <= kinds[own.kind]:
@@ -267,11 +309,32 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
     ]  # fmt: skip
 
 
+def _may_attribute(unit: Unit) -> bool:
+    """Whether the sentence holds a verb of saying or stance (or "according"): a sentence
+    without one is attributed only by a quotation carried over, which aligned versions share."""
+    return not unit.words.isdisjoint(CUE_WORDS)
+
+
+def _source(item: SentenceAttribution) -> Attribution | None:
+    """The sentence's own attribution with a source and the first cue."""
+    found = [a for a in item.own if a.source_start >= 0]
+    return min(found, key=lambda a: a.cue_start) if found else None
+
+
 def _speaker(item: SentenceAttribution) -> Attribution | None:
-    """The sentence's speaker: of its own attributions with a source, the first whose cue is a
-    verb of saying ("said", "added"), else the first."""
-    found = sorted((a for a in item.own if a.source_start >= 0), key=lambda a: (a.cue.lower() not in SPEECH_FORMS, a.cue_start))
-    return found[0] if found else None
+    """The sentence's speaker: its own attribution with a source and the first cue (the main
+    clause's, in "I think it tells us ..."), when its kind is plain from the words: a personal
+    pronoun, a role or a name for a person; "it" or an organisation noun for an organisation.
+    Attribution guesses other sources' kinds, and a guess is no ground for a finding."""
+    first = _source(item)
+    if first is None:
+        return None
+    words = {w.lower() for w in re.findall(r"[\w'-]+", first.source)}
+    if first.kind == PERSON and (words & (ROLE_NOUNS | SPOKESPERSON_NOUNS | {"he", "she"}) or NAME.search(first.source) and not words & ORGANISATION_NOUNS):
+        return first
+    if first.kind == ORGANISATION and words & (ORGANISATION_NOUNS | {"it"}):
+        return first
+    return None
 
 
 def _named(a: Attribution) -> bool:

@@ -1,0 +1,299 @@
+"""The story detector: grouping articles into stories, aligning their sentences, who copied whom,
+and where one outlet's version departs from the others'."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import quality
+from quality.detectors.base import records_on_disk
+from quality.detectors.stories import StoryDetector
+from quality.detectors.stories.align import EDITED, REWORDED, VERBATIM, align, units
+from quality.detectors.stories.divergence import CALENDAR_YEAR, differing_numbers, name_variants, names_in, quantities
+from quality.detectors.stories.summary import StorySummary, date_ordinal
+from quality.model import Article
+from quality.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# A story as three outlets might carry it, and an unrelated one.
+KRILL = [
+    "Foreign ministers of Chile and Norway signed a fisheries accord in Valparaiso on Tuesday after two years of talks.",
+    "The accord caps the krill catch around the Antarctic Peninsula at 620,000 tonnes a year until 2030.",
+    "Chilean Foreign Minister Alberto van Klaveren said the accord would protect penguin colonies in the Weddell Sea.",
+    "Scientists had warned that krill trawlers were emptying the feeding grounds of humpback whales near Elephant Island.",
+]
+KRILL_REWORDED = [
+    "After two years of negotiations, Chile and Norway put their signatures to a fisheries pact in Valparaiso on Tuesday.",
+    "Under the pact, no more than 620,000 tonnes of krill may be caught each year near the Antarctic Peninsula until 2030.",
+    "Penguin colonies in the Weddell Sea will be protected, Chilean Foreign Minister Alberto van Klaveren said.",
+    "Trawlers hunting krill were stripping the humpback whales' feeding grounds near Elephant Island, researchers had cautioned.",
+]
+OPERA = [
+    "The Teatro Colon in Buenos Aires opened its season with a new staging of Verdi's Otello on Friday night.",
+    "The Uruguayan tenor sang the title role opposite a Georgian soprano making her debut in Argentina.",
+    "Critics praised the conductor for the brisk tempi of the storm scene and the hushed final act.",
+    "Tickets for the remaining eight performances sold out within hours, the opera house said.",
+]
+
+
+def _article(id_: str, source: str, lines: list[str], date: str | None = None, title: str | None = None) -> Article:
+    return Article(id=id_, source=source, text="\n\n".join(lines), date=date, title=title)
+
+
+def _stories(articles: list[Article]) -> dict[str, dict]:
+    return {r.article.id: {k[len("story_") :]: v for k, v in r.metrics.items() if k.startswith("story_")} for r in analyze(articles)}
+
+
+# ---------------------------------------------------------------------------------- grouping
+
+GROUPING_CASES = [
+    # (why, articles, pairs that share a story, pairs that do not)
+    (
+        "a rewording of the same report is the same story; another event is not",
+        [_article("a", "wire", KRILL), _article("b", "daily", KRILL_REWORDED), _article("c", "arts", OPERA)],
+        [("a", "b")],
+        [("a", "c"), ("b", "c")],
+    ),
+    (
+        "dated more than the window apart (60 days), the same words are two stories",
+        [_article("a", "wire", KRILL, "2023-01-10"), _article("b", "daily", KRILL_REWORDED, "2023-06-01")],
+        [],
+        [("a", "b")],
+    ),
+    (
+        "within the window, a follow-up weeks later is the same story",
+        [_article("a", "wire", KRILL, "2023-01-10"), _article("b", "daily", KRILL_REWORDED, "2023-02-20")],
+        [("a", "b")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("why, articles, together, apart", GROUPING_CASES, ids=[c[0] for c in GROUPING_CASES])
+def test_grouping(why, articles, together, apart):
+    found = _stories(articles)
+    for a, b in together:
+        assert found[a]["id"] == found[b]["id"], why
+    for a, b in apart:
+        assert found[a]["id"] != found[b]["id"], why
+
+
+def test_story_ids_number_stories_by_their_first_article():
+    found = _stories([_article("x", "arts", OPERA), _article("a", "wire", KRILL), _article("b", "daily", KRILL)])
+    assert [found[k]["id"] for k in ("x", "a", "b")] == ["S00001", "S00002", "S00002"]
+
+
+def test_label_is_the_earliest_title_else_shared_words():
+    titled = _stories([_article("a", "wire", KRILL, "2023-01-02", "Chile and Norway cap krill catch"), _article("b", "daily", KRILL, "2023-01-01")])
+    assert titled["b"]["label"] == titled["a"]["label"] == "Chile and Norway cap krill catch"
+    untitled = _stories([_article("a", "wire", KRILL), _article("b", "daily", KRILL_REWORDED)])
+    assert "krill" in untitled["a"]["label"].split()
+
+
+# --------------------------------------------------------------------------------- alignment
+
+ALIGNMENT_CASES = [
+    # (mine, theirs, grade or None)
+    ("The accord caps the krill catch at 620,000 tonnes a year.", "The accord caps the krill catch at 620,000 tonnes a year.", VERBATIM),
+    ("The accord caps the krill catch at 620,000 tonnes a year.", "“The accord caps the krill catch at 620,000 tonnes a year.”", VERBATIM),
+    ("The accord caps the krill catch at 620,000 tonnes a year.", "The new accord caps the annual krill catch at 620,000 tonnes.", EDITED),
+    (KRILL[3], KRILL_REWORDED[3], REWORDED),
+    ("The visit would mark Xi Jinping’s first visit after 2019.", "It would be Xi Jinping's first official visit to Russia in four years.", REWORDED),
+    (KRILL[0], OPERA[0], None),
+]
+
+
+@pytest.mark.parametrize("mine, theirs, grade", ALIGNMENT_CASES)
+def test_alignment_grade(mine, theirs, grade):
+    (match,) = align(units(mine), units(theirs))
+    assert (match.grade if match else None) == grade
+
+
+def test_alignment_is_one_to_one():
+    """A sentence on the story's topic resembles its lead a little; only the lead's true
+    counterpart is matched to it."""
+    mine = units(f"{KRILL[1]} {KRILL[0]}")
+    theirs = units(KRILL_REWORDED[0])
+    matches = align(mine, theirs)
+    assert [m is not None for m in matches] == [False, True]
+
+
+# ------------------------------------------------------------------------------- divergences
+
+QUANTITY_CASES = [
+    # (sentence, the article's year, (kind, value) found)
+    ("first official visit to Russia in four years", 2023, [(CALENDAR_YEAR, 2019)]),
+    ("her first visit after 2019", 2023, [(CALENDAR_YEAR, 2019)]),
+    ("the war will complete one year", 2023, [("year", 1)]),
+    ("on February 24 the talks resume", None, [("day of february", 24)]),
+    ("from Mar. 20 to 22", None, [("day of march", 20)]),
+    ("trade rose by 30% in 2022", None, [("%", 30), (CALENDAR_YEAR, 2022)]),
+    ("trade rose by more than 30%", None, []),  # approximate: it contradicts no exact figure
+    ("some twenty thousand species", None, []),
+    ("twenty thousand species", None, [("species", 20000)]),
+    ("the two world leaders met", None, [("leader", 2)]),
+    ("the two countries agreed", None, [("country", 2)]),
+    ("caps the catch at 620,000 tonnes", None, [("tonne", 620000)]),
+]
+
+
+@pytest.mark.parametrize("sentence, year, expected", QUANTITY_CASES)
+def test_quantities(sentence, year, expected):
+    assert [(q.kind, q.value) for q in quantities(sentence, 0, year)] == expected
+
+
+def test_numbers_that_agree_in_other_words_do_not_diverge():
+    mine = quantities("her first visit after 2019", 0, 2023)
+    assert differing_numbers(mine, [quantities("her first visit in four years", 0, 2023)]) == []
+
+
+def test_a_number_diverges_from_the_majority_reading():
+    mine = quantities("caps the catch at 260,000 tonnes", 0, None)
+    others = [quantities("caps the catch at 620,000 tonnes", 0, None)] * 2
+    (found,) = differing_numbers(mine, others)
+    assert (found.quantity.value, found.majority, found.versions) == (260000, 620000, 2)
+
+
+NAME_CASES = [
+    # (mine, others, spelling flagged and its suggestion, or None)
+    ("Minister Alberto van Klaverin spoke.", ["Alberto van Klaveren", "Alberto van Klaveren"], ("Klaverin", "Klaveren")),
+    ("Dmitri Medvedez y Xi Jinping. Dmitry Medvedev said so.", ["Xi Jinping"], ("Medvedez", "Medvedev")),
+    ("The Russian ministry said.", ["Russia said", "Russia said"], None),  # another word, not another spelling
+    ("Officials in Austria said.", ["Australia said", "Australia said"], None),  # a word the language knows
+    ("Minister Alberto van Klaveren spoke.", ["Alberto van Klaveren"], None),
+]
+
+
+@pytest.mark.parametrize("mine, others, expected", NAME_CASES)
+def test_name_variants(mine, others, expected):
+    found = name_variants(mine, names_in(mine), [names_in(text) for text in others])
+    assert [(v.spelling, v.majority) for v in found] == ([expected] if expected else [])
+
+
+# ------------------------------------------------------------------------------ the detector
+
+
+def test_roles_origin_copy_rewrite_single():
+    articles = [
+        _article("first", "wire", KRILL, "2023-01-10"),
+        _article("copied", "portal", KRILL, "2023-01-11"),
+        _article("reworded", "daily", KRILL_REWORDED, "2023-01-11"),
+        _article("other", "arts", OPERA, "2023-01-11"),
+    ]
+    found = _stories(articles)
+    assert {k: (v["role"], v["origin"]) for k, v in found.items()} == {
+        "first": ("origin", None),
+        "copied": ("copy", "first"),
+        "reworded": ("rewrite", "first"),
+        "other": ("single", None),
+    }
+    assert found["copied"]["verbatim"] == found["copied"]["sentences"] == 4
+    assert found["reworded"]["original"] == 0
+
+
+def test_same_outlet_articles_are_not_each_others_versions():
+    found = _stories([_article("a", "wire", KRILL), _article("b", "wire", KRILL)])
+    assert found["a"]["id"] == found["b"]["id"]
+    assert found["a"]["role"] == found["b"]["role"] == "single"
+
+
+def test_source_report_has_originality_divergences_and_origin_share():
+    articles = [_article("a", "wire", KRILL, "2023-01-10"), _article("b", "portal", KRILL, "2023-01-11")]
+    report = quality.source_report(quality.article_rows(analyze(articles)))
+    by_source = report.set_index("source")
+    assert by_source.loc["wire", "story_origin_share"] == 1.0
+    assert by_source.loc["portal", "story_originality"] == 0.0
+    assert by_source.loc["portal", "story_divergences_per_1k_words"] == 0.0
+
+
+def test_records_on_disk_give_the_same_stories(tmp_path, monkeypatch):
+    articles = [_article("a", "wire", KRILL), _article("b", "daily", KRILL_REWORDED), _article("c", "arts", OPERA), _article("d", "portal", KRILL)]
+    in_memory = _stories(articles)
+    monkeypatch.setattr(StorySummary, "held_articles", 1)
+    with records_on_disk(str(tmp_path)):
+        on_disk = _stories(articles)
+    assert on_disk == in_memory
+    assert any(tmp_path.iterdir())  # the records were written out
+
+
+def test_window_option_is_checked():
+    with pytest.raises(ValueError, match="window_days"):
+        StoryDetector(window_days=-1)
+
+
+@pytest.mark.parametrize("date, expected", [("2023-01-31", 738551), ("2023-01-31T08:00:00Z", 738551), ("31/01/2023", -1), (None, -1), ("2023-02-30", -1)])
+def test_dates(date, expected):
+    assert date_ordinal(date) == expected
+
+
+# ------------------------------------------------------------------------- seeds, API and CLI
+
+
+def test_sample_corpus_five_reports_are_one_story_with_their_divergences():
+    result = subprocess.run(
+        [sys.executable, "-m", "quality", "stories", str(ROOT / "sample_corpus"), "--format", "csv"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    from io import StringIO
+
+    table = pd.read_csv(StringIO(result.stdout))
+    seeds = table[table["id"].str.match(r"00[0-4]_")]
+    assert seeds["story"].nunique() == 1 and len(seeds) == 5
+    assert (table[~table["id"].str.match(r"00[0-4]_")]["role"] == "single").all()
+    roles = dict(zip(seeds["source"], seeds["role"]))
+    assert roles["outlet-a"] == "origin" and roles["outlet-b"] == "rewrite"  # the machine paraphrase
+    findings = quality.findings_frame(pd.DataFrame({"text": [(ROOT / "sample_corpus" / f).read_text() for f in sorted(seeds["id"])], "source": sorted(seeds["source"])}))
+    story = findings[findings["rule"].str.startswith("STY")]
+    assert ("STY001", "Medvedez", "Medvedev") in set(zip(story["rule"], story["evidence"], story["suggestion"]))
+    assert ("STY004", "He") in set(zip(story["rule"], story["evidence"]))  # "It added" in the others: the ministry
+    assert not (story["rule"] == "STY002").any()  # "after 2019" and "in four years" agree
+
+
+def test_story_frame_has_one_row_per_article_grouped_by_story():
+    df = pd.DataFrame(
+        {
+            "text": ["\n\n".join(lines) for lines in (OPERA, KRILL, KRILL_REWORDED)],
+            "source": ["arts", "wire", "daily"],
+        }
+    )
+    frame = quality.story_frame(df)
+    assert list(frame["story"]) == ["S00001", "S00002", "S00002"]
+    assert list(frame.columns[:4]) == ["story", "label", "id", "source"]
+
+
+def test_terminal_view_lists_shared_stories_with_roles():
+    from quality.frame import article_rows, story_rows
+    from quality.terminal import story_lines
+
+    articles = [_article("a", "wire", KRILL, "2023-01-10"), _article("b", "portal", KRILL, "2023-01-11"), _article("c", "arts", OPERA)]
+    shown = story_lines(story_rows(article_rows(analyze(articles))))
+    assert "S00001" in shown and "copy of wire" in shown
+    assert shown.rstrip().endswith("1 story carried by more than one outlet; 1 carried by one")
+
+
+def test_html_report_shows_the_story_side_by_side():
+    from quality.html_report import html_report, run_info
+    from quality.config import Config
+
+    articles = [
+        _article("a", "wire", KRILL, "2023-01-10"),
+        _article("b", "daily", [KRILL[0], KRILL[1].replace("620,000", "260,000"), *KRILL[2:]], "2023-01-11"),
+    ]
+    page = html_report(analyze(articles), run_info(Config()))
+    assert 'id="story-S00001"' in page
+    assert '<mark class="differs">260,000</mark>' in page  # the differing word, in the other version's cell
+    assert "STY002" in page  # the divergence, listed under the story
+
+
+def test_html_report_without_shared_stories_says_so():
+    from quality.html_report import html_report, run_info
+    from quality.config import Config
+
+    page = html_report(analyze([_article("c", "arts", OPERA)]), run_info(Config()))
+    assert "No story was carried by more than one outlet." in page
