@@ -41,6 +41,7 @@ from quality.detectors.stories.divergence import (
 )
 from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
 from quality.detectors.stories.summary import UNDATED, Member
+from quality.segment import sentences
 
 MAX_COMPARED = 24
 ORIGIN_COVERAGE = 0.3
@@ -94,8 +95,9 @@ class _Version:
     names: set[str]
     compared: list[int] = field(default_factory=list)  # indices into the story's versions
     matches: dict[int, list[Match | None]] = field(default_factory=dict)
-    _attributions: dict[int, SentenceAttribution] = field(default_factory=dict)
-    _paragraphs: list[tuple[int, int]] | None = None
+    _attributions: dict[int, SentenceAttribution] = field(default_factory=dict)  # by sentence start
+    _analysed: set[int] = field(default_factory=set)  # paragraphs
+    _paragraphs: dict[int, tuple[int, int]] | None = None
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
 
     @property
@@ -107,7 +109,8 @@ class _Version:
         """The attribution analysis of the sentence ``unit``, read in its paragraph: the
         paragraph is read when first asked, and only paragraphs aligned with another outlet's
         that hold a verb of saying are (:func:`_may_attribute`)."""
-        if unit.start not in self._attributions:
+        if unit.paragraph not in self._analysed:
+            self._analysed.add(unit.paragraph)
             start, end = self.paragraph_span(unit)
             for item in analyse(self.member.text[start:end]):
                 self._attributions[start + item.sentence.start] = _shifted(item, start)
@@ -128,10 +131,14 @@ class _Version:
         return self.member.text[start:end]
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the text's non-blank lines, the paragraphs :class:`~quality.segment.Sentence`
-    numbers."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
+def paragraph_spans(text: str) -> dict[int, tuple[int, int]]:
+    """Each paragraph's span, by the number :class:`~quality.segment.Sentence` gives it: from its
+    first sentence's start to its last one's end."""
+    spans: dict[int, tuple[int, int]] = {}
+    for sentence in sentences(text):
+        start, _ = spans.get(sentence.paragraph, (sentence.start, sentence.end))
+        spans[sentence.paragraph] = (start, sentence.end)
+    return spans
 
 
 def _shifted(item: SentenceAttribution, offset: int) -> SentenceAttribution:

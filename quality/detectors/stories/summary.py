@@ -68,12 +68,12 @@ class Member:
     text: str
 
 
-Stored = Member | tuple[RecordFile, int]
-
-
 class StorySummary:
     """Signatures, sources and dates of the corpus's articles, in input order, and their
-    records (see the module docstring). Merging concatenates, which keeps it associative."""
+    records (see the module docstring). Merging concatenates, which keeps it associative.
+
+    A record is held in memory (``held``, by position) or written out: then ``files`` and
+    ``offsets`` say where (file number -1: held)."""
 
     held_articles: ClassVar[int] = HELD_RECORDS
 
@@ -82,28 +82,41 @@ class StorySummary:
         self.keys = array("Q")  # a 64-bit hash of each article's id: its position, by search
         self.dates = array("q")
         self.sources: list[str] = []
-        self.records: list[Stored] = []
-        self._order: np.ndarray | None = None
+        self.held: dict[int, Member] = {}
+        self.file_numbers = array("i")
+        self.offsets = array("q")
+        self.files: list[RecordFile] = []
+        self._sorted_keys: tuple[np.ndarray, np.ndarray] | None = None
         self._grouping: Grouping | None = None
         # Outcomes of the stories read last, by story number (StoryDetector.apply's cache).
         self.outcomes: OrderedDict[int, dict[str, Any]] = OrderedDict()
 
     def add(self, member: Member, signature: np.ndarray) -> None:
+        self.held[len(self.sources)] = member
         self.signatures.extend(signature.tolist())
         self.keys.append(id_key(member.id))
         self.dates.append(member.date)
         self.sources.append(sys.intern(member.source))
-        self.records.append(member)
+        self.file_numbers.append(-1)
+        self.offsets.append(-1)
 
     @classmethod
     def merged(cls, parts: Iterable["StorySummary"]) -> "StorySummary":
         merged = cls()
+        numbers: dict[str, int] = {}  # a record file's number in the merged summary, by path
         for part in parts:
+            base = len(merged.sources)
+            merged.held.update((base + k, member) for k, member in part.held.items())
+            renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
+            for file in part.files:
+                if numbers[file.path] == len(merged.files):
+                    merged.files.append(file)
+            merged.file_numbers.extend(renumbered[n] if n >= 0 else -1 for n in part.file_numbers)
+            merged.offsets.extend(part.offsets)
             merged.signatures.extend(part.signatures)
             merged.keys.extend(part.keys)
             merged.dates.extend(part.dates)
             merged.sources.extend(part.sources)
-            merged.records.extend(part.records)
         merged._write_out()
         return merged
 
@@ -111,33 +124,37 @@ class StorySummary:
         """Move the records held in memory to a record file, when the run names a folder and
         they are many."""
         folder = record_folder()
-        held = [k for k, record in enumerate(self.records) if isinstance(record, Member)]
-        if folder is None or len(held) <= self.held_articles:
+        if folder is None or len(self.held) <= self.held_articles:
             return
-        written, offsets = RecordFile.written((self.records[k] for k in held), folder)
-        for k, offset in zip(held, offsets):
-            self.records[k] = (written, offset)
+        positions = sorted(self.held)
+        written, offsets = RecordFile.written((self.held[k] for k in positions), folder)
+        self.files.append(written)
+        for k, offset in zip(positions, offsets):
+            self.file_numbers[k] = len(self.files) - 1
+            self.offsets[k] = offset
+        self.held = {}
 
     def __len__(self) -> int:
         return len(self.sources)
 
     def member(self, position: int) -> Member:
-        record = self.records[position]
-        if isinstance(record, Member):
-            return record
-        file, offset = record
-        return file.read(offset)
+        held = self.held.get(position)
+        if held is not None:
+            return held
+        return self.files[self.file_numbers[position]].read(self.offsets[position])
 
     def position(self, id_: str) -> int | None:
         """The article's place in the summary, found by its id's hash (ids are unique in a
         run; the record's id confirms the match)."""
-        if self._order is None:
-            self._order = np.argsort(np.frombuffer(self.keys, dtype=np.uint64), kind="stable")
-        keys = np.frombuffer(self.keys, dtype=np.uint64)
+        if self._sorted_keys is None:
+            keys = np.frombuffer(self.keys, dtype=np.uint64)
+            order = np.argsort(keys, kind="stable")
+            self._sorted_keys = keys[order], order
+        keys, order = self._sorted_keys
         wanted = np.uint64(id_key(id_))
-        at = int(np.searchsorted(keys[self._order], wanted))
-        while at < len(self._order) and keys[self._order[at]] == wanted:
-            position = int(self._order[at])
+        at = int(np.searchsorted(keys, wanted))
+        while at < len(order) and keys[at] == wanted:
+            position = int(order[at])
             if self.member(position).id == id_:
                 return position
             at += 1
@@ -150,7 +167,7 @@ class StorySummary:
         return self._grouping
 
     def __getstate__(self) -> dict[str, Any]:  # the look-up order is sorted again where it is needed
-        return {**self.__dict__, "_order": None, "outcomes": OrderedDict()}
+        return {**self.__dict__, "_sorted_keys": None, "outcomes": OrderedDict()}
 
 
 def id_key(id_: str) -> int:
