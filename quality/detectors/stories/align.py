@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.sparse import csr_matrix
 
 from quality.detectors.stories.profile import COMMON_ZIPF, zipf
-from quality.segment import sentences
+from quality.segment import Sentence, sentences
 
 VERBATIM, EDITED, REWORDED = "verbatim", "edited", "reworded"
 GRADES = (VERBATIM, EDITED, REWORDED)  # best first
@@ -69,10 +70,11 @@ class Match:
     score: float
 
 
-def units(text: str, language: str = "en") -> list[Unit]:
-    """The article's sentences long enough to align."""
+def units(text: str, language: str = "en", segmented: Sequence[Sentence] | None = None) -> list[Unit]:
+    """The article's sentences long enough to align (``segmented``: its sentences, when the
+    caller has them already)."""
     found = []
-    for sentence in sentences(text):
+    for sentence in sentences(text) if segmented is None else segmented:
         written = [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(sentence.text)]
         if len(written) < MIN_UNIT_WORDS:
             continue

@@ -41,7 +41,7 @@ from quality.detectors.stories.divergence import (
 )
 from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
 from quality.detectors.stories.summary import UNDATED, Member
-from quality.segment import sentences
+from quality.segment import Sentence, sentences
 
 MAX_COMPARED = 24
 ORIGIN_COVERAGE = 0.3
@@ -97,8 +97,16 @@ class _Version:
     matches: dict[int, list[Match | None]] = field(default_factory=dict)
     _attributions: dict[int, SentenceAttribution] = field(default_factory=dict)  # by sentence start
     _analysed: set[int] = field(default_factory=set)  # paragraphs
-    _paragraphs: dict[int, tuple[int, int]] | None = None
+    _paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _names: dict[int, set[str]] = field(default_factory=dict)
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, member: Member, position: int, language: str) -> "_Version":
+        segmented = sentences(member.text)
+        version = cls(member, position, units(member.text, language, segmented), names_in(member.text))
+        version._paragraphs = paragraph_spans(segmented)
+        return version
 
     @property
     def order(self) -> tuple[int, int]:
@@ -121,9 +129,12 @@ class _Version:
             self._quantities[unit.start] = quantities(unit.text, unit.start, article_year(self.member.date))
         return self._quantities[unit.start]
 
+    def unit_names(self, unit: Unit) -> set[str]:
+        if unit.start not in self._names:
+            self._names[unit.start] = names_in(unit.text)
+        return self._names[unit.start]
+
     def paragraph_span(self, unit: Unit) -> tuple[int, int]:
-        if self._paragraphs is None:
-            self._paragraphs = paragraph_spans(self.member.text)
         return self._paragraphs[unit.paragraph]
 
     def paragraph_of(self, unit: Unit) -> str:
@@ -131,11 +142,11 @@ class _Version:
         return self.member.text[start:end]
 
 
-def paragraph_spans(text: str) -> dict[int, tuple[int, int]]:
+def paragraph_spans(segmented: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
     """Each paragraph's span, by the number :class:`~quality.segment.Sentence` gives it: from its
     first sentence's start to its last one's end."""
     spans: dict[int, tuple[int, int]] = {}
-    for sentence in sentences(text):
+    for sentence in segmented:
         start, _ = spans.get(sentence.paragraph, (sentence.start, sentence.end))
         spans[sentence.paragraph] = (start, sentence.end)
     return spans
@@ -159,7 +170,7 @@ def analyse_story(story: str, members: Sequence[tuple[int, Member]], signatures:
     outlets = len({m.source for _, m in members})
     if outlets < 2:
         return {m.id: Outcome(story, label, len(members), outlets, SINGLE) for _, m in members}
-    versions = [_Version(m, position, units(m.text, language), names_in(m.text)) for position, m in members]
+    versions = [_Version.read(m, position, language) for position, m in members]
     vocabulary: dict[str, int] = {}
     words = [incidence(version.units, vocabulary) for version in versions]
     for k, version in enumerate(versions):
@@ -252,7 +263,7 @@ def _divergences(version: _Version, versions: list[_Version], language: str) -> 
         aligned = [(versions[j], versions[j].units[matches[u].other]) for j, matches in version.matches.items() if matches[u] and j in peers]
         if not aligned:
             continue
-        for variant in name_variants(unit.text, names_in(unit.text), [names_in(o.text) for _, o in aligned], language):
+        for variant in name_variants(unit.text, version.unit_names(unit), [v.unit_names(o) for v, o in aligned], language):
             variants.setdefault(variant.spelling, replace(variant, start=unit.start + variant.start, end=unit.start + variant.end))
         mine = version.quantities(unit)
         if mine:
@@ -279,8 +290,8 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
     """A claim bare here that most aligned versions attribute to a source this paragraph never
     names (STY003); a claim this version has a person say where most have an organisation say
     it, or the other way round (STY004)."""
-    if not _may_attribute(unit) and not any(_may_attribute(o) for _, o in aligned):
-        return []
+    if 2 * sum(1 for _, o in aligned if _may_attribute(o)) <= len(aligned):
+        return []  # most versions attribute nothing here either: neither rule can fire
     mine = version.attribution_at(unit)
     if mine is None or not mine.is_claim:
         return []
