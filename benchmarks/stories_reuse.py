@@ -44,7 +44,7 @@ from scipy.stats import mannwhitneyu
 from stories import adjusted_rand
 
 from quality.detectors.stories.align import units
-from quality.detectors.stories.profile import story_terms
+from quality.detectors.stories.profile import story_terms, zipf
 from quality.detectors.stories.summary import SAME_STORY
 from quality.model import Article, ArticleResult
 from quality.pipeline import analyze
@@ -136,8 +136,11 @@ def grouping(pairs: list[Pair], story: dict[str, str]) -> None:
         print(f"{split:<5} {len(ids) // 2:>5} " + " ".join(f"{c:>12}" for c in cells) + f" {len(stories):>7} {merges:>6} {ari:>6.3f}")
     sizes = Counter(len(m) for m in members.values() if len(m) > 1)
     largest = max(members.values(), key=len)
+    rest = [a.id for p in pairs for a in (p.agency, p.paper) if p not in largest]
+    ari = adjusted_rand([story[i] for i in rest], [i.rstrip("p") for i in rest])
     print("merges by pairs held: " + ", ".join(f"{k}: {sizes[k]}" for k in sorted(sizes))
-          + f"; the largest by domain: {dict(Counter(p.domain for p in largest))}, by label: {dict(Counter(p.label for p in largest))}")  # fmt: skip
+          + f"; the largest by domain: {dict(Counter(p.domain for p in largest))}, by label: {dict(Counter(p.label for p in largest))}; "
+          f"ARI of the {len(rest)} texts outside it: {ari:.3f}")  # fmt: skip
     print(f"exact Jaccard of the pair's story terms (profile.story_terms; grouping needs about {SAME_STORY}), "
           "and newspaper / agency length in words:")  # fmt: skip
     for lab in LABELS:
@@ -211,7 +214,9 @@ def caveats(pairs: list[Pair]) -> None:
           f"full stops (U+06D4) on average, {sum(1 for a in texts if chr(10) in a.text)} have more than one line")  # fmt: skip
     print(f"  sentences the alignment reads (align.units, 5+ words): {mean(aligned):.2f} per text, "
           f"{sum(u <= 1 for u in aligned)} texts with at most one")  # fmt: skip
-    print(f"  wordfreq knows Urdu ('ur' in available_languages()): {'ur' in wordfreq.available_languages()}")
+    terms = [t for a in texts for t in story_terms(a.text, "ur")]
+    print(f"  wordfreq knows Urdu ('ur' in available_languages()): {'ur' in wordfreq.available_languages()}; "
+          f"story terms it does not know (Zipf 0: names, typos, words run together): {sum(zipf(t, 'ur') == 0 for t in terms) / len(terms):.0%}")  # fmt: skip
     later = sum(1 for p in pairs if p.agency.date and p.paper.date and p.paper.date < p.agency.date)
     print(f"  undated texts: {sum(1 for a in texts if a.date is None)}; newspaper dated before its agency text: {later} pairs")
 

@@ -241,7 +241,7 @@ def output_format(args: argparse.Namespace) -> str:
         raise UsageError("--format parquet needs --output FILE (Parquet is binary)")
     if fmt == "html" and getattr(args, "articles", False):
         raise UsageError("--articles does not apply to --format html: the report shows sources and every article")
-    if fmt not in (SCORE_FORMATS if args.command in ("score", "report") else FORMATS):
+    if fmt not in (SCORE_FORMATS if args.command in ("score", "report", "stories") else FORMATS):
         raise UsageError(f"`quality {args.command}` cannot write {fmt}: use --format {'|'.join(FORMATS)}")
     return fmt
 
@@ -358,6 +358,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     fmt = output_format(args)
     config = config_from(args)
+    if fmt == "html":  # the HTML report, whose Stories section shows each story side by side
+        return _write_html_report(args, config, started)
     tally = RunTally()
     parts = []
     with analysed(args, config) as chunks:
@@ -627,7 +629,7 @@ def build_parser() -> argparse.ArgumentParser:
         "reworded or original; the divergences between versions are findings (STY rules, `quality findings`).",
     )
     _input_options(stories)
-    stories.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from the --output suffix, else table)")
+    stories.add_argument("--format", choices=SCORE_FORMATS, default=None, help="output format (default: from the --output suffix, else table); html: the HTML report, with the stories side by side")
     stories.set_defaults(handler=cmd_stories)
 
     fix = commands.add_parser(

@@ -297,3 +297,17 @@ def test_html_report_without_shared_stories_says_so():
 
     page = html_report(analyze([_article("c", "arts", OPERA)]), run_info(Config()))
     assert "No story was carried by more than one outlet." in page
+
+
+@pytest.mark.parametrize("suffix, marker", [(".csv", "story,label,id,source"), (".jsonl", '"story": "S00001"'), (".html", 'id="story-S00001"')])
+def test_stories_command_writes_each_format(tmp_path, suffix, marker):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, lines in (("wire", KRILL), ("daily", KRILL_REWORDED)):
+        (folder / name).mkdir()
+        (folder / name / "krill.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    target = tmp_path / f"stories{suffix}"
+    done = subprocess.run([sys.executable, "-m", "quality", "stories", str(folder), "-o", str(target)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert marker in target.read_text(encoding="utf-8")
+    assert "read 2, scored 2, errors 0" in done.stderr
