@@ -61,7 +61,10 @@ MAX_CAPTION_WORDS = 45  # credits and captions are short; a long line with "via 
 
 _CLOSE_CLASS = re.escape(CLOSERS)
 # Candidate sentence ends: runs of . ! ? or ellipses, then closing quotes and brackets.
-_END = re.compile(rf"(?:\.{{3}}|…|[.!?])+[{_CLOSE_CLASS}]*")
+# Full stops and question and exclamation marks of other scripts, which end a sentence wherever
+# they stand: Urdu and Arabic (۔ ؟), Devanagari (। ॥), and the full-width CJK marks (。！？).
+SCRIPT_STOPS = "۔؟।॥。！？"
+_END = re.compile(rf"(?:\.{{3}}|…|[.!?{SCRIPT_STOPS}])+[{_CLOSE_CLASS}]*")
 # A full stop with no space after it between a lower-case word and a capitalised one.
 _GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -147,6 +150,9 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     # Offsets, not slices: slicing the rest of the line at every candidate stop would make a long
     # line (a scrape without line breaks) quadratic.
     end = match.end()
+    marks = match.group().rstrip(CLOSERS)
+    if any(mark in SCRIPT_STOPS for mark in marks):
+        return end < len(line) and not line[end:].isspace()  # CJK text runs on with no space
     if end >= len(line) or not line[end].isspace():
         return False  # end of line (ends the sentence anyway), or "3.5", "U.S.-China", "Yahoo!News"
     start = _SPACE_RUN.match(line, end).end()
@@ -159,9 +165,10 @@ def _ends_sentence(line: str, match: re.Match[str]) -> bool:
     first = line[start]
     if first.islower():
         return False  # '"Why?" he asked', 'a.m. local time'
+    if first.isalpha() and not first.isupper():
+        return True  # a letter of a script without case (Arabic, Hindi, Chinese) after a full stop
     if not (first.isupper() or first.isdigit() or first in OPENERS or not first.isalnum()):
         return False
-    marks = match.group().rstrip(CLOSERS)
     if "?" in marks or "!" in marks:
         return True
     next_word = _first_word(line, start)

@@ -29,6 +29,11 @@ BOUNDARIES = [
     ("It cost $3.5 billion. Apple Inc. The company declined.", ["It cost $3.5 billion.", "Apple Inc.", "The company declined."]),
     ("First line without a stop\nSecond line.", ["First line without a stop", "Second line."]),
     ("A quote ends here.\n”", ["A quote ends here.\n”"]),
+    # other scripts' full stops end a sentence, and so does a full stop before a caseless script
+    ("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے؟ ہاں۔", ["یہ پہلا جملہ ہے۔", "یہ دوسرا جملہ ہے؟", "ہاں۔"]),
+    ("这是第一句。这是第二句！第三句？", ["这是第一句。", "这是第二句！", "第三句？"]),
+    ("यह पहला वाक्य है। यह दूसरा है।", ["यह पहला वाक्य है।", "यह दूसरा है।"]),
+    ("He left. البيت كبير.", ["He left.", "البيت كبير."]),
 ]
 
 
