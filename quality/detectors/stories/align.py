@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.sparse import csr_matrix
+
+if TYPE_CHECKING:  # scipy loads when a story is first read, not with the detector
+    from scipy.sparse import csr_matrix
 
 from quality.detectors.stories.profile import COMMON_ZIPF, zipf
 from quality.segment import Sentence, sentences
