@@ -139,6 +139,8 @@ def incidence(units: list[Unit], vocabulary: dict[str, int]) -> csr_matrix:
     """Sentences by uncommon words, 1 where the sentence has the word (columns numbered by
     ``vocabulary``, which grows): the product of two articles' is how many words each sentence
     of one shares with each of the other."""
+    from scipy.sparse import csr_matrix
+
     indices: list[int] = []
     pointers = [0]
     for unit in units:
