@@ -209,8 +209,9 @@ def story_rows(articles: pd.DataFrame) -> pd.DataFrame:
     edited, reworded or original. An article that could not be read keeps its row, with its
     error and no story."""
     frame = articles.reindex(columns=list(STORY_COLUMNS)).rename(columns=STORY_COLUMNS)
-    order = frame.assign(_undated=frame["date"].isna()).sort_values(["story", "_undated", "date"], kind="stable", na_position="last")
-    return order.drop(columns="_undated").reset_index(drop=True)
+    keys = {"_number": pd.to_numeric(frame["story"].str[1:], errors="coerce"), "_undated": frame["date"].isna()}  # S99999 before S100000
+    order = frame.assign(**keys).sort_values(["_number", "_undated", "date"], kind="stable", na_position="last")
+    return order.drop(columns=list(keys)).reset_index(drop=True)
 
 
 def story_frame(
@@ -224,7 +225,7 @@ def story_frame(
     """The stories of a DataFrame of articles: one row per (story, article), grouped by story and
     in date order inside each (:func:`story_rows`). A ``date`` column (ISO dates) keeps stories
     within the detector's date window; ``title`` gives a story its label."""
-    return story_rows(article_rows(_results(df, text, source, id, config, progress)))
+    return story_rows(score_frame(df, text, source, id, config, progress))
 
 
 def rules_frame(codes: Iterable[str] | None = None) -> pd.DataFrame:

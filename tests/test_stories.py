@@ -311,3 +311,10 @@ def test_stories_command_writes_each_format(tmp_path, suffix, marker):
     assert done.returncode == 0, done.stderr
     assert marker in target.read_text(encoding="utf-8")
     assert "read 2, scored 2, errors 0" in done.stderr
+
+
+def test_story_rows_sort_story_numbers_as_numbers_and_error_rows_last():
+    from quality.frame import story_rows
+
+    articles = pd.DataFrame({"story_id": ["S100000", "S10001", "S00002", None], "date": [None, "2023-01-01", None, None], "id": list("abcd")})
+    assert list(story_rows(articles)["id"]) == ["c", "b", "a", "d"]
