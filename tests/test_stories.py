@@ -157,7 +157,7 @@ def test_a_number_diverges_from_the_majority_reading():
     mine = quantities("caps the catch at 260,000 tonnes", 0, None)
     others = [quantities("caps the catch at 620,000 tonnes", 0, None)] * 2
     (found,) = differing_numbers(mine, others)
-    assert (found.quantity.value, found.majority, found.versions) == (260000, 620000, 2)
+    assert (found.quantity.value, found.majority, found.versions, found.written) == (260000, 620000, 2, "620,000")
 
 
 NAME_CASES = [

@@ -61,12 +61,14 @@ _NOT_UNITS = frozenset("and or to of the a an in on at by for with from as than 
 @dataclass(frozen=True)
 class Quantity:
     """A number in a sentence: ``kind`` says what it counts (``calendar year``, ``day of february``,
-    ``%``, ``meeting``), ``value`` how many; ``start``/``end`` in the article."""
+    ``%``, ``meeting``), ``value`` how many; ``start``/``end`` in the article, where it is
+    written ``text`` ("620,000", "four")."""
 
     kind: str
     value: float
     start: int
     end: int
+    text: str
 
 
 def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
@@ -88,17 +90,17 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
         before = _word_before(text, match.start())
         month = _month(before.rstrip("."))
         if month and value <= 31 and raw.isdigit():
-            found.append(Quantity(f"day of {month}", value, start, end))
+            found.append(Quantity(f"day of {month}", value, start, end, match["value"]))
         elif raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
-            found.append(Quantity(CALENDAR_YEAR, value, start, end))
+            found.append(Quantity(CALENDAR_YEAR, value, start, end, match["value"]))
         elif words[:1] and words[0] in _YEARS and year is not None and value < 100 and _counted_back(text, match):
-            found.append(Quantity(CALENDAR_YEAR, year - value, start, end))
+            found.append(Quantity(CALENDAR_YEAR, year - value, start, end, match["value"]))
         elif words[:1] and (words[0] in ("%", "percent") or words[:2] == ["per", "cent"]):
-            found.append(Quantity("%", value, start, end))
+            found.append(Quantity("%", value, start, end, match["value"]))
         elif words and words[0] not in _NOT_UNITS and not _month(words[0]):
             # "two world leaders": what is counted is the plural after the adjective
             noun = words[1] if len(words) > 1 and words[1].endswith("s") and not words[0].endswith("s") else words[0]
-            found.append(Quantity(_singular(noun), value, start, end))
+            found.append(Quantity(_singular(noun), value, start, end, match["value"]))
     return found
 
 
@@ -143,6 +145,7 @@ class NumberDivergence:
     quantity: Quantity
     majority: float
     versions: int  # how many other versions give the majority value
+    written: str  # the majority value as the earliest version giving it writes it
 
 
 def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quantity]]) -> list[NumberDivergence]:
@@ -152,17 +155,17 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     found = []
     for quantity in mine:
         readings = [{q.value for q in theirs if q.kind == quantity.kind} for theirs in others]
-        readings = [values for values in readings if values]
-        if not readings or any(quantity.value in values for values in readings):
+        if not any(readings) or any(quantity.value in values for values in readings):
             continue
         votes: Counter[float] = Counter()
-        first_seen: dict[float, int] = {}
-        for k, values in enumerate(readings):
-            for value in values:
+        first_seen: dict[float, str] = {}
+        for theirs in others:
+            for value in {q.value for q in theirs if q.kind == quantity.kind}:
                 votes[value] += 1
-                first_seen.setdefault(value, k)
-        majority = max(votes, key=lambda value: (votes[value], -first_seen[value]))
-        found.append(NumberDivergence(quantity, majority, votes[majority]))
+                first_seen.setdefault(value, next(q.text for q in theirs if q.kind == quantity.kind and q.value == value))
+        order = list(first_seen)
+        majority = max(votes, key=lambda value: (votes[value], -order.index(value)))
+        found.append(NumberDivergence(quantity, majority, votes[majority], first_seen[majority]))
     return found
 
 

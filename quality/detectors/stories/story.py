@@ -271,7 +271,7 @@ def _divergences(version: _Version, versions: list[_Version], language: str) -> 
             for number in differing_numbers(mine, theirs):
                 q = number.quantity
                 message = NUMBER_DIVERGES.message_for(versions=_versions(number.versions), majority=f"{number.majority:g}", kind=q.kind, value=f"{q.value:g}")
-                found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message))
+                found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message, number.written))
         found.extend(_attribution_divergences(version, unit, aligned))
     others = [versions[j].names for j in sorted(peers)]
     for variant in name_variants(version.member.text, version.names, others, language, max_distance=1):
