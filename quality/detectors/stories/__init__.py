@@ -11,9 +11,9 @@ The detector runs in three steps, as every corpus detector does (:mod:`quality.d
    (:mod:`.profile`);
 2. the corpus summary keeps the signatures and a record of each article, and groups articles
    whose signatures agree into stories (:mod:`.summary`);
-3. ``apply`` reads the article's story as a whole, once per story (:mod:`.story`, with
-   :mod:`.align` and :mod:`.divergence`), and gives the article its story's columns and its
-   divergences as findings (the STY rules, :mod:`.rules`).
+3. ``apply`` reads the article with the versions of its story most like it (:mod:`.story`,
+   with :mod:`.align` and :mod:`.divergence`), and gives the article its story's columns and
+   its divergences as findings (the STY rules, :mod:`.rules`).
 
 Columns (``story_*`` in the article table, named by the pipeline): ``id`` and ``label`` of the story, its ``size``
 (articles) and ``outlets``, the article's ``role`` and ``origin``, its ``sentences`` and how
@@ -32,14 +32,9 @@ import numpy as np
 from quality.detectors.base import Detector, check_option
 from quality.detectors.stories.profile import signature, story_terms
 from quality.detectors.stories.rules import STORY_RULES
-from quality.detectors.stories.story import SINGLE, Outcome, analyse_story, story_label
+from quality.detectors.stories.story import SINGLE, Outcome, StoryReader
 from quality.detectors.stories.summary import Member, StorySummary, date_ordinal
 from quality.model import Article, DetectorResult
-
-# Stories whose outcomes a process keeps while applying the summary: articles of one story
-# are applied one after another in input order, so a story read once serves all of them.
-CACHED_STORIES = 256
-
 
 class StoryDetector(Detector):
     name = "story"
@@ -94,21 +89,9 @@ class StoryDetector(Detector):
         return DetectorResult(score=None, findings=findings, metrics=_metrics(outcome, article))
 
     def _outcome(self, summary: StorySummary, position: int, language: str) -> Outcome:
-        grouping = summary.grouping(self.window_days)
-        story = int(grouping.story[position])
-        members = grouping.members(story)
-        story_id = f"S{story + 1:05d}"
-        if len(members) == 1:
-            member = summary.member(position)
-            return Outcome(story_id, story_label([member]), 1, 1, SINGLE)
-        cache = summary.outcomes
-        if story not in cache:
-            records = [(k, summary.member(k)) for k in members]
-            cache[story] = analyse_story(story_id, records, grouping.signatures[members], language)
-            if len(cache) > CACHED_STORIES:
-                cache.popitem(last=False)
-        cache.move_to_end(story)
-        return cache[story][summary.member(position).id]
+        if summary.reader is None:  # one per summary and process: its caches serve every article
+            summary.reader = StoryReader(summary, summary.grouping(self.window_days), language)
+        return summary.reader.outcome(position)
 
 
 def _language(article: Article) -> str:

@@ -1,15 +1,16 @@
 """One story read as a whole: who copied whom, what is original, where versions diverge.
 
-Every article is aligned with the other outlets' versions (:mod:`.align`; at most
-:data:`MAX_COMPARED` of them, the most alike, in a very large story). From the alignments:
+Every article is aligned with the other outlets' versions of its story (:mod:`.align`), at most
+:data:`MAX_COMPARED` of them, the most alike: the work per article is bounded however large the
+story (:class:`StoryReader`). From the alignments:
 
 * its **origin**: of the versions before it (earlier date; on the same date or undated, earlier
   in the input), the one that covers most of its sentences, if it covers at least
   :data:`ORIGIN_COVERAGE` of them;
 * its **role**: ``copy`` (most sentences verbatim from its origin), ``rewrite`` (most sentences
-  matched in other versions, with an origin), ``origin`` (the origin of another version, with
-  none of its own), ``independent`` (its own account of the story), or ``single`` (no other
-  outlet carried the story);
+  matched in other versions, with an origin), ``origin`` (no origin of its own, and a later
+  version draws at least :data:`ORIGIN_COVERAGE` of its sentences from it), ``independent`` (its
+  own account of the story), or ``single`` (no other outlet carried the story);
 * its **grades**: how many of its sentences are verbatim, edited or reworded versions of another
   outlet's, and how many are original (found in no other outlet's version);
 * its **divergences** (:mod:`.divergence`) from the versions of the same days, as findings.
@@ -18,7 +19,7 @@ Every article is aligned with the other outlets' versions (:mod:`.align`; at mos
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -28,7 +29,7 @@ from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
 from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.tables import ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS
-from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, incidence, units
+from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, units
 from quality.detectors.stories.divergence import (
     NAME,
     NameVariant,
@@ -40,10 +41,15 @@ from quality.detectors.stories.divergence import (
     quantities,
 )
 from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
-from quality.detectors.stories.summary import UNDATED, Member
+from quality.detectors.stories.summary import UNDATED, Grouping, Member, StorySummary
 from quality.segment import Sentence, sentences
 
-MAX_COMPARED = 24
+MAX_COMPARED = 8
+# Caches of StoryReader: articles read (their sentences), alignments of pairs, story labels.
+CACHED_VERSIONS = 1024
+CACHED_PAIRS = 8192
+CACHED_LABELS = 65536
+MAX_LABEL_MEMBERS = 64  # a story's label is read from its first articles
 ORIGIN_COVERAGE = 0.3
 COPY_SHARE = 0.8  # of its sentences verbatim from its origin
 REWRITE_SHARE = 0.5  # of its sentences matched in other versions
@@ -163,40 +169,96 @@ def _shifted(item: SentenceAttribution, offset: int) -> SentenceAttribution:
     return SentenceAttribution(sentence, tuple(moved(a) for a in item.own), moved(item.carried) if item.carried else None)
 
 
-def analyse_story(story: str, members: Sequence[tuple[int, Member]], signatures: np.ndarray, language: str = "en") -> dict[str, Outcome]:
-    """Each member's :class:`Outcome`, by article id. ``members`` are (position in the corpus,
-    record) pairs, ``signatures`` their signatures (one row each)."""
-    label = story_label([m for _, m in members])
-    outlets = len({m.source for _, m in members})
-    if outlets < 2:
-        return {m.id: Outcome(story, label, len(members), outlets, SINGLE) for _, m in members}
-    versions = [_Version.read(m, position, language) for position, m in members]
-    vocabulary: dict[str, int] = {}
-    words = [incidence(version.units, vocabulary) for version in versions]
-    for k, version in enumerate(versions):
-        others = [j for j, other in enumerate(versions) if other.member.source != version.member.source]
-        if len(others) > MAX_COMPARED:  # the most alike: most agreeing signature numbers
-            agreement = np.count_nonzero(signatures == signatures[k], axis=1)
-            others.sort(key=lambda j: -agreement[j])
-        version.compared = sorted(others[:MAX_COMPARED], key=lambda j: versions[j].order)
-    for k, version in enumerate(versions):
+class StoryReader:
+    """Reads an article's story for :meth:`outcome`: the article and the versions it is compared
+    with, not the whole story, so that the time per article is bounded (by :data:`MAX_COMPARED`)
+    however large its story, and the work of one pair serves both sides. Memory is bounded by
+    the caches: :data:`CACHED_VERSIONS` articles read, :data:`CACHED_PAIRS` alignments and
+    :data:`CACHED_LABELS` story labels."""
+
+    def __init__(self, summary: StorySummary, grouping: Grouping, language: str = "en") -> None:
+        self.summary = summary
+        self.grouping = grouping
+        self.language = language
+        self._versions: OrderedDict[int, _Version] = OrderedDict()
+        self._pairs: OrderedDict[tuple[int, int], tuple[list[Match | None], list[Match | None]]] = OrderedDict()
+        self._labels: OrderedDict[int, str] = OrderedDict()
+
+    def outcome(self, position: int) -> Outcome:
+        story = int(self.grouping.story[position])
+        members = self.grouping.members(story)
+        story_id = f"S{story + 1:05d}"
+        sources = self.summary.sources
+        outlets = len({sources[k] for k in members})
+        label = self._label(story, members)
+        if outlets < 2:
+            return Outcome(story_id, label, len(members), outlets, SINGLE)
+        version = self._version(position)
+        version.compared = self._compared(position, members)
         for j in version.compared:
-            if j not in version.matches:  # one alignment serves both sides
-                version.matches[j], versions[j].matches[k] = align_both(version.units, versions[j].units, (words[k], words[j]))
-    origins = {k: _origin(version, versions) for k, version in enumerate(versions)}
-    is_origin = {j for j in origins.values() if j is not None}
-    outcomes = {}
-    for k, version in enumerate(versions):
-        origin = origins[k]
+            version.matches[j] = self._aligned(position, j)
+        versions = {j: self._version(j) for j in version.compared}
+        origin = _origin(version, versions)
         grades = _grades(version)
-        role = _role(version, origin, grades, k in is_origin)
-        outcomes[version.member.id] = Outcome(
-            story, label, len(members), outlets, role,
+        role = _role(version, origin, grades, origin is None and self._copied(version, versions))
+        divergences = tuple(_divergences(version, versions, self.language))
+        version.matches, version.compared = {}, []  # the pairs' cache keeps the alignments
+        return Outcome(
+            story_id, label, len(members), outlets, role,
             origin=versions[origin].member.id if origin is not None else None,
-            sentences=len(version.units), grades=grades,
-            divergences=tuple(_divergences(version, versions, language)),
+            sentences=len(version.units), grades=grades, divergences=divergences,
         )  # fmt: skip
-    return outcomes
+
+    def _compared(self, position: int, members: Sequence[int]) -> list[int]:
+        """The other outlets' versions most alike this one (most agreeing signature numbers;
+        ties: first in the input), at most :data:`MAX_COMPARED`, earliest first."""
+        source = self.summary.sources[position]
+        others = [k for k in members if self.summary.sources[k] != source]
+        if len(others) > MAX_COMPARED:
+            signatures = self.grouping.signatures
+            agreement = np.count_nonzero(signatures[others] == signatures[position], axis=1)
+            others = [others[i] for i in np.argsort(-agreement, kind="stable")[:MAX_COMPARED]]
+        return sorted(others, key=self._order)
+
+    def _order(self, position: int) -> tuple[int, int]:
+        date = self.summary.dates[position]
+        return (date if date != UNDATED else 1 << 40), position
+
+    def _copied(self, version: _Version, versions: dict[int, _Version]) -> bool:
+        """Whether a later version compared with this one draws at least
+        :data:`ORIGIN_COVERAGE` of its sentences from it."""
+        for j, other in versions.items():
+            if other.order > version.order and other.units:
+                theirs = self._aligned(j, version.position)
+                if sum(1 for m in theirs if m) / len(other.units) >= ORIGIN_COVERAGE:
+                    return True
+        return False
+
+    def _version(self, position: int) -> _Version:
+        if position not in self._versions:
+            self._versions[position] = _Version.read(self.summary.member(position), position, self.language)
+            if len(self._versions) > CACHED_VERSIONS:
+                self._versions.popitem(last=False)
+        self._versions.move_to_end(position)
+        return self._versions[position]
+
+    def _aligned(self, mine: int, theirs: int) -> list[Match | None]:
+        """The mutual matches of ``mine``'s sentences in ``theirs``."""
+        key = (min(mine, theirs), max(mine, theirs))
+        if key not in self._pairs:
+            self._pairs[key] = align_both(self._version(key[0]).units, self._version(key[1]).units)
+            if len(self._pairs) > CACHED_PAIRS:
+                self._pairs.popitem(last=False)
+        self._pairs.move_to_end(key)
+        forward, backward = self._pairs[key]
+        return forward if mine == key[0] else backward
+
+    def _label(self, story: int, members: Sequence[int]) -> str:
+        if story not in self._labels:
+            self._labels[story] = story_label([self.summary.member(k) for k in members[:MAX_LABEL_MEMBERS]])
+            if len(self._labels) > CACHED_LABELS:
+                self._labels.popitem(last=False)
+        return self._labels[story]
 
 
 def story_label(members: Sequence[Member]) -> str:
@@ -214,7 +276,7 @@ def story_label(members: Sequence[Member]) -> str:
     return " ".join(top)
 
 
-def _origin(version: _Version, versions: list[_Version]) -> int | None:
+def _origin(version: _Version, versions: dict[int, _Version]) -> int | None:
     """The earlier version covering most of this one's sentences, if enough of them."""
     if not version.units:
         return None
@@ -239,7 +301,7 @@ def _grades(version: _Version) -> dict[str, int]:
     return counts
 
 
-def _role(version: _Version, origin: int | None, grades: dict[str, int], is_origin: bool) -> str:
+def _role(version: _Version, origin: int | None, grades: dict[str, int], copied: bool) -> str:
     sentences = len(version.units) or 1
     if origin is not None:
         verbatim = sum(1 for m in version.matches[origin] if m and m.grade == VERBATIM)
@@ -247,12 +309,12 @@ def _role(version: _Version, origin: int | None, grades: dict[str, int], is_orig
             return COPY
         if sum(grades.values()) / sentences >= REWRITE_SHARE:
             return REWRITE
-    if is_origin and origin is None:
+    if copied and origin is None:
         return ORIGIN
     return INDEPENDENT
 
 
-def _divergences(version: _Version, versions: list[_Version], language: str) -> list[Divergence]:
+def _divergences(version: _Version, versions: dict[int, _Version], language: str) -> list[Divergence]:
     """The version's departures from the versions of the same days (a follow-up weeks later
     tells a later state of the story, not another version of it). A name is compared first with
     the aligned sentences of the other versions, then, one letter away at most, with the story."""

@@ -22,7 +22,6 @@ import hashlib
 import re
 import sys
 from array import array
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Sequence
 
@@ -88,8 +87,8 @@ class StorySummary:
         self.files: list[RecordFile] = []
         self._sorted_keys: tuple[np.ndarray, np.ndarray] | None = None
         self._grouping: Grouping | None = None
-        # Outcomes of the stories read last, by story number (StoryDetector.apply's cache).
-        self.outcomes: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        # What reads the stories for StoryDetector.apply, with its caches (made where it is used).
+        self.reader: Any = None
 
     def add(self, member: Member, signature: np.ndarray) -> None:
         self.held[len(self.sources)] = member
@@ -167,7 +166,7 @@ class StorySummary:
         return self._grouping
 
     def __getstate__(self) -> dict[str, Any]:  # the look-up order is sorted again where it is needed
-        return {**self.__dict__, "_sorted_keys": None, "outcomes": OrderedDict()}
+        return {**self.__dict__, "_sorted_keys": None, "reader": None}
 
 
 def id_key(id_: str) -> int:
