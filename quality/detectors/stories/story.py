@@ -46,8 +46,8 @@ from quality.segment import Sentence, sentences
 
 MAX_COMPARED = 8
 # Caches of StoryReader: articles read (their sentences), alignments of pairs, story labels.
-CACHED_VERSIONS = 1024
-CACHED_PAIRS = 8192
+CACHED_VERSIONS = 256
+CACHED_PAIRS = 2048
 CACHED_LABELS = 65536
 MAX_LABEL_MEMBERS = 64  # a story's label is read from its first articles
 ORIGIN_COVERAGE = 0.3
