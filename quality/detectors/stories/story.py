@@ -50,6 +50,8 @@ CACHED_VERSIONS = 256
 CACHED_PAIRS = 2048
 CACHED_LABELS = 65536
 MAX_LABEL_MEMBERS = 64  # a story's label is read from its first articles
+WHOLE_STORY = 64  # a story of at most this many articles is read at once (its articles fit the caches)
+CACHED_OUTCOMES = 20_000
 ORIGIN_COVERAGE = 0.3
 COPY_SHARE = 0.8  # of its sentences verbatim from its origin
 REWRITE_SHARE = 0.5  # of its sentences matched in other versions
@@ -173,8 +175,8 @@ class StoryReader:
     """Reads an article's story for :meth:`outcome`: the article and the versions it is compared
     with, not the whole story, so that the time per article is bounded (by :data:`MAX_COMPARED`)
     however large its story, and the work of one pair serves both sides. Memory is bounded by
-    the caches: :data:`CACHED_VERSIONS` articles read, :data:`CACHED_PAIRS` alignments and
-    :data:`CACHED_LABELS` story labels."""
+    the caches: :data:`CACHED_VERSIONS` articles read, :data:`CACHED_PAIRS` alignments,
+    :data:`CACHED_LABELS` story labels and :data:`CACHED_OUTCOMES` outcomes."""
 
     def __init__(self, summary: StorySummary, grouping: Grouping, language: str = "en") -> None:
         self.summary = summary
@@ -183,10 +185,27 @@ class StoryReader:
         self._versions: OrderedDict[int, _Version] = OrderedDict()
         self._pairs: OrderedDict[tuple[int, int], tuple[list[Match | None], list[Match | None]]] = OrderedDict()
         self._labels: OrderedDict[int, str] = OrderedDict()
+        self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()
+        self._held = 0  # outcomes in the cache
 
     def outcome(self, position: int) -> Outcome:
+        """The article's outcome. A story of at most :data:`WHOLE_STORY` articles is read at
+        once, the first time one of its articles is asked for: its articles and alignments are
+        then read once for all of them, and the outcomes wait in a cache of
+        :data:`CACHED_OUTCOMES` articles."""
         story = int(self.grouping.story[position])
         members = self.grouping.members(story)
+        if len(members) > WHOLE_STORY:
+            return self._outcome(position, story, members)
+        if story not in self._outcomes:
+            self._outcomes[story] = {k: self._outcome(k, story, members) for k in members}
+            self._held += len(members)
+            while self._held > CACHED_OUTCOMES:
+                self._held -= len(self._outcomes.popitem(last=False)[1])
+        self._outcomes.move_to_end(story)
+        return self._outcomes[story][position]
+
+    def _outcome(self, position: int, story: int, members: Sequence[int]) -> Outcome:
         story_id = f"S{story + 1:05d}"
         sources = self.summary.sources
         outlets = len({sources[k] for k in members})
