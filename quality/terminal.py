@@ -123,7 +123,7 @@ def story_lines(stories: pd.DataFrame) -> str:
     lines = []
     read = stories[stories["story"].notna()]
     shared = read[read["outlets"] > 1]
-    for story, group in shared.groupby("story", sort=True):
+    for story, group in shared.groupby("story", sort=False):  # in story_rows' order: S99999 before S100000
         first = group.iloc[0]
         lines.append(f"{story}  {printable_path(str(first['label']))}  ({len(group)} articles, {int(first['outlets'])} outlets)")
         sources = dict(zip(group["id"], group["source"]))

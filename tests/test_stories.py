@@ -318,3 +318,17 @@ def test_story_rows_sort_story_numbers_as_numbers_and_error_rows_last():
 
     articles = pd.DataFrame({"story_id": ["S100000", "S10001", "S00002", None], "date": [None, "2023-01-01", None, None], "id": list("abcd")})
     assert list(story_rows(articles)["id"]) == ["c", "b", "a", "d"]
+
+
+def test_terminal_view_keeps_story_numbers_in_numeric_order():
+    from quality.frame import story_rows
+    from quality.terminal import story_lines
+
+    rows = pd.DataFrame(
+        {
+            "story_id": ["S100000", "S100000", "S99999", "S99999"], "id": list("abcd"), "source": ["x", "y", "x", "y"],
+            "story_outlets": [2] * 4, "story_role": ["origin", "copy", "origin", "copy"], "story_sentences": [4] * 4,
+        }
+    )  # fmt: skip
+    shown = story_lines(story_rows(rows))
+    assert shown.index("S99999") < shown.index("S100000")
