@@ -17,7 +17,7 @@ import difflib
 from html import escape
 from typing import Sequence
 
-from quality.detectors.stories.align import align_both, units
+from quality.detectors.stories.align import align, units
 from quality.model import ArticleResult
 
 MAX_STORIES = 25
@@ -77,7 +77,7 @@ def _side_by_side(reference: ArticleResult, members: list[ArticleResult]) -> str
     columns = []
     for other in others:
         theirs = units(other.article.text)
-        matches, _ = align_both(mine, theirs)
+        matches = align(mine, theirs)
         columns.append((theirs, matches))
     header = "<tr><th>" + escape(reference.article.source) + " (reference)</th>" + "".join(f"<th>{escape(o.article.source)}</th>" for o in others) + "</tr>"
     rows = []

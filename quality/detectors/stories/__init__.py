@@ -32,9 +32,10 @@ import numpy as np
 from quality.detectors.base import Detector, check_option
 from quality.detectors.stories.profile import signature, story_terms
 from quality.detectors.stories.rules import STORY_RULES
-from quality.detectors.stories.story import SINGLE, Outcome, StoryReader
+from quality.detectors.stories.story import ORIGIN, SINGLE, Outcome, StoryReader
 from quality.detectors.stories.summary import Member, StorySummary, date_ordinal
 from quality.model import Article, DetectorResult
+
 
 class StoryDetector(Detector):
     name = "story"
@@ -118,5 +119,5 @@ def _metrics(outcome: Outcome, article: Article) -> dict[str, Any]:
         "original_sentences": outcome.original if compared else 0,
         "compared_words": len(article.text.split()) if compared else 0,
         "in_story": int(compared),
-        "is_origin": int(outcome.role == "origin"),
+        "is_origin": int(outcome.role == ORIGIN),
     }

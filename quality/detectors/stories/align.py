@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 import numpy as np
 from rapidfuzz import fuzz
-
-if TYPE_CHECKING:  # scipy loads when a story is first read, not with the detector
-    from scipy.sparse import csr_matrix
 
 from quality.detectors.stories.profile import COMMON_ZIPF, zipf
 from quality.segment import Sentence, sentences
@@ -92,17 +89,13 @@ def align(mine: list[Unit], theirs: list[Unit], mutual: bool = True) -> list[Mat
     ``mutual``, only when it is also that sentence's best match among ``mine``: a sentence on
     the story's topic resembles every other sentence on it a little, and its true counterpart
     most."""
-    forward, backward = _best_both_ways(mine, theirs)
-    if not mutual:
-        return forward
-    return [m if m is not None and (back := backward[m.other]) is not None and back.other == i else None for i, m in enumerate(forward)]
+    return align_both(mine, theirs)[0] if mutual else _best_both_ways(mine, theirs)[0]
 
 
-def align_both(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matrix, csr_matrix] | None = None) -> tuple[list[Match | None], list[Match | None]]:
+def align_both(mine: list[Unit], theirs: list[Unit]) -> tuple[list[Match | None], list[Match | None]]:
     """The mutual matches of two articles, from each side: ``align(mine, theirs)`` and
-    ``align(theirs, mine)`` for the price of one. ``words``: the two articles' :func:`incidence`
-    matrices over one vocabulary, when the caller keeps them for more than one pair."""
-    forward, backward = _best_both_ways(mine, theirs, words)
+    ``align(theirs, mine)`` for the price of one."""
+    forward, backward = _best_both_ways(mine, theirs)
     kept = [m if m is not None and (back := backward[m.other]) is not None and back.other == i else None for i, m in enumerate(forward)]
     reverse: list[Match | None] = [None] * len(theirs)
     for i, m in enumerate(kept):
@@ -111,18 +104,11 @@ def align_both(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matrix, cs
     return kept, reverse
 
 
-def _best_both_ways(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matrix, csr_matrix] | None = None) -> tuple[list[Match | None], list[Match | None]]:
+def _best_both_ways(mine: list[Unit], theirs: list[Unit]) -> tuple[list[Match | None], list[Match | None]]:
     """Each sentence's best match on the other side, both ways (not yet mutual)."""
     if not mine or not theirs:
         return [None] * len(mine), [None] * len(theirs)
-    if words is None:
-        vocabulary: dict[str, int] = {}
-        words = incidence(mine, vocabulary), incidence(theirs, vocabulary)
-    left, right = words
-    size = max(left.shape[1], right.shape[1])
-    left.resize((len(mine), size))
-    right.resize((len(theirs), size))
-    shared = (left @ right.T).toarray()
+    shared = _shared_words(mine, theirs)
     graded: dict[tuple[int, int], tuple[str, float] | None] = {}
 
     def grade(i: int, j: int) -> tuple[str, float] | None:
@@ -135,18 +121,21 @@ def _best_both_ways(mine: list[Unit], theirs: list[Unit], words: tuple[csr_matri
     return forward, backward
 
 
-def incidence(units: list[Unit], vocabulary: dict[str, int]) -> csr_matrix:
-    """Sentences by uncommon words, 1 where the sentence has the word (columns numbered by
-    ``vocabulary``, which grows): the product of two articles' is how many words each sentence
-    of one shares with each of the other."""
+def _shared_words(mine: list[Unit], theirs: list[Unit]) -> np.ndarray:
+    """How many uncommon words each sentence of ``mine`` shares with each of ``theirs``: the
+    product of the two articles' sentence-by-word matrices (scipy loads when a story is first
+    read, not with the detector)."""
     from scipy.sparse import csr_matrix
 
-    indices: list[int] = []
-    pointers = [0]
-    for unit in units:
-        indices.extend(vocabulary.setdefault(word, len(vocabulary)) for word in unit.content)
-        pointers.append(len(indices))
-    return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, pointers), shape=(len(units), max(len(vocabulary), 1)))
+    vocabulary: dict[str, int] = {}
+    rows = [[vocabulary.setdefault(word, len(vocabulary)) for word in unit.content] for unit in (*mine, *theirs)]
+
+    def matrix(part: list[list[int]]) -> csr_matrix:
+        indices = [word for words in part for word in words]
+        pointers = np.cumsum([0, *map(len, part)])
+        return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, pointers), shape=(len(part), max(len(vocabulary), 1)))
+
+    return (matrix(rows[: len(mine)]) @ matrix(rows[len(mine) :]).T).toarray()
 
 
 def _likeliest(shared: np.ndarray) -> list[list[int]]:

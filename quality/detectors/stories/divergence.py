@@ -84,16 +84,16 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
         if words and words[0] in MULTIPLIERS:  # "twenty thousand species", "31.1 billion dollars"
             value *= MULTIPLIERS[words[0]]
             words = words[1:]
-        if _word_before(text, match.start()).lower() in APPROXIMATE:
+        before = _word_before(text, match.start())
+        if before.lower() in APPROXIMATE:
             continue  # "more than 20,000" does not contradict "20,665"
         start, end = offset + match.start("value"), offset + match.end("value")
-        before = _word_before(text, match.start())
         month = _month(before.rstrip("."))
         if month and value <= 31 and raw.isdigit():
             found.append(Quantity(f"day of {month}", value, start, end, match["value"]))
         elif raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
             found.append(Quantity(CALENDAR_YEAR, value, start, end, match["value"]))
-        elif words[:1] and words[0] in _YEARS and year is not None and value < 100 and _counted_back(text, match):
+        elif words[:1] and words[0] in _YEARS and year is not None and value < 100 and _counted_back(text, match, before):
             found.append(Quantity(CALENDAR_YEAR, year - value, start, end, match["value"]))
         elif words[:1] and (words[0] in ("%", "percent") or words[:2] == ["per", "cent"]):
             found.append(Quantity("%", value, start, end, match["value"]))
@@ -104,8 +104,8 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
     return found
 
 
-def _counted_back(text: str, match: re.Match[str]) -> bool:
-    return _word_before(text, match.start()).lower() in _SINCE_BEFORE or bool(_AGO_AFTER.match(text, match.end()))
+def _counted_back(text: str, match: re.Match[str], before: str) -> bool:
+    return before.lower() in _SINCE_BEFORE or bool(_AGO_AFTER.match(text, match.end()))
 
 
 def _word_before(text: str, end: int) -> str:
@@ -123,8 +123,11 @@ def _number(raw: str) -> float | None:
 
 
 def _month(word: str) -> str | None:
+    """The month a word names, in full or abbreviated (``Feb``, ``Sept``)."""
     word = word.lower()
-    return word if word in MONTHS else _MONTH_ABBREVIATIONS.get(word[:3]) if len(word) in (3, 4) and word[:3] in _MONTH_ABBREVIATIONS else None
+    if word in MONTHS:
+        return word
+    return _MONTH_ABBREVIATIONS.get(word[:3]) if len(word) in (3, 4) else None
 
 
 def _singular(word: str) -> str:
@@ -154,19 +157,28 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     earliest version's)."""
     found = []
     for quantity in mine:
-        readings = [{q.value for q in theirs if q.kind == quantity.kind} for theirs in others]
+        readings = [_values(theirs, quantity.kind) for theirs in others]
         if not any(readings) or any(quantity.value in values for values in readings):
             continue
         votes: Counter[float] = Counter()
-        first_seen: dict[float, str] = {}
-        for theirs in others:
-            for value in {q.value for q in theirs if q.kind == quantity.kind}:
+        first_seen: dict[float, str] = {}  # each value as the earliest version giving it writes it
+        for values in readings:
+            for value, written in values.items():
                 votes[value] += 1
-                first_seen.setdefault(value, next(q.text for q in theirs if q.kind == quantity.kind and q.value == value))
+                first_seen.setdefault(value, written)
         order = list(first_seen)
         majority = max(votes, key=lambda value: (votes[value], -order.index(value)))
         found.append(NumberDivergence(quantity, majority, votes[majority], first_seen[majority]))
     return found
+
+
+def _values(found: Sequence[Quantity], kind: str) -> dict[float, str]:
+    """The values of one kind a sentence gives, in its order, each as it first writes it."""
+    values: dict[float, str] = {}
+    for q in found:
+        if q.kind == kind:
+            values.setdefault(q.value, q.text)
+    return values
 
 
 @dataclass(frozen=True)

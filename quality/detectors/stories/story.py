@@ -101,8 +101,6 @@ class _Version:
     position: int
     units: list[Unit]
     names: set[str]
-    compared: list[int] = field(default_factory=list)  # indices into the story's versions
-    matches: dict[int, list[Match | None]] = field(default_factory=dict)
     _attributions: dict[int, SentenceAttribution] = field(default_factory=dict)  # by sentence start
     _analysed: set[int] = field(default_factory=set)  # paragraphs
     _paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -118,8 +116,7 @@ class _Version:
 
     @property
     def order(self) -> tuple[int, int]:
-        date = self.member.date if self.member.date != UNDATED else 1 << 40
-        return date, self.position
+        return _order(self.member.date, self.position)
 
     def attribution_at(self, unit: Unit) -> SentenceAttribution | None:
         """The attribution analysis of the sentence ``unit``, read in its paragraph: the
@@ -213,15 +210,13 @@ class StoryReader:
         if outlets < 2:
             return Outcome(story_id, label, len(members), outlets, SINGLE)
         version = self._version(position)
-        version.compared = self._compared(position, members)
-        for j in version.compared:
-            version.matches[j] = self._aligned(position, j)
-        versions = {j: self._version(j) for j in version.compared}
-        origin = _origin(version, versions)
-        grades = _grades(version)
-        role = _role(version, origin, grades, origin is None and self._copied(version, versions))
-        divergences = tuple(_divergences(version, versions, self.language))
-        version.matches, version.compared = {}, []  # the pairs' cache keeps the alignments
+        compared = self._compared(position, members)
+        matches = {j: self._aligned(position, j) for j in compared}  # earliest version first
+        versions = {j: self._version(j) for j in compared}
+        origin = _origin(version, matches, versions)
+        grades = _grades(version, matches)
+        role = _role(version, matches, origin, grades, origin is None and self._copied(version, versions))
+        divergences = tuple(_divergences(version, matches, versions, self.language))
         return Outcome(
             story_id, label, len(members), outlets, role,
             origin=versions[origin].member.id if origin is not None else None,
@@ -237,11 +232,7 @@ class StoryReader:
             signatures = self.grouping.signatures
             agreement = np.count_nonzero(signatures[others] == signatures[position], axis=1)
             others = [others[i] for i in np.argsort(-agreement, kind="stable")[:MAX_COMPARED]]
-        return sorted(others, key=self._order)
-
-    def _order(self, position: int) -> tuple[int, int]:
-        date = self.summary.dates[position]
-        return (date if date != UNDATED else 1 << 40), position
+        return sorted(others, key=lambda k: _order(self.summary.dates[k], k))
 
     def _copied(self, version: _Version, versions: dict[int, _Version]) -> bool:
         """Whether a later version compared with this one draws at least
@@ -280,9 +271,14 @@ class StoryReader:
         return self._labels[story]
 
 
+def _order(date: int, position: int) -> tuple[int, int]:
+    """Which of two versions came first: the earlier date, undated last; then the input's order."""
+    return (date if date != UNDATED else 1 << 40), position
+
+
 def story_label(members: Sequence[Member]) -> str:
     """The earliest member's title when it has one; else the words most members share."""
-    dated = sorted(members, key=lambda m: (m.date if m.date != UNDATED else 1 << 40))
+    dated = sorted(members, key=lambda m: _order(m.date, 0))
     for member in dated:
         if member.title:
             return member.title
@@ -295,53 +291,52 @@ def story_label(members: Sequence[Member]) -> str:
     return " ".join(top)
 
 
-def _origin(version: _Version, versions: dict[int, _Version]) -> int | None:
+def _origin(version: _Version, matches: dict[int, list[Match | None]], versions: dict[int, _Version]) -> int | None:
     """The earlier version covering most of this one's sentences, if enough of them."""
     if not version.units:
         return None
     best, best_coverage = None, 0.0
-    for j in version.compared:
+    for j, found in matches.items():
         if versions[j].order >= version.order:
             continue
-        coverage = sum(1 for m in version.matches[j] if m) / len(version.units)
+        coverage = sum(1 for m in found if m) / len(version.units)
         if coverage > best_coverage:
             best, best_coverage = j, coverage
     return best if best_coverage >= ORIGIN_COVERAGE else None
 
 
-def _grades(version: _Version) -> dict[str, int]:
+def _grades(version: _Version, matches: dict[int, list[Match | None]]) -> dict[str, int]:
     """How many of the version's sentences are, at best, verbatim, edited or reworded
     versions of another outlet's."""
     counts = dict.fromkeys(GRADES, 0)
     for u in range(len(version.units)):
-        found = [matches[u] for matches in version.matches.values() if matches[u]]
+        found = [aligned[u] for aligned in matches.values() if aligned[u]]
         if found:
             counts[min(found, key=lambda m: GRADES.index(m.grade)).grade] += 1
     return counts
 
 
-def _role(version: _Version, origin: int | None, grades: dict[str, int], copied: bool) -> str:
+def _role(version: _Version, matches: dict[int, list[Match | None]], origin: int | None, grades: dict[str, int], copied: bool) -> str:
+    """``copied``: a later version draws from this one, which has no origin of its own."""
     sentences = len(version.units) or 1
     if origin is not None:
-        verbatim = sum(1 for m in version.matches[origin] if m and m.grade == VERBATIM)
+        verbatim = sum(1 for m in matches[origin] if m and m.grade == VERBATIM)
         if verbatim / sentences >= COPY_SHARE:
             return COPY
         if sum(grades.values()) / sentences >= REWRITE_SHARE:
             return REWRITE
-    if copied and origin is None:
-        return ORIGIN
-    return INDEPENDENT
+    return ORIGIN if copied else INDEPENDENT
 
 
-def _divergences(version: _Version, versions: dict[int, _Version], language: str) -> list[Divergence]:
+def _divergences(version: _Version, matches: dict[int, list[Match | None]], versions: dict[int, _Version], language: str) -> list[Divergence]:
     """The version's departures from the versions of the same days (a follow-up weeks later
     tells a later state of the story, not another version of it). A name is compared first with
     the aligned sentences of the other versions, then, one letter away at most, with the story."""
     found = []
-    peers = {j for j in version.compared if _same_days(version.member, versions[j].member)}
+    peers = {j for j in matches if _same_days(version.member, versions[j].member)}
     variants: dict[str, NameVariant] = {}
     for u, unit in enumerate(version.units):
-        aligned = [(versions[j], versions[j].units[matches[u].other]) for j, matches in version.matches.items() if matches[u] and j in peers]
+        aligned = [(versions[j], versions[j].units[found[u].other]) for j, found in matches.items() if found[u] and j in peers]
         if not aligned:
             continue
         for variant in name_variants(unit.text, version.unit_names(unit), [v.unit_names(o) for v, o in aligned], language):
@@ -442,7 +437,7 @@ def _named(a: Attribution) -> bool:
 
 def _mentioned(source: str, paragraph: str) -> bool:
     """Whether the paragraph names the source: one of its capitalised words, or its last word."""
-    words = [w for w in NAME.findall(source)] or source.split()[-1:]
+    words = NAME.findall(source) or source.split()[-1:]
     folded = paragraph.lower()
     return any(re.search(rf"\b{re.escape(w.lower())}\b", folded) for w in words)
 

@@ -215,9 +215,8 @@ class Grouping:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """The estimated overlap (Jaccard) of two articles' distinctive words; 0 when either has none."""
-    if (a == EMPTY).all() or (b == EMPTY).all():
-        return 0.0
+    """The estimated overlap (Jaccard) of two articles' distinctive words (candidate pairs never
+    hold an article without any: :func:`_candidate_pairs`)."""
     return float(np.count_nonzero(a == b)) / PERMUTATIONS
 
 
