@@ -106,6 +106,54 @@ def test_line_kind_by_position(name: str, lines: list[str], index: int, expected
     assert codes == (set() if expected is None else {expected})
 
 
+# Calls to the reader in wordings no family pattern knows, told by their structure: an imperative
+# of what readers do or an address to the reader, a channel of the outlet's, and, for the weaker
+# form, a place at the article's edge. (name, line, where it stands, expected code)
+CALL_CASES = [
+    ("tips on a messaging app", "Got a story for us? WhatsApp our newsroom on +44 7700 900123.", "between", "BPL001"),
+    ("corrections address", "Spotted an error? Write to our editors at corrections@ledger.example.", "between", "BPL001"),
+    ("notifications", "Never miss a headline: turn on notifications in the Andes Post app.", "between", "BPL001"),
+    ("podcast", "Listen to our weekly podcast wherever you get your podcasts.", "between", "BPL001"),
+    ("membership price", "Become a member of the Harbour Times for just $2 a week and keep local reporting alive.", "end", "BPL001"),
+    ("contribution", "Support independent journalism: make a one-off contribution today.", "end", "BPL001"),
+    ("comments", "Join the conversation in the comments below.", "end", "BPL001"),
+    # an imperative or an address alone is furniture only at the edge
+    ("contribution mid-story", "Support independent journalism: make a one-off contribution today.", "between", None),
+    # the story's own lines
+    ("police appeal", "If you have information, call Crime Stoppers at 1-800-222-8477.", "end", None),
+    ("donating blood", "Residents were urged to donate blood at the city's three hospitals.", "end", None),
+    ("an institution's channel", "The ministry announced the change on its Telegram channel on Tuesday.", "end", None),
+    ("quoted call", "'Join us in the streets,' she told the crowd.", "end", None),
+    ("quoted call, curly", "“Follow our channel for updates,” the ministry wrote on Tuesday.", "end", None),
+    ("a columnist's we", "Who are we as a nation if we answer threats on Twitter with threats of our own?", "end", None),
+    ("how-to advice", "Read on for three tips that will help you save on your energy bill this winter.", "end", None),
+    ("a report you can read", "You can read the full report on the council's website.", "end", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "line", "where", "expected"), CALL_CASES, ids=[c[0] for c in CALL_CASES])
+def test_call_to_the_reader_by_structure(name: str, line: str, where: str, expected: str | None) -> None:
+    lines = [PARA_1, line, PARA_2, PARA_3] if where == "between" else [PARA_1, PARA_2, PARA_3, line]
+    text = _article(*lines)
+    assert _codes_on(text, line) == (set() if expected is None else {expected})
+
+
+# A list the article introduces with a colon holds its own steps, even worded like a call; the
+# outlet's own call (its "us", its channel) is furniture there too.
+STEPS_INTRO = "To watch the final without a cable subscription, readers in the United States have two options:"
+STEP_CASES = [
+    ("a step of the article", [PARA_1, STEPS_INTRO, "Sign up for a StreamCo account for $7.99 a month", "Add the sports pack in your account settings", PARA_2], 2, None),
+    ("the outlet's call in a list", [PARA_1, STEPS_INTRO, "Follow us on Telegram for live updates", PARA_2], 2, "BPL001"),
+    ("no colon, no list", [PARA_1, PARA_2, PARA_3, "Sign up for our daily newsletter"], 3, "BPL001"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "lines", "index", "expected"), STEP_CASES, ids=[c[0] for c in STEP_CASES])
+def test_steps_the_article_lists(name: str, lines: list[str], index: int, expected: str | None) -> None:
+    text = _article(*lines)
+    assert _codes_on(text, lines[index]) == (set() if expected is None else {expected})
+
+
 RESIDUE_CASES = [
     # a dateline glued to a paragraph: only the prefix is residue
     (" date 2023-01-31 " + PARA_1, "BPL004", "date 2023-01-31"),

@@ -152,6 +152,41 @@ SOCIAL_CALL: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?:https?://)?(?:t\.me|chat\.whatsapp\.com|whatsapp\.com/channel|wa\.me)/", _I), 300),
 )
 
+# A call to the reader told by its structure (``boilerplate.call_to_reader``), for the wordings
+# SOCIAL_CALL does not know: the line asks the reader to act (an imperative of what a reader
+# does with an outlet, or "you") through a channel it names (a network, an address, a number or
+# a medium of the outlet's). These are the two vocabularies of that structure, not wordings.
+READER_ACTIONS = frozenset(
+    """
+    add become bookmark call chat check chip click comment connect contact contribute dm donate
+    download drop email e-mail enable find follow get give help install join keep leave
+    listen message pledge read reach register send share sign stay submit subscribe support
+    switch tap tell text tip try tune turn visit watch whatsapp write
+    """.split()
+)
+# The outlet's own media and the ways readers reach or pay it.
+READER_CHANNELS = re.compile(
+    rf"\b(?:{NETWORKS}|signal|kakaotalk|kakao|zalo|dzen|threads|vk|line app)\b"
+    r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
+    r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
+    r"comments|comment section|newsroom|editors|journalism|bulletins?|digest|push|"
+    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b"
+    r"|[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b",  # the price of supporting it
+    _I,
+)
+# Reached through a number or an address, the reader is asked to write to the outlet itself.
+CONTACT_POINTS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ().-]{6,}\d")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I)
+# The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of
+# the channel ("our app": see boilerplate.call_to_reader); a "we" that is the subject of a
+# sentence, or "our own", is as often a columnist's or a nation's.
+OUTLET_OBJECT = re.compile(r"\bus\b")  # "US" is a country
+OUTLET_POSSESSIVE = re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I)  # and the three words after it
+# What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
+IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
+# Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
+
 # BPL002: image and video credits, captions' residue, gallery widgets and icon ligatures.
 MEDIA_CREDIT: tuple[tuple[re.Pattern[str], int], ...] = (
     # "Top image via ...", "Photo: ...", "Image credit: ...", "Foto: ..."

@@ -99,9 +99,15 @@ SOCIAL_CALL = Rule(
     code="BPL001",
     name="call-to-follow-or-share",
     severity=Severity.WARNING,
-    summary="A call to follow, share, subscribe or join (social footer, newsletter or app prompt, share widget).",
+    summary="A call to the reader to follow, share, subscribe, join, send tips or pay (social footer, newsletter "
+    "or app prompt, share widget, membership or donation appeal).",
     why="It is addressed to the site's visitors, not part of the story; left in, it shows the text was "
-    "scraped or pasted without being read, and it pollutes quotes, summaries and word counts.",
+    "scraped or pasted without being read, and it pollutes quotes, summaries and word counts. Known wordings "
+    "are matched as such; any other is told by its structure: an imperative of what readers do with an outlet "
+    "or an address to the reader, with a channel of the outlet's (a network, a link, an address, its app, "
+    "newsletter or newsroom), anywhere when it has both, at the article's edge when it has one.",
+    known_problems="A call in the middle of the article that only names a channel (\"Support independent journalism\") "
+    "is left alone: the story's own closing lines may say as much.",
     example="Follow us on Telegram for the latest updates: https://t.me/example",
     instead="Cut the line; keep calls to action in the page template, outside the article body.",
     fires=(
@@ -109,10 +115,12 @@ SOCIAL_CALL = Rule(
         "The minister arrived in Beijing on Monday for two days of talks with his counterpart.\n"
         "If you enjoyed this story, share it with your friends and follow us on Instagram.",
         "The port reopened on Tuesday after a week of strikes, officials said.\nSign up for our morning newsletter",
+        "The port reopened on Tuesday after a week of strikes, officials said.\nGot a story? WhatsApp our newsroom on +44 7700 900123.",
     ),
     passes=(
         "The ministry announced the visit on Telegram, where it has more than a million followers.",
         "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
+        "Two men were arrested after the fire on Main Street, police said.\nIf you have information, call Crime Stoppers at 1-800-222-8477.",
     ),
     fix="safe",
     message="call to follow, share or subscribe",
@@ -352,6 +360,7 @@ _URL = re.compile(r"https?://|www\.|(?<![\w-])-*+\w[\w-]*+\.(?:com|org|net|co|io
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _OPEN_QUOTE = re.compile(r"^[\"“„«‘'’]")
+_QUOTE_MARK = re.compile(r"[\"“„«]")
 # Emoji, flags and other symbols after the last full stop do not make a sentence a fragment.
 # (Tried only where a run of them starts: from inside a run that is not at the end, it would
 # rescan the run for every position, quadratic in its length.)
@@ -370,6 +379,7 @@ class LineInfo:
     prose: bool  # a real paragraph: long, or a sentence of ten words or more
     grammatical: bool  # has function words: a sentence, not a label (script-aware)
     features: tuple[float, ...]  # in the order of ALL_FEATURES, the line model's input
+    call: int = 0  # NO_CALL, EDGE_CALL or CALL (call_to_reader)
 
     def feature(self, name: str) -> float:
         return self.features[FEATURE_INDEX[name]]
@@ -381,10 +391,13 @@ def family_of(line: str, dateline: bool | None = None) -> Rule | None:
     when the line holds one of the literals it cannot match without (:mod:`._prefilter`)."""
     length = len(line)
     possible = _family_screen().possible(line)
+    # A call inside quotation marks is someone's speech ("'Follow our channel,' the ministry wrote").
+    unquoted = _unquoted(line) if _QUOTE_MARK.search(line) else line
     bit = 1
     for rule, patterns in FAMILIES:
+        subject = unquoted if rule is SOCIAL_CALL else line
         for pattern, max_chars in patterns:
-            if possible & bit and length <= max_chars and pattern.search(line):
+            if possible & bit and length <= max_chars and pattern.search(subject):
                 return rule
             bit <<= 1
         if rule is DATELINE and (is_dateline(line) if dateline is None else dateline):
@@ -411,6 +424,64 @@ def is_dateline(line: str) -> bool:
     if len(words) > 4:
         return False
     return all(w[0].isupper() or not w[0].isalpha() for w in words)
+
+
+# A call to the reader, by its structure (see call_to_reader): how plainly a line is one.
+NO_CALL, EDGE_CALL, CALL = 0, 1, 2
+CALL_MAX_WORDS = 45  # a call is a sentence or two; a longer line is a paragraph that mentions a channel
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:]))\s*")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def call_to_reader(text: str, words: int) -> int:
+    """Whether the line asks the reader to act through one of the outlet's channels, told by
+    its structure rather than its wording, so that "Got a story? WhatsApp our newsroom" or
+    "Become a member for $2 a week" is found although no family pattern says it.
+
+    A call addresses the reader (a sentence opening with an imperative of what readers do with an
+    outlet, ``T.READER_ACTIONS``; "you"; or the outlet's "us" and "our") and names a channel
+    (a network, a link, a handle, an e-mail address, the outlet's media: ``T.READER_CHANNELS``; a
+    telephone number only beside the outlet's "us", since a police appeal gives one too). Both
+    an imperative and an address with a channel make a :data:`CALL`, furniture wherever it
+    stands; an imperative or an address with a channel is an :data:`EDGE_CALL`, furniture only
+    at the article's edge (a closing paragraph of a story may say "you" and "app"). Quoted speech
+    is someone's words, not the outlet's, and is left out first."""
+    if not 2 <= words <= CALL_MAX_WORDS:
+        return NO_CALL
+    own = _unquoted(text)
+    named = T.READER_CHANNELS.search(own) or _URL.search(own) or _HANDLE.search(own)
+    contact = None if named else T.CONTACT_POINTS.search(own)
+    if not (named or contact):
+        return NO_CALL  # most lines: no channel
+    voice = outlet_voice(own)
+    if contact and "@" not in contact.group() and not voice:
+        return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
+    address = voice or T.SECOND_PERSON.search(own) is not None
+    imperative = any(_opens_with_action(own[m.end() :]) for m in _SENTENCE_STARTS.finditer(own))
+    if imperative and address:
+        return CALL
+    return EDGE_CALL if imperative or address else NO_CALL
+
+
+def _unquoted(line: str) -> str:
+    """The line without its quotations, when words are left beside them (the speaker: "'Join us,'
+    she said"); a line that is one quotation from end to end says nothing of who speaks, and
+    scraped text wraps whole paragraphs in stray marks, so it is kept whole."""
+    rest = T.QUOTED.sub(" ", line)
+    return rest if _WORD.search(rest) else line
+
+
+def outlet_voice(text: str) -> bool:
+    """Whether the outlet speaks of itself: "us" ("follow us", "tell us") or "our" before one
+    of its channels ("our newsletter", "our weekly podcast"; not "our own")."""
+    return T.OUTLET_OBJECT.search(text) is not None or any(T.READER_CHANNELS.search(m.group(1)) for m in T.OUTLET_POSSESSIVE.finditer(text))
+
+
+def _opens_with_action(sentence: str) -> bool:
+    """The sentence opens (after "please", "now", an arrow) with a verb of what readers do."""
+    rest = sentence[T.IMPERATIVE_LEAD.match(sentence).end() :]
+    word = _FIRST_WORD.match(rest)
+    return word is not None and word.group().lower() in T.READER_ACTIONS
 
 
 def line_words(text: str) -> int:
@@ -443,6 +514,7 @@ class OwnFeatures(NamedTuple):
     prose: bool
     family: Rule | None
     grammatical: bool  # has function words (or Chinese/Japanese function characters)
+    call: int  # NO_CALL, EDGE_CALL or CALL (call_to_reader)
 
 
 def _own_features(text: str) -> OwnFeatures:
@@ -499,7 +571,8 @@ def _own_features(text: str) -> OwnFeatures:
     named.update({feature: float(family is rule) for rule, feature in FAMILY_FEATURES})
     named["family_dateline_shape"] = float(dateline)
     feats = [named[name] for name in OWN_FEATURES]
-    return OwnFeatures(feats, n_words, chars, prose, family, grammatical)
+    call = call_to_reader(text, n_words) if family is None else NO_CALL
+    return OwnFeatures(feats, n_words, chars, prose, family, grammatical, call)
 
 
 OWN_FEATURES = (
@@ -523,6 +596,8 @@ OWN_INDEX = {name: k for k, name in enumerate(OWN_FEATURES)}
 FEATURE_INDEX = {name: k for k, name in enumerate(ALL_FEATURES)}
 
 _NAV_HEADERS = (NAVIGATION,)
+STEPS_REACH = 12  # lines after a paragraph ending in a colon read as the list it introduces
+STEP_MAX_WORDS = 40  # a longer line is a paragraph, and ends the list
 RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
 NAV_REACH = 6  # lines after a navigation header ("Related", "Most Popular") that read as its links
 HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
@@ -583,7 +658,7 @@ def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None =
     infos = []
     since_nav = NAV_REACH + 1
     for i, line in enumerate(lines):
-        feats, n_words, length, prose, family, grammatical = own[i]
+        feats, n_words, length, prose, family, grammatical, call = own[i]
         lo, hi = max(0, i - 3), min(n, i + 4)
         window = [j for j in range(lo, hi) if j != i]
         prev_prose = i > 0 and is_prose[i - 1]
@@ -629,7 +704,7 @@ def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None =
             since_nav = NAV_REACH + 1
         else:
             since_nav += 1
-        infos.append(LineInfo(line, length, n_words, family, prose, grammatical, (*feats, *(context[name] for name in CONTEXT_FEATURES))))
+        infos.append(LineInfo(line, length, n_words, family, prose, grammatical, (*feats, *(context[name] for name in CONTEXT_FEATURES)), call))
     return infos
 
 
@@ -810,6 +885,8 @@ def classify_pass(
     spans = list(paragraphs(text))
     infos = line_infos(spans, own_cache)
     lead = _lead_lines(infos)
+    story = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
+    steps = _listed_steps(infos)
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
         p = probability(info.features)
@@ -831,12 +908,33 @@ def classify_pass(
                 rule = info.family
         elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
+        at_edge = not story or index < story[0] or index > story[-1]
+        headline = index in lead or info.feature("headline_candidate") > 0
+        if rule in (None, PAGE_FRAGMENT) and not headline and (info.call == CALL or (info.call == EDGE_CALL and at_edge)):
+            rule = SOCIAL_CALL
+        if rule is SOCIAL_CALL and index in steps and not outlet_voice(info.span.text):
+            rule = None  # a step the article lists ("Sign up for a streaming account"), not the outlet's call
         if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and line_key(info.span.text) in learned:
             # a recurring subheading ("Background") is house style, not a template
             rule, p = SOURCE_TEMPLATE, 1.0
         if rule is not None:
             verdicts.append(Verdict(rule.code, info.span.start, info.span.end, p))
     return verdicts
+
+
+def _listed_steps(infos: Sequence[LineInfo]) -> set[int]:
+    """The lines of a list that a paragraph of the article introduces with a colon ("To get both,
+    do this:"), up to :data:`STEPS_REACH` lines of at most :data:`STEP_MAX_WORDS` words: the
+    article's own steps or items, whatever they say."""
+    steps: set[int] = set()
+    for index, info in enumerate(infos):
+        if not (info.prose and info.span.text.rstrip().endswith(":")):
+            continue
+        for k in range(index + 1, min(len(infos), index + 1 + STEPS_REACH)):
+            if infos[k].words > STEP_MAX_WORDS or infos[k].span.text.rstrip().endswith(":"):
+                break
+            steps.add(k)
+    return steps
 
 
 def _outside_headings(verdicts: list[Verdict], headings: Sequence[tuple[int, int]]) -> list[Verdict]:
