@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from quality.detectors._wordlists import zipf_frequency
+
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TERMS_PER_ARTICLE = 32
 PERMUTATIONS = 64
@@ -38,10 +40,10 @@ _POSSESSIVE = re.compile(r"['’]s$")  # "Moscow's" is "Moscow" to the story
 _RARITY_CEILING = 7.5
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
+    """wordfreq's Zipf frequency, from the compact lists the other detectors read too (wordfreq's
+    own dictionary would hold some 35 MB more per language)."""
     return zipf_frequency(word, language)
 
 
