@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quality.detectors._prefilter import LiteralScreen, fold, required_literals
-from quality.detectors.boilerplate import FAMILIES, family_of
+from quality.detectors.boilerplate import _CHANNELS, FAMILIES, _channel_screen, family_of
 
 REQUIRED = [
     (r"follow us", {"follow us"}),
@@ -67,6 +67,16 @@ def test_every_line_a_family_pattern_matches_passes_the_screen(index: int, data:
     pattern = FAMILY_PATTERNS[index]
     line = data.draw(st.from_regex(pattern))
     assert FAMILY_SCREEN.possible(line) >> index & 1
+
+
+@pytest.mark.parametrize("index", range(len(_CHANNELS)))
+@given(data=st.data())
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_every_line_naming_a_channel_passes_the_call_screen(index: int, data: st.DataObject) -> None:
+    """The screen in front of a call's channels (``boilerplate.call_to_reader``) holds back no
+    line that names one."""
+    line = data.draw(st.from_regex(_CHANNELS[index]))
+    assert _channel_screen().possible(line) >> index & 1
 
 
 BOILERPLATE_LINES = [

@@ -170,12 +170,12 @@ READER_CHANNELS = re.compile(
     r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
     r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
     r"comments|comment section|newsroom|editors|journalism|bulletins?|digest|push|"
-    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b"
-    r"|[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b",  # the price of supporting it
+    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b",
     _I,
 )
-# Reached through a number or an address, the reader is asked to write to the outlet itself.
-CONTACT_POINTS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ().-]{6,}\d")
+READER_PRICE = re.compile(r"[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b", _I)  # of supporting it
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I)
 # The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of
 # the channel ("our app": see boilerplate.call_to_reader); a "we" that is the subject of a

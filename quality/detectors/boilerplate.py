@@ -448,19 +448,32 @@ def call_to_reader(text: str, words: int) -> int:
     is someone's words, not the outlet's, and is left out first."""
     if not 2 <= words <= CALL_MAX_WORDS:
         return NO_CALL
-    own = _unquoted(text)
-    named = T.READER_CHANNELS.search(own) or _URL.search(own) or _HANDLE.search(own)
-    contact = None if named else T.CONTACT_POINTS.search(own)
-    if not (named or contact):
+    possible = _channel_screen().possible(text)  # what the line without its quotations may name, and more
+    if not possible and _DIGIT.search(text) is None:
         return NO_CALL  # most lines: no channel
+    own = _unquoted(text)
+    named = any(possible >> k & 1 and pattern.search(own) for k, pattern in enumerate(_CHANNELS))
+    telephone = not named and _DIGIT.search(own) is not None and T.TELEPHONE.search(own) is not None
+    if not (named or telephone):
+        return NO_CALL
     voice = outlet_voice(own)
-    if contact and "@" not in contact.group() and not voice:
+    if not named and not voice:
         return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
     address = voice or T.SECOND_PERSON.search(own) is not None
     imperative = any(_opens_with_action(own[m.end() :]) for m in _SENTENCE_STARTS.finditer(own))
     if imperative and address:
         return CALL
     return EDGE_CALL if imperative or address else NO_CALL
+
+
+# What names a channel, screened by their literals (most lines name none: one scan rules them out).
+_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.EMAIL_ADDRESS, _URL, _HANDLE)
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _channel_screen() -> LiteralScreen:
+    return LiteralScreen(_CHANNELS)
 
 
 def _unquoted(line: str) -> str:
