@@ -371,23 +371,34 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
     mine = version.attribution_at(unit)
     if mine is None or not mine.is_claim:
         return []
-    theirs = [v.attribution_at(o) for v, o in aligned]
     if not mine.attributed:
-        named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s)]
-        bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
-        if not named or len(named) <= bare or _mentioned(named[0].source, version.paragraph_of(unit)):
-            return []
-        source = named[0].source
-        return [
-            Divergence(
-                SOURCE_DROPPED.code, unit.start, unit.end,
-                SOURCE_DROPPED.message_for(versions=_versions(len(named)), source=source),
-                f"attribute it to {source}",
-            )
-        ]  # fmt: skip
+        return _source_dropped(version, unit, [v.attribution_at(o) for v, o in aligned])
     own = _speaker(mine)
     if own is None:
+        return []  # attributed to no speaker whose kind the words make plain: nothing to compare
+    return _speaker_changed(own, [v.attribution_at(o) for v, o in aligned])
+
+
+def _source_dropped(version: _Version, unit: Unit, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
+    """STY003: the bare claim ``unit`` of ``version``, where more of the aligned versions
+    (``theirs``) name a source that this paragraph never mentions than leave it bare too."""
+    named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s)]
+    bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
+    if not named or len(named) <= bare or _mentioned(named[0].source, version.paragraph_of(unit)):
         return []
+    source = named[0].source
+    return [
+        Divergence(
+            SOURCE_DROPPED.code, unit.start, unit.end,
+            SOURCE_DROPPED.message_for(versions=_versions(len(named)), source=source),
+            f"attribute it to {source}",
+        )
+    ]  # fmt: skip
+
+
+def _speaker_changed(own: Attribution, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
+    """STY004: ``own`` speaker is a person where more of the aligned versions (``theirs``) have an
+    organisation say it, or the other way round."""
     speakers = [_speaker(a) for a in theirs if a is not None]
     kinds = Counter(s.kind for s in speakers if s is not None and s.kind in SPEAKER_KINDS)
     other = next(kind for kind in SPEAKER_KINDS if kind != own.kind)
