@@ -11,7 +11,9 @@ also lands on lines of its own. So the unit here is the line, and the question f
    post leaves behind (BPL005), legal and cookie notices (BPL006), advertising markers (BPL007).
    Patterns describe the grammar of a family ("follow us on <network>", "<credit word>: <agency>")
    and only fire on lines short enough to be furniture, so a real paragraph that mentions
-   Telegram or a photograph is left alone. A line that is nothing but dates, field labels and a
+   Telegram or a photograph is left alone. A call to the reader in a wording no pattern knows is
+   told by its structure (:func:`call_to_reader`: an imperative or an address to the reader, a
+   channel of the outlet's, a place at the article's edge). A line that is nothing but dates, field labels and a
    few capitalised words is a dateline (" date 2023-01-31 Politics"), found by subtraction rather
    than by pattern.
 2. **The shape of the line in its context**, for furniture that no family names (menu entries,
@@ -898,7 +900,7 @@ def classify_pass(
     spans = list(paragraphs(text))
     infos = line_infos(spans, own_cache)
     lead = _lead_lines(infos)
-    story = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
+    story_lines = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
     steps = _listed_steps(infos)
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
@@ -921,7 +923,7 @@ def classify_pass(
                 rule = info.family
         elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
-        at_edge = not story or index < story[0] or index > story[-1]
+        at_edge = not story_lines or index < story_lines[0] or index > story_lines[-1]
         headline = index in lead or info.feature("headline_candidate") > 0
         if rule in (None, PAGE_FRAGMENT) and not headline and (info.call == CALL or (info.call == EDGE_CALL and at_edge)):
             rule = SOCIAL_CALL
