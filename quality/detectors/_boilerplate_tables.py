@@ -174,7 +174,9 @@ READER_CHANNELS = re.compile(
     _I,
 )
 READER_PRICE = re.compile(r"[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b", _I)  # of supporting it
-EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Tried only from the start of a run of address characters, which it takes whole (possessive):
+# from every position of a long run without "@" it would rescan the run, quadratic in its length.
+EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
 TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I)
 # The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of
@@ -185,7 +187,8 @@ OUTLET_POSSESSIVE = re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I)  # and the 
 # What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
 IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]")
+# A quotation ends before the next opening mark, so an unclosed mark is not scanned past another.
+QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")
 
 # BPL002: image and video credits, captions' residue, gallery widgets and icon ligatures.
 MEDIA_CREDIT: tuple[tuple[re.Pattern[str], int], ...] = (
