@@ -923,9 +923,7 @@ def classify_pass(
                 rule = info.family
         elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
-        at_edge = not story_lines or index < story_lines[0] or index > story_lines[-1]
-        headline = index in lead or info.feature("headline_candidate") > 0
-        if rule in (None, PAGE_FRAGMENT) and not headline and (info.call == CALL or (info.call == EDGE_CALL and at_edge)):
+        if info.call != NO_CALL and rule in (None, PAGE_FRAGMENT) and _stands_as_call(info, index, lead, story_lines):
             rule = SOCIAL_CALL
         if rule is SOCIAL_CALL and index in steps and not outlet_voice(info.span.text):
             rule = None  # a step the article lists ("Sign up for a streaming account"), not the outlet's call
@@ -935,6 +933,15 @@ def classify_pass(
         if rule is not None:
             verdicts.append(Verdict(rule.code, info.span.start, info.span.end, p))
     return verdicts
+
+
+def _stands_as_call(info: LineInfo, index: int, lead: set[int], story_lines: Sequence[int]) -> bool:
+    """Whether a line :func:`call_to_reader` found is a call where it stands: never the headline;
+    a :data:`CALL` anywhere else; an :data:`EDGE_CALL` before or after the story's lines."""
+    if index in lead or info.feature("headline_candidate") > 0:
+        return False
+    at_edge = not story_lines or index < story_lines[0] or index > story_lines[-1]
+    return info.call == CALL or at_edge
 
 
 def _listed_steps(infos: Sequence[LineInfo]) -> set[int]:
