@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from functools import lru_cache
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -105,15 +106,15 @@ class _Version:
     position: int
     units: list[Unit]
     names: set[str]
-    analyses: "ParagraphAnalyses"
+    analysis: Callable[[int, int], dict[int, SentenceAttribution]]  # (position, paragraph) -> its sentences' analyses
     _paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)
     _names: dict[int, set[str]] = field(default_factory=dict)
     _quantities: dict[int, list[Quantity]] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, member: Member, position: int, language: str, analyses: "ParagraphAnalyses") -> "_Version":
+    def read(cls, member: Member, position: int, language: str, analysis: Callable[[int, int], dict[int, SentenceAttribution]]) -> "_Version":
         segmented = sentences(member.text)
-        version = cls(member, position, units(member.text, language, segmented), names_in(member.text), analyses)
+        version = cls(member, position, units(member.text, language, segmented), names_in(member.text), analysis)
         version._paragraphs = paragraph_spans(segmented)
         return version
 
@@ -125,7 +126,7 @@ class _Version:
         """The attribution analysis of the sentence ``unit``, read in its paragraph: the
         paragraph is read when first asked, and only paragraphs aligned with another outlet's
         that hold a verb of saying are (:func:`_may_attribute`)."""
-        return self.analyses.of(self, unit.paragraph).get(unit.start)
+        return self.analysis(self.position, unit.paragraph).get(unit.start)
 
     def quantities(self, unit: Unit) -> list[Quantity]:
         if unit.start not in self._quantities:
@@ -143,26 +144,6 @@ class _Version:
     def paragraph_of(self, unit: Unit) -> str:
         start, end = self.paragraph_span(unit.paragraph)
         return self.member.text[start:end]
-
-
-class ParagraphAnalyses:
-    """The attribution analyses of the paragraphs last read, :data:`CACHED_ANALYSES` of them, by
-    (article position, paragraph): each paragraph's sentences by their start in the article."""
-
-    def __init__(self) -> None:
-        self._held: OrderedDict[tuple[int, int], dict[int, SentenceAttribution]] = OrderedDict()
-
-    def of(self, version: _Version, paragraph: int) -> dict[int, SentenceAttribution]:
-        key = (version.position, paragraph)
-        found = self._held.get(key)
-        if found is not None:
-            self._held.move_to_end(key)
-            return found
-        start, end = version.paragraph_span(paragraph)
-        found = self._held[key] = {start + item.sentence.start: _shifted(item, start) for item in analyse(version.member.text[start:end])}
-        if len(self._held) > CACHED_ANALYSES:
-            self._held.popitem(last=False)
-        return found
 
 
 def paragraph_spans(segmented: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
@@ -190,20 +171,20 @@ class StoryReader:
     """Reads an article's story for :meth:`outcome`: the article and the versions it is compared
     with, not the whole story, so that the time per article is bounded (by :data:`MAX_COMPARED`)
     however large its story, and the work of one pair serves both sides. Memory is bounded by
-    the caches: :data:`CACHED_VERSIONS` articles read, :data:`CACHED_PAIRS` alignments,
-    :data:`CACHED_ANALYSES` paragraphs' attribution analyses, :data:`CACHED_LABELS` story labels
-    and :data:`CACHED_OUTCOMES` outcomes."""
+    the caches (each a ``functools.lru_cache`` of its own): :data:`CACHED_VERSIONS` articles
+    read, :data:`CACHED_PAIRS` alignments, :data:`CACHED_ANALYSES` paragraphs' attribution
+    analyses, :data:`CACHED_LABELS` story labels, and :data:`CACHED_OUTCOMES` outcomes."""
 
     def __init__(self, summary: StorySummary, grouping: Grouping, language: str = "en") -> None:
         self.summary = summary
         self.grouping = grouping
         self.language = language
-        self._versions: OrderedDict[int, _Version] = OrderedDict()
-        self._pairs: OrderedDict[tuple[int, int], tuple[list[Match | None], list[Match | None]]] = OrderedDict()
-        self._labels: OrderedDict[int, str] = OrderedDict()
-        self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()
+        self._version = lru_cache(maxsize=CACHED_VERSIONS)(self._read_version)
+        self._pair = lru_cache(maxsize=CACHED_PAIRS)(self._align_pair)
+        self._analysis = lru_cache(maxsize=CACHED_ANALYSES)(self._analyse_paragraph)
+        self._label = lru_cache(maxsize=CACHED_LABELS)(self._read_label)
+        self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()  # by story, bounded by articles
         self._held = 0  # outcomes in the cache
-        self._analyses = ParagraphAnalyses()
 
     def outcome(self, position: int) -> Outcome:
         """The article's outcome. A story of at most :data:`WHOLE_STORY` articles is read at
@@ -226,7 +207,7 @@ class StoryReader:
         story_id = f"S{story + 1:05d}"
         sources = self.summary.sources
         outlets = len({sources[k] for k in members})
-        label = self._label(story, members)
+        label = self._label(story)
         if outlets < 2:
             return Outcome(story_id, label, len(members), outlets, SINGLE)
         version = self._version(position)
@@ -264,31 +245,27 @@ class StoryReader:
                     return True
         return False
 
-    def _version(self, position: int) -> _Version:
-        if position not in self._versions:
-            self._versions[position] = _Version.read(self.summary.member(position), position, self.language, self._analyses)
-            if len(self._versions) > CACHED_VERSIONS:
-                self._versions.popitem(last=False)
-        self._versions.move_to_end(position)
-        return self._versions[position]
+    def _read_version(self, position: int) -> _Version:
+        return _Version.read(self.summary.member(position), position, self.language, self._analysis)
 
     def _aligned(self, mine: int, theirs: int) -> list[Match | None]:
-        """The mutual matches of ``mine``'s sentences in ``theirs``."""
-        key = (min(mine, theirs), max(mine, theirs))
-        if key not in self._pairs:
-            self._pairs[key] = align_both(self._version(key[0]).units, self._version(key[1]).units)
-            if len(self._pairs) > CACHED_PAIRS:
-                self._pairs.popitem(last=False)
-        self._pairs.move_to_end(key)
-        forward, backward = self._pairs[key]
-        return forward if mine == key[0] else backward
+        """The mutual matches of ``mine``'s sentences in ``theirs`` (one alignment serves both)."""
+        forward, backward = self._pair(min(mine, theirs), max(mine, theirs))
+        return forward if mine < theirs else backward
 
-    def _label(self, story: int, members: Sequence[int]) -> str:
-        if story not in self._labels:
-            self._labels[story] = story_label([self.summary.member(k) for k in members[:MAX_LABEL_MEMBERS]])
-            if len(self._labels) > CACHED_LABELS:
-                self._labels.popitem(last=False)
-        return self._labels[story]
+    def _align_pair(self, first: int, second: int) -> tuple[list[Match | None], list[Match | None]]:
+        return align_both(self._version(first).units, self._version(second).units)
+
+    def _analyse_paragraph(self, position: int, paragraph: int) -> dict[int, SentenceAttribution]:
+        """The attribution analysis of one paragraph, each sentence by its start in the article:
+        kept apart from the versions read, since a large story's versions are compared with many
+        of its articles and read again once evicted."""
+        version = self._version(position)
+        start, end = version.paragraph_span(paragraph)
+        return {start + item.sentence.start: _shifted(item, start) for item in analyse(version.member.text[start:end])}
+
+    def _read_label(self, story: int) -> str:
+        return story_label([self.summary.member(k) for k in self.grouping.members(story)[:MAX_LABEL_MEMBERS]])
 
 
 def _order(date: int, position: int) -> tuple[int, int]:
