@@ -216,6 +216,17 @@ RULE_CASES = [
     # ... while hearsay in the passive stays unnamed speech
     ("The minister is said to be ill. Talks failed, officials said. Prices rose, diplomats said. "
      "Berg said it was late.", "ATT002", True),
+    # ... nor acts of groups, where the article rests on no one's word: a petition, a condemnation,
+    # a response, "both" of the people just named
+    ("Delegates petitioned for a new vote. Some lawmakers condemned the remarks. People are responding "
+     "to the results online. Ann Roe and Tom Lee met on Monday, and both candidates said it went well.",
+     "ATT002", False),
+    # ... nor passives of saying that report an act or a result, not a claim
+    ("The motion has been denied. The winners were declared on Friday. The rules have been stated many "
+     "times. Rents rose, officials said. Berg said the vote was fair.", "ATT002", False),
+    # ... while accusations and hearsay in the passive, and verbs whose object is the claim, stay
+    ("The mayor has been accused of fraud, and the deal is said to be void. Officials told reporters "
+     "the deal was off. Berg said it was late.", "ATT002", True),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

@@ -198,24 +198,68 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
     and no proper name, or a reporting adverb or passive with no source at all. Not a pronoun
     (it stands for a mention of its own), a quantifier alone ("everyone", "another"), a share of
     a poll ("63 percent said"), a document ("according to reports"), a forecast ("is expected
-    to"), an instruction or a future ("are asked to provide", "will be announced") or a bare
-    "say" with no subject, which is as often a noun or an idiom as a report."""
+    to"), an instruction or a future ("are asked to provide", "will be announced"), a bare
+    "say" with no subject, which is as often a noun or an idiom as a report, "both" (the two
+    people just named) or a cue that reports no claim (:func:`_carries_claim`)."""
     if a.kind != ANONYMOUS or not reports_speech(a, text):
         return False
     if a.source_start < 0:
         cue = a.cue.lower().split()
         if cue[0] == "be" or (cue[-1] in T.INSTRUCTION_PASSIVES and _INSTRUCTION_AFTER.match(text, a.cue_end)):
             return False  # "will be announced", "if they are asked to provide"
-        return (cue[-1] in T.SOURCELESS_ADVERBS or len(cue) > 1) and cue[-1] not in T.FORECAST_PASSIVES
+        if cue[-1] in T.SOURCELESS_ADVERBS:
+            return True
+        return len(cue) > 1 and cue[-1] not in T.FORECAST_PASSIVES and _hearsay_passive(a, text)
     words = split_words(a.source)
     lowers = [w.lower().replace("’", "'") for w in words]
     if any(w in T.POLL_SHARES or w.isdigit() for w in lowers) or {singular(w) for w in lowers} & T.DOCUMENT_NOUNS:
+        return False
+    if lowers[0] == "both" or not _carries_claim(a, text):
         return False
     if any(is_name(x) and is_name(y) for x, y in zip(words, words[1:])):
         return False  # "Citizens for Tax Justice advocates": an organisation by name
     if _named_just_before(text, a.source_start):
         return False  # "John Roe, a staffer at the ministry, said": the apposition names him
     return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
+
+
+# What follows a passive of saying that reports hearsay: "is said to be", "was reported that",
+# "were described as", "has been accused of", "is alleged he ...". Without it the passive
+# reports an act or a result ("were declared the majority", "has been denied.", "the rules have
+# been stated many times"), which rests on no one's word.
+_HEARSAY_AFTER = re.compile(r",?\s+(?:to\s+\w|(?:that|as|of|for|he|she|they|it|we|there)\b)", re.IGNORECASE)
+_IMPERSONAL_IT = re.compile(r"\bit\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # "it was reported", "it has been said"
+
+
+def _hearsay_passive(a: Attribution, text: str) -> bool:
+    """Whether a sourceless passive reports what someone said (module note above ``_HEARSAY_AFTER``)."""
+    return _HEARSAY_AFTER.match(text, a.cue_end) is not None or _IMPERSONAL_IT.search(text, max(0, a.cue_start - 20), a.cue_start) is not None
+
+
+# What opens the claim a verb reports: "that", a quotation or a colon, after an adverb at most.
+_CLAIM_OPENING = re.compile(r"(?:\s+\w+ly)?(?:\s+that\b|\s*[:\"“‘]|,\s*[\"“‘])", re.IGNORECASE)
+# A claim already made before its source ('..., officials said', '" said a source').
+_CLAIM_BEFORE = re.compile(r"[,\"”’—–]\s*$")
+# An instruction after a verb of telling: "told his staff never to speak", "warned them not to
+# leave"; an object of up to three words that holds no subject ("told reporters he planned to").
+_INSTRUCTION = re.compile(r"(?:\s+(?!(?:he|she|they|we|i|it)\b)[\w'’]+){1,3}?\s+(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
+_INSTRUCTING = frozenset("tell warn advise inform".split())
+
+
+def _carries_claim(a: Attribution, text: str) -> bool:
+    """Whether the cue puts a claim in the source's mouth, not an act: the source stands after
+    the claim ('..., officials said'), or the verb is one whose object is the claim
+    (``T.CLAIM_VERBS``: "officials said the talks failed") and is no instruction ("told them to
+    leave"), or "that", a quotation or a colon follows the verb ("Republicans calculated that").
+    "Delegates petitioned for a rule change" and "Republicans condemned the remarks" report an
+    act: the article rests on no one's word for it."""
+    opening = min(a.cue_start, a.source_start)
+    if _CLAIM_BEFORE.search(text, max(0, opening - 3), opening) or _CLAIM_OPENING.match(text, a.cue_end):
+        return True
+    lemma = next((SPEECH_FORMS[w] for w in reversed(a.cue.lower().split()) if w in SPEECH_FORMS), None)
+    if lemma is None:
+        return True  # "according to", a speaker's label: the claim is what the phrase introduces
+    return lemma in T.CLAIM_VERBS and not (lemma in _INSTRUCTING and _INSTRUCTION.match(text, a.cue_end))
 
 
 FIRST_PERSON_SHARE = 0.005  # of the words outside quotations: more is a writer's own voice (a column, a blog, a promotion)

@@ -33,6 +33,22 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Verbs of saying whose object is the claim itself ("officials said the talks failed",
+# "diplomats acknowledge bottlenecks", "sources described the push as hopeless"). The other verbs
+# of saying report an act ("delegates petitioned for a rule change", "Republicans condemned the
+# remarks", "people are responding to the polls"): they carry a claim only before "that", a
+# quotation or a colon. ATT002 counts an unnamed source only where it carries a claim.
+CLAIM_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state report claim assert declare write tweet note explain insist argue contend
+    reply warn confirm deny admit acknowledge concede reveal disclose allege maintain stress
+    emphasize emphasise reiterate recall remark comment mention predict estimate caution complain
+    boast brag testify conclude observe hint inform describe accuse blame characterize characterise
+    portray suggest indicate imply speculate assure reassure dispute rebut refute clarify concur
+    affirm reaffirm forecast project label dub brand
+    """.split()
+)
+
 # Verbs of thinking, wanting and feeling. News attribution includes the sources' stated
 # beliefs and intentions ("Trump wants ...", "the group believes ..."); these count only with a
 # subject that can hold a belief (a name, a pronoun, an organisation or a people noun).
