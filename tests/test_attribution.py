@@ -235,6 +235,10 @@ RULE_CASES = [
      "ATT005", False),
     ('The statement ended: "We will work hard to push relations to a higher level for our peoples."',
      "ATT005", False),
+    # ... nor one whose speaker is named before a fragment a broken line left between them
+    ("The club met on Monday.\n\n''We are being kept in the dark,'' Ann Roe told the\n\nNews Letter\n\n. "
+     "''We want an explanation. There is no good sending us the same fax message the press received.''",
+     "ATT005", False),
     # ... nor inch marks
     ("Specs include a 34\" 3440x1440 curved panel, two USB ports and a stand that tilts and turns easily.",
      "ATT005", False),

@@ -26,7 +26,7 @@ from quality.detectors.base import Detector, check_option
 from quality.english import not_english
 from quality.genre import NEWS, OPINION, TRANSCRIPT, genre_of
 from quality.model import Article, DetectorResult, Finding
-from quality.segment import SIGNATURE, Sentence
+from quality.segment import HEADING, SIGNATURE, Sentence
 from quality.spans import FindingBuilder
 
 SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare quotes
@@ -297,9 +297,9 @@ def _unattributed_claims(analysed: Sequence[SentenceAttribution], make: FindingB
 
 def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make: FindingBuilder) -> list[Finding]:
     """ATT005 on a quotation of ``SPEAKERLESS_QUOTE_WORDS`` words or more with no possible
-    speaker around it: its sentences and the sentence on each side are unattributed claims that
-    name no one (no name, personal pronoun or people noun outside quotation marks), and nothing
-    introduces it (a colon before it, a signature line after it)."""
+    speaker around it: its sentences and the sentence on each side (:func:`_neighbour`) are
+    unattributed claims that name no one (no name, personal pronoun or people noun outside
+    quotation marks), and nothing introduces it (a colon before it, a signature line after it)."""
     found = []
     by_position = Spans((item.sentence.start, item.sentence.end) for item in analysed)
     for start, end in quote_regions(text):
@@ -308,7 +308,8 @@ def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make
         inside = by_position.indices(start, end)
         if not inside:
             continue
-        around = [analysed[j] for j in range(max(0, inside[0] - 1), min(len(analysed), inside[-1] + 2))]
+        before, after = _neighbour(analysed, inside[0], -1), _neighbour(analysed, inside[-1], 1)
+        around = [analysed[j] for j in range(before, after + 1)]
         if any(item.attributed or item.sentence.kind == SIGNATURE for item in around):
             continue
         if not all(analysed[j].is_claim for j in inside) or text[:start].rstrip().endswith(":"):
@@ -317,6 +318,17 @@ def _speakerless_quotes(text: str, analysed: Sequence[SentenceAttribution], make
             continue
         found.append(make(SPEAKERLESS_QUOTE, start, end, SPEAKERLESS_QUOTE.message, "say who said it"))
     return found
+
+
+def _neighbour(analysed: Sequence[SentenceAttribution], j: int, step: int) -> int:
+    """The index of the sentence next to ``analysed[j]`` in the direction ``step``, past
+    fragments that separate nothing: a heading or a "sentence" without a letter, which a scraped
+    page leaves where a line broke inside a sentence ('... McCreadie told the / News Letter /
+    .'). ``j`` itself at the article's edge."""
+    k = j + step
+    while 0 <= k < len(analysed) and (analysed[k].sentence.kind == HEADING or not any(c.isalpha() for c in analysed[k].sentence.text)):
+        k += step
+    return min(max(k, 0), len(analysed) - 1)
 
 
 def _names_someone(sentence: Sentence, quote: Spans, text: str) -> bool:
