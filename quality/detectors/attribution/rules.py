@@ -41,7 +41,13 @@ ANONYMOUS_RELIANCE = Rule(
     passes=(
         "The talks collapsed on Monday, Foreign Minister Anna Berg said. Her spokesman Tom Hale said the "
         "next round was cancelled. A diplomat said the mood was tense.",
+        "Delegates petitioned for a new vote. Some lawmakers condemned the remarks. The motion has been "
+        "denied. Anna Berg said the vote was fair.",
     ),
+    known_problems="Only sources that carry a claim count: a group that acts (\"delegates petitioned\") or "
+    "a passive that reports a result (\"has been denied\") is no source. The rule speaks of the whole "
+    "article, so an article that rests mostly on named people gets no finding for the unnamed ones it "
+    "also quotes.",
     message='unnamed source{mentions}; {share:.0%} of attributed statements rest on unnamed sources',
 )
 
