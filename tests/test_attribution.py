@@ -336,3 +336,10 @@ def test_source_report_pools_density_and_source_mix() -> None:
     assert row["source_share_media"] == pytest.approx(1 / 4)
     assert row["source_share_anonymous"] == pytest.approx(1 / 4)
     assert row["source_share_organisation"] == 0
+
+
+def test_claim_verbs_are_verbs_of_saying() -> None:
+    """ATT002 reads ``CLAIM_VERBS`` only among the verbs of saying: one outside them is never read."""
+    from quality.detectors.attribution import tables as T
+
+    assert T.CLAIM_VERBS <= T.SPEECH_VERBS, sorted(T.CLAIM_VERBS - T.SPEECH_VERBS)
