@@ -77,11 +77,18 @@ def test_streaming_in_a_worker_pool_gives_the_same_results(mixed: tuple[list, li
 @pytest.mark.parametrize("workers", [1, 2])
 def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list, list], workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The run writes a large corpus summary's records to its temporary folder (here from the
-    third article on); the apply step, in this process or in workers, reads them back."""
+    third article on), and its names to an SQLite file there; the apply step, in this process
+    or in workers, reads them back."""
     from quality.detectors.translation.consensus import ConsensusSummary
+    from quality.detectors.translation.name_store import StoredNames
+    from quality.detectors.translation.names import NameSummary
 
     items, whole = mixed
     monkeypatch.setattr(ConsensusSummary, "held_articles", 2)
+    monkeypatch.setattr(NameSummary, "held_articles", 2)
+    stored_names = []
+    store = StoredNames.merged.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(StoredNames, "merged", classmethod(lambda cls, parts, folder: stored_names.append(1) or store(cls, parts, folder)))
     written = []  # after each merge: how many of the summary's articles are in record files
     write_out = ConsensusSummary._write_out
 
@@ -95,6 +102,7 @@ def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list,
         chunks = list(stream_results(lambda: iter(items), workers=workers, chunk=5))
     assert [r for c in chunks for r in c] == whole
     assert max(written) > 40  # most of the corpus was read back from files
+    assert stored_names  # and the names from an SQLite file
 
 
 def test_an_input_that_changes_between_its_two_reads_is_refused() -> None:

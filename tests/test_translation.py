@@ -271,6 +271,88 @@ def test_name_summary_merge_is_associative() -> None:
         assert getattr(one, field) == getattr(nested, field)
 
 
+def _name_corpus() -> list[Article]:
+    """Every corpus of the name cases above in one: names shared across outlets, variants,
+    name orders, dateline capitals and derived forms."""
+    return [Article(id=f"n{k}-{i}", source=s, text=t) for k, (texts, _, _) in enumerate(NAME_CASES) for i, (s, t) in enumerate(texts)]
+
+
+def _summaries(articles: list[Article], size: int) -> list[NameSummary]:
+    parts = []
+    for start in range(0, len(articles), size):
+        part = NameSummary()
+        for article in articles[start : start + size]:
+            part.add(article.source, read_names(article.text))
+        parts.append(part)
+    return parts
+
+
+def _merged_in_pairs(parts: list) -> object:
+    """Merged two at a time, level by level, as the streaming engine's binary counter does."""
+    while len(parts) > 1:
+        parts = [NameSummary.merged(parts[i : i + 2]) for i in range(0, len(parts), 2)]
+    return parts[0]
+
+
+def test_a_stored_name_summary_answers_as_the_one_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A large run keeps the names summary in an SQLite file of its temporary folder (from the
+    third article here); every question the corpus pass asks gets the same answer, in the same
+    order where order matters, after merging in memory, into the file, and file into file,
+    and after the summary is pickled for a worker."""
+    import pickle
+
+    from quality.detectors.base import records_on_disk
+    from quality.detectors.translation.name_store import StoredNames
+
+    articles = _name_corpus()
+    memory = NameSummary.merged(_summaries(articles, 1))
+    monkeypatch.setattr(NameSummary, "held_articles", 2)
+    with records_on_disk(str(tmp_path)):
+        stored = _merged_in_pairs(_summaries(articles, 1))
+    assert isinstance(stored, StoredNames) and stored.articles == len(articles)
+    assert len(list(tmp_path.glob("names-*.sqlite"))) == 1  # the merged parts' files are gone
+    for summary in (stored, pickle.loads(pickle.dumps(stored))):
+        for word in list(memory.word_sources) + ["Nobody"]:
+            assert summary.sources_of(word) == memory.sources_of(word)
+            assert summary.similar_words(word) == memory.similar_words(word)
+            assert summary.companions_for(word) == memory.companions_for(word)
+            for source in "abcde":
+                assert summary.uses(source, word) == memory.uses(source, word)
+        for key in list(memory.mention_sources) + [("No", "One")]:
+            assert summary.mention_users(key) == memory.mention_users(key)
+            assert sorted(summary.same_letters(key)) == sorted(memory.same_letters(key))
+            for position in range(len(key)):
+                assert summary.mentions_like(key, position) == memory.mentions_like(key, position)
+        for table in ("lone", "pairs", "first_words", "second_words", "lone_beside"):
+            for key in getattr(memory, table):
+                assert summary.counts(table, key) == memory.counts(table, key)
+        assert summary.pairs_with(set(memory.word_sources)) == memory.pairs_with(set(memory.word_sources))
+        answers = set()
+        for article in articles:
+            names = set(read_names(article.text).story)
+            word = min(names, default="")
+            for candidate in memory.word_sources:
+                for needed in (1, 2):
+                    answer = memory.same_story(names, word, candidate, needed)
+                    assert summary.same_story(names, word, candidate, needed) == answer
+                    answers.add(answer)
+        assert answers == {True, False}
+
+
+def test_names_found_across_the_corpus_are_the_same_when_the_summary_is_stored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from quality.detectors.base import records_on_disk
+
+    articles = _name_corpus()
+    detector = TranslationDetector()
+    whole = _corpus_pass(detector, articles)
+    assert {f.rule for result in whole.values() for f in result.findings} >= {"TRN002", "TRN003"}
+    monkeypatch.setattr(NameSummary, "held_articles", 2)
+    with records_on_disk(str(tmp_path)):
+        for chunks in (2, 5, len(articles)):
+            assert _corpus_pass(detector, articles, chunks) == whole
+    assert list(tmp_path.glob("names-*.sqlite"))
+
+
 PACKING_CASES = [
     "Dmitry Medvedev met Xi Jinping’s envoy, and Medvedez spoke.",
     "NEW YORK (Reuters) — Gov. Andrew Cuomo of New York met Leonardo da Vinci's heirs.\nXi Jinping's visit\n",

@@ -19,22 +19,28 @@ show only against a reference, which is the article itself or the rest of the co
   form. A lone ``B`` where the corpus uses ``A`` alone far more often is a slip. Without a
   corpus, a table of family-name-first surnames gives the same answer for East Asian names.
 
-The corpus summary is a pair of plain dictionaries (name → outlets, word → lone uses), merged by
-union and addition, so any chunking gives the same result.
+The corpus summary (:class:`NameSummary`) is a set of plain dictionaries (name → outlets, word →
+lone uses ...), merged by union and addition, so any chunking gives the same result. In a large
+streamed run it moves to an SQLite file that answers the same questions
+(:mod:`~quality.detectors.translation.name_store`), so that it does not grow in memory.
 """
 
 from __future__ import annotations
 
+import os
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable
+from typing import ClassVar, Iterable
 
+from quality.detectors._records import HELD_RECORDS
+from quality.detectors.base import record_folder
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
+from quality.detectors.translation.name_store import StoredNames
+from quality.detectors.translation.spelling_keys import deletion_keys, fold, letters, lookup_keys
 from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
 from quality.spans import in_headline_case
 
@@ -224,18 +230,6 @@ def _stem(word: str) -> str:
 # --------------------------------------------------------------------------- similarity
 
 
-@lru_cache(maxsize=100_000)
-def fold(name: str) -> str:
-    """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
-    Chaikovsky, Aleksandr/Alexandr compare equal."""
-    text = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
-    for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"),
-                     ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ie", "i"), ("iy", "i"), ("yi", "i"),
-                     ("ou", "u"), ("w", "v"), ("y", "i"), ("’", ""), ("'", ""), ("-", "")):  # fmt: skip
-        text = text.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal-string-alignment distance, giving up above ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -354,7 +348,7 @@ def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
     A misspelling pair needs a side wordfreq does not know."""
     index: dict[str, list[str]] = {}
     for word in words:
-        for key in _deletion_keys(word.lower()) | {"=" + fold(word)}:
+        for key in deletion_keys(word.lower()) | {"=" + fold(word)}:
             index.setdefault(key, []).append(word)
     pairs = set()
     for key, group in index.items():
@@ -365,15 +359,6 @@ def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
                 if a < b and (key.startswith("=") or known(a) < KNOWN_NAME_ZIPF or known(b) < KNOWN_NAME_ZIPF):
                     pairs.add((a, b))
     return sorted(pairs)
-
-
-def _deletion_keys(word: str) -> set[str]:
-    keys = {word}
-    ones = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    keys |= ones
-    if len(word) >= 8:
-        keys |= {w[:i] + w[i + 1 :] for w in ones for i in range(len(w))}
-    return keys
 
 
 def _dominant(a: str, b: str, counts: Counter) -> tuple[str | None, str | None]:
@@ -443,6 +428,9 @@ class NameSummary:
     # For each name word, the name words written next to it in one name ("Dmitry" for
     # "Medvedev"): two spellings whose companions disagree belong to two people.
     companions: dict[str, set[str]] = field(default_factory=dict)
+    articles: int = 0  # articles added, in every part merged
+    # Articles a merged summary holds in memory before it moves to a file (when a folder is named).
+    held_articles: ClassVar[int] = HELD_RECORDS
     # Look-up indexes built on first use; their values are tuples (see ``_frozen``).
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
     _by_word: dict[str, tuple[tuple[str, str], ...]] | None = field(default=None, repr=False, compare=False)
@@ -458,10 +446,12 @@ class NameSummary:
         self._add(source, story, companions, (texts for texts, _ in found))
 
     def _add(self, source: str, story: frozenset[str], companions: Iterable[tuple[str, Iterable[str]]], keys: Iterable[tuple[str, ...]]) -> None:
+        self.articles += 1
         for word in story:
             self.context.setdefault(word, set()).add(story)  # one shared set per article
         for word, others in companions:
-            self.companions.setdefault(word, set()).update(others)
+            if others:  # a word without companions is what a word never seen has: none
+                self.companions.setdefault(word, set()).update(others)
         lone_here: Counter = Counter()
         pairs_here: set[tuple[str, ...]] = set()
         words_here: set[str] = set()
@@ -487,12 +477,20 @@ class NameSummary:
         self.word_uses.update((source, word) for word in words_here)
 
     @classmethod
-    def merged(cls, parts: Iterable["NameSummary"]) -> "NameSummary":
+    def merged(cls, parts: Iterable["NameSummary | StoredNames"]) -> "NameSummary | StoredNames":
+        """The union of ``parts``: in memory, or in an SQLite file of the run's record folder
+        once it holds more than ``held_articles`` articles (:mod:`.name_store`; stored parts
+        are consumed by the merge)."""
         parts = list(parts)
         if len(parts) == 1:
             return parts[0]  # nothing to combine (the common case: one chunk)
+        stored = [part for part in parts if isinstance(part, StoredNames)]
+        folder = record_folder() or (os.path.dirname(stored[0].path) if stored else None)
+        if stored or (folder is not None and sum(part.articles for part in parts) > cls.held_articles):
+            return StoredNames.merged(parts, folder)  # type: ignore[arg-type]
         out = cls()
         for part in parts:
+            out.articles += part.articles
             for word, sources in part.word_sources.items():
                 out.word_sources.setdefault(word, set()).update(sources)
             for key, sources in part.mention_sources.items():
@@ -509,16 +507,47 @@ class NameSummary:
                 out.companions.setdefault(word, set()).update(names)
         return out
 
+    # -- the questions the corpus pass asks (a stored summary answers the same ones) ---------
+    def sources_of(self, word: str) -> set[str]:
+        """The outlets that write the name word."""
+        return self.word_sources.get(word, _NONE)
+
+    def uses(self, source: str, word: str) -> int:
+        """The outlet's articles that write the name word."""
+        return self.word_uses.get((source, word), 0)
+
+    def mention_users(self, key: tuple[str, ...]) -> set[str]:
+        """The outlets that write the whole mention."""
+        return self.mention_sources.get(key, _NONE)
+
+    def same_story(self, names: set[str], word: str, candidate: str, needed: int) -> bool:
+        """Whether an article with these ``names`` shares at least ``needed`` name words other
+        than ``word`` and ``candidate`` with the articles that write ``candidate``."""
+        shared: set[str] = set()
+        for article_names in self.context.get(candidate, ()):
+            shared |= article_names & names
+            if len(shared - {word, candidate}) >= needed:
+                return True
+        return False
+
+    def companions_for(self, word: str) -> set[str]:
+        """The words written next to the name word in one name, in any article."""
+        return self.companions.get(word, _NONE)
+
+    def counts(self, table: str, key: str | tuple[str, ...]) -> int:
+        """A count of ``lone``, ``pairs``, ``first_words``, ``second_words`` or ``lone_beside``."""
+        return getattr(self, table)[key]
+
     def similar_words(self, word: str) -> set[str]:
         """Corpus words one deletion apart or with the same folded spelling (an index built on
         first use: the candidates for ``variant_kind``)."""
         if self._index is None:
             index: dict[str, set[str]] = {}
             for other in self.word_sources:
-                for key in _keys(other):
+                for key in lookup_keys(other):
                     index.setdefault(key, set()).add(other)
             self._index = _frozen(index)
-        return set().union(*(self._index.get(key, set()) for key in _keys(word))) - {word}
+        return set().union(*(self._index.get(key, set()) for key in lookup_keys(word))) - {word}
 
 
     def pairs_with(self, words: set[str]) -> list[tuple[str, str]]:
@@ -536,9 +565,9 @@ class NameSummary:
         if self._joined is None:
             joined: dict[str, list[tuple[str, ...]]] = {}
             for other in self.mention_sources:
-                joined.setdefault(_letters(other), []).append(other)
+                joined.setdefault(letters(other), []).append(other)
             self._joined = _frozen(joined)
-        return [o for o in self._joined.get(_letters(key), []) if o != key]
+        return [o for o in self._joined.get(letters(key), []) if o != key]
 
     def mentions_like(self, key: tuple[str, ...], position: int) -> list[tuple[str, ...]]:
         """Mentions of the same length that differ from ``key`` only at ``position``."""
@@ -552,15 +581,14 @@ class NameSummary:
         return [o for o in self._wildcards.get(key[:position] + ("*",) + key[position + 1 :], []) if o != key]
 
 
+_NONE: frozenset = frozenset()
+
+
 def _frozen(index: dict) -> dict:
     """An index with tuple values: tuples of strings are left alone by the garbage collector,
     while thousands of small lists or sets, kept for the whole corpus pass, make every full
     collection longer (and come often enough to cost a fifth of the run)."""
     return {key: tuple(values) for key, values in index.items()}
-
-
-def _letters(key: tuple[str, ...]) -> str:
-    return re.sub(r"[\W_]", "", "".join(key)).lower()
 
 
 def story_words(found: Iterable[Mention]) -> set[str]:
@@ -590,24 +618,7 @@ def same_person(a: set[str], b: set[str]) -> bool:
     return any(x == y or variant_kind(x, y) for x in a for y in b)
 
 
-def _same_story(summary: NameSummary, names: set[str], word: str, candidate: str) -> bool:
-    """Whether the article shares at least two other name words with the candidate's articles."""
-    shared: set[str] = set()
-    for article_names in summary.context.get(candidate, ()):
-        shared |= article_names & names
-        if len(shared - {word, candidate}) >= STORY_OVERLAP:
-            return True
-    return False
-
-
-def _keys(word: str) -> set[str]:
-    lowered = word.lower()
-    keys = {"=" + fold(word), lowered}
-    keys.update(lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
-    return keys
-
-
-def corpus_findings(text: str, source: str, summary: NameSummary, article: ArticleNames | None = None) -> list[NameFinding]:
+def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, article: ArticleNames | None = None) -> list[NameFinding]:
     """Variants against other outlets, and name-order slips against the corpus's usage."""
     article = read_names(text) if article is None else article
     found = article.found
@@ -620,15 +631,15 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
     names, companions = article.story, article.companions
     for mention in found:
         for word in mention.words:
-            if not _name_word(word.text) or others(summary.word_sources.get(word.text)) > 0:
+            if not _name_word(word.text) or others(summary.sources_of(word.text)) > 0:
                 continue
             best = None
             for candidate in sorted(summary.similar_words(word.text)):
                 kind = variant_kind(word.text, candidate)
-                users = others(summary.word_sources.get(candidate))
-                if not kind or users < 2 or not _same_story(summary, names, word.text, candidate):
+                users = others(summary.sources_of(candidate))
+                if not kind or users < 2 or not summary.same_story(names, word.text, candidate, STORY_OVERLAP):
                     continue
-                if not same_person(companions.get(word.text, set()), summary.companions.get(candidate, set())):
+                if not same_person(companions.get(word.text, set()), summary.companions_for(candidate)):
                     continue
                 if best is None or users > best[1]:
                     best = (candidate, users, kind)
@@ -642,16 +653,16 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
                 seen.add((word.start, word.end))
         key = mention.key
         if len(key) >= 2 and (mention.start, mention.end) not in seen and not _dateline_capitals(text, mention.start, mention.end, key):
-            mine = len(summary.mention_sources.get(key, set()))
-            written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_sources[o]), o), default=None)
+            mine = len(summary.mention_users(key))
+            written = max(summary.same_letters(key), key=lambda o: (others(summary.mention_users(o)), o), default=None)
             if written is not None:
-                users = others(summary.mention_sources[written])
+                users = others(summary.mention_users(written))
                 if users >= 2 and users >= DOMINANCE * mine:
                     message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(written), users=users)
                     results.append(NameFinding(R.NAME_VARIANT.code, mention.start, mention.end, message, " ".join(written)))
                     seen.add((mention.start, mention.end))
                     continue
-        if len(key) >= 2 and others(summary.mention_sources.get(key)) == 0:
+        if len(key) >= 2 and others(summary.mention_users(key)) == 0:
             match = _mention_variant(key, source, summary, names)
             if match:
                 position, dominant, users = match
@@ -665,26 +676,26 @@ def corpus_findings(text: str, source: str, summary: NameSummary, article: Artic
 
 
 def _outlet_spelling(
-    summary: NameSummary, source: str, names: set[str], companions: dict[str, set[str]], word: str
+    summary: NameSummary | StoredNames, source: str, names: set[str], companions: dict[str, set[str]], word: str
 ) -> tuple[str, int, str] | None:
     """(spelling, articles, kind): how the outlet itself usually writes a name it writes ``word``
     here ("Medvedez" once, "Medvedev" in five other articles of the same outlet), or None. The
     usual spelling must be in at least two of its articles and ``DOMINANCE`` times as many as
     ``word``, in articles of the same story and for the same person."""
-    mine = summary.word_uses.get((source, word), 0)
+    mine = summary.uses(source, word)
     best = None
     for candidate in sorted(summary.similar_words(word)):
         kind = variant_kind(word, candidate)
-        theirs = summary.word_uses.get((source, candidate), 0)
+        theirs = summary.uses(source, candidate)
         if not kind or theirs < 2 or theirs < DOMINANCE * mine or (best is not None and theirs <= best[1]):
             continue
-        if _same_story(summary, names, word, candidate) and same_person(companions.get(word, set()), summary.companions.get(candidate, set())):
+        if summary.same_story(names, word, candidate, STORY_OVERLAP) and same_person(companions.get(word, set()), summary.companions_for(candidate)):
             best = (candidate, theirs, kind)
     return best
 
 
 def _mention_variant(
-    key: tuple[str, ...], source: str, summary: NameSummary, names: set[str]
+    key: tuple[str, ...], source: str, summary: NameSummary | StoredNames, names: set[str]
 ) -> tuple[int, tuple[str, ...], int] | None:
     """A multi-word name differing in one word from a mention other outlets share."""
     best = None
@@ -699,14 +710,14 @@ def _mention_variant(
         # "New York X") must also spell the differing word alike, or they are two entities.
         names_only = sum(english_zipf(w) < COMMON_WORD_ZIPF for w in shared) >= 2
         for other in summary.mentions_like(key, position):
-            users = len(summary.mention_sources[other] - {source})
+            users = len(summary.mention_users(other) - {source})
             replacement = other[position]
             if users < 2 or english_zipf(replacement) >= COMMON_WORD_ZIPF or (best is not None and users <= best[2]):
                 continue
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
-            if _same_story(summary, names, differing, anchor):
+            if summary.same_story(names, differing, anchor, STORY_OVERLAP):
                 best = (position, other, users)
     return best
 
@@ -730,33 +741,34 @@ def _derived_form(word: str) -> bool:
     return bool(hyphen and head and tail[:1].islower())
 
 
-def _order_with_corpus(found: list[Mention], summary: NameSummary) -> list[NameFinding]:
+def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
     """A lone word of a two-word name where the corpus uses the other word alone."""
     results = []
     lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
     if not lone_here:
         return results
     for first, second in summary.pairs_with(set(lone_here)):
-        count = summary.pairs[(first, second)]
+        count = summary.counts("pairs", (first, second))
         if first == second:
             continue
         if count < 2 or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
             continue  # a name seen whole at least twice, made of name-like words
-        if count < 0.5 * summary.first_words[first]:
+        if count < 0.5 * summary.counts("first_words", first):
             continue  # "Shanghai Lisboa": the first word also heads many other names
         # Only the second word used alone is a slip ("Jinping" for "Xi Jinping"): a first name
         # alone ("Melania") is a register choice, not a translation error.
         for used, short in ((second, first),):
             if not lone_here[used] or english_zipf(used) >= COMMON_WORD_ZIPF:
                 continue
-            if summary.second_words[short]:
+            if summary.counts("second_words", short):
                 continue  # the short form is also someone's last word ("Kelly"): ambiguous
-            if summary.lone_beside[(first, second, short)] < BACK_REFERENCE_SHARE * summary.lone[short]:
+            short_alone, used_alone = summary.counts("lone", short), summary.counts("lone", used)
+            if summary.counts("lone_beside", (first, second, short)) < BACK_REFERENCE_SHARE * short_alone:
                 continue  # "Amazon" alone is mostly the company, not a short form of "Amazon Alexa"
-            if summary.lone[short] >= 2 and summary.lone[short] >= DOMINANCE * summary.lone[used]:
+            if short_alone >= 2 and short_alone >= DOMINANCE * used_alone:
                 for m in found:
                     if len(m.words) == 1 and m.words[0].text == used:
                         message = R.NAME_ORDER.message_for("corpus_short", used=used, first=first, second=second, short=short,
-                                                           short_count=summary.lone[short], used_count=summary.lone[used])  # fmt: skip
+                                                           short_count=short_alone, used_count=used_alone)  # fmt: skip
                         results.append(NameFinding(R.NAME_ORDER.code, m.words[0].start, m.words[0].end, message, short))
     return results

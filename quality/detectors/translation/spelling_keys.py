@@ -1,0 +1,50 @@
+"""Keys under which two spellings of one name meet, so that variants are found by look-up
+rather than by comparing every pair of names.
+
+Two spellings that differ only in transliteration share their :func:`fold`; two within one
+slip of the keyboard share a word with one letter deleted. The keys are used in one article
+(``deletion_keys``), across the corpus (``lookup_keys``), and for names written with other
+spacing or hyphens (``letters``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=100_000)
+def fold(name: str) -> str:
+    """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
+    Chaikovsky, Aleksandr/Alexandr compare equal."""
+    text = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"),
+                     ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ie", "i"), ("iy", "i"), ("yi", "i"),
+                     ("ou", "u"), ("w", "v"), ("y", "i"), ("’", ""), ("'", ""), ("-", "")):  # fmt: skip
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def deletion_keys(word: str) -> set[str]:
+    """The word and the word with one letter deleted (two for words of eight letters or
+    more): words within the allowed edit distance share one of these."""
+    keys = {word}
+    ones = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    keys |= ones
+    if len(word) >= 8:
+        keys |= {w[:i] + w[i + 1 :] for w in ones for i in range(len(w))}
+    return keys
+
+
+def lookup_keys(word: str) -> set[str]:
+    """The keys a corpus word is filed under: its folded spelling and its one-deletion forms."""
+    lowered = word.lower()
+    keys = {"=" + fold(word), lowered}
+    keys.update(lowered[:i] + lowered[i + 1 :] for i in range(len(lowered)))
+    return keys
+
+
+def letters(key: tuple[str, ...]) -> str:
+    """A name's letters without spaces, hyphens or case: "Kim Jong Un" and "Kim Jong-un" meet."""
+    return re.sub(r"[\W_]", "", "".join(key)).lower()
