@@ -21,7 +21,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from typing import TYPE_CHECKING, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from quality.detectors.translation.spelling_keys import letters, lookup_keys
 
@@ -32,6 +33,7 @@ SEPARATOR = "\x1f"  # joins the words of a mention into one key; never inside a 
 COUNTED = ("lone", "pairs", "first_words", "second_words", "lone_beside")  # NameSummary's Counters
 PAGE_CACHE_KIB = 16 * 1024  # what SQLite may keep in memory per connection
 BATCH = 10_000  # rows written per statement while the indexes are built
+CACHED_ANSWERS = 1 << 16  # answers kept per process (a few megabytes)
 
 _TABLES = """
 CREATE TABLE word_sources (word TEXT, source TEXT, PRIMARY KEY (word, source)) WITHOUT ROWID;
@@ -72,6 +74,7 @@ class StoredNames:
         self._next_seq = 0  # the order in which mentions were first seen
         self._next_story = 0
         self._indexed = False
+        self._answers: Callable[[str, tuple], tuple] | None = None
 
     # -- the file --------------------------------------------------------------------------
     @property
@@ -94,7 +97,7 @@ class StoredNames:
 
     def __setstate__(self, state: dict) -> None:
         self.path, self.articles, (self._next_seq, self._next_story) = state["path"], state["articles"], state["next"]
-        self._db, self._writable, self._indexed = None, False, True
+        self._db, self._writable, self._indexed, self._answers = None, False, True, None
 
     def _consumed(self) -> None:
         """This summary's rows now live in another one: its file goes."""
@@ -119,7 +122,7 @@ class StoredNames:
                 part._consumed()
             else:
                 out._add_summary(part)
-        out._indexed = False
+        out._indexed, out._answers = False, None
         return out
 
     def _add_summary(self, part: "NameSummary") -> None:
@@ -208,20 +211,27 @@ class StoredNames:
                 batch.clear()
         self.db.executemany(statement, batch)
 
-    def _column(self, query: str, *args: object) -> list:
-        self._build_indexes()
-        return [row[0] for row in self.db.execute(query, args)]
+    def _column(self, query: str, *args: object) -> tuple:
+        """The first column of a query's rows. The corpus pass asks the same questions about a
+        story's names article after article: the last ``CACHED_ANSWERS`` answers are kept."""
+        if self._answers is None:
+            self._build_indexes()
+            self._answers = lru_cache(maxsize=CACHED_ANSWERS)(self._fetch)
+        return self._answers(query, args)
+
+    def _fetch(self, query: str, args: tuple) -> tuple:
+        return tuple(row[0] for row in self.db.execute(query, args))
 
     # -- the questions the corpus pass asks (as NameSummary's) -------------------------------
-    def sources_of(self, word: str) -> set[str]:
-        return set(self._column("SELECT source FROM word_sources WHERE word = ?", word))
+    def sources_of(self, word: str) -> frozenset[str]:
+        return frozenset(self._column("SELECT source FROM word_sources WHERE word = ?", word))
 
     def uses(self, source: str, word: str) -> int:
         found = self._column("SELECT n FROM word_uses WHERE source = ? AND word = ?", source, word)
         return found[0] if found else 0
 
-    def mention_users(self, key: tuple[str, ...]) -> set[str]:
-        return set(self._column("SELECT source FROM mention_sources WHERE mention = ?", joined(key)))
+    def mention_users(self, key: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(self._column("SELECT source FROM mention_sources WHERE mention = ?", joined(key)))
 
     def same_story(self, names: set[str], word: str, candidate: str, needed: int) -> bool:
         """As :meth:`NameSummary.same_story`: a name word counts when one of the candidate's
@@ -230,14 +240,14 @@ class StoredNames:
         query = "SELECT 1 FROM context AS a JOIN context AS b ON b.story = a.story WHERE a.word = ? AND b.word = ? LIMIT 1"
         found = 0
         for other in sorted(names - {word, candidate}):
-            if self.db.execute(query, (candidate, other)).fetchone():
+            if self._column(query, candidate, other):
                 found += 1
                 if found >= needed:
                     return True
         return False
 
-    def companions_for(self, word: str) -> set[str]:
-        return set(self._column("SELECT other FROM companions WHERE word = ?", word))
+    def companions_for(self, word: str) -> frozenset[str]:
+        return frozenset(self._column("SELECT other FROM companions WHERE word = ?", word))
 
     def counts(self, table: str, key: str | tuple[str, ...]) -> int:
         found = self._column("SELECT n FROM counts WHERE kind = ? AND key = ?", COUNTED.index(table), joined(key))

@@ -748,11 +748,11 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames)
     if not lone_here:
         return results
     for first, second in summary.pairs_with(set(lone_here)):
+        if first == second or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
+            continue  # a name made of name-like words (tested first: no look-up needed)
         count = summary.counts("pairs", (first, second))
-        if first == second:
-            continue
-        if count < 2 or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
-            continue  # a name seen whole at least twice, made of name-like words
+        if count < 2:
+            continue  # a name seen whole at least twice
         if count < 0.5 * summary.counts("first_words", first):
             continue  # "Shanghai Lisboa": the first word also heads many other names
         # Only the second word used alone is a slip ("Jinping" for "Xi Jinping"): a first name
