@@ -27,7 +27,6 @@ streamed run it moves to an SQLite file that answers the same questions
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -484,10 +483,10 @@ class NameSummary:
         parts = list(parts)
         if len(parts) == 1:
             return parts[0]  # nothing to combine (the common case: one chunk)
-        stored = [part for part in parts if isinstance(part, StoredNames)]
-        folder = record_folder() or (os.path.dirname(stored[0].path) if stored else None)
+        folder = record_folder()
+        stored = any(isinstance(part, StoredNames) for part in parts)
         if stored or (folder is not None and sum(part.articles for part in parts) > cls.held_articles):
-            return StoredNames.merged(parts, folder)  # type: ignore[arg-type]
+            return StoredNames.merged(parts, folder)
         out = cls()
         for part in parts:
             out.articles += part.articles
