@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -286,6 +288,40 @@ def test_merge_is_independent_of_chunking(chunk: int) -> None:
     # merging in any grouping gives the same summary
     left = detector.merge([detector.merge(parts[:1]), detector.merge(parts[1:])])
     assert detector.merge(parts) == whole == left
+
+
+def _corpus_articles() -> list[Article]:
+    """Every corpus case above in one corpus, with a quote that two outlets share."""
+    articles = [Article(id=f"c{k}-{i}", source=src, text=t) for k, case in enumerate(CORPUS_CASES) for i, (src, t) in enumerate(case[1])]
+    quote = "The minister said the talks would resume next week in Geneva after the holiday."
+    articles += [Article(id=f"q{i}", source="ab"[i % 2], text=f"{STORIES[i % 4]}\n{quote}") for i in range(8)]
+    return articles
+
+
+def test_learned_templates_are_the_same_when_the_counts_are_stored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A large run keeps the line counts in an SQLite file of its temporary folder (from the
+    third article here): merged in memory, into the file, file into file, and pickled for a
+    worker, the summary teaches the same templates and gives every article the same result."""
+    import pickle
+
+    from quality.detectors._boilerplate_store import StoredLines
+    from quality.detectors.base import records_on_disk
+
+    detector = BoilerplateDetector()
+    pairs = [(a, detector.detect(a)) for a in _corpus_articles()]
+    memory = detector.merge([detector.summarise(pairs)])
+    expected = {a.id: detector.apply(a, r, memory) for a, r in pairs}
+    assert any(f.rule == "BPL009" for result in expected.values() for f in result.findings)
+    monkeypatch.setattr(BoilerplateDetector, "held_articles", 2)
+    with records_on_disk(str(tmp_path)):
+        parts = [detector.summarise([pair]) for pair in pairs]
+        while len(parts) > 1:  # merged two at a time, as the streaming engine's counter does
+            parts = [detector.merge(parts[k : k + 2]) for k in range(0, len(parts), 2)]
+    stored = parts[0]
+    assert isinstance(stored, StoredLines) and len(list(tmp_path.glob("lines-*.sqlite"))) == 1
+    for summary in (stored, pickle.loads(pickle.dumps(stored))):
+        assert detector.learned(summary) == detector.learned(memory)
+        assert {a.id: detector.apply(a, r, summary) for a, r in pairs} == expected
 
 
 @pytest.mark.parametrize(

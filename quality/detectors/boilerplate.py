@@ -83,12 +83,14 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
+from quality.detectors._boilerplate_store import StoredLines
 from quality.detectors._prefilter import LiteralScreen
-from quality.detectors.base import Detector, check_option
+from quality.detectors._records import HELD_RECORDS
+from quality.detectors.base import Detector, check_option, record_folder
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
 from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, paragraphs, word_count
@@ -1159,11 +1161,40 @@ class SourceLines:
     lines: Mapping[str, Mapping[bytes, int]]
     words: Mapping[bytes, int]  # word count of each line key (the same for every occurrence)
     # Template lines learned from this summary, by thresholds: worked out once, not per article.
-    learned_by_thresholds: dict[tuple[int, float, int], dict[str, frozenset[bytes]]] = field(default_factory=dict, compare=False, repr=False)
+    learned_by_thresholds: dict[tuple[int, float, int], "Templates"] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def empty() -> "SourceLines":
         return SourceLines({}, {}, {})
+
+    def templates(self, min_articles: int, min_share: float, quote_min_words: int) -> dict[str, dict[bytes, int]]:
+        """Each source's template lines (see :class:`BoilerplateDetector`'s thresholds), with the
+        number of the source's articles that have each."""
+        sources_of: dict[bytes, int] = {}
+        for counts in self.lines.values():
+            for key in counts:
+                sources_of[key] = sources_of.get(key, 0) + 1
+        out: dict[str, dict[bytes, int]] = {}
+        for source, counts in self.lines.items():
+            total = self.articles.get(source, 0)
+            keep = out[source] = {}
+            for key, n in counts.items():
+                if n < min_articles or n < min_share * total:
+                    continue
+                if sources_of[key] > 1 and self.words.get(key, 0) >= quote_min_words:
+                    continue  # shared by several outlets: a quote or wire copy, not a template
+                keep[key] = n
+        return out
+
+
+class Templates(NamedTuple):
+    """A corpus summary's template lines under one set of thresholds."""
+
+    keys: dict[str, frozenset[bytes]]  # by source
+    counts: dict[str, dict[bytes, int]]  # by source: the articles that have each line
+
+
+CorpusLines = SourceLines | StoredLines
 
 
 class BoilerplateDetector(Detector):
@@ -1191,6 +1222,8 @@ class BoilerplateDetector(Detector):
     dimension = "cleanliness"
     rules = ALL_RULES
     uses_corpus = True
+    # Articles a merged summary counts in memory before its counts move to a file (when a folder is named).
+    held_articles: ClassVar[int] = HELD_RECORDS
 
     def __init__(
         self,
@@ -1263,48 +1296,42 @@ class BoilerplateDetector(Detector):
                     words[key] = line_words(span.text)
         return SourceLines(articles, lines, words)
 
-    def merge(self, summaries: Sequence[SourceLines | None]) -> SourceLines:
+    def merge(self, summaries: Sequence[CorpusLines | None]) -> CorpusLines:
+        """Counts added. Beyond ``held_articles`` articles in a run that names a record folder,
+        the counts move to an SQLite file (:mod:`quality.detectors._boilerplate_store`)."""
+        present = [summary for summary in summaries if summary is not None]
+        folder = record_folder()
+        if any(isinstance(s, StoredLines) for s in present) or (folder and sum(sum(s.articles.values()) for s in present) > self.held_articles):
+            return StoredLines.merged(present, folder)
         articles: dict[str, int] = {}
         lines: dict[str, dict[bytes, int]] = {}
         words: dict[bytes, int] = {}
-        for summary in summaries:
-            if summary is None:
-                continue
+        for summary in present:
             for source, n in summary.articles.items():
                 articles[source] = articles.get(source, 0) + n
-            for source, counts in summary.lines.items():
+            for source, counts in summary.lines.items():  # type: ignore[union-attr]
                 merged = lines.setdefault(source, {})
                 for key, n in counts.items():
                     merged[key] = merged.get(key, 0) + n
-            for key, n in summary.words.items():
+            for key, n in summary.words.items():  # type: ignore[union-attr]
                 words.setdefault(key, n)
         return SourceLines(articles, lines, words)
 
-    def learned(self, summary: SourceLines) -> dict[str, frozenset[bytes]]:
-        """Each source's template line keys under this detector's thresholds."""
+    def templates(self, summary: CorpusLines) -> Templates:
+        """Each source's template lines under this detector's thresholds (worked out once per
+        summary: ``apply`` runs once per article with the same one)."""
         thresholds = (self.min_articles, self.min_share, self.quote_min_words)
         known = summary.learned_by_thresholds.get(thresholds)
-        if known is not None:
-            return known  # apply() runs once per article with the same summary
-        sources_of: dict[bytes, int] = {}
-        for counts in summary.lines.values():
-            for key in counts:
-                sources_of[key] = sources_of.get(key, 0) + 1
-        learned: dict[str, frozenset[bytes]] = {}
-        for source, counts in summary.lines.items():
-            total = summary.articles.get(source, 0)
-            keep = set()
-            for key, n in counts.items():
-                if n < self.min_articles or n < self.min_share * total:
-                    continue
-                if sources_of[key] > 1 and summary.words.get(key, 0) >= self.quote_min_words:
-                    continue  # shared by several outlets: a quote or wire copy, not a template
-                keep.add(key)
-            learned[source] = frozenset(keep)
-        summary.learned_by_thresholds[thresholds] = learned
-        return learned
+        if known is None:
+            counts = summary.templates(*thresholds)
+            known = summary.learned_by_thresholds[thresholds] = Templates({s: frozenset(c) for s, c in counts.items()}, counts)
+        return known
 
-    def learned_lines(self, summary: SourceLines, articles: Iterable[Article], source: str) -> list[str]:
+    def learned(self, summary: CorpusLines) -> dict[str, frozenset[bytes]]:
+        """Each source's template line keys under this detector's thresholds."""
+        return self.templates(summary).keys
+
+    def learned_lines(self, summary: CorpusLines, articles: Iterable[Article], source: str) -> list[str]:
         """The template lines of ``source`` as they appear in ``articles`` (for ``strip_boilerplate``)."""
         keys = self.learned(summary).get(source, frozenset())
         out: dict[bytes, str] = {}
@@ -1317,7 +1344,7 @@ class BoilerplateDetector(Detector):
                     out[key] = span.text
         return list(out.values())
 
-    def apply(self, article: Article, result: DetectorResult, summary: SourceLines | None) -> DetectorResult:
+    def apply(self, article: Article, result: DetectorResult, summary: CorpusLines | None) -> DetectorResult:
         if summary is None:
             return result
         keys = self.learned(summary).get(article.source, frozenset())
@@ -1326,7 +1353,7 @@ class BoilerplateDetector(Detector):
         verdicts = _outside_headings(classify(article.text, learned=keys, **self.options), article.headings)
         if not any(v.code == SOURCE_TEMPLATE.code for v in verdicts):
             return result
-        counts = summary.lines.get(article.source, {})
+        counts = self.templates(summary).counts.get(article.source, {})
         total = summary.articles.get(article.source, 0)
         totals = {v.start: (counts.get(line_key(article.text[v.start : v.end]), 0), total) for v in verdicts if v.code == SOURCE_TEMPLATE.code}
         return self._result(article, verdicts, totals)
