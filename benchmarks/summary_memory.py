@@ -1,14 +1,14 @@
-"""Memory of translation's names summary as a corpus of new text grows: in memory, or stored.
+"""Memory of the corpus summaries keyed by vocabulary as a corpus of new text grows: in memory, or stored.
 
-The names summary is keyed by vocabulary, so text that keeps bringing new names makes it grow
-with the corpus. This reads the names of each article (as ``detect`` does), summarises chunks
-of 512 articles and merges them as the streaming engine does (a binary counter), and at each
-mark prints what the process holds: Python's heap (``tracemalloc``), its resident memory, and
-the size of the summary's file on disk. Each way of holding the summary runs in a fresh
-process:
+Translation's names and boilerplate's line counts are keyed by what the corpus says, so text
+that keeps bringing new names and lines makes them grow with the corpus. This summarises
+chunks of 512 articles as the two detectors do (names read as ``detect`` reads them), merges
+them as the streaming engine does (a binary counter), and at each mark prints what the
+process holds: Python's heap (``tracemalloc``), its resident memory, and the size of the
+summaries' files on disk. Each way of holding the summaries runs in a fresh process:
 
 - **memory**: no record folder (the in-memory ``analyze``, the Dask engine);
-- **stored**: a record folder named, as a streamed ``quality score`` names one; the merged
+- **stored**: a record folder named, as a streamed ``quality score`` names one; a merged
   summary moves to an SQLite file once it holds more than ``--held`` articles.
 
 The corpus is the distinct real documents of the shared sets (no variants: every article
@@ -34,6 +34,7 @@ import time
 import tracemalloc
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Callable
 
 import psutil
 
@@ -43,9 +44,10 @@ from _common import shared_path  # noqa: E402
 CHUNK = 512
 
 
-def texts(shared: Path, corpus: Path | None, size: int) -> list[tuple[str, str]]:
-    """``size`` articles: the corpus's, then copies of them with every name replaced by an
-    invented one (copy ``k`` of an article names people and places no copy before it named)."""
+def texts(shared: Path, corpus: Path | None) -> Callable[[int], tuple[str, str]]:
+    """Article ``k`` as (source, text): the corpus's, then copies of them with every name
+    replaced by an invented one (copy ``c`` names people and places no copy before it named),
+    made when asked so that the corpus itself is not held in memory."""
     if corpus is not None:
         with corpus.open(encoding="utf-8") as handle:
             docs = [(str(row.get("source") or "?"), row["text"]) for row in map(json.loads, handle)]
@@ -53,7 +55,7 @@ def texts(shared: Path, corpus: Path | None, size: int) -> list[tuple[str, str]]
         from throughput import documents
 
         docs = documents(shared)
-    return [docs[k] if k < len(docs) else _renamed(docs[k % len(docs)], k // len(docs)) for k in range(size)]
+    return lambda k: docs[k] if k < len(docs) else _renamed(docs[k % len(docs)], k // len(docs))
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -77,48 +79,56 @@ def _renamed(doc: tuple[str, str], copy: int) -> tuple[str, str]:
 
 
 def child(mode: str, shared: Path, corpus: Path | None, marks: list[int], held: int | None) -> None:
-    """One way of holding the summary, measured in this process; prints one JSON line per mark."""
+    """One way of holding the summaries, measured in this process; one JSON line per mark."""
+    from quality.detectors._stored import StoredSummary
     from quality.detectors.base import records_on_disk
-    from quality.detectors.translation.name_store import StoredNames
+    from quality.detectors.boilerplate import BoilerplateDetector
     from quality.detectors.translation.names import NameSummary, read_names
+    from quality.model import Article
 
-    docs = texts(shared, corpus, marks[-1])
+    article = texts(shared, corpus)
     if held is not None:
-        NameSummary.held_articles = held
+        NameSummary.held_articles = BoilerplateDetector.held_articles = held
+    boilerplate = BoilerplateDetector()
     process = psutil.Process()
     folder = tempfile.mkdtemp(prefix="summary-memory-")
-    levels: list[tuple[int, object]] = []  # the binary counter of merged chunks
+    levels: list[tuple[int, tuple]] = []  # the binary counter of merged chunks: (names, lines)
 
-    def merged_all() -> object:
-        return NameSummary.merged([summary for _, summary in levels]) if len(levels) > 1 else levels[0][1]
+    def merged(parts: list[tuple]) -> tuple:
+        return NameSummary.merged([p[0] for p in parts]), boilerplate.merge([p[1] for p in parts])
 
     tracemalloc.start()
     started = time.perf_counter()
     with records_on_disk(folder) if mode == "stored" else nullcontext():
         done = 0
         for mark in marks:
-            while done < min(mark, len(docs)):
-                part = NameSummary()
-                for source, text in docs[done : min(done + CHUNK, mark, len(docs))]:
-                    part.add(source, read_names(text))
-                done += part.articles
-                level, summary = 0, part
+            while done < mark:
+                chunk = [article(k) for k in range(done, min(done + CHUNK, mark))]
+                names = NameSummary()
+                for source, text in chunk:
+                    names.add(source, read_names(text))
+                lines = boilerplate.summarise([(Article(id=str(k), source=source, text=text), None) for k, (source, text) in enumerate(chunk)])
+                done += len(chunk)
+                level, summary = 0, (names, lines)
                 while levels and levels[-1][0] == level:
-                    summary = NameSummary.merged([levels.pop()[1], summary])
+                    summary = merged([levels.pop()[1], summary])
                     level += 1
                 levels.append((level, summary))
-            whole = merged_all()  # merging consumes stored parts: the whole replaces them
-            levels[:] = [(len(docs), whole)]  # a level no chunk reaches: merged again only at the next mark
+            whole = merged([summary for _, summary in levels]) if len(levels) > 1 else levels[0][1]
+            # Merging consumes stored parts: the whole replaces them, at a level no chunk reaches.
+            levels[:] = [(marks[-1], whole)]
             gc.collect()
-            stored = isinstance(whole, StoredNames)
+            files = [s for s in whole if isinstance(s, StoredSummary)]
+            for stored in files:
+                stored.db.commit()
             print(
                 json.dumps(
                     {
                         "articles": done,
                         "heap": tracemalloc.get_traced_memory()[0],
                         "rss": process.memory_info().rss,
-                        "file": Path(whole.path).stat().st_size if stored else 0,  # type: ignore[attr-defined]
-                        "stored": stored,
+                        "file": sum(Path(s.path).stat().st_size for s in files),
+                        "stored": [type(s).__name__ for s in files],
                         "seconds": time.perf_counter() - started,
                     }
                 ),

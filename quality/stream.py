@@ -15,10 +15,12 @@ in input order, equal to what :func:`~quality.pipeline.analyze` gives for the sa
 2. **Corpus signals and finishing**: the chunks are read back one at a time, the merged
    summaries applied (workers read each summary once, from a file) and the results given out.
 
-What stays in memory: the chunks, the dictionaries, 8 bytes an article for the ids, and the
-merged corpus summaries, which still grow with the corpus (docs/performance.md has the
-figures). The temporary files hold about the corpus's own size again, and go when the run
-ends, however it ends.
+What stays in memory: the chunks, the dictionaries, 8 bytes an article for the ids, and what
+the merged corpus summaries keep there. The run names a record folder for them
+(:func:`~quality.detectors.base.records_on_disk`): paragraph versions go to record files,
+names and line counts to SQLite files (:mod:`quality.detectors._stored`), once a summary is
+large; what still grows per article is listed in docs/performance.md. The temporary files hold
+a few times the corpus's own size, and go when the run ends, however it ends.
 """
 
 from __future__ import annotations
