@@ -48,6 +48,7 @@ from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, LineConsensus, paragraph_texts
 from quality.detectors.translation.foreign import ForeignFinder, glossed
 from quality.detectors.translation.joins import artifacts
+from quality.detectors.translation.name_store import StoredNames
 from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
@@ -71,7 +72,7 @@ FOREIGN_ARTICLE_SHARE = 0.5
 class CorpusSummary:
     """The corpus pass's summary: names (TRN002/TRN003) and paragraph versions (TRN012)."""
 
-    names: NameSummary = field(default_factory=NameSummary)
+    names: NameSummary | StoredNames = field(default_factory=NameSummary)
     versions: ConsensusSummary = field(default_factory=ConsensusSummary)
 
 
