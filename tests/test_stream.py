@@ -90,7 +90,7 @@ def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list,
     monkeypatch.setattr(BoilerplateDetector, "held_articles", 2)
     stored_names = []
     store = StoredNames.merged.__func__  # type: ignore[attr-defined]
-    monkeypatch.setattr(StoredNames, "merged", classmethod(lambda cls, parts, folder: stored_names.append(1) or store(cls, parts, folder)))
+    monkeypatch.setattr(StoredNames, "merged", classmethod(lambda cls, parts: stored_names.append(1) or store(cls, parts)))
     written = []  # after each merge: how many of the summary's articles are in record files
     write_out = ConsensusSummary._write_out
 

@@ -11,7 +11,7 @@ source and the templates kept in memory.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from quality.detectors._stored import StoredSummary
 
@@ -35,9 +35,12 @@ class StoredLines(StoredSummary):
         self.articles: dict[str, int] = {}  # one number per source: small
         self.learned_by_thresholds: dict = {}
 
-    def add(self, part: "SourceLines") -> None:
-        for source, n in part.articles.items():
+    def _count_articles(self, articles: Mapping[str, int]) -> None:
+        for source, n in articles.items():
             self.articles[source] = self.articles.get(source, 0) + n
+
+    def add(self, part: "SourceLines") -> None:
+        self._count_articles(part.articles)
         self.db.executemany(
             "INSERT INTO lines VALUES (?, ?, ?) ON CONFLICT (source, key) DO UPDATE SET n = n + excluded.n",
             ((source, key, n) for source, counts in part.lines.items() for key, n in counts.items()),
@@ -46,8 +49,7 @@ class StoredLines(StoredSummary):
         self.learned_by_thresholds = {}
 
     def add_stored(self, part: "StoredLines") -> None:
-        for source, n in part.articles.items():
-            self.articles[source] = self.articles.get(source, 0) + n
+        self._count_articles(part.articles)
         self.db.executescript(
             """
             INSERT INTO lines SELECT * FROM part.lines WHERE true ON CONFLICT (source, key) DO UPDATE SET n = n + excluded.n;

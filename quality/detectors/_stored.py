@@ -27,7 +27,9 @@ import sqlite3
 import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, Callable, ClassVar, Iterable, Iterator
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Sequence
+
+from quality.detectors.base import record_folder
 
 PAGE_CACHE_KIB = 16 * 1024  # what SQLite may keep in memory per connection
 BATCH = 10_000  # rows written per statement while a table is filled from a query
@@ -74,15 +76,25 @@ class StoredSummary:
 
     # -- merging ---------------------------------------------------------------------------
     @classmethod
-    def merged(cls, parts: Iterable[Any], folder: str | None) -> Any:
+    def belongs_in_file(cls, parts: Sequence[Any], articles: int, held: int) -> bool:
+        """Whether merging ``parts`` (holding ``articles`` articles) must give a stored summary:
+        when one part already is, or when the run names a record folder and the merge would
+        hold more than ``held`` articles in memory."""
+        if any(isinstance(part, cls) for part in parts):
+            return True
+        return record_folder() is not None and articles > held
+
+    @classmethod
+    def merged(cls, parts: Iterable[Any]) -> Any:
         """The union of ``parts`` in order: in the first part's file if it is stored, else in a
-        new file in ``folder`` (or beside the first stored part). Stored parts are consumed."""
+        new file in the run's record folder (or beside the first stored part). Stored parts are
+        consumed."""
         parts = list(parts)
         stored = [part for part in parts if isinstance(part, cls)]
         if isinstance(parts[0], cls) and parts[0]._writable:
             out = parts[0]
         else:
-            out = cls(folder or os.path.dirname(stored[0].path))
+            out = cls(record_folder() or os.path.dirname(stored[0].path))
         for part in parts:
             if part is out:
                 continue

@@ -90,7 +90,7 @@ from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors._boilerplate_store import StoredLines
 from quality.detectors._prefilter import LiteralScreen
 from quality.detectors._records import HELD_RECORDS
-from quality.detectors.base import Detector, check_option, record_folder
+from quality.detectors.base import Detector, check_option
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
 from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, paragraphs, word_count
@@ -1300,9 +1300,9 @@ class BoilerplateDetector(Detector):
         """Counts added. Beyond ``held_articles`` articles in a run that names a record folder,
         the counts move to an SQLite file (:mod:`quality.detectors._boilerplate_store`)."""
         present = [summary for summary in summaries if summary is not None]
-        folder = record_folder()
-        if any(isinstance(s, StoredLines) for s in present) or (folder and sum(sum(s.articles.values()) for s in present) > self.held_articles):
-            return StoredLines.merged(present, folder)
+        articles = sum(sum(summary.articles.values()) for summary in present)
+        if StoredLines.belongs_in_file(present, articles, self.held_articles):
+            return StoredLines.merged(present)
         articles: dict[str, int] = {}
         lines: dict[str, dict[bytes, int]] = {}
         words: dict[bytes, int] = {}

@@ -35,7 +35,6 @@ from functools import lru_cache
 from typing import ClassVar, Iterable
 
 from quality.detectors._records import HELD_RECORDS
-from quality.detectors.base import record_folder
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.name_store import StoredNames
@@ -483,10 +482,8 @@ class NameSummary:
         parts = list(parts)
         if len(parts) == 1:
             return parts[0]  # nothing to combine (the common case: one chunk)
-        folder = record_folder()
-        stored = any(isinstance(part, StoredNames) for part in parts)
-        if stored or (folder is not None and sum(part.articles for part in parts) > cls.held_articles):
-            return StoredNames.merged(parts, folder)
+        if StoredNames.belongs_in_file(parts, sum(part.articles for part in parts), cls.held_articles):
+            return StoredNames.merged(parts)
         out = cls()
         for part in parts:
             out.articles += part.articles
