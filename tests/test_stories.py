@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,7 +16,8 @@ from quality.detectors.base import records_on_disk
 from quality.detectors.stories import StoryDetector
 from quality.detectors.stories.align import EDITED, REWORDED, VERBATIM, align, units
 from quality.detectors.stories.divergence import CALENDAR_YEAR, differing_numbers, name_variants, names_in, quantities
-from quality.detectors.stories.summary import StorySummary, date_ordinal
+from quality.detectors.stories.profile import EMPTY, PERMUTATIONS
+from quality.detectors.stories.summary import BANDS, MAX_LINKS_PER_BUCKET, ROWS, SAME_STORY, UNDATED, Grouping, StorySummary, date_ordinal
 from quality.model import Article
 from quality.pipeline import analyze
 
@@ -87,6 +89,40 @@ def test_grouping(why, articles, together, apart):
 def test_story_ids_number_stories_by_their_first_article():
     found = _stories([_article("x", "arts", OPERA), _article("a", "wire", KRILL), _article("b", "daily", KRILL)])
     assert [found[k]["id"] for k in ("x", "a", "b")] == ["S00001", "S00002", "S00002"]
+
+
+def _stories_by_every_pair(signatures, dates, window):
+    """The grouping's definition read literally: link every two articles that share a band and
+    report one story, then number the connected groups by their first article."""
+    n = len(signatures)
+    group = list(range(n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if (signatures[i] == EMPTY).all() or (signatures[j] == EMPTY).all():
+                continue
+            shared_band = any((signatures[i, ROWS * b : ROWS * (b + 1)] == signatures[j, ROWS * b : ROWS * (b + 1)]).all() for b in range(BANDS))
+            similar = np.count_nonzero(signatures[i] == signatures[j]) >= SAME_STORY * PERMUTATIONS
+            dated = UNDATED not in (dates[i], dates[j])
+            if shared_band and similar and not (window is not None and dated and abs(dates[i] - dates[j]) > window):
+                old, new = max(group[i], group[j]), min(group[i], group[j])
+                group = [new if g == old else g for g in group]
+    firsts = sorted(set(group))
+    return [firsts.index(g) for g in group]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_grouping_links_every_pair_that_shares_a_band_and_reports_one_story(seed):
+    # At most MAX_LINKS_PER_BUCKET + 1 articles, so that every pair in a band is a candidate.
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, MAX_LINKS_PER_BUCKET + 2))
+    signatures = rng.integers(0, 1 + seed % 3, size=(n, PERMUTATIONS)).astype(np.uint32)
+    if n and seed % 4 == 0:
+        signatures[rng.integers(0, n)] = EMPTY  # an article with no distinctive words joins nothing
+    dates = rng.choice([UNDATED, 738000, 738030, 738100], size=n).astype(np.int64)
+    window = (None, 60, 0)[seed % 3]
+    grouping = Grouping.of(signatures, dates, window)
+    assert grouping.story.tolist() == _stories_by_every_pair(signatures, dates, window)
+    assert [k for s in range(len(grouping)) for k in grouping.members(s)] == sorted(range(n), key=lambda k: (grouping.story[k], k))
 
 
 def test_label_is_the_earliest_title_else_shared_words():

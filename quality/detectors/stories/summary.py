@@ -9,10 +9,13 @@ summary of a corpus of millions stays within memory.
 Grouping is locality-sensitive hashing done with arrays: the signature is cut into
 :data:`BANDS` bands of :data:`ROWS` numbers; articles that agree on a whole band are
 candidates (for an overlap of 0.2 two articles become candidates with a probability of 0.73, for
-0.3 of 0.95, for 0.05 of 0.08); each band is sorted once instead of hashed into a dictionary,
-so memory is a few arrays of one number per article. A candidate pair is one story when the
-signatures agree on at least :data:`SAME_STORY` of their numbers and, when both articles
-are dated, they lie within the date window. Stories are the connected groups of such pairs.
+0.3 of 0.95, for 0.05 of 0.08); each band is sorted once instead of hashed into a dictionary.
+A candidate pair is one story when the signatures agree on at least :data:`SAME_STORY` of their
+numbers and, when both articles are dated, they lie within the date window. Stories are the
+connected groups of such pairs. The pairs of a band are compared as arrays and linked at once
+(scipy's connected components), never collected, and a pair already linked through others is
+not compared again: on wire-like text, where most articles have many versions, the pairs
+outnumber the articles many times over, so memory stays a few arrays of one number an article.
 """
 
 from __future__ import annotations
@@ -23,9 +26,11 @@ import re
 import sys
 from array import array
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Sequence
+from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from quality.detectors._records import HELD_RECORDS, RecordFile
 from quality.detectors.base import record_folder
@@ -39,6 +44,8 @@ SAME_STORY = 0.2
 # In a band shared by many articles (a common pair of words), each is checked against this many
 # of the articles before it, not all: a story is a connected group, so a few links suffice.
 MAX_LINKS_PER_BUCKET = 8
+# Candidate pairs compared at once: a block's signatures side by side take some 16 MB.
+COMPARED_AT_ONCE = 32768
 UNDATED = -1
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -180,62 +187,74 @@ class Grouping:
     def __init__(self, story: np.ndarray, signatures: np.ndarray) -> None:
         self.story = story
         self.signatures = signatures
-        order = np.argsort(story, kind="stable")
-        bounds = np.flatnonzero(np.diff(story[order])) + 1
-        self._members = np.split(order, bounds) if len(order) else []
+        # Articles by story, and where each story's run starts: two arrays, not one per story.
+        self._order = np.argsort(story, kind="stable")
+        self._starts = np.r_[0, np.flatnonzero(np.diff(story[self._order])) + 1, len(story)] if len(story) else np.zeros(1, np.int64)
 
     @classmethod
     def of(cls, signatures: np.ndarray, dates: np.ndarray, window_days: int | None) -> "Grouping":
-        n = len(signatures)
-        parent = np.arange(n)
-
-        def root(k: int) -> int:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
-        for i, j in _candidate_pairs(signatures):
-            if similarity(signatures[i], signatures[j]) < SAME_STORY:
-                continue
-            if window_days is not None and dates[i] != UNDATED and dates[j] != UNDATED and abs(dates[i] - dates[j]) > window_days:
-                continue
-            a, b = root(i), root(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)  # the root is a story's first article
-        roots = np.array([root(k) for k in range(n)], dtype=np.int64)
-        _, story = np.unique(roots, return_inverse=True)  # roots are first articles: numbered in input order
+        """Stories as the connected groups of candidate pairs (:func:`_candidate_pairs`) that
+        agree on :data:`SAME_STORY` of their numbers and lie within the date window. Memory is a
+        few numbers an article: pairs are read band by band and never kept, and a pair whose
+        articles are linked already is not compared."""
+        first_linked = np.arange(len(signatures))  # each article's first article linked to it so far
+        for first, second in _candidate_pairs(signatures):
+            unlinked = first_linked[first] != first_linked[second]
+            first, second = first[unlinked], second[unlinked]
+            same = _same_story(signatures, dates, first, second, window_days)
+            if same.any():
+                first_linked = _linked(first_linked, first[same], second[same])
+        _, story = np.unique(first_linked, return_inverse=True)  # first articles: numbered in input order
         return cls(story.astype(np.int64), signatures)
 
     def members(self, story: int) -> Sequence[int]:
-        return self._members[story].tolist()
+        return self._order[self._starts[story] : self._starts[story + 1]].tolist()
 
     def __len__(self) -> int:
-        return len(self._members)
+        return len(self._starts) - 1
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """The estimated overlap (Jaccard) of two articles' distinctive words (candidate pairs never
-    hold an article without any: :func:`_candidate_pairs`)."""
-    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+def _same_story(signatures: np.ndarray, dates: np.ndarray, first: np.ndarray, second: np.ndarray, window_days: int | None) -> np.ndarray:
+    """Which pairs ``(first[k], second[k])`` report one story: their signatures agree on enough
+    numbers (an estimate of the overlap, Jaccard, of their distinctive words; candidate pairs
+    never hold an article without any), and they lie within the window when both are dated.
+    Compared a block of pairs at a time, to bound the memory."""
+    same = np.zeros(len(first), dtype=bool)
+    for at in range(0, len(first), COMPARED_AT_ONCE):
+        a, b = first[at : at + COMPARED_AT_ONCE], second[at : at + COMPARED_AT_ONCE]
+        same[at : at + COMPARED_AT_ONCE] = np.count_nonzero(signatures[a] == signatures[b], axis=1) >= SAME_STORY * PERMUTATIONS
+    if window_days is not None:
+        da, db = dates[first], dates[second]
+        same &= (da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= window_days)
+    return same
 
 
-def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, that agree on a whole band of their signatures."""
-    pairs: set[tuple[int, int]] = set()
+def _linked(first_linked: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """``first_linked`` once the pairs ``(first[k], second[k])`` are linked too."""
+    n = len(first_linked)
+    everyone = np.arange(n)
+    edges = coo_matrix(
+        (np.ones(n + len(first), dtype=np.int8), (np.r_[everyone, first], np.r_[first_linked, second])), shape=(n, n)
+    )
+    _, group = connected_components(edges, directed=False)
+    first_of_group = np.full(group.max() + 1, n, dtype=np.int64)
+    np.minimum.at(first_of_group, group, everyone)
+    return first_of_group[group]
+
+
+def _candidate_pairs(signatures: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Pairs of articles that agree on a whole band of their signatures, as two arrays
+    ``(first, second)`` with ``first < second``, a band and a distance at a time. In a band
+    shared by many articles, each is paired with the :data:`MAX_LINKS_PER_BUCKET` before it
+    only; a pair may come again in another band."""
     usable = np.flatnonzero(~(signatures == EMPTY).all(axis=1))
     if len(usable) < 2:
-        return pairs
-    rows = signatures[usable].astype(np.uint64)
+        return
     for band in range(BANDS):
-        key = (rows[:, ROWS * band] << np.uint64(32)) | rows[:, ROWS * band + 1]
-        order = np.argsort(key, kind="stable")
+        key = (signatures[usable, ROWS * band].astype(np.uint64) << np.uint64(32)) | signatures[usable, ROWS * band + 1]
+        order = np.argsort(key, kind="stable")  # equal keys keep input order: first < second
         sorted_keys = key[order]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        ends = np.r_[starts[1:], len(order)]
-        for start, end in zip(starts[ends - starts > 1], ends[ends - starts > 1]):
-            bucket = usable[order[start:end]]
-            for k in range(1, len(bucket)):
-                for j in range(max(0, k - MAX_LINKS_PER_BUCKET), k):
-                    pairs.add((int(bucket[j]), int(bucket[k])))
-    return pairs
+        for distance in range(1, min(MAX_LINKS_PER_BUCKET, len(order) - 1) + 1):
+            same = np.flatnonzero(sorted_keys[distance:] == sorted_keys[:-distance])
+            if len(same):
+                yield usable[order[same]], usable[order[same + distance]]
