@@ -58,11 +58,15 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
+import numpy as np
+
 from quality.detectors._records import HELD_RECORDS, RecordFile
 from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
+# Key uses gathered before they are sorted and cut into the postings: 8 bytes each, 32 MB.
+POSTINGS_BLOCK = 1 << 22
 
 # (source, distinct words per paragraph line). Plain tuples of strings, not sets: the collector
 # stops tracking them, so a large corpus held for the pass does not set off full collections.
@@ -213,24 +217,15 @@ class _Index:
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
         self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
         del documents
-        chosen = set(chain.from_iterable(self._keys(lines) for _, lines in summary.scan()))
+        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in summary.scan())))
+        self.key_numbers = {w: k for k, w in enumerate(chosen)}
         # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
         # it), so keys shared by a whole topic do not outweigh those of one story.
-        self.weight = {w: 1.0 / self.eligible[w] for w in chosen}
+        self.weights = np.array([1.0 / self.eligible[w] for w in chosen], dtype=np.float64)
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
-        # order, so the cut does not depend on how the corpus was read or chunked).
-        postings: dict[str, list[int]] = {w: [] for w in chosen}
-        cap = options.max_key_articles
-        for article_id, lines in summary.scan():
-            n = self.position(article_id)
-            for w in _vocabulary(lines):
-                if w in chosen:
-                    posting = postings[w]
-                    posting.append(n)
-                    if len(posting) >= 2 * cap:  # read in stored order: keep the lowest ``cap``
-                        posting.sort()
-                        del posting[cap:]
-        self.postings = {w: sorted(posting)[:cap] for w, posting in postings.items()}
+        # order, so the cut does not depend on how the corpus was read or chunked), as one array
+        # of article numbers, key after key: 4 bytes a posting.
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(summary), len(chosen), options.max_key_articles)
         self._caches()
 
     def _caches(self) -> None:
@@ -244,6 +239,22 @@ class _Index:
         n = bisect_left(self.ids, article_id)
         return n if n < len(self.ids) and self.ids[n] == article_id else -1
 
+    def _occurrences(self, summary: ConsensusSummary) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
+        key_numbers = self.key_numbers
+        keys, articles = array("i"), array("i")
+        for article_id, lines in summary.scan():
+            n = self.position(article_id)
+            for w in _vocabulary(lines):
+                k = key_numbers.get(w)
+                if k is not None:
+                    keys.append(k)
+                    articles.append(n)
+            if len(keys) >= POSTINGS_BLOCK:
+                yield np.frombuffer(keys, dtype=np.int32).copy(), np.frombuffer(articles, dtype=np.int32).copy()
+                keys, articles = array("i"), array("i")
+        yield np.frombuffer(keys, dtype=np.int32).copy(), np.frombuffer(articles, dtype=np.int32).copy()
+
     def _keys(self, lines: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
         """An article's keys: its ``key_words`` rarest eligible words (then alphabetical)."""
         eligible = self.eligible
@@ -256,9 +267,11 @@ class _Index:
         mine, sources = self.sources[me], self.sources
         count: Counter[int] = Counter()
         weight: dict[int, float] = {}
+        starts, articles = self.posting_starts, self.posting_articles
         for w in self._keys(self.lines(me)):
-            key_weight = self.weight[w]
-            for n in self.postings[w]:
+            k = self.key_numbers[w]
+            key_weight = float(self.weights[k])
+            for n in articles[starts[k] : starts[k + 1]].tolist():
                 if n != me and sources[n] != mine:
                     count[n] += 1
                     weight[n] = weight.get(n, 0.0) + key_weight
@@ -352,6 +365,23 @@ class _Index:
             similarity = sum(similarities) / len(similarities)
             found.append(LineConsensus(i, len(counterparts), similarity, _mean_pairwise_jaccard(counterparts)))
         return found
+
+
+def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], keys: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each key's first ``cap`` articles (by number), as ``(starts, articles)``: key ``k``'s
+    articles are ``articles[starts[k]:starts[k + 1]]``, ascending. The blocks of uses are cut
+    as they come, so what is held at once is the cut postings and one block."""
+    kept_keys, kept_articles = np.zeros(0, np.int32), np.zeros(0, np.int32)
+    for block_keys, block_articles in blocks:
+        key = np.concatenate([kept_keys, block_keys])
+        article = np.concatenate([kept_articles, block_articles])
+        order = np.lexsort((article, key))
+        key, article = key[order], article[order]
+        first = np.searchsorted(key, key)  # where each key's run begins
+        within = np.arange(len(key)) - first < cap
+        kept_keys, kept_articles = key[within], article[within]
+    starts = np.searchsorted(kept_keys, np.arange(keys + 1)).astype(np.int64)
+    return starts, kept_articles
 
 
 def _vocabulary(lines: Sequence[tuple[str, ...]]) -> dict[str, None]:
