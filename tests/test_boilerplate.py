@@ -13,6 +13,7 @@ from quality import Article, Config, analyze
 from quality.detectors.boilerplate import (
     BoilerplateDetector,
     classify,
+    outlet_key,
     cleanliness,
     strip_boilerplate,
     strip_spans,
@@ -138,6 +139,44 @@ def test_call_to_the_reader_by_structure(name: str, line: str, where: str, expec
     lines = [PARA_1, line, PARA_2, PARA_3] if where == "between" else [PARA_1, PARA_2, PARA_3, line]
     text = _article(*lines)
     assert _codes_on(text, line) == (set() if expected is None else {expected})
+
+
+# The outlet's own name is one of its channels, and an SMS short code is one too. (name, line,
+# source of the article, where the line stands, expected code)
+OUTLET_CALL_CASES = [
+    ("follow the outlet", "Follow The Harbour Times", "www.theharbourtimes.example", "end", "BPL001"),
+    ("support the outlet", "Support Ledger Weekly and make a difference for readers everywhere.", "ledgerweekly.example", "end", "BPL001"),
+    ("follow the outlet, a sentence", "Follow Ledger Weekly online for updates from the harbour all week long.", "https://ledgerweekly.example/world/", "end", "BPL001"),
+    ("contact the outlet", "Contact KTVX News", "www.ktvxnews.example", "end", "BPL001"),
+    ("source given by name", "Support The Andes Post so we can keep reporting from the valley.", "The Andes Post", "end", "BPL001"),
+    ("short code", "Text NEWS to 78070 for breaking alerts.", "www.theharbourtimes.example", "between", "BPL001"),
+    # an imperative naming the outlet is furniture only at the edge, like any weaker call
+    ("outlet named mid-story", "Support Ledger Weekly and make a difference for readers everywhere.", "ledgerweekly.example", "between", None),
+    # another outlet's name, the outlet's name in the story, a number after "text ... to"
+    ("another outlet", "Support Ledger Weekly and make a difference for readers everywhere.", "www.theharbourtimes.example", "end", None),
+    ("the name in a sentence", "The Harbour Times first reported the closure of the yard in May.", "www.theharbourtimes.example", "end", None),
+    ("the name, not the object", "Looking for more gift ideas? Stay tuned for more Ledger Weekly gift guides in the weeks before the holidays.", "ledgerweekly.example", "end", None),
+    ("a common word that is the name", "The sun rose over the harbour as the boats came in.", "www.thesun.example", "end", None),
+    ("texts counted", "Volunteers will text reminders to 2000 voters before the election.", "www.theharbourtimes.example", "between", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "line", "source", "where", "expected"), OUTLET_CALL_CASES, ids=[c[0] for c in OUTLET_CALL_CASES])
+def test_call_through_the_outlets_own_name(name: str, line: str, source: str, where: str, expected: str | None) -> None:
+    lines = [PARA_1, line, PARA_2, PARA_3] if where == "between" else [PARA_1, PARA_2, PARA_3, line]
+    text = _article(*lines)
+    result = BoilerplateDetector().detect(Article(id="a", source=source, text=text))
+    start = text.index(line)
+    assert {f.rule for f in result.findings if f.start <= start + len(line) - 1 and f.end > start} == (set() if expected is None else {expected})
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [("www.thesun.co.uk", "thesun"), ("news.sky.com", "sky"), ("edition.cnn.com", "cnn"), ("https://www.bbc.com/news", "bbc"),
+     ("The Kyiv Independent", "thekyivindependent"), ("", "")],
+)  # fmt: skip
+def test_outlet_key_is_the_sites_name(source: str, key: str) -> None:
+    assert outlet_key(source) == key
 
 
 # A list the article introduces with a colon holds its own steps, even worded like a call; the

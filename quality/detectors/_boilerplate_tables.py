@@ -177,6 +177,8 @@ READER_PRICE = re.compile(r"[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:d
 # Tried only from the start of a run of address characters, which it takes whole (possessive):
 # from every position of a long run without "@" it would rescan the run, quadratic in its length.
 EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
+# An SMS short code with its keyword: "Text NEWS to 78070", "text ALERTS to 56512".
+SHORT_CODE = re.compile(r"\b(?i:text)\s+[\"'“‘]?[A-Z][A-Z0-9]{1,15}[\"'”’]?\s+(?i:to)\s+\d{4,6}\b")  # the keyword in capitals
 TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I)
 # The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of

@@ -65,8 +65,10 @@ most 6). Findings of a later pass carry offsets in the original text and say tha
 the furniture around them was cut. The guarantees, for any text and the same options:
 
 * ``strip_boilerplate(strip_boilerplate(t)) == strip_boilerplate(t)`` (also with ``codes``);
-* ``strip_findings(t, findings) == strip_boilerplate(t)`` for the detector's findings on ``t``:
-  lint, the score and ``quality fix --strip-boilerplate`` cut exactly the same stretches;
+* ``strip_findings(t, findings) == strip_boilerplate(t, source=s)`` for the detector's findings
+  on an article of text ``t`` and source ``s``: lint, the score and ``quality fix
+  --strip-boilerplate`` cut exactly the same stretches (a text file has no source: ``s`` is
+  empty, and a call is then never told by the outlet's name);
 * the detector finds no boilerplate in ``strip_boilerplate(t)``.
 
 They hold whenever the fixed point is reached within ``MAX_PASSES`` passes; a text that needs more
@@ -82,7 +84,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
@@ -437,7 +439,7 @@ _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:]))\s*")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def call_to_reader(text: str, words: int) -> int:
+def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     """Whether the line asks the reader to act through one of the outlet's channels, told by
     its structure rather than its wording, so that "Got a story? WhatsApp our newsroom" or
     "Become a member for $2 a week" is found although no family pattern says it.
@@ -449,25 +451,94 @@ def call_to_reader(text: str, words: int) -> int:
     an imperative and an address with a channel make a :data:`CALL`, furniture wherever it
     stands; an imperative or an address with a channel is an :data:`EDGE_CALL`, furniture only
     at the article's edge (a closing paragraph of a story may say "you" and "app"). Quoted speech
-    is someone's words, not the outlet's, and is left out first."""
+    is someone's words, not the outlet's, and is left out first.
+
+    ``outlet`` is the article's source (:func:`outlet_key`): the outlet's own name is a channel
+    too, as the object of the imperative ("Follow The Telegraph", "Support Snopes"; not "Stay
+    tuned for more 9to5Mac guides"), and an SMS short code ("Text NEWS to 78070") is a channel
+    that addresses the reader by itself."""
     if not 2 <= words <= CALL_MAX_WORDS:
         return NO_CALL
     possible = _channel_screen().possible(text)  # what the line without its quotations may name, and more
-    if not possible and _DIGIT.search(text) is None:
+    if not possible and _DIGIT.search(text) is None and not (outlet and names_outlet(text, outlet)):
         return NO_CALL  # most lines: no channel
     own = _unquoted(text)
     named = any(possible >> k & 1 and pattern.search(own) for k, pattern in enumerate(_CHANNELS))
+    short_code = T.SHORT_CODE.search(own) is not None  # a channel and an address in one
+    named = named or short_code or (bool(outlet) and _calls_to_outlet(own, outlet))
     telephone = not named and _DIGIT.search(own) is not None and T.TELEPHONE.search(own) is not None
     if not (named or telephone):
         return NO_CALL
     voice = outlet_voice(own)
     if not named and not voice:
         return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
-    address = voice or T.SECOND_PERSON.search(own) is not None
+    address = voice or short_code or T.SECOND_PERSON.search(own) is not None
     imperative = any(_opens_with_action(own[m.end() :]) for m in _SENTENCE_STARTS.finditer(own))
     if imperative and address:
         return CALL
     return EDGE_CALL if imperative or address else NO_CALL
+
+
+def outlet_key(source: str) -> str:
+    """The outlet's name as :func:`names_outlet` looks for it: the letters and digits of a
+    site's name ("www.thesun.co.uk" gives "thesun", "news.sky.com" "sky"), or of a source
+    given by name ("The Kyiv Independent" gives "thekyivindependent")."""
+    name = source.strip().lower()
+    if " " not in name and "." in name:
+        labels = name.removeprefix("https://").removeprefix("http://").split("/")[0].split(".")
+        while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
+            labels = labels[1:]
+        name = labels[0]
+    return "".join(_KEY_CHARACTERS.findall(name))
+
+
+def names_outlet(text: str, outlet: str) -> bool:
+    """Whether consecutive words of ``text`` spell the outlet's name (:func:`outlet_key`): "Follow
+    The Sun" and "Sign Up To The Sun" for thesun; "CBS Sports HQ" for cbssports. Whole words
+    only, so that a short name is not found inside a longer word."""
+    if len(outlet) < MIN_OUTLET_KEY:
+        return False
+    words = _KEY_CHARACTERS.findall(text.lower())
+    return any(_spelled_from(words, k, outlet) for k in range(len(words)))
+
+
+@lru_cache(maxsize=256)
+def _outlet_screen(outlet: str) -> re.Pattern[str]:
+    """The outlet's key spelled with anything but letters between its letters: a fast screen in
+    front of :func:`names_outlet`."""
+    return re.compile(r"[\W_]*".join(map(re.escape, outlet)), re.I)
+
+
+def _calls_to_outlet(line: str, outlet: str) -> bool:
+    """Whether a sentence of ``line`` opens with an imperative of what readers do whose object is
+    the outlet: "Follow The Sun", "Sign up to The Sun", "Contact the BBC"."""
+    for start in _SENTENCE_STARTS.finditer(line):
+        sentence = line[start.end() :]
+        if not _opens_with_action(sentence):
+            continue
+        words = _KEY_CHARACTERS.findall(sentence[T.IMPERATIVE_LEAD.match(sentence).end() :].lower())
+        k = 1  # after the verb, its particles and an article: "sign up to the"
+        while k < len(words) and words[k] in _BEFORE_OBJECT:
+            k += 1
+        if _spelled_from(words, k, outlet) or (k > 1 and words[k - 1] == "the" and _spelled_from(words, k - 1, outlet)):
+            return True
+    return False
+
+
+def _spelled_from(words: Sequence[str], k: int, outlet: str) -> bool:
+    """Whether ``words[k:]`` begin with words that spell ``outlet``."""
+    spelled = ""
+    for word in words[k:]:
+        spelled += word
+        if len(spelled) >= len(outlet):
+            return spelled == outlet
+    return False
+
+
+_BEFORE_OBJECT = frozenset("up to on out in with at the".split())
+MIN_OUTLET_KEY = 3  # "bbc", "cnn": a shorter key would be found in lines that do not name the outlet
+_HOST_PREFIXES = frozenset("www www1 www2 m mobile amp edition news en english".split())
+_KEY_CHARACTERS = re.compile(r"[^\W_]+")
 
 
 # What names a channel, screened by their literals (most lines name none: one scan rules them out).
@@ -621,18 +692,22 @@ HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
 BLOCK_GAP_COST = 0.3  # what one non-prose line costs inside the main block, against ~1 per 100 chars of prose
 
 
-def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None = None) -> list[LineInfo]:
+def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None = None, outlet: str = "") -> list[LineInfo]:
     """Features of every line, own and contextual, in the order of ``ALL_FEATURES``.
 
     A line's own features depend on its text alone; ``own_cache`` keeps them between the passes of
-    :func:`classify`, which only change the lines' context."""
+    :func:`classify`, which only change the lines' context. The one exception is a call to the
+    reader through the outlet's own name (``outlet``, :func:`outlet_key`), looked for here."""
     if own_cache is None:
         own_cache = {}
+    spelled = _outlet_screen(outlet) if len(outlet) >= MIN_OUTLET_KEY else None
     own = []
     for line in lines:
         found = own_cache.get(line.text)
         if found is None:
             found = own_cache[line.text] = _own_features(line.text)
+        if spelled and found.call == NO_CALL and found.family is None and spelled.search(line.text):
+            found = found._replace(call=call_to_reader(line.text, found.words, outlet))
         own.append(found)
     n = len(lines)
     prose_at = [i for i, o in enumerate(own) if o.prose]
@@ -813,6 +888,7 @@ def classify(
     family_veto: float = 0.0,
     learned: frozenset[bytes] | None = None,
     codes: Iterable[str] | None = None,
+    outlet: str = "",
 ) -> list[Verdict]:
     """Every boilerplate stretch of ``text``, in order: the fixed point of detecting and cutting.
 
@@ -826,6 +902,7 @@ def classify(
 
     ``codes`` (rule codes or prefixes) limits which verdicts are cut and returned; the passes
     still judge every line, so ``codes=["BPL001"]`` strips calls to follow until none is left.
+    ``outlet`` is the article's source as :func:`outlet_key` gives it (a call may name it).
     """
     wanted = tuple(c.upper() for c in codes) if codes is not None else None
     own_cache = _own_cache()
@@ -833,7 +910,7 @@ def classify(
     current = text
     maps: list[OffsetMap] = []  # how each pass's text was made from the one before
     for number in range(1, MAX_PASSES + 1):
-        verdicts = classify_pass(current, threshold, edge_share, family_veto, learned, own_cache)
+        verdicts = classify_pass(current, threshold, edge_share, family_veto, learned, own_cache, outlet)
         if wanted is not None:
             verdicts = [v for v in verdicts if v.code.startswith(wanted)]
         if not verdicts:
@@ -887,6 +964,7 @@ def classify_pass(
     family_veto: float = 0.0,
     learned: frozenset[bytes] | None = None,
     own_cache: dict[str, OwnFeatures] | None = None,
+    outlet: str = "",
 ) -> list[Verdict]:
     """One pass of :func:`classify`: every line judged once, in the context ``text`` gives it.
 
@@ -900,7 +978,7 @@ def classify_pass(
     loses only that residue.
     """
     spans = list(paragraphs(text))
-    infos = line_infos(spans, own_cache)
+    infos = line_infos(spans, own_cache, outlet)
     lead = _lead_lines(infos)
     story_lines = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
     steps = _listed_steps(infos)
@@ -1123,6 +1201,7 @@ def strip_boilerplate(
     text: str,
     codes: Iterable[str] | None = None,
     learned_lines: Iterable[str] | None = None,
+    source: str = "",
     **options: float,
 ) -> str:
     """The article without its boilerplate lines, every other character kept as it was.
@@ -1130,14 +1209,15 @@ def strip_boilerplate(
     ``codes`` limits what is removed to some rules (codes or prefixes, e.g. ``["BPL001", "BPL006"]``);
     the default removes every kind. ``learned_lines`` are a source's template lines (as returned by
     :meth:`BoilerplateDetector.learned_lines` after a corpus pass, or any lines you know recur);
+    ``source`` is the article's outlet (a call to the reader may name it: "Support Snopes");
     ``options`` are the detector's thresholds (``threshold``, ``edge_share``, ``family_veto``).
 
     Idempotent: what it returns has nothing left to strip under the same arguments, because the
     verdicts are those of :func:`classify`'s fixed point. It cuts exactly the spans the detector
-    reports (``strip_findings(text, findings)`` gives the same text).
+    reports for an article of that source (``strip_findings(text, findings)`` gives the same text).
     """
     learned = frozenset(line_key(line) for line in learned_lines) if learned_lines else None
-    verdicts = classify(text, learned=learned, codes=codes, **options)
+    verdicts = classify(text, learned=learned, codes=codes, outlet=outlet_key(source), **options)
     return strip_spans(text, ((v.start, v.end) for v in verdicts))
 
 
@@ -1250,7 +1330,7 @@ class BoilerplateDetector(Detector):
         return {"threshold": self.threshold, "edge_share": self.edge_share, "family_veto": self.family_veto}
 
     def detect(self, article: Article) -> DetectorResult:
-        verdicts = _outside_headings(classify(article.text, **self.options), article.headings)
+        verdicts = _outside_headings(classify(article.text, outlet=outlet_key(article.source), **self.options), article.headings)
         return self._result(article, verdicts)
 
     def _result(self, article: Article, verdicts: list[Verdict], totals: Mapping[int, tuple[int, int]] | None = None) -> DetectorResult:
@@ -1350,7 +1430,7 @@ class BoilerplateDetector(Detector):
         keys = self.learned(summary).get(article.source, frozenset())
         if not keys or not any(line_key(span.text) in keys for span in paragraphs(article.text)):
             return result
-        verdicts = _outside_headings(classify(article.text, learned=keys, **self.options), article.headings)
+        verdicts = _outside_headings(classify(article.text, learned=keys, outlet=outlet_key(article.source), **self.options), article.headings)
         if not any(v.code == SOURCE_TEMPLATE.code for v in verdicts):
             return result
         counts = self.templates(summary).counts.get(article.source, {})
