@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from quality.detectors._records import HELD_RECORDS, RecordFile
 from quality.detectors.base import record_folder
@@ -230,7 +228,11 @@ def _same_story(signatures: np.ndarray, dates: np.ndarray, first: np.ndarray, se
 
 
 def _linked(first_linked: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """``first_linked`` once the pairs ``(first[k], second[k])`` are linked too."""
+    """``first_linked`` once the pairs ``(first[k], second[k])`` are linked too. (scipy loads when
+    two articles are first linked, as in :mod:`.align`: start-up stays free of it.)"""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     n = len(first_linked)
     everyone = np.arange(n)
     edges = coo_matrix(
