@@ -9,12 +9,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quality import Article, analyze
 from quality.detectors.translation import TranslationDetector
+from quality.detectors.translation.consensus import _postings
 from quality.detectors.translation.foreign import ForeignFinder, russian_from_latin
 from quality.detectors.translation.joins import _mask_spans, _masked, _stray_stop_candidates, artifacts
 from quality.detectors.translation.names import NameSummary, fold, mentions, pack_names, read_names, unpack_names, variant_kind
@@ -841,6 +843,19 @@ def test_a_story_carried_by_many_outlets_is_compared(copies: int) -> None:
     """Past ``max_key_articles`` a key word's postings are cut, not dropped: still found."""
     result = _corpus_pass(TranslationDetector(), _many_outlets(copies))["z"]
     assert [f.evidence for f in result.findings if f.rule == "TRN012"] == [MISTRANSLATED]
+
+
+@pytest.mark.parametrize("block", [1, 3, 7, 1000])
+def test_postings_keep_each_keys_first_articles_however_the_uses_come(block: int) -> None:
+    """The postings are cut as blocks of uses arrive; the result is each key's ``cap`` lowest
+    article numbers, ascending, whatever the blocks and the order of the uses."""
+    uses = [(0, 9), (1, 4), (0, 2), (2, 7), (0, 5), (0, 1), (1, 8), (0, 8), (1, 0), (0, 3)]
+    blocks = [
+        (np.array([k for k, _ in uses[at : at + block]], np.int32), np.array([n for _, n in uses[at : at + block]], np.int32))
+        for at in range(0, len(uses), block)
+    ]
+    starts, articles = _postings(blocks, keys=4, cap=3)
+    assert [articles[starts[k] : starts[k + 1]].tolist() for k in range(4)] == [[1, 2, 3], [0, 4, 8], [7], []]
 
 
 FOREIGN_ARTICLE = (
