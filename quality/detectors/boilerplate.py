@@ -459,13 +459,14 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     that addresses the reader by itself."""
     if not 2 <= words <= CALL_MAX_WORDS:
         return NO_CALL
+    outlet = outlet if len(outlet) >= MIN_OUTLET_KEY else ""
     possible = _channel_screen().possible(text)  # what the line without its quotations may name, and more
-    if not possible and _DIGIT.search(text) is None and not (outlet and names_outlet(text, outlet)):
-        return NO_CALL  # most lines: no channel
+    if not possible and _DIGIT.search(text) is None and not outlet:
+        return NO_CALL  # most lines: no channel (a line given its outlet passed line_infos' screen for the name)
     own = _unquoted(text)
     named = any(possible >> k & 1 and pattern.search(own) for k, pattern in enumerate(_CHANNELS))
     short_code = T.SHORT_CODE.search(own) is not None  # a channel and an address in one
-    named = named or short_code or (bool(outlet) and _calls_to_outlet(own, outlet))
+    named = named or short_code or (outlet != "" and _calls_to_outlet(own, outlet))
     telephone = not named and _DIGIT.search(own) is not None and T.TELEPHONE.search(own) is not None
     if not (named or telephone):
         return NO_CALL
@@ -480,7 +481,7 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 
 def outlet_key(source: str) -> str:
-    """The outlet's name as :func:`names_outlet` looks for it: the letters and digits of a
+    """The outlet's name as :func:`call_to_reader` looks for it: the letters and digits of a
     site's name ("www.thesun.co.uk" gives "thesun", "news.sky.com" "sky"), or of a source
     given by name ("The Kyiv Independent" gives "thekyivindependent")."""
     name = source.strip().lower()
@@ -492,26 +493,17 @@ def outlet_key(source: str) -> str:
     return "".join(_KEY_CHARACTERS.findall(name))
 
 
-def names_outlet(text: str, outlet: str) -> bool:
-    """Whether consecutive words of ``text`` spell the outlet's name (:func:`outlet_key`): "Follow
-    The Sun" and "Sign Up To The Sun" for thesun; "CBS Sports HQ" for cbssports. Whole words
-    only, so that a short name is not found inside a longer word."""
-    if len(outlet) < MIN_OUTLET_KEY:
-        return False
-    words = _KEY_CHARACTERS.findall(text.lower())
-    return any(_spelled_from(words, k, outlet) for k in range(len(words)))
-
-
 @lru_cache(maxsize=256)
 def _outlet_screen(outlet: str) -> re.Pattern[str]:
     """The outlet's key spelled with anything but letters between its letters: a fast screen in
-    front of :func:`names_outlet`."""
+    front of :func:`_calls_to_outlet`, which asks for whole words in the imperative's object."""
     return re.compile(r"[\W_]*".join(map(re.escape, outlet)), re.I)
 
 
 def _calls_to_outlet(line: str, outlet: str) -> bool:
-    """Whether a sentence of ``line`` opens with an imperative of what readers do whose object is
-    the outlet: "Follow The Sun", "Sign up to The Sun", "Contact the BBC"."""
+    """Whether a sentence of ``line`` opens with an imperative of what readers do whose object
+    spells the outlet in whole words: "Follow The Sun", "Sign up to The Sun", "Contact the BBC"
+    (a short name is not found inside a longer word)."""
     for start in _SENTENCE_STARTS.finditer(line):
         sentence = line[start.end() :]
         if not _opens_with_action(sentence):
