@@ -2,7 +2,8 @@
 
 Wall time of fresh processes, as a shell or a pre-commit hook starts them: ``quality --help``,
 ``quality rules``, ``quality rules MOJ001``, ``quality lint`` on one draft (a sample-corpus
-article, about 400 words) and on a one-line draft, and (when pre-commit is installed) the
+article, about 400 words) and on a one-line draft, ``quality score`` on a one-article JSONL file
+(one short sentence: the whole pipeline, corpus pass included, for the least input), and (when pre-commit is installed) the
 pre-commit hook on that draft in a throw-away repository, beside two floors measured in the
 same run: ``python -c pass`` and ``python -c "import pandas"``. The commands alternate over
 rounds (each round in a new order) and the medians are printed, since these machines are
@@ -28,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 DRAFT = REPO / "sample_corpus" / "000_85b48dcb40bc4b97.txt"
 
 
-def commands(short_draft: Path) -> dict[str, list[str]]:
+def commands(short_draft: Path, one_article: Path) -> dict[str, list[str]]:
     quality = [sys.executable, "-m", "quality"]
     hook = {}
     if shutil.which("pre-commit"):  # the hook as a repository runs it on one staged draft
@@ -41,6 +42,7 @@ def commands(short_draft: Path) -> dict[str, list[str]]:
         "quality rules MOJ001": [*quality, "rules", "MOJ001"],
         "quality lint (one-line draft)": [*quality, "lint", str(short_draft)],
         f"quality lint ({DRAFT.name})": [*quality, "lint", str(DRAFT)],
+        "quality score (one short article)": [*quality, "score", str(one_article), "--format", "csv"],
         **hook,
     }
 
@@ -66,7 +68,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         short = Path(folder) / "draft.md"
         short.write_text("The mayor said the bridge would reopen on Monday.\n", encoding="utf-8")
-        runs = commands(short)
+        one_article = Path(folder) / "one.jsonl"
+        one_article.write_text(
+            '{"id": "a1", "source": "wire", "text": "The minister said on Monday that the talks would continue in Geneva."}\n',
+            encoding="utf-8",
+        )
+        runs = commands(short, one_article)
         if "pre-commit run (one draft)" in runs:
             hook_repository(Path(folder))
         environment = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's quality, whatever is installed

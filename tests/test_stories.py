@@ -16,7 +16,7 @@ from quality.detectors.base import records_on_disk
 from quality.detectors.stories import StoryDetector
 from quality.detectors.stories.align import EDITED, REWORDED, VERBATIM, align, units
 from quality.detectors.stories.divergence import CALENDAR_YEAR, differing_numbers, name_variants, names_in, quantities
-from quality.detectors.stories.profile import EMPTY, PERMUTATIONS
+from quality.detectors.stories.profile import EMPTY, PERMUTATIONS, signature
 from quality.detectors.stories.summary import BANDS, MAX_LINKS_PER_BUCKET, ROWS, SAME_STORY, UNDATED, Grouping, StorySummary, date_ordinal
 from quality.model import Article
 from quality.pipeline import analyze
@@ -89,6 +89,31 @@ def test_grouping(why, articles, together, apart):
 def test_story_ids_number_stories_by_their_first_article():
     found = _stories([_article("x", "arts", OPERA), _article("a", "wire", KRILL), _article("b", "daily", KRILL)])
     assert [found[k]["id"] for k in ("x", "a", "b")] == ["S00001", "S00002", "S00002"]
+
+
+SIGNATURE_TERMS = [
+    [],
+    ["krill"],
+    ["krill", "valparaiso", "weddell", "humpback"],
+    ["київ", "北京", "ñandú", "medvédev", "x" * 60],
+    [f"term{n}" for n in range(32)],
+]
+
+
+@pytest.mark.parametrize("terms", SIGNATURE_TERMS)
+def test_signature_is_datasketchs_affine32_minhash(terms):
+    """The signatures are datasketch's MinHash values (affine32, seed 1), computed without it."""
+    datasketch = pytest.importorskip("datasketch")
+    reference = datasketch.MinHash(num_perm=PERMUTATIONS, seed=1, scheme="affine32")
+    reference.update_batch([term.encode("utf-8") for term in terms])
+    ours = signature(terms)
+    assert ours.dtype == np.uint32
+    assert ours.tolist() == reference.hashvalues.astype(np.uint32).tolist()
+
+
+def test_signature_does_not_depend_on_the_order_or_repetition_of_terms():
+    assert signature(["b", "a", "c"]).tolist() == signature(["a", "b", "c", "a"]).tolist()
+    assert (signature([]) == EMPTY).all()
 
 
 def _stories_by_every_pair(signatures, dates, window):

@@ -8,13 +8,20 @@ language (by ``wordfreq``) and most repeated in its body, and two articles belon
 when these sets overlap enough (:data:`quality.detectors.stories.summary.SAME_STORY`). Lines that
 are short or carry a link or handle are page furniture, not the story, and are left out.
 
-The set is summed up by a MinHash signature (``datasketch``): :data:`PERMUTATIONS` numbers
-whose agreement between two articles estimates the overlap of their sets (Jaccard), in a fixed
-256 bytes an article, so that a corpus of millions is grouped from signatures alone.
+The set is summed up by a MinHash signature: :data:`PERMUTATIONS` numbers whose agreement
+between two articles estimates the overlap of their sets (Jaccard), in a fixed 256 bytes an
+article, so that a corpus of millions is grouped from signatures alone. Each word is hashed
+(the first four bytes of its SHA-1), mixed by MurmurHash3's 32-bit finalizer, and sent through
+:data:`PERMUTATIONS` affine maps ``a * h + b`` modulo 2**32 (``a`` odd, so each map is a
+bijection); the signature keeps each map's least value. These are datasketch's ``affine32``
+MinHash values with seed 1, so signatures stay comparable with that library's (a test checks
+them against it), without importing it: its package loads scipy, a quarter of a second of
+start-up for a few lines of arithmetic.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from functools import lru_cache
@@ -26,8 +33,8 @@ from quality.detectors._wordlists import zipf_frequency
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TERMS_PER_ARTICLE = 32
 PERMUTATIONS = 64
-# datasketch's 32-bit affine permutations: signatures of 32-bit numbers, half the memory of 64.
-SCHEME = "affine32"
+# The seed of the random draw of the affine maps' coefficients (numpy's legacy generator).
+PERMUTATION_SEED = 1
 # A line with fewer words is a heading, caption, credit or link, not the story's text.
 MIN_BODY_LINE_WORDS = 6
 # Words at least this common in their language (Zipf scale: 5 is once in 100,000 words) say
@@ -69,20 +76,34 @@ def story_terms(text: str, language: str = "en") -> list[str]:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    from datasketch import MinHash
+    """The affine maps' multipliers (odd) and offsets, drawn once from a seeded generator."""
+    draw = np.random.RandomState(PERMUTATION_SEED)
+    multipliers = draw.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    offsets = draw.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return multipliers, offsets
 
-    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME).permutations
+
+def _mixed(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer: a fixed bijection that spreads similar hashes apart."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
 
 
 def signature(terms: list[str]) -> np.ndarray:
     """The MinHash signature of ``terms``: :data:`PERMUTATIONS` unsigned 32-bit numbers, all at
     their maximum for an article with no distinctive words (it then shares no story)."""
-    from datasketch import MinHash
-
-    sketch = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=_permutations(), scheme=SCHEME)
-    if terms:
-        sketch.update_batch([term.encode("utf-8") for term in terms])
-    return sketch.hashvalues.astype(np.uint32)
+    if not terms:
+        return EMPTY.copy()
+    hashes = np.array(
+        [int.from_bytes(hashlib.sha1(term.encode("utf-8")).digest()[:4], "little") for term in terms],
+        dtype=np.uint32,
+    )
+    multipliers, offsets = _permutations()
+    permuted = _mixed(hashes)[:, None] * multipliers + offsets  # uint32: wraps modulo 2**32
+    return permuted.min(axis=0)
 
 
 EMPTY = np.full(PERMUTATIONS, np.iinfo(np.uint32).max, dtype=np.uint32)
