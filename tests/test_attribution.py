@@ -343,3 +343,30 @@ def test_claim_verbs_are_verbs_of_saying() -> None:
     from quality.detectors.attribution import tables as T
 
     assert T.CLAIM_VERBS <= T.SPEECH_VERBS, sorted(T.CLAIM_VERBS - T.SPEECH_VERBS)
+
+
+def test_stored_inflections_are_lemminflects_for_every_verb_of_the_tables() -> None:
+    """The cue verbs' forms are read from a module written from lemminflect, so a process need
+    not load it; when the tables gain a verb, the module must be rewritten."""
+    from quality.detectors.attribution.inflections import INFLECTIONS
+    from quality.detectors.attribution.lexicon import all_inflections, inflected_lemmas
+
+    stored = {lemma: INFLECTIONS.get(lemma) for lemma in inflected_lemmas()}
+    assert stored == {lemma: all_inflections(lemma) for lemma in inflected_lemmas()}, (
+        "the tables' verbs changed: run python -c 'from quality.detectors.attribution.lexicon"
+        " import write_inflections; write_inflections()'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [
+        ("swear", {"swear", "swears", "swore", "sworn", "swearing"}),
+        ("beg", {"beg", "begs", "begged", "begging"}),
+        ("retweet", {"retweet", "retweets", "retweeted", "retweeting"}),  # unknown to lemminflect: regular suffixes
+    ],
+)
+def test_all_inflections_spell_irregular_and_doubled_forms(lemma: str, forms: set[str]) -> None:
+    from quality.detectors.attribution.lexicon import all_inflections
+
+    assert set(all_inflections(lemma)) == forms

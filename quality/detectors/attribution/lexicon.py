@@ -1,6 +1,12 @@
 """The word tables prepared for lookup: verb lemmas spelled out in all their forms, phrases
 indexed by their first word, outlet names normalised, and the words a sentence must hold for
-any cue to be found in it. Everything here is derived from :mod:`.tables` once, at import."""
+any cue to be found in it. Everything here is derived from :mod:`.tables` once, at import.
+
+The inflections of the tables' verbs are lemminflect's, kept in :mod:`.inflections` so that a
+process does not load lemminflect's data (a sixth of a second of start-up) to spell the same
+few hundred verbs every time; a verb added to the tables and not yet in that module is asked
+of lemminflect at import. :func:`write_inflections` rewrites the module, and a test fails when
+it is out of date."""
 
 from __future__ import annotations
 
@@ -8,9 +14,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from lemminflect import getAllInflections
-
 from quality.detectors.attribution import tables as T
+from quality.detectors.attribution.inflections import INFLECTIONS
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -20,11 +25,20 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     takes the regular suffixes."""
     if lemma in T.RESTRICTED_FORMS:
         return T.RESTRICTED_FORMS[lemma]
-    return _all_inflections(lemma)
+    return INFLECTIONS.get(lemma) or all_inflections(lemma)
+
+
+def inflected_lemmas() -> list[str]:
+    """Every verb of the tables whose forms come from lemminflect."""
+    lemmas = T.SPEECH_VERBS | T.STANCE_VERBS | T.REQUIRES_PARTICLE | set(T.LIGHT_VERB_CUES)
+    return sorted(lemmas - set(T.RESTRICTED_FORMS))
 
 
 @lru_cache(maxsize=None)
-def _all_inflections(lemma: str) -> tuple[str, ...]:
+def all_inflections(lemma: str) -> tuple[str, ...]:
+    """``lemma`` and its forms, as lemminflect spells them, else by the regular suffixes."""
+    from lemminflect import getAllInflections
+
     found = getAllInflections(lemma, upos="VERB")
     forms = [lemma] + sorted({form for spellings in found.values() for form in spellings} - {lemma})
     if len(forms) > 1:
@@ -131,3 +145,20 @@ CUE_WORDS = frozenset(
 def may_hold_cue(lowers: Sequence[str]) -> bool:
     """False when no token recogniser can fire on these words: most sentences of a news article."""
     return any(word in CUE_WORDS or word.removesuffix("'s") in CUE_WORDS for word in lowers)
+
+
+def inflections_module() -> str:
+    """The source of :mod:`.inflections`, from lemminflect as installed."""
+    rows = "".join(f"    {lemma!r}: {all_inflections(lemma)!r},\n" for lemma in inflected_lemmas())
+    return (
+        '"""lemminflect\'s forms of the verbs in :mod:`.tables`, written by\n'
+        ":func:`quality.detectors.attribution.lexicon.write_inflections`: do not edit.\"\"\"\n\n"
+        f"INFLECTIONS: dict[str, tuple[str, ...]] = {{\n{rows}}}\n"
+    )
+
+
+def write_inflections() -> None:
+    """Rewrite :mod:`.inflections` after the tables' verbs change."""
+    from pathlib import Path
+
+    Path(__file__).with_name("inflections.py").write_text(inflections_module(), encoding="utf-8")
