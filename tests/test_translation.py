@@ -22,7 +22,7 @@ from quality.detectors.translation.joins import _mask_spans, _masked, _stray_sto
 from quality.detectors.translation.names import NameSummary, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.text import ONE_TOKEN_LANGUAGES, wordfreq
+from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
 
 ENGLISH = "The ministry said on Monday that the president would travel to Moscow in the spring."
 

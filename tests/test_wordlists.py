@@ -38,3 +38,29 @@ def test_the_compact_list_gives_wordfreqs_zipf_frequency(language: str) -> None:
 def test_the_compact_list_holds_every_word_of_the_list() -> None:
     compact = WordList("ro")
     assert len(compact._hashes) == sum(len(bucket) for bucket in wordfreq.get_frequency_list("ro"))
+
+
+def test_the_list_files_are_those_wordfreq_names_without_importing_it() -> None:
+    from quality.detectors._wordlists import list_path
+
+    named = wordfreq.available_languages("best")
+    assert {language: str(list_path(language)) for language in named} == named
+    assert list_path("xx") is None
+
+
+def test_an_english_article_of_plain_words_never_imports_wordfreq() -> None:
+    """Lower-case ASCII words are read straight from the list; wordfreq (and the langcodes it
+    imports, a sixth of a second) loads only for a word that needs its tokenizer."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from quality.detectors._wordlists import WordList\n"
+        "words = WordList('en')\n"
+        "assert words.zipf('the') > 7 and words.zipf('ministry') > 4 and words.zipf('xyzzyqq') == 0\n"
+        "assert 'wordfreq' not in sys.modules\n"
+        "words.zipf(\"don't\")\n"
+        "assert 'wordfreq' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

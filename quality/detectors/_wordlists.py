@@ -9,6 +9,11 @@ languages the detectors ask) and computes exactly what ``zipf_frequency`` would 
 wordfreq stores a list as gzip-compressed msgpack: a header, then one bucket of words per
 centibel of frequency, most frequent first (bucket ``i`` holds the words of Zipf frequency
 ``9 - i/100``); :func:`list_buckets` reads them down to a floor.
+
+Most words asked are lower-case ASCII letters in a language whose tokenizer keeps such a word
+whole (:data:`ONE_TOKEN_LANGUAGES`): their frequency is read from the list with no call to
+wordfreq, which is then imported only for a word that needs its tokenizer (a sixth of a second
+of start-up, chiefly ``langcodes``). The lists' files are found without importing it either.
 """
 
 from __future__ import annotations
@@ -17,8 +22,34 @@ import math
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 from types import ModuleType
 from typing import Iterator
+
+# Languages in which wordfreq tokenises a word of lower-case ASCII letters as that word alone
+# (no splitting, no case or accent folding that could change it): checked on the 26,448 such
+# words of the 5,000-article throughput corpus, and by tests/test_translation.py on a sample.
+ONE_TOKEN_LANGUAGES = frozenset({"en", "es", "fr", "pt", "it", "de", "nl"})
+
+
+def is_one_token(word: str, language: str) -> bool:
+    """Whether wordfreq would take ``word`` as its own single token, unchanged."""
+    return language in ONE_TOKEN_LANGUAGES and word.isascii() and word.isalpha() and word.islower()
+
+
+def list_path(language: str) -> Path | None:
+    """The file of ``language``'s best list (large, else small), as
+    ``wordfreq.available_languages("best")`` names it, found without importing wordfreq."""
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "data"
+    for size in ("large", "small"):
+        path = folder / f"{size}_{language}.msgpack.gz"
+        if path.is_file():
+            return path
+    return None
 
 
 def list_buckets(language: str, floor: float) -> Iterator[list[str]] | None:
@@ -29,7 +60,7 @@ def list_buckets(language: str, floor: float) -> Iterator[list[str]] | None:
 
     import msgpack
 
-    path = wordfreq().available_languages("best").get(language)
+    path = list_path(language)
     if path is None:
         return None
     last_bucket = round((9 - floor) * 100)
@@ -64,7 +95,7 @@ class WordList:
         self.language = language
         hashes, levels = array("q"), array("H")  # 10 bytes a word, even while being built
         buckets = list_buckets(language, 0.0)
-        self._exact = buckets is None or wordfreq().get_language_info(language)["tokenizer"] == "jieba"
+        self._exact: bool | None = True if buckets is None else None  # decided on first need
         for index, words in enumerate(buckets or ()):
             hashes.extend(map(hash, words))
             levels.extend(array("H", [index]) * len(words))
@@ -73,7 +104,12 @@ class WordList:
         self._levels = array("H", np.frombuffer(levels, dtype=np.uint16)[order].tobytes())
 
     def zipf(self, word: str) -> float:
+        if self._exact is not True and is_one_token(word, self.language):
+            level = self._level(word)
+            return 0.0 if level is None else _zipf_of(1.0 / _frequency_of_level(level))
         wf = wordfreq()
+        if self._exact is None:
+            self._exact = wf.get_language_info(self.language)["tokenizer"] == "jieba"
         if self._exact:  # another file layout, or a tokenizer that infers word breaks: ask wordfreq
             return wf.zipf_frequency(word, self.language)
         tokens = wf.lossy_tokenize(word, self.language)
@@ -85,18 +121,29 @@ class WordList:
             level = self._level(smashed)
             if level is None:
                 return 0.0
-            frequency = wf.cB_to_freq(-level)
+            frequency = _frequency_of_level(level)
             if smashed != token:
                 frequency *= wf.digit_freq(token)
             one_over += 1.0 / frequency
-        frequency = max(1.0 / one_over, wf.zipf_to_freq(0.0))  # zipf_frequency's floor: Zipf 0
-        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)  # wordfreq's rounding
-        return round(wf.freq_to_zipf(frequency), 2)
+        return _zipf_of(one_over)
 
     def _level(self, token: str) -> int | None:
         key = hash(token)
         k = bisect_left(self._hashes, key)
         return self._levels[k] if k < len(self._hashes) and self._hashes[k] == key else None
+
+
+def _frequency_of_level(level: int) -> float:
+    """The frequency (a proportion) of bucket ``level``: ``level`` centibels below 1."""
+    return 10 ** (-level / 100)
+
+
+def _zipf_of(one_over: float) -> float:
+    """A word's Zipf frequency from the sum of its tokens' inverse frequencies, with
+    wordfreq's floor (Zipf 0) and rounding (three significant digits, then two decimals)."""
+    frequency = max(1.0 / one_over, 1 / 1e9)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
 @lru_cache(maxsize=None)

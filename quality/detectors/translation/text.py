@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from quality.detectors._wordlists import list_buckets, wordfreq, zipf_frequency
+from quality.detectors._wordlists import is_one_token, list_buckets, wordfreq, zipf_frequency
 from quality.spans import Span, paragraphs
 
 # A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
@@ -93,11 +93,6 @@ TOP_ZIPF = 3.0
 _DIGIT = re.compile(r"\d")
 
 
-# Languages in which wordfreq tokenises a word of lower-case ASCII letters as that word alone
-# (no splitting, no case or accent folding that could change it): checked on the 26,448 such
-# words of the 5,000-article throughput corpus, and by tests/test_translation.py on a sample.
-# Skipping the tokenizer for them is most of what top_zipf costs on English text.
-ONE_TOKEN_LANGUAGES = frozenset({"en", "es", "fr", "pt", "it", "de", "nl"})
 
 
 @lru_cache(maxsize=200_000)
@@ -111,8 +106,8 @@ def top_zipf(word: str, language: str) -> float | None:
     rarest token, so it is below the head unless every token is in it; only then is the whole
     list asked, as :func:`zipf` does."""
     head = _list_head(language)
-    if language in ONE_TOKEN_LANGUAGES and word.isascii() and word.isalpha() and word.islower():
-        return head.get(word)  # wordfreq would return the word as its one token
+    if is_one_token(word, language):  # skipping the tokenizer is most of what this costs on English
+        return head.get(word)
     parts = wordfreq().lossy_tokenize(word, language)
     if parts == [word] and not _DIGIT.search(word):  # wordfreq files digits under 0s
         return head.get(word)
