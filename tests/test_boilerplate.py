@@ -120,6 +120,10 @@ CALL_CASES = [
     ("membership price", "Become a member of the Harbour Times for just $2 a week and keep local reporting alive.", "end", "BPL001"),
     ("contribution", "Support independent journalism: make a one-off contribution today.", "end", "BPL001"),
     ("comments", "Join the conversation in the comments below.", "end", "BPL001"),
+    ("our, far from the channel", "Share your story with our investigations desk on Signal.", "between", "BPL001"),
+    ("a bell emoji", "Hit the 🔔 so you never miss a story from the valley.", "between", "BPL001"),
+    ("a QR code to a channel", "Scan the QR code to join our WhatsApp channel.", "between", "BPL001"),
+    ("readers in the third person", "Readers can reach the newsdesk at news@ledger.example.", "end", "BPL001"),
     # an imperative or an address alone is furniture only at the edge
     ("contribution mid-story", "Support independent journalism: make a one-off contribution today.", "between", None),
     # the story's own lines
@@ -131,6 +135,9 @@ CALL_CASES = [
     ("a columnist's we", "Who are we as a nation if we answer threats on Twitter with threats of our own?", "end", None),
     ("how-to advice", "Read on for three tips that will help you save on your energy bill this winter.", "end", None),
     ("a report you can read", "You can read the full report on the council's website.", "end", None),
+    ("a team's thanks", "Our team played well, and we thank the fans on Twitter.", "end", None),
+    ("a QR code in the story", "Residents can scan the QR code at the station to pay their fare.", "end", None),
+    ("readers in the story", "Readers of the magazine complained on Facebook about the cover.", "end", None),
 ]  # fmt: skip
 
 

@@ -158,10 +158,11 @@ SOCIAL_CALL: tuple[tuple[re.Pattern[str], int], ...] = (
 # a medium of the outlet's). These are the two vocabularies of that structure, not wordings.
 READER_ACTIONS = frozenset(
     """
-    add become bookmark call chat check chip click comment connect contact contribute dm donate
-    download drop email e-mail enable find follow get give help install join keep leave
-    listen message pledge read reach register send share sign stay submit subscribe support
-    switch tap tell text tip try tune turn visit watch whatsapp write
+    add allow become bookmark call catch chat check chip click comment connect contact contribute
+    dm donate download drop email e-mail enable find follow get gift give grab help hit install
+    join keep leave listen message pledge read reach register scan send share sign stay submit
+    subscribe support switch tap tell text tip try tune turn unlock upgrade visit watch whatsapp
+    write
     """.split()
 )
 # The outlet's own media and the ways readers reach or pay it.
@@ -170,9 +171,14 @@ READER_CHANNELS = re.compile(
     r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
     r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
     r"comments|comment section|newsroom|editors|journalism|bulletins?|digest|push|"
-    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b",
+    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b"
+    r"|[\U0001F514\U0001F4F2\U0001F4F1\U0001F4E9\U0001F4E7\u2709]",  # 🔔 📲 📱 📩 📧 ✉: a bell, a phone, a letter
     _I,
 )
+# The people of the outlet's newsroom: after "our", the outlet speaks of itself as it does before
+# a channel ("our investigations desk", "our reporters"). Not "team" or "staff": a coach's or a
+# company's "our team" beside "on Twitter" is not the outlet's.
+NEWSROOM_PEOPLE = re.compile(r"\b(?:desk|newsdesk|reporters|journalists|correspondents|producers)\b", _I)
 READER_PRICE = re.compile(r"[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b", _I)  # of supporting it
 # Tried only from the start of a run of address characters, which it takes whole (possessive):
 # from every position of a long run without "@" it would rescan the run, quadratic in its length.
@@ -186,6 +192,13 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll
 # sentence, or "our own", is as often a columnist's or a nation's.
 OUTLET_OBJECT = re.compile(r"\bus\b")  # "US" is a country
 OUTLET_POSSESSIVE = re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I)  # and the three words after it
+# The outlet speaking of its audience in the third person: "Readers can reach the newsdesk at ...",
+# "Viewers are invited to send their videos". Matched at the start of a sentence.
+READERS_ADDRESSED = re.compile(
+    r"[\W_]{0,3}(?:our\s+)?(?:readers|viewers|listeners)\s+"
+    r"(?:can|may|should|are\s+(?:invited|encouraged|welcome)|wishing|wanting|interested)\b",
+    _I,
+)
 # What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
 IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.

@@ -445,7 +445,8 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     "Become a member for $2 a week" is found although no family pattern says it.
 
     A call addresses the reader (a sentence opening with an imperative of what readers do with an
-    outlet, ``T.READER_ACTIONS``; "you"; or the outlet's "us" and "our") and names a channel
+    outlet, ``T.READER_ACTIONS``; "you"; the outlet's "us" and "our"; or a sentence about what
+    "readers can" do) and names a channel
     (a network, a link, a handle, an e-mail address, the outlet's media: ``T.READER_CHANNELS``; a
     telephone number only beside the outlet's "us", since a police appeal gives one too). Both
     an imperative and an address with a channel make a :data:`CALL`, furniture wherever it
@@ -473,8 +474,9 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     voice = outlet_voice(own)
     if not named and not voice:
         return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
-    address = voice or short_code or T.SECOND_PERSON.search(own) is not None
-    imperative = any(_opens_with_action(own[m.end() :]) for m in _SENTENCE_STARTS.finditer(own))
+    starts = [m.end() for m in _SENTENCE_STARTS.finditer(own)]
+    address = voice or short_code or T.SECOND_PERSON.search(own) is not None or any(T.READERS_ADDRESSED.match(own, k) for k in starts)
+    imperative = any(_opens_with_action(own[k:]) for k in starts)
     if imperative and address:
         return CALL
     return EDGE_CALL if imperative or address else NO_CALL
@@ -552,9 +554,12 @@ def _unquoted(line: str) -> str:
 
 
 def outlet_voice(text: str) -> bool:
-    """Whether the outlet speaks of itself: "us" ("follow us", "tell us") or "our" before one
-    of its channels ("our newsletter", "our weekly podcast"; not "our own")."""
-    return T.OUTLET_OBJECT.search(text) is not None or any(T.READER_CHANNELS.search(m.group(1)) for m in T.OUTLET_POSSESSIVE.finditer(text))
+    """Whether the outlet speaks of itself: "us" ("follow us", "tell us"), or "our" before one
+    of its channels or the people of its newsroom ("our newsletter", "our weekly podcast", "our
+    investigations desk"; not "our own")."""
+    return T.OUTLET_OBJECT.search(text) is not None or any(
+        T.READER_CHANNELS.search(m.group(1)) or T.NEWSROOM_PEOPLE.search(m.group(1)) for m in T.OUTLET_POSSESSIVE.finditer(text)
+    )
 
 
 def _opens_with_action(sentence: str) -> bool:
