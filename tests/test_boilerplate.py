@@ -124,6 +124,12 @@ CALL_CASES = [
     ("a bell emoji", "Hit the 🔔 so you never miss a story from the valley.", "between", "BPL001"),
     ("a QR code to a channel", "Scan the QR code to join our WhatsApp channel.", "between", "BPL001"),
     ("readers in the third person", "Readers can reach the newsdesk at news@ledger.example.", "end", "BPL001"),
+    ("readers, a clause between", "Readers with information about the case can reach the newsroom via Signal.", "end", "BPL001"),
+    ("an imperative after a dash", "The Ledger is on Line too — add @theledger to get our morning briefing.", "between", "BPL001"),
+    ("an imperative after an opening phrase", "For weather alerts across the valley, follow the Ledger's WhatsApp channel.", "end", "BPL001"),
+    ("an introductory price", "Get unlimited access for just ₩1,000 for your first month.", "end", "BPL001"),
+    ("money as a gift", "The Observer relies on readers like you. Chip in $10 to keep local news alive.", "between", "BPL001"),
+    ("a comment below", "Have your say: would the closure affect you? Leave a comment below.", "between", "BPL001"),
     # an imperative or an address alone is furniture only at the edge
     ("contribution mid-story", "Support independent journalism: make a one-off contribution today.", "between", None),
     # the story's own lines
@@ -138,6 +144,9 @@ CALL_CASES = [
     ("a team's thanks", "Our team played well, and we thank the fans on Twitter.", "end", None),
     ("a QR code in the story", "Residents can scan the QR code at the station to pay their fare.", "end", None),
     ("readers in the story", "Readers of the magazine complained on Facebook about the cover.", "end", None),
+    ("an opening phrase, then a statement", "For the council, the vote was a relief; residents followed the debate on Facebook.", "end", None),
+    ("money asked of residents", "Residents were asked to donate $5 to the flood fund at the town hall.", "end", None),
+    ("declining to comment", "For years, she declined to comment on Twitter about the case.", "end", None),
 ]  # fmt: skip
 
 

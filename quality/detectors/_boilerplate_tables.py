@@ -161,8 +161,8 @@ READER_ACTIONS = frozenset(
     add allow become bookmark call catch chat check chip click comment connect contact contribute
     dm donate download drop email e-mail enable find follow get gift give grab help hit install
     join keep leave listen message pledge read reach register scan send share sign stay submit
-    subscribe support switch tap tell text tip try tune turn unlock upgrade visit watch whatsapp
-    write
+    subscribe support switch tap tell text tip try tune turn unlock update upgrade visit watch
+    whatsapp write
     """.split()
 )
 # The outlet's own media and the ways readers reach or pay it.
@@ -170,8 +170,8 @@ READER_CHANNELS = re.compile(
     rf"\b(?:{NETWORKS}|signal|kakaotalk|kakao|zalo|dzen|threads|vk|line app)\b"
     r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
     r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
-    r"comments|comment section|newsroom|editors|journalism|bulletins?|digest|push|"
-    r"(?:become|be) an? (?:member|subscriber|supporter|patron|insider))\b"
+    r"comments|comment section|comments? below|newsroom|editors|journalism|"
+    r"bulletins?|briefings?|digest|push|(?:become|be) an? (?:[\w-]+ )?(?:member|subscriber|supporter|patron|insider))\b"
     r"|[\U0001F514\U0001F4F2\U0001F4F1\U0001F4E9\U0001F4E7\u2709]",  # 🔔 📲 📱 📩 📧 ✉: a bell, a phone, a letter
     _I,
 )
@@ -179,7 +179,13 @@ READER_CHANNELS = re.compile(
 # a channel ("our investigations desk", "our reporters"). Not "team" or "staff": a coach's or a
 # company's "our team" beside "on Twitter" is not the outlet's.
 NEWSROOM_PEOPLE = re.compile(r"\b(?:desk|newsdesk|reporters|journalists|correspondents|producers)\b", _I)
-READER_PRICE = re.compile(r"[$€£¥]\s?\d+(?:[.,]\d+)?\s*(?:a|an|per|/)\s*(?:day|week|month|year)\b", _I)  # of supporting it
+CURRENCY = "[$€£¥₩₹₦₱]"
+# The price of supporting the outlet: "$2 a week", "₩1,000 for your first month".
+READER_PRICE = re.compile(
+    rf"{CURRENCY}\s?\d+(?:[.,]\d+)*\s*(?:a|an|per|/|for (?:your|the) first)\s*(?:day|week|month|year)\b", _I
+)
+# Money as the object of a reader's gift: "Chip in $10", "donate just £5".
+READER_GIFT = re.compile(rf"\b(?:chip in|donate|give|pledge|contribute)\s+(?:just |only |as little as )?{CURRENCY}\s?\d", _I)
 # Tried only from the start of a run of address characters, which it takes whole (possessive):
 # from every position of a long run without "@" it would rescan the run, quadratic in its length.
 EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
@@ -193,13 +199,16 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll
 OUTLET_OBJECT = re.compile(r"\bus\b")  # "US" is a country
 OUTLET_POSSESSIVE = re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I)  # and the three words after it
 # The outlet speaking of its audience in the third person: "Readers can reach the newsdesk at ...",
-# "Viewers are invited to send their videos". Matched at the start of a sentence.
+# "Readers with information about the case can contact ...", "Viewers are invited to send their
+# videos". Matched at the start of a sentence.
 READERS_ADDRESSED = re.compile(
-    r"[\W_]{0,3}(?:our\s+)?(?:readers|viewers|listeners)\s+"
-    r"(?:can|may|should|are\s+(?:invited|encouraged|welcome)|wishing|wanting|interested)\b",
+    r"[\W_]{0,3}(?:our\s+)?(?:readers|viewers|listeners)(?:\s+(?:wishing|wanting|interested)\b"
+    r"|(?:\s+[\w'’-]+){0,8}?\s+(?:can|may|should|are\s+(?:invited|encouraged|welcome))\b)",
     _I,
 )
 # What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
+# What may open a sentence before its imperative: "For more news, follow ...", "To reach us, write ...".
+INTRODUCTORY = re.compile(r"(?:for|to)\s[^,.;:!?]{1,60},\s*", _I)
 IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.
 # A quotation ends before the next opening mark, so an unclosed mark is not scanned past another.

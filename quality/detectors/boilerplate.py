@@ -435,7 +435,7 @@ def is_dateline(line: str) -> bool:
 # A call to the reader, by its structure (see call_to_reader): how plainly a line is one.
 NO_CALL, EDGE_CALL, CALL = 0, 1, 2
 CALL_MAX_WORDS = 45  # a call is a sentence or two; a longer line is a paragraph that mentions a channel
-_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:]))\s*")
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:;—–]))\s*")  # a dash or semicolon starts a clause that may be a call
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -536,7 +536,7 @@ _KEY_CHARACTERS = re.compile(r"[^\W_]+")
 
 
 # What names a channel, screened by their literals (most lines name none: one scan rules them out).
-_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.EMAIL_ADDRESS, _URL, _HANDLE)
+_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.READER_GIFT, T.EMAIL_ADDRESS, _URL, _HANDLE)
 _DIGIT = re.compile(r"\d")
 
 
@@ -563,8 +563,12 @@ def outlet_voice(text: str) -> bool:
 
 
 def _opens_with_action(sentence: str) -> bool:
-    """The sentence opens (after "please", "now", an arrow) with a verb of what readers do."""
+    """The sentence opens (after "please", "now", an arrow, or a phrase such as "For more news,")
+    with a verb of what readers do."""
     rest = sentence[T.IMPERATIVE_LEAD.match(sentence).end() :]
+    introduction = T.INTRODUCTORY.match(rest)
+    if introduction:
+        rest = rest[introduction.end() :]
     word = _FIRST_WORD.match(rest)
     return word is not None and word.group().lower() in T.READER_ACTIONS
 
