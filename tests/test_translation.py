@@ -7,6 +7,7 @@ strict xfails (they start passing only when the method improves, and then the te
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -713,7 +714,23 @@ def test_divergence_weight_carries_the_signal_into_the_score(weight: float, lowe
     assert any(f.rule == "TRN012" for f in result.findings)
 
 
-@pytest.mark.parametrize("options", [{"divergence_weight": -1}, {"flag_divergence": 0}, {"flag_agreement": 1.5}, {"min_versions": 0}])
+def test_divergence_gate_weighs_divergence_only_beside_the_versions_own_artifacts() -> None:
+    """With a gate, a divergent version with no artifact of its own is one independent wording:
+    its score is untouched (the TRN012 flag stays); one that also has a broken join is not."""
+    gate = TranslationDetector(divergence_gate=0.1)  # any finding of its own, info included
+    alone = _corpus_pass(gate, _wire_corpus(list(WIRE_EDITS)))["wire-outlet-g"]
+    assert alone.score == 1.0 and [f.rule for f in alone.findings] == ["TRN012"]
+    articles = _wire_corpus(list(WIRE_EDITS))
+    joined = WIRE_EDITS["outlet-g"][-1].rstrip(".") + " told the FinancialTimes."
+    articles[-1] = replace(articles[-1], text="\n".join([*WIRE_EDITS["outlet-g"][:-1], joined]))
+    beside = _corpus_pass(gate, articles)["wire-outlet-g"]
+    ungated = _corpus_pass(TranslationDetector(), articles)["wire-outlet-g"]
+    assert beside.score == ungated.score < _corpus_pass(TranslationDetector(divergence_weight=0), articles)["wire-outlet-g"].score
+
+
+@pytest.mark.parametrize(
+    "options", [{"divergence_weight": -1}, {"flag_divergence": 0}, {"flag_agreement": 1.5}, {"min_versions": 0}, {"divergence_gate": -1}]
+)
 def test_consensus_options_are_checked(options: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         TranslationDetector(**options)

@@ -31,7 +31,9 @@ Translation fluency (the ``translation_fluency`` dimension)
     ``divergence_weight · divergence · its words`` to ``100 · W``, so a wholly divergent
     article adds ``divergence_weight`` to ``d`` and a faithful one nothing. TRN012 findings
     mark the lines past ``flag_divergence`` and add no weight of their own (their line's
-    divergence already counts).
+    divergence already counts). ``divergence_gate`` (off by default) counts divergence only in
+    a version whose own findings weigh at least that much: one independent wording alone is
+    then no defect (docs/translation.md measures what that costs).
 
 Per source, the report's ``per_1k_TRN…`` columns show which artifact kinds dominate; each
 article also carries ``translation_dominant_kind`` and one count per kind.
@@ -94,13 +96,16 @@ class TranslationDetector(Detector):
         flag_divergence: float = 0.3,
         flag_agreement: float = 0.5,
         min_versions: int = 3,
+        divergence_gate: float = 0.0,
     ) -> None:
         check_option("half_density", half_density, low=0.0, high=None, low_open=True)
         check_option("divergence_weight", divergence_weight, low=0.0, high=None)
         check_option("flag_divergence", flag_divergence, low=0.0, low_open=True)
         check_option("flag_agreement", flag_agreement)
         check_option("min_versions", min_versions, low=1, high=None, why="a consensus needs other versions")
+        check_option("divergence_gate", divergence_gate, low=0.0, high=None)
         self.divergence_weight = float(divergence_weight)
+        self.divergence_gate = float(divergence_gate)
         self.flag_divergence = float(flag_divergence)
         self.flag_agreement = float(flag_agreement)
         self.consensus_options = ConsensusOptions(min_versions=int(min_versions))
@@ -154,7 +159,7 @@ class TranslationDetector(Detector):
 
     def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0, carry: Any = None) -> DetectorResult:
         """``divergent_words``: the sum over parallel lines of divergence × the line's words."""
-        weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.rule not in UNWEIGHTED_RULES)
+        weight = _weight(findings)
         density = (100.0 * weight + self.divergence_weight * divergent_words) / max(words, self.min_words)
         score = 2.0 ** (-density / self.half_density)
         kinds = Counter(KINDS[f.rule] for f in findings)
@@ -201,13 +206,21 @@ class TranslationDetector(Detector):
             divergent_words += line.divergence * word_count(span.text, WORD)
             if line.divergence >= self.flag_divergence and line.agreement >= self.flag_agreement:
                 extra.append(make(DIVERGENT_VERSION, span.start, span.end, _divergence_message(line)))
-        updated = self._result(word_count(article.text, WORD) if words is None else words, _unique(list(result.findings) + extra), divergent_words)
+        findings = _unique(list(result.findings) + extra)
+        if _weight(findings) < self.divergence_gate:
+            divergent_words = 0.0  # one independent wording with no other artifact is not a defect
+        updated = self._result(word_count(article.text, WORD) if words is None else words, findings, divergent_words)
         if parallel:
             metrics = dict(updated.metrics)
             metrics["parallel_lines"] = len(parallel)
             metrics["mean_divergence"] = round(sum(p.divergence for p in parallel) / len(parallel), 4)
             updated = DetectorResult(score=updated.score, findings=updated.findings, metrics=metrics)
         return updated
+
+
+def _weight(findings: Sequence[Finding]) -> float:
+    """The findings' summed severity weight, TRN012 left out (its lines' divergence counts)."""
+    return sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.rule not in UNWEIGHTED_RULES)
 
 
 def _divergence_message(line: LineConsensus) -> str:
