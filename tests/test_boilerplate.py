@@ -130,6 +130,7 @@ CALL_CASES = [
     ("an introductory price", "Get unlimited access for just ₩1,000 for your first month.", "end", "BPL001"),
     ("money as a gift", "The Observer relies on readers like you. Chip in $10 to keep local news alive.", "between", "BPL001"),
     ("a comment below", "Have your say: would the closure affect you? Leave a comment below.", "between", "BPL001"),
+    ("a sign-up addressed to the reader", "Register now for free SMS alerts and get the forecast on your phone.", "end", "BPL001"),
     # an imperative or an address alone is furniture only at the edge
     ("contribution mid-story", "Support independent journalism: make a one-off contribution today.", "between", None),
     # the story's own lines
@@ -147,6 +148,9 @@ CALL_CASES = [
     ("an opening phrase, then a statement", "For the council, the vote was a relief; residents followed the debate on Facebook.", "end", None),
     ("money asked of residents", "Residents were asked to donate $5 to the flood fund at the town hall.", "end", None),
     ("declining to comment", "For years, she declined to comment on Twitter about the case.", "end", None),
+    # the call family's wording in a sentence that speaks to no reader tells of someone else's call
+    ("a reported sign-up", "The weather service is urging residents to register for its free SMS alert service.", "end", None),
+    ("a reported opt-in", "The survey was conducted online, using a nationally representative opt-in panel of 600 respondents.", "end", None),
 ]  # fmt: skip
 
 

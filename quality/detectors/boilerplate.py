@@ -474,12 +474,30 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     voice = outlet_voice(own)
     if not named and not voice:
         return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
-    starts = [m.end() for m in _SENTENCE_STARTS.finditer(own)]
-    address = voice or short_code or T.SECOND_PERSON.search(own) is not None or any(T.READERS_ADDRESSED.match(own, k) for k in starts)
-    imperative = any(_opens_with_action(own[k:]) for k in starts)
+    address, imperative = _address_and_imperative(own, voice or short_code)
     if imperative and address:
         return CALL
     return EDGE_CALL if imperative or address else NO_CALL
+
+
+def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
+    """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can") and
+    whether a clause of it opens with a reader's imperative."""
+    starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
+    address = voice or T.SECOND_PERSON.search(text) is not None or any(T.READERS_ADDRESSED.match(text, k) for k in starts)
+    return address, any(_opens_with_action(text[k:]) for k in starts)
+
+
+def speaks_to_reader(text: str) -> bool:
+    """Whether anything in ``text`` speaks to the reader: an imperative of what readers do, "you",
+    the outlet's "us" or "our" channel, "readers can", or a short code to text."""
+    voice = outlet_voice(text) or T.SHORT_CODE.search(text) is not None
+    return any(_address_and_imperative(text, voice))
+
+
+# A line at least this long that the call family's wording matches but that speaks to no reader
+# tells of someone else's call ("Met Service urges residents to register for SMS alerts").
+REPORTED_CALL_WORDS = 10
 
 
 def outlet_key(source: str) -> str:
@@ -627,6 +645,8 @@ def _own_features(text: str) -> OwnFeatures:
     date_chars = sum(m.end() - m.start() for m in T.DATE_OR_TIME.finditer(text)) if maybe_date else 0
     dateline = maybe_date and is_dateline(text)
     family = family_of(text, dateline)
+    if family is SOCIAL_CALL and grammatical and n_words >= REPORTED_CALL_WORDS and not speaks_to_reader(_unquoted(text)):
+        family = None  # "The weather service urged residents to register for its SMS alerts": a story's line
     prose = (
         chars >= 150
         or (n_words >= 10 and ends_sentence)
