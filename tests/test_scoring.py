@@ -10,7 +10,7 @@ import pytest
 
 from quality import Article, analyze
 from quality.frame import article_rows
-from quality.scoring import article_quality, mean_interval, source_report
+from quality.scoring import EXPANSION_DOF, article_quality, mean_interval, source_report, t_quantile
 
 WEIGHTS = {"a": 2.0, "b": 1.0, "c": 0.0}
 
@@ -27,6 +27,42 @@ QUALITY = [
 def test_article_quality_is_weighted_mean_of_present_dimensions(dimensions, expected) -> None:
     result = article_quality(dimensions, WEIGHTS)
     assert result == (pytest.approx(expected) if expected is not None else None)
+
+
+# Student t quantiles from textbook tables (dof, probability, quantile to 3 decimals).
+T_TABLE = [
+    (1, 0.975, 12.706), (2, 0.975, 4.303), (3, 0.95, 2.353), (4, 0.995, 4.604), (5, 0.975, 2.571),
+    (10, 0.975, 2.228), (30, 0.99, 2.457), (120, 0.975, 1.980), (10**6, 0.975, 1.960),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("dof", "probability", "expected"), T_TABLE)
+def test_t_quantile_gives_the_tables_values(dof: int, probability: float, expected: float) -> None:
+    assert t_quantile(probability, float(dof)) == pytest.approx(expected, abs=5e-4)
+
+
+@pytest.mark.parametrize("dof", [*range(1, 40), 99, 500, EXPANSION_DOF, EXPANSION_DOF + 1, 5_000, 10**6])
+def test_t_quantile_is_scipys_to_twelve_digits_either_side_of_the_expansion(dof: int) -> None:
+    """The exact sum below EXPANSION_DOF degrees of freedom, the expansion above: both are
+    scipy's stdtrit, which the source intervals used before, to 1e-12."""
+    from scipy.special import stdtrit
+
+    for probability in (0.55, 0.75, 0.9, 0.975, 0.995, 0.9995):
+        assert t_quantile(probability, float(dof)) == pytest.approx(float(stdtrit(dof, probability)), rel=1e-12)
+
+
+def test_scoring_a_corpus_imports_no_scipy() -> None:
+    """The source report's intervals need no scipy (a tenth of a second of every run)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, numpy as np\n"
+        "from quality.scoring import mean_interval\n"
+        "mean_interval(np.array([0.8, 0.9, 0.7]), prior_sd=0.1)\n"
+        "assert 'scipy' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
 
 
 def test_two_articles_give_a_wide_interval_even_when_they_agree() -> None:
