@@ -15,7 +15,7 @@ import quality
 from quality.detectors.base import records_on_disk
 from quality.detectors.stories import StoryDetector
 from quality.detectors.stories.align import EDITED, REWORDED, VERBATIM, align, units
-from quality.detectors.stories.divergence import CALENDAR_YEAR, differing_numbers, name_variants, names_in, quantities
+from quality.detectors.stories.divergence import CALENDAR_YEAR, DECADE, differing_numbers, name_variants, names_in, quantities
 from quality.detectors.stories.profile import EMPTY, PERMUTATIONS, signature
 from quality.detectors.stories.summary import BANDS, MAX_LINKS_PER_BUCKET, ROWS, SAME_STORY, UNDATED, Grouping, StorySummary, date_ordinal
 from quality.model import Article
@@ -201,6 +201,9 @@ QUANTITY_CASES = [
     ("the two world leaders met", None, [("leader", 2)]),
     ("the two countries agreed", None, [("country", 2)]),
     ("caps the catch at 620,000 tonnes", None, [("tonne", 620000)]),
+    ("launch in the mid-2020s", None, [(DECADE, 2020)]),  # a decade, not the year 2020
+    ("in the 80s of last century", None, []),  # no century: not compared with "the 1980s"
+    ("tariffs on about $125 billion worth of goods", None, []),  # approximate, the sign notwithstanding
 ]
 
 
@@ -228,6 +231,9 @@ NAME_CASES = [
     ("The Russian ministry said.", ["Russia said", "Russia said"], None),  # another word, not another spelling
     ("Officials in Austria said.", ["Australia said", "Australia said"], None),  # a word the language knows
     ("Minister Alberto van Klaveren spoke.", ["Alberto van Klaveren"], None),
+    # another transliteration is the outlet's house style, not a slip
+    ("President Volodymyr Zelenskiy spoke.", ["President Zelensky spoke", "Volodymyr Zelensky"], None),
+    ("SpaceX said Starhip will fly.", ["SpaceX said Starship will fly", "Starship"], ("Starhip", "Starship")),
 ]
 
 

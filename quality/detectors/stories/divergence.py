@@ -54,6 +54,9 @@ _SINCE_BEFORE = frozenset(("in", "after", "for"))
 _AGO_AFTER = re.compile(r"\s+(?:ago|since)\b", re.IGNORECASE)
 _YEARS = ("year", "years")
 CALENDAR_YEAR = "calendar year"  # not "year", the kind of "one year" as a length of time
+DECADE = "decade"  # "the 1990s", "mid-2020s": not the year 1990 or 2020
+_DECADE_SUFFIX = re.compile(r"['’]?s\b")
+_CURRENCY = "$€£¥₹₩"
 # Words after a number that do not name what is counted.
 _NOT_UNITS = frozenset("and or to of the a an in on at by for with from as than that is are was were more less".split())
 
@@ -84,13 +87,16 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
         if words and words[0] in MULTIPLIERS:  # "twenty thousand species", "31.1 billion dollars"
             value *= MULTIPLIERS[words[0]]
             words = words[1:]
-        before = _word_before(text, match.start())
+        before = _word_before(text, match.start() - _currency_width(text, match.start()))
         if before.lower() in APPROXIMATE:
             continue  # "more than 20,000" does not contradict "20,665"
         start, end = offset + match.start("value"), offset + match.end("value")
         month = _month(before.rstrip("."))
         if month and value <= 31 and raw.isdigit():
             found.append(Quantity(f"day of {month}", value, start, end, match["value"]))
+        elif raw.isdigit() and value % 10 == 0 and _DECADE_SUFFIX.match(text, match.end("value")):
+            if len(raw) == 4:  # "the 80s" or "their 20s" says no century, or an age: not compared
+                found.append(Quantity(DECADE, value, start, end, match["value"]))
         elif raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100:
             found.append(Quantity(CALENDAR_YEAR, value, start, end, match["value"]))
         elif words[:1] and words[0] in _YEARS and year is not None and value < 100 and _counted_back(text, match, before):
@@ -106,6 +112,11 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
 
 def _counted_back(text: str, match: re.Match[str], before: str) -> bool:
     return before.lower() in _SINCE_BEFORE or bool(_AGO_AFTER.match(text, match.end()))
+
+
+def _currency_width(text: str, start: int) -> int:
+    """1 when a currency sign stands just before ``start`` ("about $125 billion"), else 0."""
+    return int(start > 0 and text[start - 1] in _CURRENCY)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -216,7 +227,9 @@ def name_variants(text: str, mine: set[str], others: Sequence[set[str]], languag
 
 def _near(name: str, spellings: Iterable[str], max_distance: int = 2) -> list[str]:
     """Other spellings of ``name``: the same first letter, a letter or two apart, and not the
-    same word hyphenated or derived (``Multi-dimensional``, ``Greenlandic``)."""
+    same word hyphenated or derived (``Multi-dimensional``, ``Greenlandic``), nor the same name
+    with another transliterated ending (``Zelenskyy``, ``Zelenskiy``, ``Zelensky``: each outlet's
+    house style, not a slip)."""
     limit = min(1 if len(name) <= 7 else 2, max_distance)
     near = []
     for other in set(spellings):
@@ -224,11 +237,20 @@ def _near(name: str, spellings: Iterable[str], max_distance: int = 2) -> list[st
             continue
         if other.replace("-", "").lower() == name.replace("-", "").lower():
             continue
-        if _derived(name, other) or _derived(other, name):
+        if _derived(name, other) or _derived(other, name) or _ending_key(other) == _ending_key(name):
             continue
         if Levenshtein.distance(name, other, score_cutoff=limit) <= limit:
             near.append(other)
     return near
+
+
+# The endings in which house styles transliterate one Slavic name differently (-ий as -y, -iy,
+# -yy, -i, -ii), folded to one; nothing else is, so "Xie" and "Xi" stay two names.
+_SLAVIC_ENDING = re.compile(r"(?:yy|iy|ij|ii|y|i)$")
+
+
+def _ending_key(name: str) -> str:
+    return _SLAVIC_ENDING.sub("i", name.lower())
 
 
 def _derived(word: str, base: str) -> bool:
