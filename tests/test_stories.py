@@ -322,6 +322,38 @@ def test_sample_corpus_five_reports_are_one_story_with_their_divergences():
     assert not (story["rule"] == "STY002").any()  # "after 2019" and "in four years" agree
 
 
+def _story_findings(articles: list[Article]) -> dict[str, set[tuple[str, str]]]:
+    return {r.article.id: {(f.rule, f.evidence) for f in r.findings if f.rule.startswith("STY")} for r in analyze(articles)}
+
+
+BARE_CLAIM = "The accord would protect penguin colonies in the Weddell Sea."
+
+
+@pytest.mark.parametrize(
+    ("lines", "dropped"),
+    [
+        # the claim stated bare, its source named nowhere in the article
+        ([KRILL[0], KRILL[1], BARE_CLAIM, KRILL[3]], True),
+        # the same bare claim in an article that names the minister in another paragraph
+        ([KRILL[0], "Chilean Foreign Minister Alberto van Klaveren signed for Chile.", KRILL[1], BARE_CLAIM, KRILL[3]], False),
+    ],
+)
+def test_a_source_dropped_is_one_the_article_never_names(lines, dropped):
+    articles = [_article(f"wire{k}", f"outlet{k}", KRILL, "2023-01-10") for k in range(3)]
+    articles.append(_article("bare", "daily", lines, "2023-01-11"))
+    found = _story_findings(articles)["bare"]
+    assert any(rule == "STY003" for rule, _ in found) is dropped
+
+
+def test_a_dummy_it_is_no_speaker():
+    """"It was ... that": no organisation speaks, so no speaker changed against "the minister said"."""
+    said = "Chilean Foreign Minister Alberto van Klaveren said the accord was the first to protect penguin colonies in the Weddell Sea."
+    dummy = "It was the first accord to protect penguin colonies in the Weddell Sea, Chilean officials noted."
+    articles = [_article(f"wire{k}", f"outlet{k}", [KRILL[0], KRILL[1], said, KRILL[3]], "2023-01-10") for k in range(3)]
+    articles.append(_article("dummy", "daily", [KRILL[0], KRILL[1], dummy, KRILL[3]], "2023-01-11"))
+    assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["dummy"])
+
+
 def test_story_frame_has_one_row_per_article_grouped_by_story():
     df = pd.DataFrame(
         {

@@ -28,9 +28,27 @@ import numpy as np
 
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
-from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
-from quality.detectors.attribution.tables import ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS
-from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, units
+from quality.detectors.attribution.records import (
+    ORGANISATION,
+    PERSON,
+    Attribution,
+    SentenceAttribution,
+)
+from quality.detectors.attribution.tables import (
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    SPOKESPERSON_NOUNS,
+    THING_PRONOUNS,
+)
+from quality.detectors.stories.align import (
+    GRADES,
+    VERBATIM,
+    Match,
+    Unit,
+    align_both,
+    units,
+)
 from quality.detectors.stories.divergence import (
     NAME,
     NameVariant,
@@ -41,7 +59,13 @@ from quality.detectors.stories.divergence import (
     names_in,
     quantities,
 )
-from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
+from quality.detectors.stories.profile import zipf
+from quality.detectors.stories.rules import (
+    NAME_VARIANT,
+    NUMBER_DIVERGES,
+    SOURCE_DROPPED,
+    SPEAKER_CHANGED,
+)
 from quality.detectors.stories.summary import UNDATED, Grouping, Member, StorySummary
 from quality.segment import Sentence, sentences
 
@@ -140,10 +164,6 @@ class _Version:
 
     def paragraph_span(self, paragraph: int) -> tuple[int, int]:
         return self._paragraphs[paragraph]
-
-    def paragraph_of(self, unit: Unit) -> str:
-        start, end = self.paragraph_span(unit.paragraph)
-        return self.member.text[start:end]
 
 
 def paragraph_spans(segmented: Sequence[Sentence]) -> dict[int, tuple[int, int]]:
@@ -378,11 +398,11 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
 
 def _source_dropped(version: _Version, unit: Unit, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
     """STY003: the bare claim ``unit`` of ``version``, where more of the aligned versions
-    (``theirs``) name a source that this paragraph never mentions than leave it bare too."""
+    (``theirs``) name a source that this article never mentions than leave it bare too."""
     named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s)]
     bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
-    if not named or len(named) <= bare or _mentioned(named[0].source, version.paragraph_of(unit)):
-        return []
+    if not named or len(named) <= bare or _mentioned(named[0].source, version.member.text):
+        return []  # a source the article names anywhere is one its reader knows: the claim is carried
     source = named[0].source
     return [
         Divergence(
@@ -429,8 +449,8 @@ def _speaker(item: SentenceAttribution) -> Attribution | None:
     pronoun, a role or a name for a person; "it" or an organisation noun for an organisation.
     Attribution guesses other sources' kinds, and a guess is no ground for a finding."""
     first = _source(item)
-    if first is None:
-        return None
+    if first is None or _EXPLETIVE.match(item.sentence.text, first.source_end - item.sentence.start):
+        return None  # "It wasn't the first time ...": a dummy subject, no speaker
     words = {w.lower() for w in re.findall(r"[\w'-]+", first.source)}
     if first.kind == PERSON and (words & (ROLE_NOUNS | SPOKESPERSON_NOUNS | {"he", "she"}) or NAME.search(first.source) and not words & ORGANISATION_NOUNS):
         return first
@@ -439,15 +459,20 @@ def _speaker(item: SentenceAttribution) -> Attribution | None:
     return None
 
 
+# After "it", a form of "be" makes it a dummy subject ("It was clear that", "It wasn't the first time").
+_EXPLETIVE = re.compile(r"(?<=\b[Ii]t)(?:['’]s\b|\s+(?:is|was|isn['’]t|wasn['’]t|has been|had been|would be|will be)\b)")
+
+
 def _named(a: Attribution) -> bool:
     return a.source.lower() not in PERSON_PRONOUNS | THING_PRONOUNS
 
 
-def _mentioned(source: str, paragraph: str) -> bool:
-    """Whether the paragraph names the source: one of its capitalised words, or its last word."""
+def _mentioned(source: str, text: str) -> bool:
+    """Whether the text names the source: its least common capitalised word (the surname in
+    "Chilean Foreign Minister Alberto van Klaveren", not "Foreign"), or its last word."""
     words = NAME.findall(source) or source.split()[-1:]
-    folded = paragraph.lower()
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", folded) for w in words)
+    telling = min(words, key=lambda w: zipf(w.lower(), "en"))
+    return re.search(rf"\b{re.escape(telling.lower())}\b", text.lower()) is not None
 
 
 def _versions(count: int) -> str:
