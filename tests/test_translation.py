@@ -261,6 +261,23 @@ def test_transliteration_pair_is_info() -> None:
     assert variants and all(f.severity.value == "info" for f in variants)
 
 
+def test_a_variant_in_capitals_alone_is_info() -> None:
+    """"Apple Airpods" where other outlets write "Apple AirPods": a brand's capitals are house
+    style, shown to a copy editor as information, not a warning of a translation's slip."""
+    texts = [
+        ("b", "Apple AirPods sold out in Cupertino on Friday."),
+        ("c", "In Cupertino, Apple AirPods went on sale."),
+        ("d", "Apple AirPods reached Cupertino stores."),
+        ("a", "The Apple Airpods sold out in Cupertino."),
+    ]
+    results = analyze([Article(id=f"p{i}", source=s, text=t) for i, (s, t) in enumerate(texts)])
+    variants = [f for f in results[-1].findings if f.rule == "TRN002"]
+    assert [(f.evidence, f.severity.value) for f in variants] == [("Apple Airpods", "info")]
+    typo = [*texts[:3], ("a", "The Apple AIrPods sold out in Cupertino.")]  # a capital added is a slip
+    results = analyze([Article(id=f"p{i}", source=s, text=t) for i, (s, t) in enumerate(typo)])
+    assert [f.severity.value for f in results[-1].findings if f.rule == "TRN002"] == ["warning"]
+
+
 def test_name_summary_merge_is_associative() -> None:
     texts = [("a", "Dmitry Medvedev met Xi Jinping."), ("b", "Xi Jinping met Dmitry Medvedev in Moscow."), ("c", "Medvedev spoke; Xi listened.")]
     parts = []

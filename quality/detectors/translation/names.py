@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import ClassVar, Iterable
+from typing import ClassVar, Iterable, Sequence
 
 from quality.detectors._records import HELD_RECORDS
 from quality.detectors.translation import _tables as tables
@@ -655,7 +655,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                 users = others(summary.mention_users(written))
                 if users >= 2 and users >= DOMINANCE * mine:
                     message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(written), users=users)
-                    results.append(NameFinding(R.NAME_VARIANT.code, mention.start, mention.end, message, " ".join(written)))
+                    results.append(NameFinding(R.NAME_VARIANT.code, mention.start, mention.end, message, " ".join(written), info=_case_only(key, written)))
                     seen.add((mention.start, mention.end))
                     continue
         if len(key) >= 2 and others(summary.mention_users(key)) == 0:
@@ -665,10 +665,19 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                 word = mention.words[position]
                 if (word.start, word.end) not in seen:
                     message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(dominant), users=users)
-                    results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position]))
+                    results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position], info=_case_only(key, dominant)))
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(found, summary))
     return results
+
+
+def _case_only(key: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether ``key`` is ``other`` with capitals inside its words lowered ("Apple Airpods" for
+    "Apple AirPods", "Youtube" for "YouTube"): a house style for a brand, information rather
+    than a slip. A first letter lowered ("Xi jinping") or a capital added ("HIllary") is a slip."""
+    return len(key) == len(other) and all(
+        a.lower() == b.lower() and a[:1] == b[:1] and all(x == y or x == y.lower() for x, y in zip(a, b)) for a, b in zip(key, other)
+    )
 
 
 def _outlet_spelling(
