@@ -28,27 +28,9 @@ import numpy as np
 
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS
-from quality.detectors.attribution.records import (
-    ORGANISATION,
-    PERSON,
-    Attribution,
-    SentenceAttribution,
-)
-from quality.detectors.attribution.tables import (
-    ORGANISATION_NOUNS,
-    PERSON_PRONOUNS,
-    ROLE_NOUNS,
-    SPOKESPERSON_NOUNS,
-    THING_PRONOUNS,
-)
-from quality.detectors.stories.align import (
-    GRADES,
-    VERBATIM,
-    Match,
-    Unit,
-    align_both,
-    units,
-)
+from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
+from quality.detectors.attribution.tables import ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS
+from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, units
 from quality.detectors.stories.divergence import (
     NAME,
     NameVariant,
@@ -60,12 +42,7 @@ from quality.detectors.stories.divergence import (
     quantities,
 )
 from quality.detectors.stories.profile import zipf
-from quality.detectors.stories.rules import (
-    NAME_VARIANT,
-    NUMBER_DIVERGES,
-    SOURCE_DROPPED,
-    SPEAKER_CHANGED,
-)
+from quality.detectors.stories.rules import NAME_VARIANT, NUMBER_DIVERGES, SOURCE_DROPPED, SPEAKER_CHANGED
 from quality.detectors.stories.summary import UNDATED, Grouping, Member, StorySummary
 from quality.segment import Sentence, sentences
 
