@@ -94,21 +94,18 @@ def _t_cdf(t: float, dof: int) -> float:
     """P(T <= t) for a whole number of degrees of freedom (Abramowitz and Stegun 26.7.3-4)."""
     theta = math.atan(t / math.sqrt(dof))
     sine, cos2 = math.sin(theta), math.cos(theta) ** 2
-    if dof % 2 == 0:  # sin θ (1 + 1/2 cos²θ + 1·3/(2·4) cos⁴θ + ...), up to cos^(dof-2)
-        term, total = 1.0, 1.0
-        for k in range(2, dof, 2):
-            term *= cos2 * (k - 1) / k
-            total += term
+    # The series up to cos^(dof-2): 1 + 1/2 cos²θ + 1·3/(2·4) cos⁴θ + ... for an even dof,
+    # 1 + 2/3 cos²θ + 2·4/(3·5) cos⁴θ + ... for an odd one.
+    term, total = 1.0, 1.0
+    for k in range(2 + dof % 2, dof - 1, 2):
+        term *= cos2 * (k - 1) / k
+        total += term
+    if dof % 2 == 0:
         central = sine * total
-    else:  # 2/π (θ + sin θ cos θ (1 + 2/3 cos²θ + 2·4/(3·5) cos⁴θ + ...)), up to cos^(dof-2)
-        if dof == 1:
-            central = 2 * theta / math.pi
-        else:
-            term, total = 1.0, 1.0
-            for k in range(3, dof - 1, 2):
-                term *= cos2 * (k - 1) / k
-                total += term
-            central = 2 / math.pi * (theta + sine * math.sqrt(cos2) * total)
+    elif dof == 1:
+        central = 2 * theta / math.pi
+    else:
+        central = 2 / math.pi * (theta + sine * math.sqrt(cos2) * total)
     return 0.5 + central / 2
 
 

@@ -207,9 +207,9 @@ READERS_ADDRESSED = re.compile(
     _I,
 )
 # What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
+IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
 # What may open a sentence before its imperative: "For more news, follow ...", "To reach us, write ...".
 INTRODUCTORY = re.compile(r"(?:for|to)\s[^,.;:!?]{1,60},\s*", _I)
-IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.
 # A quotation ends before the next opening mark, so an unclosed mark is not scanned past another.
 QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")

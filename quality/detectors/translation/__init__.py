@@ -207,7 +207,7 @@ class TranslationDetector(Detector):
             if line.divergence >= self.flag_divergence and line.agreement >= self.flag_agreement:
                 extra.append(make(DIVERGENT_VERSION, span.start, span.end, _divergence_message(line)))
         findings = _unique(list(result.findings) + extra)
-        if _weight(findings) < self.divergence_gate:
+        if self.divergence_gate and _weight(findings) < self.divergence_gate:
             divergent_words = 0.0  # one independent wording with no other artifact is not a defect
         updated = self._result(word_count(article.text, WORD) if words is None else words, findings, divergent_words)
         if parallel:

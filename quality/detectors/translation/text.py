@@ -93,8 +93,6 @@ TOP_ZIPF = 3.0
 _DIGIT = re.compile(r"\d")
 
 
-
-
 @lru_cache(maxsize=200_000)
 def top_zipf(word: str, language: str) -> float | None:
     """``zipf(word, language)`` when it is at least :data:`TOP_ZIPF`, else ``None`` (rarer).
