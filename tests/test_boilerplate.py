@@ -131,6 +131,8 @@ CALL_CASES = [
     ("money as a gift", "The Observer relies on readers like you. Chip in $10 to keep local news alive.", "between", "BPL001"),
     ("a comment below", "Have your say: would the closure affect you? Leave a comment below.", "between", "BPL001"),
     ("a sign-up addressed to the reader", "Register now for free SMS alerts and get the forecast on your phone.", "end", "BPL001"),
+    ("a broadcast to tune in to", "Tune in to Harbour Sports Live every Saturday at noon.", "end", "BPL001"),
+    ("liking the outlet on a network", "For more news, like the Harbour Ledger on Facebook.", "end", "BPL001"),
     # an imperative or an address alone is furniture only at the edge
     ("contribution mid-story", "Support independent journalism: make a one-off contribution today.", "between", None),
     # the story's own lines
@@ -148,6 +150,8 @@ CALL_CASES = [
     ("an opening phrase, then a statement", "For the council, the vote was a relief; residents followed the debate on Facebook.", "end", None),
     ("money asked of residents", "Residents were asked to donate $5 to the flood fund at the town hall.", "end", None),
     ("declining to comment", "For years, she declined to comment on Twitter about the case.", "end", None),
+    ("like, a comparison", "Like many councils on Facebook, the town posts its minutes there.", "end", None),
+    ("viewers who tuned in", "Millions tune in to the final on Saturday, the broadcaster said.", "end", None),
     # the call family's wording in a sentence that speaks to no reader tells of someone else's call
     ("a reported sign-up", "The weather service is urging residents to register for its free SMS alert service.", "end", None),
     ("a reported opt-in", "The survey was conducted online, using a nationally representative opt-in panel of 600 respondents.", "end", None),

@@ -171,7 +171,8 @@ READER_CHANNELS = re.compile(
     r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
     r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
     r"comments|comment section|comments? below|newsroom|editors|journalism|"
-    r"bulletins?|briefings?|digest|push|(?:become|be) an? (?:[\w-]+ )?(?:member|subscriber|supporter|patron|insider))\b"
+    r"bulletins?|briefings?|digest|push|(?:become|be) an? (?:[\w-]+ )?(?:member|subscriber|supporter|patron|insider)"
+    r"|tune in (?:to|on))\b"  # what one tunes in to is a broadcast: "Tune in to BMR Sports Live"
     r"|[\U0001F514\U0001F4F2\U0001F4F1\U0001F4E9\U0001F4E7\u2709]",  # 🔔 📲 📱 📩 📧 ✉: a bell, a phone, a letter
     _I,
 )
@@ -208,6 +209,13 @@ READERS_ADDRESSED = re.compile(
 )
 # What may stand before the verb of an imperative: "Please join", "→ Join", "Now, download".
 IMPERATIVE_LEAD = re.compile(r"^[\W_]*(?:(?:please|now|also|and|or|just|simply|so|why not|don't forget to)\b[\W_]*)*", _I)
+# "Like" opens many a news sentence ("Like many cities, ..."); it is the reader's act only with
+# its object, the outlet ("us" or a name), on a network, ending the clause: "like the Courier on
+# Facebook".
+LIKE_ON_NETWORK = re.compile(
+    rf"(?i:like)\s+(?:(?i:us)|(?:(?i:the)\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,4}})"
+    rf"\s+(?i:on\s+(?:{NETWORKS}))\b\W*(?:$|[.!]|\s+(?i:and|for|to)\b)"
+)
 # What may open a sentence before its imperative: "For more news, follow ...", "To reach us, write ...".
 INTRODUCTORY = re.compile(r"(?:for|to)\s[^,.;:!?]{1,60},\s*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.

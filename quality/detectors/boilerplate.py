@@ -588,7 +588,9 @@ def _opens_with_action(sentence: str) -> bool:
     if introduction:
         rest = rest[introduction.end() :]
     word = _FIRST_WORD.match(rest)
-    return word is not None and word.group().lower() in T.READER_ACTIONS
+    if word is None:
+        return False
+    return word.group().lower() in T.READER_ACTIONS or T.LIKE_ON_NETWORK.match(rest) is not None
 
 
 def line_words(text: str) -> int:
