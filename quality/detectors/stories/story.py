@@ -58,6 +58,9 @@ CACHED_OUTCOMES = 20_000
 # versions are compared with many of its articles and read again once evicted (on the
 # 5,000-article throughput corpus each paragraph analysed was asked for 3.4 times).
 CACHED_ANALYSES = 16_384
+# The same paragraph in several versions (a wire copy carried by many outlets) is analysed once:
+# its analyses by the paragraph's text, moved to each version's offsets.
+CACHED_PARAGRAPH_TEXTS = 16_384
 ORIGIN_COVERAGE = 0.3
 COPY_SHARE = 0.8  # of its sentences verbatim from its origin
 REWRITE_SHARE = 0.5  # of its sentences matched in other versions
@@ -170,7 +173,8 @@ class StoryReader:
     however large its story, and the work of one pair serves both sides. Memory is bounded by
     the caches (each a ``functools.lru_cache`` of its own): :data:`CACHED_VERSIONS` articles
     read, :data:`CACHED_PAIRS` alignments, :data:`CACHED_ANALYSES` paragraphs' attribution
-    analyses, :data:`CACHED_LABELS` story labels, and :data:`CACHED_OUTCOMES` outcomes."""
+    analyses (and :data:`CACHED_PARAGRAPH_TEXTS` by the paragraph's text, shared by the versions
+    that carry it), :data:`CACHED_LABELS` story labels, and :data:`CACHED_OUTCOMES` outcomes."""
 
     def __init__(self, summary: StorySummary, grouping: Grouping, language: str = "en") -> None:
         self.summary = summary
@@ -179,6 +183,7 @@ class StoryReader:
         self._version = lru_cache(maxsize=CACHED_VERSIONS)(self._read_version)
         self._pair = lru_cache(maxsize=CACHED_PAIRS)(self._align_pair)
         self._analysis = lru_cache(maxsize=CACHED_ANALYSES)(self._analyse_paragraph)
+        self._analysed_text = lru_cache(maxsize=CACHED_PARAGRAPH_TEXTS)(analyse)
         self._label = lru_cache(maxsize=CACHED_LABELS)(self._read_label)
         self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()  # by story, bounded by articles
         self._held = 0  # outcomes in the cache
@@ -259,7 +264,7 @@ class StoryReader:
         of its articles and read again once evicted."""
         version = self._version(position)
         start, end = version.paragraph_span(paragraph)
-        return {start + item.sentence.start: _shifted(item, start) for item in analyse(version.member.text[start:end])}
+        return {start + item.sentence.start: _shifted(item, start) for item in self._analysed_text(version.member.text[start:end])}
 
     def _read_label(self, story: int) -> str:
         return story_label([self.summary.member(k) for k in self.grouping.members(story)[:MAX_LABEL_MEMBERS]])
