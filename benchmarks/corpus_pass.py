@@ -19,7 +19,6 @@ is large from the start (N / D versions each): the case of a story carried by a 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -37,18 +36,11 @@ from quality.stream import stream_results  # noqa: E402
 
 def build(root: Path, articles: int, documents: int | None, path: Path) -> None:
     """The throughput corpus, or (``documents``) one made of that many long documents."""
+    docs = None
     if documents is not None:
-        every = throughput.documents(root)
-        long_docs = [d for d in every if len([p for p in re.split(r"\n\n|\n", d[1]) if p.strip()]) >= 12]
-        chosen = long_docs[:: max(1, len(long_docs) // documents)][:documents]
-        made = throughput.documents
-        throughput.documents = lambda _root: chosen
-        try:
-            throughput.write_jsonl(throughput.corpus(root, articles), path)
-        finally:
-            throughput.documents = made
-    else:
-        throughput.write_jsonl(throughput.corpus(root, articles), path)
+        long_docs = [d for d in throughput.documents(root) if len(throughput.paragraphs_of(d[1])) >= 12]
+        docs = long_docs[:: max(1, len(long_docs) // documents)][:documents]
+    throughput.write_jsonl(throughput.corpus(root, articles, docs), path)
 
 
 def run(path: Path, articles: int) -> tuple[float, float, dict[str, float]]:

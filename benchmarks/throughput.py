@@ -74,10 +74,16 @@ def documents(root: Path) -> list[tuple[str, str]]:
     return found
 
 
-def corpus(root: Path, size: int) -> list[Article]:
-    """``size`` distinct articles made from the real documents (see the module docstring)."""
-    docs = documents(root)
-    paragraphs = [[part for part in re.split(r"\n\n|\n", text) if part.strip()] for _, text in docs]
+def paragraphs_of(text: str) -> list[str]:
+    """The document's paragraphs (its non-blank lines), as the variants turn them round."""
+    return [part for part in re.split(r"\n\n|\n", text) if part.strip()]
+
+
+def corpus(root: Path, size: int, docs: list[tuple[str, str]] | None = None) -> list[Article]:
+    """``size`` distinct articles made from the real documents (see the module docstring), or
+    from ``docs`` (source, text) when given."""
+    docs = documents(root) if docs is None else docs
+    paragraphs = [paragraphs_of(text) for _, text in docs]
     long_docs = [k for k, parts in enumerate(paragraphs) if len(parts) >= 8]  # enough for distinct variants
     articles: list[Article] = []
     seen: set[str] = set()
