@@ -331,6 +331,7 @@ def test_a_stored_name_summary_answers_as_the_one_in_memory(monkeypatch: pytest.
         stored = _merged_in_pairs(_summaries(articles, 1))
     assert isinstance(stored, StoredNames) and stored.articles == len(articles)
     assert len(list(tmp_path.glob("names-*.sqlite"))) == 1  # the merged parts' files are gone
+    assert stored._db is None  # merged, it waits for the next merge without SQLite's page cache
     for summary in (stored, pickle.loads(pickle.dumps(stored))):
         for word in list(memory.word_sources) + ["Nobody"]:
             assert summary.sources_of(word) == memory.sources_of(word)

@@ -107,6 +107,8 @@ class StoredSummary:
             else:
                 out.add(part)
         out._finished, out._answers = False, None
+        out.db.commit()
+        out.release()
         return out
 
     def add(self, part: Any) -> None:
@@ -126,11 +128,17 @@ class StoredSummary:
         finally:
             self.db.execute("DETACH DATABASE part")
 
-    def consumed(self) -> None:
-        """This summary's rows now live in another one: its file goes."""
+    def release(self) -> None:
+        """Close the connection, and with it SQLite's page cache (up to :data:`PAGE_CACHE_KIB`);
+        the next question opens it again. A merged part may wait in the engine's counter of
+        merges for most of a run, and a run holds several such parts at once."""
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def consumed(self) -> None:
+        """This summary's rows now live in another one: its file goes."""
+        self.release()
         os.unlink(self.path)
 
     # -- answering -------------------------------------------------------------------------
