@@ -3,8 +3,10 @@ and where one outlet's version departs from the others'."""
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,7 @@ from quality.detectors.stories import StoryDetector
 from quality.detectors.stories.align import EDITED, REWORDED, VERBATIM, align, units
 from quality.detectors.stories.divergence import CALENDAR_YEAR, DECADE, differing_numbers, name_variants, names_in, quantities
 from quality.detectors.stories.profile import EMPTY, PERMUTATIONS, signature
+from quality.detectors.stories.signatures import SignatureFile, SignatureTable
 from quality.detectors.stories.summary import BANDS, MAX_LINKS_PER_BUCKET, ROWS, SAME_STORY, UNDATED, Grouping, StorySummary, date_ordinal
 from quality.model import Article
 from quality.pipeline import analyze
@@ -286,7 +289,35 @@ def test_records_on_disk_give_the_same_stories(tmp_path, monkeypatch):
     with records_on_disk(str(tmp_path)):
         on_disk = _stories(articles)
     assert on_disk == in_memory
-    assert any(tmp_path.iterdir())  # the records were written out
+    assert list(tmp_path.glob("records-*")) and list(tmp_path.glob("signatures-*"))  # written out
+
+
+def _signature_table(tmp_path, rows: np.ndarray, blocks: list[int]) -> SignatureTable:
+    """``rows`` as a table of files of ``blocks`` rows each, the rest held in memory."""
+    files, at = [], 0
+    for size in blocks:
+        files.append(SignatureFile.written(array("I", rows[at : at + size].ravel().tolist()), str(tmp_path)))
+        at += size
+    return SignatureTable(files, rows[at:].copy())
+
+
+@pytest.mark.parametrize("blocks", [[], [3], [1, 4], [2, 2, 2, 4]], ids=["memory", "one-file", "two-files", "all-in-files"])
+def test_signatures_in_files_read_as_the_array_in_memory(tmp_path, blocks):
+    """However the rows are split between files and memory, and after the files' pages are let
+    go or the table is pickled for a worker, it reads as one array."""
+    rng = np.random.default_rng(7)
+    rows = rng.integers(0, 5, size=(10, PERMUTATIONS), dtype=np.uint32)
+    rows[6] = EMPTY
+    table = _signature_table(tmp_path, rows, blocks)
+    for seen in (table, pickle.loads(pickle.dumps(table))):
+        assert len(seen) == len(rows)
+        assert np.array_equal(seen.columns(4, 2), rows[:, 4:6])
+        assert np.array_equal(seen.empty_rows(EMPTY), (rows == EMPTY).all(axis=1))
+        picked = [9, 0, 6, 3, 3, 5]
+        assert np.array_equal(seen.rows(picked), rows[picked])
+        for file in seen.files:
+            file.release()
+        assert np.array_equal(seen.rows(picked), rows[picked])
 
 
 def test_window_option_is_checked():

@@ -77,9 +77,10 @@ def test_streaming_in_a_worker_pool_gives_the_same_results(mixed: tuple[list, li
 @pytest.mark.parametrize("workers", [1, 2])
 def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list, list], workers: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The run writes a large corpus summary's records to its temporary folder (here from the
-    third article on), and its names and line counts to SQLite files there; the apply step, in
-    this process or in workers, reads them back."""
+    third article on), its names and line counts to SQLite files there and the story signatures
+    to signature files; the apply step, in this process or in workers, reads them back."""
     from quality.detectors.boilerplate import BoilerplateDetector
+    from quality.detectors.stories.summary import StorySummary
     from quality.detectors.translation.consensus import ConsensusSummary
     from quality.detectors.translation.name_store import StoredNames
     from quality.detectors.translation.names import NameSummary
@@ -88,6 +89,7 @@ def test_summaries_written_out_to_files_give_the_same_results(mixed: tuple[list,
     monkeypatch.setattr(ConsensusSummary, "held_articles", 2)
     monkeypatch.setattr(NameSummary, "held_articles", 2)
     monkeypatch.setattr(BoilerplateDetector, "held_articles", 2)
+    monkeypatch.setattr(StorySummary, "held_articles", 2)
     stored_names = []
     store = StoredNames.merged.__func__  # type: ignore[attr-defined]
     monkeypatch.setattr(StoredNames, "merged", classmethod(lambda cls, parts: stored_names.append(1) or store(cls, parts)))

@@ -233,7 +233,7 @@ class StoryReader:
         others = [k for k in members if self.summary.sources[k] != source]
         if len(others) > MAX_COMPARED:
             signatures = self.grouping.signatures
-            agreement = np.count_nonzero(signatures[others] == signatures[position], axis=1)
+            agreement = np.count_nonzero(signatures.rows(others) == signatures.rows([position]), axis=1)
             others = [others[i] for i in np.argsort(-agreement, kind="stable")[:MAX_COMPARED]]
         return sorted(others, key=lambda k: _order(self.summary.dates[k], k))
 

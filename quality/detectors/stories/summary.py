@@ -1,10 +1,10 @@
 """The corpus summary of the story grouping, and the grouping itself.
 
-Per article the summary keeps its signature (:mod:`~quality.detectors.stories.profile`), its
-source and date in memory, 256 bytes and a few references an article; and a record of what
-the comparison inside a story needs (id, title, terms, text), written to a record file of the
-run's temporary folder when there is one (:mod:`quality.detectors._records`), so that the
-summary of a corpus of millions stays within memory.
+Per article the summary keeps its signature (:mod:`~quality.detectors.stories.profile`, 256
+bytes), its source and date, and a record of what the comparison inside a story needs (id,
+title, terms, text). When the run names a temporary folder and the summary is large, the records
+go to record files (:mod:`quality.detectors._records`) and the signatures to signature files
+(:mod:`.signatures`), so that what stays in memory is some 40 bytes an article.
 
 Grouping is locality-sensitive hashing done with arrays: the signature is cut into
 :data:`BANDS` bands of :data:`ROWS` numbers; articles that agree on a whole band are
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 from array import array
@@ -33,6 +34,7 @@ import numpy as np
 from quality.detectors._records import HELD_RECORDS, RecordFile
 from quality.detectors.base import record_folder
 from quality.detectors.stories.profile import EMPTY, PERMUTATIONS
+from quality.detectors.stories.signatures import SignatureFile, SignatureTable
 
 ROWS = 2
 BANDS = PERMUTATIONS // ROWS
@@ -77,12 +79,14 @@ class StorySummary:
     records (see the module docstring). Merging concatenates, which keeps it associative.
 
     A record is held in memory (``held``, by position) or written out: then ``files`` and
-    ``offsets`` say where (file number -1: held)."""
+    ``offsets`` say where (file number -1: held). The signatures are ``signature_files``, then
+    the rows still in memory (``signatures``), in input order."""
 
     held_articles: ClassVar[int] = HELD_RECORDS
 
     def __init__(self) -> None:
         self.signatures = array("I")  # PERMUTATIONS numbers an article, one after the other
+        self.signature_files: list[SignatureFile] = []  # written out: the rows before ``signatures``
         self.keys = array("Q")  # a 64-bit hash of each article's id: its position, by search
         self.dates = array("q")
         self.sources: list[str] = []
@@ -109,6 +113,9 @@ class StorySummary:
         merged = cls()
         numbers: dict[str, int] = {}  # a record file's number in the merged summary, by path
         for part in parts:
+            if part.signature_files:  # the rows in memory so far come before this part's files
+                merged._write_signatures(os.path.dirname(part.signature_files[0].path))
+                merged.signature_files.extend(part.signature_files)
             base = len(merged.sources)
             merged.held.update((base + k, member) for k, member in part.held.items())
             renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
@@ -130,6 +137,7 @@ class StorySummary:
         folder = record_folder()
         if folder is None or len(self.held) <= self.held_articles:
             return
+        self._write_signatures(folder)
         positions = sorted(self.held)
         written, offsets = RecordFile.written((self.held[k] for k in positions), folder)
         self.files.append(written)
@@ -137,6 +145,12 @@ class StorySummary:
             self.file_numbers[k] = len(self.files) - 1
             self.offsets[k] = offset
         self.held = {}
+
+    def _write_signatures(self, folder: str) -> None:
+        """The signatures in memory, written out as the last signature file."""
+        if self.signatures:
+            self.signature_files.append(SignatureFile.written(self.signatures, folder))
+            self.signatures = array("I")
 
     def __len__(self) -> int:
         return len(self.sources)
@@ -166,7 +180,7 @@ class StorySummary:
 
     def grouping(self, window_days: int | None) -> "Grouping":
         if self._grouping is None:
-            signatures = np.frombuffer(self.signatures, dtype=np.uint32).reshape(-1, PERMUTATIONS)
+            signatures = SignatureTable(self.signature_files, np.frombuffer(self.signatures, dtype=np.uint32))
             self._grouping = Grouping.of(signatures, np.frombuffer(self.dates, dtype=np.int64), window_days)
         return self._grouping
 
@@ -182,7 +196,7 @@ class Grouping:
     """The stories of a corpus: ``story[k]`` is the story number of the k-th article (numbered
     by their first article, in input order), and ``members(s)`` the articles of story ``s``."""
 
-    def __init__(self, story: np.ndarray, signatures: np.ndarray) -> None:
+    def __init__(self, story: np.ndarray, signatures: SignatureTable) -> None:
         self.story = story
         self.signatures = signatures
         # Articles by story, and where each story's run starts: two arrays, not one per story.
@@ -190,11 +204,12 @@ class Grouping:
         self._starts = np.r_[0, np.flatnonzero(np.diff(story[self._order])) + 1, len(story)] if len(story) else np.zeros(1, np.int64)
 
     @classmethod
-    def of(cls, signatures: np.ndarray, dates: np.ndarray, window_days: int | None) -> "Grouping":
+    def of(cls, signatures: np.ndarray | SignatureTable, dates: np.ndarray, window_days: int | None) -> "Grouping":
         """Stories as the connected groups of candidate pairs (:func:`_candidate_pairs`) that
         agree on :data:`SAME_STORY` of their numbers and lie within the date window. Memory is a
         few numbers an article: pairs are read band by band and never kept, and a pair whose
         articles are linked already is not compared."""
+        signatures = SignatureTable.of(signatures)
         first_linked = np.arange(len(signatures))  # each article's first article linked to it so far
         for first, second in _candidate_pairs(signatures):
             unlinked = first_linked[first] != first_linked[second]
@@ -212,7 +227,7 @@ class Grouping:
         return len(self._starts) - 1
 
 
-def _same_story(signatures: np.ndarray, dates: np.ndarray, first: np.ndarray, second: np.ndarray, window_days: int | None) -> np.ndarray:
+def _same_story(signatures: SignatureTable, dates: np.ndarray, first: np.ndarray, second: np.ndarray, window_days: int | None) -> np.ndarray:
     """Which pairs ``(first[k], second[k])`` report one story: their signatures agree on enough
     numbers (an estimate of the overlap, Jaccard, of their distinctive words; candidate pairs
     never hold an article without any), and they lie within the window when both are dated.
@@ -220,7 +235,7 @@ def _same_story(signatures: np.ndarray, dates: np.ndarray, first: np.ndarray, se
     same = np.zeros(len(first), dtype=bool)
     for at in range(0, len(first), COMPARED_AT_ONCE):
         a, b = first[at : at + COMPARED_AT_ONCE], second[at : at + COMPARED_AT_ONCE]
-        same[at : at + COMPARED_AT_ONCE] = np.count_nonzero(signatures[a] == signatures[b], axis=1) >= SAME_STORY * PERMUTATIONS
+        same[at : at + COMPARED_AT_ONCE] = np.count_nonzero(signatures.rows(a) == signatures.rows(b), axis=1) >= SAME_STORY * PERMUTATIONS
     if window_days is not None:
         da, db = dates[first], dates[second]
         same &= (da == UNDATED) | (db == UNDATED) | (np.abs(da - db) <= window_days)
@@ -244,16 +259,17 @@ def _linked(first_linked: np.ndarray, first: np.ndarray, second: np.ndarray) -> 
     return first_of_group[group]
 
 
-def _candidate_pairs(signatures: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _candidate_pairs(signatures: SignatureTable) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """Pairs of articles that agree on a whole band of their signatures, as two arrays
     ``(first, second)`` with ``first < second``, a band and a distance at a time. In a band
     shared by many articles, each is paired with the :data:`MAX_LINKS_PER_BUCKET` before it
     only; a pair may come again in another band."""
-    usable = np.flatnonzero(~(signatures == EMPTY).all(axis=1))
+    usable = np.flatnonzero(~signatures.empty_rows(EMPTY))
     if len(usable) < 2:
         return
     for band in range(BANDS):
-        key = (signatures[usable, ROWS * band].astype(np.uint64) << np.uint64(32)) | signatures[usable, ROWS * band + 1]
+        numbers = signatures.columns(ROWS * band, ROWS)[usable]
+        key = (numbers[:, 0].astype(np.uint64) << np.uint64(32)) | numbers[:, 1]
         order = np.argsort(key, kind="stable")  # equal keys keep input order: first < second
         sorted_keys = key[order]
         for distance in range(1, min(MAX_LINKS_PER_BUCKET, len(order) - 1) + 1):
