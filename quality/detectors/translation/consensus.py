@@ -9,7 +9,8 @@ cannot see this (the wrong version can be perfectly fluent English); the corpus 
 How versions are found (no ids, only the text):
 
 1. Every paragraph line becomes a set of lower-case word tokens. The corpus summary keeps these
-   sets per article (keyed by article id, so ``merge`` is a dictionary union: associative).
+   sets per article, in input order (``merge`` concatenates: associative); the index reads
+   them in id order.
 2. Articles first. Each article picks as keys its ``key_words`` *rarest* words in the corpus,
    counted in articles, not lines (each key in 2 or more articles, never a common English word
    of Zipf ``common_zipf`` or more). Other-source articles that contain at least
@@ -53,7 +54,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
@@ -67,10 +68,6 @@ from quality.detectors.translation.text import zipf
 _WORD = re.compile(r"\w+")
 # Key uses gathered before they are sorted and cut into the postings: 8 bytes each, 32 MB.
 POSTINGS_BLOCK = 1 << 22
-
-# (source, distinct words per paragraph line). Plain tuples of strings, not sets: the collector
-# stops tracking them, so a large corpus held for the pass does not set off full collections.
-ArticleLines = tuple[str, tuple[tuple[str, ...], ...]]
 
 
 def line_words(text: str) -> tuple[str, ...]:
@@ -123,64 +120,82 @@ class LineConsensus(NamedTuple):
         return max(0.0, self.agreement - self.similarity)
 
 
-# Where a summary keeps an article: in memory (source, words per line), or written out (source,
-# the file, the offset there) once the summary holds more than ``held_articles`` articles in a run
-# that names a folder for them (:mod:`quality.detectors._records`).
-Stored = ArticleLines | tuple[str, RecordFile, int]
-
-
-@dataclass
 class ConsensusSummary:
-    """Word sets of every paragraph line of every article, by article id: in memory, or in
-    record files of the run's temporary folder when it is large, so that only each article's
-    source and place stay in memory (some 200 bytes an article instead of some 9 KB)."""
+    """Word sets of every paragraph line of every article, in input order: in memory, or in
+    record files of the run's temporary folder when it is large. Per article, what stays in
+    memory is its id and source (shared strings) and where its record is: ``held`` (by
+    position) or a file number and offset (file number -1: held); some 30 bytes beside the id.
 
-    articles: dict[str, Stored] = field(default_factory=dict)
-    _index: "_Index | None" = field(default=None, repr=False, compare=False)
+    Ids are unique in a run; should one come twice, its first copy is the one read (the index
+    keeps it), which keeps merging associative."""
+
     # Articles a merged summary keeps in memory before it writes them out.
     held_articles: ClassVar[int] = HELD_RECORDS
 
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.sources: list[str] = []
+        # Distinct words per paragraph line, by position. Plain tuples of strings, not sets: the
+        # collector stops tracking them, so a large corpus held for the pass does not set off
+        # full collections.
+        self.held: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self.files: list[RecordFile] = []
+        self.file_numbers = array("i")
+        self.offsets = array("q")
+        self._index: _Index | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
     def add(self, article_id: str, source: str, paragraph_texts: Iterable[str]) -> None:
-        self.articles.setdefault(article_id, (source, tuple(line_words(t) for t in paragraph_texts)))
+        self.held[len(self.ids)] = tuple(line_words(t) for t in paragraph_texts)
+        self.ids.append(article_id)
+        self.sources.append(sys.intern(source))
+        self.file_numbers.append(-1)
+        self.offsets.append(-1)
         self._index = None
 
     @classmethod
     def merged(cls, summaries: Iterable["ConsensusSummary"]) -> "ConsensusSummary":
-        """Union by article id (ids are unique in a run; the first copy of a repeated id wins,
-        which keeps the union associative). Articles held in memory beyond ``held_articles``
-        are written out when a folder is named for them."""
+        """The articles of ``summaries`` one after the other. Articles held in memory beyond
+        ``held_articles`` are written out when a folder is named for them."""
         merged = cls()
-        for summary in summaries:
-            for key, value in summary.articles.items():
-                merged.articles.setdefault(key, value)
+        numbers: dict[str, int] = {}  # a record file's number in the merged summary, by path
+        for part in summaries:
+            base = len(merged.ids)
+            merged.held.update((base + k, lines) for k, lines in part.held.items())
+            renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
+            for file in part.files:
+                if numbers[file.path] == len(merged.files):
+                    merged.files.append(file)
+            merged.file_numbers.extend(renumbered[n] if n >= 0 else -1 for n in part.file_numbers)
+            merged.offsets.extend(part.offsets)
+            merged.ids.extend(part.ids)
+            merged.sources.extend(part.sources)
         merged._write_out()
         return merged
 
     def _write_out(self) -> None:
         folder = record_folder()
-        held = [key for key, value in self.articles.items() if len(value) == 2]
-        if folder is None or len(held) <= self.held_articles:
+        if folder is None or len(self.held) <= self.held_articles:
             return
-        records, offsets = RecordFile.written((self.articles[key][1] for key in held), folder)
-        for key, offset in zip(held, offsets):
-            self.articles[key] = (self.articles[key][0], records, offset)
+        positions = sorted(self.held)
+        records, offsets = RecordFile.written((self.held[k] for k in positions), folder)
+        self.files.append(records)
+        for k, offset in zip(positions, offsets):
+            self.file_numbers[k] = len(self.files) - 1
+            self.offsets[k] = offset
+        self.held = {}
 
-    def source(self, article_id: str) -> str:
-        return self.articles[article_id][0]
-
-    def lines(self, article_id: str) -> tuple[tuple[str, ...], ...]:
-        """The article's distinct words per paragraph line."""
-        stored = self.articles[article_id]
-        if len(stored) == 2:
-            return stored[1]  # type: ignore[return-value]
+    def lines_at(self, position: int) -> tuple[tuple[str, ...], ...]:
+        """The distinct words per paragraph line of the article at ``position``."""
+        held = self.held.get(position)
+        if held is not None:
+            return held
         # Interned as ``line_words`` interns them: the words read back are one string each
         # however many articles use them, not one per use (several times the memory).
-        return tuple(tuple(map(sys.intern, words)) for words in stored[1].read(stored[2]))  # type: ignore[union-attr]
-
-    def scan(self) -> Iterator[tuple[str, tuple[tuple[str, ...], ...]]]:
-        """(id, lines) of every article, in the order stored (a file read from start to end)."""
-        for article_id in self.articles:
-            yield article_id, self.lines(article_id)
+        words = self.files[self.file_numbers[position]].read(self.offsets[position])
+        return tuple(tuple(map(sys.intern, line)) for line in words)
 
     def index(self, options: ConsensusOptions) -> "_Index":
         if self._index is None or self._index.options != options:
@@ -189,10 +204,10 @@ class ConsensusSummary:
 
     def consensus(self, article_id: str, source: str, paragraph_texts: Sequence[str], options: ConsensusOptions) -> list[LineConsensus]:
         """Per parallel line of the article: how many versions, similarity and agreement."""
-        if article_id not in self.articles or self.source(article_id) != source:
-            return []  # not an article of this summary
         index = self.index(options)
         me = index.position(article_id)
+        if me < 0 or index.sources[me] != source:
+            return []  # not an article of this summary
         if index.line_counts[me] != len(paragraph_texts):
             return []  # not the text that was summarised
         return index.consensus(me)
@@ -206,18 +221,23 @@ class _Index:
     def __init__(self, summary: ConsensusSummary, options: ConsensusOptions) -> None:
         self.options = options
         self.summary = summary
-        self.ids = sorted(summary.articles)
-        self.sources = [summary.source(i) for i in self.ids]
+        # The articles in id order (the first copy of an id only): their places in the summary.
+        in_order = sorted(range(len(summary)), key=summary.ids.__getitem__)
+        kept = [k for at, k in enumerate(in_order) if at == 0 or summary.ids[k] != summary.ids[in_order[at - 1]]]
+        self.places = array("q", kept)
+        self.ids = [summary.ids[k] for k in kept]
+        self.sources = [summary.sources[k] for k in kept]
+        del in_order, kept
         documents: Counter[str] = Counter()
         self.line_counts = array("i", bytes(4 * len(self.ids)))  # paragraph lines per article
-        for article_id, lines in summary.scan():
+        for n, lines in self.scan():
             documents.update(_vocabulary(lines).keys())
-            self.line_counts[self.position(article_id)] = len(lines)
+            self.line_counts[n] = len(lines)
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
         self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
         del documents
-        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in summary.scan())))
+        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in self.scan())))
         self.key_numbers = {w: k for k, w in enumerate(chosen)}
         # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
         # it), so keys shared by a whole topic do not outweigh those of one story.
@@ -225,7 +245,7 @@ class _Index:
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked), as one array
         # of article numbers, key after key: 4 bytes a posting.
-        self.posting_starts, self.posting_articles = _postings(self._occurrences(summary), len(chosen), options.max_key_articles)
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(), len(chosen), options.max_key_articles)
         self._caches()
 
     def _caches(self) -> None:
@@ -239,12 +259,17 @@ class _Index:
         n = bisect_left(self.ids, article_id)
         return n if n < len(self.ids) and self.ids[n] == article_id else -1
 
-    def _occurrences(self, summary: ConsensusSummary) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def scan(self) -> Iterator[tuple[int, tuple[tuple[str, ...], ...]]]:
+        """(number in id order, lines) of every article, in the summary's order (its record
+        files read from start to end)."""
+        for n in sorted(range(len(self.places)), key=self.places.__getitem__):
+            yield n, self.summary.lines_at(self.places[n])
+
+    def _occurrences(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
         key_numbers = self.key_numbers
         keys, articles = array("i"), array("i")
-        for article_id, lines in summary.scan():
-            n = self.position(article_id)
+        for n, lines in self.scan():
             for w in _vocabulary(lines):
                 k = key_numbers.get(w)
                 if k is not None:
@@ -290,7 +315,7 @@ class _Index:
         self._caches()
 
     def _lines(self, n: int) -> tuple[tuple[str, ...], ...]:
-        return self.summary.lines(self.ids[n])
+        return self.summary.lines_at(self.places[n])
 
     def _line_view(self, n: int) -> dict[str, int]:
         """The words the article uses on one line only, with that line's index."""
