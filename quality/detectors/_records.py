@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from array import array
 from typing import Any, Iterable
 
 # Records a summary may hold in memory before it writes them out (when a folder is named). At
@@ -56,3 +57,63 @@ class RecordFile:
     def __del__(self) -> None:
         if getattr(self, "_reader", None) is not None:
             self._reader.close()
+
+
+class PlacedRecords:
+    """One record per position (an article, in input order): held in memory, or written out
+    to record files; then ``file_numbers`` and ``offsets`` say where (file number -1: held).
+    What stays in memory for a written record is 12 bytes."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, Any] = {}
+        self.files: list[RecordFile] = []
+        self.file_numbers = array("i")
+        self.offsets = array("q")
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def append(self, record: Any) -> None:
+        self.held[len(self.offsets)] = record
+        self.file_numbers.append(-1)
+        self.offsets.append(-1)
+
+    @classmethod
+    def joined(cls, parts: Iterable["PlacedRecords"]) -> "PlacedRecords":
+        """The records of ``parts`` one after the other; files shared by parts stay one file."""
+        joined = cls()
+        numbers: dict[str, int] = {}  # a record file's number in the joined records, by path
+        for part in parts:
+            base = len(joined)
+            joined.held.update((base + k, record) for k, record in part.held.items())
+            renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
+            for file in part.files:
+                if numbers[file.path] == len(joined.files):
+                    joined.files.append(file)
+            joined.file_numbers.extend(renumbered[n] if n >= 0 else -1 for n in part.file_numbers)
+            joined.offsets.extend(part.offsets)
+        return joined
+
+    def write_out(self, folder: str | None, held_at_most: int) -> bool:
+        """Move the held records to a new record file in ``folder`` when there is one and more
+        than ``held_at_most`` are held; whether they moved."""
+        if folder is None or len(self.held) <= held_at_most:
+            return False
+        positions = sorted(self.held)
+        written, offsets = RecordFile.written((self.held[k] for k in positions), folder)
+        self.files.append(written)
+        for k, offset in zip(positions, offsets):
+            self.file_numbers[k] = len(self.files) - 1
+            self.offsets[k] = offset
+        self.held = {}
+        return True
+
+    def __getitem__(self, position: int) -> Any:
+        held = self.held.get(position)
+        if held is not None:
+            return held
+        return self.files[self.file_numbers[position]].read(self.offsets[position])
+
+    def written_out(self) -> int:
+        """How many of the records are in files."""
+        return sum(n >= 0 for n in self.file_numbers)

@@ -31,7 +31,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from quality.detectors._records import HELD_RECORDS, RecordFile
+from quality.detectors._records import HELD_RECORDS, PlacedRecords
 from quality.detectors.base import record_folder
 from quality.detectors.stories.profile import EMPTY, PERMUTATIONS
 from quality.detectors.stories.signatures import SignatureFile, SignatureTable
@@ -78,9 +78,8 @@ class StorySummary:
     """Signatures, sources and dates of the corpus's articles, in input order, and their
     records (see the module docstring). Merging concatenates, which keeps it associative.
 
-    A record is held in memory (``held``, by position) or written out: then ``files`` and
-    ``offsets`` say where (file number -1: held). The signatures are ``signature_files``, then
-    the rows still in memory (``signatures``), in input order."""
+    The records are held in memory or written out (``records``). The signatures are
+    ``signature_files``, then the rows still in memory (``signatures``), in input order."""
 
     held_articles: ClassVar[int] = HELD_RECORDS
 
@@ -90,40 +89,28 @@ class StorySummary:
         self.keys = array("Q")  # a 64-bit hash of each article's id: its position, by search
         self.dates = array("q")
         self.sources: list[str] = []
-        self.held: dict[int, Member] = {}
-        self.file_numbers = array("i")
-        self.offsets = array("q")
-        self.files: list[RecordFile] = []
+        self.records = PlacedRecords()  # of Member
         self._sorted_keys: tuple[np.ndarray, np.ndarray] | None = None
         self._grouping: Grouping | None = None
         # What reads the stories for StoryDetector.apply, with its caches (made where it is used).
         self.reader: Any = None
 
     def add(self, member: Member, signature: np.ndarray) -> None:
-        self.held[len(self.sources)] = member
+        self.records.append(member)
         self.signatures.extend(signature.tolist())
         self.keys.append(id_key(member.id))
         self.dates.append(member.date)
         self.sources.append(sys.intern(member.source))
-        self.file_numbers.append(-1)
-        self.offsets.append(-1)
 
     @classmethod
     def merged(cls, parts: Iterable["StorySummary"]) -> "StorySummary":
         merged = cls()
-        numbers: dict[str, int] = {}  # a record file's number in the merged summary, by path
+        parts = list(parts)
+        merged.records = PlacedRecords.joined(part.records for part in parts)
         for part in parts:
             if part.signature_files:  # the rows in memory so far come before this part's files
                 merged._write_signatures(os.path.dirname(part.signature_files[0].path))
                 merged.signature_files.extend(part.signature_files)
-            base = len(merged.sources)
-            merged.held.update((base + k, member) for k, member in part.held.items())
-            renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
-            for file in part.files:
-                if numbers[file.path] == len(merged.files):
-                    merged.files.append(file)
-            merged.file_numbers.extend(renumbered[n] if n >= 0 else -1 for n in part.file_numbers)
-            merged.offsets.extend(part.offsets)
             merged.signatures.extend(part.signatures)
             merged.keys.extend(part.keys)
             merged.dates.extend(part.dates)
@@ -132,19 +119,11 @@ class StorySummary:
         return merged
 
     def _write_out(self) -> None:
-        """Move the records held in memory to a record file, when the run names a folder and
-        they are many."""
+        """Move the records and signatures held in memory to files, when the run names a folder
+        and they are many."""
         folder = record_folder()
-        if folder is None or len(self.held) <= self.held_articles:
-            return
-        self._write_signatures(folder)
-        positions = sorted(self.held)
-        written, offsets = RecordFile.written((self.held[k] for k in positions), folder)
-        self.files.append(written)
-        for k, offset in zip(positions, offsets):
-            self.file_numbers[k] = len(self.files) - 1
-            self.offsets[k] = offset
-        self.held = {}
+        if folder is not None and self.records.write_out(folder, self.held_articles):
+            self._write_signatures(folder)
 
     def _write_signatures(self, folder: str) -> None:
         """The signatures in memory, written out as the last signature file."""
@@ -156,10 +135,7 @@ class StorySummary:
         return len(self.sources)
 
     def member(self, position: int) -> Member:
-        held = self.held.get(position)
-        if held is not None:
-            return held
-        return self.files[self.file_numbers[position]].read(self.offsets[position])
+        return self.records[position]
 
     def position(self, id_: str) -> int | None:
         """The article's place in the summary, found by its id's hash (ids are unique in a

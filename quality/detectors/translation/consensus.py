@@ -61,7 +61,7 @@ from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
-from quality.detectors._records import HELD_RECORDS, RecordFile
+from quality.detectors._records import HELD_RECORDS, PlacedRecords
 from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
 
@@ -122,9 +122,9 @@ class LineConsensus(NamedTuple):
 
 class ConsensusSummary:
     """Word sets of every paragraph line of every article, in input order: in memory, or in
-    record files of the run's temporary folder when it is large. Per article, what stays in
-    memory is its id and source (shared strings) and where its record is: ``held`` (by
-    position) or a file number and offset (file number -1: held); some 30 bytes beside the id.
+    record files of the run's temporary folder when it is large (``records``). Per article,
+    what stays in memory once written out is its id and source (shared strings) and where its
+    record is: some 30 bytes beside the id.
 
     Ids are unique in a run; should one come twice, its first copy is the one read (the index
     keeps it), which keeps merging associative."""
@@ -138,21 +138,16 @@ class ConsensusSummary:
         # Distinct words per paragraph line, by position. Plain tuples of strings, not sets: the
         # collector stops tracking them, so a large corpus held for the pass does not set off
         # full collections.
-        self.held: dict[int, tuple[tuple[str, ...], ...]] = {}
-        self.files: list[RecordFile] = []
-        self.file_numbers = array("i")
-        self.offsets = array("q")
+        self.records = PlacedRecords()
         self._index: _Index | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def add(self, article_id: str, source: str, paragraph_texts: Iterable[str]) -> None:
-        self.held[len(self.ids)] = tuple(line_words(t) for t in paragraph_texts)
+        self.records.append(tuple(line_words(t) for t in paragraph_texts))
         self.ids.append(article_id)
         self.sources.append(sys.intern(source))
-        self.file_numbers.append(-1)
-        self.offsets.append(-1)
         self._index = None
 
     @classmethod
@@ -160,42 +155,25 @@ class ConsensusSummary:
         """The articles of ``summaries`` one after the other. Articles held in memory beyond
         ``held_articles`` are written out when a folder is named for them."""
         merged = cls()
-        numbers: dict[str, int] = {}  # a record file's number in the merged summary, by path
-        for part in summaries:
-            base = len(merged.ids)
-            merged.held.update((base + k, lines) for k, lines in part.held.items())
-            renumbered = [numbers.setdefault(file.path, len(numbers)) for file in part.files]
-            for file in part.files:
-                if numbers[file.path] == len(merged.files):
-                    merged.files.append(file)
-            merged.file_numbers.extend(renumbered[n] if n >= 0 else -1 for n in part.file_numbers)
-            merged.offsets.extend(part.offsets)
+        parts = list(summaries)
+        merged.records = PlacedRecords.joined(part.records for part in parts)
+        for part in parts:
             merged.ids.extend(part.ids)
             merged.sources.extend(part.sources)
         merged._write_out()
         return merged
 
     def _write_out(self) -> None:
-        folder = record_folder()
-        if folder is None or len(self.held) <= self.held_articles:
-            return
-        positions = sorted(self.held)
-        records, offsets = RecordFile.written((self.held[k] for k in positions), folder)
-        self.files.append(records)
-        for k, offset in zip(positions, offsets):
-            self.file_numbers[k] = len(self.files) - 1
-            self.offsets[k] = offset
-        self.held = {}
+        self.records.write_out(record_folder(), self.held_articles)
 
     def lines_at(self, position: int) -> tuple[tuple[str, ...], ...]:
         """The distinct words per paragraph line of the article at ``position``."""
-        held = self.held.get(position)
+        held = self.records.held.get(position)
         if held is not None:
             return held
         # Interned as ``line_words`` interns them: the words read back are one string each
         # however many articles use them, not one per use (several times the memory).
-        words = self.files[self.file_numbers[position]].read(self.offsets[position])
-        return tuple(tuple(map(sys.intern, line)) for line in words)
+        return tuple(tuple(map(sys.intern, line)) for line in self.records[position])
 
     def index(self, options: ConsensusOptions) -> "_Index":
         if self._index is None or self._index.options != options:
