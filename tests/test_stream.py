@@ -343,3 +343,24 @@ def test_a_failed_run_leaves_the_output_file_as_it_was(tmp_path: Path) -> None:
         raise RuntimeError("interrupted")
     assert out.read_text() == "before\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+@pytest.mark.parametrize("held_at_most", [0, 2, 100], ids=["every-part-written", "large-parts-written", "all-held"])
+def test_placed_records_read_back_in_order_however_they_were_joined_and_written(tmp_path: Path, held_at_most: int) -> None:
+    """Records joined from parts (some written out to files, some held) and written out again
+    read back by position as they were added, files shared by parts counted once."""
+    from quality.detectors._records import PlacedRecords
+
+    parts = []
+    for start, size in [(0, 1), (1, 3), (4, 2), (6, 4)]:
+        part = PlacedRecords()
+        for n in range(start, start + size):
+            part.append({"n": n, "words": ("é",) * n})
+        part.write_out(str(tmp_path), held_at_most)
+        parts.append(part)
+    inner = PlacedRecords.joined(parts[:2])
+    joined = PlacedRecords.joined([inner, *parts[2:]])
+    joined.write_out(str(tmp_path), held_at_most)
+    assert [joined[k]["n"] for k in range(len(joined))] == list(range(10))
+    assert joined.written_out() == (10 if held_at_most < 10 else 0)
+    assert len(joined.files) == len(set(f.path for f in joined.files)) == len(list(tmp_path.iterdir()))
