@@ -5,10 +5,10 @@ article, 256 MB at a million, the largest thing the story summary would hold. In
 names a record folder (:func:`quality.detectors.base.records_on_disk`) a large summary writes
 its signatures out in blocks, one file per block (:class:`SignatureFile`), and reads them
 through the operating system's page cache: a block is mapped when it is read and its pages are
-let go again after each pass over it (:meth:`SignatureTable.column`) and every
+let go again after each pass over it (:meth:`SignatureTable.columns`) and every
 :data:`ROWS_BEFORE_RELEASE` rows read (:meth:`SignatureTable.rows`), so that the process does
 not keep a resident copy of every signature it has looked at. Without a folder the table is one
-array in memory, as before.
+array in memory.
 """
 
 from __future__ import annotations
