@@ -17,7 +17,7 @@ import mmap
 import os
 import tempfile
 from array import array
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -83,22 +83,21 @@ class SignatureTable:
         return int(self.starts[-1]), self.held
 
     def columns(self, first: int, count: int) -> np.ndarray:
-        """Numbers ``first`` to ``first + count - 1`` of every signature (a band), read in one
-        pass over each file, whose pages are let go after it."""
-        parts = []
-        for file in self.files:
-            parts.append(np.array(file.matrix()[:, first : first + count]))
-            file.release()
-        parts.append(self.held[:, first : first + count])
-        return np.concatenate(parts)
+        """Numbers ``first`` to ``first + count - 1`` of every signature (a band)."""
+        return self._every_block(lambda block: np.array(block[:, first : first + count]))
 
-    def empty_rows(self, empty: int) -> np.ndarray:
-        """Which rows are all ``empty`` (articles without a distinctive word)."""
+    def empty_rows(self, empty: np.ndarray) -> np.ndarray:
+        """Which rows equal ``empty`` (articles without a distinctive word)."""
+        return self._every_block(lambda block: (block == empty).all(axis=1))
+
+    def _every_block(self, read: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """``read`` of each block, joined in order: one pass over each file, whose pages are let
+        go after it (``read`` must return a copy, not a view of the file)."""
         parts = []
         for file in self.files:
-            parts.append((file.matrix() == empty).all(axis=1))
+            parts.append(read(file.matrix()))
             file.release()
-        parts.append((self.held == empty).all(axis=1))
+        parts.append(read(self.held))
         return np.concatenate(parts)
 
     def rows(self, positions: Sequence[int] | np.ndarray) -> np.ndarray:

@@ -206,16 +206,19 @@ class _Index:
         self.ids = [summary.ids[k] for k in kept]
         self.sources = [summary.sources[k] for k in kept]
         del in_order, kept
+        # The numbers in id order, in the summary's order: the three reads below go through its
+        # record files from start to end.
+        reading_order = np.argsort(np.frombuffer(self.places, dtype=np.int64))
         documents: Counter[str] = Counter()
         self.line_counts = array("i", bytes(4 * len(self.ids)))  # paragraph lines per article
-        for n, lines in self.scan():
+        for n, lines in self._read(reading_order):
             documents.update(_vocabulary(lines).keys())
             self.line_counts[n] = len(lines)
         # Key candidates: in 2 or more articles and not common English words (Zipf ≥
         # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
         self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
         del documents
-        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in self.scan())))
+        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in self._read(reading_order))))
         self.key_numbers = {w: k for k, w in enumerate(chosen)}
         # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
         # it), so keys shared by a whole topic do not outweigh those of one story.
@@ -223,7 +226,7 @@ class _Index:
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked), as one array
         # of article numbers, key after key: 4 bytes a posting.
-        self.posting_starts, self.posting_articles = _postings(self._occurrences(), len(chosen), options.max_key_articles)
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order), len(chosen), options.max_key_articles)
         self._caches()
 
     def _caches(self) -> None:
@@ -237,17 +240,16 @@ class _Index:
         n = bisect_left(self.ids, article_id)
         return n if n < len(self.ids) and self.ids[n] == article_id else -1
 
-    def scan(self) -> Iterator[tuple[int, tuple[tuple[str, ...], ...]]]:
-        """(number in id order, lines) of every article, in the summary's order (its record
-        files read from start to end)."""
-        for n in sorted(range(len(self.places)), key=self.places.__getitem__):
+    def _read(self, numbers: np.ndarray) -> Iterator[tuple[int, tuple[tuple[str, ...], ...]]]:
+        """(number in id order, lines) of the articles ``numbers``, in that order."""
+        for n in map(int, numbers):
             yield n, self.summary.lines_at(self.places[n])
 
-    def _occurrences(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def _occurrences(self, reading_order: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
         key_numbers = self.key_numbers
         keys, articles = array("i"), array("i")
-        for n, lines in self.scan():
+        for n, lines in self._read(reading_order):
             for w in _vocabulary(lines):
                 k = key_numbers.get(w)
                 if k is not None:
