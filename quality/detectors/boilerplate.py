@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import math
 import operator
 import re
@@ -609,6 +610,8 @@ def line_length(text: str) -> float:
     return len(text) + unspaced * (SPACED_CHARS_PER_WORD / UNSPACED_CHARS_PER_WORD - 1)
 
 
+_ASCII_DIGITS = "0123456789"  # what str.isdigit accepts in ASCII text
+
 # Characters per word in English news lines, the space included (6.08 measured on the content
 # lines of the line benchmark in benchmarks/boilerplate_lines.py, lines with CJK left out).
 SPACED_CHARS_PER_WORD = 6.0
@@ -627,20 +630,21 @@ class OwnFeatures(NamedTuple):
 
 
 def _own_features(text: str) -> OwnFeatures:
-    chars = line_length(text)
     words = _WORD.findall(text)
-    n_words = line_words(text)
-    cjk = len(_CJK.findall(text))
+    if text.isascii():  # most lines: no unspaced script, so the words are the line's words
+        chars, n_words, cjk = float(len(text)), len(words), 0
+        digits = sum(map(text.count, _ASCII_DIGITS))
+    else:
+        chars, n_words, cjk = line_length(text), line_words(text), len(_CJK.findall(text))
+        digits = sum(map(str.isdigit, text))
     cjk_share = cjk / len(text) if text else 0.0
     alpha = [w for w in words if w[0].isalpha()]
     n_alpha = len(alpha) or 1
-    lower = [w.lower() for w in alpha]
-    function = sum(1 for w in lower if w in T.FUNCTION_WORDS)
+    function = sum(1 for w in alpha if w.lower() in T.FUNCTION_WORDS)
     grammatical = function > 0 or (cjk > 0 and any(c in T.UNSPACED_FUNCTION_CHARS for c in text))
     capitalised = sum(1 for w in alpha if w[0].isupper())
     all_caps = sum(1 for w in alpha if len(w) > 1 and w.isupper())
-    digits = sum(map(str.isdigit, text))
-    letters = sum(map(str.isalpha, text))
+    has_letters = any(map(str.isalpha, text))
     separators = sum(text.count(c) for c in T.SEPARATORS)
     ends_sentence = bool(_SENTENCE_END.search(_TRAILING_SYMBOLS.sub("", text)))
     maybe_date = len(text) <= 200 and T.may_hold_date_or_time(text)
@@ -671,7 +675,7 @@ def _own_features(text: str) -> OwnFeatures:
         "capitalised_share": capitalised / n_alpha if alpha else 0.0,
         "all_caps_share": all_caps / n_alpha if alpha else 0.0,
         "digit_share": digits / len(text) if text else 0.0,
-        "no_letters": float(letters == 0),
+        "no_letters": float(not has_letters),
         "has_url": float(bool(_URL.search(text))),
         "has_handle": float(bool(_HANDLE.search(text))),
         "separators": min(separators, 3) / 3,
@@ -769,58 +773,71 @@ def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None =
     headline = headline_index(lines, own, first_prose)
     mass = [own[i].length if is_prose[i] else 0.0 for i in range(n)]
     total_mass = sum(mass) or 1
-    before_mass = 0
-    infos = []
+    before = list(itertools.accumulate(mass, initial=0.0))  # prose before each line, summed in order
+    after = [total_mass - before[i] - mass[i] for i in range(n)]
+    in_block = [block_start <= i <= block_end for i in range(n)]
+    bracketed = [first_prose < i < last_prose for i in range(n)]
+    outside = [i < first_prose or i > last_prose for i in range(n)]
+    prev_prose = [i > 0 and is_prose[i - 1] for i in range(n)]
+    next_prose = [i + 1 < n and is_prose[i + 1] for i in range(n)]
+    between = [prev_prose[i] and next_prose[i] for i in range(n)]
+    windows = [[j for j in range(max(0, i - 3), min(n, i + 4)) if j != i] for i in range(n)]
+    log_run = [math.log1p(r) / 3 for r in run_length]
+    ends_sentence, digit_share = OWN_INDEX["ends_sentence"], OWN_INDEX["digit_share"]
+    # Each contextual feature for every line, by name (the line model reads them in the order of
+    # CONTEXT_FEATURES).
+    context = {
+        "before_first_prose": [float(i < first_prose) for i in range(n)],
+        "after_last_prose": [float(i > last_prose) for i in range(n)],
+        "log_distance_to_prose": [math.log1p(d) / 3 for d in distance],
+        "prev_prose": [float(x) for x in prev_prose],
+        "next_prose": [float(x) for x in next_prose],
+        "between_prose": [float(x) for x in between],
+        "window_prose_share": [sum(is_prose[j] for j in w) / len(w) if w else 0.0 for w in windows],
+        "window_short_share": [sum(is_short[j] for j in w) / len(w) if w else 0.0 for w in windows],
+        "relative_position": [i / (n - 1) if n > 1 else 0.0 for i in range(n)],
+        "after_nav_header": [float(near) for near in _after_nav_header(own)],
+        "duplicate_in_article": [float(counts[line.text] > 1) for line in lines],
+        "short_outside": [float(is_short[i] and outside[i]) for i in range(n)],
+        "short_between": [float(is_short[i] and between[i]) for i in range(n)],
+        "short_sentence": [float(is_short[i] and own[i].features[ends_sentence] > 0) for i in range(n)],
+        "prev_family": [float(i > 0 and families[i - 1] is not None) for i in range(n)],
+        "next_family": [float(i + 1 < n and families[i + 1] is not None) for i in range(n)],
+        "next_is_first_prose": [float(i + 1 == first_prose) for i in range(n)],
+        "in_main_block": [float(x) for x in in_block],
+        "log_run_length": log_run,
+        "run_in_block": [log_run[i] * float(in_block[i]) for i in range(n)],
+        "short_in_block": [float(is_short[i] and in_block[i]) for i in range(n)],
+        "bracketed_run": [log_run[i] * float(bracketed[i]) for i in range(n)],
+        "bracketed_long_run": [float(run_length[i] >= 6 and bracketed[i]) for i in range(n)],
+        "bracketed_numeric": [float(run_length[i] >= 6 and bracketed[i] and own[i].features[digit_share] > 0.3) for i in range(n)],
+        "prose_before_share": [before[i] / total_mass for i in range(n)],
+        "prose_after_share": [after[i] / total_mass for i in range(n)],
+        "prose_edge_share": [min(before[i], after[i]) / total_mass for i in range(n)],
+        "headline_candidate": [float(i == headline) for i in range(n)],
+    }
+    rows = zip(*(context[name] for name in CONTEXT_FEATURES))
+    return [
+        LineInfo(line, o.length, o.words, o.family, o.prose, o.grammatical, (*o.features, *row), o.call)
+        for line, o, row in zip(lines, own, rows)
+    ]
+
+
+def _after_nav_header(own: Sequence[OwnFeatures]) -> list[bool]:
+    """Whether each line follows a navigation header ("Related", "Most Popular") by at most
+    ``NAV_REACH`` lines with no real paragraph between: a header opens a list of links that runs
+    until the next paragraph."""
+    near = []
     since_nav = NAV_REACH + 1
-    for i, line in enumerate(lines):
-        feats, n_words, length, prose, family, grammatical, call = own[i]
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        window = [j for j in range(lo, hi) if j != i]
-        prev_prose = i > 0 and is_prose[i - 1]
-        next_prose = i + 1 < n and is_prose[i + 1]
-        outside = i < first_prose or i > last_prose
-        between = prev_prose and next_prose
-        context = {
-            "before_first_prose": float(i < first_prose),
-            "after_last_prose": float(i > last_prose),
-            "log_distance_to_prose": math.log1p(distance[i]) / 3,
-            "prev_prose": float(prev_prose),
-            "next_prose": float(next_prose),
-            "between_prose": float(between),
-            "window_prose_share": sum(is_prose[j] for j in window) / len(window) if window else 0.0,
-            "window_short_share": sum(is_short[j] for j in window) / len(window) if window else 0.0,
-            "relative_position": i / (n - 1) if n > 1 else 0.0,
-            "after_nav_header": float(since_nav <= NAV_REACH),
-            "duplicate_in_article": float(counts[line.text] > 1),
-            "short_outside": float(is_short[i] and outside),
-            "short_between": float(is_short[i] and between),
-            "short_sentence": float(is_short[i] and feats[OWN_INDEX["ends_sentence"]] > 0),
-            "prev_family": float(i > 0 and families[i - 1] is not None),
-            "next_family": float(i + 1 < n and families[i + 1] is not None),
-            "next_is_first_prose": float(i + 1 == first_prose),
-            "in_main_block": float(block_start <= i <= block_end),
-            "log_run_length": math.log1p(run_length[i]) / 3,
-            "run_in_block": math.log1p(run_length[i]) / 3 * float(block_start <= i <= block_end),
-            "short_in_block": float(is_short[i] and block_start <= i <= block_end),
-            "bracketed_run": math.log1p(run_length[i]) / 3 * float(first_prose < i < last_prose),
-            "bracketed_long_run": float(run_length[i] >= 6 and first_prose < i < last_prose),
-            "bracketed_numeric": float(run_length[i] >= 6 and first_prose < i < last_prose and feats[OWN_INDEX["digit_share"]] > 0.3),
-            "prose_before_share": before_mass / total_mass,
-            "prose_after_share": (total_mass - before_mass - mass[i]) / total_mass,
-            "prose_edge_share": min(before_mass, total_mass - before_mass - mass[i]) / total_mass,
-            "headline_candidate": float(i == headline),
-        }
-        before_mass += mass[i]
-        # A navigation header ("Related", "Most Popular") opens a list of links that runs until the
-        # next real paragraph.
-        if family in _NAV_HEADERS and not prose:
+    for o in own:
+        near.append(since_nav <= NAV_REACH)
+        if o.family in _NAV_HEADERS and not o.prose:
             since_nav = 0
-        elif prose:
+        elif o.prose:
             since_nav = NAV_REACH + 1
         else:
             since_nav += 1
-        infos.append(LineInfo(line, length, n_words, family, prose, grammatical, (*feats, *(context[name] for name in CONTEXT_FEATURES)), call))
-    return infos
+    return near
 
 
 def headline_index(lines: Sequence[Span], own: Sequence[OwnFeatures], first_prose: int) -> int:
