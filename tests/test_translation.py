@@ -419,6 +419,9 @@ JOIN_CASES = [
     ("The chip makers said they would invest more in the plants themselves. wait.", {"TRN009"}),  # a word left behind
     ("on. meth. dot. com.\nmeth.\nwe’re. on. it.", set()),  # one-word sentences, for effect
     ("After a lukewarm initial impression. we've adopted it into our workflows.", {"TRN009"}),
+    # A name that carries its full stop, written with it every time, is no sentence cut in two.
+    ("The ID. Buzz came first, then the ID. Space. The maker says all ID. models will follow.", set()),
+    ("The ally. during the war, the ally sent arms, and the ally paid.", {"TRN009"}),  # bare elsewhere
     # Figures repeated in a standings row are data; words repeated are a loop.
     ("32 Reed Sorenson 118 0 0 0 0\n33 Quin Houff 77 0 0 0 0", set()),
     ("They discriminated against people of color, and on and on and on.", set()),  # a figure of speech

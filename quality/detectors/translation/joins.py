@@ -203,12 +203,26 @@ def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
         return True
     if _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
         return True
+    if _written_with_stop(text, before):
+        return True
     word_start = found.start  # the whole word, "we’re" and not its tail "re"
     while word_start > 0 and _STOP_WORD_CHARS.match(text, word_start - 1):
         word_start -= 1
     one_word_before = _opens_sentence(text, word_start)
     one_word_after = _ONE_WORD_END.match(text, found.end) is not None
     return one_word_before and one_word_after
+
+
+NAME_WITH_STOP_USES = 3  # a word written with a full stop this often, and never without, is a name
+
+
+def _written_with_stop(text: str, word: str) -> bool:
+    """The article writes ``word`` with a full stop every time, at least
+    :data:`NAME_WITH_STOP_USES` times: a name that carries its stop (Volkswagen's "ID. models",
+    "the ID. SPACE VIZZION"), not a sentence cut after it, which leaves the word bare elsewhere or
+    happens once."""
+    uses = re.findall(rf"(?<![\w.]){re.escape(word)}(?!\w)(.?)", text)
+    return len(uses) >= NAME_WITH_STOP_USES and all(after == "." for after in uses)
 
 
 def _opens_sentence(text: str, index: int) -> bool:

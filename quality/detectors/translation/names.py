@@ -747,11 +747,17 @@ def _derived_form(word: str) -> bool:
 
 
 def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
-    """A lone word of a two-word name where the corpus uses the other word alone."""
+    """A lone word of a two-word name where the rest of the corpus uses the other word alone.
+
+    The article's own uses are left out of the counts it is judged by: an article about the
+    moon Europa and the Europa Clipper mission says "Europa" alone for the moon, and a profile
+    that calls Martha Fry "Martha" throughout chose a register; neither is the corpus's
+    convention for shortening the name."""
     results = []
     lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
     if not lone_here:
         return results
+    pairs_here = {m.key[-2:] for m in found if len(m.words) >= 2}
     for first, second in summary.pairs_with(set(lone_here)):
         if first == second or english_zipf(first) >= COMMON_WORD_ZIPF + 1.0 or english_zipf(second) >= COMMON_WORD_ZIPF + 1.0:
             continue  # a name made of name-like words (tested first: no look-up needed)
@@ -767,8 +773,10 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames)
                 continue
             if summary.counts("second_words", short):
                 continue  # the short form is also someone's last word ("Kelly"): ambiguous
-            short_alone, used_alone = summary.counts("lone", short), summary.counts("lone", used)
-            if summary.counts("lone_beside", (first, second, short)) < BACK_REFERENCE_SHARE * short_alone:
+            short_alone = max(0, summary.counts("lone", short) - lone_here[short])
+            used_alone = max(0, summary.counts("lone", used) - lone_here[used])
+            beside = summary.counts("lone_beside", (first, second, short)) - (lone_here[short] if (first, second) in pairs_here else 0)
+            if beside < BACK_REFERENCE_SHARE * short_alone:
                 continue  # "Amazon" alone is mostly the company, not a short form of "Amazon Alexa"
             if short_alone >= 2 and short_alone >= DOMINANCE * used_alone:
                 for m in found:

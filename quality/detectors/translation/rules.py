@@ -122,6 +122,14 @@ NAME_ORDER = Rule(
                 ("c", "Melania Trump welcomed the guests. Officials said Melania’s speech was short."),
             )
         ),
+        # The article's own lone "Europa" is the moon: the rest of the corpus never shortens the name.
+        CorpusExample(
+            articles=(
+                ("a", "Europa Clipper will study Europa. Europa has an ocean, and Europa may vent it. Clipper will fly by it."),
+                ("b", "NASA said Europa Clipper would launch in October."),
+                ("c", "Engineers tested Europa Clipper on Monday."),
+            )
+        ),
     ),
     corpus=True,
     message='“{written}” turns round “{usual}”, as this article writes it {count} time(s)',
