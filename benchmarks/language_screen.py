@@ -11,7 +11,10 @@ copied here) and prints:
   (must be 0; each is listed);
 - the highest English function-word share among documents langdetect does not call English,
   the margin below ``SCREEN_MIN_SHARE``;
-- the seconds the two take over all documents.
+- the seconds the two take over all documents;
+- the same for the paragraph screen by vocabulary (``language.english_by_vocabulary``): how many
+  of the paragraphs that would reach langdetect it decides, and which of those langdetect
+  would report as another language (each listed, to be judged by reading it).
 
     python benchmarks/language_screen.py [SHARED_BENCHMARKS_DIR]
 """
@@ -27,17 +30,20 @@ from pathlib import Path
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from throughput import documents  # noqa: E402
 
+from quality.detectors.language import english_by_vocabulary  # noqa: E402
 from quality.langid import (  # noqa: E402
     _NOISE,
     SCREEN_MIN_SHARE,
+    clearly_english,
     english_by_function_words,
     identify,
     load_profiles,
 )
 from quality.english import WORDS, function_word_share  # noqa: E402
-from quality.spans import prose_lines  # noqa: E402
+from quality.spans import paragraphs, prose_lines  # noqa: E402
 
 MIN_LETTERS = 40  # LanguageDetector's default
+PARAGRAPH_MIN_LETTERS = 120  # and for a paragraph
 
 
 def function_share(text: str) -> float:
@@ -71,7 +77,31 @@ def main() -> int:
     print(f"highest function-word share of a document langdetect places in another language: "
           f"{max(others, default=0.0):.3f} (screen threshold {SCREEN_MIN_SHARE})")
     print(f"seconds over all documents: screen {screen_seconds:.2f}, langdetect {langdetect_seconds:.2f}")
+    paragraph_screen(root)
     return 1 if wrong else 0
+
+
+def paragraph_screen(root: Path) -> int:
+    """The paragraph screen by vocabulary against langdetect: of the paragraphs the detector
+    would send to langdetect (long enough, not clearly English), how many the screen decides,
+    and which of those langdetect would report as another language (a LNG002 the screen hides)."""
+    sent = []
+    for _, text in documents(root):
+        for para in paragraphs(text):
+            long_enough = len(para.text) >= PARAGRAPH_MIN_LETTERS and sum(map(str.isalpha, para.text)) >= PARAGRAPH_MIN_LETTERS
+            if long_enough and not clearly_english(para.text):
+                sent.append(para.text)
+    decided = [text for text in sent if english_by_vocabulary(text)]
+    hidden = []
+    for text in decided:
+        language, probability = identify(text, PARAGRAPH_MIN_LETTERS)
+        if language not in ("en", "unknown") and probability >= 0.9:
+            hidden.append((language, text))
+    print(f"\nparagraphs sent to langdetect before the vocabulary screen: {len(sent):,}; the screen decides "
+          f"{len(decided):,} as English; langdetect places {len(hidden)} of those elsewhere with p >= 0.9")
+    for language, text in hidden:
+        print(f"  langdetect says {language!r}: {text[:120]!r}")
+    return len(hidden)
 
 
 if __name__ == "__main__":

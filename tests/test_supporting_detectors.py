@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.detectors.language import LanguageDetector
+from quality.detectors.language import LanguageDetector, english_by_vocabulary
 from quality.langid import english_by_function_words, identify
 from quality.detectors.readability import EnglishFlesch, ReadabilityDetector, _textstat
 from quality.model import Article
@@ -205,6 +205,27 @@ def test_the_english_screen_decides_only_what_langdetect_would(text: str, englis
     assert english_by_function_words(text, min_letters=40) is english
     if english:
         assert identify(text)[0] == "en"
+
+
+# (paragraph, English by its vocabulary): paragraphs that clearly_english cannot decide, too
+# few function words, where the vocabulary screen spares langdetect or leaves the question to it.
+VOCABULARY_SCREEN = [
+    pytest.param("Vietnamese Prime Minister Van Minh Tri and his wife visited the University of Bern, Bern, Bern, "
+                 "Bern, Bern, Bern, Bern, Bern, Bern, Bern and the city of Bern.", True, id="a repeated name"),
+    pytest.param("Tomato Cucumber Salad (half cup cherry tomatoes, half cup cucumber slices, 4 oz. cooked chicken, "
+                 "olive oil and lemon juice)", True, id="a recipe's list"),
+    pytest.param("Durch die Nutzung dieser Website zeigen Sie an, dass Sie unsere Nutzungsbedingungen sowie unsere "
+                 "Datenschutzerklärung gelesen haben und akzeptieren.", False, id="German"),
+    pytest.param("calendario stock car 2018, stock car brasil, stock car cascavel, stock car corrida, stock car "
+                 "resultado, stock car ao vivo", False, id="keywords with no function word"),
+    pytest.param("Sen. Kelly AyotteRep. Bradley ByrneAl CardenasRep. Mike CoffmanRep. Barbara ComstockSen. Mark Kirk",
+                 False, id="names only: left to langdetect"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "english"), VOCABULARY_SCREEN)
+def test_the_vocabulary_screen(paragraph: str, english: bool) -> None:
+    assert english_by_vocabulary(paragraph) is english
 
 
 def test_an_article_the_screen_decides_says_so() -> None:

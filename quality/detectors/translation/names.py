@@ -749,10 +749,10 @@ def _derived_form(word: str) -> bool:
 def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
     """A lone word of a two-word name where the rest of the corpus uses the other word alone.
 
-    The article's own uses are left out of the counts it is judged by: an article about the
-    moon Europa and the Europa Clipper mission says "Europa" alone for the moon, and a profile
-    that calls Martha Fry "Martha" throughout chose a register; neither is the corpus's
-    convention for shortening the name."""
+    The evidence for the short form comes from the other articles: the judged article's own lone
+    uses of it are left out (an article about the moon Europa and the Europa Clipper mission says
+    "Europa" alone for the moon, and a profile that calls Martha Fry "Martha" throughout chose a
+    register; neither is the corpus's convention for shortening the name)."""
     results = []
     lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
     if not lone_here:
@@ -774,7 +774,7 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames)
             if summary.counts("second_words", short):
                 continue  # the short form is also someone's last word ("Kelly"): ambiguous
             short_alone = max(0, summary.counts("lone", short) - lone_here[short])
-            used_alone = max(0, summary.counts("lone", used) - lone_here[used])
+            used_alone = summary.counts("lone", used)
             beside = summary.counts("lone_beside", (first, second, short)) - (lone_here[short] if (first, second) in pairs_here else 0)
             if beside < BACK_REFERENCE_SHARE * short_alone:
                 continue  # "Amazon" alone is mostly the company, not a short form of "Amazon Alexa"
