@@ -20,7 +20,7 @@ from quality.detectors.translation import TranslationDetector
 from quality.detectors.translation.consensus import _postings
 from quality.detectors.translation.foreign import ForeignFinder, russian_from_latin
 from quality.detectors.translation.joins import _mask_spans, _masked, _stray_stop_candidates, artifacts
-from quality.detectors.translation.names import NameSummary, fold, mentions, pack_names, read_names, unpack_names, variant_kind
+from quality.detectors.translation.names import NameSummary, _after_determiner, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
@@ -394,6 +394,20 @@ def test_packed_names_round_trip_and_summarise_alike(text: str) -> None:
     packed.add_packed("s", pack_names(names))
     for field in ("word_sources", "mention_sources", "lone", "pairs", "first_words", "second_words", "lone_beside", "context", "companions"):
         assert getattr(direct, field) == getattr(packed, field)
+
+
+# (text, the lone word, whether it follows a determiner or a possessive: a thing, not a person)
+DETERMINER_CASES = [
+    ("The man ran. The Chronicle says he was caught.", "Chronicle", True),
+    ("Data flows from our Infinity patient monitors.", "Infinity", True),
+    ("Officials said Jinping would arrive on Monday.", "Jinping", False),
+    ("Jinping arrived.", "Jinping", False),  # nothing before it
+]
+
+
+@pytest.mark.parametrize(("text", "word", "thing"), DETERMINER_CASES)
+def test_a_lone_word_after_a_determiner_names_a_thing(text: str, word: str, thing: bool) -> None:
+    assert _after_determiner(text, text.index(word)) is thing
 
 
 # ----------------------------------------------------------------------------- joins

@@ -199,6 +199,9 @@ CAMEL_NAME_PREFIXES: frozenset[str] = frozenset(
 )
 
 # English personal pronouns that can only refer to a person.
+# Before a capitalised word, these make it a thing, not a person ("The Chronicle says", "our
+# Infinity monitoring systems"): a person is not named after a determiner or a possessive.
+THING_DETERMINERS: frozenset[str] = frozenset("the a an this that these those our its their your my his her".split())
 PERSONAL_PRONOUNS: frozenset[str] = frozenset("he she".split())
 
 # Titles that mark the following capitalised words as a person.

@@ -667,8 +667,17 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                     message = R.NAME_VARIANT.message_for("other_outlets", name=" ".join(key), written=" ".join(dominant), users=users)
                     results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position], info=_case_only(key, dominant)))
                     seen.add((word.start, word.end))
-    results.extend(_order_with_corpus(found, summary))
+    results.extend(_order_with_corpus(text, found, summary))
     return results
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a determiner or a possessive (``tables.THING_DETERMINERS``)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and before.group(1).lower() in tables.THING_DETERMINERS
 
 
 def _case_only(key: Sequence[str], other: Sequence[str]) -> bool:
@@ -746,13 +755,15 @@ def _derived_form(word: str) -> bool:
     return bool(hyphen and head and tail[:1].islower())
 
 
-def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
+def _order_with_corpus(text: str, found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
     """A lone word of a two-word name where the rest of the corpus uses the other word alone.
 
     The evidence for the short form comes from the other articles: the judged article's own lone
     uses of it are left out (an article about the moon Europa and the Europa Clipper mission says
     "Europa" alone for the moon, and a profile that calls Martha Fry "Martha" throughout chose a
-    register; neither is the corpus's convention for shortening the name)."""
+    register; neither is the corpus's convention for shortening the name). A lone word after a
+    determiner or a possessive ("The Chronicle says", "our Infinity monitors") is a thing's name,
+    not a person's."""
     results = []
     lone_here = Counter(m.words[0].text for m in found if len(m.words) == 1)
     if not lone_here:
@@ -780,7 +791,7 @@ def _order_with_corpus(found: list[Mention], summary: NameSummary | StoredNames)
                 continue  # "Amazon" alone is mostly the company, not a short form of "Amazon Alexa"
             if short_alone >= 2 and short_alone >= DOMINANCE * used_alone:
                 for m in found:
-                    if len(m.words) == 1 and m.words[0].text == used:
+                    if len(m.words) == 1 and m.words[0].text == used and not _after_determiner(text, m.start):
                         message = R.NAME_ORDER.message_for("corpus_short", used=used, first=first, second=second, short=short,
                                                            short_count=short_alone, used_count=used_alone)  # fmt: skip
                         results.append(NameFinding(R.NAME_ORDER.code, m.words[0].start, m.words[0].end, message, short))
