@@ -671,13 +671,12 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
     return results
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-
-
 def _after_determiner(text: str, start: int) -> bool:
-    """Whether the word at ``start`` follows a determiner or a possessive (``tables.THING_DETERMINERS``)."""
-    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    return before is not None and before.group(1).lower() in tables.THING_DETERMINERS
+    """Whether the word at ``start`` follows a determiner or a possessive (``tables.THING_DETERMINERS``)
+    and a space."""
+    before = text[max(0, start - 24) : start]
+    words = before.split()
+    return before[-1:].isspace() and bool(words) and words[-1].lower() in tables.THING_DETERMINERS
 
 
 def _case_only(key: Sequence[str], other: Sequence[str]) -> bool:
