@@ -30,7 +30,7 @@ from pathlib import Path
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from throughput import documents  # noqa: E402
 
-from quality.detectors.language import english_by_vocabulary  # noqa: E402
+from quality.detectors.language import english_by_vocabulary, identifiable  # noqa: E402
 from quality.langid import (  # noqa: E402
     _NOISE,
     SCREEN_MIN_SHARE,
@@ -88,8 +88,7 @@ def paragraph_screen(root: Path) -> int:
     sent = []
     for _, text in documents(root):
         for para in paragraphs(text):
-            long_enough = len(para.text) >= PARAGRAPH_MIN_LETTERS and sum(map(str.isalpha, para.text)) >= PARAGRAPH_MIN_LETTERS
-            if long_enough and not clearly_english(para.text):
+            if identifiable(para.text, PARAGRAPH_MIN_LETTERS) and not clearly_english(para.text):
                 sent.append(para.text)
     decided = [text for text in sent if english_by_vocabulary(text)]
     hidden = []

@@ -188,7 +188,11 @@ class _NgramProbabilities(dict):  # type: ignore[type-arg]
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|(?<!\S)[^\s@]+@\S+|[\d_]+")
 
 
-def clearly_english(text: str, min_share: float = 0.2) -> bool:
+CLEARLY_ENGLISH_SHARE = 0.2  # of a paragraph's words, English function words
+
+
+def clearly_english(text: str, min_share: float = CLEARLY_ENGLISH_SHARE) -> bool:
+    """Whether a paragraph is English on its face: a fifth of its words English function words."""
     words = WORDS.findall(text.lower())
     return bool(words) and function_word_share(words) >= min_share
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from quality.detectors._wordlists import zipf_frequency
 from quality.detectors.base import Detector
 from quality.english import WORDS, function_word_share
-from quality.langid import clearly_english, english_by_function_words, identify, load_profiles
+from quality.langid import CLEARLY_ENGLISH_SHARE, english_by_function_words, identify, load_profiles
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.spans import paragraphs, prose_lines
@@ -81,10 +81,28 @@ VOCABULARY_FUNCTION_SHARE = 0.05
 
 def english_by_vocabulary(text: str) -> bool:
     """Whether a paragraph is English by its vocabulary (see ``VOCABULARY_SHARE``)."""
-    words = [w for w in WORDS.findall(text.lower()) if w.isalpha()]
+    return _common_english_words(WORDS.findall(text.lower()))
+
+
+def _common_english_words(words: list[str]) -> bool:
+    """The test of :func:`english_by_vocabulary` on the paragraph's words (lower case)."""
+    words = [w for w in words if w.isalpha()]
     if not words or function_word_share(words) < VOCABULARY_FUNCTION_SHARE:
         return False
     return sum(zipf_frequency(w, "en") >= VOCABULARY_ZIPF for w in words) >= VOCABULARY_SHARE * len(words)
+
+
+def english_without_langdetect(text: str) -> bool:
+    """Whether a paragraph is English by one of the screens: a fifth of its words function
+    words (:func:`quality.langid.clearly_english`), else by its vocabulary."""
+    words = WORDS.findall(text.lower())
+    return bool(words) and (function_word_share(words) >= CLEARLY_ENGLISH_SHARE or _common_english_words(words))
+
+
+def identifiable(text: str, min_letters: int) -> bool:
+    """Whether a paragraph has letters enough for its language to be told (the length alone
+    settles most lines)."""
+    return len(text) >= min_letters and sum(map(str.isalpha, text)) >= min_letters
 
 
 class LanguageDetector(Detector):
@@ -124,10 +142,9 @@ class LanguageDetector(Detector):
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         foreign_chars = 0
         for para in paragraphs(article.text):
-            text = para.text  # too few letters to tell: the length alone settles most lines
-            if len(text) < self.paragraph_min_letters or sum(map(str.isalpha, text)) < self.paragraph_min_letters:
+            if not identifiable(para.text, self.paragraph_min_letters):
                 continue
-            if expected == "en" and (clearly_english(para.text) or english_by_vocabulary(para.text)):
+            if expected == "en" and english_without_langdetect(para.text):
                 continue
             para_language, para_probability = identify(para.text, self.paragraph_min_letters)
             if para_language not in ("unknown", expected) and para_probability >= 0.9:
