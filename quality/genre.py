@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from quality.spans import paragraphs
+from quality.spans import CURRENCY_SIGNS, paragraphs
 
 NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT = "news", "opinion", "review", "how-to", "listing", "transcript"
 GENRES = (NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT)
@@ -45,7 +45,7 @@ _HOW_TO_HEADING = re.compile(
 )
 _STEP = re.compile(r"^\W*(?:step\s+\d+|\d{1,2}[.)])\s+[A-Z]", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-_PRICE = re.compile(r"[$£€¥]\s?\d|\d\s?(?:€|USD|EUR|GBP)\b")
+_PRICE = re.compile(rf"[{re.escape(CURRENCY_SIGNS)}]\s?\d|\d\s?(?:€|USD|EUR|GBP)\b")
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 # A speaker's label: "Q:", "WALLACE:", "Chris Wallace:" (a name of up to four capitalised words)
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+\S")

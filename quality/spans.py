@@ -197,6 +197,8 @@ def unspaced_words(characters: int) -> int:
     return max(1, round(characters / UNSPACED_CHARS_PER_WORD)) if characters else 0
 
 
+CURRENCY_SIGNS = "$€£¥₹₩₦₱"  # signs written before an amount ("$10", "€12", "₦500")
+
 _NOT_IN_NUMBER = re.compile(r"[^\d.,:%/+-]")
 _DIGIT = re.compile(r"\d")
 TABLE_ROW_NUMBERS = 3  # a table row holds at least this many numbers ("32 Reed Sorenson 118 0 0 0 0")

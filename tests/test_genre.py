@@ -43,6 +43,12 @@ GENRES = [
         id="a deal list: short lines with prices",
     ),
     pytest.param(
+        "Festive offers this week\nRedmi Note 13 at ₹17,999\nboAt Airdopes at ₹1,099\nPrestige cooker at ₹2,450\n"
+        "Philips trimmer at ₹1,295\nMi Band 8 at ₹3,999\nPrices were checked on Tuesday morning.",
+        LISTING,
+        id="a deal list in rupees",
+    ),
+    pytest.param(
         "Roundup: Palm Bay beat Rockledge 70-44, Melbourne edged Viera 51-49, Eau Gallie won 66-40, "
         "Satellite lost 38-55 to Titusville, Cocoa took Merritt Island 61-58 and Bayside fell 45-47 at home.",
         LISTING,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from quality.spans import CURRENCY_SIGNS
+
 _I = re.IGNORECASE
 
 # --------------------------------------------------------------------------------------------
@@ -180,7 +182,7 @@ READER_CHANNELS = re.compile(
 # a channel ("our investigations desk", "our reporters"). Not "team" or "staff": a coach's or a
 # company's "our team" beside "on Twitter" is not the outlet's.
 NEWSROOM_PEOPLE = re.compile(r"\b(?:desk|newsdesk|reporters|journalists|correspondents|producers)\b", _I)
-CURRENCY = "[$€£¥₩₹₦₱]"
+CURRENCY = f"[{re.escape(CURRENCY_SIGNS)}]"
 # The price of supporting the outlet: "$2 a week", "₩1,000 for your first month".
 READER_PRICE = re.compile(
     rf"{CURRENCY}\s?\d+(?:[.,]\d+)*\s*(?:a|an|per|/|for (?:your|the) first)\s*(?:day|week|month|year)\b", _I

@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from quality.detectors.stories.profile import zipf
+from quality.spans import CURRENCY_SIGNS
 
 NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
 MIN_NAME_LENGTH = 5
@@ -56,7 +57,6 @@ _YEARS = ("year", "years")
 CALENDAR_YEAR = "calendar year"  # not "year", the kind of "one year" as a length of time
 DECADE = "decade"  # "the 1990s", "mid-2020s": not the year 1990 or 2020
 _DECADE_SUFFIX = re.compile(r"['’]?s\b")
-_CURRENCY = "$€£¥₹₩"
 # Words after a number that do not name what is counted.
 _NOT_UNITS = frozenset("and or to of the a an in on at by for with from as than that is are was were more less".split())
 
@@ -116,7 +116,7 @@ def _counted_back(text: str, match: re.Match[str], before: str) -> bool:
 
 def _currency_width(text: str, start: int) -> int:
     """1 when a currency sign stands just before ``start`` ("about $125 billion"), else 0."""
-    return int(start > 0 and text[start - 1] in _CURRENCY)
+    return int(start > 0 and text[start - 1] in CURRENCY_SIGNS)
 
 
 def _word_before(text: str, end: int) -> str:
