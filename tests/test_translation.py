@@ -741,6 +741,64 @@ def test_consensus_is_the_same_for_any_order_and_chunking() -> None:
     assert _corpus_pass(detector, articles[::-1]) == whole
 
 
+_INDEX_IN_A_PROCESS = """
+import pickle, sys
+from quality.detectors.translation.consensus import ConsensusOptions
+if sys.argv[1] == "build":
+    summary = pickle.load(open(sys.argv[2], "rb"))
+    index = summary.index(ConsensusOptions())
+    pickle.dump(index, open(sys.argv[2], "wb"))
+else:
+    index = pickle.load(open(sys.argv[2], "rb"))
+    print(repr([index.consensus(me) for me in range(len(index.ids))]))
+"""
+
+
+def test_an_index_sent_to_another_process_finds_the_same_versions(tmp_path: Path) -> None:
+    """The index keeps its key words as string hashes, which each process salts its own way:
+    built in one process and read in another (as a Dask worker may), it finds the same versions."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+
+    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+
+    summary = ConsensusSummary()
+    for article in _wire_corpus(list(WIRE_EDITS)):
+        summary.add(article.id, article.source, paragraph_texts(article.text))
+    expected = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    assert any(expected)
+    summary._index = None
+    path = tmp_path / "index.pickle"
+    path.write_bytes(pickle.dumps(summary))
+
+    def run(step: str, seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _INDEX_IN_A_PROCESS, step, str(path)], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    run("build", "1")
+    assert run("read", "2") == repr(expected)
+
+
+@pytest.mark.parametrize("block", [1, 3, 1 << 19])
+def test_the_key_tally_counts_as_a_counter_does(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys counted in blocks folded into sorted arrays: the same counts whatever the block."""
+    from collections import Counter
+
+    from quality.detectors.translation.consensus import _Tally
+
+    monkeypatch.setattr(_Tally, "BLOCK", block)
+    added = [[5, -3, 9], [9, 5], [2**62, -(2**62)], [], [5]]
+    tally = _Tally()
+    for keys in added:
+        tally.add(keys)
+    keys, counts = tally.result()
+    expected = Counter(k for keys in added for k in keys)
+    assert keys.tolist() == sorted(expected) and counts.tolist() == [expected[k] for k in sorted(expected)]
+
+
 @pytest.mark.parametrize(("weight", "lower"), [(0.0, False), (1.0, True), (3.0, True)])
 def test_divergence_weight_carries_the_signal_into_the_score(weight: float, lower: bool) -> None:
     """The score falls with divergence (a weight of 0 turns that off; the flag stays)."""

@@ -62,10 +62,13 @@ from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 import numpy as np
 
 from quality.detectors._records import HELD_RECORDS, PlacedRecords
+from quality.detectors._wordlists import is_one_token, list_buckets, zipf_frequency
 from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
+# A string whose hash tells whether a process hashes strings as the one that built an index.
+_HASH_PROBE = "quality.consensus"
 # Key uses gathered before they are sorted and cut into the postings: 8 bytes each, 32 MB.
 POSTINGS_BLOCK = 1 << 22
 
@@ -206,28 +209,36 @@ class _Index:
         self.ids = [summary.ids[k] for k in kept]
         self.sources = [summary.sources[k] for k in kept]
         del in_order, kept
+        self._build_keys()
+        self._caches()
+
+    def _build_keys(self) -> None:
+        """The key candidates and the chosen keys' postings (see the module docstring, step 2)."""
+        options = self.options
         # The numbers in id order, in the summary's order: the three reads below go through its
         # record files from start to end.
         reading_order = np.argsort(np.frombuffer(self.places, dtype=np.int64))
-        documents: Counter[str] = Counter()
+        # Key candidates: uncommon words (Zipf below ``common_zipf``: "see", "said", "something"
+        # tie unrelated articles) in 2 or more articles, held as the sorted string hashes of the
+        # words with their article counts: some 20 bytes a word, however many words a corpus of
+        # diverse text brings (a dictionary of the words themselves took some 220). Two words of
+        # one hash (odds of about one in 10**5 at 10 million words) would count as one.
         self.line_counts = array("i", bytes(4 * len(self.ids)))  # paragraph lines per article
+        tally = _Tally()
         for n, lines in self._read(reading_order):
-            documents.update(_vocabulary(lines).keys())
+            tally.add(map(hash, self._uncommon(lines)))
             self.line_counts[n] = len(lines)
-        # Key candidates: in 2 or more articles and not common English words (Zipf ≥
-        # ``common_zipf``: "see", "said", "something"), which tie unrelated articles.
-        self.eligible = {w: count for w, count in documents.items() if count > 1 and zipf(w, "en") < options.common_zipf}
-        del documents
-        chosen = sorted(set(chain.from_iterable(self._keys(lines) for _, lines in self._read(reading_order))))
-        self.key_numbers = {w: k for k, w in enumerate(chosen)}
-        # A key's weight in the candidate ranking: the rarer, the heavier (1 / articles holding
-        # it), so keys shared by a whole topic do not outweigh those of one story.
-        self.weights = np.array([1.0 / self.eligible[w] for w in chosen], dtype=np.float64)
+        words, counts = tally.result()
+        self.key_words, self.key_counts = words[counts > 1], counts[counts > 1]
+        del tally, words, counts
+        chosen = np.zeros(len(self.key_words), dtype=bool)
+        for _, lines in self._read(reading_order):
+            chosen[[k for _, _, k in self._keys(lines)]] = True
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked), as one array
         # of article numbers, key after key: 4 bytes a posting.
-        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order), len(chosen), options.max_key_articles)
-        self._caches()
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order, chosen), len(self.key_words), options.max_key_articles)
+        self.hash_probe = hash(_HASH_PROBE)
 
     def _caches(self) -> None:
         # Per-article words and line views, kept for the articles most recently used: an
@@ -245,14 +256,12 @@ class _Index:
         for n in map(int, numbers):
             yield n, self.summary.lines_at(self.places[n])
 
-    def _occurrences(self, reading_order: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    def _occurrences(self, reading_order: np.ndarray, chosen: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
-        key_numbers = self.key_numbers
         keys, articles = array("i"), array("i")
         for n, lines in self._read(reading_order):
-            for w in _vocabulary(lines):
-                k = key_numbers.get(w)
-                if k is not None:
+            for k in self._key_numbers(list(_vocabulary(lines))).tolist():
+                if k >= 0 and chosen[k]:
                     keys.append(k)
                     articles.append(n)
             if len(keys) >= POSTINGS_BLOCK:
@@ -260,11 +269,28 @@ class _Index:
                 keys, articles = array("i"), array("i")
         yield np.frombuffer(keys, dtype=np.int32).copy(), np.frombuffer(articles, dtype=np.int32).copy()
 
-    def _keys(self, lines: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
-        """An article's keys: its ``key_words`` rarest eligible words (then alphabetical)."""
-        eligible = self.eligible
-        usable = sorted((eligible[w], w) for w in _vocabulary(lines) if w in eligible)
-        return tuple(w for _, w in usable[: self.options.key_words])
+    def _uncommon(self, lines: Sequence[tuple[str, ...]]) -> list[str]:
+        """An article's distinct words below ``common_zipf``, in order of first use (the
+        others are never counted, so never found among the key candidates)."""
+        limit = self.options.common_zipf
+        return [w for w in _vocabulary(lines) if not _is_common(w, limit)]
+
+    def _key_numbers(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's number among the key candidates (``key_words``), -1 for a word not among them."""
+        wanted = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
+        at = np.searchsorted(self.key_words, wanted)
+        found = at < len(self.key_words)
+        found[found] = self.key_words[at[found]] == wanted[found]
+        return np.where(found, at, -1)
+
+    def _keys(self, lines: Sequence[tuple[str, ...]]) -> list[tuple[int, str, int]]:
+        """An article's keys: its ``key_words`` rarest candidate words (then alphabetical), as
+        (articles holding it, word, key number)."""
+        words = list(_vocabulary(lines))
+        numbers = self._key_numbers(words).tolist()
+        counts = self.key_counts
+        usable = sorted((int(counts[k]), w, k) for w, k in zip(words, numbers) if k >= 0)
+        return usable[: self.options.key_words]
 
     def candidates(self, me: int) -> list[int]:
         """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, the
@@ -273,9 +299,8 @@ class _Index:
         count: Counter[int] = Counter()
         weight: dict[int, float] = {}
         starts, articles = self.posting_starts, self.posting_articles
-        for w in self._keys(self.lines(me)):
-            k = self.key_numbers[w]
-            key_weight = float(self.weights[k])
+        for holding, _, k in self._keys(self.lines(me)):
+            key_weight = 1.0 / holding  # the rarer, the heavier: keys of a whole topic weigh little
             for n in articles[starts[k] : starts[k + 1]].tolist():
                 if n != me and sources[n] != mine:
                     count[n] += 1
@@ -292,6 +317,8 @@ class _Index:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        if hash(_HASH_PROBE) != self.hash_probe:  # another process salts string hashes its own way
+            self._build_keys()
         self._caches()
 
     def _lines(self, n: int) -> tuple[tuple[str, ...], ...]:
@@ -387,6 +414,65 @@ def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], keys: int, cap: i
         kept_keys, kept_articles = key[within], article[within]
     starts = np.searchsorted(kept_keys, np.arange(keys + 1)).astype(np.int64)
     return starts, kept_articles
+
+
+def _is_common(word: str, limit: float) -> bool:
+    """Whether ``word``'s English Zipf frequency is ``limit`` or more: a set look-up for a word
+    wordfreq takes whole, the frequency itself (cached) for the few it splits (figures,
+    accents: some microseconds each)."""
+    common = _common_whole_words(limit)
+    if common is not None and is_one_token(word, "en"):
+        return word in common
+    return _zipf_by_tokens(word) >= limit
+
+
+@lru_cache(maxsize=4)
+def _common_whole_words(limit: float) -> frozenset[str] | None:
+    """The English list's words of Zipf ``limit`` or more that wordfreq takes whole (some
+    1,500 at 4.5); None when the list cannot be read that way."""
+    buckets = list_buckets("en", limit - 0.05)  # a bucket's Zipf is rounded: read a little past it
+    if buckets is None:
+        return None
+    words = (w for bucket in buckets for w in bucket if is_one_token(w, "en"))
+    return frozenset(w for w in words if zipf_frequency(w, "en") >= limit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _zipf_by_tokens(word: str) -> float:
+    return zipf(word, "en")
+
+
+class _Tally:
+    """How many times each key was added: sorted keys with their counts (12 bytes a key), the
+    keys added since the last fold waiting in a block of at most ``BLOCK`` (8 bytes each)."""
+
+    BLOCK = 1 << 19
+
+    def __init__(self) -> None:
+        self.keys, self.counts = np.zeros(0, np.int64), np.zeros(0, np.int32)
+        self.block = array("q")
+
+    def add(self, keys: Iterable[int]) -> None:
+        self.block.extend(keys)
+        if len(self.block) >= self.BLOCK:
+            self._fold()
+
+    def _fold(self) -> None:
+        """The block's keys counted into the sorted arrays (new keys inserted in place: what is
+        copied at once is the arrays, not a sort of them with the block)."""
+        new, new_counts = np.unique(np.frombuffer(self.block, dtype=np.int64), return_counts=True)
+        self.block = array("q")
+        at = np.searchsorted(self.keys, new)
+        known = at < len(self.keys)
+        known[known] = self.keys[at[known]] == new[known]
+        self.counts[at[known]] += new_counts[known].astype(np.int32)
+        fresh = ~known
+        self.keys = np.insert(self.keys, at[fresh], new[fresh])
+        self.counts = np.insert(self.counts, at[fresh], new_counts[fresh].astype(np.int32))
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        self._fold()
+        return self.keys, self.counts
 
 
 def _vocabulary(lines: Sequence[tuple[str, ...]]) -> dict[str, None]:
