@@ -782,6 +782,46 @@ def test_an_index_sent_to_another_process_finds_the_same_versions(tmp_path: Path
     assert run("read", "2") == repr(expected)
 
 
+def test_a_streamed_runs_index_reads_its_arrays_from_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With a record folder named, the index's key and posting arrays go to files and are read
+    through the page cache: the same versions, also after the pages are let go and after the
+    index is pickled for a worker."""
+    import pickle
+
+    from quality.detectors import _records
+    from quality.detectors.base import records_on_disk
+    from quality.detectors.translation import consensus
+    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+
+    summary = ConsensusSummary()
+    for article in _wire_corpus(list(WIRE_EDITS)):
+        summary.add(article.id, article.source, paragraph_texts(article.text))
+    expected = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    summary._index = None
+    monkeypatch.setattr(_records, "MAPPED_AT_LEAST", 0)
+    monkeypatch.setattr(consensus, "RELEASE_EVERY", 2)
+    with records_on_disk(str(tmp_path)):
+        index = summary.index(ConsensusOptions())
+    assert all(isinstance(kept, _records.MappedArray) for kept in index._kept.values())
+    assert len(list(tmp_path.glob("array-*"))) == 4
+    assert [index.consensus(me) for me in range(len(index.ids))] == expected
+    received = pickle.loads(pickle.dumps(index))
+    assert [received.consensus(me) for me in range(len(index.ids))] == expected
+
+
+def test_a_mapped_array_reads_back_what_was_written(tmp_path: Path) -> None:
+    import pickle
+
+    from quality.detectors._records import MappedArray
+
+    values = np.array([3, -1, 2**40], dtype=np.int64)
+    mapped = MappedArray.written(values, str(tmp_path))
+    assert mapped.view().tolist() == values.tolist()
+    mapped.release()
+    assert mapped.view()[2] == 2**40
+    assert pickle.loads(pickle.dumps(mapped)).view().tolist() == values.tolist()
+
+
 @pytest.mark.parametrize("block", [1, 3, 1 << 19])
 def test_the_key_tally_counts_as_a_counter_does(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys counted in blocks folded into sorted arrays: the same counts whatever the block."""

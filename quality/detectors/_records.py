@@ -15,11 +15,14 @@ in it, goes when the run ends.
 
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 import tempfile
 from array import array
 from typing import Any, Iterable
+
+import numpy as np
 
 # Records a summary may hold in memory before it writes them out (when a folder is named). At
 # a few kilobytes a record, a few megabytes: small runs never touch the disk.
@@ -117,3 +120,48 @@ class PlacedRecords:
     def written_out(self) -> int:
         """How many of the records are in files."""
         return sum(n >= 0 for n in self.file_numbers)
+
+
+# Arrays smaller than this stay in memory: mapping them would save nothing that shows.
+MAPPED_AT_LEAST = 1 << 20
+
+
+class MappedArray:
+    """A numpy array written once to a file of the run's temporary folder, then read through
+    the operating system's page cache: :meth:`view` maps it, :meth:`release` lets go of the
+    pages read so far, so that the process keeps no resident copy of what it has looked at.
+    Pickled as its path, so it must be read on the machine that wrote it."""
+
+    def __init__(self, path: str, dtype: str, length: int) -> None:
+        self.path, self.dtype, self.length = path, dtype, length
+        self._map: mmap.mmap | None = None
+
+    @classmethod
+    def written(cls, values: np.ndarray, folder: str) -> "MappedArray":
+        handle, path = tempfile.mkstemp(prefix="array-", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(np.ascontiguousarray(values).tobytes())
+        return cls(path, values.dtype.str, len(values))
+
+    def view(self) -> np.ndarray:
+        """The array, over the mapped file (read-only)."""
+        if self._map is None:
+            with open(self.path, "rb") as source:
+                self._map = mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ)
+        return np.frombuffer(self._map, dtype=np.dtype(self.dtype), count=self.length)
+
+    def release(self) -> None:
+        """Let go of the pages read so far (they stay in the page cache, not in this process)."""
+        if self._map is not None and hasattr(mmap, "MADV_DONTNEED"):
+            self._map.madvise(mmap.MADV_DONTNEED)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "dtype": self.dtype, "length": self.length, "_map": None}
+
+
+def kept_or_mapped(values: np.ndarray, folder: str | None) -> np.ndarray | MappedArray:
+    """``values`` as they are, or written to a :class:`MappedArray` in ``folder`` when one is
+    named and they take :data:`MAPPED_AT_LEAST` bytes or more."""
+    if folder is None or values.nbytes < MAPPED_AT_LEAST:
+        return values
+    return MappedArray.written(values, folder)

@@ -61,12 +61,16 @@ from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
-from quality.detectors._records import HELD_RECORDS, PlacedRecords
+from quality.detectors._records import HELD_RECORDS, MappedArray, PlacedRecords, kept_or_mapped
 from quality.detectors._wordlists import is_one_token, list_buckets, zipf_frequency
 from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
+# The index's arrays that grow with the vocabulary and the postings: mapped in a streamed run.
+_MAPPED = ("key_words", "key_counts", "posting_starts", "posting_articles")
+# Articles whose candidates are looked up between two releases of the mapped arrays' pages.
+RELEASE_EVERY = 4096
 # A string whose hash tells whether a process hashes strings as the one that built an index.
 _HASH_PROBE = "quality.consensus"
 # Key uses gathered before they are sorted and cut into the postings: 8 bytes each, 32 MB.
@@ -239,6 +243,22 @@ class _Index:
         # of article numbers, key after key: 4 bytes a posting.
         self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order, chosen), len(self.key_words), options.max_key_articles)
         self.hash_probe = hash(_HASH_PROBE)
+        # In a streamed run these four go to files of its folder and are read through the page
+        # cache (:class:`MappedArray`): nothing of them stays resident once let go.
+        folder = record_folder()
+        self._kept = {name: kept_or_mapped(getattr(self, name), folder) for name in _MAPPED}
+        self._views()
+
+    def _views(self) -> None:
+        for name, kept in self._kept.items():
+            setattr(self, name, kept.view() if isinstance(kept, MappedArray) else kept)
+        self._asked = 0
+
+    def _release(self) -> None:
+        """Let go of the pages of the mapped arrays read so far."""
+        for kept in self._kept.values():
+            if isinstance(kept, MappedArray):
+                kept.release()
 
     def _caches(self) -> None:
         # Per-article words and line views, kept for the articles most recently used: an
@@ -295,6 +315,9 @@ class _Index:
     def candidates(self, me: int) -> list[int]:
         """Other-source articles sharing at least ``min_shared_keys`` of ``me``'s keys, the
         heaviest shared keys first (then by id), at most ``max_candidates``."""
+        self._asked += 1
+        if self._asked % RELEASE_EVERY == 0:
+            self._release()
         mine, sources = self.sources[me], self.sources
         count: Counter[int] = Counter()
         weight: dict[int, float] = {}
@@ -312,13 +335,16 @@ class _Index:
         """Pickled (sent to a Dask worker) without its caches, which the receiving process
         fills again as it aligns."""
         state = dict(self.__dict__)
-        del state["lines"], state["line_view"]
+        for name in ("lines", "line_view", *_MAPPED):  # the arrays travel in ``_kept``
+            del state[name]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         if hash(_HASH_PROBE) != self.hash_probe:  # another process salts string hashes its own way
             self._build_keys()
+        else:
+            self._views()
         self._caches()
 
     def _lines(self, n: int) -> tuple[tuple[str, ...], ...]:
