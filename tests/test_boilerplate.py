@@ -320,6 +320,9 @@ CORPUS_CASES = [
      "Background", False),
     ("template of another source does not count", [("a", f"{STORIES[0]}\n{TEMPLATE}"), ("b", f"{STORIES[1]}\n{TEMPLATE}"),
                                                    ("c", f"{STORIES[2]}\n{TEMPLATE}")], 2, TEMPLATE, False),
+    ("a transcript's stage direction is its own", [("a", f"{s}\nThank you.\n(Applause)") for s in STORIES[:3]], 2, "(Applause)", False),
+    ("and so are its closing words", [("a", f"{s}\nThank you.\n(Applause)") for s in STORIES[:3]], 2, "Thank you.", False),
+    ("closing words without a transcript recur as a template", [("a", f"{s}\nThank you.") for s in STORIES[:3]], 2, "Thank you.", True),
 ]  # fmt: skip
 
 
@@ -331,6 +334,18 @@ def test_learned_per_source(name: str, articles: list[tuple[str, str]], index: i
     if expected:
         assert hits[0].evidence == line
         assert "of 3 articles" in hits[0].message
+
+
+def test_a_template_broken_over_lines_is_one_finding() -> None:
+    """A recurring note the page breaks over several lines is one finding over the whole block,
+    not one per line; lines apart are found apart."""
+    note = "Editor's note: this outlet\nreports on the city\nevery morning."
+    stories = zip(STORIES[:3], STORIES[1:])
+    articles = [Article(id=f"c{i}", source="a", text=f"{s}\n{note}\n{t}\n{TEMPLATE}") for i, (s, t) in enumerate(stories)]
+    hits = [f for f in analyze(articles)[0].findings if f.rule == "BPL009"]
+    assert [h.evidence for h in hits] == [note, TEMPLATE]
+    assert hits[0].message == "3 lines in a row recur in 3 of 3 articles of this source"
+    assert hits[1].message == "line recurs in 3 of 3 articles of this source"
 
 
 def test_threshold_is_configurable() -> None:

@@ -366,6 +366,14 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"\bhas been compensated\b|\bsponsored by\b|#(?:ad|sponsored)\b", _I), 400),
 )
 
+# BPL009 spares a transcript's own lines: a stage direction (an audience's reaction or a sound,
+# in brackets, on a line of its own: "(Applause)", "[Laughter and cheers]") recurs in every talk
+# of a transcript site without being page furniture, and so do the short sentences of speech
+# around it ("Thank you.").
+_REACTION = r"(?:applause|laughter|laughs|cheers|cheering|music|inaudible|crosstalk|silence|booing|boos|video|audio)"
+STAGE_DIRECTION = re.compile(rf"[(\[]{_REACTION}(?:(?: and |, ){_REACTION})*[)\]]\.?", _I)
+TRANSCRIPT_SPEECH_WORDS = 4  # a sentence of at most this many words, in a transcript, is speech
+
 # --------------------------------------------------------------------------------------------
 # Line classifier vocabulary
 # --------------------------------------------------------------------------------------------

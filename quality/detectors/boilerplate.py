@@ -31,7 +31,10 @@ also lands on lines of its own. So the unit here is the line, and the question f
    source's articles is that source's template even when nothing above knows it. A line that also
    appears in another source is a shared quote or wire copy, not a template, when it has at least
    ``quote_min_words`` words; short shared lines ("Share this:") can still be learned. A
-   recurring subheading between two paragraphs ("Background") is house style and is not learned.
+   recurring subheading between two paragraphs ("Background") is house style and is not learned,
+   nor is a transcript's stage direction ("(Applause)") or, in a transcript, a short sentence of
+   speech ("Thank you."). Template lines in a row (a note the page breaks over five lines) are
+   one finding.
 
 Headlines, subheadings and short paragraphs are not boilerplate, whatever the model says: the
 headline-shaped lines a text opens with (headline, standfirst), a short line without closing
@@ -326,6 +329,7 @@ SOURCE_TEMPLATE = Rule(
     corpus=True,
     fix="safe",
     message="line recurs in {count} of {total} articles of this source",
+    variants=(("block", "{lines} lines in a row recur in {count} of {total} articles of this source"),),
     weight=1.0,
 )
 
@@ -1022,6 +1026,7 @@ def classify_pass(
     lead = _lead_lines(infos)
     story_lines = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
     steps = _listed_steps(infos)
+    spoken = _spoken_lines(infos) if learned else set()
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
         p = probability(info.features)
@@ -1047,12 +1052,22 @@ def classify_pass(
             rule = SOCIAL_CALL
         if rule is SOCIAL_CALL and index in steps and not outlet_voice(info.span.text):
             rule = None  # a step the article lists ("Sign up for a streaming account"), not the outlet's call
-        if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and line_key(info.span.text) in learned:
+        if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and index not in spoken and line_key(info.span.text) in learned:
             # a recurring subheading ("Background") is house style, not a template
             rule, p = SOURCE_TEMPLATE, 1.0
         if rule is not None:
             verdicts.append(Verdict(rule.code, info.span.start, info.span.end, p))
     return verdicts
+
+
+def _spoken_lines(infos: Sequence[LineInfo]) -> set[int]:
+    """A transcript's own lines, which recur from talk to talk without being a template: its
+    stage directions ("(Applause)") and, when it has one, its short sentences ("Thank you.")."""
+    directions = {i for i, info in enumerate(infos) if info.span.text[:1] in "([" and T.STAGE_DIRECTION.fullmatch(info.span.text.strip())}
+    if not directions:
+        return directions
+    short = {i for i, info in enumerate(infos) if info.feature("ends_sentence") > 0 and info.words <= T.TRANSCRIPT_SPEECH_WORDS}
+    return directions | short
 
 
 def _stands_as_call(info: LineInfo, index: int, lead: set[int], story_lines: Sequence[int]) -> bool:
@@ -1123,6 +1138,24 @@ def _end_residue(span: Span) -> Verdict | None:
         lead = len(suffix.group()) - len(suffix.group().lstrip())
         return Verdict(EMBED.code, span.start + suffix.start() + lead, span.end, 1.0, whole_line=False)
     return None
+
+
+def _template_blocks(text: str, verdicts: list[Verdict]) -> list[Verdict]:
+    """``verdicts`` with each run of template lines (BPL009) that only white space separates
+    joined into one: a recurring note the page breaks over five lines is one finding."""
+    joined: list[Verdict] = []
+    for v in verdicts:
+        last = joined[-1] if joined else None
+        if v.code == SOURCE_TEMPLATE.code and last is not None and last.code == v.code and not text[last.end : v.start].strip():
+            joined[-1] = Verdict(v.code, last.start, v.end, v.probability, True, max(last.pass_number, v.pass_number))
+        else:
+            joined.append(v)
+    return joined
+
+
+def _line_starts(text: str, verdict: Verdict) -> list[int]:
+    """Where each line of a (joined) verdict starts."""
+    return [span.start + verdict.start for span in paragraphs(text[verdict.start : verdict.end])]
 
 
 def cleanliness(text: str, verdicts: Iterable[Verdict]) -> float:
@@ -1376,12 +1409,13 @@ class BoilerplateDetector(Detector):
     def _result(self, article: Article, verdicts: list[Verdict], totals: Mapping[int, tuple[int, int]] | None = None) -> DetectorResult:
         make = self.findings_for(article)
         findings = []
-        for v in verdicts:
+        for v in _template_blocks(article.text, verdicts):
             rule = RULES[v.code]
             message = rule.message
             if rule is SOURCE_TEMPLATE and totals is not None:
-                count, total = totals.get(v.start, (0, 0))
-                message = rule.message_for(count=count, total=total)
+                lines = [totals.get(start, (0, 0)) for start in _line_starts(article.text, v)]
+                count, total = min(lines)
+                message = rule.message_for(count=count, total=total) if len(lines) == 1 else rule.message_for("block", lines=len(lines), count=count, total=total)
             elif rule is PAGE_FRAGMENT:
                 message = f"{message} (model probability {v.probability:.2f})"
             if v.pass_number > 1:
