@@ -93,9 +93,11 @@ TOP_ZIPF = 3.0
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=200_000)
 def top_zipf(word: str, language: str) -> float | None:
     """``zipf(word, language)`` when it is at least :data:`TOP_ZIPF`, else ``None`` (rarer).
+    Not cached: its callers cache their answers per word (``foreign.word_kind``), so a word and
+    language come here about once (51 repeats in 102,962 calls over 2,500 articles), and a cache
+    would only hold some 35 MB of answers never asked again.
 
     Read from the head of wordfreq's list alone (:func:`_list_head`): the 30,000-odd words
     that common in a language take a tenth of the time of the whole list's half million, and
