@@ -809,6 +809,32 @@ def test_a_streamed_runs_index_reads_its_arrays_from_files(monkeypatch: pytest.M
     assert [received.consensus(me) for me in range(len(index.ids))] == expected
 
 
+PACKED_IDS = [
+    ["a0000001", "a0000002"],
+    ["https://example.com/2026/12/06/story?id=7", "", "Kyiv–Київ", "重庆日报-42", "lone \ud800 surrogate"],
+    [],
+]
+
+
+@pytest.mark.parametrize("ids", PACKED_IDS)
+def test_packed_ids_read_back_as_they_were_added(ids: list[str]) -> None:
+    """A summary's ids kept as one UTF-8 buffer: every id back as it was, joined in order, and
+    searchable as a sorted sequence."""
+    from bisect import bisect_left
+
+    from quality.detectors._records import PackedStrings
+
+    packed = PackedStrings(ids)
+    assert list(packed) == ids and len(packed) == len(ids)
+    if ids:
+        assert packed[-1] == ids[-1]
+    joined = PackedStrings(ids)
+    joined.extend(PackedStrings(["z", *ids]))
+    assert list(joined) == [*ids, "z", *ids]
+    in_order = PackedStrings(sorted(ids))
+    assert all(in_order[bisect_left(in_order, i)] == i for i in ids)
+
+
 def test_a_mapped_array_reads_back_what_was_written(tmp_path: Path) -> None:
     import pickle
 

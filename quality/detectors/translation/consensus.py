@@ -61,7 +61,7 @@ from typing import Any, ClassVar, Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
-from quality.detectors._records import HELD_RECORDS, MappedArray, PlacedRecords, kept_or_mapped
+from quality.detectors._records import HELD_RECORDS, MappedArray, PackedStrings, PlacedRecords, kept_or_mapped
 from quality.detectors._wordlists import is_one_token, list_buckets, zipf_frequency
 from quality.detectors.base import record_folder
 from quality.detectors.translation.text import zipf
@@ -140,7 +140,7 @@ class ConsensusSummary:
     held_articles: ClassVar[int] = HELD_RECORDS
 
     def __init__(self) -> None:
-        self.ids: list[str] = []
+        self.ids = PackedStrings()
         self.sources: list[str] = []
         # Distinct words per paragraph line, by position. Plain tuples of strings, not sets: the
         # collector stops tracking them, so a large corpus held for the pass does not set off
@@ -198,6 +198,19 @@ class ConsensusSummary:
         return index.consensus(me)
 
 
+class _InOrder(Sequence[str]):
+    """A summary's ids in id order, read through their places (a view, not a copy)."""
+
+    def __init__(self, ids: Sequence[str], places: array) -> None:
+        self._ids, self._places = ids, places
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __getitem__(self, n: int) -> str:  # type: ignore[override]
+        return self._ids[self._places[n]]
+
+
 class _Index:
     """The corpus in sorted order with an inverted index of each article's rarest words (built
     once per summary, in three reads of the summary's articles; what it keeps per article is
@@ -207,12 +220,14 @@ class _Index:
         self.options = options
         self.summary = summary
         # The articles in id order (the first copy of an id only): their places in the summary.
-        in_order = sorted(range(len(summary)), key=summary.ids.__getitem__)
-        kept = [k for at, k in enumerate(in_order) if at == 0 or summary.ids[k] != summary.ids[in_order[at - 1]]]
+        ids = list(summary.ids)
+        in_order = sorted(range(len(ids)), key=ids.__getitem__)
+        kept = [k for at, k in enumerate(in_order) if at == 0 or ids[k] != ids[in_order[at - 1]]]
+        del ids, in_order
         self.places = array("q", kept)
-        self.ids = [summary.ids[k] for k in kept]
+        self.ids = _InOrder(summary.ids, self.places)  # read from the summary's, not copied
         self.sources = [summary.sources[k] for k in kept]
-        del in_order, kept
+        del kept
         self._build_keys()
         self._caches()
 
