@@ -307,8 +307,7 @@ class _Index:
     def _uncommon(self, lines: Sequence[tuple[str, ...]]) -> list[str]:
         """An article's distinct words below ``common_zipf``, in order of first use (the
         others are never counted, so never found among the key candidates)."""
-        limit = self.options.common_zipf
-        return [w for w in _vocabulary(lines) if not _is_common(w, limit)]
+        return _uncommon_words(_vocabulary(lines), self.options.common_zipf)
 
     def _key_numbers(self, words: Sequence[str]) -> np.ndarray:
         """Each word's number among the key candidates (``key_words``), -1 for a word not among them."""
@@ -322,9 +321,10 @@ class _Index:
         """An article's keys: its ``key_words`` rarest candidate words (then alphabetical), as
         (articles holding it, word, key number)."""
         words = list(_vocabulary(lines))
-        numbers = self._key_numbers(words).tolist()
-        counts = self.key_counts
-        usable = sorted((int(counts[k]), w, k) for w, k in zip(words, numbers) if k >= 0)
+        numbers = self._key_numbers(words)
+        found = np.flatnonzero(numbers >= 0)
+        numbers = numbers[found]
+        usable = sorted(zip(self.key_counts[numbers].tolist(), [words[i] for i in found.tolist()], numbers.tolist()))
         return usable[: self.options.key_words]
 
     def candidates(self, me: int) -> list[int]:
@@ -457,14 +457,14 @@ def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], keys: int, cap: i
     return starts, kept_articles
 
 
-def _is_common(word: str, limit: float) -> bool:
-    """Whether ``word``'s English Zipf frequency is ``limit`` or more: a set look-up for a word
+def _uncommon_words(words: Iterable[str], limit: float) -> list[str]:
+    """``words`` whose English Zipf frequency is below ``limit``: a set look-up for a word
     wordfreq takes whole, the frequency itself (cached) for the few it splits (figures,
     accents: some microseconds each)."""
     common = _common_whole_words(limit)
-    if common is not None and is_one_token(word, "en"):
-        return word in common
-    return _zipf_by_tokens(word) >= limit
+    if common is None:
+        return [w for w in words if _zipf_by_tokens(w) < limit]
+    return [w for w in words if ((w not in common) if is_one_token(w, "en") else _zipf_by_tokens(w) < limit)]
 
 
 @lru_cache(maxsize=4)
