@@ -68,7 +68,7 @@ from quality.detectors.translation.text import zipf
 
 _WORD = re.compile(r"\w+")
 # The index's arrays that grow with the vocabulary and the postings: mapped in a streamed run.
-_MAPPED = ("key_words", "key_counts", "posting_starts", "posting_articles")
+_MAPPED = ("candidate_hashes", "candidate_counts", "posting_starts", "posting_articles")
 # Articles whose candidates are looked up between two releases of the mapped arrays' pages.
 RELEASE_EVERY = 4096
 # A string whose hash tells whether a process hashes strings as the one that built an index.
@@ -248,15 +248,15 @@ class _Index:
             tally.add(map(hash, self._uncommon(lines)))
             self.line_counts[n] = len(lines)
         words, counts = tally.result()
-        self.key_words, self.key_counts = words[counts > 1], counts[counts > 1]
+        self.candidate_hashes, self.candidate_counts = words[counts > 1], counts[counts > 1]
         del tally, words, counts
-        chosen = np.zeros(len(self.key_words), dtype=bool)
+        chosen = np.zeros(len(self.candidate_hashes), dtype=bool)
         for _, lines in self._read(reading_order):
             chosen[[k for _, _, k in self._keys(lines)]] = True
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked), as one array
         # of article numbers, key after key: 4 bytes a posting.
-        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order, chosen), len(self.key_words), options.max_key_articles)
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order, chosen), len(self.candidate_hashes), options.max_key_articles)
         self.hash_probe = hash(_HASH_PROBE)
         # In a streamed run these four go to files of its folder and are read through the page
         # cache (:class:`MappedArray`): nothing of them stays resident once let go.
@@ -295,7 +295,7 @@ class _Index:
         """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
         keys, articles = array("i"), array("i")
         for n, lines in self._read(reading_order):
-            for k in self._key_numbers(list(_vocabulary(lines))).tolist():
+            for k in self._candidate_numbers(list(_vocabulary(lines))).tolist():
                 if k >= 0 and chosen[k]:
                     keys.append(k)
                     articles.append(n)
@@ -309,22 +309,23 @@ class _Index:
         others are never counted, so never found among the key candidates)."""
         return _uncommon_words(_vocabulary(lines), self.options.common_zipf)
 
-    def _key_numbers(self, words: Sequence[str]) -> np.ndarray:
-        """Each word's number among the key candidates (``key_words``), -1 for a word not among them."""
+    def _candidate_numbers(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's number among the key candidates (its place in ``candidate_hashes``), -1
+        for a word not among them."""
         wanted = np.fromiter(map(hash, words), dtype=np.int64, count=len(words))
-        at = np.searchsorted(self.key_words, wanted)
-        found = at < len(self.key_words)
-        found[found] = self.key_words[at[found]] == wanted[found]
+        at = np.searchsorted(self.candidate_hashes, wanted)
+        found = at < len(self.candidate_hashes)
+        found[found] = self.candidate_hashes[at[found]] == wanted[found]
         return np.where(found, at, -1)
 
     def _keys(self, lines: Sequence[tuple[str, ...]]) -> list[tuple[int, str, int]]:
         """An article's keys: its ``key_words`` rarest candidate words (then alphabetical), as
         (articles holding it, word, key number)."""
         words = list(_vocabulary(lines))
-        numbers = self._key_numbers(words)
+        numbers = self._candidate_numbers(words)
         found = np.flatnonzero(numbers >= 0)
         numbers = numbers[found]
-        usable = sorted(zip(self.key_counts[numbers].tolist(), [words[i] for i in found.tolist()], numbers.tolist()))
+        usable = sorted(zip(self.candidate_counts[numbers].tolist(), [words[i] for i in found.tolist()], numbers.tolist()))
         return usable[: self.options.key_words]
 
     def candidates(self, me: int) -> list[int]:
@@ -469,8 +470,8 @@ def _uncommon_words(words: Iterable[str], limit: float) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _common_whole_words(limit: float) -> frozenset[str] | None:
-    """The English list's words of Zipf ``limit`` or more that wordfreq takes whole (some
-    1,500 at 4.5); None when the list cannot be read that way."""
+    """The English list's words of Zipf ``limit`` or more that wordfreq takes whole (2,973 at
+    4.5); None when the list cannot be read that way."""
     buckets = list_buckets("en", limit - 0.05)  # a bucket's Zipf is rounded: read a little past it
     if buckets is None:
         return None
@@ -480,6 +481,7 @@ def _common_whole_words(limit: float) -> frozenset[str] | None:
 
 @lru_cache(maxsize=1 << 14)
 def _zipf_by_tokens(word: str) -> float:
+    """English Zipf frequency of a word wordfreq splits into tokens (cached: a few microseconds)."""
     return zipf(word, "en")
 
 
