@@ -838,7 +838,7 @@ def test_packed_ids_read_back_as_they_were_added(ids: list[str]) -> None:
 def test_a_mapped_array_reads_back_what_was_written(tmp_path: Path) -> None:
     import pickle
 
-    from quality.detectors._records import MappedArray
+    from quality.detectors._records import MappedArray, kept_or_mapped
 
     values = np.array([3, -1, 2**40], dtype=np.int64)
     mapped = MappedArray.written(values, str(tmp_path))
@@ -846,6 +846,8 @@ def test_a_mapped_array_reads_back_what_was_written(tmp_path: Path) -> None:
     mapped.release()
     assert mapped.view()[2] == 2**40
     assert pickle.loads(pickle.dumps(mapped)).view().tolist() == values.tolist()
+    empty = kept_or_mapped(np.zeros(0, dtype=np.int64), str(tmp_path))
+    assert isinstance(empty, np.ndarray) and len(empty) == 0  # an empty file cannot be mapped
 
 
 @pytest.mark.parametrize("block", [1, 3, 1 << 19])

@@ -162,8 +162,8 @@ class MappedArray:
 def kept_or_mapped(values: np.ndarray, folder: str | None) -> np.ndarray | MappedArray:
     """``values`` as they are, or written to a :class:`MappedArray` in ``folder`` when one is
     named and they take :data:`MAPPED_AT_LEAST` bytes or more."""
-    if folder is None or values.nbytes < MAPPED_AT_LEAST:
-        return values
+    if folder is None or not len(values) or values.nbytes < MAPPED_AT_LEAST:
+        return values  # (an empty file cannot be mapped)
     return MappedArray.written(values, folder)
 
 
