@@ -295,18 +295,19 @@ class _Index:
         """(key numbers, article numbers) of the chosen keys' uses, a block of articles at a time."""
         keys, articles = array("i"), array("i")
         for n, lines in self._read(reading_order):
-            for k in self._candidate_numbers(list(_vocabulary(lines))).tolist():
-                if k >= 0 and chosen[k]:
-                    keys.append(k)
-                    articles.append(n)
+            numbers = self._candidate_numbers(list(_vocabulary(lines)))
+            numbers = numbers[numbers >= 0]
+            numbers = numbers[chosen[numbers]].astype(np.int32)
+            keys.frombytes(numbers.tobytes())
+            articles.extend(array("i", [n]) * len(numbers))
             if len(keys) >= POSTINGS_BLOCK:
                 yield np.frombuffer(keys, dtype=np.int32).copy(), np.frombuffer(articles, dtype=np.int32).copy()
                 keys, articles = array("i"), array("i")
         yield np.frombuffer(keys, dtype=np.int32).copy(), np.frombuffer(articles, dtype=np.int32).copy()
 
-    def _uncommon(self, lines: Sequence[tuple[str, ...]]) -> list[str]:
-        """An article's distinct words below ``common_zipf``, in order of first use (the
-        others are never counted, so never found among the key candidates)."""
+    def _uncommon(self, lines: Sequence[tuple[str, ...]]) -> set[str]:
+        """An article's distinct words below ``common_zipf`` (the others are never counted, so
+        never found among the key candidates)."""
         return _uncommon_words(_vocabulary(lines), self.options.common_zipf)
 
     def _candidate_numbers(self, words: Sequence[str]) -> np.ndarray:
@@ -458,14 +459,15 @@ def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], keys: int, cap: i
     return starts, kept_articles
 
 
-def _uncommon_words(words: Iterable[str], limit: float) -> list[str]:
-    """``words`` whose English Zipf frequency is below ``limit``: a set look-up for a word
-    wordfreq takes whole, the frequency itself (cached) for the few it splits (figures,
-    accents: some microseconds each)."""
+def _uncommon_words(words: Iterable[str], limit: float) -> set[str]:
+    """The distinct ``words`` whose English Zipf frequency is below ``limit``: those of the
+    English list's head are taken away as a set, and a word wordfreq takes whole is then
+    uncommon (``is_one_token``, written out: this runs on every word of the corpus); the few it
+    splits (figures, accents) are asked their frequency (cached: some microseconds each)."""
     common = _common_whole_words(limit)
     if common is None:
-        return [w for w in words if _zipf_by_tokens(w) < limit]
-    return [w for w in words if ((w not in common) if is_one_token(w, "en") else _zipf_by_tokens(w) < limit)]
+        return {w for w in words if _zipf_by_tokens(w) < limit}
+    return {w for w in set(words) - common if (w.isascii() and w.isalpha() and w.islower()) or _zipf_by_tokens(w) < limit}
 
 
 @lru_cache(maxsize=4)
