@@ -1140,22 +1140,19 @@ def _end_residue(span: Span) -> Verdict | None:
     return None
 
 
-def _template_blocks(text: str, verdicts: list[Verdict]) -> list[Verdict]:
+def _template_blocks(text: str, verdicts: list[Verdict]) -> list[tuple[Verdict, list[int]]]:
     """``verdicts`` with each run of template lines (BPL009) that only white space separates
-    joined into one: a recurring note the page breaks over five lines is one finding."""
-    joined: list[Verdict] = []
+    joined into one, each with where its lines start: a recurring note the page breaks over five
+    lines is one finding."""
+    joined: list[tuple[Verdict, list[int]]] = []
     for v in verdicts:
-        last = joined[-1] if joined else None
+        last = joined[-1][0] if joined else None
         if v.code == SOURCE_TEMPLATE.code and last is not None and last.code == v.code and not text[last.end : v.start].strip():
-            joined[-1] = Verdict(v.code, last.start, v.end, v.probability, True, max(last.pass_number, v.pass_number))
+            starts = joined[-1][1]
+            joined[-1] = (Verdict(v.code, last.start, v.end, v.probability, True, max(last.pass_number, v.pass_number)), [*starts, v.start])
         else:
-            joined.append(v)
+            joined.append((v, [v.start]))
     return joined
-
-
-def _line_starts(text: str, verdict: Verdict) -> list[int]:
-    """Where each line of a (joined) verdict starts."""
-    return [span.start + verdict.start for span in paragraphs(text[verdict.start : verdict.end])]
 
 
 def cleanliness(text: str, verdicts: Iterable[Verdict]) -> float:
@@ -1409,11 +1406,11 @@ class BoilerplateDetector(Detector):
     def _result(self, article: Article, verdicts: list[Verdict], totals: Mapping[int, tuple[int, int]] | None = None) -> DetectorResult:
         make = self.findings_for(article)
         findings = []
-        for v in _template_blocks(article.text, verdicts):
+        for v, starts in _template_blocks(article.text, verdicts):
             rule = RULES[v.code]
             message = rule.message
             if rule is SOURCE_TEMPLATE and totals is not None:
-                lines = [totals.get(start, (0, 0)) for start in _line_starts(article.text, v)]
+                lines = [totals.get(start, (0, 0)) for start in starts]
                 count, total = min(lines)
                 message = rule.message_for(count=count, total=total) if len(lines) == 1 else rule.message_for("block", lines=len(lines), count=count, total=total)
             elif rule is PAGE_FRAGMENT:

@@ -198,10 +198,11 @@ CAMEL_NAME_PREFIXES: frozenset[str] = frozenset(
     "mc mac de la di da le van von du del des o st dell".split()
 )
 
-# English personal pronouns that can only refer to a person.
 # Before a capitalised word, these make it a thing, not a person ("The Chronicle says", "our
 # Infinity monitoring systems"): a person is not named after a determiner or a possessive.
 THING_DETERMINERS: frozenset[str] = frozenset("the a an this that these those our its their your my his her".split())
+
+# English personal pronouns that can only refer to a person.
 PERSONAL_PRONOUNS: frozenset[str] = frozenset("he she".split())
 
 # Titles that mark the following capitalised words as a person.

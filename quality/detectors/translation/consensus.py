@@ -232,7 +232,8 @@ class _Index:
         self._caches()
 
     def _build_keys(self) -> None:
-        """The key candidates and the chosen keys' postings (see the module docstring, step 2)."""
+        """The key candidates and the chosen keys' postings (see the module docstring, step 2),
+        and each article's paragraph line count, read on the way."""
         options = self.options
         # The numbers in id order, in the summary's order: the three reads below go through its
         # record files from start to end.
