@@ -577,6 +577,27 @@ def test_score_formula(half_density: float, expected: float) -> None:
     assert result.metrics["dominant_kind"] == "join" and result.metrics["n_join"] == 1
 
 
+# Joins alone weigh as typos; beside another sign of translation, by their severity. Each text is
+# counted as 100 words, so the weighted density is the findings' summed weight per 100 words.
+COMMITTEE = "The committee met on Monday to discuss the annual budget.\n" * 8  # 80 words
+JOIN_WEIGHT_CASES = [
+    # (last line, rules found, summed weight)
+    ("Officials praised the plan.Others did not.", ["TRN008"], 0.1),  # one missing space: a typo
+    ("Officials praised the plan.Others did not.Critics left.", ["TRN008", "TRN008"], 0.2),
+    ("Officials praised the plan. during the vote, others left.", ["TRN009"], 0.1),
+    # a pronoun slip is a sign of translation: the join weighs by its severity beside it
+    ("The Russian Foreign Ministry said the visit was planned.\nHe added that the date was open.Others did not.", ["TRN006", "TRN008"], 1.0),
+    ("Officials said the the visit is near.Others did not.", ["TRN008", "TRN010"], 1.0),
+]
+
+
+@pytest.mark.parametrize(("last_line", "rules", "weight"), JOIN_WEIGHT_CASES)
+def test_joins_weigh_as_typos_without_another_sign_of_translation(last_line: str, rules: list[str], weight: float) -> None:
+    result = TranslationDetector(min_words=100).detect(Article(id="j", source="s", text=COMMITTEE + last_line))
+    assert sorted(f.rule for f in result.findings) == rules
+    assert math.isclose(result.score, 2 ** -weight, rel_tol=1e-9)
+
+
 def test_non_english_article_is_not_scored() -> None:
     result = TranslationDetector().detect(Article(id="e", source="s", text="Hola y adiós.", language="es"))
     assert result.score is None and result.findings == ()
@@ -887,6 +908,20 @@ def test_divergence_gate_weighs_divergence_only_beside_the_versions_own_artifact
     beside = _corpus_pass(gate, articles)["wire-outlet-g"]
     ungated = _corpus_pass(TranslationDetector(), articles)["wire-outlet-g"]
     assert beside.score == ungated.score < _corpus_pass(TranslationDetector(divergence_weight=0), articles)["wire-outlet-g"].score
+
+
+def test_a_join_in_one_rendering_among_several_weighs_as_translation() -> None:
+    """The same missing space weighs as a typo in an article nothing else parallels, and by its
+    severity in a version of a paragraph other outlets carry."""
+    joined = WIRE_STORY[-1].rstrip(".") + ".Officials did not say when."
+    articles = _wire_corpus(list(WIRE_EDITS))
+    articles[0] = replace(articles[0], text="\n".join([*WIRE_STORY[:-1], joined]))
+    alone = Article(id="alone", source="local", text="\n".join([*WIRE_STORY[:-1], joined]))
+    in_story = _corpus_pass(TranslationDetector(), articles)["wire-outlet-a"]
+    by_itself = _corpus_pass(TranslationDetector(), [alone])["alone"]
+    assert [f.rule for f in in_story.findings] == [f.rule for f in by_itself.findings] == ["TRN008"]
+    assert in_story.metrics["parallel_lines"] > 0 and "parallel_lines" not in by_itself.metrics
+    assert in_story.score < by_itself.score < 1.0
 
 
 @pytest.mark.parametrize(

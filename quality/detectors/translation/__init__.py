@@ -54,7 +54,9 @@ from quality.detectors.translation.name_store import StoredNames
 from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.rules import ALL_RULES, DIVERGENT_VERSION, KINDS, PRONOUN_SLIP, UNTRANSLATED
+from quality.detectors.translation.rules import (
+    ALL_RULES, DIVERGENT_VERSION, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, STRAY_STOP, UNTRANSLATED,
+)  # fmt: skip
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import dominant_kind
@@ -64,6 +66,10 @@ from quality.detectors.translation.text import WORD, lines
 SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
 # Rules whose weight the score takes from a measurement rather than from their findings.
 UNWEIGHTED_RULES = frozenset({DIVERGENT_VERSION.code})
+# Joins a typist makes too, and what each weighs where nothing else points to translation
+# (module docstring): an info finding's weight, a slip to correct rather than a sign.
+TYPO_RULES = frozenset({LOST_SPACE.code, MISSING_SPACE.code, STRAY_STOP.code})
+TYPO_WEIGHT = SEVERITY_WEIGHT[Severity.INFO]
 # An article whose letters are mostly in untranslated fragments is written in that language: the
 # language detector says so once (LNG001), and English fluency does not apply to it, where a
 # TRN001 per sentence would bury it (1,239 on one Portuguese page) and score it 0.
@@ -157,9 +163,11 @@ class TranslationDetector(Detector):
         # The names read here, packed, and the word count travel to the corpus pass in the result.
         return self._result(words, _unique(findings), carry=(pack_names(names), words))
 
-    def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0, carry: Any = None) -> DetectorResult:
-        """``divergent_words``: the sum over parallel lines of divergence × the line's words."""
-        weight = _weight(findings)
+    def _result(self, words: int, findings: list[Finding], divergent_words: float = 0.0, carry: Any = None,
+                versions: bool = False) -> DetectorResult:  # fmt: skip
+        """``divergent_words``: the sum over parallel lines of divergence × the line's words;
+        ``versions``: other outlets carry versions of some of the article's paragraphs."""
+        weight = _weight(findings, typos=not (versions or _translated(findings)))
         density = (100.0 * weight + self.divergence_weight * divergent_words) / max(words, self.min_words)
         score = 2.0 ** (-density / self.half_density)
         kinds = Counter(KINDS[f.rule] for f in findings)
@@ -209,7 +217,7 @@ class TranslationDetector(Detector):
         findings = _unique(list(result.findings) + extra)
         if self.divergence_gate and _weight(findings) < self.divergence_gate:
             divergent_words = 0.0  # one independent wording with no other artifact is not a defect
-        updated = self._result(word_count(article.text, WORD) if words is None else words, findings, divergent_words)
+        updated = self._result(word_count(article.text, WORD) if words is None else words, findings, divergent_words, versions=bool(parallel))
         if parallel:
             metrics = dict(updated.metrics)
             metrics["parallel_lines"] = len(parallel)
@@ -218,9 +226,20 @@ class TranslationDetector(Detector):
         return updated
 
 
-def _weight(findings: Sequence[Finding]) -> float:
-    """The findings' summed severity weight, TRN012 left out (its lines' divergence counts)."""
-    return sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.rule not in UNWEIGHTED_RULES)
+def _weight(findings: Sequence[Finding], typos: bool = False) -> float:
+    """The findings' summed severity weight, TRN012 left out (its lines' divergence counts);
+    with ``typos``, joins weigh as typos (``TYPO_WEIGHT``)."""
+    return sum(
+        min(TYPO_WEIGHT, SEVERITY_WEIGHT[f.severity]) if typos and f.rule in TYPO_RULES else SEVERITY_WEIGHT[f.severity]
+        for f in findings
+        if f.rule not in UNWEIGHTED_RULES
+    )
+
+
+def _translated(findings: Sequence[Finding]) -> bool:
+    """Whether a finding other than a join points to translation: a warning or an error of
+    another rule (info findings are hints, not signs)."""
+    return any(f.rule not in TYPO_RULES and f.severity is not Severity.INFO for f in findings)
 
 
 def _divergence_message(line: LineConsensus) -> str:
