@@ -418,6 +418,9 @@ JOIN_CASES = [
     ("The ministry praised Beijing as a trade ally. during the past year, trade grew.", {"TRN009"}),
     ("Officials said the the visit would take place.", {"TRN010"}),
     ("The the union said the strike would go on.", {"TRN010"}),  # at a sentence start
+    # A phrasal verb's particle, then a preposition of time: doubled on purpose.
+    ("What did Romney in in 2012 was the tape; they are counting on on Nov. 8 and in in the spring.", set()),
+    ("The minister stayed in in the capital and relied on on his aides.", {"TRN010"}),  # no time after
     ("They flew to Bora Bora and then to Walla Walla; the The Hague office agreed.", set()),
     ("The premier visited the University of Bern, Bern, Bern, Bern, Bern and left.", {"TRN011"}),
     ("He watched YouTube on his iPhone and played PlayStation at McDonald’s.", set()),

@@ -192,6 +192,10 @@ LEGITIMATE_DOUBLES: frozenset[str] = frozenset(
     "had that is do bye very no so ha hah bla blah knock tut yada cha chop tick tom pom".split()
 )
 
+# Particles of phrasal verbs that are prepositions of time as well: "did Romney in in 2012",
+# "counting on on Nov. 8" double them on purpose, the second opening a date or a time.
+PARTICLE_PREPOSITIONS: frozenset[str] = frozenset("in on by over up down off out".split())
+
 # First parts of names and brands written in camel case ("McDonald", "MacArthur", "DeSantis",
 # "LaGuardia", "DiCaprio", "O'Neill"): not a lost space.
 CAMEL_NAME_PREFIXES: frozenset[str] = frozenset(

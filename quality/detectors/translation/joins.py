@@ -66,6 +66,11 @@ KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a 
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
 DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
+# A date or a time after a doubled particle ("voted in in 2012", "on on Nov. 8", "in in the spring").
+_TIME_AFTER = re.compile(
+    r"\s+(?:\d{4}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:the\s+)?(?:morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter)\b|(?:early|late|mid)-?\d)"
+)
 LOOP_REPEATS = 3  # a phrase of two or more words seen this many times in a row is a loop
 LOOP_REPEATS_ONE_WORD = 4  # "jobs, jobs, jobs" is rhetoric; a fourth copy is a loop
 LOOP_MAX_WORDS = 8
@@ -258,6 +263,8 @@ def _doubled_words(text: str) -> Iterator[Artifact]:
             continue  # "Bora Bora", "the The Hague office": names, not a slip
         if word in tables.LEGITIMATE_DOUBLES or "\n" in match.group(2):
             continue
+        if word in tables.PARTICLE_PREPOSITIONS and _TIME_AFTER.match(text, match.end()):
+            continue  # a phrasal verb's particle, then a preposition of time
         if english_zipf(word) < DOUBLED_WORD_ZIPF:
             continue  # rare doubles are reduplicated names ("ylang ylang"), not slips
         if _in_loop(text, match.start(), match.end()):
