@@ -18,6 +18,7 @@ from quality.detectors.attribution import (
     quote_regions,
     summarise_sourcing,
 )
+from quality.detectors.attribution.sources import names_own_outlet
 
 # The cue recognisers' cases are in test_attribution_cues.py, one block per recogniser.
 
@@ -279,6 +280,39 @@ def test_source_findings_are_grouped_per_distinct_source(text: str, rule: str, e
     assert [f.evidence for f in found] == [evidence for evidence, _ in expected]
     for finding, (_, mentions) in zip(found, expected):
         assert (f"used {mentions} times" in finding.message) == (mentions > 1), finding.message
+
+
+# An outlet that cites itself speaks for itself: (cited, the article's source, its own?).
+OWN_OUTLET_CASES = [
+    ("The USA TODAY Network report", "usa-today", True),  # a publisher's key
+    ("HuffPost’s", "huff-post", True),
+    ("The New York Times", "nyt", True),  # initials
+    ("Sui-Lee Wee of the New York Times", "www.nytimes.com", True),  # a site: nytimes
+    ("The Washington Post", "wash-post", True),  # prefixes of each word
+    ("City A.M.", "www.cityam.com", True),
+    ("NPR ’s Feng", "https://www.npr.org/sections/news", True),
+    ("The New York Post", "www.nytimes.com", False),  # "post" is no prefix of "times"
+    ("Reuters", "nypost.com", False),
+    ("The Associated Press", "apnews.com", False),
+    ("The Times", "nyt", False),  # which Times cannot be told
+    ("it", "nyt", False),
+]
+
+
+@pytest.mark.parametrize(("cited", "outlet", "own"), OWN_OUTLET_CASES)
+def test_an_outlet_is_recognised_as_the_articles_own(cited: str, outlet: str, own: bool) -> None:
+    assert names_own_outlet(cited, outlet) is own
+
+
+def test_an_outlet_citing_itself_is_not_secondhand() -> None:
+    text = "Talks failed, the USA TODAY Network reported. Prices rose, Reuters reported. Wages fell, Berg said. Costs rose, Lee said."
+    mine = AttributionDetector().detect(Article(id="a", source="usa-today", text=text))
+    theirs = AttributionDetector().detect(Article(id="b", source="wash-post", text=text))
+    assert [f.evidence for f in theirs.findings if f.rule == "ATT003"] == ["the USA TODAY Network", "Reuters"]
+    assert [f.evidence for f in mine.findings if f.rule == "ATT003"] == []  # 1 of 4 through another outlet
+    assert (mine.metrics["n_media"], theirs.metrics["n_media"]) == (1, 2)
+    frame = quality.attribution_frame(pd.DataFrame({"text": [text], "outlet": ["usa-today"]}), source="outlet")
+    assert frame["source_kind"].tolist() == ["organisation", "media", "person", "person"]
 
 
 def test_attribution_frame_from_list_series_and_frame() -> None:

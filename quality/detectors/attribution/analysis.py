@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quality.detectors.attribution.carry import carry_over
 from quality.detectors.attribution.context import Context
 from quality.detectors.attribution.cues import find_attributions
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
-from quality.detectors.attribution.records import PERSON, SentenceAttribution
-from quality.detectors.attribution.sources import History, Mention, named_subject
+from quality.detectors.attribution.records import MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
+from quality.detectors.attribution.sources import History, Mention, named_subject, names_own_outlet
 from quality.segment import sentences
 
 
-def analyse(text: str) -> list[SentenceAttribution]:
-    """Every sentence of ``text`` with its attributions (see the package docstring)."""
+def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
+    """Every sentence of ``text`` with its attributions (see the package docstring). ``outlet``,
+    the article's source when known: where the article cites it, it speaks for itself."""
     quotes = quotations(text)
     results: list[SentenceAttribution] = []
     history: History = []
     for index, sentence in enumerate(sentences(text)):
         ctx = Context(text, sentence, quotes, history, index)
-        own = find_attributions(ctx)
+        own = [_first_hand(a, outlet) for a in find_attributions(ctx)] if outlet else find_attributions(ctx)
         results.append(SentenceAttribution(sentence, tuple(own)))
         history.extend(Mention(index, a.kind, a.source) for a in own if a.source_start >= 0)
         if not own:
@@ -27,6 +30,13 @@ def analyse(text: str) -> list[SentenceAttribution]:
                 history.append(Mention(index, PERSON, person))
     carry_over(text, results, quotes)
     return results
+
+
+def _first_hand(attribution: Attribution, outlet: str) -> Attribution:
+    """An outlet citing itself (its poll, its investigation) is an organisation, not another outlet."""
+    if attribution.kind == MEDIA and names_own_outlet(attribution.source, outlet):
+        return replace(attribution, kind=ORGANISATION)
+    return attribution
 
 
 def quotations(text: str) -> Spans:

@@ -94,7 +94,7 @@ class AttributionDetector(Detector):
             return DetectorResult(score=None, metrics={**metrics_of(empty), "genre": None, "skipped": "not English"})
         genre = genre_of(text)
         need = GENRE_NEED.get(genre)
-        analysed = analyse(text)
+        analysed = analyse(text, article.source)
         summary = summarise_sourcing(text, analysed, self.anonymous_penalty, self.secondhand_penalty)
         make = self.findings_for(article)
         findings: list[Finding] = []

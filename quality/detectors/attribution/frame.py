@@ -15,12 +15,14 @@ FRAME_COLUMNS = [
 ]  # fmt: skip
 
 
-def attribution_frame(texts: Any, text: str = "text", id: str | None = None) -> pd.DataFrame:
+def attribution_frame(texts: Any, text: str = "text", id: str | None = None, source: str | None = None) -> pd.DataFrame:
     """One row per sentence of every text.
 
     ``texts`` is a sequence or Series of strings, or a DataFrame with a ``text`` column. ``id`` is
-    the input's index label (or the ``id`` column of a DataFrame when named). Missing texts give
-    no rows. Columns:
+    the input's index label (or the ``id`` column of a DataFrame when named). ``source``, a
+    DataFrame's column of each text's outlet (as the detector reads it): where a text cites its
+    own outlet, the source kind is ``organisation``, not ``media``. Missing texts give no rows.
+    Columns:
 
     * ``id``; ``start``, ``end``: the sentence's offsets into its text; ``text``;
     * ``attributed``: the sentence has a cue of its own or borrows its quotation's speaker;
@@ -40,19 +42,23 @@ def attribution_frame(texts: Any, text: str = "text", id: str | None = None) -> 
     """
     import pandas as pd
 
+    outlets: list[Any] | None = None
     if isinstance(texts, pd.DataFrame):
         series = texts[text]
         if id is not None:
             series = pd.Series(series.to_numpy(), index=texts[id].to_numpy())
+        if source is not None:
+            outlets = texts[source].tolist()
     elif isinstance(texts, pd.Series):
         series = texts
     else:
         series = pd.Series(list(texts))
     rows = []
-    for label, value in series.items():
+    for k, (label, value) in enumerate(series.items()):
         if not isinstance(value, str):
             continue
-        for item in analyse(value):
+        outlet = outlets[k] if outlets is not None and isinstance(outlets[k], str) else None
+        for item in analyse(value, outlet):
             a = item.primary
             rows.append({
                 "id": label,
