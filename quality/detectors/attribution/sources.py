@@ -267,15 +267,14 @@ def _outlet_keys(outlet: str) -> tuple[str, ...]:
 
 
 def _prefixes_spell(key: str, words: tuple[str, ...]) -> bool:
-    """Whether ``key`` is a run of non-empty prefixes of consecutive ``words``, from any word."""
-
-    @lru_cache(maxsize=None)
-    def spelled(k: int, at: int) -> bool:  # key[at:] from words[k:]
-        if at == len(key):
-            return True
-        if k == len(words):
-            return False
-        word = words[k]
-        return any(spelled(k + 1, at + n) for n in range(min(len(word), len(key) - at), 0, -1) if key.startswith(word[:n], at))
-
-    return any(spelled(start, 0) for start in range(len(words)))
+    """Whether ``key`` is a run of non-empty prefixes of consecutive ``words``, from any word:
+    the places in ``key`` reachable word after word."""
+    for first in range(len(words)):
+        reached = {0}
+        for word in words[first:]:
+            reached = {at + n for at in reached for n in range(1, min(len(word), len(key) - at) + 1) if key.startswith(word[:n], at)}
+            if len(key) in reached:
+                return True
+            if not reached:
+                break
+    return False
