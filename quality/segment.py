@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from quality._segment_tables import (
@@ -58,6 +59,11 @@ PROSE_KINDS = frozenset({SENTENCE, QUESTION})
 MAX_HEADING_WORDS = 20  # a line without final punctuation longer than this is a sentence that lost its stop
 MAX_SIGNATURE_WORDS = 12  # "— Name (@handle) March 17, 2023"
 MAX_CAPTION_WORDS = 45  # credits and captions are short; a long line with "via AP" in it is prose
+# A line's sentences depend on the line alone, and a wire copy's paragraphs recur in every outlet
+# that runs it (the story detector reads each version of a large story again and again): the
+# sentences of this many lines are remembered, of lines up to CACHED_LINE_CHARS long.
+CACHED_LINES = 4_096
+CACHED_LINE_CHARS = 2_000
 
 _CLOSE_CLASS = re.escape(CLOSERS)
 # Candidate sentence ends: runs of . ! ? or ellipses, then closing quotes and brackets.
@@ -120,13 +126,19 @@ def _segmented(text: str) -> tuple[Sentence, ...]:
             result[-1] = Sentence(last.start, end, text[last.start : end], last.kind, last.paragraph)
             continue
         paragraph += 1
-        spans = list(_split_line(body))
-        kind_of_line = _line_kind(body.strip(), len(spans))
-        for start, end in spans:
-            piece = body[start:end]
-            kind = kind_of_line or _sentence_kind(piece)
-            result.append(Sentence(offset + start, offset + end, piece, kind, paragraph))
+        for start, end, kind in _line_sentences(body) if len(body) <= CACHED_LINE_CHARS else _read_line(body):
+            result.append(Sentence(offset + start, offset + end, body[start:end], kind, paragraph))
     return tuple(result)
+
+
+def _read_line(line: str) -> tuple[tuple[int, int, str], ...]:
+    """The sentences of one line: (start, end, kind) within it."""
+    spans = list(_split_line(line))
+    kind_of_line = _line_kind(line.strip(), len(spans))
+    return tuple((start, end, kind_of_line or _sentence_kind(line[start:end])) for start, end in spans)
+
+
+_line_sentences = lru_cache(maxsize=CACHED_LINES)(_read_line)
 
 
 def _split_line(line: str) -> Iterator[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from quality.segment import CAPTION, HEADING, OTHER, QUESTION, SENTENCE, SIGNATURE, sentences
+from quality.segment import CACHED_LINE_CHARS, CAPTION, HEADING, OTHER, QUESTION, SENTENCE, SIGNATURE, sentences
 
 # (text, expected sentence texts)
 BOUNDARIES = [
@@ -66,6 +66,19 @@ KINDS = [
 @pytest.mark.parametrize(("text", "kinds"), KINDS, ids=[t[:30] for t, _ in KINDS])
 def test_kinds(text: str, kinds: list[str]) -> None:
     assert [s.kind for s in sentences(text)] == kinds
+
+
+def test_a_line_met_before_gives_its_sentences_at_its_new_place() -> None:
+    """A line's sentences are remembered (a wire copy's paragraphs recur across outlets): met
+    again in another article, below other lines, they keep their kinds and move to its offsets,
+    and a line too long to remember reads the same."""
+    line = "Officials said the talks failed. Trade fell, Reuters reported.\nFollow us on Twitter"
+    alone = sentences(line)
+    text = "DOWNING STREET\n\n" + line + "\n" + "Prices rose again. " * 200
+    later = sentences(text)
+    assert [(s.text, s.kind) for s in later[1 : 1 + len(alone)]] == [(s.text, s.kind) for s in alone]
+    assert all(text[s.start : s.end] == s.text for s in later)
+    assert len(text.splitlines()[-1]) > CACHED_LINE_CHARS and later[-1].text == "Prices rose again."
 
 
 def test_paragraph_numbers_count_non_blank_lines() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 import numpy as np
 from rapidfuzz import fuzz
@@ -41,6 +42,9 @@ SHORT_REWORDED_DICE = 0.5  # short sentences that share two uncommon words and l
 CANDIDATES = 4
 # A sentence shorter than this is a caption, a byline or a heading: too short to align.
 MIN_UNIT_WORDS = 5
+# A wire copy's sentences recur in every version of its story, which is read again for each
+# article compared with it: the words of this many sentences are remembered.
+CACHED_SENTENCES = 4_096
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
@@ -74,14 +78,22 @@ def units(text: str, language: str = "en", segmented: Sequence[Sentence] | None 
     caller has them already)."""
     found = []
     for sentence in sentences(text) if segmented is None else segmented:
-        written = [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(sentence.text)]
-        if len(written) < MIN_UNIT_WORDS:
-            continue
-        tokens = [t.lower() for t in written]
-        content = frozenset(t.lower() for t in written if t.isdigit() or ((len(t) > 2 or t[0].isupper()) and zipf(t.lower(), language) < COMMON_ZIPF))
-        normal = " ".join(sentence.text.translate(_QUOTES).lower().split())
-        found.append(Unit(sentence.start, sentence.end, sentence.text, sentence.kind, sentence.paragraph, normal, frozenset(tokens), content))
+        read = _sentence_words(sentence.text, language)
+        if read is not None:
+            found.append(Unit(sentence.start, sentence.end, sentence.text, sentence.kind, sentence.paragraph, *read))
     return found
+
+
+@lru_cache(maxsize=CACHED_SENTENCES)
+def _sentence_words(text: str, language: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """A sentence's normal form, words and content words (the :class:`Unit` fields), or None
+    when it is too short to align."""
+    written = [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(text)]
+    if len(written) < MIN_UNIT_WORDS:
+        return None
+    content = frozenset(t.lower() for t in written if t.isdigit() or ((len(t) > 2 or t[0].isupper()) and zipf(t.lower(), language) < COMMON_ZIPF))
+    normal = " ".join(text.translate(_QUOTES).lower().split())
+    return normal, frozenset(t.lower() for t in written), content
 
 
 def align(mine: list[Unit], theirs: list[Unit], mutual: bool = True) -> list[Match | None]:
