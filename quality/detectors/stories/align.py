@@ -134,20 +134,24 @@ def _best_both_ways(mine: list[Unit], theirs: list[Unit]) -> tuple[list[Match | 
 
 
 def _shared_words(mine: list[Unit], theirs: list[Unit]) -> np.ndarray:
-    """How many uncommon words each sentence of ``mine`` shares with each of ``theirs``: the
-    product of the two articles' sentence-by-word matrices (scipy loads when a story is first
-    read, not with the detector)."""
-    from scipy.sparse import csr_matrix
-
-    vocabulary: dict[str, int] = {}
-    rows = [[vocabulary.setdefault(word, len(vocabulary)) for word in unit.content] for unit in (*mine, *theirs)]
-
-    def matrix(part: list[list[int]]) -> csr_matrix:
-        indices = [word for words in part for word in words]
-        pointers = np.cumsum([0, *map(len, part)])
-        return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, pointers), shape=(len(part), max(len(vocabulary), 1)))
-
-    return (matrix(rows[: len(mine)]) @ matrix(rows[len(mine) :]).T).toarray()
+    """How many uncommon words each sentence of ``mine`` shares with each of ``theirs``: each
+    of ``mine``'s words looked up in an index of ``theirs`` (a few hundred words an article; a
+    sparse matrix product costs more to build than to multiply at this size)."""
+    where: dict[str, list[int]] = {}
+    for j, unit in enumerate(theirs):
+        for word in unit.content:
+            where.setdefault(word, []).append(j)
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, unit in enumerate(mine):
+        for word in unit.content:
+            found = where.get(word)
+            if found:
+                rows.extend([i] * len(found))
+                columns.extend(found)
+    shared = np.zeros((len(mine), len(theirs)), dtype=np.float32)
+    np.add.at(shared, (rows, columns), 1)
+    return shared
 
 
 def _likeliest(shared: np.ndarray) -> list[list[int]]:
