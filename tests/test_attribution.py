@@ -18,7 +18,7 @@ from quality.detectors.attribution import (
     quote_regions,
     summarise_sourcing,
 )
-from quality.detectors.attribution.sources import names_own_outlet
+from quality.detectors._outlets import outlet_key, spells_outlet
 
 # The cue recognisers' cases are in test_attribution_cues.py, one block per recogniser.
 
@@ -301,7 +301,7 @@ OWN_OUTLET_CASES = [
 
 @pytest.mark.parametrize(("cited", "outlet", "own"), OWN_OUTLET_CASES)
 def test_an_outlet_is_recognised_as_the_articles_own(cited: str, outlet: str, own: bool) -> None:
-    assert names_own_outlet(cited, outlet) is own
+    assert spells_outlet(cited, outlet_key(outlet)) is own
 
 
 def test_an_outlet_citing_itself_is_not_secondhand() -> None:

@@ -94,6 +94,7 @@ from typing import ClassVar, Iterable, Mapping, NamedTuple, Sequence
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors._boilerplate_store import StoredLines
+from quality.detectors._outlets import outlet_key
 from quality.detectors._prefilter import LiteralScreen
 from quality.detectors._records import HELD_RECORDS
 from quality.detectors.base import Detector, check_option
@@ -505,19 +506,6 @@ def speaks_to_reader(text: str) -> bool:
 REPORTED_CALL_WORDS = 10
 
 
-def outlet_key(source: str) -> str:
-    """The outlet's name as :func:`call_to_reader` looks for it: the letters and digits of a
-    site's name ("www.thesun.co.uk" gives "thesun", "news.sky.com" "sky"), or of a source
-    given by name ("The Kyiv Independent" gives "thekyivindependent")."""
-    name = source.strip().lower()
-    if " " not in name and "." in name:
-        labels = name.removeprefix("https://").removeprefix("http://").split("/")[0].split(".")
-        while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
-            labels = labels[1:]
-        name = labels[0]
-    return "".join(_KEY_CHARACTERS.findall(name))
-
-
 @lru_cache(maxsize=256)
 def _outlet_screen(outlet: str) -> re.Pattern[str]:
     """The outlet's key spelled with anything but letters between its letters: a fast screen in
@@ -554,7 +542,6 @@ def _spelled_from(words: Sequence[str], k: int, outlet: str) -> bool:
 
 _BEFORE_OBJECT = frozenset("up to on out in with at the".split())
 MIN_OUTLET_KEY = 3  # "bbc", "cnn": a shorter key would be found in lines that do not name the outlet
-_HOST_PREFIXES = frozenset("www www1 www2 m mobile amp edition news en english".split())
 _KEY_CHARACTERS = re.compile(r"[^\W_]+")
 
 

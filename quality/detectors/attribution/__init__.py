@@ -41,7 +41,7 @@ so that it runs anywhere, fast, and every decision can be traced to a table entr
    ``four people briefed on ...``) ``anonymous``; an organisation noun, a capital used for its
    government (``Beijing``) or a spokesperson without a name ``organisation``; a name
    ``person``. Pronouns take the kind of the nearest earlier source that fits (:mod:`.sources`).
-   The article's own outlet, when its source is known (``names_own_outlet``: HuffPost's forecast
+   The article's own outlet, when its source is known (``spells_outlet``: HuffPost's forecast
    in HuffPost), is an ``organisation`` speaking for itself, not secondhand reporting.
 5. Carry-over: a sentence with no cue of its own is attributed when it lies in a quotation whose
    speaker is named in another sentence of the same quotation, or when it is mostly quotation and

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from quality.detectors._outlets import outlet_key, spells_outlet
 from quality.detectors.attribution.carry import carry_over
 from quality.detectors.attribution.context import Context
 from quality.detectors.attribution.cues import find_attributions
 from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
 from quality.detectors.attribution.records import MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
-from quality.detectors.attribution.sources import History, Mention, named_subject, names_own_outlet
+from quality.detectors.attribution.sources import History, Mention, named_subject
 from quality.segment import sentences
 
 
@@ -17,11 +18,12 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
     """Every sentence of ``text`` with its attributions (see the package docstring). ``outlet``,
     the article's source when known: where the article cites it, it speaks for itself."""
     quotes = quotations(text)
+    key = outlet_key(outlet) if outlet else ""
     results: list[SentenceAttribution] = []
     history: History = []
     for index, sentence in enumerate(sentences(text)):
         ctx = Context(text, sentence, quotes, history, index)
-        own = [_first_hand(a, outlet) for a in find_attributions(ctx)] if outlet else find_attributions(ctx)
+        own = [_first_hand(a, key) for a in find_attributions(ctx)] if key else find_attributions(ctx)
         results.append(SentenceAttribution(sentence, tuple(own)))
         history.extend(Mention(index, a.kind, a.source) for a in own if a.source_start >= 0)
         if not own:
@@ -33,8 +35,9 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
 
 
 def _first_hand(attribution: Attribution, outlet: str) -> Attribution:
-    """An outlet citing itself (its poll, its investigation) is an organisation, not another outlet."""
-    if attribution.kind == MEDIA and names_own_outlet(attribution.source, outlet):
+    """An outlet citing itself (its poll, its investigation; ``outlet``: its key) is an
+    organisation, not another outlet."""
+    if attribution.kind == MEDIA and spells_outlet(attribution.source, outlet):
         return replace(attribution, kind=ORGANISATION)
     return attribution
 

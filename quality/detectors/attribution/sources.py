@@ -4,15 +4,11 @@ The kind comes from the phrase's words: an outlet name or a media noun makes it 
 (secondhand reporting); a people noun without a name (``officials``, ``a Chinese official``,
 ``four people briefed on ...``) ``anonymous``; an organisation noun, a capital used for its
 government (``Beijing``) or a spokesperson without a name ``organisation``; a name ``person``.
-A pronoun takes the kind of the nearest earlier source that fits it. An outlet that is the
-article's own (``names_own_outlet``: its poll, its investigation) is not another outlet: it is
-an ``organisation`` speaking for itself.
+A pronoun takes the kind of the nearest earlier source that fits it.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from itertools import takewhile
 from typing import NamedTuple, Sequence
 
@@ -238,43 +234,3 @@ def named_subject(words: Sequence[str]) -> str | None:
         return None
     return " ".join(run) if classify_words(run, strict=True) == PERSON else None
 
-
-# Labels of a site's host name that say nothing of whose it is ("www.", "m.", ".co.uk").
-_HOST_NOISE = frozenset("www m amp mobile edition com org net co uk us gov edu info news".split())
-_LETTERS = re.compile(r"[^\W\d_]+")
-_POSSESSIVE_END = re.compile(r"['’]s\b")
-
-
-def names_own_outlet(source: str, outlet: str) -> bool:
-    """Whether ``source``, an outlet an article cites ("The USA TODAY Network", "HuffPost’s"),
-    is the article's own ``outlet``: its source in the corpus, a site (``www.nytimes.com``) or a
-    publisher's key (``usa-today``, ``nyt``). Sites and keys write a name by the first letters of
-    its words: the key, without its host's noise, is a run of prefixes of consecutive words of
-    the name (``nyt``, ``nytimes`` and ``newyorktimes`` are all The New York Times, ``washpost``
-    The Washington Post)."""
-    words = [w.lower() for w in _LETTERS.findall(_POSSESSIVE_END.sub("", source)) if w.lower() != "the"]
-    return bool(words) and any(_prefixes_spell(key, tuple(words)) for key in _outlet_keys(outlet))
-
-
-@lru_cache(maxsize=1024)
-def _outlet_keys(outlet: str) -> tuple[str, ...]:
-    """The outlet's name as the host or key writes it, letters only: one per telling label of a
-    host name (``blog.givewell.org``: ``givewell``), or the whole key (``usa-today``: ``usatoday``)."""
-    host = re.sub(r"^[a-z]+://", "", outlet.strip().lower()).split("/")[0]
-    labels = [label for label in host.split(".") if label not in _HOST_NOISE] if "." in host else [host]
-    keys = ("".join(_LETTERS.findall(label)) for label in labels)
-    return tuple(key for key in keys if len(key) >= 2)
-
-
-def _prefixes_spell(key: str, words: tuple[str, ...]) -> bool:
-    """Whether ``key`` is a run of non-empty prefixes of consecutive ``words``, from any word:
-    the places in ``key`` reachable word after word."""
-    for first in range(len(words)):
-        reached = {0}
-        for word in words[first:]:
-            reached = {at + n for at in reached for n in range(1, min(len(word), len(key) - at) + 1) if key.startswith(word[:n], at)}
-            if len(key) in reached:
-                return True
-            if not reached:
-                break
-    return False
