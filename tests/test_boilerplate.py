@@ -99,6 +99,11 @@ POSITION_CASES = [
     ("dateline above headline", [" date 2023-01-31 Politics", "Central bank raises rates again", PARA_1, PARA_2], 1, None),
     ("menu above the story", ["World", "Business", "Markets", "Tech", PARA_1, PARA_2, PARA_3], 1, "BPL008"),
     ("short last paragraph", [PARA_1, PARA_2, PARA_3, "Talks resume on Monday."], 3, None),
+    # One network's name alone over a paragraph: a letters page's heading for the comments taken
+    # from it. Share buttons come in runs, or name an action.
+    ("a network heading readers' comments", [PARA_1, "Michael Pravica.", "FACEBOOK.", PARA_2, "Chris Smith.", PARA_3], 2, None),
+    ("a run of share buttons", [PARA_1, "Facebook", "Twitter", "Email", PARA_2, PARA_3], 1, "BPL001"),
+    ("a share button over a paragraph", [PARA_1, "Share on Facebook", PARA_2, PARA_3], 1, "BPL001"),
 ]
 
 

@@ -1035,6 +1035,8 @@ def classify_pass(
                 rule = info.family
         elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
+        if rule is SOCIAL_CALL and _heads_comments(infos, index):
+            rule = None
         if info.call != NO_CALL and rule in (None, PAGE_FRAGMENT) and _stands_as_call(info, index, lead, story_lines):
             rule = SOCIAL_CALL
         if rule is SOCIAL_CALL and index in steps and not outlet_voice(info.span.text):
@@ -1055,6 +1057,20 @@ def _spoken_lines(infos: Sequence[LineInfo]) -> set[int]:
         return directions
     short = {i for i, info in enumerate(infos) if info.feature("ends_sentence") > 0 and info.words <= T.TRANSCRIPT_SPEECH_WORDS}
     return directions | short
+
+
+_ONE_NETWORK = re.compile(rf"^\W*(?:{T.NETWORKS})\W*$", re.IGNORECASE)
+
+
+def _heads_comments(infos: Sequence[LineInfo], index: int) -> bool:
+    """A line that is one network's name and nothing else ("FACEBOOK.") over a paragraph of
+    prose, with no other wording family on either side: a heading over what was taken from that
+    network (a letters page's readers' comments), not a share button, which comes in a run of
+    networks ("Facebook / Twitter / Email") or beside the page's other furniture."""
+    info = infos[index]
+    if info.words != 1 or not _ONE_NETWORK.match(info.span.text):
+        return False
+    return index + 1 < len(infos) and infos[index + 1].prose and not (info.feature("prev_family") or info.feature("next_family"))
 
 
 def _stands_as_call(info: LineInfo, index: int, lead: set[int], story_lines: Sequence[int]) -> bool:
