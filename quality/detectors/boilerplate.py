@@ -132,6 +132,8 @@ SOCIAL_CALL = Rule(
         "The ministry announced the visit on Telegram, where it has more than a million followers.",
         "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
         "Two men were arrested after the fire on Main Street, police said.\nIf you have information, call Crime Stoppers at 1-800-222-8477.",
+        "Readers answered our question about the new bridge, which opened on Monday after four years of works.\n\nFACEBOOK.\n\n"
+        "I drove over it twice on the first day and it cut my commute by twenty minutes each way, which is a big change for us.",
     ),
     fix="safe",
     message="call to follow, share or subscribe",
