@@ -26,6 +26,10 @@ SOURCE_AFTER = [
     ("Talks will resume, according to the South China Morning Post.", "according to", "the South China Morning Post", "media"),
     ("According to a senior official, the deal is off.", "According to", "a senior official", "anonymous"),
     ("As cited by the report, the cost rose.", "As cited by", "the report", "organisation"),
+    # "Today" capitalised inside a sentence belongs to a name; a weekday after a name does not.
+    ("Trade fell, according to USA TODAY.", "according to", "USA TODAY", "media"),
+    ("Trade fell, according to Reuters Monday.", "according to", "Reuters", "media"),
+    ("Trade fell, according to officials today.", "according to", "officials", "anonymous"),
 ]
 
 QUOTED_AS_SAYING = [

@@ -146,6 +146,8 @@ def _ends_phrase_forwards(tokens: Sequence[Token], start: int, j: int) -> bool:
         return True
     if low in SPEECH_FORMS and tokens[j - 1].lower not in T.NOUN_MARKERS and not low.endswith("s"):
         return True
+    if low in T.RELATIVE_DAYS and token.capitalised:
+        return False  # "today" capitalised inside a sentence is a name's ("USA Today", "the Today show")
     return low in T.PHRASE_ENDING_WORDS or low in T.MONTHS or low in T.WEEKDAYS
 
 

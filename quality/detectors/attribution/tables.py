@@ -684,6 +684,8 @@ MONTHS: frozenset[str] = frozenset(
     """.split()
 )
 WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+# The days named relative to the article's, lower case in a sentence unless they are part of a name.
+RELATIVE_DAYS: frozenset[str] = frozenset("today yesterday tonight".split())
 
 # Titles before a name that make it a person ("Sen. Lee", "Dr Ahmed").
 NAME_TITLES: frozenset[str] = frozenset("mr mrs ms dr sen rep gov gen president minister".split())
