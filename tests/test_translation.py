@@ -166,6 +166,15 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    (  # a name glued to the next word's capital is a lost space, not another spelling
+        [
+            ("b", "Senate leader Mitch McConnell spoke in Louisville on Monday."),
+            ("c", "Mitch McConnell said in Louisville that the vote would wait."),
+            ("a", "Those at the rally in Louisville: Sen. Mitch McConnellLt. Gov. Jenean Hampton."),
+        ],
+        "TRN002",
+        None,
+    ),
     (  # "Amazon" alone is the company, written mostly where "Amazon Alexa" is not: no short form
         [
             ("a", "Amazon cut prices on Monday. Amazon said the Echo Dot sold out in Seattle."),

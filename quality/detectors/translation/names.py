@@ -729,6 +729,8 @@ def _mention_variant(
                 continue
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
+            if _glued_to_next(differing, replacement):
+                continue  # "McConnellLt": the name and the next word's capital, a lost space (TRN007's)
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
             if summary.same_story(names, differing, anchor, STORY_OVERLAP):
                 best = (position, other, users)
@@ -746,6 +748,12 @@ def _dateline_capitals(text: str, start: int, end: int, key: tuple[str, ...]) ->
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and _DATELINE_END.match(text, end) is not None
+
+
+def _glued_to_next(word: str, name: str) -> bool:
+    """``word`` is ``name`` with the next word glued on at its capital ("McConnellLt" after a
+    list's "Sen. Mitch McConnell" ran into "Lt. Gov."): a join, not another spelling."""
+    return len(word) > len(name) and word.startswith(name) and word[len(name)].isupper()
 
 
 def _derived_form(word: str) -> bool:
