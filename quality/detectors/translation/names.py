@@ -730,7 +730,7 @@ def _mention_variant(
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
             if _glued_to_next(differing, replacement):
-                continue  # "McConnellLt": the name and the next word's capital, a lost space (TRN007's)
+                continue  # "McConnellLt": the name and the next word's capital, a lost space, not a spelling
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
             if summary.same_story(names, differing, anchor, STORY_OVERLAP):
                 best = (position, other, users)
