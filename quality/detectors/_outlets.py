@@ -1,14 +1,16 @@
 """The outlet an article comes from, as the detectors find it in the text: its key (the letters
-of a site's name, or of a source given by name) and whether a name an article writes spells it.
+of a site's name, or of a source given by name) and whether words an article writes spell it.
 
-Boilerplate looks for the outlet's own name in a call to the reader ("Follow The Sun");
-attribution tells an outlet citing itself ("HuffPost's forecast" in HuffPost) from one citing
-another outlet.
+Boilerplate looks for the outlet's own name, in whole words, as the object of a call to the
+reader ("Follow The Sun": :func:`words_spell`); attribution tells an outlet citing itself
+("HuffPost's forecast" in HuffPost) from one citing another outlet, where a name may be written
+by its words' first letters (:func:`spells_outlet`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 _HOST_PREFIXES = frozenset("www www1 www2 m mobile amp edition news en english".split())
 _KEY_CHARACTERS = re.compile(r"[^\W_]+")
@@ -26,6 +28,22 @@ def outlet_key(source: str) -> str:
             labels = labels[1:]
         name = labels[0]
     return "".join(_KEY_CHARACTERS.findall(name))
+
+
+def key_words(text: str) -> list[str]:
+    """The runs of letters and digits of ``text``, lower-cased: the words a key is spelt from."""
+    return _KEY_CHARACTERS.findall(text.lower())
+
+
+def words_spell(words: Sequence[str], k: int, key: str) -> bool:
+    """Whether ``words[k:]`` begin with whole words that spell ``key`` ("the", "sun" for
+    ``thesun``; a short key is not found inside a longer word)."""
+    spelled = ""
+    for word in words[k:]:
+        spelled += word
+        if len(spelled) >= len(key):
+            return spelled == key
+    return False
 
 
 def spells_outlet(name: str, key: str) -> bool:

@@ -94,7 +94,7 @@ from typing import ClassVar, Iterable, Mapping, NamedTuple, Sequence
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors._boilerplate_store import StoredLines
-from quality.detectors._outlets import outlet_key
+from quality.detectors._outlets import key_words, outlet_key, words_spell
 from quality.detectors._prefilter import LiteralScreen
 from quality.detectors._records import HELD_RECORDS
 from quality.detectors.base import Detector, check_option
@@ -523,28 +523,17 @@ def _calls_to_outlet(line: str, outlet: str) -> bool:
         sentence = line[start.end() :]
         if not _opens_with_action(sentence):
             continue
-        words = _KEY_CHARACTERS.findall(sentence[T.IMPERATIVE_LEAD.match(sentence).end() :].lower())
+        words = key_words(sentence[T.IMPERATIVE_LEAD.match(sentence).end() :])
         k = 1  # after the verb, its particles and an article: "sign up to the"
         while k < len(words) and words[k] in _BEFORE_OBJECT:
             k += 1
-        if _spelled_from(words, k, outlet) or (k > 1 and words[k - 1] == "the" and _spelled_from(words, k - 1, outlet)):
+        if words_spell(words, k, outlet) or (k > 1 and words[k - 1] == "the" and words_spell(words, k - 1, outlet)):
             return True
-    return False
-
-
-def _spelled_from(words: Sequence[str], k: int, outlet: str) -> bool:
-    """Whether ``words[k:]`` begin with words that spell ``outlet``."""
-    spelled = ""
-    for word in words[k:]:
-        spelled += word
-        if len(spelled) >= len(outlet):
-            return spelled == outlet
     return False
 
 
 _BEFORE_OBJECT = frozenset("up to on out in with at the".split())
 MIN_OUTLET_KEY = 3  # "bbc", "cnn": a shorter key would be found in lines that do not name the outlet
-_KEY_CHARACTERS = re.compile(r"[^\W_]+")
 
 
 # What names a channel, screened by their literals (most lines name none: one scan rules them out).

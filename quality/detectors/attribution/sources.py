@@ -233,4 +233,3 @@ def named_subject(words: Sequence[str]) -> str | None:
     if len(run) < MIN_NAME_WORDS:
         return None
     return " ".join(run) if classify_words(run, strict=True) == PERSON else None
-
