@@ -186,6 +186,23 @@ def test_other_damage(text: str, code: str, evidence: str, repair: str | None) -
     assert matching[0].repair == repair
 
 
+# Text normalised to NFD after it was garbled: each accented letter is a base letter and a
+# combining mark (``A`` + U+0303 for ``Ã``), which no codec encodes until they are composed again.
+DECOMPOSED = [
+    # (text, [(code, evidence as in the text, repair)])
+    ("French President FranA\u0303\x83A\u0302\xa7ois Hollande said", [("MOJ003", "A\u0303\x83A\u0302\xa7", "ç")]),
+    ("The cafA\u0303\xa9 reopened.", [("MOJ001", "A\u0303\xa9", "é")]),
+    ("FranA\u0303\x83A\u0302\xa7ois and the cafA\u0303\xa9 nearby", [("MOJ003", "A\u0303\x83A\u0302\xa7", "ç"), ("MOJ001", "A\u0303\xa9", "é")]),
+    ("The cafe\u0301 reopened in Montre\u0301al.", []),  # genuine accents, decomposed
+    ("Ha\u0300 No\u0323\u0302i and Tha\u0300nh pho\u0302\u0301 Ho\u0302\u0300 Chi\u0301 Minh", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECOMPOSED, ids=[repr(c[0][:24]) for c in DECOMPOSED])
+def test_decomposed_text_is_read_composed(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(d.code, text[d.start : d.end], d.repair) for d in ENGINE.find(text)] == expected
+
+
 @pytest.mark.parametrize("text", ["AT&T and Q&A; R&D; S&P 500; Tom & Jerry.", "&unknownentity; stays", "Use &lt and &gt", "Page one.\x0cPage two."])
 def test_ampersands_that_are_text(text: str) -> None:
     assert [d.code for d in ENGINE.find(text)] == []

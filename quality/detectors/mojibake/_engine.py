@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -146,6 +147,37 @@ _ENTITY_BODY = re.compile(T.ENTITY_PATTERN[1:])
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
+# A combining diacritic (U+0300-U+036F), and a letter with those after it.
+_MARK = re.compile("[\u0300-\u036f]")
+_WITH_MARKS = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+
+
+def composed(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with each letter and its combining marks made one character where Unicode
+    composes them (NFC), and for each character of the result the offset in ``text`` where it
+    begins (one more entry at the end: ``len(text)``); None when nothing composes. Only such
+    pairs change: NFC would also rewrite characters the codecs care about (CJK compatibility
+    ideographs), which must stay as the text has them."""
+    first = _MARK.search(text)  # the common case, no mark at all, at the cost of one quick scan
+    if first is None:
+        return None
+    pieces: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for match in _WITH_MARKS.finditer(text, max(0, first.start() - 1)):
+        one = unicodedata.normalize("NFC", match.group())
+        if len(one) != 1:
+            continue
+        pieces += [text[done : match.start()], one]
+        origin += [*range(done, match.start()), match.start()]
+        done = match.end()
+    if not pieces:
+        return None
+    pieces.append(text[done:])
+    origin += range(done, len(text) + 1)
+    return "".join(pieces), origin
+
+
 class Engine:
     """Finds damage in texts. Thresholds are fixed per instance; instances hold only caches."""
 
@@ -156,7 +188,16 @@ class Engine:
     # ---------------------------------------------------------------------------------- scan
 
     def find(self, text: str) -> list[Damage]:
-        """Every piece of damage in ``text``, in order."""
+        """Every piece of damage in ``text``, in order. A text whose accented letters were
+        decomposed after it was garbled (normalised to NFD: ``A`` + U+0303 for ``Ã``) is read
+        with its letters composed again, and the damage placed back on the text as given."""
+        recomposed = composed(text)
+        if recomposed is None:
+            return self._find(text)
+        whole, origin = recomposed
+        return [replace(d, start=origin[d.start], end=origin[d.end]) for d in self._find(whole)]
+
+    def _find(self, text: str) -> list[Damage]:
         damages: list[Damage] = []
         runs: list[tuple[int, int]] = []
         done = 0
