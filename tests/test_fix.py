@@ -66,6 +66,7 @@ REPAIRS = [
     ("He called it â€œexcellentâ€? then", "He called it “excellentâ€? then"),  # only the verified part
     ("ï»¿The cafÃ© reopened.", "The café reopened."),  # a byte-order mark read as text goes
     ("First file.\nï»¿Second file.", "First file.\nSecond file."),  # files joined
+    ("FranA\u0303\x83A\u0302\xa7ois and cafe\u0301", "François and cafe\u0301"),  # decomposed (NFD) after the damage
 ]
 
 
