@@ -372,8 +372,9 @@ class _Index:
         """The words the article uses on one line only, with that line's index."""
         return _single_line_words(self.lines(n))
 
-    def alignment(self, me: int, n: int) -> tuple[int, list[tuple[int, int]]]:
-        """Anchors and line pairs between two articles; no pairs when they are not versions.
+    def anchors(self, me: int, n: int) -> list[tuple[int, int]] | None:
+        """The anchors between two articles, in reading order; None when they are too few for
+        the two to be versions.
 
         Anchor candidates come from words that each article uses on one line only (as patience
         diff does): such a word names the line's counterpart. A line's best-voted counterpart is
@@ -383,38 +384,43 @@ class _Index:
         common = my_lines.keys() & their_lines.keys()
         needed = max(options.min_anchors, options.min_anchor_share * min(self.line_counts[me], self.line_counts[n]))
         if len(common) < needed:
-            return 0, []  # too few shared single-line words for enough anchors
+            return None  # too few shared single-line words for enough anchors
         votes: Counter[tuple[int, int]] = Counter((my_lines[w], their_lines[w]) for w in common)
         best: dict[int, tuple[int, int]] = {}  # my line → (votes, their line): most votes, then first line
         for (i, j), count in votes.items():
             if i not in best or (count, -j) > (best[i][0], -best[i][1]):
                 best[i] = (count, j)
         if len(best) < needed:
-            return 0, []
+            return None
         my_words, their_words = self.lines(me), self.lines(n)
         anchors = [(i, j) for i, (_, j) in sorted(best.items()) if jaccard(frozenset(my_words[i]), frozenset(their_words[j])) >= options.anchor_similarity]
         anchored = _increasing_chain(anchors)
-        if len(anchored) < needed:
-            return len(anchored), []
-        mine, theirs = [frozenset(words) for words in my_words], [frozenset(words) for words in their_words]
-        return len(anchored), _fill_gaps(anchored, mine, theirs, options.pair_similarity)
+        return anchored if len(anchored) >= needed else None
+
+    def line_pairs(self, me: int, n: int, anchored: list[tuple[int, int]]) -> dict[int, int]:
+        """Each of ``me``'s lines and its counterpart in version ``n``: the anchors and the lines
+        between them (:func:`_fill_gaps`)."""
+        mine, theirs = [frozenset(words) for words in self.lines(me)], [frozenset(words) for words in self.lines(n)]
+        return dict(_fill_gaps(anchored, mine, theirs, self.options.pair_similarity))
 
     def versions(self, me: int) -> list[tuple[int, str, dict[int, int]]]:
         """The article's versions, one per other source (most anchors, then lowest id): (anchor
         count, id, line pairs), most anchors first, at most ``max_versions``. Candidates are
         tried in their ranking's order, and the search stops once ``max_versions`` sources have
-        one: a story carried by many outlets need not be aligned with all of them."""
-        per_source: dict[str, tuple[int, str, dict[int, int]]] = {}
+        one: a story carried by many outlets need not be aligned with all of them. Only the
+        chosen versions have their lines paired; the others are ranked by their anchors."""
+        per_source: dict[str, tuple[int, str, int, list[tuple[int, int]]]] = {}
         for n in self.candidates(me):
             if len(per_source) >= self.options.max_versions and self.sources[n] not in per_source:
                 continue
-            count, pairs = self.alignment(me, n)
-            if not pairs:
+            anchored = self.anchors(me, n)
+            if anchored is None:
                 continue
             held = per_source.get(self.sources[n])
-            if held is None or (count, held[1]) > (held[0], self.ids[n]):
-                per_source[self.sources[n]] = (count, self.ids[n], dict(pairs))
-        return sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: self.options.max_versions]
+            if held is None or (len(anchored), held[1]) > (held[0], self.ids[n]):
+                per_source[self.sources[n]] = (len(anchored), self.ids[n], n, anchored)
+        chosen = sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: self.options.max_versions]
+        return [(count, version_id, self.line_pairs(me, n, anchored)) for count, version_id, n, anchored in chosen]
 
     def consensus(self, me: int) -> list[LineConsensus]:
         options = self.options
