@@ -8,15 +8,26 @@ particular words, and those are what is counted here:
 
 - **how-to**: quantity-and-unit lines (``2 tbsp. soy sauce``, ``1 cup flour``) or an
   ``Ingredients`` / ``Directions`` heading over numbered steps;
-- **listing** (results, standings, rankings, deal lists): many lines of data, short lines with
-  numbers and no sentence (``Reed Sorenson 118 0 0 0 0``, ``3. Jane Doe 2:31:08``), short lines
-  with a price (``AirPods Pro for $235``) or lines a third numbers, or many scores;
+- **listing** (results, standings, rankings, deal lists, event calendars): many lines of data,
+  short lines with numbers and no sentence (``Reed Sorenson 118 0 0 0 0``, ``3. Jane Doe
+  2:31:08``), short lines with a price (``AirPods Pro for $235``) or lines a third numbers; or
+  many scores; or most paragraphs each an item with its price or its web address (a deal
+  roundup, ``VISIT the National Horse Show, Oct. 11-21 ...; www.panational.org``);
 - **transcript**: a third of the paragraphs or more open with a speaker's label (``WALLACE:``,
   ``Q:``);
-- **review**: a rating (``4/5``, ``8 out of 10``, ``★★★★``) or the review's own headings
-  (``Verdict``, ``Pros``, ``Cons``, ``Specs``), two signs at least;
+- **review**: a rating (``4/5``, ``8 out of 10``, ``★★★★``), the review's own headings
+  (``Verdict``, ``Pros``, ``Cons``, ``Specs``) or its labels (``RRP:``, ``Platform:``), two
+  signs at least; or one label only a review carries (``Tested by:``, ``Version tested:``);
+- **press release**: an organisation's own announcement, closed the way releases are closed
+  (``For more information, visit ...``, an ``About <name>`` heading, ``Media contact:``,
+  ``###``) and opened the way they open (a dateline of city and state before a dash, an
+  announcement made ``today``, a wire service's tag such as ``/PRNewswire/``);
+- **teaser**: a stub too short to judge, fewer than 150 words, that stops where the rest would
+  follow (``All...``, ``See more photos:``);
 - **opinion**: the writer's first person singular, outside quotations, at least 1.5% of the
-  words (``I think``, ``my view``);
+  words (``I think``, ``my view``); or the opinion page's own marks: a section label
+  (``Letters.``, ``Editorial``, ``Our view``) among the first lines, or a closing note on a
+  contributor the article never mentions (``Jane Roe, a former aide, is a professor of ...``);
 - **news**: everything else, the default.
 
 The first that holds, in that order, is the genre. The rules are deliberately few and coarse:
@@ -30,7 +41,8 @@ import re
 from quality.spans import CURRENCY_SIGNS, paragraphs
 
 NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT = "news", "opinion", "review", "how-to", "listing", "transcript"
-GENRES = (NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT)
+PRESS_RELEASE, TEASER = "press-release", "teaser"
+GENRES = (NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT, PRESS_RELEASE, TEASER)
 
 _QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|to)\s*\d+)?\s*"
 _UNIT = (
@@ -45,12 +57,53 @@ _HOW_TO_HEADING = re.compile(
 )
 _STEP = re.compile(r"^\W*(?:step\s+\d+|\d{1,2}[.)])\s+[A-Z]", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
-_PRICE = re.compile(rf"[{re.escape(CURRENCY_SIGNS)}]\s?\d|\d\s?(?:€|USD|EUR|GBP)\b")
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 # A speaker's label: "Q:", "WALLACE:", "Chris Wallace:" (a name of up to four capitalised words)
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+\S")
 _RATING = re.compile(r"\b\d+(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b|[★☆]{3,}|\b\d(?:\.\d)? stars?\b", re.IGNORECASE)
 _REVIEW_HEADING = re.compile(r"^\W*(?:verdict|the verdict|pros|cons|pros and cons|specs|specifications|our rating|rating|price)\W*$", re.IGNORECASE)
+# A review's labels, anywhere in a line ("Tested by: John Milbank RRP: £40"); the first group
+# belongs to reviews alone, the second to product pages as well.
+_REVIEW_OWN_LABEL = re.compile(r"\b(?:tested by|version tested|reviewed by|reviewed on|review unit|price as reviewed|our score|review score):", re.IGNORECASE)
+_REVIEW_LABEL = re.compile(r"\b(?:rrp|msrp|platforms?|developer|publisher|release date|price):", re.IGNORECASE)
+# A price as a shop or a deal gives it ("for $700", "from $139.99"), not a sum in the news
+# ("$2.2 million", "$1bn").
+_ITEM_PRICE = re.compile(
+    rf"[{re.escape(CURRENCY_SIGNS)}]\s?\d[\d,]*(?:\.\d+)?(?!\d|[.,]\d|\s?(?:million|billion|trillion|bn|mn|m|k)\b)|\d\s?(?:€|USD|EUR|GBP)\b",
+    re.IGNORECASE,
+)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+# How a press release closes: a pointer to the organisation's site, the press contact, the end
+# mark, its boilerplate heading ("About Acme Corp", not "About the author"); and how it opens: a
+# dateline of city and state before a dash ("New York, NY –"), an announcement made "today", or
+# a wire service's tag. A release has a closer and an opener; a news report may end on a pointer
+# to a website, or open on a dateline, but seldom both.
+_RELEASE_CLOSER = re.compile(
+    r"\bfor (?:more|further) information,? (?:please )?(?:visit|contact|go to)\b|^\W*(?:media|press) contacts?\b|^\s*#{3}\s*$",
+    re.IGNORECASE,
+)
+_RELEASE_ABOUT = re.compile(r"^About (?!(?:the|The|Us|us|This|this|Our|our|Me|me|Author|author)\b)[A-Z][\w&.,'’ -]{1,60}$")
+_RELEASE_OPENER = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,30},\s+[A-Z][A-Za-z.]{1,14}\.?(?:,\s+\w{3,9}\.? \d{1,2},? \d{4})?\s*(?:/[^/\n]{2,30}/\s*)?[–—-]|"
+    r"\b(?:today announced|announced today)\b|/\s*(?:PRNewswire|Business Wire|GLOBE NEWSWIRE|PRWeb)\s*/",
+    re.MULTILINE,
+)
+RELEASE_OPENER_LINES = 3  # lines from the top where a release's dateline may stand
+# A stub stops where the rest would follow: an ellipsis, or a colon before what is not there.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…|:)\W*$")
+# The opinion page's section labels, on a line of their own.
+_OPINION_LABEL = re.compile(
+    r"^\W*(?:letters?(?: to the editor)?|editorial|our view|opposing view|opinion|commentary|op-ed|guest column|column)\W*$",
+    re.IGNORECASE,
+)
+# A closing note on a contributor: a person's name, perhaps an apposition, then "is a/an/the
+# ...". An organisation's closing line ("Kaiser Health News is a nonprofit news service") is
+# no contributor: a word of the name is one organisations use.
+_CONTRIBUTOR_NOTE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})(?:,[^.]{0,120},)? (?:is|was) (?:a|an|the)\b")
+_ORGANISATION_WORDS = frozenset(
+    "news press service network media group company corp inc ltd llc foundation institute university "
+    "college center centre council association agency times post journal herald tribune review".split()
+)
 # The first person inside quotations is the speaker's, not the writer's. A quotation stops at the
 # next opening mark too, so that a line of unclosed “ costs one step each, not a scan to its end.
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
@@ -68,6 +121,11 @@ TRANSCRIPT_SHARE = 0.3  # paragraphs opening with a speaker's label
 MIN_SPEAKER_LINES = 4
 MIN_REVIEW_SIGNS = 2
 FIRST_PERSON_SHARE = 0.015
+MIN_ITEMS = 4  # paragraphs, each with a price or a web address, that make a listing ...
+ITEM_SHARE = 0.4  # ... when they are at least this share of the paragraphs
+TEASER_WORDS = 150  # a stub shorter than this that stops short is a teaser
+OPINION_LABEL_REACH = 3  # lines from the top searched for the opinion page's label
+CONTRIBUTOR_NOTE_WORDS = 60  # a closing note on a contributor is one short paragraph
 
 
 def genre_of(text: str) -> str:
@@ -86,15 +144,38 @@ def genre_of(text: str) -> str:
         scores >= MIN_SCORES and scores * WORDS_PER_SCORE >= words
     ):
         return LISTING
+    items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
+    if items >= MIN_ITEMS and items >= ITEM_SHARE * len(lines):
+        return LISTING
     speakers = sum(1 for line in lines if _SPEAKER.match(line))
     if speakers >= MIN_SPEAKER_LINES and speakers >= TRANSCRIPT_SHARE * len(lines):
         return TRANSCRIPT
-    review_signs = len(_RATING.findall(text)) + sum(1 for line in lines if _REVIEW_HEADING.match(line))
-    if review_signs >= MIN_REVIEW_SIGNS:
+    review_signs = len(_RATING.findall(text)) + sum(1 for line in lines if _REVIEW_HEADING.match(line)) + len(_REVIEW_LABEL.findall(text))
+    if review_signs >= MIN_REVIEW_SIGNS or _REVIEW_OWN_LABEL.search(text):
         return REVIEW
+    if any(_RELEASE_CLOSER.search(line) or _RELEASE_ABOUT.match(line) for line in lines) and _RELEASE_OPENER.search("\n".join(lines[:RELEASE_OPENER_LINES])):
+        return PRESS_RELEASE
+    if words < TEASER_WORDS and _CUT_OFF.search(lines[-1]):
+        return TEASER
     if words and len(_FIRST_PERSON.findall(_QUOTED.sub(" ", text))) >= FIRST_PERSON_SHARE * words:
         return OPINION
+    if any(_OPINION_LABEL.match(line) for line in lines[:OPINION_LABEL_REACH]) or _contributor_note(text, lines[-1]):
+        return OPINION
     return NEWS
+
+
+def _contributor_note(text: str, last: str) -> bool:
+    """The last paragraph introduces someone the article does not otherwise mention: an op-ed's
+    note on its author ("John Roe, a former aide, is a professor of politics at ..."). A news
+    report that ends on a person ("Smith is the group's spokesman") has named them before."""
+    match = _CONTRIBUTOR_NOTE.match(last)
+    if match is None or len(last.split()) > CONTRIBUTOR_NOTE_WORDS:
+        return False
+    name = match.group(1).split()
+    if any(word.lower().strip(".") in _ORGANISATION_WORDS for word in name):
+        return False
+    surname = name[-1]
+    return surname not in text[: len(text) - len(last)]
 
 
 def _is_data_line(line: str) -> bool:
@@ -102,7 +183,7 @@ def _is_data_line(line: str) -> bool:
     a short line that is no sentence (``3. Jane Doe 2:31:08``), or a line whose words are a third
     numbers or more (``DL Larry Ogunjobi 63 85% 1 tackle (1 combined). 1 sack``)."""
     words = line.split()
-    if len(words) <= 15 and _PRICE.search(line):
+    if len(words) <= 15 and _ITEM_PRICE.search(line):
         return True
     numbers = len(_NUMBER.findall(line))
     if numbers >= 2 and len(words) <= 12 and not _SENTENCE_END.search(line):
