@@ -72,7 +72,7 @@ _ITEM_PRICE = re.compile(
     rf"[{re.escape(CURRENCY_SIGNS)}]\s?\d[\d,]*(?:\.\d+)?(?!\d|[.,]\d|\s?(?:million|billion|trillion|bn|mn|m|k)\b)|\d\s?(?:€|USD|EUR|GBP)\b",
     re.IGNORECASE,
 )
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 # How a press release closes: a pointer to the organisation's site, the press contact, the end
 # mark, its boilerplate heading ("About Acme Corp", not "About the author"); and how it opens: a
 # dateline of city and state before a dash ("New York, NY –"), an announcement made "today", or
