@@ -1070,17 +1070,34 @@ def test_a_story_carried_by_many_outlets_is_compared(copies: int) -> None:
     assert [f.evidence for f in result.findings if f.rule == "TRN012"] == [MISTRANSLATED]
 
 
+# (uses as (key, article) in the order the articles are read, postings wanted per key, postings)
+POSTINGS = [
+    pytest.param(
+        [(1, 0), (0, 1), (0, 2), (0, 3), (1, 4), (0, 5), (2, 7), (0, 8), (1, 8), (0, 9)],
+        [3, 3, 1, 0],
+        [[1, 2, 3], [0, 4, 8], [7], []],
+        id="each key's first articles, the rest cut",
+    ),
+    pytest.param(
+        [(1, 0), (0, 1), (1, 4)],
+        [3, 3, 0],
+        [[1], [0, 4], []],
+        id="a key that meets fewer uses than its size has its slots closed up",
+    ),
+]
+
+
 @pytest.mark.parametrize("block", [1, 3, 7, 1000])
-def test_postings_keep_each_keys_first_articles_however_the_uses_come(block: int) -> None:
-    """The postings are cut as blocks of uses arrive; the result is each key's ``cap`` lowest
-    article numbers, ascending, whatever the blocks and the order of the uses."""
-    uses = [(0, 9), (1, 4), (0, 2), (2, 7), (0, 5), (0, 1), (1, 8), (0, 8), (1, 0), (0, 3)]
+@pytest.mark.parametrize(("uses", "sizes", "expected"), POSTINGS)
+def test_postings_keep_each_keys_first_articles_whatever_the_blocks(uses: list, sizes: list, expected: list, block: int) -> None:
+    """The articles come in ascending order, in blocks of uses; each key keeps its first
+    ``sizes[k]`` articles, ascending, whatever the blocks."""
     blocks = [
         (np.array([k for k, _ in uses[at : at + block]], np.int32), np.array([n for _, n in uses[at : at + block]], np.int32))
         for at in range(0, len(uses), block)
     ]
-    starts, articles = _postings(blocks, keys=4, cap=3)
-    assert [articles[starts[k] : starts[k + 1]].tolist() for k in range(4)] == [[1, 2, 3], [0, 4, 8], [7], []]
+    starts, articles = _postings(blocks, np.array(sizes))
+    assert [articles[starts[k] : starts[k + 1]].tolist() for k in range(len(sizes))] == expected
 
 
 FOREIGN_ARTICLE = (

@@ -73,8 +73,9 @@ _MAPPED = ("candidate_hashes", "candidate_counts", "posting_starts", "posting_ar
 RELEASE_EVERY = 4096
 # A string whose hash tells whether a process hashes strings as the one that built an index.
 _HASH_PROBE = "quality.consensus"
-# Key uses gathered before they are sorted and cut into the postings: 8 bytes each, 32 MB.
-POSTINGS_BLOCK = 1 << 22
+# Key uses gathered before they are written into the postings (8 bytes each; writing a block
+# takes some 50 bytes a use for a moment: 13 MB).
+POSTINGS_BLOCK = 1 << 18
 
 
 def line_words(text: str) -> tuple[str, ...]:
@@ -235,8 +236,8 @@ class _Index:
         """The key candidates and the chosen keys' postings (see the module docstring, step 2),
         and each article's paragraph line count, read on the way."""
         options = self.options
-        # The numbers in id order, in the summary's order: the three reads below go through its
-        # record files from start to end.
+        # The numbers in id order, in the summary's order: the first two reads below go through
+        # its record files from start to end (the third, in id order, fills the postings).
         reading_order = np.argsort(np.frombuffer(self.places, dtype=np.int64))
         # Key candidates: uncommon words (Zipf below ``common_zipf``: "see", "said", "something"
         # tie unrelated articles) in 2 or more articles, held as the sorted string hashes of the
@@ -256,8 +257,11 @@ class _Index:
             chosen[[k for _, _, k in self._keys(lines)]] = True
         # Postings of the chosen keys, cut at ``max_key_articles`` (the first articles in id
         # order, so the cut does not depend on how the corpus was read or chunked), as one array
-        # of article numbers, key after key: 4 bytes a posting.
-        self.posting_starts, self.posting_articles = _postings(self._occurrences(reading_order, chosen), len(self.candidate_hashes), options.max_key_articles)
+        # of article numbers, key after key: 4 bytes a posting. A key's postings number its
+        # articles or the cut, whichever is fewer, so the array is made at its size and filled
+        # as the articles are read in id order: no sort of all the postings at once.
+        sizes = np.where(chosen, np.minimum(self.candidate_counts, options.max_key_articles), 0)
+        self.posting_starts, self.posting_articles = _postings(self._occurrences(np.arange(len(self.ids)), chosen), sizes)
         self.hash_probe = hash(_HASH_PROBE)
         # In a streamed run these four go to files of its folder and are read through the page
         # cache (:class:`MappedArray`): nothing of them stays resident once let go.
@@ -449,21 +453,36 @@ class _Index:
         return found
 
 
-def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], keys: int, cap: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each key's first ``cap`` articles (by number), as ``(starts, articles)``: key ``k``'s
-    articles are ``articles[starts[k]:starts[k + 1]]``, ascending. The blocks of uses are cut
-    as they come, so what is held at once is the cut postings and one block."""
-    kept_keys, kept_articles = np.zeros(0, np.int32), np.zeros(0, np.int32)
-    for block_keys, block_articles in blocks:
-        key = np.concatenate([kept_keys, block_keys])
-        article = np.concatenate([kept_articles, block_articles])
-        order = np.lexsort((article, key))
-        key, article = key[order], article[order]
-        first = np.searchsorted(key, key)  # where each key's run begins
-        within = np.arange(len(key)) - first < cap
-        kept_keys, kept_articles = key[within], article[within]
-    starts = np.searchsorted(kept_keys, np.arange(keys + 1)).astype(np.int64)
-    return starts, kept_articles
+def _postings(blocks: Iterable[tuple[np.ndarray, np.ndarray]], sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each key's first ``sizes[k]`` articles, as ``(starts, articles)``: key ``k``'s articles are
+    ``articles[starts[k]:starts[k + 1]]``, ascending. The blocks of uses (key numbers, article
+    numbers) come in ascending article order, so a key's first uses are the ones to keep: each
+    is written straight to its slot and the rest dropped. What is held at once is the postings
+    themselves and one block (a key that meets fewer uses than its size has its slots closed
+    up at the end)."""
+    sizes = np.asarray(sizes, dtype=np.int64)
+    starts = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    articles = np.zeros(int(starts[-1]), dtype=np.int32)
+    filled = np.zeros(len(sizes), dtype=np.int64)
+    for keys, numbers in blocks:
+        if not len(keys):
+            continue
+        order = np.argsort(keys, kind="stable")  # by key; each key's articles stay ascending
+        keys, numbers = keys[order], numbers[order]
+        run_starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])  # where each key's uses begin
+        run_lengths = np.diff(np.r_[run_starts, len(keys)])
+        slot = filled[keys] + np.arange(len(keys)) - np.repeat(run_starts, run_lengths)
+        fits = slot < sizes[keys]
+        articles[starts[keys[fits]] + slot[fits]] = numbers[fits]
+        filled[keys[run_starts]] += run_lengths
+    met = np.minimum(filled, sizes)
+    if (met < sizes).any():
+        in_slot = np.arange(len(articles)) - np.repeat(starts[:-1], sizes)
+        articles = articles[in_slot < np.repeat(met, sizes)]
+        starts = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(met, out=starts[1:])
+    return starts, articles
 
 
 def _uncommon_words(words: Iterable[str], limit: float) -> set[str]:
