@@ -401,19 +401,12 @@ class _Index:
         anchored = _increasing_chain(anchors)
         return anchored if len(anchored) >= needed else None
 
-    def line_pairs(self, me: int, n: int, anchored: list[tuple[int, int]]) -> dict[int, int]:
-        """Each of ``me``'s lines and its counterpart in version ``n``: the anchors and the lines
-        between them (:func:`_fill_gaps`)."""
-        mine, theirs = [frozenset(words) for words in self.lines(me)], [frozenset(words) for words in self.lines(n)]
-        return dict(_fill_gaps(anchored, mine, theirs, self.options.pair_similarity))
-
-    def versions(self, me: int) -> list[tuple[int, str, dict[int, int]]]:
-        """The article's versions, one per other source (most anchors, then lowest id): (anchor
-        count, id, line pairs), most anchors first, at most ``max_versions``. Candidates are
-        tried in their ranking's order, and the search stops once ``max_versions`` sources have
-        one: a story carried by many outlets need not be aligned with all of them. Only the
-        chosen versions have their lines paired; the others are ranked by their anchors."""
-        per_source: dict[str, tuple[int, str, int, list[tuple[int, int]]]] = {}
+    def versions(self, me: int) -> list[tuple[int, list[tuple[int, int]]]]:
+        """The article's versions, one per other source (most anchors, then lowest id), as
+        (number, anchors), most anchors first, at most ``max_versions``. Candidates are tried
+        in their ranking's order, and the search stops once ``max_versions`` sources have one: a
+        story carried by many outlets need not be aligned with all of them."""
+        per_source: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         for n in self.candidates(me):
             if len(per_source) >= self.options.max_versions and self.sources[n] not in per_source:
                 continue
@@ -421,23 +414,27 @@ class _Index:
             if anchored is None:
                 continue
             held = per_source.get(self.sources[n])
-            if held is None or (len(anchored), held[1]) > (held[0], self.ids[n]):
-                per_source[self.sources[n]] = (len(anchored), self.ids[n], n, anchored)
-        chosen = sorted(per_source.values(), key=lambda v: (-v[0], v[1]))[: self.options.max_versions]
-        return [(count, version_id, self.line_pairs(me, n, anchored)) for count, version_id, n, anchored in chosen]
+            if held is None or (len(anchored), self.ids[held[0]]) > (len(held[1]), self.ids[n]):
+                per_source[self.sources[n]] = (n, anchored)
+        return sorted(per_source.values(), key=lambda v: (-len(v[1]), self.ids[v[0]]))[: self.options.max_versions]
 
     def consensus(self, me: int) -> list[LineConsensus]:
         options = self.options
-        versions = self.versions(me)
-        if not versions:
+        chosen = self.versions(me)
+        if not chosen:
             return []
         mine = [frozenset(words) for words in self.lines(me)]
-        theirs = {v[1]: [frozenset(words) for words in self.lines(self.position(v[1]))] for v in versions}
+        # Each version's line pairs (the anchors and the lines between them) and its lines' words:
+        # only the chosen versions are paired, the others were ranked by their anchors alone.
+        versions = []
+        for n, anchored in chosen:
+            theirs = [frozenset(words) for words in self.lines(n)]
+            versions.append((dict(_fill_gaps(anchored, mine, theirs, options.pair_similarity)), theirs))
         found = []
         for i, words in enumerate(mine):
             if len(words) < options.min_line_words:
                 continue
-            counterparts = [theirs[v[1]][v[2][i]] for v in versions if i in v[2]]
+            counterparts = [theirs[pairs[i]] for pairs, theirs in versions if i in pairs]
             if len(counterparts) < options.min_versions:
                 continue
             similarities = [jaccard(words, c) for c in counterparts]
