@@ -181,6 +181,14 @@ CUE_VERB = [
     ("On Monday night, Clark leaned in often, painting Jones as a caricature.", "painting", "Clark", "person"),
     ("Jones beamed and asked the crowd to cheer.", "asked", "Jones", "person"),
     ("Jones has used the phrase often and criticized Smith for it.", "criticized", "Jones", "person"),
+    ("The mayor left no doubt about her plans, saying she would run again.", "saying", "The mayor", "person"),
+    ("Jones, a former party chairman, became a delegate and said he backs Roe.", "said", "Jones", "person"),
+    ("Jones rubbed his chin, and then said nothing more.", "said", "Jones", "person"),
+    ("The farmer fed the cows, and the vet said they were well.", "said", "the vet", "person"),
+    # a verb of saying in the infinitive: the main clause's subject speaks
+    ("Jones was quick to add that the plan was not dead.", "add", "Jones", "person"),
+    ("Lee used the speech to rebut the charge.", "rebut", "Lee", "person"),
+    ("The race was too close to call.", "", "", ""),
     # gerunds: after a finite verb its subject speaks; after a preposition, the main subject
     ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
     ("After saying her foot was sore, she was taken to hospital.", "saying", "she", "person"),
@@ -226,6 +234,7 @@ CUE_VERB = [
 # Read only where no other cue is found in the sentence.
 SETTING_PHRASE = [
     ("At a press briefing, the minister looked tired.", "At a press briefing", "the minister", "person"),
+    ("Follow Ann Lee on Twitter @annlee.", "", "", ""),  # a call to the reader has no subject
     ("They met in a video conference on Monday.", "", "", ""),
 ]
 
@@ -240,6 +249,10 @@ INLINE_SIGNATURE = [
 
 SIGNATURE_LINE = [
     ("— Li Wei (@example) March 1, 2023", "—", "Li Wei", "person"),
+    ("— Secretary of State Ann Lee (@example) May 2, 2023", "—", "Secretary of State Ann Lee", "person"),
+    # a subheading set off by dashes, or the end of a broken sentence, signs nothing
+    ("– Rising costs ahead –", "", "", ""),
+    ("— the crowd cheered at the end.", "", "", ""),
 ]
 
 BLOCKS: list[tuple[Callable, list[tuple[str, str, str, str]]]] = [

@@ -50,12 +50,23 @@ def signature_line(ctx: Context) -> Attribution | None:
     text, sentence = ctx.text, ctx.sentence
     match = _SIGNATURE_NAME.match(sentence.text)
     name = match["name"].strip(" ,") if match else ""
-    if not name:
+    if not _signs_as_name(name):
         return None
     start = sentence.start + sentence.text.index(name)
     dash = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
     width = 2 if text.startswith("--", dash) else 1
     return Attribution(text[dash : dash + width], dash, dash + width, name, start, start + len(name), classify_text(name) or PERSON, DIRECT)
+
+
+def _signs_as_name(text: str) -> bool:
+    """Whether the words after a signature's dash can be who signs: a name or a title and name
+    ("White House Correspondent Julie Pace", "The Associated Press"), not a subheading set off by
+    dashes ("– Framing the battle ahead –") or the end of a broken sentence ("— the balloons
+    cascaded down")."""
+    words = text.rstrip(".").split()
+    if not words or any(ch in text for ch in "?!–—‘’“”\"'"):
+        return False
+    return all(w[0].isupper() or w in T.NAME_PARTICLES for w in words)
 
 
 def speaker_label(ctx: Context) -> Attribution | None:

@@ -186,6 +186,8 @@ def main_subject(tokens: Sequence[Token]) -> TokenSpan | None:
     since a name is not followed by more of its noun phrase in lower case.
     """
     k = _after_opening_adverbials(tokens)
+    if k == 0 and len(tokens) > 1 and tokens[0].lower in T.READER_IMPERATIVES and tokens[1].is_word:
+        return None  # "Follow Jane Roe on Twitter": a call to the reader, with no subject
     if k < len(tokens) and is_name(tokens[k].text) and not tokens[k].quoted:
         end = k
         while end < len(tokens) and (is_name(tokens[end].text) or joining_dot(tokens, end)) and not tokens[end].quoted:
@@ -199,11 +201,14 @@ def main_subject(tokens: Sequence[Token]) -> TokenSpan | None:
         return k, k + 1  # "She started by saying ...": a pronoun is the whole subject
     span = noun_phrase_at(tokens, k)
     if span:
-        # The noun phrase ends before a verb in the past ("The union voted to ..."), unless the
-        # participle belongs to it ("people briefed on the talks").
+        # The noun phrase ends before a verb in the past ("The union voted to ...", "The
+        # president left no doubt"), unless the participle belongs to it ("people briefed on
+        # the talks").
         for j in range(span[0] + 1, span[1]):
             low = tokens[j].lower
-            if low.endswith("ed") and not tokens[j].capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES:
+            if tokens[j].capitalised:
+                continue
+            if (low.endswith("ed") and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES) or low in T.IRREGULAR_PAST:
                 return (span[0], j)
     return span
 

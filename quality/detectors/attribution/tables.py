@@ -293,6 +293,30 @@ BETWEEN_SUBJECT_AND_VERB: frozenset[str] = frozenset(
 # between a subject and its verb without being part of the subject ("leaders almost
 # universally expressed", "which together vowed").
 
+# Verbs that open a call to the reader ("Follow Jane Roe on Twitter", "Watch the video below"):
+# a sentence that starts with one has no subject, so the name after it is no source.
+READER_IMPERATIVES: frozenset[str] = frozenset(
+    "follow like subscribe join watch read listen click share sign contact email send visit".split()
+)
+
+# Lower-case words inside a name or a title and name ("Secretary of State John Kerry",
+# "Charles de Gaulle").
+NAME_PARTICLES: frozenset[str] = frozenset("of the and for de del della da van von der den al bin le la du".split())
+
+# Words that open an apposition after a subject ("Jane Roe, a former aide, said").
+APPOSITION_OPENERS: frozenset[str] = frozenset("a an the who whose".split())
+
+# Past tenses without "-ed", which end a subject's noun phrase as "-ed" does ("The president
+# left no doubt ..., saying"). Only forms that are seldom nouns or adjectives ("set", "cut",
+# "hit", "read", "put" are left out).
+IRREGULAR_PAST: frozenset[str] = frozenset(
+    """
+    said told wrote spoke thought felt made took gave became came went got kept held brought
+    ran met sent spent left knew saw found began stood led paid built sought struck drew fell
+    rose chose won lost sat threw grew forgot understood fought caught taught heard meant
+    """.split()
+)
+
 # Words that open an adverbial phrase or clause before the main subject ("On Thursday, ...",
 # "After saying ..., she", "However, ..."): the subject comes after the comma that closes it.
 OPENING_ADVERBIAL_WORDS: frozenset[str] = frozenset(

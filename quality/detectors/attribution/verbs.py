@@ -233,6 +233,14 @@ def _participle(ctx: Context, verb: Verb) -> Cue | None:
     return None
 
 
+def _infinitive(ctx: Context, verb: Verb) -> Cue | None:
+    """"Trump was quick to add", "began to rebut", "used the speech to refute": the main
+    clause's subject speaks."""
+    if ctx.word(verb.at - 1) == "to" and verb.form == verb.lemma and verb.speech:
+        return _main_subject_cue(ctx, verb)
+    return None
+
+
 def _second_verb(ctx: Context, verb: Verb) -> Cue | None:
     """A second verb of the same subject: "Jones beamed and asked the crowd", "has used the
     phrase often and criticized". The main clause's subject must be a source by itself, with no
@@ -240,9 +248,24 @@ def _second_verb(ctx: Context, verb: Verb) -> Cue | None:
     if not (verb.prev == "and" and verb.form != verb.lemma and (verb.speech or verb.lemma in T.COORDINATED_STANCE_VERBS)):
         return None
     head = ctx.main_subject
-    if head and any(t.lower in (",", ";") for t in ctx.tokens[head[1] : verb.before]):
+    last = verb.before - 1 if ctx.word(verb.before - 1) == "," else verb.before  # ", and said"
+    if head and any(t.lower in (",", ";") for t in ctx.tokens[_after_apposition(ctx, head[1]) : last]):
         return None
     return _main_subject_cue(ctx, verb)
+
+
+def _after_apposition(ctx: Context, end: int) -> int:
+    """Where the clause goes on after an apposition that follows the subject ending at ``end``
+    ("Gary Emineth, a former state party chairman, became ..."): after its closing comma; else
+    ``end``."""
+    if ctx.word(end) != "," or ctx.word(end + 1) not in T.APPOSITION_OPENERS:
+        return end
+    for k in range(end + 2, min(len(ctx.tokens), end + MAX_INSERTED_PHRASE + 2)):
+        if ctx.lowers[k] == ",":
+            return k + 1
+        if ctx.lowers[k] in T.CLAUSE_WORDS or ctx.tokens[k].quoted:
+            break
+    return end
 
 
 def _gerund_after_verb(ctx: Context, verb: Verb) -> Cue | None:
@@ -278,5 +301,6 @@ def _bare_say(ctx: Context, verb: Verb) -> Cue | None:
 
 
 _SOURCE_ELSEWHERE: tuple[Callable[[Context, Verb], Cue | None], ...] = (
-    _inverted, _inserted_phrase, _participle, _second_verb, _gerund_after_verb, _gerund_after_preposition, _bare_say,
+    _inverted, _inserted_phrase, _participle, _infinitive, _second_verb, _gerund_after_verb, _gerund_after_preposition,
+    _bare_say,
 )  # fmt: skip
