@@ -229,6 +229,10 @@ CUE_VERB = [
     ("As you know, the minister has left.", "", "", ""),
     ("The computers support the new format.", "", "", ""),
     ("Ruiz talks to the press every day.", "", "", ""),
+    # idioms with a verb of saying that report no one's words
+    ("It is too soon to say whether the plan works.", "", "", ""),
+    ("Prices may rise by, say, a tenth.", "", "", ""),
+    ("Cutting the budget is easier said than done.", "", "", ""),
 ]
 
 # Read only where no other cue is found in the sentence.
@@ -241,6 +245,8 @@ SETTING_PHRASE = [
 SPEAKER_LABEL = [
     ("WALLACE: Let us start with the debate.", ":", "WALLACE", "person"),
     ("The reason is simple: nobody came.", "", "", ""),
+    ("Editor’s Note: This story was corrected on Monday.", "", "", ""),
+    ("Judicial Watch: State Department Hid The Email.", ":", "Judicial Watch", "person"),  # "watch" alone is a label
 ]
 
 INLINE_SIGNATURE = [

@@ -77,7 +77,7 @@ def speaker_label(ctx: Context) -> Attribution | None:
         return None
     name, rest = label["label"], label["rest"]
     words = name.split()
-    if (name.lower() in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name) or len(words) > MAX_SPEAKER_LABEL_WORDS
+    if (" ".join(words).lower().replace("’", "'") in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name) or len(words) > MAX_SPEAKER_LABEL_WORDS
             or any(w.lower() in T.FUNCTION_WORDS for w in words)):  # fmt: skip
         return None
     transcript = name.isupper() and len(name) > 1

@@ -306,6 +306,11 @@ NAME_PARTICLES: frozenset[str] = frozenset("of the and for de del della da van v
 # Words that open an apposition after a subject ("Jane Roe, a former aide, said").
 APPOSITION_OPENERS: frozenset[str] = frozenset("a an the who whose".split())
 
+# Adjectives of "hard to say", "too soon to tell": an assessment of the writer's, not a source.
+ASSESSMENT_ADJECTIVES: frozenset[str] = frozenset(
+    "hard harder easy easier fair safe soon early difficult impossible needless premature tough".split()
+)
+
 # Past tenses without "-ed", which end a subject's noun phrase as "-ed" does ("The president
 # left no doubt ..., saying"). Only forms that are seldom nouns or adjectives ("set", "cut",
 # "hit", "read", "put" are left out).
@@ -557,13 +562,16 @@ SOURCE_ADJECTIVES: frozenset[str] = frozenset(
     """.split()
 )
 
-# Labels before a colon that do not introduce a speaker ("Update: ...", "Note: ...").
+# Labels before a colon that do not introduce a speaker ("Update: ...", "Editor's Note: ..."),
+# each a whole label, lower case, with a straight apostrophe.
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset(
-    """
-    update note editor's note correction background related photo latest the latest photos source sources video
-    watch read listen see also more breaking exclusive analysis opinion comment live q a
-    summary key points takeaway why what how when where who warning disclaimer caption
-    """.split()
+    label.strip()
+    for label in """
+    update, note, editor's note, correction, background, related, photo, photos, latest,
+    the latest, source, sources, video, watch, read, listen, see also, more, breaking, exclusive,
+    analysis, opinion, comment, live, q, a, summary, key points, takeaway, why, what, how, when,
+    where, who, warning, disclaimer, caption, answer, question, remember, email, paid notice
+    """.split(",")
 )
 
 # Names of news outlets, wire agencies and broadcasters. A source that is (or contains) one of

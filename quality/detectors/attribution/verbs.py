@@ -60,6 +60,8 @@ class Verb:
 def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | None:
     """The cue a verb at ``i`` makes, or None. ``light_length`` is given for a light-verb phrase
     ("made it clear"), which is a stance cue as a whole."""
+    if _idiom(ctx, i):
+        return None
     verb = _read_verb(ctx, i, lemma, light_length)
     if verb is None or _is_noun(verb):
         return None
@@ -112,6 +114,17 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
     while before >= 0 and between(tokens[before]):
         before -= 1
     return Verb(i, lemma, low, end, speech, clause_only, plain, before, ctx.word(before))
+
+
+def _idiom(ctx: Context, i: int) -> bool:
+    """A verb of saying in an idiom that reports no one's words: "five or, say, six" (for
+    example), "easier said than done", "it is too soon to say"."""
+    low = ctx.lowers[i]
+    if low == "say" and ctx.word(i - 1) == "," and ctx.word(i + 1) == ",":
+        return True
+    if low == "said" and ctx.word(i + 1) == "than":
+        return True
+    return ctx.word(i - 1) == "to" and ctx.word(i - 2) in T.ASSESSMENT_ADJECTIVES and low in ("say", "tell")
 
 
 def _is_noun(verb: Verb) -> bool:
