@@ -233,6 +233,8 @@ CUE_VERB = [
     ("It is too soon to say whether the plan works.", "", "", ""),
     ("Prices may rise by, say, a tenth.", "", "", ""),
     ("Cutting the budget is easier said than done.", "", "", ""),
+    ("Lee reported from Denver.", "", "", ""),
+    ("Ruiz spoke at a Des Moines rally on Friday.", "", "", ""),
 ]
 
 # Read only where no other cue is found in the sentence.

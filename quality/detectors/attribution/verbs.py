@@ -63,7 +63,7 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     if _idiom(ctx, i):
         return None
     verb = _read_verb(ctx, i, lemma, light_length)
-    if verb is None or _is_noun(verb):
+    if verb is None or _is_noun(ctx, verb):
         return None
     aux = _passive_auxiliary(ctx, i)
     if aux is not None and (verb.form in T.PASSIVE_CUES or verb.form.endswith("ed")):
@@ -118,18 +118,28 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
 
 def _idiom(ctx: Context, i: int) -> bool:
     """A verb of saying in an idiom that reports no one's words: "five or, say, six" (for
-    example), "easier said than done", "it is too soon to say"."""
+    example), "easier said than done", "it is too soon to say", and a byline's "Lee reported from
+    Denver"."""
     low = ctx.lowers[i]
     if low == "say" and ctx.word(i - 1) == "," and ctx.word(i + 1) == ",":
         return True
     if low == "said" and ctx.word(i + 1) == "than":
         return True
+    if low == "reported" and ctx.word(i + 1) == "from" and ctx.word(i + 3) in (".", ",", "and", ""):
+        return True  # "Lee reported from Denver.": where a reporter worked, in the credits
     return ctx.word(i - 1) == "to" and ctx.word(i - 2) in T.ASSESSMENT_ADJECTIVES and low in ("say", "tell")
 
 
-def _is_noun(verb: Verb) -> bool:
-    """"the report", "his plans", "Trump's claim": a noun, not a verb."""
-    return verb.prev in T.NOUN_MARKERS or (verb.prev.endswith("'s") and verb.prev not in _NOT_POSSESSIVES)
+def _is_noun(ctx: Context, verb: Verb) -> bool:
+    """"the report", "his plans", "Trump's claim": a noun, not a verb; so is the head of "a
+    Clinton rally", "a Des Moines rally" (an article and names before it)."""
+    if verb.prev in T.NOUN_MARKERS or (verb.prev.endswith("'s") and verb.prev not in _NOT_POSSESSIVES):
+        return True
+    k = verb.at - 1
+    while k >= 0 and ctx.tokens[k].capitalised and ctx.lowers[k] not in T.FUNCTION_WORDS:
+        k -= 1
+    # (a noun of saying keeps its cue: "a New York Times report that ..." attributes)
+    return k < verb.at - 1 and ctx.word(k) in ("a", "an") and verb.form not in T.SPEECH_NOUNS | T.FINDING_NOUNS
 
 
 def _passive_auxiliary(ctx: Context, i: int) -> int | None:
