@@ -59,7 +59,9 @@ STANCE_NOUN = [
 
 SEEMING_VERB = [
     ("The talks seem to have stalled.", "seem", "", "anonymous"),
-    ("The talks seem long.", "", "", ""),
+    ("The talks seem long.", "seem", "", "anonymous"),  # an impression, as PolNeAR counts it
+    ("Ruiz appeared in court on Monday.", "", "", ""),
+    ("The files appear as needed.", "", "", ""),
 ]
 
 SOURCELESS_ADVERB = [

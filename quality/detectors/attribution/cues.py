@@ -39,6 +39,7 @@ _INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_
 _SIGNATURE_NAME = re.compile(
     r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
 )
+_NOT_AFTER_SEEMING = frozenset(". , ; in at on before as with".split() + [""])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -204,8 +205,9 @@ def stance_noun(ctx: Context, i: int) -> Cue | None:
 
 
 def seeming_verb(ctx: Context, i: int) -> Cue | None:
-    """"seems to", "appeared that": an impression with no one who has it."""
-    if ctx.lowers[i] in T.SEEMING_VERBS and ctx.word(i + 1) in ("to", "that") and ctx.tokens[i].text[0].islower():
+    """"seems to", "appeared that", "seemed unperturbed": an impression with no one who has it
+    (not "appeared in court", "appeared as needed": a verb of place)."""
+    if ctx.lowers[i] in T.SEEMING_VERBS and ctx.word(i + 1) not in _NOT_AFTER_SEEMING and ctx.tokens[i].text[0].islower():
         return Cue((i, i + 1), None, ANONYMOUS)
     return None
 
