@@ -85,6 +85,14 @@ LIGHT_VERB = [
     ("The storm took out the power lines.", "", "", ""),
 ]
 
+ISSUED_SPEECH = [
+    ("The ministry released a statement on Monday.", "released a statement", "The ministry", "organisation"),
+    ("Lee gave a one-word answer to the question.", "gave a one-word answer", "Lee", "person"),
+    ("The mayor issued a stern warning to drivers.", "issued a stern warning", "The mayor", "person"),
+    ("The shop released a new phone on Monday.", "", "", ""),
+    ("The bank gave a loan to the council, and the statement followed.", "", "", ""),
+]
+
 CUE_VERB = [
     # the subject before the verb
     ("The ministry said on Monday that talks would resume.", "said", "The ministry", "organisation"),
@@ -275,6 +283,7 @@ BLOCKS: list[tuple[Callable, list[tuple[str, str, str, str]]]] = [
     (cues.sourceless_adverb, SOURCELESS_ADVERB),
     (cues.stance_adjective, STANCE_ADJECTIVE),
     (cues.light_verb, LIGHT_VERB),
+    (cues.issued_speech, ISSUED_SPEECH),
     (cues.cue_verb, CUE_VERB),
     (cues.setting_phrase, SETTING_PHRASE),
     (cues.speaker_label, SPEAKER_LABEL),

@@ -16,6 +16,7 @@ from typing import Callable
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.context import Context, Cue
 from quality.detectors.attribution.lexicon import (
+    ISSUING_FORMS,
     LIGHT_FORMS,
     POSSESSOR_NOUNS,
     SPEECH_FORMS,
@@ -244,6 +245,20 @@ def light_verb(ctx: Context, i: int) -> Cue | None:
     return verb_cue(ctx, i, LIGHT_FORMS[ctx.lowers[i]], light_length=length)
 
 
+def issued_speech(ctx: Context, i: int) -> Cue | None:
+    """"released a statement", "delivered a blistering speech", "gave a one-word answer": a verb
+    that puts out something said, with its object a few words on, read as one verb of saying."""
+    lemma = ISSUING_FORMS.get(ctx.lowers[i])
+    if not (lemma and ctx.tokens[i].text[0].islower()):
+        return None
+    for j in range(i + 1, min(len(ctx.tokens), i + T.MAX_SPOKEN_OBJECT_GAP + 2)):
+        if ctx.lowers[j] in T.SPOKEN_OBJECTS:
+            return verb_cue(ctx, i, lemma, light_length=j - i + 1)
+        if not ctx.tokens[j].is_word or ctx.tokens[j].quoted or ctx.lowers[j] in T.CLAUSE_WORDS:
+            return None
+    return None
+
+
 def cue_verb(ctx: Context, i: int) -> Cue | None:
     """A verb of saying or stance (:mod:`.verbs`). In lower case, or capitalised in a headline
     where it is in the present ("Senator Vows To Cut ...")."""
@@ -273,6 +288,7 @@ _STARTING_WORDS: tuple[tuple[Callable[[Context, int], Cue | None], Callable[[str
     (sourceless_adverb, lambda word: word in T.SOURCELESS_ADVERBS),
     (stance_adjective, lambda word: word in T.STANCE_ADJECTIVES),
     (light_verb, lambda word: word in LIGHT_FORMS),
+    (issued_speech, lambda word: word in ISSUING_FORMS),
     (cue_verb, lambda word: word in SPEECH_FORMS or word in STANCE_FORMS),
 )
 TOKEN_RECOGNISERS = tuple(recognise for recognise, _ in _STARTING_WORDS)

@@ -30,7 +30,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 
 def inflected_lemmas() -> list[str]:
     """Every verb of the tables whose forms come from lemminflect."""
-    lemmas = T.SPEECH_VERBS | T.STANCE_VERBS | T.REQUIRES_PARTICLE | set(T.LIGHT_VERB_CUES)
+    lemmas = T.SPEECH_VERBS | T.STANCE_VERBS | T.REQUIRES_PARTICLE | set(T.LIGHT_VERB_CUES) | T.ISSUING_VERBS
     return sorted(lemmas - set(T.RESTRICTED_FORMS))
 
 
@@ -64,6 +64,8 @@ STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed"
 LIGHT_VERB_CUES = {lemma: sorted((phrase.split() for phrase in phrases), key=len, reverse=True)
                    for lemma, phrases in T.LIGHT_VERB_CUES.items()}  # fmt: skip
 LIGHT_FORMS = {form: lemma for lemma in LIGHT_VERB_CUES for form in _inflect(lemma)}
+# Verbs that put out something said ("issued a statement"), form -> lemma.
+ISSUING_FORMS = {form: lemma for lemma in sorted(T.ISSUING_VERBS) for form in _inflect(lemma)}
 
 
 def is_cue_verb(word: str) -> bool:
@@ -127,7 +129,7 @@ NOT_NAMES = (T.CAPITALISED_ADJECTIVES | T.FUNCTION_WORDS | T.SOURCE_ADJECTIVES |
 # Words of which a sentence must hold one for any token recogniser to fire: of each phrase
 # ("according to", "in a statement") its longest word, since the phrase needs all of them, and
 # of a light verb's words ("made it clear") the longest after the verb, for the same reason; the
-# nouns, adjectives and adverbs the recognisers look up; every form of the cue verbs. A
+# objects of a verb that puts out something said ("issued a statement"); the nouns, adjectives and adverbs the recognisers look up; every form of the cue verbs. A
 # possessive ("poll's") counts as its noun. tests/test_attribution_cues.py checks that skipping the
 # scan of sentences without one changes no attribution.
 CUE_WORDS = frozenset(
@@ -138,6 +140,7 @@ CUE_WORDS = frozenset(
         *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
         *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
         *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),
+        *T.SPOKEN_OBJECTS,
     )
 )  # fmt: skip
 

@@ -261,6 +261,23 @@ SETTING_PHRASES: tuple[str, ...] = (
     "in the poll", "in a survey", "in the survey", "in a new poll", "in the latest poll",
 )  # fmt: skip
 
+# Verbs that put out something said ("released a statement", "delivered a blistering speech",
+# "issued a warning", "gave a one-word answer"): with one of SPOKEN_OBJECTS as their object, a
+# few modifiers away, they report what their subject said, as a verb of saying does.
+ISSUING_VERBS: frozenset[str] = frozenset(
+    "release deliver issue give provide share file send launch air post publish pen offer lodge".split()
+)
+SPOKEN_OBJECTS: frozenset[str] = frozenset(
+    """
+    statement statements speech speeches answer answers message messages warning warnings threat
+    threats complaint complaints defense defence rebuttal ad ads advertisement advertisements
+    address letter letters op-ed interview interviews explanation explanations assurance
+    assurances endorsement endorsements apology apologies response responses plea appeal
+    ultimatum reminder remarks comment comments testimony tweet tweets editorial memo
+    """.split()
+)
+MAX_SPOKEN_OBJECT_GAP = 4  # words between the verb and its object ("gave a one-word answer")
+
 # Verbs of viewing that state an opinion with "X as Y" ("critics see the plan as a giveaway"),
 # though alone they need a clause ("see that ..."). The object may be this many tokens long.
 SEE_AS_VERBS: frozenset[str] = frozenset("see view consider".split())
