@@ -206,6 +206,9 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a restricted verb's base form is a verb after a modal
+    ("Most voters would vote for Roe.", "vote", "Most voters", "anonymous"),
+    ("Voters can vote in either primary.", "", "", ""),
     # not cues
     ("She knows the rules of the game.", "", "", ""),
     ("She knows the rules of the game well.", "", "", ""),

@@ -18,6 +18,7 @@ from quality.detectors.attribution.context import Context, Cue
 from quality.detectors.attribution.lexicon import (
     ISSUING_FORMS,
     LIGHT_FORMS,
+    MODAL_BASES,
     POSSESSOR_NOUNS,
     SPEECH_FORMS,
     STANCE_FORMS,
@@ -264,6 +265,8 @@ def cue_verb(ctx: Context, i: int) -> Cue | None:
     where it is in the present ("Senator Vows To Cut ...")."""
     low = ctx.lowers[i]
     lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
+    if not lemma and ctx.word(i - 1).replace("’", "'") in T.MODALS and (low != "vote" or ctx.word(i + 1) in T.VOTE_SIDES):
+        lemma = MODAL_BASES.get(low)  # "would vote for", "can't trust"; not "can vote in the primary"
     if not lemma:
         return None
     headline_verb = ctx.headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))
@@ -289,7 +292,7 @@ _STARTING_WORDS: tuple[tuple[Callable[[Context, int], Cue | None], Callable[[str
     (stance_adjective, lambda word: word in T.STANCE_ADJECTIVES),
     (light_verb, lambda word: word in LIGHT_FORMS),
     (issued_speech, lambda word: word in ISSUING_FORMS),
-    (cue_verb, lambda word: word in SPEECH_FORMS or word in STANCE_FORMS),
+    (cue_verb, lambda word: word in SPEECH_FORMS or word in STANCE_FORMS or word in MODAL_BASES),
 )
 TOKEN_RECOGNISERS = tuple(recognise for recognise, _ in _STARTING_WORDS)
 

@@ -58,6 +58,8 @@ for _lemma in sorted(T.REQUIRES_PARTICLE - T.SPEECH_VERBS):  # "pointed out": a 
     for _form in _inflect(_lemma):
         STANCE_FORMS.setdefault(_form, _lemma)
 STANCE_FORMS.update({"spoke": "speak", "spoken": "speak", "hit": "hit", "summed": "sum"})
+# The base forms the restricted verbs leave out, which are verbs after a modal ("would vote").
+MODAL_BASES = {lemma: lemma for lemma, forms in T.RESTRICTED_FORMS.items() if lemma not in forms}
 
 # Light-verb cues: a verb of little meaning with the words that make it a stance ("made it
 # clear"), longest phrase first.
@@ -140,7 +142,7 @@ CUE_WORDS = frozenset(
         *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
         *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
         *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),
-        *T.SPOKEN_OBJECTS,
+        *T.SPOKEN_OBJECTS, *MODAL_BASES,
     )
 )  # fmt: skip
 

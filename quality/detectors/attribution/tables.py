@@ -206,6 +206,12 @@ RESTRICTED_FORMS: dict[str, tuple[str, ...]] = {
     # "a vote", "voting" (ordinary voters, or "voting by proxy"); "the panel voted" takes a side
     "vote": ("voted", "votes"),
 }
+# After one of these the base form of a restricted verb is a verb ("would vote for", "can't
+# trust", "will question"), not the noun or preposition it mostly is.
+VOTE_SIDES: frozenset[str] = frozenset("for against no yes".split())  # "would vote for": a side taken
+MODALS: frozenset[str] = frozenset(
+    "would will could can may might should must shall 'd 'll won't wouldn't can't couldn't shouldn't didn't don't doesn't".split()
+)
 
 # Forms that look like cue verbs but are far more often something else in news text: nouns
 # ("a report", "the show"), adjectives ("so-called") or prepositions. They never count alone.
