@@ -206,6 +206,9 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a short adverbial of time between a verb and its clause; an abbreviation in a "see as" object
+    ("Lee and Roe recognized long ago that the plan would fail.", "recognized", "Lee and Roe", "person"),
+    ("Mr. Ruiz sees Mr. Lee as a rival.", "sees", "Mr. Ruiz", "person"),
     # a restricted verb's base form is a verb after a modal
     ("Most voters would vote for Roe.", "vote", "Most voters", "anonymous"),
     ("Voters can vote in either primary.", "", "", ""),

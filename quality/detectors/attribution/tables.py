@@ -173,6 +173,11 @@ TIME_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words of a short adverbial of time between a verb and its clause ("knew at the time that",
+# "recognized long ago that", "found in 2014 that"), beside TIME_WORDS, months and years.
+TIME_ADVERBIAL_WORDS: frozenset[str] = frozenset("in at since by long ago all along the time then now already first".split())
+MAX_TIME_ADVERBIAL = 4
+
 # Lemmas of which only some forms are cues (lemma -> the forms that count): the others are
 # nearly always nouns or adjectives in news text ("the state", "a post", "the rules", "a
 # report"). Every other lemma counts in all its forms, as lemminflect spells them.
@@ -286,7 +291,7 @@ MAX_SPOKEN_OBJECT_GAP = 4  # words between the verb and its object ("gave a one-
 
 # Verbs of viewing that state an opinion with "X as Y" ("critics see the plan as a giveaway"),
 # though alone they need a clause ("see that ..."). The object may be this many tokens long.
-SEE_AS_VERBS: frozenset[str] = frozenset("see view consider".split())
+SEE_AS_VERBS: frozenset[str] = frozenset("see view consider perceive".split())
 MAX_SEE_AS_OBJECT = 8
 
 # Verbs of seeming before "to" or "that" attribute an impression to no one in particular

@@ -105,8 +105,9 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
     elif lemma in T.REQUIRES_PARTICLE:
         return None
     speech = not light_length and (low in SPEECH_FORMS or lemma in T.REQUIRES_PARTICLE)
-    clause_only = (not light_length and lemma in T.CLAUSE_ONLY_VERBS and ctx.word(end) not in T.CLAUSE_STARTS
-                   and not bare_clause(tokens, end))  # fmt: skip
+    after = _after_time_adverbial(ctx, end)  # "recognized long ago that", "found in 2014 that"
+    clause_only = (not light_length and lemma in T.CLAUSE_ONLY_VERBS and ctx.word(after) not in T.CLAUSE_STARTS
+                   and not bare_clause(tokens, after))  # fmt: skip
     past = low.endswith("ed") or low in _PAST_WITHOUT_ED
     present = low.endswith("s") and low != lemma  # "disputes": a finite verb, like the past tense
     plain = lemma in T.PLAIN_SUBJECT_VERBS or (speech and (past or present) and lemma not in T.THING_SUBJECT_VERBS)
@@ -128,6 +129,19 @@ def _idiom(ctx: Context, i: int) -> bool:
     if low == "reported" and ctx.word(i + 1) == "from" and ctx.word(i + 3) in (".", ",", "and", ""):
         return True  # "Lee reported from Denver.": where a reporter worked, in the credits
     return ctx.word(i - 1) == "to" and ctx.word(i - 2) in T.ASSESSMENT_ADJECTIVES and low in ("say", "tell")
+
+
+def _after_time_adverbial(ctx: Context, k: int) -> int:
+    """Where the words after ``k`` go on past a short adverbial of time ("long ago", "at the
+    time", "in 2014", "on Monday", "all along"); ``k`` itself when none stands there."""
+    j = k
+    while j < len(ctx.tokens) and j - k < T.MAX_TIME_ADVERBIAL and _time_word(ctx.lowers[j]):
+        j += 1
+    return j if j > k and ctx.word(j) in T.CLAUSE_STARTS else k
+
+
+def _time_word(low: str) -> bool:
+    return low in T.TIME_ADVERBIAL_WORDS or low in T.TIME_WORDS or low in T.MONTHS or low.isdigit()
 
 
 def _is_noun(ctx: Context, verb: Verb) -> bool:
@@ -197,8 +211,8 @@ def _clause_only(ctx: Context, verb: Verb, subject: TokenSpan, kind: str) -> Cue
         for j in range(verb.end + 1, min(len(ctx.tokens), verb.end + T.MAX_SEE_AS_OBJECT + 1)):
             if ctx.lowers[j] == "as" and ctx.word(j + 1) not in T.PERSON_PRONOUNS | T.THING_PRONOUNS:
                 return verb.cue(subject, kind)  # not "as they arrive": a clause of time
-            if not ctx.tokens[j].is_word or ctx.tokens[j].quoted or ctx.lowers[j] in T.CLAUSE_WORDS:
-                break
+            if ctx.tokens[j].quoted or ctx.lowers[j] in T.CLAUSE_WORDS or not (ctx.tokens[j].is_word or joining_dot(ctx.tokens, j)):
+                break  # ("Mr. Obama sees Mr. Netanyahu as ...": an abbreviation's dot goes on)
     if head_word(ctx.tokens, subject) in T.DOCUMENT_NOUNS | {"polls", "poll"}:
         return verb.cue(subject, kind)
     closes = ctx.word(verb.end) in (".", "!", "?", "")
