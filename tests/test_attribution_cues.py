@@ -206,6 +206,11 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a singular noun of people, and someone by their age
+    ("His colleague wrote on Monday that the plan had failed.", "wrote", "His colleague", "person"),
+    ("Another child said the school was shut.", "said", "Another child", "anonymous"),
+    ("The 43-year-old said she would run again.", "said", "The 43-year-old", "person"),
+    ("Other estimates put the number higher.", "", "", ""),
     # a short adverbial of time between a verb and its clause; an abbreviation in a "see as" object
     ("Lee and Roe recognized long ago that the plan would fail.", "recognized", "Lee and Roe", "person"),
     ("Mr. Ruiz sees Mr. Lee as a rival.", "sees", "Mr. Ruiz", "person"),

@@ -9,6 +9,7 @@ A pronoun takes the kind of the nearest earlier source that fits it.
 
 from __future__ import annotations
 
+import re
 from itertools import takewhile
 from typing import NamedTuple, Sequence
 
@@ -100,8 +101,9 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
         return ORGANISATION
     if head in T.ANONYMOUS_NOUNS:
         return ANONYMOUS
-    if head in T.ROLE_NOUNS:
-        return ANONYMOUS if first in ("a", "an", "one", "some", "several") else PERSON
+    if head in T.ROLE_NOUNS or _AGED.fullmatch(head) or (head not in _NOT_SINGULAR_PEOPLE and _plural(head) in T.ANONYMOUS_NOUNS):
+        # a role, someone by their age ("the 43-year-old"), one of a group ("his colleague")
+        return ANONYMOUS if first in ("a", "an", "one", "some", "several", "another") else PERSON
     if is_institution(head):
         return ORGANISATION
     if head in T.DOCUMENT_NOUNS:
@@ -109,6 +111,16 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
     if people_noun(head):
         return ANONYMOUS
     return None
+
+
+_AGED = re.compile(r"\d{1,3}-year-old")
+_NOT_SINGULAR_PEOPLE = T.FUNCTION_WORDS | T.QUANTIFIERS | {"other"}  # "other" + s is "others"
+_IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
+
+
+def _plural(noun: str) -> str:
+    """The plural the people tables list a singular noun of people under ("colleague")."""
+    return _IRREGULAR_PLURALS.get(noun) or noun + "s"
 
 
 def people_noun(word: str) -> bool:
