@@ -33,6 +33,7 @@ from quality.detectors.attribution.phrases import (
 from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
 
 MAX_INSERTED_PHRASE = 14  # tokens between the commas of "Fallon, the campaign's press secretary, noted"
+MAX_RELATIVE_CLAUSE = 30  # tokens of "Boxer, who was in Nevada for the convention ... in anger, called"
 _BEFORE_INVERTED = (",", "”", "“", "»", '"', "''", "'", "—", "―", "-", ":", "(")  # '"...," said Smith'
 _BEFORE_TRAILING_CLAUSE = (",", "”", '"', "''", "—")  # "..., her former doctor maintains."
 _NOT_POSSESSIVES = ("he's", "she's", "it's", "that's", "who's")  # contractions, not possessors
@@ -238,10 +239,12 @@ def _inserted_phrase(ctx: Context, verb: Verb) -> Cue | None:
     if verb.prev != ",":
         return None
     k = before - 1
-    while k >= 0 and ctx.lowers[k] != "," and before - k <= MAX_INSERTED_PHRASE and not ctx.tokens[k].quoted:
+    while k >= 0 and ctx.lowers[k] != "," and before - k <= MAX_RELATIVE_CLAUSE and not ctx.tokens[k].quoted:
         k -= 1
     if k < 1 or ctx.lowers[k] != ",":
         return None
+    if before - k - 1 > MAX_INSERTED_PHRASE and ctx.word(k + 1) not in ("who", "whose"):
+        return None  # only a relative clause about the subject runs that long
     head = subject_before(ctx.tokens, k)
     kind = ctx.classify(head, strict=not verb.plain) if head else None
     if head and kind:
