@@ -225,6 +225,9 @@ RULE_CASES = [
     # ... nor passives of saying that report an act or a result, not a claim
     ("The motion has been denied. The winners were declared on Friday. The rules have been stated many "
      "times. Rents rose, officials said. Berg said the vote was fair.", "ATT002", False),
+    # ... nor passives of reputation, which state common opinion
+    ("Ruiz is known for his temper. Lee is known as a hard worker. The town was long regarded as safe. "
+     "The deal is widely considered a failure. Berg said the vote was fair.", "ATT002", False),
     # ... while accusations and hearsay in the passive, and verbs whose object is the claim, stay
     ("The mayor has been accused of fraud, and the deal is said to be void. Officials told reporters "
      "the deal was off. Berg said it was late.", "ATT002", True),

@@ -167,6 +167,10 @@ CUE_VERB = [
     ("The minister is expected to visit Moscow.", "is expected", "", "anonymous"),
     ("The song was written by Ann Lee after the shooting.", "was written", "Ann Lee", "person"),
     ("Most statements were rated as mostly true.", "were rated", "", "anonymous"),
+    # passives of reputation: a view held by no one named, whatever follows
+    ("Ruiz is known for his temper.", "is known", "", "anonymous"),
+    ("The deal is widely considered a failure.", "is widely considered", "", "anonymous"),
+    ("Ruiz was seen walking down the street.", "", "", ""),
     # documents that find, with long noun phrases
     ("A 2014 study by law professor Ann Lee found 31 cases of fraud.", "found", "A 2014 study", "anonymous"),
     ("Donations rose in August, a Daily Planet analysis of newly filed reports shows.", "shows", "a Daily Planet analysis", "media"),

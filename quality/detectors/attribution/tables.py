@@ -379,10 +379,15 @@ PASSIVE_CUES: frozenset[str] = frozenset(
 
 # Participles that attribute on their own in the passive before "to", "that", "as" or the end
 # of the clause ("is believed to", "was seen as", "were rated as mostly true", "was dubbed").
+# Passives of reputation ("is known for", "is considered an asset", "was viewed warily", "is
+# remembered for"): a view held by no one named, whatever follows. They are not verbs of
+# saying, so ATT002 (reported speech from unnamed people) does not count them.
+REPUTATION_PASSIVES: frozenset[str] = frozenset("known considered deemed regarded viewed remembered".split())
 SOURCELESS_PASSIVES: frozenset[str] = frozenset(
     """
     seen viewed known considered deemed described thought believed expected said understood
     rumored rumoured reported alleged estimated projected predicted rated dubbed regarded
+    remembered recognized recognised
     """.split()
 )
 

@@ -178,8 +178,8 @@ def _passive(ctx: Context, verb: Verb, aux: int) -> Cue | None:
         return verb.cue(None, ANONYMOUS, start=aux)
     if low in T.SOURCELESS_PASSIVES:
         following = ctx.word(verb.end)
-        if following in ("to", "that", "as", ",", ".", "by", "") or low in ("reported", "alleged"):
-            if not (low == "known" and following == "as") and not (low == "described" and following != "as"):
+        if following in ("to", "that", "as", ",", ".", "by", "") or low in T.REPUTATION_PASSIVES | {"reported", "alleged"}:
+            if not (low == "described" and following != "as"):
                 return verb.cue(None, ANONYMOUS, start=aux)
     return None
 
