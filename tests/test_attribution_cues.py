@@ -212,6 +212,10 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a verb of talking with its topic a few words on
+    ("Ruiz spoke at the town hall on Tuesday about the new rules.", "spoke at the town hall on Tuesday about", "Ruiz", "person"),
+    ("Ruiz spoke for about 30 minutes.", "", "", ""),
+    ("Ruiz spoke in the lobby of the hotel.", "", "", ""),
     # a singular noun of people, and someone by their age
     ("His colleague wrote on Monday that the plan had failed.", "wrote", "His colleague", "person"),
     ("Another child said the school was shut.", "said", "Another child", "anonymous"),

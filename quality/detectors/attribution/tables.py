@@ -778,6 +778,10 @@ PHRASAL: dict[str, frozenset[str]] = {
 
 # Verbs that are a cue only with their particle ("pointed out", not "pointed the gun").
 REQUIRES_PARTICLE: frozenset[str] = frozenset("point hit weigh sum speak chime lash spell rail talk focus allude".split())
+# Verbs of talking whose topic may come a few words on ("spoke at the White House on Tuesday
+# about", "talks to Megyn Kelly about").
+TOPIC_VERBS: frozenset[str] = frozenset("speak talk".split())
+MAX_TOPIC_GAP = 10
 
 
 # Endings of plural nouns of people ("libertarians", "organizers", "economists"), and plurals

@@ -103,6 +103,8 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
         end += 2  # "spoke emotionally of", "called repeatedly for": an adverb before the particle
     elif lemma in T.PHRASAL and ctx.word(end) in T.PHRASAL[lemma]:
         end += 1
+    elif lemma in T.TOPIC_VERBS and (topic := _topic_after(ctx, end)):
+        end = topic + 1  # "spoke at the White House on Tuesday about rights"
     elif lemma in T.REQUIRES_PARTICLE:
         return None
     speech = not light_length and (low in SPEECH_FORMS or lemma in T.REQUIRES_PARTICLE)
@@ -130,6 +132,18 @@ def _idiom(ctx: Context, i: int) -> bool:
     if low == "reported" and ctx.word(i + 1) == "from" and ctx.word(i + 3) in (".", ",", "and", ""):
         return True  # "Lee reported from Denver.": where a reporter worked, in the credits
     return ctx.word(i - 1) == "to" and ctx.word(i - 2) in T.ASSESSMENT_ADJECTIVES and low in ("say", "tell")
+
+
+def _topic_after(ctx: Context, k: int) -> int | None:
+    """The "about" that gives a verb of talking its topic a few words on ("talks to Megyn Kelly
+    about", "spoke at length about"), with no punctuation or clause between. (Not "of", which a
+    few words on belongs to a noun: "spoke in the lobby of".)"""
+    for j in range(k, min(len(ctx.tokens), k + T.MAX_TOPIC_GAP + 1)):
+        if ctx.lowers[j] == "about":
+            return None if ctx.word(j + 1)[:1].isdigit() else j  # "spoke for about 30 minutes": a duration
+        if not (ctx.tokens[j].is_word or joining_dot(ctx.tokens, j)) or ctx.tokens[j].quoted or ctx.lowers[j] in T.CLAUSE_WORDS:
+            return None
+    return None
 
 
 def _after_time_adverbial(ctx: Context, k: int) -> int:
