@@ -212,6 +212,9 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a pronoun that ends the words before the verb is the subject; a reflexive is not part of it
+    ("It was the last time he praised the plan.", "praised", "he", "person"),
+    ("Roe herself proposed a tax on trades.", "proposed", "Roe", "person"),
     # a verb of talking with its topic a few words on
     ("Ruiz spoke at the town hall on Tuesday about the new rules.", "spoke at the town hall on Tuesday about", "Ruiz", "person"),
     ("Ruiz spoke for about 30 minutes.", "", "", ""),
