@@ -482,7 +482,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     complaint lawsuit indictment ruling order decree resolution declaration text ad ads
     video clip post tweet tweets message email emails book note notes website report
     investigation audit assessment findings statistics numbers average tally count
-    slide chart graphic research
+    slide chart graphic research results evidence
     """.split()
 )
 
