@@ -190,6 +190,8 @@ CUE_VERB = [
     ("Talks will resume, reported the FinancialTimes.", "reported", "the FinancialTimes", "media"),
     # a phrase inserted between subject and verb
     ("Brian Hale, the campaign's press secretary, noted that the race was close.", "noted", "Brian Hale, the campaign's press secretary", "person"),
+    ("Some economists - including two of the bank's own advisers - warn that rates will rise.",
+     "warn", "Some economists - including two of the bank's own advisers", "anonymous"),
     ("Ann Lee, who was in Denver for the meeting on Monday as the storm hit the city hard, warned that roads were closed.",
      "warned", "Ann Lee, who was in Denver for the meeting on Monday as the storm hit the city hard", "person"),
     # participles and second verbs share the main clause's subject

@@ -33,6 +33,7 @@ from quality.detectors.attribution.phrases import (
 from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
 
 MAX_INSERTED_PHRASE = 14  # tokens between the commas of "Fallon, the campaign's press secretary, noted"
+_INSERTION_MARKS = frozenset(", - – — --".split())
 MAX_RELATIVE_CLAUSE = 30  # tokens of "Boxer, who was in Nevada for the convention ... in anger, called"
 _BEFORE_INVERTED = (",", "”", "“", "»", '"', "''", "'", "—", "―", "-", ":", "(")  # '"...," said Smith'
 _BEFORE_TRAILING_CLAUSE = (",", "”", '"', "''", "—")  # "..., her former doctor maintains."
@@ -247,15 +248,16 @@ def _inverted(ctx: Context, verb: Verb) -> Cue | None:
 
 
 def _inserted_phrase(ctx: Context, verb: Verb) -> Cue | None:
-    """A phrase between commas between subject and verb: "Brian Fallon, the campaign's press
-    secretary, noted"; "Clinton, at Monday's debate, cited"."""
-    before = verb.before
-    if verb.prev != ",":
+    """A phrase between commas (or dashes) between subject and verb: "Brian Fallon, the
+    campaign's press secretary, noted"; "Clinton, at Monday's debate, cited"; "some economists -
+    including a minority of the Fed's committee - warn"."""
+    before, mark = verb.before, verb.prev
+    if mark not in _INSERTION_MARKS:
         return None
     k = before - 1
-    while k >= 0 and ctx.lowers[k] != "," and before - k <= MAX_RELATIVE_CLAUSE and not ctx.tokens[k].quoted:
+    while k >= 0 and ctx.lowers[k] != mark and before - k <= MAX_RELATIVE_CLAUSE and not ctx.tokens[k].quoted:
         k -= 1
-    if k < 1 or ctx.lowers[k] != ",":
+    if k < 1 or ctx.lowers[k] != mark:
         return None
     if before - k - 1 > MAX_INSERTED_PHRASE and ctx.word(k + 1) not in ("who", "whose"):
         return None  # only a relative clause about the subject runs that long
