@@ -229,6 +229,9 @@ CUE_VERB = [
     # a short adverbial of time between a verb and its clause; an abbreviation in a "see as" object
     ("Lee and Roe recognized long ago that the plan would fail.", "recognized", "Lee and Roe", "person"),
     ("Mr. Ruiz sees Mr. Lee as a rival.", "sees", "Mr. Ruiz", "person"),
+    # official acts that take a side: naming someone to a post, listing
+    ("The governor appointed Ann Lee to the court.", "appointed", "The governor", "person"),
+    ("The party has a long donor list.", "", "", ""),
     # a restricted verb's base form is a verb after a modal
     ("Most voters would vote for Roe.", "vote", "Most voters", "anonymous"),
     ("Voters can vote in either primary.", "", "", ""),

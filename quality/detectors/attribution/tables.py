@@ -65,7 +65,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     hammer grill chastise rip assail berate castigate excoriate pillory skewer bash lampoon
     upbraid admonish reprimand censure needle downplay ignore
     offer invoke reference articulate press link compare refer identify
-    veto sign enact block rally vote approve impose repeal
+    veto sign enact block rally vote approve impose repeal nominate appoint list
     opine vouch bemoan disavow rebuff recite unveil remind convince persuade remember email
     knock talk focus allude
     """.split()
@@ -77,7 +77,8 @@ STANCE_VERBS: frozenset[str] = frozenset(
 # putting a claim or idea forward ("offered no proof", "invoked the rising seas", "linked the
 # hack to Russia", "compared him to a coach", "identified X as the cause"); the last,
 # official acts that take a side ("vetoed the bill", "signed the accord", "blocked any
-# discussion"), which the annotators count as stances of the actor.
+# discussion", "nominated Garland", "appointed a judge", "listed investments"), which the
+# annotators count as stances of the actor.
 
 # Stance verbs that also take a plain object ("she knows the rules", "the data show growth").
 # They count only before a clause: "that", a question word, a colon or a quotation.
@@ -210,6 +211,7 @@ RESTRICTED_FORMS: dict[str, tuple[str, ...]] = {
     "frame": ("framed", "frames"),
     # "a vote", "voting" (ordinary voters, or "voting by proxy"); "the panel voted" takes a side
     "vote": ("voted", "votes"),
+    "list": ("listed",),  # "a donor list", "watch lists": nouns
 }
 # After one of these the base form of a restricted verb is a verb ("would vote for", "can't
 # trust", "will question"), not the noun or preposition it mostly is.
