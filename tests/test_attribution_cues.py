@@ -287,6 +287,9 @@ SPEAKER_LABEL = [
     ("WALLACE: Let us start with the debate.", ":", "WALLACE", "person"),
     ("The reason is simple: nobody came.", "", "", ""),
     ("Editor’s Note: This story was corrected on Monday.", "", "", ""),
+    ('Former secretary of state Ann Lee: "We learned that from the department."', ":", "Former secretary of state Ann Lee", "person"),
+    ('POLLS WERE NOT WRONG, JUST EARLY - Mark Lee: "The polls did not fail."', ":", "Mark Lee", "person"),
+    ("Q: Did you vote?", "", "", ""),
     ("Judicial Watch: State Department Hid The Email.", ":", "Judicial Watch", "person"),  # "watch" alone is a label
 ]
 

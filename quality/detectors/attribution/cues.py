@@ -35,8 +35,12 @@ from quality.segment import SENTENCE, SIGNATURE
 MAX_QUOTED_SOURCE = 12  # tokens between "quoted" and "as saying"
 MAX_POSSESSIVE_GAP = 2  # words between a possessor and its noun: "Trump's latest false claim"
 MAX_SPEAKER_LABEL_WORDS = 3  # "Sen. Jane Roe:" is a label; a longer run before a colon is a clause
+MAX_QUOTED_LABEL_WORDS = 8  # ... unless a quotation follows: 'Former secretary of state Ann Lee: "...'"
 
 _SPEAKER_LABEL = re.compile(r"^\s*[\"“]?(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$", re.S)
+# A title and name before a colon and a quotation; a name after a roundup's dash.
+_QUOTED_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,7})\s*:\s*(?P<rest>[\"“‘'].*)$", re.S)
+_DASHED_LABEL = re.compile(r"\s[-–—]\s*(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?: and [A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2})?)\s*:\s*(?P<rest>[\"“‘'].*)$", re.S)
 _INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_][^()\n]{1,60}?)\s*(?:\(|[.,]?\s*$)")
 _SIGNATURE_NAME = re.compile(
     r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
@@ -73,23 +77,28 @@ def _signs_as_name(text: str) -> bool:
 
 
 def speaker_label(ctx: Context) -> Attribution | None:
-    """A speaker's name before a colon: "WALLACE: ..." in a transcript, 'Pence: "..."'."""
+    """A speaker's name before a colon: "WALLACE: ..." in a transcript, 'Pence: "..."'. Before a
+    quotation the label may be a longer title and name ('Former secretary of state Hillary
+    Clinton: "..."') or follow a roundup's topic and a dash ('POLLS WERE EARLY - Mark Lee: "...').
+    """
     sentence = ctx.sentence
-    label = _SPEAKER_LABEL.match(sentence.text)
+    label = _SPEAKER_LABEL.match(sentence.text) or _QUOTED_LABEL.match(sentence.text) or _DASHED_LABEL.search(sentence.text)
     if not label:
         return None
     name, rest = label["label"], label["rest"]
     words = name.split()
-    if (" ".join(words).lower().replace("’", "'") in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name) or len(words) > MAX_SPEAKER_LABEL_WORDS
-            or any(w.lower() in T.FUNCTION_WORDS for w in words)):  # fmt: skip
+    quoted = rest[:1] in "\"“'‘"
+    if (" ".join(words).lower().replace("’", "'") in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name)
+            or len(words) > (MAX_QUOTED_LABEL_WORDS if quoted else MAX_SPEAKER_LABEL_WORDS)
+            or any(w.lower() in T.FUNCTION_WORDS for w in words[-MAX_SPEAKER_LABEL_WORDS:])):  # fmt: skip
         return None
     transcript = name.isupper() and len(name) > 1
-    if not (transcript or rest[:1] in "\"“'‘" or sentence.kind != SENTENCE or ctx.index == 0 or rest[:1].isupper()):
+    if not (transcript or quoted or sentence.kind != SENTENCE or ctx.index == 0 or rest[:1].isupper()):
         return None  # "The reason is simple: ...": a clause before a colon
     kind = classify_text(name, strict=True)
     if not kind:
         return None
-    start = sentence.start + sentence.text.index(name)
+    start = sentence.start + label.start("label")
     colon = sentence.start + sentence.text.index(":", start - sentence.start + len(name))
     quote = DIRECT if rest[:1] in "\"“" or transcript else ctx.quote
     return Attribution(":", colon, colon + 1, name, start, start + len(name), kind, quote)
