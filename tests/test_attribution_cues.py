@@ -202,6 +202,9 @@ CUE_VERB = [
     ("The mayor left no doubt about her plans, saying she would run again.", "saying", "The mayor", "person"),
     ("Jones, a former party chairman, became a delegate and said he backs Roe.", "said", "Jones", "person"),
     ("Jones rubbed his chin, and then said nothing more.", "said", "Jones", "person"),
+    ("Jones used to back Lee, but now said he backs Roe.", "said", "Jones", "person"),
+    ("Jones changed his pick on the spot – saying he now backs Roe.", "saying", "Jones", "person"),
+    ("The start was awkward but promising for Lee.", "", "", ""),
     ("The farmer fed the cows, and the vet said they were well.", "said", "the vet", "person"),
     # a verb of saying in the infinitive: the main clause's subject speaks
     ("Jones was quick to add that the plan was not dead.", "add", "Jones", "person"),
@@ -214,6 +217,8 @@ CUE_VERB = [
     # headlines: capitalised verbs in the present
     ("Senator Jane Roe Vows To Cut Farm Subsidies.", "Vows", "Senator Jane Roe", "person"),
     ("New Poll Shows Small Bump For Roe.", "Shows", "New Poll", "anonymous"),
+    # a plural document noun is no verb when walking back to the subject
+    ("Rents rose in May, fundraising documents show.", "show", "fundraising documents", "anonymous"),
     # a pronoun that ends the words before the verb is the subject; a reflexive is not part of it
     ("It was the last time he praised the plan.", "praised", "he", "person"),
     ("Roe herself proposed a tax on trades.", "proposed", "Roe", "person"),

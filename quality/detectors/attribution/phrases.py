@@ -78,7 +78,9 @@ def _ends_phrase_backwards(tokens: Sequence[Token], j: int) -> bool:
     if low in T.BETWEEN_SUBJECT_AND_VERB and low not in ("has", "have", "had", "to") and not token.capitalised:
         return True
     if (low in SPEECH_FORMS or (low in STANCE_FORMS and not token.capitalised)) and not _after_noun_marker(tokens, j):
-        return True  # a verb; but "the report", "a tweet" are nouns of the subject
+        # a verb; but "the report", "a tweet" are nouns of the subject, and so is a plural
+        # document noun ("fundraising documents show", "new reports show")
+        return not (low in T.DOCUMENT_NOUNS and low.endswith("s"))
     # a verb in the past: "... signed a joint statement"
     return low.endswith("ed") and not token.capitalised and low not in T.NOUN_PHRASE_LINKS | T.SOURCE_ADJECTIVES
 

@@ -284,7 +284,7 @@ def _main_subject_cue(ctx: Context, verb: Verb, start: int | None = None) -> Cue
 
 def _participle(ctx: Context, verb: Verb) -> Cue | None:
     """"..., accusing her of", "..., saying that": the main clause's subject speaks."""
-    if verb.prev == "," and verb.form.endswith("ing"):
+    if verb.prev in _INSERTION_MARKS and verb.form.endswith("ing"):  # ", saying", "– saying"
         return _main_subject_cue(ctx, verb)
     return None
 
@@ -299,9 +299,11 @@ def _infinitive(ctx: Context, verb: Verb) -> Cue | None:
 
 def _second_verb(ctx: Context, verb: Verb) -> Cue | None:
     """A second verb of the same subject: "Jones beamed and asked the crowd", "has used the
-    phrase often and criticized". The main clause's subject must be a source by itself, with no
-    clause boundary between it and the verb."""
-    if not (verb.prev == "and" and verb.form != verb.lemma and (verb.speech or verb.lemma in T.COORDINATED_STANCE_VERBS)):
+    phrase often and criticized", "used to back Paul, but now said". The main clause's subject
+    must be a source by itself, with no clause boundary between it and the verb."""
+    if not (verb.prev == "and" or (verb.prev == "but" and not verb.form.endswith("ing"))):  # not "awkward but promising"
+        return None
+    if not (verb.form != verb.lemma and (verb.speech or verb.lemma in T.COORDINATED_STANCE_VERBS)):
         return None
     head = ctx.main_subject
     last = verb.before - 1 if ctx.word(verb.before - 1) == "," else verb.before  # ", and said"
