@@ -222,6 +222,7 @@ CUE_VERB = [
     # a pronoun that ends the words before the verb is the subject; a reflexive is not part of it
     ("It was the last time he praised the plan.", "praised", "he", "person"),
     ("Roe herself proposed a tax on trades.", "proposed", "Roe", "person"),
+    ("The defense ministers all urged restraint.", "urged", "The defense ministers", "anonymous"),
     # a verb of talking with its topic a few words on
     ("Ruiz spoke at the town hall on Tuesday about the new rules.", "spoke at the town hall on Tuesday about", "Ruiz", "person"),
     ("Ruiz spoke for about 30 minutes.", "", "", ""),

@@ -120,8 +120,8 @@ def subject_before(tokens: Sequence[Token], verb: int, skip_comma: bool = False)
         start += 1  # "turned to the police department, which reported": the object is the antecedent
     while start < end - 1 and between(tokens[start]) or (start < end - 1 and tokens[start].lower in T.BETWEEN_SUBJECT_AND_VERB):
         start += 1  # "Recently she announced", "Then the senator said": an adverb opens the sentence
-    if end - start > 1 and tokens[end - 1].lower in T.REFLEXIVES:
-        end -= 1  # "Clinton herself proposed": the name is the subject
+    if end - start > 1 and tokens[end - 1].lower in T.REFLEXIVES | T.FLOATING_QUANTIFIERS:
+        end -= 1  # "Clinton herself proposed", "defense ministers all urged": the noun is the subject
     if end - start > 1 and tokens[end - 1].lower in T.SUBJECT_PRONOUNS:
         start = end - 1  # "the last time he praised", "the hard work she promised": the pronoun is
     return (start, end) if start < end else None

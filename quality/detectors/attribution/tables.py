@@ -734,6 +734,7 @@ GERUND_PREPOSITIONS: frozenset[str] = frozenset("by after before while without w
 # Pronouns that can be a whole subject ("She started by saying").
 SUBJECT_PRONOUNS: frozenset[str] = frozenset("he she they we i you".split())
 REFLEXIVES: frozenset[str] = frozenset("himself herself themselves itself myself ourselves".split())
+FLOATING_QUANTIFIERS: frozenset[str] = frozenset("all both each".split())  # "the ministers all urged"
 
 # Contractions of a pronoun with "is"/"are" that still name the pronoun as the subject.
 PRONOUN_CONTRACTIONS: frozenset[str] = frozenset("he's she's it's they're we're i'm".split())
