@@ -210,6 +210,7 @@ CUE_VERB = [
     ("Jones was quick to add that the plan was not dead.", "add", "Jones", "person"),
     ("Lee used the speech to rebut the charge.", "rebut", "Lee", "person"),
     ("The race was too close to call.", "", "", ""),
+    ("We would like to add to the collection.", "", "", ""),
     # gerunds: after a finite verb its subject speaks; after a preposition, the main subject
     ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
     ("After saying her foot was sore, she was taken to hospital.", "saying", "she", "person"),

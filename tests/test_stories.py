@@ -376,6 +376,14 @@ def test_a_source_dropped_is_one_the_article_never_names(lines, dropped):
     assert any(rule == "STY003" for rule, _ in found) is dropped
 
 
+def test_a_source_dropped_is_one_that_said_so_not_one_that_knew():
+    """The others have the minister know it, not say it: nobody's words were dropped."""
+    knowing = [KRILL[0], KRILL[1], "Chilean Foreign Minister Alberto van Klaveren knew at the time that the accord would protect penguin colonies in the Weddell Sea.", KRILL[3]]
+    articles = [_article(f"wire{k}", f"outlet{k}", knowing, "2023-01-10") for k in range(3)]
+    articles.append(_article("bare", "daily", [KRILL[0], KRILL[1], BARE_CLAIM, KRILL[3]], "2023-01-11"))
+    assert not any(rule == "STY003" for rule, _ in _story_findings(articles)["bare"])
+
+
 def test_a_dummy_it_is_no_speaker():
     """"It was ... that": no organisation speaks, so no speaker changed against "the minister said"."""
     said = "Chilean Foreign Minister Alberto van Klaveren said the accord was the first to protect penguin colonies in the Weddell Sea."

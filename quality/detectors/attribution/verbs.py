@@ -293,6 +293,8 @@ def _infinitive(ctx: Context, verb: Verb) -> Cue | None:
     """"Trump was quick to add", "began to rebut", "used the speech to refute": the main
     clause's subject speaks."""
     if ctx.word(verb.at - 1) == "to" and verb.form == verb.lemma and verb.speech:
+        if verb.lemma == "add" and ctx.word(verb.end) not in T.CLAUSE_STARTS:
+            return None  # "to add to the pile": to increase, not to say more
         return _main_subject_cue(ctx, verb)
     return None
 
