@@ -307,6 +307,7 @@ INLINE_SIGNATURE = [
 SIGNATURE_LINE = [
     ("— Li Wei (@example) March 1, 2023", "—", "Li Wei", "person"),
     ("— Secretary of State Ann Lee (@example) May 2, 2023", "—", "Secretary of State Ann Lee", "person"),
+    ("— Li Wei 李伟 (@example) March 1, 2023", "—", "Li Wei 李伟", "person"),
     # a subheading set off by dashes, or the end of a broken sentence, signs nothing
     ("– Rising costs ahead –", "", "", ""),
     ("— the crowd cheered at the end.", "", "", ""),

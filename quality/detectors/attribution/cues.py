@@ -73,7 +73,7 @@ def _signs_as_name(text: str) -> bool:
     words = text.rstrip(".").split()
     if not words or any(ch in text for ch in "?!–—‘’“”\"'"):
         return False
-    return all(w[0].isupper() or w in T.NAME_PARTICLES for w in words)
+    return all(not w[0].islower() or w in T.NAME_PARTICLES for w in words)  # (a name in CJK has no case)
 
 
 def speaker_label(ctx: Context) -> Attribution | None:
