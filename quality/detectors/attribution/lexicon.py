@@ -142,14 +142,17 @@ CUE_WORDS = frozenset(
         *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
         *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
         *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),
-        *T.SPOKEN_OBJECTS, *MODAL_BASES,
+        *T.SPOKEN_OBJECTS,
     )
 )  # fmt: skip
 
 
 def may_hold_cue(lowers: Sequence[str]) -> bool:
-    """False when no token recogniser can fire on these words: most sentences of a news article."""
-    return any(word in CUE_WORDS or word.removesuffix("'s") in CUE_WORDS for word in lowers)
+    """False when no token recogniser can fire on these words: most sentences of a news article.
+    A restricted verb's base form counts only after a modal ("would vote"), as a cue does."""
+    if any(word in CUE_WORDS or word.removesuffix("'s") in CUE_WORDS for word in lowers):
+        return True
+    return any(word in MODAL_BASES and k and lowers[k - 1].replace("’", "'") in T.MODALS for k, word in enumerate(lowers))
 
 
 def inflections_module() -> str:
