@@ -62,6 +62,7 @@ SEEMING_VERB = [
     ("The talks seem long.", "seem", "", "anonymous"),  # an impression, as PolNeAR counts it
     ("Ruiz appeared in court on Monday.", "", "", ""),
     ("The files appear as needed.", "", "", ""),
+    ("The cells only appeared after the infection.", "", "", ""),
 ]
 
 SOURCELESS_ADVERB = [
@@ -211,6 +212,8 @@ CUE_VERB = [
     ("Lee used the speech to rebut the charge.", "rebut", "Lee", "person"),
     ("The race was too close to call.", "", "", ""),
     ("We would like to add to the collection.", "", "", ""),
+    ("The firm struggled to contend with the demand.", "", "", ""),
+    ("A spokesperson for the firm declined to comment.", "declined", "A spokesperson for the firm", "organisation"),
     # gerunds: after a finite verb its subject speaks; after a preposition, the main subject
     ("Ruiz avoids condemning the strike.", "avoids condemning", "Ruiz", "person"),
     ("After saying her foot was sore, she was taken to hospital.", "saying", "she", "person"),
@@ -222,6 +225,8 @@ CUE_VERB = [
     ("Rents rose in May, fundraising documents show.", "show", "fundraising documents", "anonymous"),
     # a pronoun that ends the words before the verb is the subject; a reflexive is not part of it
     ("It was the last time he praised the plan.", "praised", "he", "person"),
+    ("Fiber can keep you feeling full longer.", "", "", ""),  # "you" after a causative is its object
+    ("Neither he nor anyone he knew had had contact with her.", "", "", ""),  # no clause after "knew"
     ("Roe herself proposed a tax on trades.", "proposed", "Roe", "person"),
     ("The defense ministers all urged restraint.", "urged", "The defense ministers", "anonymous"),
     # a verb of talking with its topic a few words on
@@ -279,6 +284,8 @@ CUE_VERB = [
     ("It is too soon to say whether the plan works.", "", "", ""),
     ("Prices may rise by, say, a tenth.", "", "", ""),
     ("Cutting the budget is easier said than done.", "", "", ""),
+    ("The laptop is faster thanks to its new chip.", "", "", ""),
+    ("There is no evidence linking the cases.", "", "", ""),
     ("Lee reported from Denver.", "", "", ""),
     ("Ruiz spoke at a Des Moines rally on Friday.", "", "", ""),
 ]
@@ -308,6 +315,7 @@ SIGNATURE_LINE = [
     ("— Li Wei (@example) March 1, 2023", "—", "Li Wei", "person"),
     ("— Secretary of State Ann Lee (@example) May 2, 2023", "—", "Secretary of State Ann Lee", "person"),
     ("— Li Wei 李伟 (@example) March 1, 2023", "—", "Li Wei 李伟", "person"),
+    ("— tall glass of tea (@example) March 1, 2023", "—", "tall glass of tea", "person"),  # a display name
     # a subheading set off by dashes, or the end of a broken sentence, signs nothing
     ("– Rising costs ahead –", "", "", ""),
     ("— the crowd cheered at the end.", "", "", ""),

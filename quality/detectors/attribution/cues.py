@@ -45,7 +45,7 @@ _INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_
 _SIGNATURE_NAME = re.compile(
     r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
 )
-_NOT_AFTER_SEEMING = frozenset(". , ; in at on before as with".split() + [""])
+_NOT_AFTER_SEEMING = frozenset(". , ; in at on before after as with within by from there only again later".split() + [""])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -57,7 +57,8 @@ def signature_line(ctx: Context) -> Attribution | None:
     text, sentence = ctx.text, ctx.sentence
     match = _SIGNATURE_NAME.match(sentence.text)
     name = match["name"].strip(" ,") if match else ""
-    if not _signs_as_name(name):
+    handle = "(@" in sentence.text[match.end("name") : match.end("name") + 3] if match else False
+    if not name or not (handle or _signs_as_name(name)):  # a handle after it makes any name a signature's
         return None
     start = sentence.start + sentence.text.index(name)
     dash = sentence.start + len(sentence.text) - len(sentence.text.lstrip())
@@ -216,9 +217,13 @@ def stance_noun(ctx: Context, i: int) -> Cue | None:
 
 
 def seeming_verb(ctx: Context, i: int) -> Cue | None:
-    """"seems to", "appeared that", "seemed unperturbed": an impression with no one who has it
-    (not "appeared in court", "appeared as needed": a verb of place)."""
-    if ctx.lowers[i] in T.SEEMING_VERBS and ctx.word(i + 1) not in _NOT_AFTER_SEEMING and ctx.tokens[i].text[0].islower():
+    """"seems to", "appeared that", "seemed unperturbed": an impression with no one who has it;
+    not where "appear" means showing up ("appeared in court", "cells appeared after the flu",
+    "ads appear within lists")."""
+    low, following = ctx.lowers[i], ctx.word(i + 1)
+    if low not in T.SEEMING_VERBS or not ctx.tokens[i].text[0].islower():
+        return None
+    if following in ("to", "that") or following not in _NOT_AFTER_SEEMING:
         return Cue((i, i + 1), None, ANONYMOUS)
     return None
 

@@ -122,8 +122,9 @@ def subject_before(tokens: Sequence[Token], verb: int, skip_comma: bool = False)
         start += 1  # "Recently she announced", "Then the senator said": an adverb opens the sentence
     if end - start > 1 and tokens[end - 1].lower in T.REFLEXIVES | T.FLOATING_QUANTIFIERS:
         end -= 1  # "Clinton herself proposed", "defense ministers all urged": the noun is the subject
-    if end - start > 1 and tokens[end - 1].lower in T.SUBJECT_PRONOUNS:
-        start = end - 1  # "the last time he praised", "the hard work she promised": the pronoun is
+    if end - start > 1 and tokens[end - 1].lower in T.SUBJECT_PRONOUNS and tokens[end - 2].lower not in T.CAUSATIVES:
+        start = end - 1  # "the last time he praised", "the game you want": the pronoun is
+        # (not after a causative, where "you" is an object: "keeps you feeling full", "lets you see")
     return (start, end) if start < end else None
 
 
@@ -257,6 +258,8 @@ def bare_clause(tokens: Sequence[Token], start: int) -> bool:
     ("found the United States was in breach", "knows there are voters")."""
     if start >= len(tokens) or not tokens[start].is_word or tokens[start].quoted:
         return False  # "As you know, ...": no clause follows
+    if tokens[start].lower in T.FINITE_AUXILIARIES:
+        return False  # "anyone he knew had had contact": the verb of the clause around, not a new subject
     for j in range(start + 1, min(len(tokens), start + MAX_CLAUSE_SUBJECT + 1)):
         token = tokens[j]
         if token.quoted or not token.is_word or token.lower in T.CLAUSE_WORDS:

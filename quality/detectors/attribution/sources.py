@@ -101,12 +101,16 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
         return ORGANISATION
     if head in T.ANONYMOUS_NOUNS:
         return ANONYMOUS
-    if head in T.ROLE_NOUNS or _AGED.fullmatch(head) or (head not in _NOT_SINGULAR_PEOPLE and _plural(head) in T.ANONYMOUS_NOUNS):
-        # a role, someone by their age ("the 43-year-old"), one of a group ("his colleague")
+    one_of_a_group = first in _SINGULAR_DETERMINERS and head not in _NOT_SINGULAR_PEOPLE and _plural(head) in T.ANONYMOUS_NOUNS
+    if head in T.ROLE_NOUNS or _AGED.fullmatch(head) or one_of_a_group:
+        # a role, someone by their age ("the 43-year-old"), one of a group ("his colleague"; not
+        # a modifier: "such teacher protests")
         return ANONYMOUS if first in ("a", "an", "one", "some", "several", "another") else PERSON
     if is_institution(head):
         return ORGANISATION
     if head in T.DOCUMENT_NOUNS:
+        if first == "no":
+            return None  # "no evidence supports", "no report shows": nothing to attribute to
         return ORGANISATION if has_name or first in ("the", "this", "that", "its", "their", "his", "her") else ANONYMOUS
     if people_noun(head):
         return ANONYMOUS
@@ -114,6 +118,7 @@ def _kind_of_noun(head: str, first: str, has_name: bool) -> str | None:
 
 
 _AGED = re.compile(r"\d{1,3}-year-old")
+_SINGULAR_DETERMINERS = frozenset("the a an one another this that his her their its my our your each every".split())
 _NOT_SINGULAR_PEOPLE = T.FUNCTION_WORDS | T.QUANTIFIERS | {"other"}  # "other" + s is "others"
 _IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "people"}
 

@@ -336,6 +336,14 @@ NAME_PARTICLES: frozenset[str] = frozenset("of the and for de del della da van v
 # Words that open an apposition after a subject ("Jane Roe, a former aide, said").
 APPOSITION_OPENERS: frozenset[str] = frozenset("a an the who whose".split())
 
+# Verbs that say nothing was said before an infinitive of saying ("declined to comment",
+# "refused to answer", "failed to respond"), and verbs of saying that, in the infinitive, say
+# something only before a clause or a quotation ("to add that", not "to add to the pile").
+REFUSALS: frozenset[str] = frozenset(
+    "decline declines declined declining refuse refuses refused refusing fail fails failed failing".split()
+)
+INFINITIVE_NEEDS_CLAUSE: frozenset[str] = frozenset("add answer respond reply observe contend write remember".split())
+
 # Adjectives of "hard to say", "too soon to tell": an assessment of the writer's, not a source.
 ASSESSMENT_ADJECTIVES: frozenset[str] = frozenset(
     "hard harder easy easier fair safe soon early difficult impossible needless premature tough".split()
@@ -733,6 +741,11 @@ GERUND_PREPOSITIONS: frozenset[str] = frozenset("by after before while without w
 
 # Pronouns that can be a whole subject ("She started by saying").
 SUBJECT_PRONOUNS: frozenset[str] = frozenset("he she they we i you".split())
+# Verbs whose object is the subject of the verb after it ("keeps you feeling full", "lets you
+# see", "helped them recognize").
+CAUSATIVES: frozenset[str] = frozenset(
+    "keep keeps keeping kept help helps helping helped let lets letting make makes making made get gets got allow allows allowed".split()
+)
 REFLEXIVES: frozenset[str] = frozenset("himself herself themselves itself myself ourselves".split())
 FLOATING_QUANTIFIERS: frozenset[str] = frozenset("all both each".split())  # "the ministers all urged"
 

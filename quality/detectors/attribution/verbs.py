@@ -123,13 +123,15 @@ def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | No
 
 def _idiom(ctx: Context, i: int) -> bool:
     """A verb of saying in an idiom that reports no one's words: "five or, say, six" (for
-    example), "easier said than done", "it is too soon to say", and a byline's "Lee reported from
-    Denver"."""
+    example), "easier said than done", "it is too soon to say", "thanks to" (because of), and a
+    byline's "Lee reported from Denver"."""
     low = ctx.lowers[i]
     if low == "say" and ctx.word(i - 1) == "," and ctx.word(i + 1) == ",":
         return True
     if low == "said" and ctx.word(i + 1) == "than":
         return True
+    if low == "thanks" and ctx.word(i + 1) == "to":
+        return True  # "thanks to its new chip": because of
     if low == "reported" and ctx.word(i + 1) == "from" and ctx.word(i + 3) in (".", ",", "and", ""):
         return True  # "Lee reported from Denver.": where a reporter worked, in the credits
     return ctx.word(i - 1) == "to" and ctx.word(i - 2) in T.ASSESSMENT_ADJECTIVES and low in ("say", "tell")
@@ -290,13 +292,18 @@ def _participle(ctx: Context, verb: Verb) -> Cue | None:
 
 
 def _infinitive(ctx: Context, verb: Verb) -> Cue | None:
-    """"Trump was quick to add", "began to rebut", "used the speech to refute": the main
-    clause's subject speaks."""
-    if ctx.word(verb.at - 1) == "to" and verb.form == verb.lemma and verb.speech:
-        if verb.lemma == "add" and ctx.word(verb.end) not in T.CLAUSE_STARTS:
-            return None  # "to add to the pile": to increase, not to say more
-        return _main_subject_cue(ctx, verb)
-    return None
+    """"Trump was quick to add that", "began to rebut", "used the speech to refute": the main
+    clause's subject speaks. Not after a refusal ("declined to comment", "failed to answer":
+    nothing was said), and the verbs that are as often no saying ("to add to the pile", "to
+    write two novels", "to observe a minute of silence", "to respond promptly") only before a
+    clause or a quotation."""
+    if not (ctx.word(verb.at - 1) == "to" and verb.form == verb.lemma and verb.speech):
+        return None
+    if ctx.word(verb.at - 2) in T.REFUSALS:
+        return None
+    if verb.lemma in T.INFINITIVE_NEEDS_CLAUSE and ctx.word(verb.end) not in T.CLAUSE_STARTS:
+        return None
+    return _main_subject_cue(ctx, verb)
 
 
 def _second_verb(ctx: Context, verb: Verb) -> Cue | None:
