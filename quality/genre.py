@@ -7,7 +7,10 @@ argues in its author's voice. Each genre leaves marks in the text's shape rather
 particular words, and those are what is counted here:
 
 - **how-to**: quantity-and-unit lines (``2 tbsp. soy sauce``, ``1 cup flour``) or an
-  ``Ingredients`` / ``Directions`` heading over numbered steps;
+  ``Ingredients`` / ``Directions`` heading over numbered steps; or, once no other genre below
+  but news fits, a text that talks to its reader: ``you`` and ``your``, outside quotations, at
+  least 3.5% of the words (tips, a coach's lesson, an app's page; a report or a column names
+  its people, it does not address the reader);
 - **listing** (results, standings, rankings, deal lists, event calendars): many lines of data,
   short lines with numbers and no sentence (``Reed Sorenson 118 0 0 0 0``, ``3. Jane Doe
   2:31:08``), short lines with a price (``AirPods Pro for $235``) or lines a third numbers; or
@@ -108,6 +111,7 @@ _ORGANISATION_WORDS = frozenset(
 # next opening mark too, so that a line of unclosed “ costs one step each, not a scan to its end.
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|\byou(?:'|’)(?:re|ve|ll|d)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
@@ -121,6 +125,7 @@ TRANSCRIPT_SHARE = 0.3  # paragraphs opening with a speaker's label
 MIN_SPEAKER_LINES = 4
 MIN_REVIEW_SIGNS = 2
 FIRST_PERSON_SHARE = 0.015
+SECOND_PERSON_SHARE = 0.035  # of the words: a text addressed to its reader
 MIN_ITEMS = 4  # paragraphs, each with a price or a web address, that make a listing ...
 ITEM_SHARE = 0.4  # ... when they are at least this share of the paragraphs
 TEASER_WORDS = 150  # a stub shorter than this that stops short is a teaser
@@ -157,7 +162,10 @@ def genre_of(text: str) -> str:
         return PRESS_RELEASE
     if words < TEASER_WORDS and _CUT_OFF.search(lines[-1]):
         return TEASER
-    if words and len(_FIRST_PERSON.findall(_QUOTED.sub(" ", text))) >= FIRST_PERSON_SHARE * words:
+    own_words = _QUOTED.sub(" ", text)
+    if words and len(_SECOND_PERSON.findall(own_words)) >= SECOND_PERSON_SHARE * words:
+        return HOW_TO
+    if words and len(_FIRST_PERSON.findall(own_words)) >= FIRST_PERSON_SHARE * words:
         return OPINION
     if any(_OPINION_LABEL.match(line) for line in lines[:OPINION_LABEL_REACH]) or _contributor_note(text, lines[-1]):
         return OPINION

@@ -163,6 +163,20 @@ MORE_GENRES = [
         NEWS,
         id="an organisation's closing line is no contributor note",
     ),
+    pytest.param(
+        "Game day does not have to wreck your diet.\nIf you host the party, you choose the snacks: put out a "
+        "tray of vegetables next to the chips, and you will eat fewer of them.\nDrink a glass of water before "
+        "you go. Your appetite will thank you, and you can still enjoy the game.",
+        HOW_TO,
+        id="advice: the text talks to its reader",
+    ),
+    pytest.param(
+        "The council voted on Monday to close two libraries. Residents who use them will have to travel "
+        "further, the mayor said. \"You can still borrow books online,\" she told the meeting, \"and your card "
+        "stays valid.\" The libraries close in March.",
+        NEWS,
+        id="a report: the reader addressed only inside quotations",
+    ),
 ]
 
 
