@@ -25,6 +25,10 @@ particular words, and those are what is counted here:
   (``For more information, visit ...``, an ``About <name>`` heading, ``Media contact:``,
   ``###``) and opened the way they open (a dateline of city and state before a dash, an
   announcement made ``today``, a wire service's tag such as ``/PRNewswire/``);
+- **promo**: a venue's or a seller's own page, closed by a block of practical information: two
+  short lines or more among the last six giving two kinds of it at least, among a time of day
+  (``9.30 A.M. / 7.00 P.M.``), a telephone number, a price, a street (``corso Monforte, 15``) and
+  a label such as ``Tickets``, ``Admission`` or ``Inquiry``;
 - **teaser**: a stub too short to judge, fewer than 150 words, that stops where the rest would
   follow (``All...``, ``See more photos:``);
 - **opinion**: the writer's first person singular, outside quotations, at least 1.5% of the
@@ -40,12 +44,13 @@ The first that holds, in that order, is the genre. The rules are deliberately fe
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from quality.spans import CURRENCY_SIGNS, paragraphs
 
 NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT = "news", "opinion", "review", "how-to", "listing", "transcript"
-PRESS_RELEASE, TEASER = "press-release", "teaser"
-GENRES = (NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT, PRESS_RELEASE, TEASER)
+PRESS_RELEASE, PROMO, TEASER = "press-release", "promo", "teaser"
+GENRES = (NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT, PRESS_RELEASE, PROMO, TEASER)
 
 _QUANTITY = r"(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|to)\s*\d+)?\s*"
 _UNIT = (
@@ -113,6 +118,16 @@ _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|\byou(?:'|’)(?:re|ve|ll|d)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+# Practical information closing a venue's or a seller's page (the promo genre).
+_PRACTICAL = (
+    ("time", re.compile(r"\b\d{1,2}[.:]\d{2}\s*[AaPp]\.?[Mm]\b\.?|\b\d{1,2}\s*[AaPp]\.?[Mm]\.?\s*[-–/]\s*\d")),
+    ("phone", re.compile(r"(?<![\d-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?![\d-])")),
+    ("price", re.compile(rf"[{CURRENCY_SIGNS}]\s?\d|\d[\d,.]*\s?[{CURRENCY_SIGNS}]")),
+    ("street", re.compile(r"\b(?:corso|via|rue|street|avenue|road|boulevard|plaza|square)\b,?\s+\w", re.IGNORECASE)),
+)
+_PRACTICAL_LABEL = re.compile(
+    r"^\W*(?:tickets?|ticketing|admission|inquir(?:y|ies)|venue|opening hours|booking|reservations?)\b", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 
 MIN_INGREDIENTS = 3  # quantity-and-unit lines that make a recipe
@@ -128,6 +143,10 @@ FIRST_PERSON_SHARE = 0.015
 SECOND_PERSON_SHARE = 0.035  # of the words: a text addressed to its reader
 MIN_ITEMS = 4  # paragraphs, each with a price or a web address, that make a listing ...
 ITEM_SHARE = 0.4  # ... when they are at least this share of the paragraphs
+PRACTICAL_LINES = 6  # lines from the end searched for a promo page's practical information ...
+PRACTICAL_LINE_WORDS = 12  # ... each a short line
+MIN_PRACTICAL_LINES = 2
+MIN_PRACTICAL_KINDS = 2
 TEASER_WORDS = 150  # a stub shorter than this that stops short is a teaser
 OPINION_LABEL_REACH = 3  # lines from the top searched for the opinion page's label
 CONTRIBUTOR_NOTE_WORDS = 60  # a closing note on a contributor is one short paragraph
@@ -160,6 +179,8 @@ def genre_of(text: str) -> str:
         return REVIEW
     if any(_RELEASE_CLOSER.search(line) or _RELEASE_ABOUT.match(line) for line in lines) and _RELEASE_OPENER.search("\n".join(lines[:RELEASE_OPENER_LINES])):
         return PRESS_RELEASE
+    if _closes_with_practical_information(lines):
+        return PROMO
     if words < TEASER_WORDS and _CUT_OFF.search(lines[-1]):
         return TEASER
     own_words = _QUOTED.sub(" ", text)
@@ -170,6 +191,24 @@ def genre_of(text: str) -> str:
     if any(_OPINION_LABEL.match(line) for line in lines[:OPINION_LABEL_REACH]) or _contributor_note(text, lines[-1]):
         return OPINION
     return NEWS
+
+
+def _closes_with_practical_information(lines: Sequence[str]) -> bool:
+    """Two short lines or more among the last ones give practical information, of two kinds at
+    least ("corso Monforte, 15, Milan" and "9.30 A.M. / 7.00 P.M.")."""
+    found = [kinds for line in lines[-PRACTICAL_LINES:] if (kinds := _practical_information(line))]
+    return len(found) >= MIN_PRACTICAL_LINES and len(set().union(*found)) >= MIN_PRACTICAL_KINDS
+
+
+def _practical_information(line: str) -> set[str]:
+    """The kinds of practical information a short line gives: a time of day, a telephone
+    number, a price, a street, a label such as ``Tickets:``."""
+    if len(line.split()) > PRACTICAL_LINE_WORDS:
+        return set()
+    kinds = {kind for kind, pattern in _PRACTICAL if pattern.search(line)}
+    if _PRACTICAL_LABEL.match(line):
+        kinds.add("label")
+    return kinds
 
 
 def _contributor_note(text: str, last: str) -> bool:
