@@ -68,7 +68,7 @@ means "less sourced than a typical edited news article", not "bad". Articles wit
 
 ``need`` is what the article's genre needs (``GENRE_NEED``; the genre from
 :mod:`quality.genre`): 1 for news and transcripts, 0.5 for opinion. How-to pieces, listings,
-reviews, press releases and teasers get no score and no ATT001 or ATT004, and neither does text
+reviews, press releases, promotional pages and teasers get no score and no ATT001 or ATT004, and neither does text
 that is not English (:func:`quality.english.not_english`): the cue tables are English.
 
 The modules, in the order the data flows: ``tables`` (word lists) and ``lexicon`` (the lists

@@ -33,8 +33,8 @@ SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare q
 
 # How much sourcing each genre needs, as a share of ``target_density`` (quality/genre.py). A
 # column argues in its author's voice and needs half a report's sourcing; how-to pieces,
-# listings and reviews make no claims that need a source, a press release speaks for its
-# organisation and a teaser is too short to judge: their sourcing is not measured (no score,
+# listings and reviews make no claims that need a source, a press release or a promotional
+# page speaks for its organisation and a teaser is too short to judge: their sourcing is not measured (no score,
 # no ATT001 or ATT004), rather than measured as missing.
 GENRE_NEED: dict[str, float] = {NEWS: 1.0, TRANSCRIPT: 1.0, OPINION: 0.5}
 
