@@ -407,3 +407,20 @@ def test_all_inflections_spell_irregular_and_doubled_forms(lemma: str, forms: se
     from quality.detectors.attribution.lexicon import all_inflections
 
     assert set(all_inflections(lemma)) == forms
+
+
+MAX_FUNCTION_LINES = 60  # docstring included: a function a reader takes in at once
+
+
+def test_no_function_of_the_attribution_package_runs_over_sixty_lines() -> None:
+    import ast
+    from pathlib import Path
+
+    package = Path(quality.__file__).parent / "detectors" / "attribution"
+    long = [
+        f"{path.name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path in sorted(package.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert not long, long

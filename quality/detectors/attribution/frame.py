@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from quality.detectors.attribution.analysis import analyse
+from quality.detectors.attribution.records import SentenceAttribution
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,39 +43,48 @@ def attribution_frame(texts: Any, text: str = "text", id: str | None = None, sou
     """
     import pandas as pd
 
-    outlets: list[Any] | None = None
-    if isinstance(texts, pd.DataFrame):
-        series = texts[text]
-        if id is not None:
-            series = pd.Series(series.to_numpy(), index=texts[id].to_numpy())
-        if source is not None:
-            outlets = texts[source].tolist()
-    elif isinstance(texts, pd.Series):
-        series = texts
-    else:
-        series = pd.Series(list(texts))
+    series, outlets = _texts_and_outlets(texts, text, id, source)
     rows = []
     for k, (label, value) in enumerate(series.items()):
         if not isinstance(value, str):
             continue
         outlet = outlets[k] if outlets is not None and isinstance(outlets[k], str) else None
-        for item in analyse(value, outlet):
-            a = item.primary
-            rows.append({
-                "id": label,
-                "start": item.sentence.start,
-                "end": item.sentence.end,
-                "text": item.sentence.text,
-                "attributed": item.attributed,
-                "cue": a.cue if a else "",
-                "cue_start": a.cue_start if a else -1,
-                "cue_end": a.cue_end if a else -1,
-                "source": a.source if a else "",
-                "source_start": a.source_start if a else -1,
-                "source_end": a.source_end if a else -1,
-                "source_kind": a.kind if a else "",
-                "quote": a.quote if a else "",
-                "carried": bool(a and a.carried),
-                "kind": item.sentence.kind,
-            })  # fmt: skip
+        rows.extend(_row(label, item) for item in analyse(value, outlet))
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+def _texts_and_outlets(texts: Any, text: str, id: str | None, source: str | None) -> tuple[Any, list[Any] | None]:
+    """The texts as a Series labelled as :func:`attribution_frame` says, and each one's outlet
+    (None when no source column is given)."""
+    import pandas as pd
+
+    if isinstance(texts, pd.DataFrame):
+        series = texts[text]
+        if id is not None:
+            series = pd.Series(series.to_numpy(), index=texts[id].to_numpy())
+        return series, (texts[source].tolist() if source is not None else None)
+    if isinstance(texts, pd.Series):
+        return texts, None
+    return pd.Series(list(texts)), None
+
+
+def _row(label: Any, item: SentenceAttribution) -> dict[str, Any]:
+    """One sentence's row of :func:`attribution_frame`: its primary attribution, if any."""
+    a = item.primary
+    return {
+        "id": label,
+        "start": item.sentence.start,
+        "end": item.sentence.end,
+        "text": item.sentence.text,
+        "attributed": item.attributed,
+        "cue": a.cue if a else "",
+        "cue_start": a.cue_start if a else -1,
+        "cue_end": a.cue_end if a else -1,
+        "source": a.source if a else "",
+        "source_start": a.source_start if a else -1,
+        "source_end": a.source_end if a else -1,
+        "source_kind": a.kind if a else "",
+        "quote": a.quote if a else "",
+        "carried": bool(a and a.carried),
+        "kind": item.sentence.kind,
+    }

@@ -159,6 +159,7 @@ def _after_time_adverbial(ctx: Context, k: int) -> int:
 
 
 def _time_word(low: str) -> bool:
+    """A word that may stand in a short adverbial of time ("at the time", "in 2014")."""
     return low in T.TIME_ADVERBIAL_WORDS or low in T.TIME_WORDS or low in T.MONTHS or low.isdigit()
 
 
