@@ -122,9 +122,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _PRACTICAL = (
     ("time", re.compile(r"\b\d{1,2}[.:]\d{2}\s*[AaPp]\.?[Mm]\b\.?|\b\d{1,2}\s*[AaPp]\.?[Mm]\.?\s*[-–/]\s*\d")),
     ("phone", re.compile(r"(?<![\d-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?![\d-])")),
-    ("price", re.compile(rf"[{CURRENCY_SIGNS}]\s?\d|\d[\d,.]*\s?[{CURRENCY_SIGNS}]")),
-    ("street", re.compile(r"\b(?:corso|via|rue|street|avenue|road|boulevard|plaza|square)\b,?\s+\w", re.IGNORECASE)),
+    ("price", re.compile(rf"[{CURRENCY_SIGNS}]\s?\d|(?<![\d,.])\d[\d,.]*\s?[{CURRENCY_SIGNS}]")),
 )
+_STREET = re.compile(r"\b(?:corso|via|rue|street|avenue|road|boulevard|plaza|square)\b", re.IGNORECASE)  # with a number: an address
 _PRACTICAL_LABEL = re.compile(
     r"^\W*(?:tickets?|ticketing|admission|inquir(?:y|ies)|venue|opening hours|booking|reservations?)\b", re.IGNORECASE
 )
@@ -145,6 +145,7 @@ MIN_ITEMS = 4  # paragraphs, each with a price or a web address, that make a lis
 ITEM_SHARE = 0.4  # ... when they are at least this share of the paragraphs
 PRACTICAL_LINES = 6  # lines from the end searched for a promo page's practical information ...
 PRACTICAL_LINE_WORDS = 12  # ... each a short line
+PRACTICAL_LOWER_WORDS = 2  # ... of names, numbers and labels: "Tickets: 30 to 60 euros"
 MIN_PRACTICAL_LINES = 2
 MIN_PRACTICAL_KINDS = 2
 TEASER_WORDS = 150  # a stub shorter than this that stops short is a teaser
@@ -203,9 +204,12 @@ def _closes_with_practical_information(lines: Sequence[str]) -> bool:
 def _practical_information(line: str) -> set[str]:
     """The kinds of practical information a short line gives: a time of day, a telephone
     number, a price, a street, a label such as ``Tickets:``."""
-    if len(line.split()) > PRACTICAL_LINE_WORDS:
-        return set()
+    words = line.split()
+    if len(words) > PRACTICAL_LINE_WORDS or sum(1 for w in words if w[:1].islower()) > PRACTICAL_LOWER_WORDS:
+        return set()  # a sentence ("Wall Street, lawyers dominate Clinton's fundraising"), not a line of data
     kinds = {kind for kind, pattern in _PRACTICAL if pattern.search(line)}
+    if _STREET.search(line) and any(ch.isdigit() for ch in line):
+        kinds.add("street")
     if _PRACTICAL_LABEL.match(line):
         kinds.add("label")
     return kinds
