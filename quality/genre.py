@@ -80,6 +80,10 @@ _ITEM_PRICE = re.compile(
     rf"[{re.escape(CURRENCY_SIGNS)}]\s?\d[\d,]*(?:\.\d+)?(?!\d|[.,]\d|\s?(?:million|billion|trillion|bn|mn|m|k)\b)|\d\s?(?:€|USD|EUR|GBP)\b",
     re.IGNORECASE,
 )
+# What an item line must hold for _ITEM_PRICE or _WEB_ADDRESS to find it, and a rating for
+# _RATING (lower case): counted on the whole text first.
+_ITEM_MARKS = (*CURRENCY_SIGNS, "usd", "eur", "gbp", "http", "www.", ".com", ".org", ".net", ".co.uk")
+_RATING_MARKS = ("/", "out of", "★", "☆", "star")
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w-])[\w-]+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 # How a press release closes: a pointer to the organisation's site, the press contact, the end
 # mark, its boilerplate heading ("About Acme Corp", not "About the author"); and how it opens: a
@@ -163,19 +167,25 @@ def genre_of(text: str) -> str:
     steps = sum(1 for line in lines if _STEP.match(line))
     if ingredients >= MIN_INGREDIENTS or (any(_HOW_TO_HEADING.match(line) for line in lines) and steps >= 2):
         return HOW_TO
+    low = text.lower()
     data_lines = sum(1 for line in lines if _is_data_line(line))
-    scores = len(_SCORE.findall(text))
+    # (each cheap count below bounds what the pattern after it can find, so a text that cannot
+    # reach a rule's minimum skips the pattern: most news)
+    scores = len(_SCORE.findall(text)) if text.count("-") + text.count("–") >= MIN_SCORES else 0
     if (data_lines >= MIN_DATA_LINES and data_lines >= DATA_SHARE * len(lines)) or (
         scores >= MIN_SCORES and scores * WORDS_PER_SCORE >= words
     ):
         return LISTING
-    items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
-    if items >= MIN_ITEMS and items >= ITEM_SHARE * len(lines):
-        return LISTING
+    if sum(low.count(mark) for mark in _ITEM_MARKS) >= MIN_ITEMS:
+        items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
+        if items >= MIN_ITEMS and items >= ITEM_SHARE * len(lines):
+            return LISTING
     speakers = sum(1 for line in lines if _SPEAKER.match(line))
     if speakers >= MIN_SPEAKER_LINES and speakers >= TRANSCRIPT_SHARE * len(lines):
         return TRANSCRIPT
-    review_signs = len(_RATING.findall(text)) + sum(1 for line in lines if _REVIEW_HEADING.match(line)) + len(_REVIEW_LABEL.findall(text))
+    ratings = len(_RATING.findall(text)) if any(mark in low for mark in _RATING_MARKS) else 0
+    labels = len(_REVIEW_LABEL.findall(text)) if ":" in text else 0
+    review_signs = ratings + sum(1 for line in lines if _REVIEW_HEADING.match(line)) + labels
     if review_signs >= MIN_REVIEW_SIGNS or _REVIEW_OWN_LABEL.search(text):
         return REVIEW
     if any(_RELEASE_CLOSER.search(line) or _RELEASE_ABOUT.match(line) for line in lines) and _RELEASE_OPENER.search("\n".join(lines[:RELEASE_OPENER_LINES])):
@@ -185,7 +195,7 @@ def genre_of(text: str) -> str:
     if words < TEASER_WORDS and _CUT_OFF.search(lines[-1]):
         return TEASER
     own_words = _QUOTED.sub(" ", text)
-    if words and len(_SECOND_PERSON.findall(own_words)) >= SECOND_PERSON_SHARE * words:
+    if words and "you" in low and len(_SECOND_PERSON.findall(own_words)) >= SECOND_PERSON_SHARE * words:
         return HOW_TO
     if words and len(_FIRST_PERSON.findall(own_words)) >= FIRST_PERSON_SHARE * words:
         return OPINION
