@@ -131,7 +131,7 @@ NOT_NAMES = (T.CAPITALISED_ADJECTIVES | T.FUNCTION_WORDS | T.SOURCE_ADJECTIVES |
 # Words of which a sentence must hold one for any token recogniser to fire: of each phrase
 # ("according to", "in a statement") its longest word, since the phrase needs all of them, and
 # of a light verb's words ("made it clear") the longest after the verb, for the same reason; the
-# objects of a verb that puts out something said ("issued a statement"); the nouns, adjectives and adverbs the recognisers look up; every form of the cue verbs. A
+# nouns, adjectives and adverbs the recognisers look up; every form of the cue verbs. A
 # possessive ("poll's") counts as its noun. tests/test_attribution_cues.py checks that skipping the
 # scan of sentences without one changes no attribution.
 CUE_WORDS = frozenset(
@@ -142,16 +142,18 @@ CUE_WORDS = frozenset(
         *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
         *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
         *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),
-        *T.SPOKEN_OBJECTS,
     )
 )  # fmt: skip
 
 
 def may_hold_cue(lowers: Sequence[str]) -> bool:
     """False when no token recogniser can fire on these words: most sentences of a news article.
-    A restricted verb's base form counts only after a modal ("would vote"), as a cue does."""
+    A verb that puts out something said counts with its object ("released a statement"), and a
+    restricted verb's base form only after a modal ("would vote"), as the recognisers read them."""
     if any(word in CUE_WORDS or word.removesuffix("'s") in CUE_WORDS for word in lowers):
         return True
+    if any(word in T.SPOKEN_OBJECTS for word in lowers) and any(word in ISSUING_FORMS for word in lowers):
+        return True  # "released a statement"
     return any(word in MODAL_BASES and k and lowers[k - 1].replace("’", "'") in T.MODALS for k, word in enumerate(lowers))
 
 
