@@ -22,6 +22,7 @@ from quality.detectors.attribution.lexicon import (
     POSSESSOR_NOUNS,
     SPEECH_FORMS,
     STANCE_FORMS,
+    after_modal,
     light_verb_at,
     may_hold_cue,
     phrase_at,
@@ -83,6 +84,8 @@ def speaker_label(ctx: Context) -> Attribution | None:
     Clinton: "..."') or follow a roundup's topic and a dash ('POLLS WERE EARLY - Mark Lee: "...').
     """
     sentence = ctx.sentence
+    if ":" not in sentence.text:
+        return None  # (each label pattern needs one: most sentences)
     label = _SPEAKER_LABEL.match(sentence.text) or _QUOTED_LABEL.match(sentence.text) or _DASHED_LABEL.search(sentence.text)
     if not label:
         return None
@@ -223,7 +226,7 @@ def seeming_verb(ctx: Context, i: int) -> Cue | None:
     low, following = ctx.lowers[i], ctx.word(i + 1)
     if low not in T.SEEMING_VERBS or not ctx.tokens[i].text[0].islower():
         return None
-    if following in ("to", "that") or following not in _NOT_AFTER_SEEMING:
+    if following not in _NOT_AFTER_SEEMING:
         return Cue((i, i + 1), None, ANONYMOUS)
     return None
 
@@ -279,8 +282,8 @@ def cue_verb(ctx: Context, i: int) -> Cue | None:
     where it is in the present ("Senator Vows To Cut ...")."""
     low = ctx.lowers[i]
     lemma = SPEECH_FORMS.get(low) or STANCE_FORMS.get(low)
-    if not lemma and ctx.word(i - 1).replace("’", "'") in T.MODALS and (low != "vote" or ctx.word(i + 1) in T.VOTE_SIDES):
-        lemma = MODAL_BASES.get(low)  # "would vote for", "can't trust"; not "can vote in the primary"
+    if not lemma and low in MODAL_BASES and after_modal(ctx.lowers, i) and (low != "vote" or ctx.word(i + 1) in T.VOTE_SIDES):
+        lemma = MODAL_BASES[low]  # "would vote for", "can't trust"; not "can vote in the primary"
     if not lemma:
         return None
     headline_verb = ctx.headline and i > 0 and (lemma in T.PLAIN_SUBJECT_VERBS | {"see"} or (low.endswith("s") and low != lemma))

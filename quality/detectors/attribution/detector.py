@@ -20,7 +20,7 @@ from quality.detectors.attribution.rules import (
     UNATTRIBUTED,
 )
 from quality.detectors.attribution import tables as T
-from quality.detectors.attribution.lexicon import SPEECH_FORMS, phrase_at
+from quality.detectors.attribution.lexicon import SPEECH_FORMS, cue_says
 from quality.detectors.attribution.tokens import split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
@@ -160,12 +160,7 @@ def reports_speech(a: Attribution, text: str) -> bool:
     speaker label), not a stance or an act ("wants", "voted"), nor an infinitive ("to claim an
     easy victory", "urging employees to report"), which says what someone may say, not what was
     said: only reported speech can rest on a source an editor should name."""
-    if _INFINITIVE.search(text, max(0, a.cue_start - 12), a.cue_start):
-        return False
-    words = [w.lower().replace("’", "'") for w in split_words(a.cue)]
-    if not words or a.cue in (":", "—", "―", "--", "-"):
-        return True
-    return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
+    return not _INFINITIVE.search(text, max(0, a.cue_start - 12), a.cue_start) and cue_says(a.cue)
 
 
 def _unnamed_source(item: SentenceAttribution, a: Attribution, text: str) -> bool:

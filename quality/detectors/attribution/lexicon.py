@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.inflections import INFLECTIONS
+from quality.detectors.attribution.tokens import split_words
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -86,6 +87,16 @@ def light_verb_at(lowers: Sequence[str], i: int) -> int:
     return 0
 
 
+def cue_says(cue: str) -> bool:
+    """Whether a cue has its source say or write something ("said", "according to",
+    "reportedly", a speaker's label or a signature's dash), not hold a view or act ("wants",
+    "knew", "voted")."""
+    words = [w.lower().replace("’", "'") for w in split_words(cue)]
+    if not words or cue in (":", "—", "―", "--", "-"):
+        return True
+    return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
+
+
 def phrase_at(lowers: Sequence[str], i: int, phrases: tuple[str, ...]) -> int:
     """Length in words of the first of ``phrases`` (in table order) that starts at ``i``, or 0."""
     if i >= len(lowers):
@@ -154,7 +165,13 @@ def may_hold_cue(lowers: Sequence[str]) -> bool:
         return True
     if any(word in T.SPOKEN_OBJECTS for word in lowers) and any(word in ISSUING_FORMS for word in lowers):
         return True  # "released a statement"
-    return any(word in MODAL_BASES and k and lowers[k - 1].replace("’", "'") in T.MODALS for k, word in enumerate(lowers))
+    return any(word in MODAL_BASES and after_modal(lowers, k) for k, word in enumerate(lowers))
+
+
+def after_modal(lowers: Sequence[str], k: int) -> bool:
+    """The word at ``k`` follows a modal ("would", "can't"), where a restricted verb's base
+    form is a verb ("would vote")."""
+    return k > 0 and lowers[k - 1].replace("’", "'") in T.MODALS
 
 
 def inflections_module() -> str:
