@@ -97,6 +97,12 @@ def cue_says(cue: str) -> bool:
     return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0
 
 
+def cue_knows(cue: str) -> bool:
+    """Whether a cue has its source know or find out something ("knew", "learned that") rather
+    than say it or take a view."""
+    return any((STANCE_FORMS.get(w) or SPEECH_FORMS.get(w)) in T.KNOWING_VERBS for w in (w.lower() for w in split_words(cue)))
+
+
 def phrase_at(lowers: Sequence[str], i: int, phrases: tuple[str, ...]) -> int:
     """Length in words of the first of ``phrases`` (in table order) that starts at ``i``, or 0."""
     if i >= len(lowers):

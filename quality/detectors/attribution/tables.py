@@ -741,6 +741,10 @@ GERUND_PREPOSITIONS: frozenset[str] = frozenset("by after before while without w
 
 # Pronouns that can be a whole subject ("She started by saying").
 SUBJECT_PRONOUNS: frozenset[str] = frozenset("he she they we i you".split())
+# Verbs of knowing or finding out: a source that knew or learnt something did not say it
+# ("Taylor didn't know at the time that ...").
+KNOWING_VERBS: frozenset[str] = frozenset("know learn realize realise understand recognize recognise discover notice remember forget".split())
+
 # Verbs whose object is the subject of the verb after it ("keeps you feeling full", "lets you
 # see", "helped them recognize").
 CAUSATIVES: frozenset[str] = frozenset(

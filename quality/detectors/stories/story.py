@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from quality.detectors.attribution.analysis import analyse
-from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS, cue_says
+from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS, cue_knows
 from quality.detectors.attribution.records import ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.tables import ORGANISATION_NOUNS, PERSON_PRONOUNS, ROLE_NOUNS, SPOKESPERSON_NOUNS, THING_PRONOUNS
 from quality.detectors.stories.align import GRADES, VERBATIM, Match, Unit, align_both, units
@@ -381,8 +381,8 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
 def _source_dropped(version: _Version, unit: Unit, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
     """STY003: the bare claim ``unit`` of ``version``, where more of the aligned versions
     (``theirs``) name a source that this article never mentions than leave it bare too."""
-    # (a source that said so, not one that held a view or knew a fact: "didn't know at the time that")
-    named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s) and cue_says(s.cue)]
+    # (a source that said or held it, not one that knew a fact: "didn't know at the time that")
+    named = [s for a in theirs if a is not None and (s := _source(a)) is not None and _named(s) and not cue_knows(s.cue)]
     bare = sum(1 for a in theirs if a is not None and a.is_claim and not a.attributed)
     if not named or len(named) <= bare or _mentioned(named[0].source, version.member.text):
         return []  # a source the article names anywhere is one its reader knows: the claim is carried
