@@ -174,6 +174,15 @@ CUE_VERB = [
     ("Ruiz was seen walking down the street.", "", "", ""),
     # documents that find, with long noun phrases
     ("A 2014 study by law professor Ann Lee found 31 cases of fraud.", "found", "A 2014 study", "anonymous"),
+    # ... whatever stands between the document's head and the verb: a place, a date, a
+    # participle, names joined by a slash or "and"
+    ("Polls there show Roe is trailing.", "show", "Polls", "anonymous"),
+    ("A Daily Planet poll out Monday showed Roe with a lead.", "showed", "A Daily Planet poll", "media"),
+    ("A Daily Planet/Metro College poll released on Friday showed Roe with a lead.", "showed", "A Daily Planet/Metro College poll", "media"),
+    ("Other polls from Metro College and Lake University show a narrow race.", "show", "Other polls", "anonymous"),
+    ("Exit polling shows she won most voters under 30.", "shows", "Exit polling", "organisation"),
+    ("The inquiry found that the office never searched its email.", "found", "The inquiry", "organisation"),
+    ("The poll, Ann Lee said, showed a tie.", "said", "Ann Lee", "person"),
     ("Donations rose in August, a Daily Planet analysis of newly filed reports shows.", "shows", "a Daily Planet analysis", "media"),
     ("Large areas of the city are divided by race, other studies have shown.", "shown", "other studies", "anonymous"),
     ("Polls show the president ahead.", "show", "Polls", "anonymous"),
@@ -305,6 +314,10 @@ SPEAKER_LABEL = [
     ('POLLS WERE NOT WRONG, JUST EARLY - Mark Lee: "The polls did not fail."', ":", "Mark Lee", "person"),
     ("Q: Did you vote?", "", "", ""),
     ("Judicial Watch: State Department Hid The Email.", ":", "Judicial Watch", "person"),  # "watch" alone is a label
+    # a label that says where the quotation comes from, or what it is about
+    ('More from Mark Lee: "The polls did not fail."', ":", "Mark Lee", "person"),
+    ("Here’s Ann Lee in May 2001: “We will rebuild the harbour.”", ":", "Ann Lee", "person"),
+    ("Metro College President On Rents: ‘We Will Not Raise Them.’", ":", "Metro College President", "person"),
 ]
 
 INLINE_SIGNATURE = [

@@ -90,8 +90,9 @@ def speaker_label(ctx: Context) -> Attribution | None:
     if not label:
         return None
     name, rest = label["label"], label["rest"]
-    words = name.split()
     quoted = rest[:1] in "\"“'‘"
+    offset, name = _speaker_in_label(name) if quoted else (0, name)
+    words = name.split()
     if (" ".join(words).lower().replace("’", "'") in T.NOT_SPEAKER_LABELS or any(ch.isdigit() for ch in name)
             or len(words) > (MAX_QUOTED_LABEL_WORDS if quoted else MAX_SPEAKER_LABEL_WORDS)
             or any(w.lower() in T.FUNCTION_WORDS for w in words[-MAX_SPEAKER_LABEL_WORDS:])):  # fmt: skip
@@ -102,10 +103,23 @@ def speaker_label(ctx: Context) -> Attribution | None:
     kind = classify_text(name, strict=True)
     if not kind:
         return None
-    start = sentence.start + label.start("label")
+    start = sentence.start + label.start("label") + offset
     colon = sentence.start + sentence.text.index(":", start - sentence.start + len(name))
     quote = DIRECT if rest[:1] in "\"“" or transcript else ctx.quote
     return Attribution(":", colon, colon + 1, name, start, start + len(name), kind, quote)
+
+
+_LABEL_LEAD = re.compile(r"(?:(?:more\s+)?from|here[’']s|here\s+is)\s+", re.I)
+_LABEL_TOPIC = re.compile(r"\s+(?:on|to|in)\s", re.I)
+
+
+def _speaker_in_label(label: str) -> tuple[int, str]:
+    """(offset, speaker) of a label before a quotation that says more than who speaks: "More
+    from Jones", "From the report", "Here's Clinton in December 1992", "CNN President On Trump"."""
+    lead = _LABEL_LEAD.match(label)
+    offset = lead.end() if lead else 0
+    topic = _LABEL_TOPIC.search(label, offset)
+    return offset, label[offset : topic.start() if topic else len(label)]
 
 
 def inline_signature(ctx: Context) -> Attribution | None:

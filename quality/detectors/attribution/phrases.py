@@ -230,20 +230,42 @@ def document_subject(tokens: Sequence[Token], verb: int) -> TokenSpan | None:
         if token.quoted or not token.is_word or not ({token.lower, singular(token.lower)} & (T.DOCUMENT_NOUNS | T.FINDING_NOUNS)):
             continue
         k = w
-        while k > 0 and tokens[k - 1].is_word and not tokens[k - 1].quoted and (
-            tokens[k - 1].lower in T.DETERMINERS | T.SOURCE_ADJECTIVES | T.DOCUMENT_MODIFIERS
-            or tokens[k - 1].capitalised or tokens[k - 1].text.isdigit()
+        while k > 0 and not tokens[k - 1].quoted and (
+            tokens[k - 1].is_word and (
+                tokens[k - 1].lower in T.DETERMINERS | T.SOURCE_ADJECTIVES | T.DOCUMENT_MODIFIERS
+                or tokens[k - 1].capitalised or tokens[k - 1].text.isdigit())
+            or tokens[k - 1].text in _NAME_JOINS and k > 1 and tokens[k - 2].capitalised  # "a CNN/ORC poll"
         ):
             k -= 1
         after = tokens[w + 1]
-        is_head = w + 1 == verb or not after.is_word or between(after) or after.lower.endswith("ed") or (
-            after.lower in T.NOUN_PHRASE_LINKS | {"by", "that", "which"})  # not "the study area"
+        is_head = w + 1 == verb or not after.is_word or between(after) or _participle(after.lower) or (
+            after.lower in T.NOUN_PHRASE_LINKS | T.AFTER_DOCUMENT_HEAD | {"by", "that", "which"})  # not "the study area"
         opens_clause = k in clause_starts or (k > 0 and tokens[k - 1].lower in (",", ";", ":", "—", "–"))
-        verbs_between = [t for t in tokens[w + 1 : verb] if not t.quoted and (
-            (t.lower in SPEECH_FORMS and singular(t.lower) not in T.DOCUMENT_NOUNS) or t.lower in T.CLAUSE_WORDS - {"that", "which"})]
+        verbs_between = [t for n, t in enumerate(tokens[w + 1 : verb], w + 1) if not t.quoted and (
+            (t.lower in SPEECH_FORMS and singular(t.lower) not in T.DOCUMENT_NOUNS and not _modifies(tokens, n))
+            or t.lower in T.CLAUSE_WORDS - {"that", "which"} and not _joins_names(tokens, n))]
         if is_head and opens_clause and not verbs_between:
             return k, w + 1
     return None
+
+
+_NAME_JOINS = frozenset("/ & -".split())
+
+
+def _joins_names(tokens: Sequence[Token], n: int) -> bool:
+    """Whether ``and`` or ``or`` at ``n`` joins two names ("polls from Monmouth University and
+    CNN show")."""
+    return tokens[n].lower in ("and", "or") and 0 < n < len(tokens) - 1 and tokens[n - 1].capitalised and tokens[n + 1].capitalised
+
+
+def _participle(low: str) -> bool:
+    return low.endswith("ed") or low in T.IRREGULAR_PAST
+
+
+def _modifies(tokens: Sequence[Token], n: int) -> bool:
+    """Whether the participle at ``n`` modifies the noun before it ("a poll **released** on
+    Tuesday showed"), rather than being a verb of its own ("the poll, Ann Lee **said**, showed")."""
+    return tokens[n].lower.endswith("ed") and n > 0 and tokens[n - 1].is_word and tokens[n - 1].lower not in T.PASSIVE_AUXILIARIES | T.FINITE_AUXILIARIES
 
 
 def head_word(tokens: Sequence[Token], span: TokenSpan) -> str:

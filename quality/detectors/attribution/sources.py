@@ -176,7 +176,7 @@ def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[st
             low = lowers[k]
             if words[k][:1].isupper():
                 continue
-            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or (low.endswith("ing") and low not in T.ANONYMOUS_NOUNS):
+            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or (low.endswith("ing") and low not in T.ANONYMOUS_NOUNS | T.DOCUMENT_NOUNS):
                 cut = k
                 break
         if cut < len(words) and lowers[cut] == "of" and all(w in T.QUANTIFIERS or w.isdigit() for w in lowers[start:cut]):

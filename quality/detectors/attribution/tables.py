@@ -492,7 +492,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     complaint lawsuit indictment ruling order decree resolution declaration text ad ads
     video clip post tweet tweets message email emails book note notes website report
     investigation audit assessment findings statistics numbers average tally count
-    slide chart graphic research results evidence
+    slide chart graphic research results evidence polling files footage photos photo inquiry
+    disclosure disclosures regulations affidavit projection tallies analyses
     """.split()
 )
 
@@ -508,6 +509,9 @@ DOCUMENT_MODIFIERS: frozenset[str] = frozenset(
 
 # Documents that report findings: "in the latest poll, ...", "by one study" attribute to them.
 FINDING_NOUNS: frozenset[str] = frozenset("poll polls survey surveys study studies analysis report".split())
+# Words that may follow a document's head noun inside its phrase: "polls there show", "a poll
+# out Monday showed", "research to be released this week suggests".
+AFTER_DOCUMENT_HEAD: frozenset[str] = frozenset("there here out alone also respectively to".split())
 
 # Generic words for news media. A source made of these is secondhand reporting
 # ("state media", "the newspaper", "Russian state news agency TASS").
