@@ -74,7 +74,9 @@ _END = re.compile(rf"(?:\.{{3}}|…|[.!?{SCRIPT_STOPS}])+[{_CLOSE_CLASS}]*")
 # A full stop with no space after it between a lower-case word and a capitalised one.
 _GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SIGNATURE = re.compile(r"^\s*(?:—|―|–|--)\s*\S")
+# A signature: a dash before who signs ("— Name (@handle) date"), or a credit in square
+# brackets on a line of its own ("[ Daily Planet ]"), as a roundup credits each excerpt.
+_SIGNATURE = re.compile(r"^\s*(?:—|―|–|--)\s*\S|^\s*\[[^\[\]\n]{1,60}\]\s*$")
 _SPACE_RUN = re.compile(r"\s*")
 # A line of links and handles only: every white-space-separated token holds one of these (see
 # _link_only; a regex for it, with \S* around each marker, backtracked exponentially).

@@ -44,6 +44,8 @@ CARRY_OVER = [
     ('Mao Ning said the visit was planned. "It will be friendly. It will be short."', "occ"),
     ('Mao Ning said the visit was planned. Trade grew last year.', "o-"),
     ('The visit is set for March.\n— Li Wei (@example) March 1, 2023', "co"),
+    # a roundup credits each excerpt on the line below it
+    ('The service is fast. It is not finished.\n\n[ Daily Planet ]\n\nIt costs too much.\n\n[ Metro Weekly ]', "ccoco"),
     ('Berg said the talks would go on.\n"We have no choice."', "oc"),
 ]
 

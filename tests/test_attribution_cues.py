@@ -329,6 +329,8 @@ SIGNATURE_LINE = [
     ("— Secretary of State Ann Lee (@example) May 2, 2023", "—", "Secretary of State Ann Lee", "person"),
     ("— Li Wei 李伟 (@example) March 1, 2023", "—", "Li Wei 李伟", "person"),
     ("— tall glass of tea (@example) March 1, 2023", "—", "tall glass of tea", "person"),  # a display name
+    ("[ Metro Weekly ]", "[", "Metro Weekly", "media"),  # a roundup's credit under an excerpt
+    ("[ sic ]", "", "", ""),
     # a subheading set off by dashes, or the end of a broken sentence, signs nothing
     ("– Rising costs ahead –", "", "", ""),
     ("— the crowd cheered at the end.", "", "", ""),

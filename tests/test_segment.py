@@ -51,6 +51,7 @@ KINDS = [
     ("photo_camera XINHUA/LI TAO via AP - Xi poses for photos with Putin", [CAPTION]),
     ("Top image via the embassy/Weibo", [CAPTION]),
     ("Visit set for March. 🇨🇳🇷🇺\n— Hua Chunying (@SpokespersonCHN) March 17, 2023", [SENTENCE, SENTENCE, SIGNATURE]),
+    ("It is fast.\n[ Daily Planet ]", [SENTENCE, SIGNATURE]),  # a roundup's credit for the excerpt above
     ("Will the visit happen?", [QUESTION]),
     ("If you like what you read, follow us on Facebook and Twitter.", [OTHER]),
     ("https://t.me/example", [OTHER]),

@@ -46,6 +46,7 @@ _INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_
 _SIGNATURE_NAME = re.compile(
     r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
 )
+_CREDIT_LINE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{1,60}?)\s*\]\s*$")
 _NOT_AFTER_SEEMING = frozenset(". , ; in at on before after as with within by from there only again later".split() + [""])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
@@ -54,8 +55,14 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def signature_line(ctx: Context) -> Attribution | None:
-    """"— Name (@handle) date" under an embedded post: the name signs the paragraph above."""
+    """"— Name (@handle) date" under an embedded post, or "[ Daily Planet ]" under a roundup's
+    excerpt: the name signs the paragraph above."""
     text, sentence = ctx.text, ctx.sentence
+    credit = _CREDIT_LINE.match(sentence.text)
+    if credit and _signs_as_name(credit["name"]):
+        start, bracket = sentence.start + credit.start("name"), sentence.start + credit.start()
+        name = credit["name"]
+        return Attribution("[", bracket, bracket + 1, name, start, start + len(name), classify_text(name) or PERSON, DIRECT)
     match = _SIGNATURE_NAME.match(sentence.text)
     name = match["name"].strip(" ,") if match else ""
     handle = "(@" in sentence.text[match.end("name") : match.end("name") + 3] if match else False
