@@ -15,12 +15,16 @@ particular words, and those are what is counted here:
   short lines with numbers and no sentence (``Reed Sorenson 118 0 0 0 0``, ``3. Jane Doe
   2:31:08``), short lines with a price (``AirPods Pro for $235``) or lines a third numbers; or
   many scores; or most paragraphs each an item with its price or its web address (a deal
-  roundup, ``VISIT the National Horse Show, Oct. 11-21 ...; www.panational.org``);
+  roundup, ``VISIT the National Horse Show, Oct. 11-21 ...; www.panational.org``); or results
+  told in sentences, most of them a placing (``Ann Lee finished second in the 50 yard
+  freestyle``: a verb of winning or finishing with a place, a title or a figure), where a match
+  report tells how the placing came about;
 - **transcript**: a third of the paragraphs or more open with a speaker's label (``WALLACE:``,
   ``Q:``);
 - **review**: a rating (``4/5``, ``8 out of 10``, ``★★★★``), the review's own headings
   (``Verdict``, ``Pros``, ``Cons``, ``Specs``) or its labels (``RRP:``, ``Platform:``), two
-  signs at least; or one label only a review carries (``Tested by:``, ``Version tested:``);
+  signs at least; or one mark only a review carries: a label (``Tested by:``, ``Version
+  tested:``) or a verdict, a rating on a short line of its own (``Score 4.5 out of 5``);
 - **press release**: an organisation's own announcement, closed the way releases are closed
   (``For more information, visit ...``, an ``About <name>`` heading, ``Media contact:``,
   ``###``) and opened the way they open (a dateline of city and state before a dash, an
@@ -46,6 +50,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from quality.segment import SENTENCE, sentences
 from quality.spans import CURRENCY_SIGNS, paragraphs
 
 NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT = "news", "opinion", "review", "how-to", "listing", "transcript"
@@ -66,6 +71,10 @@ _HOW_TO_HEADING = re.compile(
 _STEP = re.compile(r"^\W*(?:step\s+\d+|\d{1,2}[.)])\s+[A-Z]", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+# A sentence that reports a placing: a verb of winning or finishing, and a place, a title or a
+# figure ("won the 200 yard medley title", "finished second", "took home first in diving").
+_PLACING_VERB = re.compile(r"\b(?:won|wins|winning|finished|finishing|placed|took(?: home)?|beat|beaten|defeated|claimed|captured|clinched)\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|titles?|champion(?:ship)?s?|gold|silver|bronze|medals?|place)\b|\d", re.IGNORECASE)
 # A speaker's label: "Q:", "WALLACE:", "Chris Wallace:" (a name of up to four capitalised words)
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+\S")
 _RATING = re.compile(r"\b\d+(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b|[★☆]{3,}|\b\d(?:\.\d)? stars?\b", re.IGNORECASE)
@@ -140,9 +149,12 @@ DATA_SHARE = 0.25  # ... when they are at least this share of the lines
 DATA_NUMBER_SHARE = 1 / 3  # a line whose words are this share numbers is data, sentence or not
 MIN_SCORES = 6  # results: at least this many scores ...
 WORDS_PER_SCORE = 60  # ... and one for every this many words
+MIN_PLACINGS = 4  # results told in sentences: at least this many placings ...
+PLACING_SHARE = 0.6  # ... this share of the sentences (match reports of the Zyte set: 0.38 at most)
 TRANSCRIPT_SHARE = 0.3  # paragraphs opening with a speaker's label
 MIN_SPEAKER_LINES = 4
 MIN_REVIEW_SIGNS = 2
+VERDICT_LINE_WORDS = 6  # a rating on a line this short is a review's verdict ("Score 4.5 out of 5")
 FIRST_PERSON_SHARE = 0.015
 SECOND_PERSON_SHARE = 0.035  # of the words: a text addressed to its reader
 MIN_ITEMS = 4  # paragraphs, each with a price or a web address, that make a listing ...
@@ -176,6 +188,8 @@ def genre_of(text: str) -> str:
         scores >= MIN_SCORES and scores * WORDS_PER_SCORE >= words
     ):
         return LISTING
+    if _results_in_sentences(text):
+        return LISTING
     if sum(low.count(mark) for mark in _ITEM_MARKS) >= MIN_ITEMS:
         items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
         if items >= MIN_ITEMS and items >= ITEM_SHARE * len(lines):
@@ -186,7 +200,8 @@ def genre_of(text: str) -> str:
     ratings = len(_RATING.findall(text)) if any(mark in low for mark in _RATING_MARKS) else 0
     labels = len(_REVIEW_LABEL.findall(text)) if ":" in text else 0
     review_signs = ratings + sum(1 for line in lines if _REVIEW_HEADING.match(line)) + labels
-    if review_signs >= MIN_REVIEW_SIGNS or _REVIEW_OWN_LABEL.search(text):
+    verdict = ratings and any(len(line.split()) <= VERDICT_LINE_WORDS and _RATING.search(line) for line in lines)
+    if review_signs >= MIN_REVIEW_SIGNS or verdict or _REVIEW_OWN_LABEL.search(text):
         return REVIEW
     if any(_RELEASE_CLOSER.search(line) or _RELEASE_ABOUT.match(line) for line in lines) and _RELEASE_OPENER.search("\n".join(lines[:RELEASE_OPENER_LINES])):
         return PRESS_RELEASE
@@ -202,6 +217,17 @@ def genre_of(text: str) -> str:
     if any(_OPINION_LABEL.match(line) for line in lines[:OPINION_LABEL_REACH]) or _contributor_note(text, lines[-1]):
         return OPINION
     return NEWS
+
+
+def _results_in_sentences(text: str) -> bool:
+    """Results told in sentences: most of the text's sentences, and at least
+    :data:`MIN_PLACINGS`, report a placing ("Ann Lee finished second in the 50 yard freestyle")."""
+    verbs = len(_PLACING_VERB.findall(text))
+    if verbs < MIN_PLACINGS:
+        return False  # (a count that bounds the placings: most texts stop here)
+    prose = [s.text for s in sentences(text) if s.kind == SENTENCE]
+    placings = sum(1 for sentence in prose if _PLACING_VERB.search(sentence) and _PLACE.search(sentence))
+    return placings >= MIN_PLACINGS and placings >= PLACING_SHARE * len(prose)
 
 
 def _closes_with_practical_information(lines: Sequence[str]) -> bool:

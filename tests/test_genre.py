@@ -90,6 +90,39 @@ BRIEF = (
 # The marks of genres a report's sourcing rules would misjudge, each beside the news it must not catch.
 MORE_GENRES = [
     pytest.param(
+        "The new laptop is thinner, quieter and faster than the model it replaces.\n"
+        "In our tests the battery lasted eleven hours, two more than last year's.\n"
+        "The keyboard is the best the maker has shipped in years, though the webcam is still poor.\n"
+        "Score 4.5 out of 5",
+        REVIEW,
+        id="a review's verdict: a rating on a line of its own",
+    ),
+    pytest.param(
+        "The measure passed in 3 out of 5 districts on Tuesday, the county clerk said.\n"
+        "Turnout was higher than in the spring, officials said, and the count ended before midnight.",
+        NEWS,
+        id="a rating-like figure inside a sentence is no verdict",
+    ),
+    pytest.param(
+        "Regional swimming finals: the highlights\n"
+        "Lakeside junior Ann Lee won the 100 yard butterfly title in 58.2 seconds.\n"
+        "Her teammate Maya Cole finished second in the 200 yard freestyle.\n"
+        "In diving, Hillcrest's Tom Park took home first with a score of 402.5.\n"
+        "Riverside senior Ben Ortiz placed third in the 50 yard freestyle.\n"
+        "The full results are on the association's website.",
+        LISTING,
+        id="results told in sentences: most of them a placing",
+    ),
+    pytest.param(
+        "Hillcrest won the regional final 3-2 in overtime on Saturday.\n"
+        "Tom Park scored the winner two minutes into the extra period after Lakeside had led twice.\n"
+        '"We kept believing," coach Dana Ortiz said after the game. "The boys never stopped running."\n'
+        "Lakeside's goalkeeper made 31 saves and was named the game's best player.\n"
+        "The teams meet again in the state semifinal next week, when Hillcrest will be without two injured defenders.",
+        NEWS,
+        id="a match report tells how the placing came about",
+    ),
+    pytest.param(
         "Tuesday's best deals start with a laptop and a pair of headphones.\n"
         "Today only, one shop offers a 13-inch laptop in refurbished condition for $649, down from $899.\n"
         "Noise-cancelling headphones are down to $179.99 at another, the lowest price we have tracked.\n"
