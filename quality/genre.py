@@ -15,7 +15,9 @@ particular words, and those are what is counted here:
   short lines with numbers and no sentence (``Reed Sorenson 118 0 0 0 0``, ``3. Jane Doe
   2:31:08``), short lines with a price (``AirPods Pro for $235``) or lines a third numbers; or
   many scores; or most paragraphs each an item with its price or its web address (a deal
-  roundup, ``VISIT the National Horse Show, Oct. 11-21 ...; www.panational.org``); or results
+  roundup, ``VISIT the National Horse Show, Oct. 11-21 ...; www.panational.org``); or items
+  cut from one template, a short line repeated word for word under each (``Buy Now``, ``See it
+  now: Amazon``, a photo credit under each reader's answer); or results
   told in sentences, most of them a placing (``Ann Lee finished second in the 50 yard
   freestyle``: a verb of winning or finishing with a place, a title or a figure), where a match
   report tells how the placing came about;
@@ -34,7 +36,9 @@ particular words, and those are what is counted here:
   (``9.30 A.M. / 7.00 P.M.``), a telephone number, a price, a street (``corso Monforte, 15``) and
   a label such as ``Tickets``, ``Admission`` or ``Inquiry``;
 - **teaser**: a stub too short to judge, fewer than 150 words, that stops where the rest would
-  follow (``All...``, ``See more photos:``);
+  follow (``All...``, ``See more photos:``); or a short blurb, fewer than 400 words, that lists
+  the questions a programme or a piece elsewhere takes up, three or more in a row in the
+  writer's own voice (``Was it fair? Why did fans stay away? Should the format change?``);
 - **opinion**: the writer's first person singular, outside quotations, at least 1.5% of the
   words (``I think``, ``my view``); or the opinion page's own marks: a section label
   (``Letters.``, ``Editorial``, ``Our view``) among the first lines, or a closing note on a
@@ -48,9 +52,10 @@ The first that holds, in that order, is the genre. The rules are deliberately fe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Sequence
 
-from quality.segment import SENTENCE, sentences
+from quality.segment import QUESTION, SENTENCE, sentences
 from quality.spans import CURRENCY_SIGNS, paragraphs
 
 NEWS, OPINION, REVIEW, HOW_TO, LISTING, TRANSCRIPT = "news", "opinion", "review", "how-to", "listing", "transcript"
@@ -142,6 +147,7 @@ _PRACTICAL_LABEL = re.compile(
     r"^\W*(?:tickets?|ticketing|admission|inquir(?:y|ies)|venue|opening hours|booking|reservations?)\b", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 MIN_INGREDIENTS = 3  # quantity-and-unit lines that make a recipe
 MIN_DATA_LINES = 5  # short lines of numbers that make a listing ...
@@ -149,6 +155,8 @@ DATA_SHARE = 0.25  # ... when they are at least this share of the lines
 DATA_NUMBER_SHARE = 1 / 3  # a line whose words are this share numbers is data, sentence or not
 MIN_SCORES = 6  # results: at least this many scores ...
 WORDS_PER_SCORE = 60  # ... and one for every this many words
+REPEATED_LINE_WORDS = 8  # a line this short ...
+MIN_REPEATS = 4  # ... repeated this often, word for word, closes each item of a templated list
 MIN_PLACINGS = 4  # results told in sentences: at least this many placings ...
 PLACING_SHARE = 0.6  # ... this share of the sentences (match reports of the Zyte set: 0.38 at most)
 TRANSCRIPT_SHARE = 0.3  # paragraphs opening with a speaker's label
@@ -165,6 +173,8 @@ PRACTICAL_LOWER_WORDS = 2  # ... of names, numbers and labels: "Tickets: 30 to 6
 MIN_PRACTICAL_LINES = 2
 MIN_PRACTICAL_KINDS = 2
 TEASER_WORDS = 150  # a stub shorter than this that stops short is a teaser
+BLURB_WORDS = 400  # a blurb shorter than this ...
+MIN_QUESTION_RUN = 3  # ... with this many of the writer's questions in a row is a teaser
 OPINION_LABEL_REACH = 3  # lines from the top searched for the opinion page's label
 CONTRIBUTOR_NOTE_WORDS = 60  # a closing note on a contributor is one short paragraph
 
@@ -188,7 +198,7 @@ def genre_of(text: str) -> str:
         scores >= MIN_SCORES and scores * WORDS_PER_SCORE >= words
     ):
         return LISTING
-    if _results_in_sentences(text):
+    if _results_in_sentences(text) or _templated_items(lines):
         return LISTING
     if sum(low.count(mark) for mark in _ITEM_MARKS) >= MIN_ITEMS:
         items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
@@ -210,6 +220,8 @@ def genre_of(text: str) -> str:
     if words < TEASER_WORDS and _CUT_OFF.search(lines[-1]):
         return TEASER
     own_words = _QUOTED.sub(" ", text)
+    if words < BLURB_WORDS and text.count("?") >= MIN_QUESTION_RUN and _question_run(own_words) >= MIN_QUESTION_RUN:
+        return TEASER
     if words and "you" in low and len(_SECOND_PERSON.findall(own_words)) >= SECOND_PERSON_SHARE * words:
         return HOW_TO
     if words and len(_FIRST_PERSON.findall(own_words)) >= FIRST_PERSON_SHARE * words:
@@ -217,6 +229,24 @@ def genre_of(text: str) -> str:
     if any(_OPINION_LABEL.match(line) for line in lines[:OPINION_LABEL_REACH]) or _contributor_note(text, lines[-1]):
         return OPINION
     return NEWS
+
+
+def _templated_items(lines: Sequence[str]) -> bool:
+    """Items cut from one template: a short line with letters in it (not a ``___`` separator)
+    repeated word for word at least :data:`MIN_REPEATS` times."""
+    if len(lines) < MIN_REPEATS:
+        return False
+    short = Counter(line for line in lines if len(line.split()) <= REPEATED_LINE_WORDS)
+    return any(count >= MIN_REPEATS and _HAS_LETTER.search(line) for line, count in short.most_common(3))
+
+
+def _question_run(text: str) -> int:
+    """The most questions in a row among the text's sentences."""
+    longest = run = 0
+    for sentence in sentences(text):
+        run = run + 1 if sentence.kind == QUESTION else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _results_in_sentences(text: str) -> bool:

@@ -90,6 +90,34 @@ BRIEF = (
 # The marks of genres a report's sourcing rules would misjudge, each beside the news it must not catch.
 MORE_GENRES = [
     pytest.param(
+        "Early holiday deals on headphones and watches.\n"
+        + "".join(f"Model {n} headphones\nUp to 20 hours of battery life\nBuy Now\n" for n in range(1, 5)),
+        LISTING,
+        id="items cut from one template: a short line repeated under each",
+    ),
+    pytest.param(
+        "The Latest on the storm (all times local):\n\n3:10 p.m.\nThe river crested at noon, officials said.\n___\n"
+        "2:40 p.m.\nSchools will stay closed on Monday, the district said.\n___\n"
+        "1:15 p.m.\nPower is back for most homes, the utility said.\n___\n"
+        "11:50 a.m.\nThe mayor asked drivers to stay off the roads.\n___",
+        NEWS,
+        id="a separator repeated between updates is no item",
+    ),
+    pytest.param(
+        "The cup final opened on Monday in a new format, and our panel gave its first impressions.\n"
+        "Was the new format as bad as its critics feared? Why did so few fans come? Should the doubles be "
+        "played first? And what did the smaller courts add?\n"
+        "The show is out every week of the season.",
+        TEASER,
+        id="a blurb that lists the questions a programme takes up",
+    ),
+    pytest.param(
+        '"Where is the money? Who signed the order? Why was nobody told?" the councillor asked at the meeting.\n'
+        "The mayor's office said the accounts would be published on Friday.",
+        NEWS,
+        id="questions inside a quotation are the speaker's",
+    ),
+    pytest.param(
         "The new laptop is thinner, quieter and faster than the model it replaces.\n"
         "In our tests the battery lasted eleven hours, two more than last year's.\n"
         "The keyboard is the best the maker has shipped in years, though the webcam is still poor.\n"

@@ -243,19 +243,13 @@ def document_subject(tokens: Sequence[Token], verb: int) -> TokenSpan | None:
         opens_clause = k in clause_starts or (k > 0 and tokens[k - 1].lower in (",", ";", ":", "—", "–"))
         verbs_between = [t for n, t in enumerate(tokens[w + 1 : verb], w + 1) if not t.quoted and (
             (t.lower in SPEECH_FORMS and singular(t.lower) not in T.DOCUMENT_NOUNS and not _modifies(tokens, n))
-            or t.lower in T.CLAUSE_WORDS - {"that", "which"} and not _joins_names(tokens, n))]
+            or t.lower in T.CLAUSE_WORDS - {"that", "which"} and not _name_and(tokens, n))]
         if is_head and opens_clause and not verbs_between:
             return k, w + 1
     return None
 
 
 _NAME_JOINS = frozenset("/ & -".split())
-
-
-def _joins_names(tokens: Sequence[Token], n: int) -> bool:
-    """Whether ``and`` or ``or`` at ``n`` joins two names ("polls from Monmouth University and
-    CNN show")."""
-    return tokens[n].lower in ("and", "or") and 0 < n < len(tokens) - 1 and tokens[n - 1].capitalised and tokens[n + 1].capitalised
 
 
 def _participle(low: str) -> bool:
