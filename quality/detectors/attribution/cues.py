@@ -117,7 +117,7 @@ def speaker_label(ctx: Context) -> Attribution | None:
 
 
 _LABEL_LEAD = re.compile(r"(?:(?:more\s+)?from|here[’']s|here\s+is)\s+", re.I)
-_LABEL_TOPIC = re.compile(r"\s+(?:on|to|in)\s", re.I)
+_LABEL_TOPIC = re.compile(r"(?<=\S)\s+(?:on|to|in)\s", re.I)
 
 
 def _speaker_in_label(label: str) -> tuple[int, str]:
