@@ -695,6 +695,10 @@ FEATURE_INDEX = {name: k for k, name in enumerate(ALL_FEATURES)}
 _NAV_HEADERS = (NAVIGATION,)
 STEPS_REACH = 12  # lines after a paragraph ending in a colon read as the list it introduces
 STEP_MAX_WORDS = 40  # a longer line is a paragraph, and ends the list
+ANNOUNCING_WORDS = 3  # "Tour dates:" is a heading; "The band's tour dates:" announces the list below it
+ANNOUNCED_REACH = 40  # lines after it read as the list it announces (a tour's dates)
+MIN_SCHEDULE_ROWS = 5  # lines in a row that open with a date: a schedule, not datelines
+_OPENS_WITH_DATE = re.compile(rf"(?:{T.MONTHS})\.?\s+\d{{1,2}}\b|\d{{1,2}}\.?\s+(?:{T.MONTHS})\b", re.IGNORECASE)
 RESIDUE_MIN_WORDS = 8  # a dateline prefix is cut alone only when a real paragraph follows it
 NAV_REACH = 6  # lines after a navigation header ("Related", "Most Popular") that read as its links
 HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
@@ -1004,6 +1008,7 @@ def classify_pass(
     lead = _lead_lines(infos)
     story_lines = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
     steps = _listed_steps(infos)
+    announced = _announced_list(infos) | _schedule_rows(infos)
     spoken = _spoken_lines(infos) if learned else set()
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
@@ -1024,8 +1029,10 @@ def classify_pass(
         if info.family is not None:
             if not (info.prose and p < family_veto):
                 rule = info.family
-        elif index not in lead and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
+        elif index not in lead and index not in announced and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
+        if rule is DATELINE and index in announced and info.span.text[:1].isalnum():
+            rule = None  # a row of a schedule the article carries ("June 17 -- Arena, Nashville, TN"), not a dateline
         if rule is SOCIAL_CALL and _heads_comments(infos, index):
             rule = None
         if info.call != NO_CALL and rule in (None, PAGE_FRAGMENT) and _stands_as_call(info, index, lead, story_lines):
@@ -1086,6 +1093,42 @@ def _listed_steps(infos: Sequence[LineInfo]) -> set[int]:
                 break
             steps.add(k)
     return steps
+
+
+def _announced_list(infos: Sequence[LineInfo]) -> set[int]:
+    """A list the article announces, and the line that announces it: a line of at least
+    :data:`ANNOUNCING_WORDS` words that ends in a colon and that no family explains ("The band's
+    tour dates:"), and the short lines after it, up to :data:`ANNOUNCED_REACH` (a tour's dates,
+    a resolution's points). Their shape is a menu's, but the article introduced them: only a
+    family's wording can flag them."""
+    announced: set[int] = set()
+    for index, info in enumerate(infos):
+        if info.family is not None or info.words < ANNOUNCING_WORDS or not info.span.text.rstrip().endswith(":"):
+            continue
+        items = list(itertools.takewhile(lambda k: _list_item(infos[k]), range(index + 1, min(len(infos), index + 1 + ANNOUNCED_REACH))))
+        if items:
+            announced.update([index, *items])
+    return announced
+
+
+def _schedule_rows(infos: Sequence[LineInfo]) -> set[int]:
+    """The rows of a schedule the article carries: :data:`MIN_SCHEDULE_ROWS` lines or more in a
+    row, each opening with a date ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"). A
+    page's dateline is one line; a menu's entries do not open with dates."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, info in enumerate(infos + [None]):  # type: ignore[operator]
+        if info is not None and info.words <= STEP_MAX_WORDS and _OPENS_WITH_DATE.match(info.span.text):
+            run.append(index)
+            continue
+        if len(run) >= MIN_SCHEDULE_ROWS:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _list_item(info: LineInfo) -> bool:
+    return info.family is None and info.words <= STEP_MAX_WORDS and not info.span.text.rstrip().endswith(":")
 
 
 def _outside_headings(verdicts: list[Verdict], headings: Sequence[tuple[int, int]]) -> list[Verdict]:
