@@ -22,7 +22,8 @@ particular words, and those are what is counted here:
   freestyle``: a verb of winning or finishing with a place, a title or a figure), where a match
   report tells how the placing came about;
 - **transcript**: a third of the paragraphs or more open with a speaker's label (``WALLACE:``,
-  ``Q:``);
+  ``Q:``), not counting the items of a list the text announces with a colon (``... on the
+  following charges:`` over ``Ann Lee: Possession of ...``);
 - **review**: a rating (``4/5``, ``8 out of 10``, ``★★★★``), the review's own headings
   (``Verdict``, ``Pros``, ``Cons``, ``Specs``) or its labels (``RRP:``, ``Platform:``), two
   signs at least; or one mark only a review carries: a label (``Tested by:``, ``Version
@@ -204,7 +205,7 @@ def genre_of(text: str) -> str:
         items = sum(1 for line in lines if _ITEM_PRICE.search(line) or _WEB_ADDRESS.search(line))
         if items >= MIN_ITEMS and items >= ITEM_SHARE * len(lines):
             return LISTING
-    speakers = sum(1 for line in lines if _SPEAKER.match(line))
+    speakers = _speaker_lines(lines)
     if speakers >= MIN_SPEAKER_LINES and speakers >= TRANSCRIPT_SHARE * len(lines):
         return TRANSCRIPT
     ratings = len(_RATING.findall(text)) if any(mark in low for mark in _RATING_MARKS) else 0
@@ -238,6 +239,19 @@ def _templated_items(lines: Sequence[str]) -> bool:
         return False
     short = Counter(line for line in lines if len(line.split()) <= REPEATED_LINE_WORDS)
     return any(count >= MIN_REPEATS and _HAS_LETTER.search(line) for line, count in short.most_common(3))
+
+
+def _speaker_lines(lines: Sequence[str]) -> int:
+    """Lines that open with a speaker's label, outside a list the text announces with a colon
+    ("... held on the following charges:" over "Ann Lee: Possession of ..." lines)."""
+    count, announced = 0, False
+    for line in lines:
+        labelled = bool(_SPEAKER.match(line))
+        announced = labelled and announced
+        count += labelled and not announced
+        if line.rstrip().endswith(":") and not labelled:
+            announced = True
+    return count
 
 
 def _question_run(text: str) -> int:

@@ -90,6 +90,16 @@ BRIEF = (
 # The marks of genres a report's sourcing rules would misjudge, each beside the news it must not catch.
 MORE_GENRES = [
     pytest.param(
+        "Police arrested four people on Monday after a search of a house on Elm Street, a spokesman said.\n"
+        "All four were held at the county jail on the following preliminary charges:\n"
+        "Ann Lee: Possession of a controlled substance, held in lieu of $5,000 bond.\n"
+        "Bo Ray: Dealing in a controlled substance, held in lieu of $20,000 bond.\n"
+        "Cy Park: Possession of stolen property, held in lieu of $2,500 bond.\n"
+        "Di Wong: Visiting a common nuisance, released on her own recognizance.",
+        NEWS,
+        id="names before a colon in a list the report announces are no speakers",
+    ),
+    pytest.param(
         "Early holiday deals on headphones and watches.\n"
         + "".join(f"Model {n} headphones\nUp to 20 hours of battery life\nBuy Now\n" for n in range(1, 5)),
         LISTING,

@@ -67,8 +67,9 @@ means "less sourced than a typical edited news article", not "bad". Articles wit
 ``min_claims`` claim sentences get no score (``None``): there is too little to judge.
 
 ``need`` is what the article's genre needs (``GENRE_NEED``; the genre from
-:mod:`quality.genre`): 1 for news and transcripts, 0.5 for opinion. How-to pieces, listings,
-reviews, press releases, promotional pages and teasers get no score and no ATT001 or ATT004, and neither does text
+:mod:`quality.genre`): 1 for news, 0.5 for opinion. Transcripts (whose labels say who speaks
+every line), how-to pieces, listings, reviews, press releases, promotional pages and teasers get
+no score and no ATT001 or ATT004, and neither does text
 that is not English (:func:`quality.english.not_english`): the cue tables are English.
 
 The modules, in the order the data flows: ``tables`` (word lists) and ``lexicon`` (the lists

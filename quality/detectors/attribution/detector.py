@@ -24,7 +24,7 @@ from quality.detectors.attribution.lexicon import SPEECH_FORMS, cue_says
 from quality.detectors.attribution.tokens import split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
-from quality.genre import NEWS, OPINION, TRANSCRIPT, genre_of
+from quality.genre import NEWS, OPINION, genre_of
 from quality.model import Article, DetectorResult, Finding
 from quality.segment import HEADING, SIGNATURE, Sentence
 from quality.spans import FindingBuilder
@@ -36,7 +36,9 @@ SPEAKERLESS_QUOTE_WORDS = 6  # shorter quotations are titles, slogans or scare q
 # listings and reviews make no claims that need a source, a press release or a promotional
 # page speaks for its organisation and a teaser is too short to judge: their sourcing is not measured (no score,
 # no ATT001 or ATT004), rather than measured as missing.
-GENRE_NEED: dict[str, float] = {NEWS: 1.0, TRANSCRIPT: 1.0, OPINION: 0.5}
+# The sourcing density each genre needs; a genre not listed is not measured. A transcript is
+# not: its labels say who speaks every line, and its questions claim nothing.
+GENRE_NEED: dict[str, float] = {NEWS: 1.0, OPINION: 0.5}
 
 
 class AttributionDetector(Detector):
