@@ -104,6 +104,12 @@ POSITION_CASES = [
     ("a network heading readers' comments", [PARA_1, "Michael Pravica.", "FACEBOOK.", PARA_2, "Chris Smith.", PARA_3], 2, None),
     ("a run of share buttons", [PARA_1, "Facebook", "Twitter", "Email", PARA_2, PARA_3], 1, "BPL001"),
     ("a share button over a paragraph", [PARA_1, "Share on Facebook", PARA_2, PARA_3], 1, "BPL001"),
+    # A list the article announces with a colon, and a schedule of dated rows, are the article's;
+    # a menu under a header among other menus is not.
+    ("an announced list", [PARA_1, PARA_2, PARA_3, "The orchestra's spring tour dates:", "Opera House, Lyon", "Konzerthaus, Vienna"], 5, None),
+    ("the line that announces it", [PARA_1, PARA_2, PARA_3, "The orchestra's spring tour dates:", "Opera House, Lyon", "Konzerthaus, Vienna"], 3, None),
+    ("a schedule's rows", [PARA_1, PARA_2, PARA_3, *[f"May {d} -- City Hall, Springfield" for d in range(1, 6)]], 6, None),
+    ("a menu under a header among menus", [PARA_1, PARA_2, PARA_3, "World", "Business", "Stories you may have missed:", "Markets", "Tech"], 7, "BPL008"),
 ]
 
 

@@ -1097,14 +1097,16 @@ def _listed_steps(infos: Sequence[LineInfo]) -> set[int]:
 
 def _announced_list(infos: Sequence[LineInfo]) -> set[int]:
     """A list the article announces, and the line that announces it: a line of at least
-    :data:`ANNOUNCING_WORDS` words that ends in a colon and that no family explains ("The band's
-    tour dates:"), and the short lines after it, up to :data:`ANNOUNCED_REACH` (a tour's dates,
-    a resolution's points). Their shape is a menu's, but the article introduced them: only a
-    family's wording can flag them."""
+    :data:`ANNOUNCING_WORDS` words that ends in a colon, that no family explains and that is
+    prose or follows prose ("The band's tour dates:" after the last paragraph), and the short
+    lines after it, up to :data:`ANNOUNCED_REACH` (a tour's dates, a resolution's points). Their
+    shape is a menu's, but the article introduced them: only a family's wording can flag them."""
     announced: set[int] = set()
     for index, info in enumerate(infos):
         if info.family is not None or info.words < ANNOUNCING_WORDS or not info.span.text.rstrip().endswith(":"):
             continue
+        if not (info.prose or (index > 0 and infos[index - 1].prose)):
+            continue  # a header among the page's menus ("Stories you may have missed:"), not the article's
         items = list(itertools.takewhile(lambda k: _list_item(infos[k]), range(index + 1, min(len(infos), index + 1 + ANNOUNCED_REACH))))
         if items:
             announced.update([index, *items])
