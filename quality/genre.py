@@ -38,8 +38,9 @@ particular words, and those are what is counted here:
   a label such as ``Tickets``, ``Admission`` or ``Inquiry``;
 - **teaser**: a stub too short to judge, fewer than 150 words, that stops where the rest would
   follow (``All...``, ``See more photos:``); or a short blurb, fewer than 400 words, that lists
-  the questions a programme or a piece elsewhere takes up, three or more in a row in the
-  writer's own voice (``Was it fair? Why did fans stay away? Should the format change?``);
+  the questions a programme or a piece elsewhere takes up, three or more in a row in one
+  paragraph, in the writer's own voice (``Was it fair? Why did fans stay away? Should the format
+  change?``; not a list of sample questions, one a line);
 - **opinion**: the writer's first person singular, outside quotations, at least 1.5% of the
   words (``I think``, ``my view``); or the opinion page's own marks: a section label
   (``Letters.``, ``Editorial``, ``Our view``) among the first lines, or a closing note on a
@@ -255,10 +256,16 @@ def _speaker_lines(lines: Sequence[str]) -> int:
 
 
 def _question_run(text: str) -> int:
-    """The most questions in a row among the text's sentences."""
+    """The most questions in a row within one paragraph: the writer asking, not a list with one
+    question a line (sample queries a report quotes)."""
     longest = run = 0
+    paragraph = -1
     for sentence in sentences(text):
-        run = run + 1 if sentence.kind == QUESTION else 0
+        if sentence.kind != QUESTION:
+            run = 0
+            continue
+        run = run + 1 if sentence.paragraph == paragraph else 1
+        paragraph = sentence.paragraph
         longest = max(longest, run)
     return longest
 

@@ -122,6 +122,14 @@ MORE_GENRES = [
         id="a blurb that lists the questions a programme takes up",
     ),
     pytest.param(
+        "The library's online catalogue was searched a record number of times last year.\n"
+        "Here are some of the odder questions readers typed in:\n"
+        "How does one fold a napkin like a swan?\nWhat is the number 4 in this number?\nWhy is the sky blue?\n"
+        "Search engines shape how people find what they read, the library said.",
+        NEWS,
+        id="sample questions a report lists, one a line, are not the writer's",
+    ),
+    pytest.param(
         '"Where is the money? Who signed the order? Why was nobody told?" the councillor asked at the meeting.\n'
         "The mayor's office said the accounts would be published on Friday.",
         NEWS,
