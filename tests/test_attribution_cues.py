@@ -75,6 +75,7 @@ STANCE_ADJECTIVE = [
     ("Ruiz is bullish on the merger.", "is bullish on", "Ruiz", "person"),
     ("The unions were hostile to the plan.", "were hostile to", "The unions", "organisation"),
     ("The climate was hostile to crops.", "", "", ""),
+    ("It has not yet been determined how much each director will pay.", "", "", ""),  # an impersonal "it"
 ]
 
 LIGHT_VERB = [
@@ -297,6 +298,11 @@ CUE_VERB = [
     ("There is no evidence linking the cases.", "", "", ""),
     ("Lee reported from Denver.", "", "", ""),
     ("Ruiz spoke at a Des Moines rally on Friday.", "", "", ""),
+    # a company is an organisation even with a newspaper's name in it; a press secretary is a person
+    ("The Daily Planet Group said it would cut 40 jobs.", "said", "The Daily Planet Group", "organisation"),
+    ("Press Secretary Ann Lee said the talks had failed.", "said", "Press Secretary Ann Lee", "person"),
+    # a possessive and names before a base form make a noun
+    ("The band played on Friday's Metro One show.", "", "", ""),
 ]
 
 # Read only where no other cue is found in the sentence.

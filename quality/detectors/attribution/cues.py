@@ -46,6 +46,7 @@ _INLINE_SIGNATURE = re.compile(r"[”\"]\s*(?P<dash>[―—])\s*(?P<name>[^\W\d_
 _SIGNATURE_NAME = re.compile(
     r"^\s*(?:—|―|–|--)\s*(?P<name>[^(\n]*?)\s*(?:\(|,|\s(?:" + "|".join(sorted(T.MONTHS, key=len, reverse=True)) + r")\b|\d|$)", re.I
 )
+_IMPERSONAL_CLAUSE = frozenset("that whether how what who when why if".split())  # after "it is <adjective>"
 _CREDIT_LINE = re.compile(r"^\s*\[\s*(?P<name>[^\[\]\n]{1,60}?)\s*\]\s*$")
 _NOT_AFTER_SEEMING = frozenset(". , ; in at on before after as with within by from there only again later".split() + [""])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -268,6 +269,8 @@ def stance_adjective(ctx: Context, i: int) -> Cue | None:
     if k < 0 or lowers[k] not in T.BE_FORMS:
         return None
     subject = subject_before(ctx.tokens, k)
+    if subject and subject[1] - subject[0] == 1 and lowers[subject[0]] == "it" and ctx.word(i + 1) in _IMPERSONAL_CLAUSE:
+        return None  # "It is certain that ...", "It has not been determined how ...": no one's stance
     kind = ctx.classify(subject, strict=True) if subject else None
     if not (subject and kind):
         return None

@@ -64,6 +64,8 @@ def classify_text(name: str, strict: bool = False) -> str | None:
 def classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     words = [w for w in words if w != "."]  # abbreviation dots ("John Roberts Jr.") are not words
     lowers = [w.lower().replace("’", "'") for w in words]
+    if len(words) >= 2 and words[-1][:1].isupper() and lowers[-1].rstrip(".") in T.COMPANY_SUFFIXES:
+        return ORGANISATION  # "The Telegraph Group", "Yeahronimo Media Ventures": the company itself
     if is_media(words, lowers):
         return MEDIA
     if _ends_with_person_name(words, lowers):
@@ -195,8 +197,10 @@ def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
     cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(lowers))
     if cut and lowers[cut - 1] in T.MEDIA_NOUNS:
         return True
-    # A media noun before a name: "the Moscow daily Vedomosti", "news agency TASS".
-    if any(lowers[k] in T.MEDIA_NOUNS and words[k + 1][:1].isupper() for k in range(len(words) - 1)):
+    # A media noun before a name: "the Moscow daily Vedomosti", "news agency TASS"; not before a
+    # role ("Press Secretary Josh Earnest" is a person).
+    if any(lowers[k] in T.MEDIA_NOUNS and words[k + 1][:1].isupper() and lowers[k + 1] not in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS
+           for k in range(len(words) - 1)):
         return True
     if _names_an_outlet(words):
         return True

@@ -462,6 +462,13 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words that end a company's name. A name ending in one is the company speaking for itself, even
+# when it holds a newspaper's or a medium's name ("The Telegraph Group", "Guardian Media Group",
+# "Yeahronimo Media Ventures"): an organisation, not another outlet reporting.
+COMPANY_SUFFIXES: frozenset[str] = frozenset(
+    "group ventures holdings trust plc inc ltd corp corporation company co llc partners".split()
+)
+
 # Spokespeople speak for their organisation: unnamed, they are the organisation on record.
 SPOKESPERSON_NOUNS: frozenset[str] = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen".split())
 

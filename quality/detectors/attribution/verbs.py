@@ -168,6 +168,11 @@ def _is_noun(ctx: Context, verb: Verb) -> bool:
     Clinton rally", "a Des Moines rally" (an article and names before it)."""
     if verb.prev in T.NOUN_MARKERS or (verb.prev.endswith("'s") and verb.prev not in _NOT_POSSESSIVES):
         return True
+    names = verb.at
+    while names > 0 and ctx.tokens[names - 1].capitalised:
+        names -= 1
+    if names < verb.at - 1 and ctx.lowers[names].endswith(("'s", "’s")) and verb.form == verb.lemma:
+        return True  # "on Friday's BBC One show": a possessive and names before a base form
     k = verb.at - 1
     while k >= 0 and ctx.tokens[k].capitalised and ctx.lowers[k] not in T.FUNCTION_WORDS:
         k -= 1
