@@ -393,6 +393,15 @@ def test_a_dummy_it_is_no_speaker():
     assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["dummy"])
 
 
+def test_a_spokesperson_speaks_for_the_organisation_in_their_title():
+    """"The Chilean Foreign Ministry said" in the others, its spokesperson named here: one speaker."""
+    ministry = "The Chilean Foreign Ministry said the accord was the first to protect penguin colonies in the Weddell Sea."
+    named = "Chilean Foreign Ministry spokesperson Ana Soto said the accord was the first to protect penguin colonies in the Weddell Sea."
+    articles = [_article(f"wire{k}", f"outlet{k}", [KRILL[0], KRILL[1], ministry, KRILL[3]], "2023-01-10") for k in range(3)]
+    articles.append(_article("named", "daily", [KRILL[0], KRILL[1], named, KRILL[3]], "2023-01-11"))
+    assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["named"])
+
+
 def test_story_frame_has_one_row_per_article_grouped_by_story():
     df = pd.DataFrame(
         {

@@ -378,6 +378,14 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
     return _speaker_changed(own, [v.attribution_at(o) for v, o in aligned])
 
 
+def _speaks_for(one: str, other: str) -> bool:
+    """Whether one source's words hold the other's name, as a person's title holds the
+    organisation they speak for ("White House Press Secretary Ann Lee", "the White House")."""
+    shorter, longer = sorted((one, other), key=len)
+    name = " ".join(w for w in shorter.split() if w[:1].isupper() and w.lower() != "the")
+    return bool(name) and name in longer
+
+
 def _source_dropped(version: _Version, unit: Unit, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
     """STY003: the bare claim ``unit`` of ``version``, where more of the aligned versions
     (``theirs``) name a source that this article never mentions than leave it bare too."""
@@ -405,6 +413,8 @@ def _speaker_changed(own: Attribution, theirs: list[SentenceAttribution | None])
     if kinds[other] <= kinds[own.kind]:
         return []
     example = next(s.source for s in speakers if s is not None and s.kind == other)
+    if _speaks_for(own.source, example):
+        return []  # "White House Press Secretary Ann Lee" speaks for "the White House": one speaker
     return [
         Divergence(
             SPEAKER_CHANGED.code, own.source_start, own.source_end,
