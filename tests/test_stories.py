@@ -384,22 +384,22 @@ def test_a_source_dropped_is_one_that_said_so_not_one_that_knew():
     assert not any(rule == "STY003" for rule, _ in _story_findings(articles)["bare"])
 
 
-def test_a_dummy_it_is_no_speaker():
-    """"It was ... that": no organisation speaks, so no speaker changed against "the minister said"."""
-    said = "Chilean Foreign Minister Alberto van Klaveren said the accord was the first to protect penguin colonies in the Weddell Sea."
-    dummy = "It was the first accord to protect penguin colonies in the Weddell Sea, Chilean officials noted."
-    articles = [_article(f"wire{k}", f"outlet{k}", [KRILL[0], KRILL[1], said, KRILL[3]], "2023-01-10") for k in range(3)]
-    articles.append(_article("dummy", "daily", [KRILL[0], KRILL[1], dummy, KRILL[3]], "2023-01-11"))
-    assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["dummy"])
-
-
-def test_a_spokesperson_speaks_for_the_organisation_in_their_title():
-    """"The Chilean Foreign Ministry said" in the others, its spokesperson named here: one speaker."""
-    ministry = "The Chilean Foreign Ministry said the accord was the first to protect penguin colonies in the Weddell Sea."
-    named = "Chilean Foreign Ministry spokesperson Ana Soto said the accord was the first to protect penguin colonies in the Weddell Sea."
-    articles = [_article(f"wire{k}", f"outlet{k}", [KRILL[0], KRILL[1], ministry, KRILL[3]], "2023-01-10") for k in range(3)]
-    articles.append(_article("named", "daily", [KRILL[0], KRILL[1], named, KRILL[3]], "2023-01-11"))
-    assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["named"])
+@pytest.mark.parametrize(
+    ("theirs", "mine"),
+    [
+        # "It was ... that": no organisation speaks, so no speaker changed against "the minister said"
+        ("Chilean Foreign Minister Alberto van Klaveren said the accord was the first to protect penguin colonies in the Weddell Sea.",
+         "It was the first accord to protect penguin colonies in the Weddell Sea, Chilean officials noted."),
+        # the ministry in the others, its spokesperson named here: one speaker
+        ("The Chilean Foreign Ministry said the accord was the first to protect penguin colonies in the Weddell Sea.",
+         "Chilean Foreign Ministry spokesperson Ana Soto said the accord was the first to protect penguin colonies in the Weddell Sea."),
+    ],
+    ids=["a dummy it is no speaker", "a spokesperson speaks for the organisation in their title"],
+)
+def test_no_speaker_changed(theirs: str, mine: str) -> None:
+    articles = [_article(f"wire{k}", f"outlet{k}", [KRILL[0], KRILL[1], theirs, KRILL[3]], "2023-01-10") for k in range(3)]
+    articles.append(_article("mine", "daily", [KRILL[0], KRILL[1], mine, KRILL[3]], "2023-01-11"))
+    assert not any(rule == "STY004" for rule, _ in _story_findings(articles)["mine"])
 
 
 def test_story_frame_has_one_row_per_article_grouped_by_story():
