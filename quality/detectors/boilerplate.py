@@ -1118,14 +1118,11 @@ def _schedule_rows(infos: Sequence[LineInfo]) -> set[int]:
     row, each opening with a date ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"). A
     page's dateline is one line; a menu's entries do not open with dates."""
     rows: set[int] = set()
-    run: list[int] = []
-    for index, info in enumerate(infos + [None]):  # type: ignore[operator]
-        if info is not None and info.words <= STEP_MAX_WORDS and _OPENS_WITH_DATE.match(info.span.text):
-            run.append(index)
-            continue
-        if len(run) >= MIN_SCHEDULE_ROWS:
-            rows.update(run)
-        run = []
+    dated = [info.words <= STEP_MAX_WORDS and bool(_OPENS_WITH_DATE.match(info.span.text)) for info in infos]
+    for is_dated, run in itertools.groupby(range(len(infos)), key=dated.__getitem__):
+        indices = list(run)
+        if is_dated and len(indices) >= MIN_SCHEDULE_ROWS:
+            rows.update(indices)
     return rows
 
 

@@ -253,6 +253,7 @@ _NAME_JOINS = frozenset("/ & -".split())
 
 
 def _participle(low: str) -> bool:
+    """A past participle by its form ("released", "taken"): after a document's head, part of its phrase."""
     return low.endswith("ed") or low in T.IRREGULAR_PAST
 
 
