@@ -89,7 +89,7 @@ import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import ClassVar, Iterable, Mapping, NamedTuple, Sequence
+from typing import Callable, ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
@@ -1031,7 +1031,7 @@ def classify_pass(
                 rule = info.family
         elif index not in lead and index not in announced and not subheading and not (sentence and info.grammatical) and (p >= threshold or outside):
             rule = PAGE_FRAGMENT
-        if rule is DATELINE and index in announced and info.span.text[:1].isalnum():
+        if rule is DATELINE and index in announced:
             rule = None  # a row of a schedule the article carries ("June 17 -- Arena, Nashville, TN"), not a dateline
         if rule is SOCIAL_CALL and _heads_comments(infos, index):
             rule = None
@@ -1086,12 +1086,8 @@ def _listed_steps(infos: Sequence[LineInfo]) -> set[int]:
     article's own steps or items, whatever they say."""
     steps: set[int] = set()
     for index, info in enumerate(infos):
-        if not (info.prose and info.span.text.rstrip().endswith(":")):
-            continue
-        for k in range(index + 1, min(len(infos), index + 1 + STEPS_REACH)):
-            if infos[k].words > STEP_MAX_WORDS or infos[k].span.text.rstrip().endswith(":"):
-                break
-            steps.add(k)
+        if info.prose and _ends_in_colon(info):
+            steps.update(_list_below(infos, index, STEPS_REACH, _list_line))
     return steps
 
 
@@ -1103,11 +1099,11 @@ def _announced_list(infos: Sequence[LineInfo]) -> set[int]:
     shape is a menu's, but the article introduced them: only a family's wording can flag them."""
     announced: set[int] = set()
     for index, info in enumerate(infos):
-        if info.family is not None or info.words < ANNOUNCING_WORDS or not info.span.text.rstrip().endswith(":"):
+        if info.family is not None or info.words < ANNOUNCING_WORDS or not _ends_in_colon(info):
             continue
         if not (info.prose or (index > 0 and infos[index - 1].prose)):
             continue  # a header among the page's menus ("Stories you may have missed:"), not the article's
-        items = list(itertools.takewhile(lambda k: _list_item(infos[k]), range(index + 1, min(len(infos), index + 1 + ANNOUNCED_REACH))))
+        items = _list_below(infos, index, ANNOUNCED_REACH, lambda item: item.family is None and _list_line(item))
         if items:
             announced.update([index, *items])
     return announced
@@ -1126,8 +1122,19 @@ def _schedule_rows(infos: Sequence[LineInfo]) -> set[int]:
     return rows
 
 
-def _list_item(info: LineInfo) -> bool:
-    return info.family is None and info.words <= STEP_MAX_WORDS and not info.span.text.rstrip().endswith(":")
+def _list_below(infos: Sequence[LineInfo], index: int, reach: int, is_item: Callable[[LineInfo], bool]) -> list[int]:
+    """The lines after ``index`` that make the list it introduces: up to ``reach`` of them, while
+    ``is_item`` holds."""
+    return list(itertools.takewhile(lambda k: is_item(infos[k]), range(index + 1, min(len(infos), index + 1 + reach))))
+
+
+def _list_line(info: LineInfo) -> bool:
+    """A line that may be an item of a list: short, and not the colon of another list's heading."""
+    return info.words <= STEP_MAX_WORDS and not _ends_in_colon(info)
+
+
+def _ends_in_colon(info: LineInfo) -> bool:
+    return info.span.text.rstrip().endswith(":")
 
 
 def _outside_headings(verdicts: list[Verdict], headings: Sequence[tuple[int, int]]) -> list[Verdict]:
