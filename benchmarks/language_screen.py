@@ -12,9 +12,10 @@ copied here) and prints:
 - the highest English function-word share among documents langdetect does not call English,
   the margin below ``SCREEN_MIN_SHARE``;
 - the seconds the two take over all documents;
-- the same for the paragraph screen by vocabulary (``language.english_by_vocabulary``): how many
-  of the paragraphs that would reach langdetect it decides, and which of those langdetect
-  would report as another language (each listed, to be judged by reading it).
+- the same for the two paragraph screens, by vocabulary (``language.english_by_vocabulary``)
+  and for lists of names (``language.names_only``, which the detector does not identify at all):
+  how many of the paragraphs that would reach langdetect each decides, and which of those
+  langdetect would report as another language (each listed, to be judged by reading it).
 
     python benchmarks/language_screen.py [SHARED_BENCHMARKS_DIR]
 """
@@ -30,7 +31,7 @@ from pathlib import Path
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from throughput import documents  # noqa: E402
 
-from quality.detectors.language import english_by_vocabulary, identifiable  # noqa: E402
+from quality.detectors.language import english_by_vocabulary, identifiable, names_only  # noqa: E402
 from quality.langid import (  # noqa: E402
     _NOISE,
     SCREEN_MIN_SHARE,
@@ -82,25 +83,28 @@ def main() -> int:
 
 
 def paragraph_screen(root: Path) -> int:
-    """The paragraph screen by vocabulary against langdetect: of the paragraphs the detector
-    would send to langdetect (long enough, not clearly English), how many the screen decides,
-    and which of those langdetect would report as another language (a LNG002 the screen hides)."""
+    """The paragraph screens against langdetect: of the paragraphs the detector would send to
+    langdetect (long enough, not clearly English), how many each screen decides, and which of
+    those langdetect would report as another language (a LNG002 the screen hides)."""
     sent = []
     for _, text in documents(root):
         for para in paragraphs(text):
             if identifiable(para.text, PARAGRAPH_MIN_LETTERS) and not clearly_english(para.text):
                 sent.append(para.text)
-    decided = [text for text in sent if english_by_vocabulary(text)]
-    hidden = []
-    for text in decided:
-        language, probability = identify(text, PARAGRAPH_MIN_LETTERS)
-        if language not in ("en", "unknown") and probability >= 0.9:
-            hidden.append((language, text))
-    print(f"\nparagraphs sent to langdetect before the vocabulary screen: {len(sent):,}; the screen decides "
-          f"{len(decided):,} as English; langdetect places {len(hidden)} of those elsewhere with p >= 0.9")
-    for language, text in hidden:
-        print(f"  langdetect says {language!r}: {text[:120]!r}")
-    return len(hidden)
+    print(f"\nparagraphs that would be sent to langdetect without the paragraph screens: {len(sent):,}")
+    hidden_in_all = 0
+    for name, screen in (("vocabulary", english_by_vocabulary), ("names only", names_only)):
+        decided = [text for text in sent if screen(text)]
+        hidden = []
+        for text in decided:
+            language, probability = identify(text, PARAGRAPH_MIN_LETTERS)
+            if language not in ("en", "unknown") and probability >= 0.9:
+                hidden.append((language, text))
+        print(f"the {name} screen decides {len(decided):,}; langdetect places {len(hidden)} of those elsewhere with p >= 0.9")
+        for language, text in hidden:
+            print(f"  langdetect says {language!r}: {text[:120]!r}")
+        hidden_in_all += len(hidden)
+    return hidden_in_all
 
 
 if __name__ == "__main__":

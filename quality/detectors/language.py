@@ -19,7 +19,7 @@ from quality.english import WORDS, function_word_share
 from quality.langid import CLEARLY_ENGLISH_SHARE, english_by_function_words, identify, load_profiles
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
-from quality.spans import paragraphs, prose_lines
+from quality.spans import in_headline_case, paragraphs, prose_lines
 
 WRONG_LANGUAGE = Rule(
     code="LNG001",
@@ -61,6 +61,10 @@ FOREIGN_PARAGRAPH = Rule(
         "The Russian Foreign Ministry said on Monday that the Chinese president is expected to visit "
         "Moscow in the spring, in what it called the central event of the bilateral agenda.\n\n"
         "Officials in Beijing have not confirmed the visit, and analysts expect more details soon.",
+        "Italy name three new caps for Saturday's match against Wales in Rome.\n\n"
+        "L Bianchi (Parma); Marco Ferrari (Stade Francais), C Esposito (Montpellier), A Romano (Viadana), "
+        "L Colombo (Calvisano); G Ricci (Padova), F Marino (Treviso); A Greco (L'Aquila), F Bruno (Treviso), "
+        "M Gallo (Calvisano), S Conti (Agen), M De Luca (Narbonne, capt), A Mancini (Agen), S Giordano (Treviso).",
     ),
     message='paragraph reads as {language!r} (p={probability:.2f}), not {expected!r}',
 )
@@ -99,6 +103,15 @@ def english_without_langdetect(text: str) -> bool:
     return bool(words) and (function_word_share(words) >= CLEARLY_ENGLISH_SHARE or _common_english_words(words))
 
 
+def names_only(text: str) -> bool:
+    """Whether a paragraph is a list of names (a team's line-up, a cast, a delegation): its words
+    nearly all capitalised, as in headline case. Names keep their spelling from language to
+    language, so langdetect reads an Italian line-up in an English match report as Italian; what
+    they say of the paragraph's language is nothing."""
+    words = WORDS.findall(text)
+    return in_headline_case(sum(w[0].isupper() for w in words), len(words))
+
+
 def identifiable(text: str, min_letters: int) -> bool:
     """Whether a paragraph has letters enough for its language to be told (the length alone
     settles most lines)."""
@@ -123,7 +136,8 @@ class LanguageDetector(Detector):
 
     def detect(self, article: Article) -> DetectorResult:
         expected = article.language or self.expected
-        prose = prose_lines(article.text)  # a table's names say nothing
+        # A table's cells and a list of names say nothing of the language
+        prose = "\n".join(line for line in prose_lines(article.text).split("\n") if not names_only(line))
         metrics: dict[str, object]
         if expected == "en" and english_by_function_words(prose, self.min_letters):
             language = "en"
@@ -142,7 +156,7 @@ class LanguageDetector(Detector):
             return DetectorResult(score=None, findings=tuple(findings), metrics=metrics)
         foreign_chars = 0
         for para in paragraphs(article.text):
-            if not identifiable(para.text, self.paragraph_min_letters):
+            if not identifiable(para.text, self.paragraph_min_letters) or names_only(para.text):
                 continue
             if expected == "en" and english_without_langdetect(para.text):
                 continue
