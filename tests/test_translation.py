@@ -54,6 +54,9 @@ FOREIGN_CASES = [
     ("Plaza Maid谩n", None, ""),  # encoding damage is the mojibake detector's, not a language
     ("Volodymyr Zelensky said “Slava Ukraini” at the end of the speech.", None, ""),
     ("He met José Ortega y Gasset's biographer in the library yesterday.", None, ""),
+    ("Virus poses as Christmas e mail", None, ""),  # "e" joins no names: a lost hyphen, not Italian
+    ("G Rossi, S Bianchi, CA del Fava, D dal Maso, P Greco, M Barbini", None, ""),  # a line-up's name particles
+    ("He said the new rules were de rigueur and that he was au fait with them.", None, ""),  # borrowings
 ]
 
 
@@ -73,6 +76,18 @@ GLOSSED_QUOTES = [
     ('Merkel told reporters: "Wir schaffen das" ("We can do this"), a phrase she repeated often.', None),
     ("The sign read “Prohibido el paso a personas ajenas” — no entry for outsiders — and the guards agreed.", None),
     ('Merkel told reporters: "Wir schaffen das", meaning that the country could cope.', None),
+    # the foreign words inside a longer quotation, its translation after the quotation or inside it
+    ('The song contains the lyrics "tu sei la mia vita e il mio cuore, sempre", translated by the group as '
+     '"you are my life and my heart, always".', None),
+    ('The paper\'s headline says it all: "El equipo se volvió loco en el estadio (the team went mad in the stadium)".', None),
+    # a name or phrase followed by its translation or its initials in brackets
+    ("Money raised will go to the Fondation pour l'Enfance (Foundation for Childhood) in Colombo.", None),
+    ("The Conseil Superieur de l'Audiovisuel (CSA), the French regulator, said sales would rise.", None),
+    # a bracketed credit or another name's initials translate nothing
+    ("Dmitri Medvedez y Xi Jinping (AP)\n\nThe two leaders met in Moscow on Monday to discuss trade, energy "
+     "and the war, the ministry said.", "Dmitri Medvedez y Xi Jinping"),
+    ("Wang Yi y Antony Blinken (Foto: archivo)\n\nThe two ministers met in Munich on Saturday to discuss "
+     "trade, energy and the war, the ministry said.", "Wang Yi y Antony Blinken"),
     # without its translation it is still untranslated text
     ('Merkel told reporters: "Wir schaffen das," a phrase she repeated often.', "Wir schaffen das"),
     # a "gloss" that is itself foreign translates nothing
@@ -511,10 +526,21 @@ def test_stray_stop_candidates(text: str, expected: list[tuple[str, str]]) -> No
         assert text[c.start : c.stop] == c.before and text[c.stop] == "."
 
 
-def test_lost_space_is_a_warning_when_the_article_spaces_it() -> None:
-    text = "The Financial Times said so first, and the FinancialTimes repeated it."
-    (found,) = [a for a in artifacts(text) if a.code == "TRN007"]
-    assert not found.info and found.suggestion == "Financial Times"
+# (text, whether the joined form is a warning rather than information): a lost space is a
+# warning where the article spaces the words at least as often as it joins them.
+LOST_SPACE_SEVERITY = [
+    pytest.param("The Financial Times said so first, and the FinancialTimes repeated it.", True, id="spaced as often"),
+    pytest.param("The FinancialTimes said so first.", False, id="never spaced: may be a brand"),
+    pytest.param("RipGuard stops copying. RipGuard can be updated, Rip Guard's maker says; RipGuard ships in May.", False,
+                 id="joined more often than spaced: the name's own spelling"),
+]
+
+
+@pytest.mark.parametrize(("text", "warning"), LOST_SPACE_SEVERITY)
+def test_a_lost_space_is_a_warning_where_the_article_spaces_the_words(text: str, warning: bool) -> None:
+    found = [a for a in artifacts(text) if a.code == "TRN007"]
+    assert found and all(a.info is not warning for a in found)
+    assert {a.suggestion for a in found} == {"Financial Times" if "Financial" in text else "Rip Guard"}
 
 
 # ----------------------------------------------------------------------------- phrasing
@@ -534,6 +560,11 @@ PHRASING_CASES = [
     ("“It’s destroying the reputation of this committee,” said the senator.", None),
     ("The company’s head of communications said the plan was on track.", None),
     ("Russian diplomacy has a long history, the professor said.", None),
+    # After a verb whose object is a clause, "any" opens the clause as its subject.
+    ("Analysts said any gains are likely to be short-lived.", None),
+    ("The coach conceded any deal for the striker was looking unlikely.", None),
+    ('The chairman said: "Any change in the law arouses strong feelings."', None),  # a quotation opens
+    ("The miner said it regretted any limit on privatisation.", None),  # an adversative verb licenses it
 ]
 
 
@@ -563,6 +594,19 @@ PRONOUN_CASES = [
     # the doctor speaks, not the department after "of"
     ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the risk continues. He says residents should take care.", False),
     ("The ministry said the visit was planned. It said the date was open.\nHe added that talks would resume.", True),  # "It" keeps the ministry
+    # a person speaks in the sentence too: "He" has someone to refer to
+    ("Spokesman Li said the visit was planned, the ministry confirmed. He added that the date was open.", False),
+    # the institution speaks only inside a quotation
+    ('Mr Howard said the cards could help. He added: "When the police say that, you have to take them seriously." '
+     "He acknowledged there were good arguments against them.", False),
+    ('The minister spoke on Monday.\n\n"In 1998 the government said it would consult on the measures. We hope they '
+     'agree." He pointed out the delay.', False),
+    # the head of the subject is a person: "A Department for Education spokeswoman"
+    ("A Department for Education spokeswoman said the venture had been ambitious. She added that it would close.", False),
+    # the noun after "told" is the one spoken to, the speaker is before the apposition
+    ('"The threat is real," Barry Beal, a security manager at Capgemini, told the BBC website. He added that banks knew it.', False),
+    # a titled person named at the start of a sentence
+    ("The committee said the plan was flawed. Mr Denham believes it should be reconsidered. He said the law was clear.", False),
 ]
 
 

@@ -84,7 +84,7 @@ from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.detector import GENRE_NEED, AttributionDetector
 from quality.detectors.attribution.frame import FRAME_COLUMNS, attribution_frame
 from quality.detectors.attribution.metrics import SourcingSummary, distinct_sources, summarise_sourcing
-from quality.detectors.attribution.quotes import quote_regions
+from quality.quotations import quote_regions
 from quality.detectors.attribution.records import (
     ANONYMOUS,
     DIRECT,

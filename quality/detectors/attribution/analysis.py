@@ -8,7 +8,8 @@ from quality.detectors._outlets import outlet_key, spells_outlet
 from quality.detectors.attribution.carry import carry_over
 from quality.detectors.attribution.context import Context
 from quality.detectors.attribution.cues import find_attributions
-from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
+from quality.detectors.attribution.quotes import Spans, words_in
+from quality.quotations import quote_regions
 from quality.detectors.attribution.records import MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.sources import History, Mention, named_subject
 from quality.segment import sentences

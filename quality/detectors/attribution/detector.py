@@ -10,7 +10,8 @@ from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, summarise_sourcing
 from quality.detectors.attribution.phrases import is_name, singular
 from quality.detectors.attribution.sources import people_noun
-from quality.detectors.attribution.quotes import Spans, quote_regions, words_in
+from quality.detectors.attribution.quotes import Spans, words_in
+from quality.quotations import quote_regions
 from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
     ANONYMOUS_RELIANCE,

@@ -8,7 +8,8 @@ from typing import Any, Sequence
 
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.phrases import is_name
-from quality.detectors.attribution.quotes import MIN_QUOTE_WORDS, Spans, quote_regions, words_in
+from quality.detectors.attribution.quotes import MIN_QUOTE_WORDS, Spans, words_in
+from quality.quotations import quote_regions
 from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, SentenceAttribution
 from quality.detectors.attribution.tokens import split_words
 from quality.spans import word_count

@@ -1,4 +1,5 @@
-"""Quotations: where they are, and spans looked up by position.
+"""Quotations as attribution reads them: spans looked up by position, the words a sentence
+quotes, direct or indirect speech (where the quotations are: :mod:`quality.quotations`).
 
 Words inside a quotation are the speaker's, so a "said" inside one is never the article's cue,
 and a sentence that is mostly quotation is direct speech."""
@@ -15,7 +16,6 @@ from quality.spans import word_count
 
 MIN_QUOTE_WORDS = 3  # fewer quoted words are a scare quote or a title, not the source's speech
 
-_QUOTE_MARK = re.compile(r"''|``|[“«”»\"]")  # doubled marks first: they are one mark, not two
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: a quotation of figures has words too
 
 
@@ -23,57 +23,6 @@ def words_in(text: str) -> int:
     """Words and numbers in ``text`` (:func:`quality.spans.word_count`), for the length of a
     quotation."""
     return word_count(text, _WORD)
-
-
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted speech (marks included), paired per paragraph.
-
-    A mark's role comes from the characters around it (:func:`_role`), since writers and
-    converters put the wrong curly quote, or a straight one, where they mean the other. A
-    quotation still open at the end of a paragraph runs to the end of the paragraph (the
-    convention for a quote over several paragraphs). A paragraph whose first mark closes a
-    quotation attached to the word before it (``sword,'' wrote Ann Lee``) continues a quotation
-    from the paragraph above, and is quoted from its start. Any other closing mark with no
-    opening one before it is a typo and is ignored.
-    """
-    regions: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        body, base = line.group(), line.start()
-        open_at: int | None = None
-        for k, found in enumerate(_QUOTE_MARK.finditer(body)):
-            i, mark = found.start(), found.group()
-            if mark in ('"', "''") and body[i - 1 : i].isdigit():
-                continue  # inches or seconds ("a 34\" screen"), not a quotation mark
-            role = _role(mark, body[i - 1 : i], body[i + len(mark) : i + len(mark) + 1])
-            if role == "open" or (role == "toggle" and open_at is None):
-                if open_at is None:
-                    open_at = i
-            elif open_at is not None:
-                regions.append((base + open_at, base + i + len(mark)))
-                open_at = None
-            elif k == 0 and role == "close" and i > 0 and not body[i - 1].isspace():
-                start = len(body) - len(body.lstrip())
-                regions.append((base + start, base + i + len(mark)))
-        if open_at is not None:
-            end = len(body.rstrip())
-            if end - open_at > 1:
-                regions.append((base + open_at, base + end))
-    return regions
-
-
-def _role(mark: str, before: str, after: str) -> str:
-    """open, close or toggle (either). A mark between a word and a space or punctuation closes
-    (``said,“ he`` is a closing mark typed the wrong way round); a mark between a space and a
-    word opens; elsewhere a curly mark keeps its direction and a straight one toggles."""
-    attached_before = bool(before) and not before.isspace() and before not in "([{—–-"
-    attached_after = bool(after) and not after.isspace() and after not in ".,;:!?)]}—–-"
-    if attached_before and not attached_after:
-        return "close"
-    if attached_after and not attached_before:
-        return "open"
-    if mark in ("“", "«", "``"):
-        return "open"
-    return "close" if mark in ("”", "»") else "toggle"
 
 
 class Spans:

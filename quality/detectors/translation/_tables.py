@@ -25,8 +25,8 @@ LANGUAGE_NAMES: dict[str, str] = {
 # "Museo del Prado", "Ursula von der Leyen"). Between two capitalised words they belong to the
 # name and say nothing about the language of the surrounding text.
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "de del della der di da das do dos du des la le las los van von den ter bin ibn al el abu "
-    "y-".split()
+    "de del della delle degli dei dal dalla der di da das do dos du des la le las los van von "
+    "vom zu den ten ter bin ibn al el abu y-".split()
 )
 
 # Foreign words and phrases that English has borrowed. English writers use them on purpose, so
@@ -43,6 +43,9 @@ ENGLISH_LOAN_PHRASES: tuple[str, ...] = (
     "sine qua non", "non sequitur", "alma mater", "cause célèbre", "cause celebre", "noblesse oblige",
     "esprit de corps", "enfant terrible", "avant-garde", "cul-de-sac", "prima facie", "glasnost",
     "perestroika", "siloviki", "spetsnaz", "intelligentsia", "politburo", "nomenklatura",
+    "de rigueur", "au fait", "au pair", "faux pas", "bête noire", "bete noire", "par excellence",
+    "en bloc", "de trop", "idée fixe", "idee fixe", "fin de siècle", "fin de siecle", "belle époque",
+    "crème de la crème", "creme de la creme", "pièce de résistance", "piece de resistance",
 )  # fmt: skip
 
 # Latin transliteration of Russian, longest letter groups first, so that transliterated Russian
@@ -157,7 +160,17 @@ ANY_LICENSERS: frozenset[str] = frozenset(
     "reduced eliminate eliminated eliminates end ended ends halt halted deter deterred "
     "discourage discouraged penalise penalize penalised penalized punish punished investigate "
     "investigated report reported check checked detect detected identify identified challenge "
-    "challenged question questioned block blocked veto vetoed resign who whom which".split()
+    "challenged question questioned block blocked veto vetoed resign who whom which "
+    "refute refutes refuted regret regrets regretted".split()
+)
+
+# Verbs whose object is a clause more often than a noun: after them, "any" opens the reported
+# clause as its subject ("analysts said any gains are likely to be short-lived", "Williams
+# conceded any deal was unlikely"), a free-choice "any" that needs no negation.
+CLAUSE_VERBS: frozenset[str] = SPEECH_VERBS | frozenset(
+    "conceded concedes admitted admits thought thinks believed believes felt feels hoped hopes "
+    "expected expects predicted predicts suggested suggests reckoned reckons estimated estimates "
+    "feared fears assumed assumes agreed agrees signalled signaled signals".split()
 )
 
 # "any" in these fixed phrases is not the negative-polarity determiner.
@@ -187,9 +200,12 @@ DOTTED_SUFFIXES: frozenset[str] = frozenset(
     "net".split()
 )
 
-# Lower-case words that English doubles on purpose ("had had", "that that").
+# Lower-case words that English doubles on purpose: grammar ("had had", "that that"), speech
+# that doubles an intensifier for emphasis ("really really nervous", "much much better"), and
+# compounds written without their hyphen ("the ultimate win win").
 LEGITIMATE_DOUBLES: frozenset[str] = frozenset(
-    "had that is do bye very no so ha hah bla blah knock tut yada cha chop tick tom pom".split()
+    "had that is do bye very no so ha hah bla blah knock tut yada cha chop tick tom pom "
+    "really much many far long way yes well win".split()
 )
 
 # Particles of phrasal verbs that are prepositions of time as well: "did Romney in in 2012",

@@ -76,28 +76,74 @@ class Fragment:
     script: bool = False  # found by script rather than by word frequencies
 
 
-# A quotation in another language followed at once by its translation ("Wir schaffen das"
-# ("We can do this")) is quoted speech with its gloss, not an untranslated fragment: an opening
-# mark just before the fragment, and after its closing mark a bracket, another quotation or a
-# word that introduces a gloss.
+# A foreign phrase the writer glosses is quoted or named on purpose, not left untranslated:
+# - a quotation followed by its translation ("Wir schaffen das" ("We can do this")): inside
+#   an open quotation, and after its closing mark a bracket, another quotation or a word that
+#   introduces a gloss ("the lyrics "... dem weh ...", translated by the group as "...");
+# - a phrase followed at once by a bracket holding its translation or its initials
+#   ("the Fondation pour l'Enfance (Foundation for Childhood)", "the Conseil Superieur de
+#   l'Audiovisuel (CSA)"), whether or not it is quoted.
 _OPENS_QUOTE = re.compile(r"[“\"«„‘'][ \t]*$")
+_CLOSES_QUOTE = re.compile(r"[”\"»]")
 _GLOSS_FOLLOWS = re.compile(
-    r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated as|or|that is)\b)",
+    r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated|or|that is)\b)",
     re.IGNORECASE,
 )
+# A bracket right after the fragment: the rest of its last word (an entity or accent the word
+# scan stopped at), a closing mark, then "(" and the gloss up to ")".
+_BRACKET_FOLLOWS = re.compile(r"[^\s()]{0,12}[ \t]*(?:[”\"»’'][ \t]*)?\(([^()\n]{2,80})\)")
+_CREDIT_IN_BRACKETS = re.compile(r"(?i)\b(?:photo|foto|image|imagen|picture|video|file|archive)\b|[:/©]")
 GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold no foreign fragment
+QUOTATION_REACH = 300  # characters before and after the fragment in which its quotation's marks are sought
 
 
 def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"]) -> bool:
-    """Whether ``fragment`` is a quotation followed by its translation (see above): the gloss
-    itself must be free of other fragments, or it is no translation."""
-    if not _OPENS_QUOTE.search(text, max(0, fragment.start - 3), fragment.start):
+    """Whether ``fragment`` is glossed by the writer (see above): the gloss itself must be free
+    of other fragments, or it is no translation."""
+    gloss_start = _bracket_gloss(text, fragment) or _gloss_after_quotation(text, fragment)
+    if gloss_start is None:
         return False
-    gloss = _GLOSS_FOLLOWS.match(text, fragment.end)
-    if gloss is None:
-        return False
-    reach = gloss.end() + GLOSS_REACH
-    return not any(gloss.end() <= other.start < reach for other in fragments if other is not fragment)
+    reach = gloss_start + GLOSS_REACH
+    return not any(gloss_start <= other.start < reach for other in fragments if other is not fragment)
+
+
+def _bracket_gloss(text: str, fragment: "Fragment") -> int | None:
+    """Where the bracketed gloss right after the fragment starts: a translation (words, no
+    credit) or the initials of the name the fragment ends."""
+    found = _BRACKET_FOLLOWS.match(text, fragment.end)
+    if found is None:
+        return None
+    inside = found.group(1).strip()
+    if inside.isupper() and inside.isalpha():
+        line_start = text.rfind("\n", 0, fragment.start) + 1
+        initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text[line_start : fragment.end]) if w[0].isupper())
+        return found.start(1) if initials.endswith(inside) else None
+    if _CREDIT_IN_BRACKETS.search(inside) or len(inside.split()) < 2:
+        return None
+    return found.start(1)
+
+
+def _gloss_after_quotation(text: str, fragment: "Fragment") -> int | None:
+    """Where the gloss after the fragment's quotation starts, when the fragment is quoted: just
+    after an opening mark, or inside a quotation opened earlier on its line."""
+    line_start = text.rfind("\n", 0, fragment.start) + 1
+    before = text[max(line_start, fragment.start - QUOTATION_REACH) : fragment.start]
+    if not (_OPENS_QUOTE.search(before) or _inside_quotation(before)):
+        return None
+    line_end = text.find("\n", fragment.end)
+    closing = _CLOSES_QUOTE.search(text, fragment.end, min(line_end if line_end >= 0 else len(text), fragment.end + QUOTATION_REACH))
+    if closing is None:
+        return None
+    bracket = text.find("(", fragment.end, closing.start())  # glossed inside the quotation
+    if bracket >= 0:
+        return bracket + 1
+    gloss = _GLOSS_FOLLOWS.match(text, closing.start())
+    return gloss.end() if gloss else None
+
+
+def _inside_quotation(before: str) -> bool:
+    """Whether a quotation is open at the end of ``before`` (text of one line)."""
+    return before.rfind("“") > before.rfind("”") or before.rfind("«") > before.rfind("»") or before.count('"') % 2 == 1
 
 
 # A word's kind needs only the heads of the frequency lists (text.top_zipf) when every floor
@@ -377,7 +423,7 @@ class ForeignFinder:
         elif len(foreign) == 1 and whole_clause:
             word = foreign[0]
             index = run.index(word)
-            joins_names = 0 < index < len(run) - 1
+            joins_names = 0 < index < len(run) - 1 and run[index - 1].token.text[:1].isupper() and run[index + 1].token.text[:1].isupper()
             strong = word.scores.get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
             if not (joins_names and strong):
                 return None

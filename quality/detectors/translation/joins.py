@@ -130,7 +130,9 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         if english_zipf(first) < HALF_WORD_ZIPF or english_zipf(second) < HALF_WORD_ZIPF:
             continue
         spaced = f"{first} {second}"
-        if spaced in text:
+        # A lost space is an accident: where the article joins the words more often than it
+        # spaces them ("RipGuard" 7 times, "Rip Guard" once), the joined form is the name's.
+        if spaced in text and text.count(spaced) >= text.count(whole):
             message = R.LOST_SPACE.message_for(whole=whole, spaced=spaced)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced)
         else:  # could be a camel-case brand that wordfreq does not know
@@ -261,8 +263,8 @@ def _doubled_words(text: str) -> Iterator[Artifact]:
         word = match.group(3)
         if not word.islower():
             continue  # "Bora Bora", "the The Hague office": names, not a slip
-        if word in tables.LEGITIMATE_DOUBLES or "\n" in match.group(2):
-            continue
+        if word in tables.LEGITIMATE_DOUBLES or match.group(2) not in (" ", "\u00a0"):
+            continue  # a line break or a wider gap: a dash or a tag between them was lost
         if word in tables.PARTICLE_PREPOSITIONS and _TIME_AFTER.match(text, match.end()):
             continue  # a phrasal verb's particle, then a preposition of time
         if english_zipf(word) < DOUBLED_WORD_ZIPF:

@@ -7,7 +7,8 @@ each the trace of a typical translation slip:
   any details") needs a licenser in English: a negation, a negative verb (``deny``, ``avoid``,
   ``omit``), a question or condition, a comparison, a modal (free-choice ``any``). When none is
   in the clause, the translation most likely dropped a negative (the source said "omitted any
-  mention" or "did not give any details").
+  mention" or "did not give any details"). After a verb whose object is a clause ("analysts
+  said any gains are short-lived"), "any" opens that clause: free choice, nothing lost.
 * **Non-speaker as speaker** (TRN005). A statement attributed to something that cannot speak:
   an activity standing for the institution that performs it (a Romance-language metonym:
   "the statement from Russian diplomacy", "Spanish justice ruled"), or a possessed noun that is
@@ -83,8 +84,10 @@ def _lost_negation(text: str, sentence: str, words: list[Token]) -> Iterator[Phr
         j = i - 1
         while j >= 0 and lowered[j] in _ADVERBS:
             j -= 1
-        if j < 0 or not _finite_past(lowered[j]):
-            continue
+        if j < 0 or not _finite_past(lowered[j]) or lowered[j] in tables.CLAUSE_VERBS:
+            continue  # no past verb before it, or one whose object is a clause that "any" opens
+        if _CLAUSE_BREAK.search(text, words[j].end, words[i].start):
+            continue  # 'said: "Any change ...': a quotation opens, not the verb's object
         clause_start = _clause_start(text, words, j)
         before = lowered[clause_start:i]
         if any(w in tables.ANY_LICENSERS or w.endswith(("n't", "n’t")) for w in before):  # either apostrophe

@@ -7,9 +7,13 @@ through the article: each speech verb's subject is classed as an institution or 
 a sentence opening with "He/She" plus a speech verb is flagged when the last speaker was an
 institution and no person has been named since.
 
-Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``)
-makes it a person; an institution head noun (``ministry``, ``Kremlin``, ``agency``) an
-institution; anything else (a bare name) makes the last speaker unknown, which never fires.
+Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``,
+``manager``, ``analyst``) makes it a person; an institution head noun (``ministry``,
+``Kremlin``, ``agency``) an institution; anything else (a bare name) makes the last speaker
+unknown, which never fires. A sentence where a person and an institution both speak ("Mr Howard
+said the police had said ...") leaves a person for "He" to refer to, so it counts as a person's;
+a verb inside a quotation is the quoted speaker's words, not the article's attribution; and the
+noun after "told" is the one spoken to ("Barry Beal, a manager at Capgemini, told the BBC").
 """
 
 from __future__ import annotations
@@ -21,13 +25,18 @@ from typing import Iterator
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import Token, lines, sentences, tokens
+from quality.quotations import inside_quotation, quote_regions
 
 _PERSON_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson minister president premier chancellor ambassador "
     "envoy official diplomat leader secretary senator governor mayor general adviser advisor "
     "aide analyst expert director chairman chairwoman ceo head chief counterpart king queen "
-    "prince pope he she his her him".split()
+    "prince pope manager executive owner founder boss economist professor lawyer researcher "
+    "scientist doctor teacher coach player officer worker resident witness member campaigner "
+    "activist controller editor he she his her him".split()
 )
+_ADDRESSEE_VERBS = frozenset("told tells tell".split())  # the noun after them is spoken to
+_CLOSING_MARK = re.compile(r"[”\"»’']")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
 _POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
 _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
@@ -50,6 +59,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text):
         return  # no sentence opens with "He/She said": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words), kind "org" or "person"
+    quoted = quote_regions(text)
     for para in lines(text):
         for sentence in sentences(text, para.start, para.end):
             words = tokens(text, sentence.start, sentence.end)
@@ -63,7 +73,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     words[0].start, end,
                     R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
                 )
-            speaker = _last_attribution(text, words, lowered)
+            speaker = _sentence_speaker(text, words, lowered, quoted)
             if speaker:
                 last_speaker = speaker
             elif last_speaker and _names_a_person(words, lowered):
@@ -80,19 +90,21 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     return None
 
 
-def _last_attribution(text: str, words: list[Token], lowered: list[str]) -> tuple[str, str] | None:
-    """The kind of the last speaker this sentence attributes a statement to."""
+def _sentence_speaker(text: str, words: list[Token], lowered: list[str], quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """Who speaks in this sentence, for a "He" after it: a person if any speaker is one, else
+    the last speaker's kind (outside quotations)."""
     result = None
     for v, verb in enumerate(lowered):
-        if verb not in tables.SPEECH_VERBS or v == 0:
+        if verb not in tables.SPEECH_VERBS or v == 0 or inside_quotation(quoted, words[v].start):
             continue
         subject = _subject_before(text, words, v)
-        if not subject and v + 1 < len(words):
+        inverted = _CLOSING_MARK.search(text, words[v - 1].end, words[v].start) is not None
+        if not subject and inverted and v + 1 < len(words) and verb not in _ADDRESSEE_VERBS:
             subject = _subject_after(text, words, v)  # "…,” said the ministry."
         kind = _kind(subject)
         if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
             kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
-        if kind:
+        if kind and not (result and result[0] == "person"):
             result = (kind, "“" + " ".join(w.text for w in subject) + "”")
     return result
 
@@ -100,11 +112,17 @@ def _last_attribution(text: str, words: list[Token], lowered: list[str]) -> tupl
 def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     """The last words before the verb; or, when the subject opens with a person (a title, a
     person noun or a bare name) followed by where they work ("Dr. Joneigh Khaldun of the
-    Michigan Department ... says"), that person: the doctor speaks, not the department."""
-    start = verb
-    while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
-        start -= 1
+    Michigan Department ... says"), that person: the doctor speaks, not the department. An
+    apposition between commas right before the verb ("Barry Beal, a manager at Capgemini,
+    told") is passed over for the name before it."""
+    start = _clause_start(text, words, verb)
+    if start == verb and verb > 0 and "," in text[words[verb - 1].end : words[verb].start] and not _CLOSING_MARK.search(text, words[verb - 1].end, words[verb].start):
+        apposition = _clause_start(text, words, verb - 1)
+        if apposition > 0:
+            start, verb = _clause_start(text, words, apposition - 1), apposition
     subject = words[start:verb]
+    if subject and subject[-1].lower in _PERSON_NOUNS:
+        return subject[-5:]  # the head is a person: "A Department for Education spokeswoman"
     cut = next((i for i, word in enumerate(subject) if i > 0 and word.lower in _POSTMODIFIER_STARTS), None)
     if cut is not None:
         head = subject[:cut]
@@ -112,6 +130,15 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
         if bare_name or _kind(head) == "person":
             return head[-5:]
     return subject[-5:]
+
+
+def _clause_start(text: str, words: list[Token], index: int) -> int:
+    """Index of the first word of the clause piece ending at ``words[index]`` (pieces are cut at
+    commas, quotes, brackets and dashes); ``index`` itself when a break comes right before it."""
+    start = index
+    while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
+        start -= 1
+    return start
 
 
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
@@ -132,8 +159,8 @@ def _kind(subject: list[Token]) -> str | None:
 
 def _names_a_person(words: list[Token], lowered: list[str]) -> bool:
     """A person enters the story: a title before a name, or a person noun."""
-    for i, word in enumerate(lowered[1:], start=1):
-        if word in _PERSON_NOUNS and word not in ("his", "her", "him"):
+    for i, word in enumerate(lowered):
+        if i > 0 and word in _PERSON_NOUNS and word not in ("his", "her", "him"):
             return True
         if word in tables.PERSON_TITLES and i + 1 < len(words) and words[i + 1].is_capitalised:
             return True

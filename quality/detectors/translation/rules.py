@@ -157,6 +157,7 @@ LOST_NEGATION = Rule(
         "The ministry did not provide any details of the visit.",
         "Beijing denied any plans for a visit.",
         "He said any attack would be answered.",
+        "Analysts conceded any gains are likely to be short-lived.",
         "Officials refused to give any details, and the embassy avoided any comment.",
         "Could the ministry provide any details?",
     ),
@@ -225,7 +226,7 @@ LOST_SPACE = Rule(
     name="lost-space",
     severity=Severity.WARNING,
     summary="Two words joined by a lost space (``FinancialTimes``); info when the spaced form is "
-    "not in the article (it may be a camel-case brand).",
+    "not in the article, or rarer there than the joined one (it may be a camel-case brand).",
     why="Joined words come from re-assembling text line by line; they betray a pipeline nobody "
     "proof-read.",
     example="Mr Putin did not tell the truth, reported the FinancialTimes.",
@@ -295,6 +296,8 @@ DOUBLED_WORD = Rule(
         "What he had had in mind was a state visit.",
         "He said that that was the plan, bye bye.",
         "The sit-in in 1960 was peaceful.",
+        '"I was really really nervous," she said.',
+        "They lecture everyone on choice   choice on schools, choice on hospitals.",
     ),
     message='“{word}” is written twice',
 )
