@@ -20,7 +20,7 @@ from quality.detectors.translation import TranslationDetector
 from quality.detectors.translation.consensus import _postings
 from quality.detectors.translation.foreign import ForeignFinder, russian_from_latin
 from quality.detectors.translation.joins import _mask_spans, _masked, _stray_stop_candidates, artifacts
-from quality.detectors.translation.names import NameSummary, _after_determiner, fold, mentions, pack_names, read_names, unpack_names, variant_kind
+from quality.detectors.translation.names import NameSummary, _after_determiner, east_asian_syllables, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
@@ -152,6 +152,9 @@ NAME_CASES = [
     ([("a", "Xi Jinping met Vladimir Putin. Xi Jinping flew home, Putin said.")], "TRN002", None),
     ([("a", "Chinese President Xi Jinping arrives. Officials said Jinping’s trip is short.")], "TRN003", "Jinping"),
     ([("a", "Chinese President Xi Jinping arrives. Officials said Xi’s trip is short.")], "TRN003", None),
+    # a Western name whose given name is an East Asian family name: the surname last is right
+    ([("a", "Leeds midfielder Lee Bowyer was sent off. Bowyer said he would appeal.")], "TRN003", None),
+    ([("a", "Chinese Premier Li Keqiang arrived. Officials said Keqiang’s trip is short.")], "TRN003", "Keqiang"),
     (
         [
             ("a", "Bi Jingquan arrived on Monday in Shenyang. Officials said Bi was tired."),
@@ -266,6 +269,7 @@ NAME_CASES = [
     ([("a", "Jinping Xi met Putin. Xi Jinping spoke first, and Jinping Xi left at noon.")], "TRN003", "Xi Jinping"),
     # common words turned round are words, not a name ("York New" is no one's name)
     ([("a", "New York welcomed the team. York New, the bar, opened on Monday.")], "TRN003", None),
+    ([("a", "Sony's PlayStation Portable goes on sale. The Portable PlayStation, as fans call it, sold out.")], "TRN003", None),
 ]
 
 
@@ -277,6 +281,18 @@ def test_names(articles: list[tuple[str, str]], rule: str, evidence: str | None)
         assert flagged == []
     else:
         assert evidence in flagged, flagged
+
+
+# (word, whether it splits into romanised Chinese, Korean or Vietnamese syllables)
+EAST_ASIAN_GIVEN_NAMES = [
+    ("Jinping", True), ("Wenbin", True), ("Jae-in", True), ("Hyun", True), ("Kwang", True), ("Xuan", True),
+    ("Bowyer", False), ("Clijsters", False), ("Jacobsen", False), ("Hamilton", False), ("Baker", False),
+]
+
+
+@pytest.mark.parametrize(("word", "east_asian"), EAST_ASIAN_GIVEN_NAMES)
+def test_east_asian_syllables(word: str, east_asian: bool) -> None:
+    assert east_asian_syllables(word) is east_asian
 
 
 def test_transliteration_pair_is_info() -> None:
@@ -605,6 +621,11 @@ PRONOUN_CASES = [
     ("A Department for Education spokeswoman said the venture had been ambitious. She added that it would close.", False),
     # the noun after "told" is the one spoken to, the speaker is before the apposition
     ('"The threat is real," Barry Beal, a security manager at Capgemini, told the BBC website. He added that banks knew it.', False),
+    # an aside in brackets before the verb; a "She said" inside a quotation is the quoted speaker's
+    ("A dozen members of Congress met her. Rep. Gregory Meeks (D-N.Y.) said she reassured them. "
+     "“She said it is about all of us,” Meeks added.", False),
+    # a title's full stop ends no sentence: "Mr. Trump" names a person
+    ("The authorities said they would act. It is so plain that Mr. Trump was asked about it. He said he had not seen it.", False),
     # a titled person named at the start of a sentence
     ("The committee said the plan was flawed. Mr Denham believes it should be reconsidered. He said the law was clear.", False),
 ]

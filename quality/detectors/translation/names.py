@@ -45,6 +45,10 @@ from quality.spans import in_headline_case
 MIN_VARIANT_LENGTH = 5  # shorter names (Xi, Wang, Iran) collide too easily to compare
 KNOWN_NAME_ZIPF = 1.5  # wordfreq knows the spelling (famous names are in its lists)
 COMMON_WORD_ZIPF = 4.0  # a sentence-initial word this common is an ordinary word, not a name
+# A person's name written in both orders has a word rarer than this ("Jinping" 2.8); a product's
+# or an office's, made of words ("PlayStation Portable" 3.9 and 4.0, "Monopoly Administration"),
+# does not, and its other order is another phrase, not a slip.
+REVERSED_NAME_ZIPF = 3.5
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
 BACK_REFERENCE_SHARE = 0.5  # of a word's lone uses, written beside its whole name: it is that name's short form
 STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
@@ -331,8 +335,8 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
         if key == usual or usual not in counts or not (a.text.isalpha() and b.text.isalpha()):
             continue
         commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
-        if commonness[0] >= COMMON_WORD_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
-            continue  # a short name may be a word ("Xi"), but not both, nor a very common one
+        if commonness[0] >= REVERSED_NAME_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
+            continue  # a short name may be a word ("Xi"), but not both ("PlayStation Portable"), nor a very common one
         if (counts[usual], -first_seen[usual]) > (counts[key], -first_seen[key]):
             message = R.NAME_ORDER.message_for(written=f"{a.text} {b.text}", usual=f"{b.text} {a.text}", count=counts[usual])
             results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}"))
@@ -388,12 +392,48 @@ def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
     for family, given in full:
         if family.lower() not in tables.FAMILY_NAME_FIRST or lone[family] or not lone[given]:
             continue
+        if not east_asian_syllables(given):
+            continue  # "Lee Bowyer", "Kim Clijsters": a Western given name first, the family name last
         if len(given) < 3 or english_zipf(given) >= COMMON_WORD_ZIPF or english_zipf(family) >= COMMON_WORD_ZIPF + 1.0:
             continue  # "Do I": ordinary words, not a name
         for m in found:
             if len(m.words) == 1 and m.words[0].text == given:
                 results.append(_order_finding(m.words[0], family, given))
     return results
+
+
+# Romanised Chinese, Korean and Vietnamese syllables: an optional initial (and a glide after
+# it), one to three vowels, an optional final. A given name written in them ("Jinping", "Jae-in", "Xuan") can follow a
+# family name that comes first; a Western surname has clusters they cannot make ("Bowyer",
+# "Clijsters", "Jacobsen"). No final "l" or "r": they would take "Hamilton" or "Baker" too.
+_SYLLABLE_INITIALS = ("ngh", "ng", "nh", "ph", "th", "tr", "kh", "gi", "qu", "zh", "ch", "sh", "kk", "tt", "pp", "ss", "jj", *"bcdfghjklmnpqrstwxyz", "")
+_SYLLABLE_FINALS = ("ng", "nh", "ch", "n", "m", "p", "t", "k", "c", "")
+_SYLLABLE_VOWELS = frozenset("aeiouü")
+MAX_GIVEN_SYLLABLES = 3
+
+
+def east_asian_syllables(word: str) -> bool:
+    """Whether ``word`` splits into at most :data:`MAX_GIVEN_SYLLABLES` romanised East Asian
+    syllables (hyphens and apostrophes between them allowed)."""
+    text = word.lower().replace("-", "").replace("'", "").replace("’", "")
+    reach = {0: 0}  # position -> fewest syllables to get there
+    for i in range(len(text)):
+        if i not in reach or reach[i] >= MAX_GIVEN_SYLLABLES:
+            continue
+        for initial in _SYLLABLE_INITIALS:
+            if not text.startswith(initial, i):
+                continue
+            j = i + len(initial)
+            if text[j : j + 1] in ("y", "w") and j > i:
+                j += 1  # a glide after the initial: "Hyun", "Kwang"
+            k = j
+            while k < len(text) and k - j < 3 and text[k] in _SYLLABLE_VOWELS:
+                k += 1
+                for final in _SYLLABLE_FINALS:
+                    if text.startswith(final, k):
+                        end = k + len(final)
+                        reach[end] = min(reach.get(end, MAX_GIVEN_SYLLABLES + 1), reach[i] + 1)
+    return len(text) in reach and len(text) > 0
 
 
 def _order_finding(word: Token, family: str, given: str) -> NameFinding:

@@ -67,7 +67,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 continue
             lowered = [w.lower for w in words]
             opening = _pronoun_opening(lowered)
-            if opening and last_speaker and last_speaker[0] == "org":
+            if opening and last_speaker and last_speaker[0] == "org" and not inside_quotation(quoted, words[0].start):
                 end = words[opening].end
                 yield Slip(
                     words[0].start, end,
@@ -114,9 +114,11 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     person noun or a bare name) followed by where they work ("Dr. Joneigh Khaldun of the
     Michigan Department ... says"), that person: the doctor speaks, not the department. An
     apposition between commas right before the verb ("Barry Beal, a manager at Capgemini,
-    told") is passed over for the name before it."""
+    told") or an aside in brackets ("Rep. Gregory Meeks (D-N.Y.) said") is passed over for the
+    name before it."""
     start = _clause_start(text, words, verb)
-    if start == verb and verb > 0 and "," in text[words[verb - 1].end : words[verb].start] and not _CLOSING_MARK.search(text, words[verb - 1].end, words[verb].start):
+    gap = text[words[verb - 1].end : words[verb].start] if verb > 0 else ""
+    if start == verb and verb > 0 and ("," in gap or ")" in gap) and not _CLOSING_MARK.search(gap):
         apposition = _clause_start(text, words, verb - 1)
         if apposition > 0:
             start, verb = _clause_start(text, words, apposition - 1), apposition
@@ -150,8 +152,8 @@ def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
 
 def _kind(subject: list[Token]) -> str | None:
     lowered = [w.lower.rstrip("’'s") if w.lower.endswith(("’s", "'s")) else w.lower for w in subject]
-    if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES for w in lowered):
-        return "person"
+    if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES or (w.endswith("s") and w[:-1] in _PERSON_NOUNS) for w in lowered):
+        return "person"  # "a dozen members of Congress" are people, whatever they belong to
     if subject and lowered[-1] in tables.ORGANISATION_NOUNS:
         return "org"
     return None

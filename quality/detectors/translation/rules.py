@@ -115,6 +115,8 @@ NAME_ORDER = Rule(
         "Chinese President Xi Jinping is expected in Moscow. Officials said Xi’s visit would last "
         "three days.",
         "Russian President Vladimir Putin invited Xi Jinping. Putin said the visit mattered.",
+        # "Lee" opens many Korean and Chinese names, but "Bowyer" is no romanised given name
+        "Leeds midfielder Lee Bowyer was sent off on Saturday. Bowyer said he would appeal.",
         CorpusExample(
             articles=(
                 ("a", "Melania Trump spoke on Monday. Trump praised the staff."),

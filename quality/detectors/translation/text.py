@@ -14,13 +14,15 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from quality.detectors._wordlists import is_one_token, list_buckets, wordfreq, zipf_frequency
+from quality.segment import TITLES
 from quality.spans import Span, paragraphs
 
 # A word: letters (any script) with inner apostrophes or hyphens ("Kiev’s", "Jong-un").
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-# Sentence ends: ., ! or ? (and closing quotes) followed by white space. Abbreviations are
-# handled by callers that care.
+# Sentence ends: ., ! or ? (and closing quotes) followed by white space; never after a title
+# ("Mr.", "Sen."), which a name always follows. Other abbreviations are handled by callers that care.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_TITLE_BEFORE_STOP = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
@@ -74,6 +76,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
     """Sentences of one paragraph ``text[start:end]``; a sentence never crosses a line."""
     position = start
     for match in _SENTENCE_END.finditer(text, start, end):
+        title = _TITLE_BEFORE_STOP.search(text, max(position, match.start() - 8), match.start())
+        if title and title.group(1).lower() in TITLES:
+            continue  # "that Mr. Trump was asked": one sentence
         if match.start() > position:
             yield Sentence(position, match.start(), text[position : match.start()])
         position = match.end()
