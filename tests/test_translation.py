@@ -54,7 +54,7 @@ FOREIGN_CASES = [
     ("Plaza Maid谩n", None, ""),  # encoding damage is the mojibake detector's, not a language
     ("Volodymyr Zelensky said “Slava Ukraini” at the end of the speech.", None, ""),
     ("He met José Ortega y Gasset's biographer in the library yesterday.", None, ""),
-    ("Virus poses as Christmas e mail", None, ""),  # "e" joins no names: a lost hyphen, not Italian
+    ("Virus poses as Christmas e mail", None, ""),  # "e mail" is "e-mail" without its hyphen, not Italian
     ("G Rossi, S Bianchi, CA del Fava, D dal Maso, P Greco, M Barbini", None, ""),  # a line-up's name particles
     ("He said the new rules were de rigueur and that he was au fait with them.", None, ""),  # borrowings
 ]

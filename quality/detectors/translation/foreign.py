@@ -423,7 +423,7 @@ class ForeignFinder:
         elif len(foreign) == 1 and whole_clause:
             word = foreign[0]
             index = run.index(word)
-            joins_names = 0 < index < len(run) - 1 and run[index - 1].token.text[:1].isupper() and run[index + 1].token.text[:1].isupper()
+            joins_names = 0 < index < len(run) - 1 and not _lost_hyphen(word.token.text, run[index + 1].token.text)
             strong = word.scores.get(language, 0.0) >= FUNCTION_WORD_FLOOR and _margin(word, language) >= 2.0
             if not (joins_names and strong):
                 return None
@@ -437,6 +437,15 @@ class ForeignFinder:
             if detected in totals and probability >= 0.9:
                 language = detected
         return Fragment(start, end, language, tuple(w.token.text for w in foreign))
+
+
+LOST_HYPHEN_ZIPF = 3.5  # "email" (4.7), "ebook" (3.7) are at least this common in English: "e mail" is "e-mail" without its hyphen
+
+
+def _lost_hyphen(word: str, following: str) -> bool:
+    """Whether a one-letter word and the next one make a common English word ("e mail",
+    "e commerce"): a prefix whose hyphen was lost, not Italian "e" or Spanish "y"."""
+    return len(word) == 1 and following.islower() and zipf(word.lower() + following, "en") >= LOST_HYPHEN_ZIPF
 
 
 def _split(clause: list[_Word]) -> Iterator[list[_Word]]:
