@@ -220,6 +220,30 @@ def test_numbers_that_agree_in_other_words_do_not_diverge():
     assert differing_numbers(mine, [quantities("her first visit in four years", 0, 2023)]) == []
 
 
+OPERA_TICKETS = "Ticket prices rose by a third this season, and the opera house added two matinees for students and pensioners."
+KRILL_FOLLOW_UP = [
+    "Fishing companies in Punta Arenas said the new limits would cost them about a fifth of their yearly income.",
+    "Environmental groups in Santiago welcomed the deal but asked for a ban on trawling near breeding colonies.",
+    "The Norwegian delegation flew home on Wednesday, and a joint commission will meet again in March next year.",
+    "A separate agreement on salmon farming in the southern fjords is still being negotiated by both governments.",
+]
+
+
+@pytest.mark.parametrize("shared, flagged", [(len(KRILL), True), (2, False)], ids=["a version of the story", "an article sharing two sentences"])
+def test_numbers_are_compared_only_between_versions_of_the_story(shared, flagged):
+    """Two articles on one topic (two polls of one race) share a sentence's words but not the
+    statement: only a version whose sentences mostly align with this one is compared."""
+    changed = [KRILL[0], KRILL[1].replace("620,000", "260,000"), *KRILL[2:]][:shared]
+    rest = KRILL_FOLLOW_UP if shared == len(KRILL) else [*OPERA, OPERA_TICKETS]  # the story's other sentences, or its own
+    articles = [
+        _article("a", "wire", KRILL + KRILL_FOLLOW_UP, "2023-01-10"),
+        _article("c", "times", KRILL + KRILL_FOLLOW_UP, "2023-01-10"),
+        _article("b", "daily", changed + rest, "2023-01-10"),
+    ]
+    found = [f.evidence for f in analyze(articles)[-1].findings if f.rule == "STY002"]
+    assert (found == ["260,000"]) is flagged, found
+
+
 def test_a_number_diverges_from_the_majority_reading():
     mine = quantities("caps the catch at 260,000 tonnes", 0, None)
     others = [quantities("caps the catch at 620,000 tonnes", 0, None)] * 2

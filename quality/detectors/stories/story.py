@@ -62,6 +62,10 @@ CACHED_ANALYSES = 16_384
 # its analyses by the paragraph's text, moved to each version's offsets.
 CACHED_PARAGRAPH_TEXTS = 16_384
 ORIGIN_COVERAGE = 0.3
+# A version is compared sentence by sentence only when this share of the article's sentences
+# align with it: two articles of one topic (two polls of one race) share a few sentences'
+# words, two versions of one story most of their sentences.
+PEER_COVERAGE = 0.5
 COPY_SHARE = 0.8  # of its sentences verbatim from its origin
 REWRITE_SHARE = 0.5  # of its sentences matched in other versions
 LABEL_WORDS = 4
@@ -329,10 +333,11 @@ def _role(version: _Version, matches: dict[int, list[Match | None]], origin: int
 
 def _divergences(version: _Version, matches: dict[int, list[Match | None]], versions: dict[int, _Version], language: str) -> list[Divergence]:
     """The version's departures from the versions of the same days (a follow-up weeks later
-    tells a later state of the story, not another version of it). A name is compared first with
+    tells a later state of the story, not another version of it) that align with at least
+    :data:`PEER_COVERAGE` of its sentences (an article of the same topic is not a version). A name is compared first with
     the aligned sentences of the other versions, then, one letter away at most, with the story."""
     found = []
-    peers = {j for j in matches if _same_days(version.member, versions[j].member)}
+    peers = {j for j in matches if _same_days(version.member, versions[j].member) and _coverage(matches[j]) >= PEER_COVERAGE}
     variants: dict[str, NameVariant] = {}
     for u, unit in enumerate(version.units):
         aligned = [(versions[j], versions[j].units[found[u].other]) for j, found in matches.items() if found[u] and j in peers]
@@ -355,6 +360,11 @@ def _divergences(version: _Version, matches: dict[int, list[Match | None]], vers
         message = NAME_VARIANT.message_for(None if variant.versions else "unshared", spelling=variant.spelling, majority=variant.majority, versions=_versions(variant.versions))
         found.append(Divergence(NAME_VARIANT.code, variant.start, variant.end, message, variant.majority))
     return sorted(found, key=lambda d: (d.start, d.rule))
+
+
+def _coverage(found: list[Match | None]) -> float:
+    """The share of an article's sentences matched in another version."""
+    return sum(1 for m in found if m) / len(found) if found else 0.0
 
 
 def _same_days(a: Member, b: Member) -> bool:
