@@ -318,6 +318,22 @@ def test_a_variant_in_capitals_alone_is_info() -> None:
     assert [f.severity.value for f in results[-1].findings if f.rule == "TRN002"] == ["warning"]
 
 
+# (this outlet's name, other outlets' name, severity): capitals are typography, a capital added
+# inside a word is a slip.
+OTHER_OUTLET_SEVERITY = [
+    pytest.param("FOX News", "Fox News", "info", id="a word in capitals"),
+    pytest.param("ASSOCIATED PRESS", "Associated Press", "info", id="a credit line in capitals"),
+    pytest.param("FOx News", "Fox News", "warning", id="a capital added"),
+]
+
+
+@pytest.mark.parametrize(("mine", "theirs", "severity"), OTHER_OUTLET_SEVERITY)
+def test_a_name_other_outlets_write_otherwise(mine: str, theirs: str, severity: str) -> None:
+    texts = [(source, f"{theirs} spoke in Cleveland, Ohio on Monday.") for source in "bcd"] + [("a", f"In Cleveland, {mine} spoke on Monday.")]
+    results = analyze([Article(id=f"o{i}", source=s, text=t) for i, (s, t) in enumerate(texts)])
+    assert [f.severity.value for f in results[-1].findings if f.rule == "TRN002"] == [severity]
+
+
 def test_name_summary_merge_is_associative() -> None:
     texts = [("a", "Dmitry Medvedev met Xi Jinping."), ("b", "Xi Jinping met Dmitry Medvedev in Moscow."), ("c", "Medvedev spoke; Xi listened.")]
     parts = []
@@ -469,6 +485,7 @@ JOIN_CASES = [
     ("Download report.PDF from www.Example.Com and run Node.js.", set()),
     ("What he had had in mind was that that plan; ylang ylang grows there.", set()),
     ("The meeting starts at 5 p.m. on Monday, approx. during lunch, 8 ft. long.", set()),
+    ("Sanders won most Wyo. delegates, and a Calif. win could help him.", set()),  # states abbreviated
     ("He promised jobs, jobs, jobs and said No. No. No. to the crowd.", set()),
     ("Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.", set()),
     # A full stop after a unit that follows a quantity ends an abbreviation, not a sentence.

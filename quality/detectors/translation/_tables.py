@@ -189,7 +189,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "mr mrs ms dr prof st jr sr vs etc approx est no nos vol ca cf ed eds fig figs al inc ltd co "
     "corp dept govt gen col lt sgt capt cmdr adm rev hon sen rep gov pres jan feb mar apr jun "
     "jul aug sep sept oct nov dec mon tue wed thu fri sat sun am pm a.m p.m e.g i.e u.s u.k "
-    "u.n e.u op pp p ch sec art para min max km kg mt bn mn tn ft yd in oz lb lbs mi sq".split()
+    "u.n e.u op pp p ch sec art para min max km kg mt bn mn tn ft yd in oz lb lbs mi sq "
+    # US states as news style abbreviates them ("Calif. voters", "Wyo. delegates"), but for
+    # those that are English words too (Ill., Mass., Miss., Wash.)
+    "ala ariz ark calif colo conn fla ga ind kan kans ky la md mich minn mo mont neb nev okla ore "
+    "pa tenn tex va vt wis wyo n.h n.j n.m n.y n.c n.d s.c s.d r.i w.va".split()
 )
 
 # Second halves of a dotted token that are file extensions or domains, not a new sentence:

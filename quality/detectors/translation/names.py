@@ -722,10 +722,13 @@ def _after_determiner(text: str, start: int) -> bool:
 def _case_only(key: Sequence[str], other: Sequence[str]) -> bool:
     """Whether ``key`` is ``other`` with capitals inside its words lowered ("Apple Airpods" for
     "Apple AirPods", "Youtube" for "YouTube"): a house style for a brand, information rather
-    than a slip. A first letter lowered ("Xi jinping") or a capital added ("HIllary") is a slip."""
-    return len(key) == len(other) and all(
-        a.lower() == b.lower() and a[:1] == b[:1] and all(x == y or x == y.lower() for x, y in zip(a, b)) for a, b in zip(key, other)
-    )
+    than a slip; so are words set in capitals ("FOX News", a credit line's "ASSOCIATED PRESS"). A
+    first letter lowered ("Xi jinping") or a capital added ("HIllary") is a slip."""
+    if len(key) != len(other) or any(a.lower() != b.lower() for a, b in zip(key, other)):
+        return False
+    if all(a == b or a.isupper() for a, b in zip(key, other)):
+        return True  # a word set in capitals ("FOX News", "ASSOCIATED PRESS"): typography
+    return all(a[:1] == b[:1] and all(x == y or x == y.lower() for x, y in zip(a, b)) for a, b in zip(key, other))
 
 
 def _outlet_spelling(
