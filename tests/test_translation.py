@@ -593,6 +593,7 @@ PHRASING_CASES = [
     ("“It’s destroying the reputation of this committee,” said the senator.", None),
     ("The company’s head of communications said the plan was on track.", None),
     ("Russian diplomacy has a long history, the professor said.", None),
+    ("Matt O'Connor, the founder of Fathers 4 Justice, said the protest would go on.", None),  # a name
     # After a verb whose object is a clause, "any" opens the clause as its subject.
     ("Analysts said any gains are likely to be short-lived.", None),
     ("The coach conceded any deal for the striker was looking unlikely.", None),

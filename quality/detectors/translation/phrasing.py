@@ -121,6 +121,8 @@ def _metonym_agents(text: str, words: list[Token]) -> Iterator[Phrase]:
     for i, word in enumerate(lowered):
         if word not in tables.METONYM_FIELD_NOUNS:
             continue
+        if i > 0 and words[i].is_capitalised:
+            continue  # "Fathers 4 Justice said", "the Department of Justice": a name, not the activity
         start = i
         while start > 0 and words[start - 1].is_capitalised and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
             start -= 1  # "Russian", "US": the nationality that makes it an institution
