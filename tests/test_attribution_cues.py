@@ -103,6 +103,9 @@ CUE_VERB = [
     ("The talks will resume in May, TASS reported.", "reported", "TASS", "media"),
     ("The Moscow daily Kurier claimed the minister would come.", "claimed", "The Moscow daily Kurier", "media"),
     ("Talks will resume, state media said.", "said", "state media", "media"),
+    # a media word or an outlet's name inside another name: an organisation, a person
+    ("The Reporters Without Borders group said the arrests were unlawful.", "said", "The Reporters Without Borders group", "organisation"),
+    ("The odds were cut, William Hill spokesman Rupert Adams said.", "said", "William Hill spokesman Rupert Adams", "person"),
     ("Talks will resume, officials said.", "said", "officials", "anonymous"),
     ("A source close to the talks said they would resume.", "said", "A source close to the talks", "anonymous"),
     ("Four people briefed on the meeting said it went badly.", "said", "Four people briefed on the meeting", "anonymous"),

@@ -195,12 +195,13 @@ def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
         return True
     # A media noun as the head ("the newspaper", "state media"), not "media adviser".
     cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(lowers))
-    if cut and lowers[cut - 1] in T.MEDIA_NOUNS:
-        return True
+    if cut and lowers[cut - 1] in T.MEDIA_NOUNS and not (cut > 1 and words[cut - 1][:1].isupper()):
+        return True  # not the last word of a name ("the Committee to Protect Journalists")
     # A media noun before a name: "the Moscow daily Vedomosti", "news agency TASS"; not before a
-    # role ("Press Secretary Josh Earnest" is a person).
+    # role ("Press Secretary Josh Earnest" is a person), nor inside a name ("Reporters Without
+    # Borders", "the Committee to Protect Journalists").
     if any(lowers[k] in T.MEDIA_NOUNS and words[k + 1][:1].isupper() and lowers[k + 1] not in T.ROLE_NOUNS | T.SPOKESPERSON_NOUNS
-           for k in range(len(words) - 1)):
+           and not _inside_a_name(words, k) for k in range(len(words) - 1)):
         return True
     if _names_an_outlet(words):
         return True
@@ -210,11 +211,28 @@ def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
     return len(words) == 2 and lowers[0] == "the" and lowers[1] in T.MEDIA_NAME_WORDS and words[1][:1].isupper()
 
 
+def _inside_a_name(words: Sequence[str], k: int) -> bool:
+    """Whether the capitalised ``words[k]`` is inside another kind of name: after a capitalised
+    word, or before a capitalised function word ("Reporters Without Borders"); a media noun
+    opening a name is a paper's ("the Daily Planet")."""
+    if not words[k][:1].isupper():
+        return False
+    after_a_name = k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in T.FUNCTION_WORDS
+    return after_a_name or words[k + 1].lower() in T.FUNCTION_WORDS | _NAME_PREPOSITIONS
+
+
+_NAME_PREPOSITIONS = frozenset("without within beyond across".split())  # not in the function-word table
+
+
 def _names_an_outlet(words: Sequence[str]) -> bool:
-    """Whether a run of capitalised words (with "the", "of" ... inside) is a known outlet."""
+    """Whether a run of capitalised words (with "the", "of" ... inside) is a known outlet; a run
+    that a capitalised word opens before it is the tail of another name ("William Hill", the
+    bookmaker, is not The Hill)."""
     n = len(words)
     for a in range(n):
         if not words[a][:1].isupper() and words[a].lower() != "the":
+            continue
+        if a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower() not in T.FUNCTION_WORDS:
             continue
         for b in range(a + 1, min(n, a + MAX_OUTLET_WORDS) + 1):
             run = words[a:b]
