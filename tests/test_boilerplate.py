@@ -66,7 +66,9 @@ KIND_CASES = [
     ("ad marker", "Advertisement", "BPL007"),
     ("story continues", "Story continues below advertisement", "BPL007"),
     ("affiliate", "This post may contain affiliate links. We may earn a commission at no extra cost to you.", "BPL007"),
+    ("sponsor line", "Sponsored by Example Bank and its partners in the region", "BPL007"),
     # Not boilerplate
+    ("sponsor in prose", "The candidates met on Thursday at a debate sponsored by CNN and the state party in Des Moines.", None),
     ("mentions telegram", "The ministry announced the visit on Telegram, where it has more than a million followers.", None),
     ("mentions photo", "The photograph, taken by a resident, shows the bridge moments before it collapsed into the river.", None),
     ("short paragraph", "Putin had invited his Asian ally to visit Russia in December.", None),
