@@ -57,6 +57,7 @@ FOREIGN_CASES = [
     ("Virus poses as Christmas e mail", None, ""),  # "e mail" is "e-mail" without its hyphen, not Italian
     ("G Rossi, S Bianchi, CA del Fava, D dal Maso, P Greco, M Barbini", None, ""),  # a line-up's name particles
     ("He said the new rules were de rigueur and that he was au fait with them.", None, ""),  # borrowings
+    ("The rivals went mano a mano, muttering sotto voce; ha ha, wrote one reader.", None, ""),
 ]
 
 
@@ -487,6 +488,11 @@ JOIN_CASES = [
     ("The meeting starts at 5 p.m. on Monday, approx. during lunch, 8 ft. long.", set()),
     ("Sanders won most Wyo. delegates, and a Calif. win could help him.", set()),  # states abbreviated
     ("He promised jobs, jobs, jobs and said No. No. No. to the crowd.", set()),
+    # speech quoted as spoken or written: rhetoric, an interjection, a tweet's lower case
+    ('"She can look you in the face and lie and lie and lie," he said.', set()),
+    ('Would he vote for Trump? "No, no, no, no," Garcia said.', set()),
+    ('Another tweeted, "Clinton thinks she is above the law. if only we could vote twice."', set()),
+    ("The report said and lie and lie and lie and lie were the words.", {"TRN011"}),  # not quoted
     ("Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.", set()),
     # A full stop after a unit that follows a quantity ends an abbreviation, not a sentence.
     ("Add 1 tsp. soy sauce, 2 Tbsp. pumpkin seeds and 8 oz. water, cut ½ in. thick.", set()),
@@ -594,6 +600,8 @@ PHRASING_CASES = [
     ("The company’s head of communications said the plan was on track.", None),
     ("Russian diplomacy has a long history, the professor said.", None),
     ("Matt O'Connor, the founder of Fathers 4 Justice, said the protest would go on.", None),  # a name
+    ("Tinder's ban of the student was first reported by BuzzFeed on Monday.", None),  # passive: no one speaks
+    ("Rubio's campaign has sent a barrage of releases aimed at portraying Cruz as a man who will say anything.", None),
     # After a verb whose object is a clause, "any" opens the clause as its subject.
     ("Analysts said any gains are likely to be short-lived.", None),
     ("The coach conceded any deal for the striker was looking unlikely.", None),

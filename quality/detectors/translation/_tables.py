@@ -46,6 +46,7 @@ ENGLISH_LOAN_PHRASES: tuple[str, ...] = (
     "de rigueur", "au fait", "au pair", "faux pas", "bête noire", "bete noire", "par excellence",
     "en bloc", "de trop", "idée fixe", "idee fixe", "fin de siècle", "fin de siecle", "belle époque",
     "crème de la crème", "creme de la creme", "pièce de résistance", "piece de resistance",
+    "sotto voce", "mano a mano", "ha ha", "a cappella", "al fresco", "al dente", "dolce vita",
 )  # fmt: skip
 
 # Latin transliteration of Russian, longest letter groups first, so that transliterated Russian

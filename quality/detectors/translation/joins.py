@@ -28,6 +28,7 @@ from typing import Iterator
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import english_zipf
+from quality.quotations import inside_quotation, quote_regions
 
 _DOTTED_NAME = r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b"
 _E_MAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -243,12 +244,16 @@ def _opens_sentence(text: str, index: int) -> bool:
 
 
 def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
+    quoted: list[tuple[int, int]] | None = None
     for found in _stray_stop_candidates(text):
         before, after = found.before, found.after
         if not original[found.stop + 1 : found.stop + 2].isspace():
             continue  # the gap is a masked handle or address, not white space
         if _is_abbreviation_or_fragment(text, found):
             continue
+        quoted = quote_regions(original) if quoted is None else quoted
+        if inside_quotation(quoted, found.stop):
+            continue  # a tweet or an e-mail quoted as written ("She was great. well done."): not the article's slip
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
         yield Artifact(
@@ -303,6 +308,8 @@ def _loops(text: str) -> Iterator[Artifact]:
             # "and on and on and on", "over and over and over": the commonest words joined by "and" or
             # "or" are a figure of speech; "of the of the of the" is a stuck decoder
             figure = size > 1 and ("and" in words or "or" in words) and all(english_zipf(word) >= FIGURE_OF_SPEECH_ZIPF for word in words)
+            if clear and one_line and not data and not figure and _spoken(text, matches[i].start(), words):
+                figure = True
             if clear and one_line and not data and not figure and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
@@ -314,6 +321,14 @@ def _loops(text: str) -> Iterator[Artifact]:
 
 
 _TRUE, _FALSE = bytes([True]), bytes([False])
+
+
+def _spoken(text: str, start: int, words: list[str]) -> bool:
+    """A repetition inside a quotation that speech makes: each copy joined by "and" or "or"
+    ("and lie and lie and lie") or one common word ("No, no, no, no", "very, very, very")."""
+    if not ("and" in words or "or" in words or (len(words) == 1 and english_zipf(words[0]) >= FIGURE_OF_SPEECH_ZIPF)):
+        return False
+    return inside_quotation(quote_regions(text), start)
 
 
 def _tight(text: str, words: list, i: int, repeats: int) -> bool:

@@ -37,6 +37,7 @@ _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man
 _SPEECH = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
 _CONTRACTIONS = frozenset("it's that's he's she's what's there's here's who's let's where's how's".split())
 _MODALS = frozenset("can could may might will would should must shall".split())
+_FINITE_AUXILIARIES = _MODALS | frozenset("is are was were be been has have had".split())
 _POSSESSIVE = re.compile(r"['’]s$|s['’]$")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
 
@@ -164,6 +165,8 @@ def _possessed_non_speaker(text: str, words: list[Token]) -> Iterator[Phrase]:
             continue
         if subject[0].lower.replace("’", "'") in _CONTRACTIONS:
             continue  # "It's", "That's": not a possessor
+        if any(w.lower in _FINITE_AUXILIARIES for w in subject):
+            continue  # "Tinder's ban of her was first reported by": the noun phrase is not the verb's speaker
         head_index = 1
         while head_index < len(subject) and subject[head_index].lower not in _STOP_SUBJECT:
             head_index += 1
