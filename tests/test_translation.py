@@ -488,10 +488,9 @@ JOIN_CASES = [
     ("The meeting starts at 5 p.m. on Monday, approx. during lunch, 8 ft. long.", set()),
     ("Sanders won most Wyo. delegates, and a Calif. win could help him.", set()),  # states abbreviated
     ("He promised jobs, jobs, jobs and said No. No. No. to the crowd.", set()),
-    # speech quoted as spoken or written: rhetoric, an interjection, a tweet's lower case
+    # speech quoted as spoken: rhetoric, an interjection
     ('"She can look you in the face and lie and lie and lie," he said.', set()),
     ('Would he vote for Trump? "No, no, no, no," Garcia said.', set()),
-    ('Another tweeted, "Clinton thinks she is above the law. if only we could vote twice."', set()),
     ("The report said and lie and lie and lie and lie were the words.", {"TRN011"}),  # not quoted
     ("Temperatures were 120 degrees, 0 degrees, 0 degrees and 120 degrees.", set()),
     # A full stop after a unit that follows a quantity ends an abbreviation, not a sentence.

@@ -244,16 +244,12 @@ def _opens_sentence(text: str, index: int) -> bool:
 
 
 def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
-    quoted: list[tuple[int, int]] | None = None
     for found in _stray_stop_candidates(text):
         before, after = found.before, found.after
         if not original[found.stop + 1 : found.stop + 2].isspace():
             continue  # the gap is a masked handle or address, not white space
         if _is_abbreviation_or_fragment(text, found):
             continue
-        quoted = quote_regions(original) if quoted is None else quoted
-        if inside_quotation(quoted, found.stop):
-            continue  # a tweet or an e-mail quoted as written ("She was great. well done."): not the article's slip
         if english_zipf(after) < CONTINUATION_ZIPF or english_zipf(before) < KNOWN_WORD_ZIPF:
             continue
         yield Artifact(
