@@ -334,8 +334,9 @@ def _role(version: _Version, matches: dict[int, list[Match | None]], origin: int
 def _divergences(version: _Version, matches: dict[int, list[Match | None]], versions: dict[int, _Version], language: str) -> list[Divergence]:
     """The version's departures from the versions of the same days (a follow-up weeks later
     tells a later state of the story, not another version of it) that align with at least
-    :data:`PEER_COVERAGE` of its sentences (an article of the same topic is not a version). A name is compared first with
-    the aligned sentences of the other versions, then, one letter away at most, with the story."""
+    :data:`PEER_COVERAGE` of its sentences (an article of the same topic is not a version). A
+    name is compared first with the aligned sentences of the other versions, then, one letter
+    away at most, with the story."""
     found = []
     peers = {j for j in matches if _same_days(version.member, versions[j].member) and _coverage(matches[j]) >= PEER_COVERAGE}
     variants: dict[str, NameVariant] = {}

@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Sequence
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
 from quality.langid import identify
+from quality.quotations import inside_quotation, quote_regions
 
 # Scripts other than Latin, with the language each one most likely stands for in news.
 _SCRIPT_RUN = re.compile(
@@ -128,7 +129,7 @@ def _gloss_after_quotation(text: str, fragment: "Fragment") -> int | None:
     after an opening mark, or inside a quotation opened earlier on its line."""
     line_start = text.rfind("\n", 0, fragment.start) + 1
     before = text[max(line_start, fragment.start - QUOTATION_REACH) : fragment.start]
-    if not (_OPENS_QUOTE.search(before) or _inside_quotation(before)):
+    if not (_OPENS_QUOTE.search(before) or inside_quotation(quote_regions(text), fragment.start)):
         return None
     line_end = text.find("\n", fragment.end)
     closing = _CLOSES_QUOTE.search(text, fragment.end, min(line_end if line_end >= 0 else len(text), fragment.end + QUOTATION_REACH))
@@ -139,11 +140,6 @@ def _gloss_after_quotation(text: str, fragment: "Fragment") -> int | None:
         return bracket + 1
     gloss = _GLOSS_FOLLOWS.match(text, closing.start())
     return gloss.end() if gloss else None
-
-
-def _inside_quotation(before: str) -> bool:
-    """Whether a quotation is open at the end of ``before`` (text of one line)."""
-    return before.rfind("“") > before.rfind("”") or before.rfind("«") > before.rfind("»") or before.count('"') % 2 == 1
 
 
 # A word's kind needs only the heads of the frequency lists (text.top_zipf) when every floor

@@ -403,9 +403,10 @@ def _order_without_corpus(found: list[Mention]) -> list[NameFinding]:
 
 
 # Romanised Chinese, Korean and Vietnamese syllables: an optional initial (and a glide after
-# it), one to three vowels, an optional final. A given name written in them ("Jinping", "Jae-in", "Xuan") can follow a
-# family name that comes first; a Western surname has clusters they cannot make ("Bowyer",
-# "Clijsters", "Jacobsen"). No final "l" or "r": they would take "Hamilton" or "Baker" too.
+# it), one to three vowels, an optional final. A given name written in them ("Jinping",
+# "Jae-in", "Xuan") can follow a family name that comes first; a Western surname has clusters
+# they cannot make ("Bowyer", "Clijsters", "Jacobsen"). No final "l" or "r": they would take
+# "Hamilton" or "Baker" too.
 _SYLLABLE_INITIALS = ("ngh", "ng", "nh", "ph", "th", "tr", "kh", "gi", "qu", "zh", "ch", "sh", "kk", "tt", "pp", "ss", "jj", *"bcdfghjklmnpqrstwxyz", "")
 _SYLLABLE_FINALS = ("ng", "nh", "ch", "n", "m", "p", "t", "k", "c", "")
 _SYLLABLE_VOWELS = frozenset("aeiouü")
