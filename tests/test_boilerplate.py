@@ -67,6 +67,7 @@ KIND_CASES = [
     ("story continues", "Story continues below advertisement", "BPL007"),
     ("affiliate", "This post may contain affiliate links. We may earn a commission at no extra cost to you.", "BPL007"),
     ("sponsor line", "Sponsored by Example Bank and its partners in the region", "BPL007"),
+    ("sponsor label", "Market Update sponsored by", "BPL007"),
     ("sponsored podcast", "This week's Tennis Podcast is sponsored by the Example Finals, which take place in May.", "BPL007"),
     # Not boilerplate
     ("sponsor in prose", "The candidates met on Thursday at a debate sponsored by CNN and the state party in Des Moines.", None),

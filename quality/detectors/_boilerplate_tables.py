@@ -352,9 +352,10 @@ LEGAL: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 
 # BPL007: advertising markers, sponsorship and affiliate disclosures. "Sponsored by" counts on a
-# line it opens or about the text itself ("this post is sponsored by", "This week's podcast is
-# sponsored by"): in a sentence of the article it reports who paid for something else ("the
-# debate sponsored by CNN").
+# line it opens or ends (a widget's label, "Market Update sponsored by", the sponsor a logo), or
+# about the text itself ("this post is sponsored by", "This week's podcast is sponsored by"): in
+# a sentence of the article it reports who paid for something else ("the debate sponsored by
+# CNN").
 AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\W*(?:advertisements?|advertising|advertorial|adverts?|ads?|anúncio|publicidade|publicidad|"
                 r"pubblicità|werbung|publicité|реклама|sponsored|sponsored (?:content|post|links?|stories|by .{1,40})|"
@@ -367,7 +368,7 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"(?:a )?(?:small )?(?:commission|compensation|fee)|\bat no (?:extra|additional) cost to you\b|"
                 r"\b(?:this|the) (?:post|article|content|story) (?:is|was|may be) (?:sponsored|paid for)|"
                 r"\b(?:podcast|episode|newsletter|giveaway|video) (?:is|was) sponsored by\b|"
-                r"\bhas been compensated\b|^\W*sponsored by\b|#(?:ad|sponsored)\b", _I), 400),
+                r"\bhas been compensated\b|^\W*sponsored by\b|\bsponsored by\W*$|#(?:ad|sponsored)\b", _I), 400),
 )
 
 # BPL009 spares a transcript's own lines: a stage direction (an audience's reaction or a sound,

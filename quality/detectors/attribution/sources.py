@@ -195,8 +195,8 @@ def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
         return True
     # A media noun as the head ("the newspaper", "state media"), not "media adviser".
     cut = next((k for k, w in enumerate(lowers) if k > 0 and w in T.NOUN_PHRASE_LINKS), len(lowers))
-    if cut and lowers[cut - 1] in T.MEDIA_NOUNS and not (cut > 1 and words[cut - 1][:1].isupper()):
-        return True  # not the last word of a name ("the Committee to Protect Journalists")
+    if cut and lowers[cut - 1] in T.MEDIA_NOUNS and not (cut > 1 and words[cut - 1][:1].isupper() and lowers[cut - 1] in _MEDIA_PEOPLE):
+        return True  # not journalists ending a name ("the Committee to Protect Journalists")
     # A media noun before a name: "the Moscow daily Vedomosti", "news agency TASS"; not before a
     # role ("Press Secretary Josh Earnest" is a person), nor inside a name ("Reporters Without
     # Borders", "the Committee to Protect Journalists").
@@ -212,28 +212,31 @@ def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:
 
 
 def _inside_a_name(words: Sequence[str], k: int) -> bool:
-    """Whether the capitalised ``words[k]`` is inside another kind of name: after a capitalised
-    word, or before a capitalised function word ("Reporters Without Borders"); a media noun
-    opening a name is a paper's ("the Daily Planet")."""
-    if not words[k][:1].isupper():
+    """Whether the capitalised ``words[k]``, a noun for journalists, is inside another kind of
+    name: after a capitalised word, or before a capitalised function word ("Reporters Without
+    Borders"); a media noun opening a name is a paper's ("the Daily Planet")."""
+    if not words[k][:1].isupper() or words[k].lower() not in _MEDIA_PEOPLE:
         return False
     after_a_name = k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in T.FUNCTION_WORDS
     return after_a_name or words[k + 1].lower() in T.FUNCTION_WORDS | _NAME_PREPOSITIONS
 
 
 _NAME_PREPOSITIONS = frozenset("without within beyond across".split())  # not in the function-word table
+# Media nouns for the people who report: inside a name they make an association of them
+# ("Reporters Without Borders"), where "Media", "Press" or "Radio" make a company of the media.
+_MEDIA_PEOPLE = frozenset("reporter reporters journalist journalists correspondent correspondents".split())
 
 
 def _names_an_outlet(words: Sequence[str]) -> bool:
     """Whether a run of capitalised words (with "the", "of" ... inside) is a known outlet; a run
     that a capitalised word opens before it is the tail of another name ("William Hill", the
-    bookmaker, is not The Hill)."""
+    bookmaker, is not The Hill), unless it opens with a newspaper word ("Liberty Times")."""
     n = len(words)
     for a in range(n):
         if not words[a][:1].isupper() and words[a].lower() != "the":
             continue
-        if a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower() not in T.FUNCTION_WORDS:
-            continue
+        if a > 0 and words[a - 1][:1].isupper() and words[a - 1].lower() not in T.FUNCTION_WORDS and words[a].lower() not in T.MEDIA_NAME_WORDS:
+            continue  # "William Hill" is not The Hill; "the Liberty Times" is a Times all the same
         for b in range(a + 1, min(n, a + MAX_OUTLET_WORDS) + 1):
             run = words[a:b]
             if not all(w[:1].isupper() or w.lower() in ("the", "of", "de", "della", "i", "-", "'s", "’s") for w in run):

@@ -59,6 +59,7 @@ from quality.detectors.translation.rules import (
 )  # fmt: skip
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
+from quality.quotations import quote_regions
 from quality.rules import dominant_kind
 from quality.spans import prose_lines, word_count
 from quality.detectors.translation.text import WORD, lines
@@ -136,7 +137,8 @@ class TranslationDetector(Detector):
             for para in (lines(text) if scripts or foreign_words else ())
             for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words)
         ]
-        fragments = [f for f in fragments if not glossed(text, f, fragments)]
+        quotations = quote_regions(text) if fragments else []
+        fragments = [f for f in fragments if not glossed(text, f, fragments, quotations)]
         foreign_letters = sum(_letters(text[f.start : f.end]) for f in fragments)
         if fragments and foreign_letters > FOREIGN_ARTICLE_SHARE * _prose_letters(text):
             language = Counter(f.language for f in fragments).most_common(1)[0][0]

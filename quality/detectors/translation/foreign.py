@@ -98,10 +98,12 @@ GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold 
 QUOTATION_REACH = 300  # characters before and after the fragment in which its quotation's marks are sought
 
 
-def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"]) -> bool:
+def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"], quotations: list[tuple[int, int]] | None = None) -> bool:
     """Whether ``fragment`` is glossed by the writer (see above): the gloss itself must be free
-    of other fragments, or it is no translation."""
-    gloss_start = _bracket_gloss(text, fragment) or _gloss_after_quotation(text, fragment)
+    of other fragments, or it is no translation. ``quotations``: the text's
+    (:func:`quality.quotations.quote_regions`), when the caller has them."""
+    quotations = quote_regions(text) if quotations is None else quotations
+    gloss_start = _bracket_gloss(text, fragment) or _gloss_after_quotation(text, fragment, quotations)
     if gloss_start is None:
         return False
     reach = gloss_start + GLOSS_REACH
@@ -124,12 +126,12 @@ def _bracket_gloss(text: str, fragment: "Fragment") -> int | None:
     return found.start(1)
 
 
-def _gloss_after_quotation(text: str, fragment: "Fragment") -> int | None:
+def _gloss_after_quotation(text: str, fragment: "Fragment", quotations: list[tuple[int, int]]) -> int | None:
     """Where the gloss after the fragment's quotation starts, when the fragment is quoted: just
     after an opening mark, or inside a quotation opened earlier on its line."""
     line_start = text.rfind("\n", 0, fragment.start) + 1
     before = text[max(line_start, fragment.start - QUOTATION_REACH) : fragment.start]
-    if not (_OPENS_QUOTE.search(before) or inside_quotation(quote_regions(text), fragment.start)):
+    if not (_OPENS_QUOTE.search(before) or inside_quotation(quotations, fragment.start)):
         return None
     line_end = text.find("\n", fragment.end)
     closing = _CLOSES_QUOTE.search(text, fragment.end, min(line_end if line_end >= 0 else len(text), fragment.end + QUOTATION_REACH))

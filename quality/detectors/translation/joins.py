@@ -123,6 +123,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
 def _lost_spaces(text: str) -> Iterator[Artifact]:
     if not _HAS_CAMEL.search(text):
         return
+    uses: dict[str, int] = {}  # each form's uses in the article, counted once per form
     for match in _CAMEL.finditer(text):
         first, second = match.group(1), match.group(2)
         whole = first + second
@@ -133,7 +134,10 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         spaced = f"{first} {second}"
         # A lost space is an accident: where the article joins the words more often than it
         # spaces them ("RipGuard" 7 times, "Rip Guard" once), the joined form is the name's.
-        if spaced in text and text.count(spaced) >= text.count(whole):
+        for form in (spaced, whole):
+            if form not in uses:
+                uses[form] = text.count(form)
+        if uses[spaced] and uses[spaced] >= uses[whole]:
             message = R.LOST_SPACE.message_for(whole=whole, spaced=spaced)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced)
         else:  # could be a camel-case brand that wordfreq does not know
@@ -283,6 +287,7 @@ def _loops(text: str) -> Iterator[Artifact]:
     lowered = list(map(str.lower, _LOOP_WORD.findall(text)))
     matches: list[re.Match[str]] = []  # the words' positions, found only if a loop may exist
     reported: list[tuple[int, int]] = []
+    quoted: list[list[tuple[int, int]]] = []  # the quotations, found once if a loop may be speech
     for size in range(1, LOOP_MAX_WORDS + 1):
         needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
         # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions
@@ -304,8 +309,9 @@ def _loops(text: str) -> Iterator[Artifact]:
             # "and on and on and on", "over and over and over": the commonest words joined by "and" or
             # "or" are a figure of speech; "of the of the of the" is a stuck decoder
             figure = size > 1 and ("and" in words or "or" in words) and all(english_zipf(word) >= FIGURE_OF_SPEECH_ZIPF for word in words)
-            if clear and one_line and not data and not figure and _spoken(text, matches[i].start(), words):
-                figure = True
+            if clear and one_line and not data and not figure and _speech_words(words):
+                quoted = quoted or [quote_regions(text)]
+                figure = inside_quotation(quoted[0], matches[i].start())
             if clear and one_line and not data and not figure and (size > 1 or _tight(text, matches, i, repeats)):
                 reported.append((i, last))
                 phrase = " ".join(m.group() for m in matches[i : i + size])
@@ -319,12 +325,10 @@ def _loops(text: str) -> Iterator[Artifact]:
 _TRUE, _FALSE = bytes([True]), bytes([False])
 
 
-def _spoken(text: str, start: int, words: list[str]) -> bool:
-    """A repetition inside a quotation that speech makes: each copy joined by "and" or "or"
-    ("and lie and lie and lie") or one common word ("No, no, no, no", "very, very, very")."""
-    if not ("and" in words or "or" in words or (len(words) == 1 and english_zipf(words[0]) >= FIGURE_OF_SPEECH_ZIPF)):
-        return False
-    return inside_quotation(quote_regions(text), start)
+def _speech_words(words: list[str]) -> bool:
+    """Whether a repeated phrase is one speech makes, when it is quoted: each copy joined by
+    "and" or "or" ("and lie and lie and lie") or one common word ("No, no, no, no", "very, very")."""
+    return "and" in words or "or" in words or (len(words) == 1 and english_zipf(words[0]) >= FIGURE_OF_SPEECH_ZIPF)
 
 
 def _tight(text: str, words: list, i: int, repeats: int) -> bool:
