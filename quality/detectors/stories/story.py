@@ -335,10 +335,11 @@ def _divergences(version: _Version, matches: dict[int, list[Match | None]], vers
     """The version's departures from the versions of the same days (a follow-up weeks later
     tells a later state of the story, not another version of it) that align with at least
     :data:`PEER_COVERAGE` of its sentences (an article of the same topic is not a version). A
-    name is compared first with the aligned sentences of the other versions, then, one letter
-    away at most, with the story."""
+    name is compared first with the aligned sentences of those versions, then, one letter away
+    at most, with the names of every version of the same days."""
     found = []
-    peers = {j for j in matches if _same_days(version.member, versions[j].member) and _coverage(matches[j]) >= PEER_COVERAGE}
+    same_days = {j for j in matches if _same_days(version.member, versions[j].member)}
+    peers = {j for j in same_days if _coverage(matches[j]) >= PEER_COVERAGE}
     variants: dict[str, NameVariant] = {}
     for u, unit in enumerate(version.units):
         aligned = [(versions[j], versions[j].units[found[u].other]) for j, found in matches.items() if found[u] and j in peers]
@@ -354,7 +355,7 @@ def _divergences(version: _Version, matches: dict[int, list[Match | None]], vers
                 message = NUMBER_DIVERGES.message_for(versions=_versions(number.versions), majority=f"{number.majority:g}", kind=q.kind, value=f"{q.value:g}")
                 found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message, number.written))
         found.extend(_attribution_divergences(version, unit, aligned))
-    others = [versions[j].names for j in sorted(peers)]
+    others = [versions[j].names for j in sorted(same_days)]  # a name is the story's, whatever the sentences
     for variant in name_variants(version.member.text, version.names, others, language, max_distance=1):
         variants.setdefault(variant.spelling, variant)
     for variant in sorted(variants.values(), key=lambda v: v.start):
