@@ -229,6 +229,14 @@ KRILL_FOLLOW_UP = [
 ]
 
 
+@pytest.mark.parametrize("elsewhere, flagged", [(frozenset(), ["Ryman"]), (frozenset({"Ryman"}), [])], ids=["no version writes it", "a version of the same days writes it"])
+def test_a_name_another_version_writes_is_no_variant(elsewhere, flagged):
+    """A version too unlike this one to suggest a spelling still shows the name is real."""
+    text = "The band played the Ryman Auditorium in Nashville."
+    found = name_variants(text, names_in(text), [names_in("The band played Nashville, Ryan said.")], max_distance=1, elsewhere=elsewhere)
+    assert [v.spelling for v in found] == flagged
+
+
 @pytest.mark.parametrize("shared, flagged", [(len(KRILL), True), (2, False)], ids=["a version of the story", "an article sharing two sentences"])
 def test_numbers_are_compared_only_between_versions_of_the_story(shared, flagged):
     """Two articles on one topic (two polls of one race) share a sentence's words but not the

@@ -201,16 +201,19 @@ class NameVariant:
     versions: int  # how many other versions use the majority spelling
 
 
-def name_variants(text: str, mine: set[str], others: Sequence[set[str]], language: str = "en", max_distance: int = 2) -> list[NameVariant]:
-    """Names of ``text`` (its set is ``mine``) that no other version uses and the language does
-    not know, one letter (two in a name of eight or more, up to ``max_distance``) from a spelling
-    more versions use (or as many, when the language knows it better): the first occurrence of
-    each, with that spelling."""
+def name_variants(
+    text: str, mine: set[str], others: Sequence[set[str]], language: str = "en", max_distance: int = 2, elsewhere: frozenset[str] = frozenset()
+) -> list[NameVariant]:
+    """Names of ``text`` (its set is ``mine``) that no other version uses (nor ``elsewhere``: the
+    names of versions too unlike this one to suggest a spelling) and the language does not know,
+    one letter (two in a name of eight or more, up to ``max_distance``) from a spelling more
+    versions use (or as many, when the language knows it better): the first occurrence of each,
+    with that spelling."""
     used_by = Counter(name for names in others for name in names)
     found = []
     for name in sorted(mine):
         rarity = zipf(name.lower(), language)
-        if len(name) < MIN_NAME_LENGTH or used_by[name] or rarity >= KNOWN_WORD_ZIPF:
+        if len(name) < MIN_NAME_LENGTH or used_by[name] or name in elsewhere or rarity >= KNOWN_WORD_ZIPF:
             continue
         support = {other: used_by[other] + (other in mine) for other in _near(name, [*used_by, *mine], max_distance)}
         ranked = sorted(support, key=lambda other: (support[other], zipf(other.lower(), language), other), reverse=True)

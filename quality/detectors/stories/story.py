@@ -336,7 +336,7 @@ def _divergences(version: _Version, matches: dict[int, list[Match | None]], vers
     tells a later state of the story, not another version of it) that align with at least
     :data:`PEER_COVERAGE` of its sentences (an article of the same topic is not a version). A
     name is compared first with the aligned sentences of those versions, then, one letter away
-    at most, with the names of every version of the same days."""
+    at most, with their names; a name any version of the same days uses is no variant."""
     found = []
     same_days = {j for j in matches if _same_days(version.member, versions[j].member)}
     peers = {j for j in same_days if _coverage(matches[j]) >= PEER_COVERAGE}
@@ -355,8 +355,9 @@ def _divergences(version: _Version, matches: dict[int, list[Match | None]], vers
                 message = NUMBER_DIVERGES.message_for(versions=_versions(number.versions), majority=f"{number.majority:g}", kind=q.kind, value=f"{q.value:g}")
                 found.append(Divergence(NUMBER_DIVERGES.code, q.start, q.end, message, number.written))
         found.extend(_attribution_divergences(version, unit, aligned))
-    others = [versions[j].names for j in sorted(same_days)]  # a name is the story's, whatever the sentences
-    for variant in name_variants(version.member.text, version.names, others, language, max_distance=1):
+    others = [versions[j].names for j in sorted(peers)]
+    elsewhere = frozenset(name for j in same_days - peers for name in versions[j].names)  # the story's names all the same
+    for variant in name_variants(version.member.text, version.names, others, language, max_distance=1, elsewhere=elsewhere):
         variants.setdefault(variant.spelling, variant)
     for variant in sorted(variants.values(), key=lambda v: v.start):
         message = NAME_VARIANT.message_for(None if variant.versions else "unshared", spelling=variant.spelling, majority=variant.majority, versions=_versions(variant.versions))
