@@ -24,7 +24,7 @@ from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
-from quality.detectors.translation.text import Token, english_zipf, lines, sentences, tokens
+from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, english_zipf, lines, sentences, tokens
 
 _ADVERBS = frozenset("also even ever still yet already just never only really actually reportedly allegedly".split())
 _STOP_SUBJECT = frozenset(
@@ -39,7 +39,6 @@ _CONTRACTIONS = frozenset("it's that's he's she's what's there's here's who's le
 _MODALS = frozenset("can could may might will would should must shall".split())
 _FINITE_AUXILIARIES = _MODALS | frozenset("is are was were be been has have had".split())
 _POSSESSIVE = re.compile(r"['’]s$|s['’]$")
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
 
 
 @dataclass(frozen=True)
@@ -87,10 +86,9 @@ def _lost_negation(text: str, sentence: str, words: list[Token]) -> Iterator[Phr
             j -= 1
         if j < 0 or not _finite_past(lowered[j]) or lowered[j] in tables.CLAUSE_VERBS:
             continue  # no past verb before it, or one whose object is a clause that "any" opens
-        if _CLAUSE_BREAK.search(text, words[j].end, words[i].start):
+        if CLAUSE_BREAK.search(text, words[j].end, words[i].start):
             continue  # 'said: "Any change ...': a quotation opens, not the verb's object
-        clause_start = _clause_start(text, words, j)
-        before = lowered[clause_start:i]
+        before = lowered[clause_start(text, words, j) : i]
         if any(w in tables.ANY_LICENSERS or w.endswith(("n't", "n’t")) for w in before):  # either apostrophe
             continue
         if any(w in _MODALS for w in lowered[i + 1 : i + 6]):
@@ -106,14 +104,6 @@ def _finite_past(word: str) -> bool:
     return word in tables.IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
 
 
-def _clause_start(text: str, words: list[Token], index: int) -> int:
-    """Index of the first word of the clause that contains ``words[index]``."""
-    for k in range(index, 0, -1):
-        if _CLAUSE_BREAK.search(text[words[k - 1].end : words[k].start]):
-            return k
-    return 0
-
-
 # --------------------------------------------------------------------------- non-speakers
 
 
@@ -125,7 +115,7 @@ def _metonym_agents(text: str, words: list[Token]) -> Iterator[Phrase]:
         if i > 0 and words[i].is_capitalised:
             continue  # "Fathers 4 Justice said", "the Department of Justice": a name, not the activity
         start = i
-        while start > 0 and words[start - 1].is_capitalised and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
+        while start > 0 and words[start - 1].is_capitalised and not CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
             start -= 1  # "Russian", "US": the nationality that makes it an institution
         if start == i:
             continue  # "diplomacy" alone is the activity, not a metonym
@@ -159,7 +149,7 @@ def _possessed_non_speaker(text: str, words: list[Token]) -> Iterator[Phrase]:
             continue
         if text[words[v - 1].end : words[v].start].strip():
             continue  # '…,” said X': the subject follows the verb
-        start = _clause_start(text, words, v - 1)
+        start = clause_start(text, words, v - 1)
         subject = words[start:v]
         if len(subject) < 3 or not _POSSESSIVE.search(subject[0].text) or not subject[0].is_capitalised:
             continue

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
-from quality.detectors.translation.text import Token, lines, sentences, tokens
+from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, lines, sentences, tokens
 from quality.quotations import inside_quotation, quote_regions
 
 _PERSON_NOUNS = frozenset(
@@ -37,7 +37,6 @@ _PERSON_NOUNS = frozenset(
 )
 _ADDRESSEE_VERBS = frozenset("told tells tell".split())  # the noun after them is spoken to
 _CLOSING_MARK = re.compile(r"[”\"»’']")
-_CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
 _POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
 _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
 
@@ -116,12 +115,12 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     apposition between commas right before the verb ("Barry Beal, a manager at Capgemini,
     told") or an aside in brackets ("Rep. Gregory Meeks (D-N.Y.) said") is passed over for the
     name before it."""
-    start = _clause_start(text, words, verb)
+    start = clause_start(text, words, verb)
     gap = text[words[verb - 1].end : words[verb].start] if verb > 0 else ""
     if start == verb and verb > 0 and ("," in gap or ")" in gap) and not _CLOSING_MARK.search(gap):
-        apposition = _clause_start(text, words, verb - 1)
+        apposition = clause_start(text, words, verb - 1)
         if apposition > 0:
-            start, verb = _clause_start(text, words, apposition - 1), apposition
+            start, verb = clause_start(text, words, apposition - 1), apposition
     subject = words[start:verb]
     if subject and subject[-1].lower in _PERSON_NOUNS:
         return subject[-5:]  # the head is a person: "A Department for Education spokeswoman"
@@ -134,18 +133,9 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     return subject[-5:]
 
 
-def _clause_start(text: str, words: list[Token], index: int) -> int:
-    """Index of the first word of the clause piece ending at ``words[index]`` (pieces are cut at
-    commas, quotes, brackets and dashes); ``index`` itself when a break comes right before it."""
-    start = index
-    while start > 0 and not _CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
-        start -= 1
-    return start
-
-
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
     end = verb + 1
-    while end < len(words) and not _CLAUSE_BREAK.search(text[words[end - 1].end : words[end].start]):
+    while end < len(words) and not CLAUSE_BREAK.search(text[words[end - 1].end : words[end].start]):
         end += 1
     return words[verb + 1 : end][:5]
 

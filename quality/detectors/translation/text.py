@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 from quality.detectors._wordlists import is_one_token, list_buckets, wordfreq, zipf_frequency
 from quality.segment import TITLES
@@ -24,6 +24,8 @@ WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
 _TITLE_BEFORE_STOP = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,6})\.$")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Where a clause piece ends: commas, semicolons, colons, quotes, brackets and dashes.
+CLAUSE_BREAK = re.compile(r"[,;:“”\"()—–]")
 
 
 class Token(NamedTuple):
@@ -53,6 +55,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tests select, so words are read per request, never for the whole article."""
     make = tuple.__new__  # skips the named tuple's Python-level constructor: a third faster
     return [make(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def clause_start(text: str, words: Sequence[Token], index: int) -> int:
+    """Index of the first word of the clause piece that ends at ``words[index]`` (pieces are cut
+    at :data:`CLAUSE_BREAK`); ``index`` itself when a break comes right before it."""
+    start = index
+    while start > 0 and not CLAUSE_BREAK.search(text[words[start - 1].end : words[start].start]):
+        start -= 1
+    return start
 
 
 
