@@ -33,6 +33,7 @@ from typing import Iterable, Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
+from quality.english import WORDS
 from quality.langid import identify
 from quality.quotations import inside_quotation, quote_regions
 
@@ -119,7 +120,7 @@ def _bracket_gloss(text: str, fragment: "Fragment") -> int | None:
     inside = found.group(1).strip()
     if inside.isupper() and inside.isalpha():
         line_start = text.rfind("\n", 0, fragment.start) + 1
-        initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text[line_start : fragment.end]) if w[0].isupper())
+        initials = "".join(w[0] for w in WORDS.findall(text[line_start : fragment.end]) if w[0].isupper())
         return found.start(1) if initials.endswith(inside) else None
     if _CREDIT_IN_BRACKETS.search(inside) or len(inside.split()) < 2:
         return None
