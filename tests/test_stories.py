@@ -511,3 +511,17 @@ def test_terminal_view_keeps_story_numbers_in_numeric_order():
     )  # fmt: skip
     shown = story_lines(story_rows(rows))
     assert shown.index("S99999") < shown.index("S100000")
+
+
+
+def test_the_readers_caches_change_no_answer(monkeypatch):
+    """Caches bounded so tightly that nothing is kept: every version, alignment and analysis is
+    read again when asked, and the stories are the same."""
+    from quality.detectors.stories import story
+
+    articles = [a for a in quality.load_paths([str(ROOT / "sample_corpus")]) if a.id[:3] in ("000", "001", "002", "003", "004")]  # one story
+    kept = [(r.metrics, r.findings) for r in analyze(articles)]
+    for budget in ("CACHED_VERSION_CHARS", "CACHED_ALIGNED_SENTENCES", "CACHED_ANALYSED_SENTENCES"):
+        monkeypatch.setattr(story, budget, 0)
+    assert [(r.metrics, r.findings) for r in analyze(articles)] == kept
+    assert any(f.rule.startswith("STY") for _, findings in kept for f in findings)

@@ -22,9 +22,10 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
+from cachetools import LRUCache, cached
 
 from quality.detectors.attribution.analysis import analyse
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, STANCE_FORMS, cue_knows
@@ -47,20 +48,23 @@ from quality.detectors.stories.summary import UNDATED, Grouping, Member, StorySu
 from quality.segment import Sentence, sentences
 
 MAX_COMPARED = 8
-# Caches of StoryReader: articles read (their sentences), alignments of pairs, story labels.
-CACHED_VERSIONS = 256
-CACHED_PAIRS = 2048
+# The story reader's caches, each bounded by a measure of what it holds that tracks its memory
+# (cachetools' ``getsizeof``), so that longer articles do not make the same count of answers
+# hold more; an answer larger than its whole cache is given, not kept. Each budget is about the count it replaces on the throughput corpus, whose
+# articles have 4,700 characters, 39 sentences long enough to align and 1.2 sentences a
+# paragraph on average (its last articles, nearly twice as long, fill them with fewer answers).
+CACHED_VERSION_CHARS = 1_200_000  # articles read: about 256 of the mean
+CACHED_ALIGNED_SENTENCES = 160_000  # alignments, by both sides' sentences: about 2,048 pairs
+# Paragraphs whose attribution analysis is kept, by their sentences, apart from the versions
+# read: a large story's versions are compared with many of its articles and read again once
+# evicted (on the 5,000-article throughput corpus each paragraph analysed was asked for 3.4
+# times). The same paragraph in several versions (a wire copy carried by many outlets) is
+# analysed once: its analyses by the paragraph's text, moved to each version's offsets.
+CACHED_ANALYSED_SENTENCES = 20_000  # about 16,384 paragraphs, in each of the two caches
 CACHED_LABELS = 65536
 MAX_LABEL_MEMBERS = 64  # a story's label is read from its first articles
 WHOLE_STORY = 64  # a story of at most this many articles is read at once (its articles fit the caches)
 CACHED_OUTCOMES = 20_000
-# Paragraphs whose attribution analysis is kept, apart from the versions read: a large story's
-# versions are compared with many of its articles and read again once evicted (on the
-# 5,000-article throughput corpus each paragraph analysed was asked for 3.4 times).
-CACHED_ANALYSES = 16_384
-# The same paragraph in several versions (a wire copy carried by many outlets) is analysed once:
-# its analyses by the paragraph's text, moved to each version's offsets.
-CACHED_PARAGRAPH_TEXTS = 16_384
 ORIGIN_COVERAGE = 0.3
 # A version is compared sentence by sentence only when this share of the article's sentences
 # align with it: two articles of one topic (two polls of one race) share a few sentences'
@@ -76,6 +80,7 @@ SPEAKER_KINDS = (PERSON, ORGANISATION)
 CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | {"according"}
 
 SINGLE, ORIGIN, COPY, REWRITE, INDEPENDENT = "single", "origin", "copy", "rewrite", "independent"
+Answer = TypeVar("Answer")
 
 
 @dataclass(frozen=True)
@@ -175,19 +180,20 @@ class StoryReader:
     """Reads an article's story for :meth:`outcome`: the article and the versions it is compared
     with, not the whole story, so that the time per article is bounded (by :data:`MAX_COMPARED`)
     however large its story, and the work of one pair serves both sides. Memory is bounded by
-    the caches (each a ``functools.lru_cache`` of its own): :data:`CACHED_VERSIONS` articles
-    read, :data:`CACHED_PAIRS` alignments, :data:`CACHED_ANALYSES` paragraphs' attribution
-    analyses (and :data:`CACHED_PARAGRAPH_TEXTS` by the paragraph's text, shared by the versions
-    that carry it), :data:`CACHED_LABELS` story labels, and :data:`CACHED_OUTCOMES` outcomes."""
+    the caches' budgets: :data:`CACHED_VERSION_CHARS` characters of articles read,
+    :data:`CACHED_ALIGNED_SENTENCES` sentences of the pairs aligned,
+    :data:`CACHED_ANALYSED_SENTENCES` sentences of paragraphs' attribution analyses (by
+    paragraph, and by the paragraph's text, shared by the versions that carry it),
+    :data:`CACHED_LABELS` story labels, and :data:`CACHED_OUTCOMES` outcomes."""
 
     def __init__(self, summary: StorySummary, grouping: Grouping, language: str = "en") -> None:
         self.summary = summary
         self.grouping = grouping
         self.language = language
-        self._version = lru_cache(maxsize=CACHED_VERSIONS)(self._read_version)
-        self._pair = lru_cache(maxsize=CACHED_PAIRS)(self._align_pair)
-        self._analysis = lru_cache(maxsize=CACHED_ANALYSES)(self._analyse_paragraph)
-        self._analysed_text = lru_cache(maxsize=CACHED_PARAGRAPH_TEXTS)(analyse)
+        self._version = _sized(self._read_version, CACHED_VERSION_CHARS, lambda v: len(v.member.text))
+        self._pair = _sized(self._align_pair, CACHED_ALIGNED_SENTENCES, lambda pair: len(pair[0]) + len(pair[1]))
+        self._analysis = _sized(self._analyse_paragraph, CACHED_ANALYSED_SENTENCES, len)
+        self._analysed_text = _sized(analyse, CACHED_ANALYSED_SENTENCES, len)
         self._label = lru_cache(maxsize=CACHED_LABELS)(self._read_label)
         self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()  # by story, bounded by articles
         self._held = 0  # outcomes in the cache
@@ -272,6 +278,12 @@ class StoryReader:
 
     def _read_label(self, story: int) -> str:
         return story_label([self.summary.member(k) for k in self.grouping.members(story)[:MAX_LABEL_MEMBERS]])
+
+
+def _sized(function: Callable[..., Answer], budget: int, size: Callable[[Answer], int]) -> Callable[..., Answer]:
+    """``function`` with its answers kept, the least recently used dropped once their sizes add
+    up to more than ``budget``."""
+    return cached(LRUCache(budget, getsizeof=size))(function)
 
 
 def _order(date: int, position: int) -> tuple[int, int]:
