@@ -315,6 +315,17 @@ SETTING_PHRASE = [
     ("They met in a video conference on Monday.", "", "", ""),
 ]
 
+# Read only where no other cue is found in the sentence.
+INTRODUCED_QUOTATION = [
+    ('Hannity interjected: “So you are saying there will be some flexibility?”', ":", "Hannity", "person"),
+    ('In a radio interview, Ann Lee went even further: "If he loses, it is the end of his career."', ":", "Ann Lee", "person"),
+    ('The ministry struck a softer tone: "We remain open to talks."', ":", "The ministry", "organisation"),
+    ('Three ingredients matter: "salt", "fat" and "acid".', "", "", ""),  # no source for a subject
+    ('The reason is simple: "nobody came".', "", "", ""),
+    # a long clause says something of its own, which the quotation only illustrates
+    ('Ann Lee has spent the last eleven years of her working life in the archives of the city museum: "dust".', "", "", ""),
+]
+
 SPEAKER_LABEL = [
     ("WALLACE: Let us start with the debate.", ":", "WALLACE", "person"),
     ("The reason is simple: nobody came.", "", "", ""),
@@ -358,6 +369,7 @@ BLOCKS: list[tuple[Callable, list[tuple[str, str, str, str]]]] = [
     (cues.issued_speech, ISSUED_SPEECH),
     (cues.cue_verb, CUE_VERB),
     (cues.setting_phrase, SETTING_PHRASE),
+    (cues.introduced_quotation, INTRODUCED_QUOTATION),
     (cues.speaker_label, SPEAKER_LABEL),
     (cues.inline_signature, INLINE_SIGNATURE),
     (cues.signature_line, SIGNATURE_LINE),
@@ -402,7 +414,7 @@ def test_recogniser(recognise: Callable, text: str, cue: str, source: str, kind:
 
 def test_every_recogniser_has_a_block_of_cases() -> None:
     tested = {recognise for recognise, _ in BLOCKS}
-    assert set(cues.TOKEN_RECOGNISERS) | set(cues.SENTENCE_RECOGNISERS) | {cues.setting_phrase, cues.signature_line} == tested
+    assert set(cues.TOKEN_RECOGNISERS) | set(cues.SENTENCE_RECOGNISERS) | {cues.setting_phrase, cues.introduced_quotation, cues.signature_line} == tested
 
 
 # Whether the sentence quotes its source's words: (sentence, quote).

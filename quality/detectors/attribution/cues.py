@@ -37,6 +37,9 @@ MAX_QUOTED_SOURCE = 12  # tokens between "quoted" and "as saying"
 MAX_POSSESSIVE_GAP = 2  # words between a possessor and its noun: "Trump's latest false claim"
 MAX_SPEAKER_LABEL_WORDS = 3  # "Sen. Jane Roe:" is a label; a longer run before a colon is a clause
 MAX_QUOTED_LABEL_WORDS = 8  # ... unless a quotation follows: 'Former secretary of state Ann Lee: "...'"
+# A clause that introduces a quotation with a colon is short: "Sanders delivered a snappy retort:".
+# A longer one says something of its own before the colon, which the quotation illustrates.
+MAX_INTRODUCING_WORDS = 12
 
 _SPEAKER_LABEL = re.compile(r"^\s*[\"“]?(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$", re.S)
 # A title and name before a colon and a quotation; a name after a roundup's dash.
@@ -157,6 +160,23 @@ def setting_phrase(ctx: Context) -> Cue | None:
         kind = ctx.classify(subject) if subject else None
         return Cue((k, k + length), subject, kind) if subject and kind else None
     return None
+
+
+def introduced_quotation(ctx: Context) -> Cue | None:
+    """'Kasich resisted: "..."', 'Sanders delivered a snappy retort: "..."': a short clause whose
+    subject is a source and which ends in a colon opening a quotation gives the quotation to
+    its subject. Tried only on a sentence where no other cue was found."""
+    if ":" not in ctx.sentence.text:
+        return None  # (most sentences: their tokens are not even made)
+    tokens = ctx.tokens
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":" and not t.quoted), None)
+    if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].text not in "\"“‘" or colon > MAX_INTRODUCING_WORDS:
+        return None
+    subject = ctx.main_subject
+    if subject is None or subject[1] >= colon or any(t.quoted for t in tokens[subject[1] : colon]):
+        return None  # no predicate between the subject and the colon: a speaker's label, read above
+    kind = ctx.classify(subject, strict=True)
+    return Cue((colon, colon + 1), subject, kind) if kind else None
 
 
 # --- token recognisers -------------------------------------------------------------------------
@@ -350,8 +370,20 @@ def find_attributions(ctx: Context) -> list[Attribution]:
         signed = signature_line(ctx)
         return [signed] if signed else []
     found = [a for recognise in SENTENCE_RECOGNISERS if (a := recognise(ctx))]
-    if not may_hold_cue(ctx.lowers):
-        return found  # most sentences: no word that can open a cue
+    if may_hold_cue(ctx.lowers):  # most sentences have no word that can open a cue
+        found += _token_cues(ctx)
+        if not found:
+            cue = setting_phrase(ctx)
+            found += [ctx.attribution(cue)] if cue and cue.kind else []
+    if not found:
+        cue = introduced_quotation(ctx)
+        found += [ctx.attribution(cue)] if cue and cue.kind else []
+    return found
+
+
+def _token_cues(ctx: Context) -> list[Attribution]:
+    """The attributions of the cues the token recognisers find, scanning the sentence once."""
+    found = []
     used: set[int] = set()  # tokens already part of a cue or a source
     i = 0
     while i < len(ctx.tokens):
@@ -367,8 +399,4 @@ def find_attributions(ctx: Context) -> list[Attribution]:
                 found.append(ctx.attribution(each))
                 used.update(each.taken)
         i = cue.words[1]
-    if not found:
-        cue = setting_phrase(ctx)
-        if cue and cue.kind:
-            found.append(ctx.attribution(cue))
     return found
