@@ -932,6 +932,26 @@ def test_a_streamed_runs_index_reads_its_arrays_from_files(monkeypatch: pytest.M
     assert [received.consensus(me) for me in range(len(index.ids))] == expected
 
 
+# The index reads the corpus in id order, each id's first copy only: (ids, their places in that order).
+ID_ORDER_CASES = [
+    ([], []),
+    (["b"], [0]),
+    (["b", "a", "c"], [1, 0, 2]),
+    (["b", "a", "b", "a", "c"], [1, 0, 4]),  # a repeated id: its first copy
+    (["a10", "a9", "a1", "A1", "Ä1"], [3, 2, 0, 1, 4]),  # as strings compare, not as numbers or letters
+]
+
+
+@pytest.mark.parametrize("at_once", [1, 2, 65_536])
+@pytest.mark.parametrize(("ids", "places"), ID_ORDER_CASES)
+def test_id_order_sorts_block_by_block_as_one_sort_would(monkeypatch: pytest.MonkeyPatch, ids: list[str], places: list[int], at_once: int) -> None:
+    from quality.detectors._records import PackedStrings
+    from quality.detectors.translation import consensus
+
+    monkeypatch.setattr(consensus, "SORTED_AT_ONCE", at_once)
+    assert list(consensus.id_order(PackedStrings(ids))) == places
+
+
 PACKED_IDS = [
     ["a0000001", "a0000002"],
     ["https://example.com/2026/12/06/story?id=7", "", "Kyiv–Київ", "重庆日报-42", "lone \ud800 surrogate"],

@@ -49,6 +49,7 @@ nothing.
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
 from array import array
@@ -212,6 +213,29 @@ class _InOrder(Sequence[str]):
         return self._ids[self._places[n]]
 
 
+SORTED_AT_ONCE = 65_536  # ids sorted as strings at a time by id_order
+
+
+def id_order(ids: Sequence[str]) -> array:
+    """The places of ``ids`` in id order, of each id's first copy only. The ids are sorted a
+    block of :data:`SORTED_AT_ONCE` at a time and the sorted blocks merged, so that only a
+    block's strings are held at once, not a million of them (some 16 bytes an article, where
+    one sort of them all held 127)."""
+    runs = []
+    for start in range(0, len(ids), SORTED_AT_ONCE):
+        block = [ids[k] for k in range(start, min(start + SORTED_AT_ONCE, len(ids)))]
+        runs.append(array("q", (start + k for k in sorted(range(len(block)), key=block.__getitem__))))
+    block = []
+    places = array("q")
+    previous = None
+    # (id, place) pairs: equal ids come in the order of their places, as in one stable sort
+    for id_, k in heapq.merge(*(((ids[k], k) for k in run) for run in runs)):
+        if id_ != previous:
+            places.append(k)
+            previous = id_
+    return places
+
+
 class _Index:
     """The corpus in sorted order with an inverted index of each article's rarest words (built
     once per summary, in three reads of the summary's articles; what it keeps per article is
@@ -220,15 +244,9 @@ class _Index:
     def __init__(self, summary: ConsensusSummary, options: ConsensusOptions) -> None:
         self.options = options
         self.summary = summary
-        # The articles in id order (the first copy of an id only): their places in the summary.
-        ids = list(summary.ids)
-        in_order = sorted(range(len(ids)), key=ids.__getitem__)
-        kept = [k for at, k in enumerate(in_order) if at == 0 or ids[k] != ids[in_order[at - 1]]]
-        del ids, in_order
-        self.places = array("q", kept)
+        self.places = id_order(summary.ids)  # the articles in id order, each id's first copy only
         self.ids = _InOrder(summary.ids, self.places)  # read from the summary's, not copied
-        self.sources = [summary.sources[k] for k in kept]
-        del kept
+        self.sources = [summary.sources[k] for k in self.places]
         self._build_keys()
         self._caches()
 
