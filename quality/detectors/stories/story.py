@@ -50,9 +50,10 @@ from quality.segment import Sentence, sentences
 MAX_COMPARED = 8
 # The story reader's caches, each bounded by a measure of what it holds that tracks its memory
 # (cachetools' ``getsizeof``), so that longer articles do not make the same count of answers
-# hold more; an answer larger than its whole cache is given, not kept. Each budget is about the count it replaces on the throughput corpus, whose
-# articles have 4,700 characters, 39 sentences long enough to align and 1.2 sentences a
-# paragraph on average (its last articles, nearly twice as long, fill them with fewer answers).
+# hold more; an answer larger than its whole cache is given, not kept. Each budget is about
+# the count it replaces on the throughput corpus, whose articles have 4,700 characters, 39
+# sentences long enough to align and 1.2 sentences a paragraph on average (its last articles,
+# nearly twice as long, fill them with fewer answers).
 CACHED_VERSION_CHARS = 1_200_000  # articles read: about 256 of the mean
 CACHED_ALIGNED_SENTENCES = 160_000  # alignments, by both sides' sentences: about 2,048 pairs
 # Paragraphs whose attribution analysis is kept, by their sentences, apart from the versions
