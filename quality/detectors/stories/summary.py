@@ -87,7 +87,7 @@ class StorySummary:
         self.signatures = array("I")  # PERMUTATIONS numbers an article, one after the other
         self.signature_files: list[SignatureFile] = []  # written out: the rows before ``signatures``
         self.keys = array("Q")  # a 64-bit hash of each article's id: its position, by search
-        self.dates = array("q")
+        self.dates = array("i")  # day numbers (date.toordinal(), or UNDATED)
         self.sources: list[str] = []
         self.records = PlacedRecords()  # of Member
         self._sorted_keys: tuple[np.ndarray, np.ndarray] | None = None
@@ -142,7 +142,7 @@ class StorySummary:
         run; the record's id confirms the match)."""
         if self._sorted_keys is None:
             keys = np.frombuffer(self.keys, dtype=np.uint64)
-            order = np.argsort(keys, kind="stable")
+            order = np.argsort(keys, kind="stable").astype(np.int32)
             self._sorted_keys = keys[order], order
         keys, order = self._sorted_keys
         wanted = np.uint64(id_key(id_))
@@ -157,7 +157,7 @@ class StorySummary:
     def grouping(self, window_days: int | None) -> "Grouping":
         if self._grouping is None:
             signatures = SignatureTable(self.signature_files, np.frombuffer(self.signatures, dtype=np.uint32))
-            self._grouping = Grouping.of(signatures, np.frombuffer(self.dates, dtype=np.int64), window_days)
+            self._grouping = Grouping.of(signatures, np.frombuffer(self.dates, dtype=np.int32), window_days)
         return self._grouping
 
     def __getstate__(self) -> dict[str, Any]:  # the look-up order is sorted again where it is needed
