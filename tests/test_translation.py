@@ -932,6 +932,23 @@ def test_a_streamed_runs_index_reads_its_arrays_from_files(monkeypatch: pytest.M
     assert [received.consensus(me) for me in range(len(index.ids))] == expected
 
 
+def test_the_index_caches_change_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Caches of the index bounded so tightly that nothing is kept: every article's lines and
+    single-line view are read again when asked, and the versions found are the same."""
+    from quality.detectors.translation import consensus
+    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+
+    summary = ConsensusSummary()
+    for article in _wire_corpus(list(WIRE_EDITS)):
+        summary.add(article.id, article.source, paragraph_texts(article.text))
+    kept = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    assert any(kept)
+    summary._index = None
+    monkeypatch.setattr(consensus, "CACHED_LINE_WORDS", 0)
+    monkeypatch.setattr(consensus, "CACHED_VIEW_WORDS", 0)
+    assert [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))] == kept
+
+
 # The index reads the corpus in id order, each id's first copy only: (ids, their places in that order).
 ID_ORDER_CASES = [
     ([], []),
