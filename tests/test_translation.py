@@ -877,6 +877,20 @@ else:
 """
 
 
+
+def _wire_summary():
+    """The wire corpus's consensus summary, and the versions its index finds for each article
+    (the summary is left without its index, to be indexed again)."""
+    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+
+    summary = ConsensusSummary()
+    for article in _wire_corpus(list(WIRE_EDITS)):
+        summary.add(article.id, article.source, paragraph_texts(article.text))
+    found = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    summary._index = None
+    return summary, found
+
+
 def test_an_index_sent_to_another_process_finds_the_same_versions(tmp_path: Path) -> None:
     """The index keeps its key words as string hashes, which each process salts its own way:
     built in one process and read in another (as a Dask worker may), it finds the same versions."""
@@ -885,14 +899,8 @@ def test_an_index_sent_to_another_process_finds_the_same_versions(tmp_path: Path
     import subprocess
     import sys
 
-    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
-
-    summary = ConsensusSummary()
-    for article in _wire_corpus(list(WIRE_EDITS)):
-        summary.add(article.id, article.source, paragraph_texts(article.text))
-    expected = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    summary, expected = _wire_summary()
     assert any(expected)
-    summary._index = None
     path = tmp_path / "index.pickle"
     path.write_bytes(pickle.dumps(summary))
 
@@ -914,13 +922,9 @@ def test_a_streamed_runs_index_reads_its_arrays_from_files(monkeypatch: pytest.M
     from quality.detectors import _records
     from quality.detectors.base import records_on_disk
     from quality.detectors.translation import consensus
-    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+    from quality.detectors.translation.consensus import ConsensusOptions
 
-    summary = ConsensusSummary()
-    for article in _wire_corpus(list(WIRE_EDITS)):
-        summary.add(article.id, article.source, paragraph_texts(article.text))
-    expected = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
-    summary._index = None
+    summary, expected = _wire_summary()
     monkeypatch.setattr(_records, "MAPPED_AT_LEAST", 0)
     monkeypatch.setattr(consensus, "RELEASE_EVERY", 2)
     with records_on_disk(str(tmp_path)):
@@ -936,14 +940,10 @@ def test_the_index_caches_change_no_answer(monkeypatch: pytest.MonkeyPatch) -> N
     """Caches of the index bounded so tightly that nothing is kept: every article's lines and
     single-line view are read again when asked, and the versions found are the same."""
     from quality.detectors.translation import consensus
-    from quality.detectors.translation.consensus import ConsensusOptions, ConsensusSummary, paragraph_texts
+    from quality.detectors.translation.consensus import ConsensusOptions
 
-    summary = ConsensusSummary()
-    for article in _wire_corpus(list(WIRE_EDITS)):
-        summary.add(article.id, article.source, paragraph_texts(article.text))
-    kept = [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))]
+    summary, kept = _wire_summary()
     assert any(kept)
-    summary._index = None
     monkeypatch.setattr(consensus, "CACHED_LINE_WORDS", 0)
     monkeypatch.setattr(consensus, "CACHED_VIEW_WORDS", 0)
     assert [summary.index(ConsensusOptions()).consensus(me) for me in range(len(summary))] == kept
