@@ -37,9 +37,10 @@ MAX_QUOTED_SOURCE = 12  # tokens between "quoted" and "as saying"
 MAX_POSSESSIVE_GAP = 2  # words between a possessor and its noun: "Trump's latest false claim"
 MAX_SPEAKER_LABEL_WORDS = 3  # "Sen. Jane Roe:" is a label; a longer run before a colon is a clause
 MAX_QUOTED_LABEL_WORDS = 8  # ... unless a quotation follows: 'Former secretary of state Ann Lee: "...'"
-# A clause that introduces a quotation with a colon is short: "Sanders delivered a snappy retort:".
-# A longer one says something of its own before the colon, which the quotation illustrates.
-MAX_INTRODUCING_WORDS = 12
+# A clause that introduces a quotation with a colon is short (tokens before the colon): "Sanders
+# delivered a snappy retort:". A longer one says something of its own, which the quotation
+# illustrates.
+MAX_INTRODUCING_TOKENS = 12
 
 _SPEAKER_LABEL = re.compile(r"^\s*[\"“]?(?P<label>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s*:\s+(?P<rest>\S.*)$", re.S)
 # A title and name before a colon and a quotation; a name after a roundup's dash.
@@ -167,10 +168,10 @@ def introduced_quotation(ctx: Context) -> Cue | None:
     subject is a source and which ends in a colon opening a quotation gives the quotation to
     its subject. Tried only on a sentence where no other cue was found."""
     if ":" not in ctx.sentence.text:
-        return None  # (most sentences: their tokens are not even made)
+        return None  # most sentences: their tokens are never made
     tokens = ctx.tokens
     colon = next((k for k, t in enumerate(tokens) if t.text == ":" and not t.quoted), None)
-    if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].text not in "\"“‘" or colon > MAX_INTRODUCING_WORDS:
+    if colon is None or colon + 1 >= len(tokens) or tokens[colon + 1].text not in "\"“‘" or colon > MAX_INTRODUCING_TOKENS:
         return None
     subject = ctx.main_subject
     if subject is None or subject[1] >= colon or any(t.quoted for t in tokens[subject[1] : colon]):
