@@ -513,7 +513,6 @@ def test_terminal_view_keeps_story_numbers_in_numeric_order():
     assert shown.index("S99999") < shown.index("S100000")
 
 
-
 def test_the_readers_caches_change_no_answer(monkeypatch):
     """Caches bounded so tightly that nothing is kept: every version, alignment and analysis is
     read again when asked, and the stories are the same."""

@@ -877,7 +877,6 @@ else:
 """
 
 
-
 def _wire_summary():
     """The wire corpus's consensus summary, and the versions its index finds for each article
     (the summary is left without its index, to be indexed again)."""

@@ -22,7 +22,7 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Sequence
 
 import numpy as np
 from cachetools import LRUCache, cached
@@ -81,7 +81,6 @@ SPEAKER_KINDS = (PERSON, ORGANISATION)
 CUE_WORDS = frozenset(SPEECH_FORMS) | frozenset(STANCE_FORMS) | {"according"}
 
 SINGLE, ORIGIN, COPY, REWRITE, INDEPENDENT = "single", "origin", "copy", "rewrite", "independent"
-Answer = TypeVar("Answer")
 
 
 @dataclass(frozen=True)
@@ -191,10 +190,10 @@ class StoryReader:
         self.summary = summary
         self.grouping = grouping
         self.language = language
-        self._version = _sized(self._read_version, CACHED_VERSION_CHARS, lambda v: len(v.member.text))
-        self._pair = _sized(self._align_pair, CACHED_ALIGNED_SENTENCES, lambda pair: len(pair[0]) + len(pair[1]))
-        self._analysis = _sized(self._analyse_paragraph, CACHED_ANALYSED_SENTENCES, len)
-        self._analysed_text = _sized(analyse, CACHED_ANALYSED_SENTENCES, len)
+        self._version = cached(LRUCache(CACHED_VERSION_CHARS, getsizeof=lambda v: len(v.member.text)))(self._read_version)
+        self._pair = cached(LRUCache(CACHED_ALIGNED_SENTENCES, getsizeof=lambda pair: len(pair[0]) + len(pair[1])))(self._align_pair)
+        self._analysis = cached(LRUCache(CACHED_ANALYSED_SENTENCES, getsizeof=len))(self._analyse_paragraph)
+        self._analysed_text = cached(LRUCache(CACHED_ANALYSED_SENTENCES, getsizeof=len))(analyse)
         self._label = lru_cache(maxsize=CACHED_LABELS)(self._read_label)
         self._outcomes: OrderedDict[int, dict[int, Outcome]] = OrderedDict()  # by story, bounded by articles
         self._held = 0  # outcomes in the cache
@@ -279,12 +278,6 @@ class StoryReader:
 
     def _read_label(self, story: int) -> str:
         return story_label([self.summary.member(k) for k in self.grouping.members(story)[:MAX_LABEL_MEMBERS]])
-
-
-def _sized(function: Callable[..., Answer], budget: int, size: Callable[[Answer], int]) -> Callable[..., Answer]:
-    """``function`` with its answers kept, the least recently used dropped once their sizes add
-    up to more than ``budget``."""
-    return cached(LRUCache(budget, getsizeof=size))(function)
 
 
 def _order(date: int, position: int) -> tuple[int, int]:

@@ -231,7 +231,7 @@ def id_order(ids: Sequence[str]) -> array:
     for start in range(0, len(ids), SORTED_AT_ONCE):
         block = [ids[k] for k in range(start, min(start + SORTED_AT_ONCE, len(ids)))]
         runs.append(array("q", (start + k for k in sorted(range(len(block)), key=block.__getitem__))))
-    block = []
+    block = []  # the last block's strings go before the merge
     places = array("q")
     previous = None
     # (id, place) pairs: equal ids come in the order of their places, as in one stable sort

@@ -66,8 +66,6 @@ def clause_start(text: str, words: Sequence[Token], index: int) -> int:
     return start
 
 
-
-
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
 
 
