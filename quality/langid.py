@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 
 from langdetect import DetectorFactory, detect_langs, detector_factory
 from langdetect.detector import Detector as LangdetectDetector
@@ -35,7 +36,11 @@ from quality.english import ENGLISH_FUNCTION_WORDS, WORDS, function_word_share
 DetectorFactory.seed = 0
 
 _NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised character (NGram.normalize)
-_WORD_GRAMS: dict[str, tuple[list[str], list[str]]] = {}  # word → its n-grams, and those its end adds
+# word → its n-grams, and those its end adds; cleared beyond CACHED_WORDS words. The n-grams are
+# interned (each distinct one held once) in tuples: about 0.45 KB a word, against 1.4 KB as lists
+# of fresh strings (benchmarks/cache_ceiling.py), so the cache holds about 21 MB when full.
+CACHED_WORDS = 50_000
+_WORD_GRAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 _WORD_GRAMS_PROFILES: list[int] = [0]  # id of the profiles _WORD_GRAMS was filled from
 
 
@@ -58,7 +63,7 @@ def _extract_ngrams(self: LangdetectDetector) -> list[str]:
             continue
         grams = _WORD_GRAMS.get(word)
         if grams is None:
-            if len(_WORD_GRAMS) > 200_000:
+            if len(_WORD_GRAMS) >= CACHED_WORDS:
                 _WORD_GRAMS.clear()  # bounded on huge vocabularies
             grams = _WORD_GRAMS[word] = _word_ngrams(word, known)
         result.extend(grams[0])
@@ -67,7 +72,7 @@ def _extract_ngrams(self: LangdetectDetector) -> list[str]:
     return result
 
 
-def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], list[str]]:
+def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What langdetect's character loop lists for one space-free ``word`` after a space: the 1-,
     2- and 3-grams ending at each letter, none while inside a run of capitals; then the 2- and
     3-grams ending at the space after it."""
@@ -84,10 +89,10 @@ def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], l
         if not capital_word:
             for n in range(1, min(len(grams), NGram.N_GRAM) + 1):
                 if grams[-n:] in known:
-                    inside.append(grams[-n:])
+                    inside.append(sys.intern(grams[-n:]))
     grams = (grams if len(grams) < NGram.N_GRAM else grams[1:]) + " "
-    ending = [gram for gram in (grams[-2:], grams[-3:]) if gram in known]
-    return inside, ending
+    ending = tuple(sys.intern(gram) for gram in (grams[-2:], grams[-3:]) if gram in known)
+    return tuple(inside), ending
 
 
 def _update_lang_prob(self: LangdetectDetector, prob: list[float], word: str | None, alpha: float) -> bool:

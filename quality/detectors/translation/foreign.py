@@ -68,6 +68,16 @@ MAX_TRANSLITERATED_LENGTH = 30  # letters; longer Latin strings are not read as 
 MAX_GLOSSED_NAME_LETTERS = 40  # a romanised name before a native spelling is shorter than this
 LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
 
+# Words met are remembered for the process, up to these counts each, so that a corpus of any
+# vocabulary holds them in bounded memory (full, about 0.1, 0.8, 0.2 and 0.6 KB an entry:
+# some 19, 3, 4 and 6 MB; benchmarks/cache_ceiling.py). Every word of the corpus is classified
+# (CACHED_KINDS); the full frequencies are asked only for the words of fragments found; the
+# Russian readings only for rare words of four letters or more.
+CACHED_KINDS = 200_000
+CACHED_CLASSIFIED = 4_096
+CACHED_RUSSIAN = 20_000
+CACHED_CYRILLIC_SPELLINGS = 10_000
+
 
 @dataclass(frozen=True)
 class Fragment:
@@ -168,7 +178,7 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_RUSSIAN)
 def russian_from_latin(word: str) -> float:
     """Best Russian Zipf frequency of any Cyrillic spelling of a transliterated word.
 
@@ -180,7 +190,7 @@ def russian_from_latin(word: str) -> float:
     return max((zipf(s, "ru") for s in spellings), default=0.0)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_CYRILLIC_SPELLINGS)
 def _cyrillic_spellings(word: str, limit: int = 64) -> tuple[str, ...]:
     if not word:
         return ("",)
@@ -194,7 +204,7 @@ def _cyrillic_spellings(word: str, limit: int = 64) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=CACHED_CLASSIFIED)
 def classify_word(word: str, languages: tuple[str, ...]) -> tuple[str, str | None, float, tuple[tuple[str, float], ...]]:
     """(kind, language, margin, per-language frequencies) for a lower-case word. A pure
     function of wordfreq's lists, cached for the process like wordfreq's own look-ups."""
@@ -211,13 +221,13 @@ def classify_word(word: str, languages: tuple[str, ...]) -> tuple[str, str | Non
     return kind, best if kind == "F" else None, scores[best] - english, frozen
 
 
-@lru_cache(maxsize=200_000)
 def word_kind(word: str, languages: tuple[str, ...]) -> str:
     """``classify_word(word, languages)[0]``, from the heads of the candidate languages'
     frequency lists (:func:`~quality.detectors.translation.text.top_zipf`) and English's whole
     list. The same kind for every word: it is decided by the best candidate's frequency, and a
     best frequency below ``TOP_ZIPF`` decides as any other below it does (:func:`_kind`). So a
-    draft in plain English is checked without loading six languages' whole lists."""
+    draft in plain English is checked without loading six languages' whole lists. Not cached:
+    :class:`ForeignFinder` keeps each word's kind."""
     english = zipf(word, "en")
     best = max((value for language in languages if (value := top_zipf(word, language)) is not None), default=0.0)
     if english < 2.0 and len(word) >= 4 and "ru" not in languages:
@@ -236,7 +246,7 @@ def _kind(best: float, english: float) -> str:
     return "N"
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=CACHED_RUSSIAN)
 def _russian_head(word: str) -> float:
     """:func:`russian_from_latin` when it is at least ``TOP_ZIPF``, else 0."""
     if len(word) > MAX_TRANSLITERATED_LENGTH:
@@ -280,7 +290,7 @@ class ForeignFinder:
     def _classify_new(self, word: str) -> str:
         """Classify a word not yet in the shared cache and remember its kind."""
         kinds = self._kinds
-        if len(kinds) > 500_000:
+        if len(kinds) >= CACHED_KINDS:
             kinds.clear()  # keep memory flat on huge vocabularies
         kind = kinds[word] = word_kind(word.lower(), self.languages)
         return kind

@@ -283,7 +283,7 @@ def known(name: str) -> float:
     return max(zipf(lowered, "en"), zipf(lowered, "es"), zipf(lowered, "fr"), zipf(lowered, "de"))
 
 
-@lru_cache(maxsize=100_000)  # asked for every name word of every article, several times
+@lru_cache(maxsize=50_000)  # asked for every name word of every article, several times (full: about 9 MB)
 def _name_word(word: str) -> bool:
     """A word worth comparing: long enough, not an acronym, not an everyday English word."""
     return len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.isalpha() and english_zipf(word) < COMMON_WORD_ZIPF

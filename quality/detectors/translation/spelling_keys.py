@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)  # full: about 12 MB (benchmarks/cache_ceiling.py)
 def fold(name: str) -> str:
     """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
     Chaikovsky, Aleksandr/Alexandr compare equal."""

@@ -95,7 +95,13 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
         yield Sentence(position, end, text[position:end])
 
 
-@lru_cache(maxsize=200_000)
+# Look-ups remembered for the process (full, about 0.27 and 0.13 KB an entry: some 13 MB each;
+# benchmarks/cache_ceiling.py): a corpus of any vocabulary holds them in bounded memory.
+CACHED_ZIPF = 50_000
+CACHED_ENGLISH_ZIPF = 100_000
+
+
+@lru_cache(maxsize=CACHED_ZIPF)
 def zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency (0 = unknown, 7 = "the"); ``word`` is already lower-case.
     Read from the compact list (:mod:`quality.detectors._wordlists`), with wordfreq's values."""
@@ -109,7 +115,7 @@ _DIGIT = re.compile(r"\d")
 
 def top_zipf(word: str, language: str) -> float | None:
     """``zipf(word, language)`` when it is at least :data:`TOP_ZIPF`, else ``None`` (rarer).
-    Not cached: its callers cache their answers per word (``foreign.word_kind``), so a word and
+    Not cached: its callers keep their answers per word (``ForeignFinder``'s kinds), so a word and
     language come here about once (51 repeats in 102,962 calls over 2,500 articles), and a cache
     would only hold some 35 MB of answers never asked again.
 
@@ -143,7 +149,7 @@ def _list_head(language: str) -> dict[str, float]:
     return {word: value for word in wordfreq().get_frequency_dict(language) if (value := zipf(word, language)) >= TOP_ZIPF}
 
 
-@lru_cache(maxsize=200_000)  # asked for most words of every article, in their written case
+@lru_cache(maxsize=CACHED_ENGLISH_ZIPF)  # asked for most words of every article, in their written case
 def english_zipf(word: str) -> float:
     return zipf(word.lower(), "en")
 
