@@ -99,7 +99,7 @@ def main() -> None:
     for line in sentences:
         segment.sentences(fresh(line))
         align._sentence_words(fresh(line), "en")
-    for word in words[: 1 << 14]:
+    for word in words[: 1 << 15]:
         cues.recognisers_for(fresh(word))
         profile.zipf(fresh(word), "en")
     # last: reading lines above adds their words to it, and a cache that is emptied when full

@@ -359,7 +359,7 @@ _STARTING_WORDS: tuple[tuple[Callable[[Context, int], Cue | None], Callable[[str
 TOKEN_RECOGNISERS = tuple(recognise for recognise, _ in _STARTING_WORDS)
 
 
-@lru_cache(maxsize=1 << 14)  # about 2 MB full (benchmarks/cache_ceiling.py); a miss is a few set look-ups
+@lru_cache(maxsize=1 << 15)  # about 4 MB full (benchmarks/cache_ceiling.py); 1,000 articles ask 21,000 words
 def recognisers_for(word: str) -> tuple[Callable[[Context, int], Cue | None], ...]:
     """The token recognisers that can fire on ``word``, in order."""
     return tuple(recognise for recognise, starts_on in _STARTING_WORDS if starts_on(word))
