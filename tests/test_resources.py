@@ -8,6 +8,7 @@ and over every compiled pattern in the package, so that code merged later is cov
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import importlib
 import multiprocessing
@@ -246,7 +247,7 @@ def _fill_word_kinds(words: list[str]) -> None:
 
 
 def _fill_syllables(words: list[str]) -> None:
-    _FLESCH.figures(" ".join(words) + ".")
+    _flesch().figures(" ".join(words) + ".")
 
 
 def _word_kinds() -> int:
@@ -265,23 +266,17 @@ def _letters_only(number: int) -> str:
             return "zq" + word + "vor"
 
 
-class _Flesch:
-    """One readability counter for the table below, made on first use."""
+@functools.lru_cache(maxsize=1)
+def _flesch() -> Any:
+    """The readability counter the table below fills (made on first use: it reads the CMU dictionary)."""
+    from quality.detectors.readability import EnglishFlesch
 
-    def __getattr__(self, name: str) -> Any:
-        from quality.detectors.readability import EnglishFlesch
-
-        if "instance" not in self.__dict__:
-            self.__dict__["instance"] = EnglishFlesch()
-        return getattr(self.__dict__["instance"], name)
-
-
-_FLESCH = _Flesch()
+    return EnglishFlesch()
 
 BOUNDED_CACHES = [
     pytest.param("quality.langid", "CACHED_WORDS", _fill_language_ngrams, lambda: len(sys.modules["quality.langid"]._WORD_GRAMS), id="language identification: words' n-grams"),
     pytest.param("quality.detectors.translation.foreign", "CACHED_KINDS", _fill_word_kinds, _word_kinds, id="translation: word kinds"),
-    pytest.param("quality.detectors.readability", "EnglishFlesch._MAX_WORDS", _fill_syllables, lambda: len(_FLESCH._syllables), id="readability: syllable counts"),
+    pytest.param("quality.detectors.readability", "EnglishFlesch._MAX_WORDS", _fill_syllables, lambda: len(_flesch()._syllables), id="readability: syllable counts"),
 ]
 
 
@@ -301,6 +296,7 @@ def test_pyphen_keeps_no_copy_of_the_words_readability_counts() -> None:
     """pyphen remembers every word it hyphenates, without bound; readability keeps the counts
     itself (bounded) and drops pyphen's copy."""
     words = [_letters_only(index) + "balt" for index in range(30)]  # not in the CMU dictionary: pyphen counts them
-    _FLESCH.figures(" ".join(words) + ".")
-    assert all(word in _FLESCH._syllables for word in words)
-    assert not any(word in _FLESCH._pyphen_words for word in words)
+    flesch = _flesch()
+    flesch.figures(" ".join(words) + ".")
+    assert all(word in flesch._syllables for word in words)
+    assert not any(word in flesch._pyphen_words for word in words)
