@@ -85,7 +85,7 @@ _DATE_DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _DATE_WORD_START = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I)
 # letter run → begins with a date word; news vocabulary repeats. Cleared beyond CACHED_RUNS runs
-# (about 3 MB full: benchmarks/cache_ceiling.py); a run is worked out again by one short match.
+# (about 5 MB full: benchmarks/cache_ceiling.py); a run is worked out again by one short match.
 CACHED_RUNS = 50_000
 _DATE_WORDS: dict[str, bool] = {}
 

@@ -69,8 +69,8 @@ MAX_GLOSSED_NAME_LETTERS = 40  # a romanised name before a native spelling is sh
 LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
 
 # Words met are remembered for the process, up to these counts each, so that a corpus of any
-# vocabulary holds them in bounded memory (full, about 0.1, 0.8, 0.2 and 0.6 KB an entry:
-# some 19, 3, 4 and 6 MB; benchmarks/cache_ceiling.py). Every word of the corpus is classified
+# vocabulary holds them in bounded memory (full, about 0.1, 0.8, 0.09 and 0.55 KB an entry:
+# some 19, 3, 3 and 6 MB; benchmarks/cache_ceiling.py). Every word of the corpus is classified
 # (CACHED_KINDS); the full frequencies are asked only for the words of fragments found; the
 # Russian readings only for rare words of four letters or more.
 CACHED_KINDS = 200_000
