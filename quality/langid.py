@@ -31,16 +31,17 @@ from langdetect.detector import Detector as LangdetectDetector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
+from quality.bounded import BoundedDict
 from quality.english import ENGLISH_FUNCTION_WORDS, WORDS, function_word_share
 
 DetectorFactory.seed = 0
 
 _NORMALISED: dict[int, str] = {}  # code point → langdetect's normalised character (NGram.normalize)
-# word → its n-grams, and those its end adds; cleared beyond CACHED_WORDS words. The n-grams are
+# word → its n-grams, and those its end adds; emptied beyond CACHED_WORDS words. The n-grams are
 # interned (each distinct one held once) in tuples: about 0.45 KB a word, against 1.4 KB as lists
 # of fresh strings (benchmarks/cache_ceiling.py), so the cache holds about 21 MB when full.
 CACHED_WORDS = 50_000
-_WORD_GRAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_WORD_GRAMS: BoundedDict[str, tuple[tuple[str, ...], tuple[str, ...]]] = BoundedDict(CACHED_WORDS)
 _WORD_GRAMS_PROFILES: list[int] = [0]  # id of the profiles _WORD_GRAMS was filled from
 
 
@@ -63,9 +64,7 @@ def _extract_ngrams(self: LangdetectDetector) -> list[str]:
             continue
         grams = _WORD_GRAMS.get(word)
         if grams is None:
-            if len(_WORD_GRAMS) >= CACHED_WORDS:
-                _WORD_GRAMS.clear()  # bounded on huge vocabularies
-            grams = _WORD_GRAMS[word] = _word_ngrams(word, known)
+            grams = _WORD_GRAMS.put(word, _word_ngrams(word, known))
         result.extend(grams[0])
         if index < len(words) - 1:  # a space follows: the word's last letters with that space
             result.extend(grams[1])

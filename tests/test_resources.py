@@ -250,12 +250,6 @@ def _fill_syllables(words: list[str]) -> None:
     _flesch().figures(" ".join(words) + ".")
 
 
-def _word_kinds() -> int:
-    from quality.detectors.translation import foreign
-
-    return max(len(kinds) for kinds in foreign._KINDS.values())
-
-
 def _letters_only(number: int) -> str:
     """A made-up word of letters alone for ``number`` (the screens drop digits)."""
     word = ""
@@ -273,23 +267,58 @@ def _flesch() -> Any:
 
     return EnglishFlesch()
 
+def _language_ngrams() -> Any:
+    from quality import langid
+
+    return langid._WORD_GRAMS
+
+
+def _word_kinds() -> Any:
+    from quality.detectors.translation import foreign
+
+    return foreign.ForeignFinder()._kinds
+
+
+def _date_words() -> Any:
+    from quality.detectors import _boilerplate_tables
+
+    return _boilerplate_tables._DATE_WORDS
+
+
+def _fill_date_words(words: list[str]) -> None:
+    from quality.detectors._boilerplate_tables import may_hold_date_or_time
+
+    may_hold_date_or_time(" ".join(words))
+
+
+def _line_features() -> Any:
+    from quality.detectors import boilerplate
+
+    return boilerplate._OWN_CACHE
+
+
+def _fill_line_features(words: list[str]) -> None:
+    from quality.detectors.boilerplate import classify
+
+    classify("\n".join(f"The {word} line." for word in words))
+
+
 BOUNDED_CACHES = [
-    pytest.param("quality.langid", "CACHED_WORDS", _fill_language_ngrams, lambda: len(sys.modules["quality.langid"]._WORD_GRAMS), id="language identification: words' n-grams"),
-    pytest.param("quality.detectors.translation.foreign", "CACHED_KINDS", _fill_word_kinds, _word_kinds, id="translation: word kinds"),
-    pytest.param("quality.detectors.readability", "EnglishFlesch._MAX_WORDS", _fill_syllables, lambda: len(_flesch()._syllables), id="readability: syllable counts"),
+    pytest.param(_language_ngrams, _fill_language_ngrams, id="language identification: words' n-grams"),
+    pytest.param(_word_kinds, _fill_word_kinds, id="translation: word kinds"),
+    pytest.param(lambda: _flesch()._syllables, _fill_syllables, id="readability: syllable counts"),
+    pytest.param(_date_words, _fill_date_words, id="boilerplate: date-word screen"),
+    pytest.param(_line_features, _fill_line_features, id="boilerplate: features of lines"),
 ]
 
 
-@pytest.mark.parametrize(("module", "bound", "fill", "size"), BOUNDED_CACHES)
-def test_word_caches_stay_within_their_bound_whatever_the_vocabulary(monkeypatch: pytest.MonkeyPatch, module: str, bound: str, fill: Any, size: Any) -> None:
-    owner: Any = importlib.import_module(module)
-    *path, name = bound.split(".")
-    for part in path:
-        owner = getattr(owner, part)
-    monkeypatch.setattr(owner, name, 40)
+@pytest.mark.parametrize(("cache", "fill"), BOUNDED_CACHES)
+def test_word_caches_stay_within_their_bound_whatever_the_vocabulary(monkeypatch: pytest.MonkeyPatch, cache: Any, fill: Any) -> None:
+    held = cache()
+    monkeypatch.setattr(held, "bound", 40)
     for batch in range(5):  # 300 new words: each batch of 60 overflows the bound of 40
         fill([_letters_only(batch * 60 + index) for index in range(60)])
-        assert size() <= 40
+        assert 0 < len(held) <= 40
 
 
 def test_pyphen_keeps_no_copy_of_the_words_readability_counts() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from quality.bounded import BoundedDict
 from quality.spans import CURRENCY_SIGNS
 
 _I = re.IGNORECASE
@@ -84,10 +85,10 @@ DATE_OR_TIME = re.compile(
 _DATE_DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _DATE_WORD_START = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I)
-# letter run → begins with a date word; news vocabulary repeats. Cleared beyond CACHED_RUNS runs
+# letter run → begins with a date word; news vocabulary repeats. Emptied beyond CACHED_RUNS runs
 # (about 5 MB full: benchmarks/cache_ceiling.py); a run is worked out again by one short match.
 CACHED_RUNS = 50_000
-_DATE_WORDS: dict[str, bool] = {}
+_DATE_WORDS: BoundedDict[str, bool] = BoundedDict(CACHED_RUNS)
 
 
 def may_hold_date_or_time(text: str) -> bool:
@@ -97,9 +98,7 @@ def may_hold_date_or_time(text: str) -> bool:
     for run in _LETTER_RUN.findall(text):
         known = _DATE_WORDS.get(run)
         if known is None:
-            if len(_DATE_WORDS) >= CACHED_RUNS:
-                _DATE_WORDS.clear()  # bounded on huge vocabularies
-            known = _DATE_WORDS[run] = _DATE_WORD_START.match(run) is not None
+            known = _DATE_WORDS.put(run, _DATE_WORD_START.match(run) is not None)
         if known:
             return True
     return False

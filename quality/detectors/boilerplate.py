@@ -91,6 +91,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Callable, ClassVar, Iterable, Mapping, NamedTuple, Sequence
 
+from quality.bounded import BoundedDict
 from quality.detectors import _boilerplate_tables as T
 from quality.detectors._boilerplate_model import BIAS, FEATURES, WEIGHTS
 from quality.detectors._boilerplate_store import StoredLines
@@ -705,20 +706,20 @@ HEADLINE_REACH = 12  # lines above the first paragraph searched for the headline
 BLOCK_GAP_COST = 0.3  # what one non-prose line costs inside the main block, against ~1 per 100 chars of prose
 
 
-def line_infos(lines: Sequence[Span], own_cache: dict[str, OwnFeatures] | None = None, outlet: str = "") -> list[LineInfo]:
+def line_infos(lines: Sequence[Span], own_cache: BoundedDict[str, OwnFeatures] | None = None, outlet: str = "") -> list[LineInfo]:
     """Features of every line, own and contextual, in the order of ``ALL_FEATURES``.
 
     A line's own features depend on its text alone; ``own_cache`` keeps them between the passes of
     :func:`classify`, which only change the lines' context. The one exception is a call to the
     reader through the outlet's own name (``outlet``, :func:`outlet_key`), looked for here."""
     if own_cache is None:
-        own_cache = {}
+        own_cache = BoundedDict(OWN_CACHE_LINES)
     spelled = _outlet_screen(outlet) if len(outlet) >= MIN_OUTLET_KEY else None
     own = []
     for line in lines:
         found = own_cache.get(line.text)
         if found is None:
-            found = own_cache[line.text] = _own_features(line.text)
+            found = own_cache.put(line.text, _own_features(line.text))
         if spelled and found.call == NO_CALL and found.family is None and spelled.search(line.text):
             found = found._replace(call=call_to_reader(line.text, found.words, outlet))
         own.append(found)
@@ -931,12 +932,11 @@ def classify(
     ``outlet`` is the article's source as :func:`outlet_key` gives it (a call may name it).
     """
     wanted = tuple(c.upper() for c in codes) if codes is not None else None
-    own_cache = _own_cache()
     found: list[Verdict] = []
     current = text
     maps: list[OffsetMap] = []  # how each pass's text was made from the one before
     for number in range(1, MAX_PASSES + 1):
-        verdicts = classify_pass(current, threshold, edge_share, family_veto, learned, own_cache, outlet)
+        verdicts = classify_pass(current, threshold, edge_share, family_veto, learned, _OWN_CACHE, outlet)
         if wanted is not None:
             verdicts = [v for v in verdicts if v.code.startswith(wanted)]
         if not verdicts:
@@ -967,13 +967,7 @@ MAX_PASSES = 8
 # the cache starts afresh. The corpus pass re-reads the articles whose template lines it learned,
 # and finds most of their lines here.
 OWN_CACHE_LINES = 20_000
-_OWN_CACHE: dict[str, OwnFeatures] = {}
-
-
-def _own_cache() -> dict[str, OwnFeatures]:
-    if len(_OWN_CACHE) >= OWN_CACHE_LINES:
-        _OWN_CACHE.clear()
-    return _OWN_CACHE
+_OWN_CACHE: BoundedDict[str, OwnFeatures] = BoundedDict(OWN_CACHE_LINES)
 
 
 def _to_original(maps: Sequence[OffsetMap], offset: int) -> int:
@@ -989,7 +983,7 @@ def classify_pass(
     edge_share: float = 0.1,
     family_veto: float = 0.0,
     learned: frozenset[bytes] | None = None,
-    own_cache: dict[str, OwnFeatures] | None = None,
+    own_cache: BoundedDict[str, OwnFeatures] | None = None,
     outlet: str = "",
 ) -> list[Verdict]:
     """One pass of :func:`classify`: every line judged once, in the context ``text`` gives it.

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from types import ModuleType
 
+from quality.bounded import BoundedDict
 from quality.detectors.base import Detector
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Severity
@@ -97,7 +98,7 @@ class EnglishFlesch:
     ``tests/test_supporting_detectors.py`` compares the figures with textstat's on every case.
     """
 
-    _MAX_WORDS = 100_000  # syllable counts kept (about 10 MB full); cleared beyond, so a huge vocabulary stays bounded
+    _MAX_WORDS = 100_000  # syllable counts kept (about 10 MB full), so that a huge vocabulary stays bounded
 
     def __init__(self) -> None:
         _textstat()  # first: importing any part of textstat would otherwise import NLTK
@@ -114,7 +115,7 @@ class EnglishFlesch:
         self._pyphen_words: dict[str, object] = getattr(getattr(self._pyphen, "hd", None), "cache", {})
         config = LANG_CONFIGS["en"]
         self._ease = (config["fre_base"], config["fre_sentence_length"], config["fre_syll_per_word"])
-        self._syllables: dict[str, int] = {}
+        self._syllables: BoundedDict[str, int] = BoundedDict(self._MAX_WORDS)
 
     def _words(self, text: str) -> list[str]:
         """textstat's ``list_words`` with its defaults: punctuation but contractions removed."""
@@ -130,10 +131,7 @@ class EnglishFlesch:
             self._pyphen_words.pop(word, None)
         else:
             count = sum(1 for phone in phones if phone[-1].isdigit())
-        if len(self._syllables) >= self._MAX_WORDS:
-            self._syllables.clear()
-        self._syllables[word] = count
-        return count
+        return self._syllables.put(word, count)
 
     def figures(self, text: str) -> tuple[int, float, float]:
         """(words, Flesch–Kincaid grade, Flesch reading ease), unclipped, as textstat gives them."""

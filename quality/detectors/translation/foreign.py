@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from quality.bounded import BoundedDict
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
 from quality.english import WORDS
@@ -255,7 +256,7 @@ def _russian_head(word: str) -> float:
 
 
 # word → kind per candidate-language set: the fast path's view of ``classify_word``.
-_KINDS: dict[tuple[str, ...], dict[str, str]] = {}
+_KINDS: dict[tuple[str, ...], BoundedDict[str, str]] = {}
 _LOANS = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
@@ -268,7 +269,7 @@ class ForeignFinder:
     def __init__(self, languages: tuple[str, ...] = tables.LATIN_LANGUAGES, use_langdetect: bool = True) -> None:
         self.languages = tuple(languages)
         self.use_langdetect = use_langdetect
-        self._kinds = _KINDS.setdefault(self.languages, {})
+        self._kinds = _KINDS.setdefault(self.languages, BoundedDict(CACHED_KINDS))
         self._loans = _LOANS
 
     # -- one paragraph --------------------------------------------------------------------
@@ -289,11 +290,7 @@ class ForeignFinder:
 
     def _classify_new(self, word: str) -> str:
         """Classify a word not yet in the shared cache and remember its kind."""
-        kinds = self._kinds
-        if len(kinds) >= CACHED_KINDS:
-            kinds.clear()  # keep memory flat on huge vocabularies
-        kind = kinds[word] = word_kind(word.lower(), self.languages)
-        return kind
+        return self._kinds.put(word, word_kind(word.lower(), self.languages))
 
     def foreign_words(self, text: str) -> re.Pattern[str] | None:
         """A pattern matching the text's lower-case words that lean to a candidate language,
