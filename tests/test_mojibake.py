@@ -223,6 +223,24 @@ def test_findings_have_exact_spans_and_chains() -> None:
     assert rules_fired(result) >= {"MOJ001", "MOJ002"}
 
 
+# (genuine sentence, codec, the word each finding's message shows, what it should read): a word
+# with several damages reads wholly repaired in each of its findings, without the punctuation after it.
+WORDS_IN_MESSAGES = [
+    ("The dessert was a brûlée.", "cp1252", "brûlée", "brûlée"),
+    ("Ask the señora.", "cp1252", "señora", "señora"),
+    ("The Plaza del Maidán, in Kiev.", "gbk", "Maidán", "Maidán"),
+]
+
+
+@pytest.mark.parametrize(("genuine", "codec", "word", "repaired"), WORDS_IN_MESSAGES)
+def test_a_message_shows_its_whole_word_repaired(genuine: str, codec: str, word: str, repaired: str) -> None:
+    damaged_word = word.encode("utf-8").decode(codec)
+    text = "Most of this article reads as it should. " + genuine.encode("utf-8").decode(codec)
+    findings = [f for f in run_texts(text)[0].findings if f.detector == "mojibake"]
+    assert findings
+    for finding in findings:
+        assert f"{damaged_word!r} should read {repaired!r}" in finding.message
+
 def test_detector_metrics_and_score() -> None:
     text = "A long clean sentence about nothing in particular. " * 20 + "The cafÃ© reopened."
     result = MojibakeDetector().detect(Article(id="x", source="s", text=text))

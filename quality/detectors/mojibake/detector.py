@@ -13,7 +13,8 @@ page (which scores near 0).
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Sequence
 
 from quality.detectors.base import Detector
 from quality.detectors.mojibake import _tables as T
@@ -48,7 +49,8 @@ class MojibakeDetector(Detector):
         text = article.text
         damages = self.engine.find(text)
         make = self.findings_for(article)
-        findings = tuple(make(d.code, d.start, d.end, describe(d, text), suggestion=d.repair) for d in damages)
+        ordered = sorted(damages, key=_start)
+        findings = tuple(make(d.code, d.start, d.end, describe(d, text, ordered), suggestion=d.repair) for d in damages)
         codecs = sorted({c for d in damages if d.code in (SINGLE_BYTE_CODE, DOUBLE_BYTE_CODE, LAYERED_CODE) for c in d.codecs})
         metrics = {
             "damaged_chars": _damaged_chars(findings),
@@ -78,29 +80,47 @@ def _weighted_damage(findings: Iterable[Finding]) -> float:
 
 
 _WORD_REACH = 30  # characters of the surrounding word shown in a message, each way
+_TRAILING_MARKS = ".,;:!?)]}\"'”’»"  # punctuation after a word, left out of the word a message shows
 
 
-def _in_word(text: str, d: Damage) -> tuple[str, str]:
-    """The damaged span with the rest of its word around it, before and after the repair."""
+def _in_word(text: str, d: Damage, damages: Sequence[Damage] = ()) -> tuple[str, str]:
+    """The damaged span with the rest of its word around it, before and after repair. Every
+    repairable damage within the word is repaired (``damages``, sorted by start): "brÃ»lÃ©e"
+    should read "brûlée", whichever of its two damages the finding marks."""
     start = d.start
     while start > 0 and d.start - start < _WORD_REACH and not text[start - 1].isspace():
         start -= 1
     end = d.end
     while end < len(text) and end - d.end < _WORD_REACH and not text[end].isspace():
         end += 1
-    return text[start:end], text[start : d.start] + (d.repair or "") + text[d.end : end]
+    near = damages[bisect_left(damages, start, key=_start) : bisect_right(damages, end, key=_start)]
+    inside = sorted([o for o in near if o.end <= end and o.repair is not None and o is not d] + [d], key=_start)
+    last = max(o.end for o in inside)
+    while end > last and text[end - 1] in _TRAILING_MARKS:
+        end -= 1
+    repaired, at = [], start
+    for o in inside:
+        if o.start < at:  # overlaps one already repaired
+            continue
+        repaired += [text[at : o.start], o.repair if o.repair is not None else text[o.start : o.end]]
+        at = o.end
+    return text[start:end], "".join(repaired) + text[at:end]
 
 
 def _damaged_chars(findings: Iterable[Finding]) -> int:
     return len({pos for f in findings for pos in range(f.start, max(f.end, f.start + 1))})
 
 
-def describe(d: Damage, text: str) -> str:
+def _start(d: Damage) -> int:
+    return d.start
+
+
+def describe(d: Damage, text: str, damages: Sequence[Damage] = ()) -> str:
     """A one-line message for a finding (its rule's template): what the damage is and what its
-    word should read."""
+    word should read, with the other ``damages`` in that word repaired too."""
     span = text[d.start : d.end]
     misdecoded = d.code in (SINGLE_BYTE_CODE, DOUBLE_BYTE_CODE, LAYERED_CODE)
-    word, repaired = _in_word(text, d) if misdecoded else (span, d.repair)
+    word, repaired = _in_word(text, d, damages) if misdecoded else (span, d.repair)
     message = RULES[d.code].message_for(
         span=span, word=word, repaired=repaired, codec=d.codecs[0] if d.codecs else "", chain=d.chain,
         times=len(d.codecs), repair=d.repair, point=ord(span[0]) if span else 0, control=d.note or repr(span),
