@@ -176,6 +176,9 @@ OTHER_DAMAGE = [
     ("The Caf&eacute; reopened", "MOJ009", "&eacute;", "é"),
     ("Measured in 10Î&frac14;s steps", "MOJ001", "Î&frac14;", "μ"),  # mojibake behind an entity
     ("He called it â€œexcellentâ€? in public.", "MOJ004", "â€?", None),
+    # Encoded twice and read as Latin-1, the inner layer's last byte lost: not "Ã" for "Ã\x83"
+    ("said Ra\u00c3\u0083\u00c2ol Castro.", "MOJ004", "Ã\x83Â", None),
+    ("SÃƒO PAULO, the city", "MOJ001", "Ãƒ", "Ã"),  # an inner "Ã" that is the letter itself
 ]
 
 

@@ -480,6 +480,11 @@ class Engine:
                 break
             repaired = _render(local, lo, hi, layer)
             codecs.append("+".join(sorted({c.codec for c in layer})))
+        cut_short = _inner_layer_cut_short(text, first.end, repaired, accepted)
+        if cut_short is not None:
+            # "Ã\x83Â" + a lost byte: the outer layer repairs to "ÃÂ", itself mojibake whose
+            # last byte is gone, so the letter cannot be restored.
+            return Damage(UNREPAIRED_CODE, first.start, cut_short, None, tuple(codecs), "mis-decoded twice, and a byte of the inner layer was lost")
         if len(codecs) > 1:
             code = LAYERED_CODE
         else:
@@ -754,6 +759,26 @@ def _needs_one_more_byte(data: bytes) -> bool:
 
 
 _LOST = "?\ufffd"  # what a byte that could not be decoded became
+
+
+# What the outer layer of double-encoded Latin text repairs to: the cp1252 reading of UTF-8's
+# lead bytes 0xC2-0xC5 (Latin-1 Supplement and Latin Extended-A), still mojibake.
+_INNER_LEADS = "ÂÃÄÅ"
+# The characters that continue such a sequence: bytes 0x80-0xBF read as cp1252 or Latin-1.
+_LATIN_CONTINUATIONS = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")) | frozenset(map(chr, range(0x80, 0xC0)))
+
+
+def _inner_layer_cut_short(text: str, end: int, repaired: str, accepted: "_Accepted") -> int | None:
+    """Where the damage ends when a repair leaves mojibake that cannot be undone: the repaired
+    text ends in one of ``_INNER_LEADS`` and the characters after it, repaired by nothing else,
+    do not continue its UTF-8 sequence ("Ã\x83Â" + a lost byte repairs to "ÃÂ"). None when the
+    repair is sound or the next characters are another repair's."""
+    if not repaired or repaired[-1] not in _INNER_LEADS or end >= len(text) or text[end] < "\x80" or accepted.overlaps(end, end + 1):
+        return None
+    run_end = end
+    while run_end < len(text) and text[run_end] >= "\x80" and not accepted.overlaps(run_end, run_end + 1):
+        run_end += 1
+    return run_end if text[end] not in _LATIN_CONTINUATIONS else None
 
 
 def _has_broken_sequence(codec: SingleByteCodec, span: str) -> bool:
