@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Sequence
+
+from quality.spans import keep_last
 
 _QUOTE_MARK = re.compile(r"''|``|[“«”»\"]")  # doubled marks first: they are one mark, not two
 
 
-def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted speech (marks included), paired per paragraph.
+@keep_last
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of quoted speech (marks included), paired per paragraph. Remembered for the last
+    text: translation and attribution each ask for the same article's several times.
 
     A mark's role comes from the characters around it (:func:`_role`), since writers and
     converters put the wrong curly quote, or a straight one, where they mean the other. A
@@ -45,7 +50,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             end = len(body.rstrip())
             if end - open_at > 1:
                 regions.append((base + open_at, base + end))
-    return regions
+    return tuple(regions)
 
 
 def _role(mark: str, before: str, after: str) -> str:
@@ -63,7 +68,7 @@ def _role(mark: str, before: str, after: str) -> str:
     return "close" if mark in ("”", "»") else "toggle"
 
 
-def inside_quotation(regions: list[tuple[int, int]], offset: int) -> bool:
+def inside_quotation(regions: Sequence[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies inside one of ``regions`` (:func:`quote_regions`: in order and
     disjoint), by one bisection."""
     k = bisect.bisect_left(regions, (offset,)) - 1  # the last region opening before ``offset``

@@ -90,7 +90,7 @@ QUOTES = [
 
 @pytest.mark.parametrize(("text", "regions"), QUOTES, ids=[c[0][:30] for c in QUOTES])
 def test_quote_regions(text: str, regions: list[tuple[int, int]]) -> None:
-    assert quote_regions(text) == regions
+    assert list(quote_regions(text)) == regions
 
 
 ARTICLE = (

@@ -137,7 +137,7 @@ class TranslationDetector(Detector):
             for para in (lines(text) if scripts or foreign_words else ())
             for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words)
         ]
-        quotations = quote_regions(text) if fragments else []
+        quotations = quote_regions(text) if fragments else ()
         fragments = [f for f in fragments if not glossed(text, f, fragments, quotations)]
         foreign_letters = sum(_letters(text[f.start : f.end]) for f in fragments)
         if fragments and foreign_letters > FOREIGN_ARTICLE_SHARE * _prose_letters(text):

@@ -110,7 +110,7 @@ GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold 
 QUOTATION_REACH = 300  # characters before and after the fragment in which its quotation's marks are sought
 
 
-def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"], quotations: list[tuple[int, int]] | None = None) -> bool:
+def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"], quotations: Sequence[tuple[int, int]] | None = None) -> bool:
     """Whether ``fragment`` is glossed by the writer (see above): the gloss itself must be free
     of other fragments, or it is no translation. ``quotations``: the text's
     (:func:`quality.quotations.quote_regions`), when the caller has them."""
@@ -138,7 +138,7 @@ def _bracket_gloss(text: str, fragment: "Fragment") -> int | None:
     return found.start(1)
 
 
-def _gloss_after_quotation(text: str, fragment: "Fragment", quotations: list[tuple[int, int]]) -> int | None:
+def _gloss_after_quotation(text: str, fragment: "Fragment", quotations: Sequence[tuple[int, int]]) -> int | None:
     """Where the gloss after the fragment's quotation starts, when the fragment is quoted: just
     after an opening mark, or inside a quotation opened earlier on its line."""
     line_start = text.rfind("\n", 0, fragment.start) + 1

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from operator import eq
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
@@ -287,7 +287,7 @@ def _loops(text: str) -> Iterator[Artifact]:
     lowered = list(map(str.lower, _LOOP_WORD.findall(text)))
     matches: list[re.Match[str]] = []  # the words' positions, found only if a loop may exist
     reported: list[tuple[int, int]] = []
-    quoted: list[list[tuple[int, int]]] = []  # the quotations, found once if a loop may be speech
+    quoted: list[Sequence[tuple[int, int]]] = []  # the quotations, found once if a loop may be speech
     for size in range(1, LOOP_MAX_WORDS + 1):
         needed = LOOP_REPEATS if size > 1 else LOOP_REPEATS_ONE_WORD
         # r copies of a size-word phrase starting at i show as a run of (r-1)*size positions

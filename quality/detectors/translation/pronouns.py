@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
@@ -89,7 +89,7 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     return None
 
 
-def _sentence_speaker(text: str, words: list[Token], lowered: list[str], quoted: list[tuple[int, int]]) -> tuple[str, str] | None:
+def _sentence_speaker(text: str, words: list[Token], lowered: list[str], quoted: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
     """Who speaks in this sentence, for a "He" after it: a person if any speaker is one, else
     the last speaker's kind (outside quotations)."""
     result = None
