@@ -178,13 +178,21 @@ def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[st
             low = lowers[k]
             if words[k][:1].isupper():
                 continue
-            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or (low.endswith("ing") and low not in T.ANONYMOUS_NOUNS | T.DOCUMENT_NOUNS):
+            # "a union representing ...", "officials speaking", "Senator Ann Lee speaking"; a last
+            # word after a thing is its noun ("Ambient lighting", "the ruling")
+            after_people = _people_before(lowers[k - 1]) or (k >= 2 and words[k - 1][:1].isupper())
+            participle = low.endswith("ing") and low not in T.ANONYMOUS_NOUNS | T.DOCUMENT_NOUNS and (k < len(words) - 1 or after_people)
+            if low in T.NOUN_PHRASE_LINKS or low in ("who", "that", "which", ",") or participle:
                 cut = k
                 break
         if cut < len(words) and lowers[cut] == "of" and all(w in T.QUANTIFIERS or w.isdigit() for w in lowers[start:cut]):
             start = cut + 1
             continue
         return words[start:cut], lowers[start:cut]
+
+
+def _people_before(low: str) -> bool:
+    return low in T.ANONYMOUS_NOUNS or low in T.ROLE_NOUNS or low in T.SPOKESPERSON_NOUNS or people_noun(low)
 
 
 def is_media(words: Sequence[str], lowers: Sequence[str]) -> bool:

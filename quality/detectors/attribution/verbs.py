@@ -74,6 +74,8 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     if subject is None and verb.before >= 2 and verb.prev == "whom" and ctx.word(verb.before - 1) == "of":
         # "many of whom say": a part of a group the sentence has just named, unnamed itself.
         return verb.cue((verb.before - 2, verb.before + 1), ANONYMOUS)
+    if subject and _reader_supposes(ctx, subject, i):
+        return None
     kind = ctx.classify(subject, strict=not verb.plain) if subject else None
     if subject and kind and not agrees(ctx.tokens, subject, verb.form, verb.lemma):
         return None  # "some calls were", "Health worries have": a plural noun, not a verb
@@ -92,6 +94,15 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
         if cue:
             return cue
     return None
+
+
+_SUPPOSING_MODALS = frozenset("could might would may can 'd".split())
+
+
+def _reader_supposes(ctx: Context, subject: TokenSpan, i: int) -> bool:
+    """"You could think of it as a wagon", "you might say": the writer supposing what the reader
+    thinks, which attributes nothing (a "you" who said something is a person: "you said")."""
+    return ctx.lowers[subject[0] : subject[1]] == ["you"] and any(w in _SUPPOSING_MODALS for w in ctx.lowers[subject[1] : i])
 
 
 def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | None:
