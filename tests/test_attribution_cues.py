@@ -306,9 +306,11 @@ CUE_VERB = [
     ("Press Secretary Ann Lee said the talks had failed.", "said", "Press Secretary Ann Lee", "person"),
     # a possessive and names before a base form make a noun
     ("The band played on Friday's Metro One show.", "", "", ""),
-    # the writer supposing what the reader thinks attributes nothing; a "you" who spoke does
+    # outside quotations "you" is the reader, who states nothing; a "you" who spoke is a person
     ("You could think of it as a futuristic wagon.", "", "", ""),
     ("You might say the plan has failed.", "", "", ""),
+    ("When you look at the figures, you realise the plan has failed.", "", "", ""),
+    ("If you wish to stay anonymous, use the secure form.", "", "", ""),
     ("You said the plan had failed, Mr Lee.", "said", "You", "person"),
     # a phrase's last word in -ing is its noun, not a participle ("lighting"): a thing holds no stance
     ("Ambient lighting offers 30 colors.", "", "", ""),

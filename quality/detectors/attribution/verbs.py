@@ -74,7 +74,7 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     if subject is None and verb.before >= 2 and verb.prev == "whom" and ctx.word(verb.before - 1) == "of":
         # "many of whom say": a part of a group the sentence has just named, unnamed itself.
         return verb.cue((verb.before - 2, verb.before + 1), ANONYMOUS)
-    if subject and _reader_supposes(ctx, subject, i):
+    if subject and _the_reader(ctx, subject, verb):
         return None
     kind = ctx.classify(subject, strict=not verb.plain) if subject else None
     if subject and kind and not agrees(ctx.tokens, subject, verb.form, verb.lemma):
@@ -96,13 +96,12 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     return None
 
 
-_SUPPOSING_MODALS = frozenset("could might would may can 'd".split())
-
-
-def _reader_supposes(ctx: Context, subject: TokenSpan, i: int) -> bool:
-    """"You could think of it as a wagon", "you might say": the writer supposing what the reader
-    thinks, which attributes nothing (a "you" who said something is a person: "you said")."""
-    return ctx.lowers[subject[0] : subject[1]] == ["you"] and any(w in _SUPPOSING_MODALS for w in ctx.lowers[subject[1] : i])
+def _the_reader(ctx: Context, subject: TokenSpan, verb: "Verb") -> bool:
+    """"You could think of it as a wagon", "if you wish", "you realise": outside quotations "you"
+    is the reader the writer addresses, who states nothing; a "you" who said something is a
+    person spoken to ("You said", "as you told me")."""
+    said = verb.speech and (verb.form.endswith("ed") or verb.form in _PAST_WITHOUT_ED)
+    return ctx.lowers[subject[0] : subject[1]] == ["you"] and not said
 
 
 def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | None:
