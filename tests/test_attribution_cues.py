@@ -76,6 +76,7 @@ STANCE_ADJECTIVE = [
     ("The unions were hostile to the plan.", "were hostile to", "The unions", "organisation"),
     ("The climate was hostile to crops.", "", "", ""),
     ("It has not yet been determined how much each director will pay.", "", "", ""),  # an impersonal "it"
+    ("Of course you should be happy that you will see Rome.", "", "", ""),  # the reader, addressed
 ]
 
 LIGHT_VERB = [

@@ -50,6 +50,8 @@ def classify(tokens: Sequence[Token], span: TokenSpan | None, history: History, 
     if not span:
         return None
     lowers = [t.lower for t in tokens[span[0] : span[1]]]
+    if lowers == ["you"]:
+        return None  # the reader the writer addresses ("if you wish", "you should be happy that"): cues are read outside quotations
     if len(lowers) == 1 and lowers[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS | T.PRONOUN_CONTRACTIONS:
         return resolve(lowers[0], history, index)
     if len(lowers) == 1 and lowers[0] in T.NOT_SOURCES:

@@ -74,8 +74,9 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     if subject is None and verb.before >= 2 and verb.prev == "whom" and ctx.word(verb.before - 1) == "of":
         # "many of whom say": a part of a group the sentence has just named, unnamed itself.
         return verb.cue((verb.before - 2, verb.before + 1), ANONYMOUS)
-    if subject and _the_reader(ctx, subject, verb):
-        return None
+    if subject and ctx.lowers[subject[0] : subject[1]] == ["you"]:
+        # the reader states nothing, and no other source stands for the verb; a person spoken to does
+        return verb.cue(subject, PERSON) if _spoken_to(verb) else None
     kind = ctx.classify(subject, strict=not verb.plain) if subject else None
     if subject and kind and not agrees(ctx.tokens, subject, verb.form, verb.lemma):
         return None  # "some calls were", "Health worries have": a plural noun, not a verb
@@ -96,12 +97,10 @@ def verb_cue(ctx: Context, i: int, lemma: str, light_length: int = 0) -> Cue | N
     return None
 
 
-def _the_reader(ctx: Context, subject: TokenSpan, verb: "Verb") -> bool:
-    """"You could think of it as a wagon", "if you wish", "you realise": outside quotations "you"
-    is the reader the writer addresses, who states nothing; a "you" who said something is a
-    person spoken to ("You said", "as you told me")."""
-    said = verb.speech and (verb.form.endswith("ed") or verb.form in _PAST_WITHOUT_ED)
-    return ctx.lowers[subject[0] : subject[1]] == ["you"] and not said
+def _spoken_to(verb: "Verb") -> bool:
+    """Whether "you" before ``verb`` said something ("You said the plan failed", "as you told
+    me"): a person spoken to, not the reader (whom :func:`.sources.classify` takes "you" for)."""
+    return verb.speech and (verb.form.endswith("ed") or verb.form in _PAST_WITHOUT_ED)
 
 
 def _read_verb(ctx: Context, i: int, lemma: str, light_length: int) -> Verb | None:
