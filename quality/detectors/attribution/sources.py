@@ -51,7 +51,7 @@ def classify(tokens: Sequence[Token], span: TokenSpan | None, history: History, 
         return None
     lowers = [t.lower for t in tokens[span[0] : span[1]]]
     if lowers == ["you"]:
-        return None  # the reader the writer addresses ("if you wish", "you should be happy that"): cues are read outside quotations
+        return None  # outside quotations, where cues are read, "you" is the reader: "if you wish"
     if len(lowers) == 1 and lowers[0] in T.PERSON_PRONOUNS | T.THING_PRONOUNS | T.PRONOUN_CONTRACTIONS:
         return resolve(lowers[0], history, index)
     if len(lowers) == 1 and lowers[0] in T.NOT_SOURCES:
@@ -194,6 +194,7 @@ def _head_part(words: Sequence[str], lowers: Sequence[str]) -> tuple[Sequence[st
 
 
 def _people_before(low: str) -> bool:
+    """Whether ``low`` names people or a role, after which a word in -ing is a participle."""
     return low in T.ANONYMOUS_NOUNS or low in T.ROLE_NOUNS or low in T.SPOKESPERSON_NOUNS or people_noun(low)
 
 
