@@ -55,6 +55,7 @@ KIND_CASES = [
     ("also read", "ALSO READ", "BPL003"),
     ("breadcrumb", "Home » World » Asia", "BPL003"),
     ("tags", "Tags: economy, inflation, central bank", "BPL003"),
+    ("comments closed", "Comments are closed for this article.", "BPL003"),
     ("dateline category", " date 2023-01-31 Politics", "BPL004"),
     ("byline agency", "By Jane Doe | Reuters", "BPL004"),
     ("updated time", "Updated 1:39 am EST, Wednesday, November 20, 2019", "BPL004"),
@@ -80,6 +81,7 @@ KIND_CASES = [
     ("by the end of", "By the end of 2023, the bank had raised rates four times, officials said on Thursday.", None),
     ("sharing in prose", "Protesters shared videos of the march on Twitter before the accounts were blocked on Sunday.", None),
     ("related in prose", "Related talks in Geneva ended without agreement, the foreign ministry said on Friday evening.", None),
+    ("comments in prose", "Comments are closed on many sites after a flood of abuse, the survey of editors found.", None),
     ("mojibake holding ©", "The CafÃ© Rouge closed on Monday after a fire, the owner said.", None),  # é read as cp1252
     ("copyright glued to credit", "Photo ©Reuters", "BPL002"),
 ]

@@ -281,6 +281,9 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\W*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}(?:\s*[»›>/|]\s*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}){2,}\s*$", _I), 120),
     (re.compile(r"\bclick here\b|\bfor more (?:news|stories|updates|information),? (?:visit|go to|click)\b", _I), 160),
     (re.compile(r"^\W*(?:you are (?:at|here)|you're here)\s*:?", _I), 120),
+    # The comment widget's state: "Comments are closed for this article."
+    (re.compile(r"^\W*(?:comments?|commenting|replies|discussion)\s+(?:are|is|has been|have been)\s+(?:now\s+)?"
+                r"(?:closed|disabled|turned off|switched off)(?:\s+(?:for|on)\s+this\s+(?:article|story|post|page|thread))?\W*$", _I), 80),
 )
 
 # BPL004: dateline, category and byline residue. Most of it is found by logic (a line that is
