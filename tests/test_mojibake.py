@@ -197,6 +197,9 @@ DECOMPOSED = [
     ("The cafA\u0303\xa9 reopened.", [("MOJ001", "A\u0303\xa9", "é")]),
     ("FranA\u0303\x83A\u0302\xa7ois and the cafA\u0303\xa9 nearby", [("MOJ003", "A\u0303\x83A\u0302\xa7", "ç"), ("MOJ001", "A\u0303\xa9", "é")]),
     ("The cafe\u0301 reopened in Montre\u0301al.", []),  # genuine accents, decomposed
+    # NFKD: the "¨" of "Ã¨" (è read as cp1252) written as a space and U+0308
+    ("The minister, SÃ©golÃ \u0308ne Royal, spoke.", [("MOJ001", "Ã©", "é"), ("MOJ001", "Ã \u0308", "è")]),
+    ("A dieresis \u0308 on its own, and na\u0308ive", []),
     ("Ha\u0300 No\u0323\u0302i and Tha\u0300nh pho\u0302\u0301 Ho\u0302\u0300 Chi\u0301 Minh", []),
 ]
 
@@ -233,6 +236,12 @@ WORDS_IN_MESSAGES = [
     ("Ask the señora.", "cp1252", "señora", "señora"),
     ("The Plaza del Maidán, in Kiev.", "gbk", "Maidán", "Maidán"),
 ]
+
+
+def test_a_word_normalised_after_it_was_garbled_reads_whole() -> None:
+    text = "The minister, SÃ©golÃ \u0308ne Royal, spoke."  # NFKD: "¨" as a space and U+0308
+    messages = [f.message for f in run_texts(text)[0].findings if f.detector == "mojibake"]
+    assert len(messages) == 2 and all("should read 'Ségolène'" in m for m in messages)
 
 
 @pytest.mark.parametrize(("genuine", "codec", "word", "repaired"), WORDS_IN_MESSAGES)

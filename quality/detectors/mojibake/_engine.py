@@ -167,7 +167,9 @@ def composed(text: str) -> tuple[str, list[int]] | None:
     for match in _WITH_MARKS.finditer(text, max(0, first.start() - 1)):
         one = unicodedata.normalize("NFC", match.group())
         if len(one) != 1:
-            continue
+            one = _spacing_mark(text, match)
+            if one is None:
+                continue
         pieces += [text[done : match.start()], one]
         origin += [*range(done, match.start()), match.start()]
         done = match.end()
@@ -176,6 +178,20 @@ def composed(text: str) -> tuple[str, list[int]] | None:
     pieces.append(text[done:])
     origin += range(done, len(text) + 1)
     return "".join(pieces), origin
+
+
+# NFKD writes a spacing diacritic as a space and its combining mark ("¨" as " " + U+0308). In
+# mojibake those diacritics are continuation bytes (cp1252 0xA8 "¨" after "Ã" is "è"), so after a
+# UTF-8 lead character read as Latin-1 (U+00C2-U+00F4) the pair stands for the spacing character.
+_SPACING_MARKS = {"\u0308": "\u00a8", "\u0301": "\u00b4", "\u0327": "\u00b8", "\u0304": "\u00af", "\u0303": "\u02dc"}
+
+
+def _spacing_mark(text: str, match: re.Match[str]) -> str | None:
+    """The spacing diacritic a space and one combining mark stand for, right after a lead character."""
+    pair, start = match.group(), match.start()
+    if len(pair) == 2 and pair[0] == " " and start > 0 and "\u00c2" <= text[start - 1] <= "\u00f4":
+        return _SPACING_MARKS.get(pair[1])
+    return None
 
 
 class Engine:

@@ -91,8 +91,13 @@ def _in_word(text: str, d: Damage, damages: Sequence[Damage] = ()) -> tuple[str,
     while start > 0 and d.start - start < _WORD_REACH and not text[start - 1].isspace():
         start -= 1
     end = d.end
-    while end < len(text) and end - d.end < _WORD_REACH and not text[end].isspace():
-        end += 1
+    while True:  # to the word's end; a space inside another damage ("Ã" + " " + U+0308) is not one
+        while end < len(text) and end - d.end < _WORD_REACH and not text[end].isspace():
+            end += 1
+        straddling = [o.end for o in damages[bisect_left(damages, start, key=_start) : bisect_right(damages, end, key=_start)] if o.start < end < o.end]
+        if not straddling or end - d.end >= _WORD_REACH:
+            break
+        end = max(straddling)
     near = damages[bisect_left(damages, start, key=_start) : bisect_right(damages, end, key=_start)]
     inside = sorted([o for o in near if o.end <= end and o.repair is not None and o is not d] + [d], key=_start)
     last = max(o.end for o in inside)
