@@ -134,6 +134,8 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
 
 
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
+    """The subject after an inverted verb of saying ("…,” said the ministry."): the words up to
+    the next clause break, at most five, which is as far as a speaker's head noun needs."""
     end = verb + 1
     while end < len(words) and not CLAUSE_BREAK.search(text[words[end - 1].end : words[end].start]):
         end += 1
