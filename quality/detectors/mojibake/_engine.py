@@ -183,13 +183,14 @@ def composed(text: str) -> tuple[str, list[int]] | None:
 # NFKD writes a spacing diacritic as a space and its combining mark ("¨" as " " + U+0308). In
 # mojibake those diacritics are continuation bytes (cp1252 0xA8 "¨" after "Ã" is "è"), so after a
 # UTF-8 lead character read as Latin-1 (U+00C2-U+00F4) the pair stands for the spacing character.
+_LATIN1_LEADS = frozenset(map(chr, (*LEAD2_BYTES, *LEAD3_BYTES, *LEAD4_BYTES)))
 _SPACING_MARKS = {"\u0308": "\u00a8", "\u0301": "\u00b4", "\u0327": "\u00b8", "\u0304": "\u00af", "\u0303": "\u02dc"}
 
 
 def _spacing_mark(text: str, match: re.Match[str]) -> str | None:
     """The spacing diacritic a space and one combining mark stand for, right after a lead character."""
     pair, start = match.group(), match.start()
-    if len(pair) == 2 and pair[0] == " " and start > 0 and "\u00c2" <= text[start - 1] <= "\u00f4":
+    if len(pair) == 2 and pair[0] == " " and start > 0 and text[start - 1] in _LATIN1_LEADS:
         return _SPACING_MARKS.get(pair[1])
     return None
 
@@ -781,7 +782,7 @@ _LOST = "?\ufffd"  # what a byte that could not be decoded became
 # lead bytes 0xC2-0xC5 (Latin-1 Supplement and Latin Extended-A), still mojibake.
 _INNER_LEADS = "ÂÃÄÅ"
 # The characters that continue such a sequence: bytes 0x80-0xBF read as cp1252 or Latin-1.
-_LATIN_CONTINUATIONS = frozenset(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")) | frozenset(map(chr, range(0x80, 0xC0)))
+_LATIN_CONTINUATIONS = frozenset(bytes(CONT_BYTES).decode("cp1252", errors="ignore")) | frozenset(map(chr, CONT_BYTES))
 
 
 def _inner_layer_cut_short(text: str, end: int, repaired: str, accepted: "_Accepted") -> int | None:
