@@ -267,6 +267,7 @@ def _flesch() -> Any:
 
     return EnglishFlesch()
 
+
 def _language_ngrams() -> Any:
     from quality import langid
 
