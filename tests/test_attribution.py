@@ -67,6 +67,15 @@ PRONOUNS = [
     # a person named as a subject since the last source is the nearer antecedent
     ("A senior official said the talks had stalled. Foreign Minister Anna Berg arrived on Monday. "
      "He said they had failed.", "person"),
+    # "it" after a firm known by one name, which the article reads as a person, is the firm ...
+    ("The paper said profits rose. Qantas said it would hire abroad. However, it stressed jobs were safe.",
+     "organisation"),
+    # ... while a surname after the person's full name is still a person, and "it" passes over it
+    ("The paper said profits rose. Anna Berg arrived. Berg said jobs were safe. However, it stressed "
+     "that pay would fall.", "media"),
+    # a possessive pronoun after its clause's subject stands for that subject
+    ("Growth will slow, the paper reported. The IMF will also cut its estimate that trade would grow.",
+     "organisation"),
 ]
 
 
@@ -248,6 +257,18 @@ RULE_CASES = [
     # ... nor inch marks
     ("Specs include a 34\" 3440x1440 curved panel, two USB ports and a stand that tilts and turns easily.",
      "ATT005", False),
+    # ATT003: other outlets passing the article's claims on ...
+    ("Talks failed, the newspaper reported. Prices rose, The Post has learned. Wages fell, Berg said. "
+     "Costs rose, Lee said.", "ATT003", True),
+    # ... not outlets that act or are acted on, which pass nothing on
+    ("Apple wants the reporters to reveal their sources. Journalists at the paper met on Friday to "
+     "discuss the cuts. Apple said the leaks hurt it. Berg said the case was weak.", "ATT003", False),
+    # ... nor a company whose short name is an outlet's, once the article gives its full name
+    ("Sun Microsystems has launched a grid. Sun likened it to electricity. Sun said it had customers. "
+     "Berg said the price was fair.", "ATT003", False),
+    # ... while an outlet's section is the outlet still
+    ("The event was planned, Bloomberg Politics reported. Bloomberg said on Tuesday that guests were "
+     "invited. Trump said the report was false. Lee said it was late.", "ATT003", True),
     # ATT004: a report that cites someone once and leaves the rest unsourced ...
     ("The president will visit Moscow in February, the Kremlin said. The visit will mark the anniversary "
      "of the war. Trade grew by a third last year. Energy deals will be signed. The leaders last met in "

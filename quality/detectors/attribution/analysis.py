@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from quality.detectors._outlets import outlet_key, spells_outlet
+from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.carry import carry_over
 from quality.detectors.attribution.context import Context
 from quality.detectors.attribution.cues import find_attributions
@@ -13,6 +15,7 @@ from quality.quotations import quote_regions
 from quality.detectors.attribution.records import MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.sources import History, Mention, named_subject
 from quality.segment import sentences
+from quality.spans import in_headline_case
 
 
 def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
@@ -24,7 +27,7 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
     history: History = []
     for index, sentence in enumerate(sentences(text)):
         ctx = Context(text, sentence, quotes, history, index)
-        own = [_first_hand(a, key) for a in find_attributions(ctx)] if key else find_attributions(ctx)
+        own = [_first_hand(a, key, text) for a in find_attributions(ctx)]
         results.append(SentenceAttribution(sentence, tuple(own)))
         history.extend(Mention(index, a.kind, a.source) for a in own if a.source_start >= 0)
         if not own:
@@ -35,12 +38,45 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
     return results
 
 
-def _first_hand(attribution: Attribution, outlet: str) -> Attribution:
-    """An outlet citing itself (its poll, its investigation; ``outlet``: its key) is an
-    organisation, not another outlet."""
-    if attribution.kind == MEDIA and spells_outlet(attribution.source, outlet):
+def _first_hand(attribution: Attribution, outlet: str, text: str) -> Attribution:
+    """An outlet citing itself (its poll, its investigation; ``outlet``: its key, "" when not
+    known) is an organisation, not another outlet; so is a company whose short name is an
+    outlet's (:func:`_introduced_as_company`)."""
+    if attribution.kind != MEDIA:
+        return attribution
+    if (outlet and spells_outlet(attribution.source, outlet)) or _introduced_as_company(attribution.source, text):
         return replace(attribution, kind=ORGANISATION)
     return attribution
+
+
+# A capitalised word after a name's first mention that makes it another name ("Sun
+# Microsystems"), written on the same line.
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][\w&'’-]*)")
+# Words after an outlet's name that leave it the outlet: a media word or a section ("CNN News",
+# "Bloomberg Politics", "Fox Business") and a day or a month ("Reuters Tuesday").
+_NOT_A_LONGER_NAME = T.MEDIA_NAME_WORDS | T.WEEKDAYS | T.MONTHS | frozenset(
+    "politics business sport sports money finance markets health tech technology entertainment world opinion".split()
+)
+
+
+def _introduced_as_company(source: str, text: str) -> bool:
+    """Whether an outlet's bare name ("Sun", no "the") is the short name of a longer one the
+    article writes ("Sun Microsystems has launched ... Sun said"): an article names a company
+    in full and then shortens it, while it cites an outlet by the name it cites it with."""
+    if " " in source or not source[:1].isupper():
+        return False
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(source)}(?![\w-])", text):
+        following = _NEXT_NAME_WORD.match(text, mention.end())
+        if following is not None and following.group(1).lower() not in _NOT_A_LONGER_NAME and not _in_headline(text, mention.start()):
+            return True
+    return False
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is in headline case, where every word is capitalised."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = line.split()
+    return in_headline_case(sum(w[:1].isupper() for w in words), len(words))
 
 
 def quotations(text: str) -> Spans:

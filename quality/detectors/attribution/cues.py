@@ -29,7 +29,7 @@ from quality.detectors.attribution.lexicon import (
 )
 from quality.detectors.attribution.phrases import head_word, is_name, joining_dot, noun_phrase_at, subject_before
 from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, PERSON, Attribution
-from quality.detectors.attribution.sources import classify_text, classify_words, resolve
+from quality.detectors.attribution.sources import PRONOUN_KINDS, classify_text, classify_words, resolve
 from quality.detectors.attribution.verbs import verb_cue
 from quality.segment import SENTENCE, SIGNATURE
 
@@ -223,11 +223,24 @@ def possessive(ctx: Context, i: int) -> Cue | None:
         if lowers[j] in T.SPEECH_NOUNS and not tokens[j].quoted:
             if lowers[j] not in T.SPEECH_ACT_NOUNS and ctx.word(j + 1) not in T.CLAUSE_STARTS | {"to"}:
                 return None  # "his words" alone; "his words that ..." or "his call to" state something
-            span, kind = _possessor(ctx, i) if named else ((i, i + 1), resolve(_POSSESSIVE_PRONOUNS[low], ctx.history, ctx.index))
+            span, kind = _possessor(ctx, i) if named else ((i, i + 1), _possessive_pronoun_kind(ctx, i))
             return Cue((j, j + 1), span, kind) if kind else None
         if not tokens[j].is_word or tokens[j].capitalised or lowers[j] in T.CLAUSE_WORDS:
             return None
     return None
+
+
+def _possessive_pronoun_kind(ctx: Context, i: int) -> str:
+    """What the possessive pronoun at ``i`` stands for: its clause's subject when that comes
+    before it and can be meant ("The IMF will cut its estimate"), else the nearest earlier
+    source it can stand for."""
+    pronoun = _POSSESSIVE_PRONOUNS[ctx.lowers[i]]
+    head = ctx.main_subject
+    if head and head[1] <= i:
+        kind = ctx.classify(head, strict=True)
+        if kind in PRONOUN_KINDS.get(pronoun, ()):
+            return kind
+    return resolve(pronoun, ctx.history, ctx.index)
 
 
 def _possessor(ctx: Context, i: int) -> tuple[tuple[int, int], str | None]:

@@ -21,7 +21,7 @@ from quality.detectors.attribution.rules import (
     UNATTRIBUTED,
 )
 from quality.detectors.attribution import tables as T
-from quality.detectors.attribution.lexicon import SPEECH_FORMS, cue_says
+from quality.detectors.attribution.lexicon import SPEECH_FORMS, cue_knows, cue_says
 from quality.detectors.attribution.tokens import split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
@@ -137,9 +137,12 @@ class AttributionDetector(Detector):
             for a, count in _grouped_sources(text, _first_mentions(unnamed, lambda a: (a.cue_start, a.source_start) in anonymous)):
                 findings.append(make(ANONYMOUS_RELIANCE, *_evidence_span(a), ANONYMOUS_RELIANCE.message_for(mentions=_mentions(count), share=share),
                                      "name the source, or say why it cannot be named"))  # fmt: skip
-        if (summary.share_secondhand or 0) > self.max_secondhand_share:
-            for a, count in _grouped_sources(text, _first_mentions(analysed, lambda a: a.kind == MEDIA)):
-                findings.append(make(SECONDHAND, *_evidence_span(a), SECONDHAND.message_for(mentions=_mentions(count), share=summary.share_secondhand),
+        # As the source mix counts it (``share_secondhand``), but only outlets that pass a claim on.
+        relayed = sum(1 for item in analysed if item.is_claim and any(_relayed(a, text) for a in item.attributions))
+        share = relayed / summary.attributed_claims
+        if share > self.max_secondhand_share:
+            for a, count in _grouped_sources(text, _first_mentions(analysed, lambda a: _relayed(a, text))):
+                findings.append(make(SECONDHAND, *_evidence_span(a), SECONDHAND.message_for(mentions=_mentions(count), share=share),
                                      "confirm with the original source, or link the report"))  # fmt: skip
         return findings
 
@@ -163,7 +166,19 @@ def reports_speech(a: Attribution, text: str) -> bool:
     speaker label), not a stance or an act ("wants", "voted"), nor an infinitive ("to claim an
     easy victory", "urging employees to report"), which says what someone may say, not what was
     said: only reported speech can rest on a source an editor should name."""
-    return not _INFINITIVE.search(text, max(0, a.cue_start - 12), a.cue_start) and cue_says(a.cue)
+    return cue_says(a.cue) and not _infinitive(a, text)
+
+
+def _infinitive(a: Attribution, text: str) -> bool:
+    return _INFINITIVE.search(text, max(0, a.cue_start - 12), a.cue_start) is not None
+
+
+def _relayed(a: Attribution, text: str) -> bool:
+    """Another outlet passing a claim on ("Reuters reported", "the paper said", "The Post has
+    learned"): not an outlet that acts or is acted on ("asked the journalists to reveal their
+    sources", "reporters met on Friday to discuss", "the broadcaster plans to"), which passes
+    nothing on."""
+    return a.kind == MEDIA and (cue_says(a.cue) or cue_knows(a.cue)) and not _infinitive(a, text)
 
 
 def _unnamed_source(item: SentenceAttribution, a: Attribution, text: str) -> bool:

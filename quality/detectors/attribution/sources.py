@@ -38,7 +38,7 @@ class Mention(NamedTuple):
 History = list[Mention]
 
 # Which kinds of source each pronoun can stand for, nearest first.
-_PRONOUN_KINDS = {
+PRONOUN_KINDS = {
     "he": (PERSON, ANONYMOUS), "she": (PERSON, ANONYMOUS), "i": (PERSON,), "it": (ORGANISATION, MEDIA),
     "we": (ORGANISATION, PERSON), "they": (ORGANISATION, ANONYMOUS, PERSON, MEDIA), "you": (PERSON,),
 }  # fmt: skip
@@ -263,9 +263,11 @@ def resolve(pronoun: str, history: History, index: int) -> str:
     sentences) that it can stand for: "he" after "Anna Berg arrived" is a person even when an
     unnamed official spoke before her."""
     pronoun = pronoun.split("'")[0]
-    wanted = _PRONOUN_KINDS.get(pronoun, (PERSON,))
+    wanted = PRONOUN_KINDS.get(pronoun, (PERSON,))
     recent = [m for m in takewhile(lambda m: index - m.sentence <= PRONOUN_WINDOW, reversed(history))]
     for mention in recent:
+        if pronoun == "it" and _firm_by_one_name(mention, history):
+            return ORGANISATION
         singular_source = not any(w.endswith("s") and w in T.ANONYMOUS_NOUNS for w in mention.words.lower().split())
         if mention.kind in wanted and (pronoun not in ("he", "she") or mention.kind == PERSON or singular_source):
             return mention.kind
@@ -274,6 +276,16 @@ def resolve(pronoun: str, history: History, index: int) -> str:
     if recent:
         return recent[0].kind
     return {"it": ORGANISATION, "they": ANONYMOUS}.get(pronoun, PERSON)
+
+
+def _firm_by_one_name(mention: Mention, history: History) -> bool:
+    """Whether a one-word name read as a person is a firm that "it" stands for ("Qantas said ...
+    However, it stressed"): a person's surname alone follows their full name, which the article
+    gave before ("Anna Berg ... Berg said")."""
+    name = mention.words.strip()
+    if mention.kind != PERSON or not name[:1].isupper() or " " in name:
+        return False
+    return not any(m.kind == PERSON and m.words.endswith(" " + name) for m in history)
 
 
 def named_subject(words: Sequence[str]) -> str | None:
