@@ -185,6 +185,16 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    (  # nor is a people's name made from a place's
+        [
+            ("b", "Aid reached Sri Lanka after the tsunami, Mahinda Rajapakse said in Colombo."),
+            ("c", "Mahinda Rajapakse said Sri Lanka needs aid; Colombo is rebuilding."),
+            ("d", "Donors pledged aid to Sri Lanka, Mahinda Rajapakse told Colombo."),
+            ("a", "The ILO estimated that 400,000 Sri Lankans lost work, Mahinda Rajapakse said in Colombo."),
+        ],
+        "TRN002",
+        None,
+    ),
     (  # a name glued to the next word's capital is a lost space, not another spelling
         [
             ("b", "Senate leader Mitch McConnell spoke in Louisville on Monday."),
