@@ -204,6 +204,17 @@ NAME_CASES = [
         "TRN002",
         None,
     ),
+    (  # ... nor is the name's last word with the next one joined on, where "New York" is written
+        [
+            ("b", "The New Yorker ran a profile of Bill de Blasio at Gracie Mansion."),
+            ("c", "A writer for The New Yorker met Bill de Blasio at Gracie Mansion."),
+            ("d", "The New Yorker said Bill de Blasio would leave Gracie Mansion."),
+            ("a", "Bill de Blasio spoke at Gracie Mansion about New York.\n\n"
+                  "He thanked New YorkJob seekers, Bill de Blasio said at Gracie Mansion."),
+        ],
+        "TRN002",
+        None,
+    ),
     (  # "Amazon" alone is the company, written mostly where "Amazon Alexa" is not: no short form
         [
             ("a", "Amazon cut prices on Monday. Amazon said the Echo Dot sold out in Seattle."),

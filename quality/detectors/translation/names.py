@@ -773,8 +773,8 @@ def _mention_variant(
                 continue
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
-            if _glued_to_next(differing, replacement):
-                continue  # "McConnellLt": the name and the next word's capital, a lost space, not a spelling
+            if _glued_to_next(differing, replacement) or _joined_name(key, position, summary):
+                continue  # "McConnellLt", "New YorkJob": the name and the next word, a lost space, not a spelling
             if made_from(differing, replacement) or made_from(replacement, differing):
                 continue  # "Sri Lankans" beside "Sri Lanka": a word made from the name
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
@@ -794,6 +794,17 @@ def _dateline_capitals(text: str, start: int, end: int, key: tuple[str, ...]) ->
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and _DATELINE_END.match(text, end) is not None
+
+
+_CAMEL_JOIN = re.compile(r"([A-Z][a-z]{2,})[A-Z][a-z]+")
+
+
+def _joined_name(key: tuple[str, ...], position: int, summary: NameSummary | StoredNames) -> bool:
+    """Whether the word at ``position`` is the name's own word with the next word joined on
+    ("New YorkJob" where other outlets write "New York"): a lost line break or space, which
+    TRN007 reports, not another spelling of a longer name ("New Yorker")."""
+    joined = _CAMEL_JOIN.fullmatch(key[position])
+    return joined is not None and bool(summary.mention_users(key[:position] + (joined.group(1),) + key[position + 1 :]))
 
 
 def _glued_to_next(word: str, name: str) -> bool:
