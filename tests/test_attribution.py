@@ -76,6 +76,9 @@ PRONOUNS = [
     # a possessive pronoun after its clause's subject stands for that subject
     ("Growth will slow, the paper reported. The IMF will also cut its estimate that trade would grow.",
      "organisation"),
+    # ... unless the subject is people in the plural, which "his" cannot stand for
+    ("Anna Berg said the talks failed. Republicans visited Tom Lee after his testimony that the vote was rigged.",
+     "person"),
 ]
 
 

@@ -238,7 +238,8 @@ def _possessive_pronoun_kind(ctx: Context, i: int) -> str:
     head = ctx.main_subject
     if head and head[1] <= i:
         kind = ctx.classify(head, strict=True)
-        if kind in PRONOUN_KINDS.get(pronoun, ()):
+        plural_people = kind == ANONYMOUS and ctx.lowers[head[1] - 1].endswith("s")  # "Republicans", "officials"
+        if kind in PRONOUN_KINDS.get(pronoun, ()) and (pronoun == "they" or not plural_people):
             return kind
     return resolve(pronoun, ctx.history, ctx.index)
 
