@@ -245,6 +245,12 @@ RULE_CASES = [
     # ... while accusations and hearsay in the passive, and verbs whose object is the claim, stay
     ("The mayor has been accused of fraud, and the deal is said to be void. Officials told reporters "
      "the deal was off. Berg said it was late.", "ATT002", True),
+    # ... nor a definite group the article identifies by what they belong to (a study, a product)
+    ("A security firm found the flaw. The researchers said the bug was old. The study's authors said "
+     "it was fixed. Its designers said the chip was safe. Berg said it was late.", "ATT002", False),
+    # ... while "the sources", "his aides" and "the officials" stay unnamed
+    ("The talks failed, the sources said. Prices rose, his aides said. Wages fell, the officials said. "
+     "Berg said it was late.", "ATT002", True),
     # ATT005: a quotation nobody is named around
     ('The visit will take place in February. "We will work hard to push relations to a higher level '
      'for the benefit of our peoples." The talks start on Monday.', "ATT005", True),

@@ -234,7 +234,27 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
         return False  # "Citizens for Tax Justice advocates": an organisation by name
     if _named_just_before(text, a.source_start):
         return False  # "John Roe, a staffer at the ministry, said": the apposition names him
+    if _introduced_group(lowers):
+        return False
     return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
+
+
+# Nouns that keep a source unnamed even with "the" or a possessive: "the sources", "his aides",
+# "the officials" stand for people the article does not name, wherever they were introduced.
+ANONYMITY_NOUNS = frozenset(
+    "sources officials insiders aides advisers advisors people persons others diplomats staffers".split()
+)
+_DEFINITE = frozenset("the its their his her".split())
+
+
+def _introduced_group(lowers: Sequence[str]) -> bool:
+    """"the researchers", "its designers", "the study's authors": a definite group of people,
+    whom the article identifies by what they belong to (a study, a product, a festival it names),
+    not people it leaves unnamed."""
+    if not lowers or not (lowers[0] in _DEFINITE or lowers[0].endswith("'s")):
+        return False
+    head = next((w for w in lowers[1:] if w in T.PEOPLE_NOUNS or people_noun(w)), None)
+    return head is not None and head.endswith("s") and head not in ANONYMITY_NOUNS
 
 
 # What follows a passive of saying that reports hearsay: "is said to be", "was reported that",
