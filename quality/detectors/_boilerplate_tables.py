@@ -162,20 +162,22 @@ SOCIAL_CALL: tuple[tuple[re.Pattern[str], int], ...] = (
 # a medium of the outlet's). These are the two vocabularies of that structure, not wordings.
 READER_ACTIONS = frozenset(
     """
-    add allow become bookmark call catch chat check chip click comment connect contact contribute
+    add allow become bookmark call catch chat check chip click comment connect consider contact contribute
     dm donate download drop email e-mail enable find follow get gift give grab help hit install
-    join keep leave listen message pledge read reach register scan send share sign stay submit
+    join keep leave listen make message pitch pledge read reach register scan send share sign stay submit
     subscribe support switch tap tell text tip try tune turn unlock update upgrade visit watch
     whatsapp write
     """.split()
 )
-# The outlet's own media and the ways readers reach or pay it.
+# The outlet's own media and the ways readers reach or pay it: its reporting is what a gift
+# supports ("Chip in what you can to keep our reporting free", "Make a gift to local news").
 READER_CHANNELS = re.compile(
     rf"\b(?:{NETWORKS}|signal|kakaotalk|kakao|zalo|dzen|threads|vk|line app)\b"
     r"|\b(?:channels?|newsletters?|apps?|podcasts?|notifications?|alerts|feeds?|inbox|memberships?|"
     r"subscriptions?|subscribers?|donations?|donate|tipline|tip line|(?:news|story) tips?|securedrop|"
-    r"comments|comment section|comments? below|newsroom|editors|journalism|"
-    r"bulletins?|briefings?|digest|push|(?:become|be) an? (?:[\w-]+ )?(?:member|subscriber|supporter|patron|insider)"
+    r"comments|comment section|comments? below|newsroom|editors|journalism|reporting|coverage|"
+    r"bulletins?|briefings?|digest|push|(?:becom(?:e|ing)|be) an? (?:[\w-]+ )?(?:member|subscriber|supporter|patron|insider)"
+    r"|(?:tax[- ]deductible )?(?:gift|donation|contribution) to|(?:give|donate|contribute|chip in|pitch in) what(?:ever)? you can"
     r"|tune in (?:to|on))\b"  # what one tunes in to is a broadcast: "Tune in to BMR Sports Live"
     r"|[\U0001F514\U0001F4F2\U0001F4F1\U0001F4E9\U0001F4E7\u2709]",  # 🔔 📲 📱 📩 📧 ✉: a bell, a phone, a letter
     _I,
