@@ -49,14 +49,11 @@ def _first_hand(attribution: Attribution, outlet: str, text: str) -> Attribution
     return attribution
 
 
-# A capitalised word after a name's first mention that makes it another name ("Sun
-# Microsystems"), written on the same line.
+# A capitalised word after a mention of a name that makes it another name ("Sun Microsystems"),
+# on the same line; a media word, a section, a day or a month leaves it the outlet ("CNN News",
+# "Bloomberg Politics", "Reuters Tuesday").
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][\w&'’-]*)")
-# Words after an outlet's name that leave it the outlet: a media word or a section ("CNN News",
-# "Bloomberg Politics", "Fox Business") and a day or a month ("Reuters Tuesday").
-_NOT_A_LONGER_NAME = T.MEDIA_NAME_WORDS | T.WEEKDAYS | T.MONTHS | frozenset(
-    "politics business sport sports money finance markets health tech technology entertainment world opinion".split()
-)
+_NOT_A_LONGER_NAME = T.MEDIA_NAME_WORDS | T.OUTLET_SECTIONS | T.WEEKDAYS | T.MONTHS
 
 
 def _introduced_as_company(source: str, text: str) -> bool:

@@ -139,7 +139,7 @@ class AttributionDetector(Detector):
                                      "name the source, or say why it cannot be named"))  # fmt: skip
         # As the source mix counts it (``share_secondhand``), but only outlets that pass a claim on.
         relayed = sum(1 for item in analysed if item.is_claim and any(_relayed(a, text) for a in item.attributions))
-        share = relayed / summary.attributed_claims
+        share = relayed / summary.attributed_claims if summary.attributed_claims else 0.0
         if share > self.max_secondhand_share:
             for a, count in _grouped_sources(text, _first_mentions(analysed, lambda a: _relayed(a, text))):
                 findings.append(make(SECONDHAND, *_evidence_span(a), SECONDHAND.message_for(mentions=_mentions(count), share=share),
@@ -239,22 +239,14 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
     return any(w in T.PEOPLE_NOUNS or people_noun(w) for w in lowers)
 
 
-# Nouns that keep a source unnamed even with "the" or a possessive: "the sources", "his aides",
-# "the officials" stand for people the article does not name, wherever they were introduced.
-ANONYMITY_NOUNS = frozenset(
-    "sources officials insiders aides advisers advisors people persons others diplomats staffers".split()
-)
-_DEFINITE = frozenset("the its their his her".split())
-
-
 def _introduced_group(lowers: Sequence[str]) -> bool:
     """"the researchers", "its designers", "the study's authors": a definite group of people,
     whom the article identifies by what they belong to (a study, a product, a festival it names),
     not people it leaves unnamed."""
-    if not lowers or not (lowers[0] in _DEFINITE or lowers[0].endswith("'s")):
+    if not lowers or not (lowers[0] in T.DEFINITE_DETERMINERS or lowers[0].endswith("'s")):
         return False
     head = next((w for w in lowers[1:] if w in T.PEOPLE_NOUNS or people_noun(w)), None)
-    return head is not None and head.endswith("s") and head not in ANONYMITY_NOUNS
+    return head is not None and head.endswith("s") and head not in T.ANONYMITY_NOUNS
 
 
 # What follows a passive of saying that reports hearsay: "is said to be", "was reported that",

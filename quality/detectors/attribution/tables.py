@@ -781,6 +781,20 @@ MONTHS: frozenset[str] = frozenset(
     """.split()
 )
 WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+
+# An outlet's sections: after its name they leave it the outlet ("Bloomberg Politics", "Fox
+# Business"), where another capitalised word makes another name ("Sun Microsystems").
+OUTLET_SECTIONS: frozenset[str] = frozenset(
+    "politics business sport sports money finance markets health tech technology entertainment world opinion".split()
+)
+
+# Nouns that keep a source unnamed even after "the" or a possessive: "the sources", "his aides",
+# "the officials" stand for people the article does not name, wherever it introduced them; other
+# definite groups ("the researchers", "its designers") are people it identifies.
+ANONYMITY_NOUNS: frozenset[str] = frozenset(
+    "sources officials insiders aides advisers advisors people persons others diplomats staffers".split()
+)
+DEFINITE_DETERMINERS: frozenset[str] = frozenset("the its their his her".split())
 # The days named relative to the article's, lower case in a sentence unless they are part of a name.
 RELATIVE_DAYS: frozenset[str] = frozenset("today yesterday tonight".split())
 

@@ -217,6 +217,10 @@ LEGITIMATE_DOUBLES: frozenset[str] = frozenset(
 # "counting on on Nov. 8" double them on purpose, the second opening a date or a time.
 PARTICLE_PREPOSITIONS: frozenset[str] = frozenset("in on by over up down off out".split())
 
+# Endings that make a people's or a language's name from a place's ("Lanka" -> "Lankans",
+# "Israel" -> "Israeli", "Japan" -> "Japanese", "Canada" -> "Canadian"), in the plural too.
+DEMONYM_ENDINGS: tuple[str, ...] = ("n", "an", "ian", "i", "ese", "ish")
+
 # First parts of names and brands written in camel case ("McDonald", "MacArthur", "DeSantis",
 # "LaGuardia", "DiCaprio", "O'Neill"): not a lost space.
 CAMEL_NAME_PREFIXES: frozenset[str] = frozenset(

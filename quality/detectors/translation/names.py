@@ -775,7 +775,7 @@ def _mention_variant(
                 continue
             if _glued_to_next(differing, replacement) or _joined_name(key, position, summary):
                 continue  # "McConnellLt", "New YorkJob": the name and the next word, a lost space, not a spelling
-            if made_from(differing, replacement) or made_from(replacement, differing):
+            if _made_from(differing, replacement) or _made_from(replacement, differing):
                 continue  # "Sri Lankans" beside "Sri Lanka": a word made from the name
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
             if summary.same_story(names, differing, anchor, STORY_OVERLAP):
@@ -813,16 +813,11 @@ def _glued_to_next(word: str, name: str) -> bool:
     return len(word) > len(name) and word.startswith(name) and word[len(name)].isupper()
 
 
-# Endings that make a people's or a language's name from a place's ("Lanka" -> "Lankans",
-# "Israel" -> "Israeli", "Japan" -> "Japanese", "Canada" -> "Canadian"), in the plural too.
-DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ese", "ish")
-
-
-def made_from(word: str, name: str) -> bool:
+def _made_from(word: str, name: str) -> bool:
     """Whether ``word`` is ``name`` with a demonym's ending (a final vowel of the name may give
     way to it: "Canada", "Canadians")."""
     for base in (name, name[:-1] if name[-1:] in "aeo" else name):
-        if word.startswith(base) and word[len(base) :].removesuffix("s") in DEMONYM_ENDINGS and len(base) >= 3:
+        if word.startswith(base) and word[len(base) :].removesuffix("s") in tables.DEMONYM_ENDINGS and len(base) >= 3:
             return True
     return False
 
