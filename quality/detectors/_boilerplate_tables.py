@@ -182,6 +182,22 @@ READER_CHANNELS = re.compile(
     r"|[\U0001F514\U0001F4F2\U0001F4F1\U0001F4E9\U0001F4E7\u2709]",  # 🔔 📲 📱 📩 📧 ✉: a bell, a phone, a letter
     _I,
 )
+# The outlet's newsroom and its own products as what a reader writes to, reads or joins: "Tell our
+# city desk how your commute has changed", "Our district reporters want to hear from you",
+# "through the tips form on our contact page", "our match-day live blog". A channel, not the
+# outlet's voice: "our correspondent says" in a story addresses no reader, and a line is a call
+# only with an address or an imperative beside it. ("team" after one word: "our science team",
+# not a coach's "our team".)
+OUTLET_NEWSROOM = re.compile(
+    r"\bour\s+(?:[\w'’-]+\s+){0,2}?(?:desk|newsdesk|reporters?|correspondents?|editors?|critics|producers|"
+    r"journalists|contact page|contact form|tips? form|events? page|live blog|weekly letter|reader gallery)\b"
+    r"|\bour\s+[\w'’-]+\s+team\b",
+    _I,
+)
+# The outlet as the one the reader sends something to: "Send us your photos", "write to us",
+# "reply by email". Not "tell us", which a letter or a column asks rhetorically ("Now tell us
+# this isn't a witch hunt").
+OUTLET_RECIPIENT = re.compile(r"\b(?:send|write|email|e-mail|message|contact)\s+(?:to\s+)?us\b|\b(?:by|via)\s+e-?mail\b", _I)
 # The people of the outlet's newsroom: after "our", the outlet speaks of itself as it does before
 # a channel ("our investigations desk", "our reporters"). Not "team" or "staff": a coach's or a
 # company's "our team" beside "on Twitter" is not the outlet's.
@@ -283,6 +299,11 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\W*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}(?:\s*[»›>/|]\s*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}){2,}\s*$", _I), 120),
     (re.compile(r"\bclick here\b|\bfor more (?:news|stories|updates|information),? (?:visit|go to|click)\b", _I), 160),
     (re.compile(r"^\W*(?:you are (?:at|here)|you're here)\s*:?", _I), 120),
+    # A teaser's label before the headline it links to: "More from our education desk: ...",
+    # "Also from our weather desk: ...", "Related from our county desk: ...", "Coming on Sunday: ..."
+    # (a day: "Coming next:" heads a part of the article in a series).
+    (re.compile(r"^\W*(?:(?:more|also|related|elsewhere)\s+(?:from|on|in|at)\s+[^:.!?]{1,50}"
+                r"|coming\s+(?:on\s+\w+day|tomorrow|this\s+weekend|next\s+week)):\s*\S", _I), 300),
     # The comment widget's state: "Comments are closed for this article."
     (re.compile(r"^\W*(?:comments?|commenting|replies|discussion)\s+(?:are|is|has been|have been)\s+(?:now\s+)?"
                 r"(?:closed|disabled|turned off|switched off)(?:\s+(?:for|on)\s+this\s+(?:article|story|post|page|thread))?\W*$", _I), 80),

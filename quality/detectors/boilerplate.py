@@ -538,7 +538,7 @@ MIN_OUTLET_KEY = 3  # "bbc", "cnn": a shorter key would be found in lines that d
 
 
 # What names a channel, screened by their literals (most lines name none: one scan rules them out).
-_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.READER_GIFT, T.EMAIL_ADDRESS, _URL, _HANDLE)
+_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.READER_GIFT, T.EMAIL_ADDRESS, _URL, _HANDLE, T.OUTLET_NEWSROOM, T.OUTLET_RECIPIENT)
 _DIGIT = re.compile(r"\d")
 
 
