@@ -194,6 +194,15 @@ OUTLET_NEWSROOM = re.compile(
     r"|\bour\s+[\w'’-]+\s+team\b",
     _I,
 )
+# The reader as the outlet's funder: "funded by its readers", "paid for by the people who read it",
+# "gifts of any size", "a contribution from readers" (not "paying subscribers", who may be another
+# outlet's). It names the reader and what the reader gives, so it is an address and a channel at once.
+READER_FUNDING = re.compile(
+    r"\b(?:funded|paid for|supported|made possible|kept going)\s+by\s+(?:(?:its|our)\s+readers|readers|you|the people who read (?:it|us))\b"
+    r"|\b(?:gifts?|contributions?|donations?)\s+(?:of any (?:size|amount)|however small|from (?:readers|you))\b"
+    r"|\breader[- ](?:funded|supported)\b",
+    _I,
+)
 # The outlet as the one the reader sends something to: "Send us your photos", "write to us",
 # "reply by email". Not "tell us", which a letter or a column asks rhetorically ("Now tell us
 # this isn't a witch hunt").
@@ -377,6 +386,11 @@ LEGAL: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"imprint|impressum|disclaimer|ethics policy|corrections policy)\W*$", _I), 60),
     (re.compile(r"\b(?:by (?:using|continuing|clicking)|by signing up)\b.{0,80}\b(?:agree|accept|consent)\b", _I), 400),
     (re.compile(r"\bterms of (?:use|service)\b.{0,60}\bprivacy\b|\bprivacy policy\b.{0,60}\bterms\b", _I), 400),
+    # a republishing licence the outlet grants: "You may republish this article ...", "Non-profit
+    # outlets may reproduce our articles ...", "under our Creative Commons licence"
+    (re.compile(r"\b(?:you|outlets|publishers|others) (?:may|can|are free to) (?:republish|reproduce|reprint)\b"
+                r"|\b(?:republish|reproduce|reprint) (?:this|our) (?:article|story|report|piece|content|journalism)"
+                r"|\bunder (?:our|a) creative commons licen[cs]e\b|\bfor (?:commercial )?(?:licensing|syndication)\b", _I), 400),
 )
 
 # BPL007: advertising markers, sponsorship and affiliate disclosures. "Sponsored by" counts on a
@@ -397,6 +411,12 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"\b(?:this|the) (?:post|article|content|story) (?:is|was|may be) (?:sponsored|paid for)|"
                 r"\b(?:podcast|episode|newsletter|giveaway|video) (?:is|was) sponsored by\b|"
                 r"\bhas been compensated\b|^\W*sponsored by\b|\bsponsored by\W*$|#(?:ad|sponsored)\b", _I), 400),
+    # who paid for the reporting itself: "This article was produced in partnership with ...",
+    # "Reporting for this story was supported by ...", "This report is part of our series ...,
+    # made possible by a grant from ..." (a study "funded by a grant" in the story is not about the text)
+    (re.compile(r"^\W*this (?:article|story|report|piece|series|investigation) (?:is part of|was produced|was made possible|"
+                r"was supported|was funded|was co-published|is published in partnership)"
+                r"|\breporting for this (?:article|story|report|piece|series) was (?:supported|funded|made possible|paid for)\b", _I), 400),
 )
 
 # BPL009 spares a transcript's own lines: a stage direction (an audience's reaction or a sound,

@@ -493,7 +493,9 @@ def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can") and
     whether a clause of it opens with a reader's imperative."""
     starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
-    address = voice or T.SECOND_PERSON.search(text) is not None or any(T.READERS_ADDRESSED.match(text, k) for k in starts)
+    address = voice or T.SECOND_PERSON.search(text) is not None or T.READER_FUNDING.search(text) is not None or any(
+        T.READERS_ADDRESSED.match(text, k) for k in starts
+    )
     return address, any(_opens_with_action(text[k:]) for k in starts)
 
 
@@ -538,7 +540,8 @@ MIN_OUTLET_KEY = 3  # "bbc", "cnn": a shorter key would be found in lines that d
 
 
 # What names a channel, screened by their literals (most lines name none: one scan rules them out).
-_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.READER_GIFT, T.EMAIL_ADDRESS, _URL, _HANDLE, T.OUTLET_NEWSROOM, T.OUTLET_RECIPIENT)
+_CHANNELS = (T.READER_CHANNELS, T.READER_PRICE, T.READER_GIFT, T.EMAIL_ADDRESS, _URL, _HANDLE, T.OUTLET_NEWSROOM, T.OUTLET_RECIPIENT,
+             T.READER_FUNDING)
 _DIGIT = re.compile(r"\d")
 
 
