@@ -456,8 +456,11 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     A call addresses the reader (a sentence opening with an imperative of what readers do with an
     outlet, ``T.READER_ACTIONS``; "you"; the outlet's "us" and "our"; or a sentence about what
     "readers can" do) and names a channel
-    (a network, a link, a handle, an e-mail address, the outlet's media: ``T.READER_CHANNELS``; a
-    telephone number only beside the outlet's "us", since a police appeal gives one too). Both
+    (a network, a link, a handle, an e-mail address, the outlet's media: ``T.READER_CHANNELS``;
+    its newsroom and pages, ``T.OUTLET_NEWSROOM``; the outlet as the one a reader sends to,
+    ``T.OUTLET_RECIPIENT``; the reader as the outlet's funder, ``T.READER_FUNDING``, which is an
+    address too; a telephone number only beside the outlet's "us", since a police appeal gives
+    one too). Both
     an imperative and an address with a channel make a :data:`CALL`, furniture wherever it
     stands; an imperative or an address with a channel is an :data:`EDGE_CALL`, furniture only
     at the article's edge (a closing paragraph of a story may say "you" and "app"). Quoted speech
@@ -490,8 +493,8 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 
 def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
-    """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can") and
-    whether a clause of it opens with a reader's imperative."""
+    """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can", the
+    reader as the outlet's funder) and whether a clause of it opens with a reader's imperative."""
     starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     address = voice or T.SECOND_PERSON.search(text) is not None or T.READER_FUNDING.search(text) is not None or any(
         T.READERS_ADDRESSED.match(text, k) for k in starts
