@@ -77,6 +77,8 @@ KIND_CASES = [
     ("republishing", "You may republish this article free of charge under our Creative Commons licence.", "BPL006"),
     # Not boilerplate
     ("sponsor in prose", "The candidates met on Thursday at a debate sponsored by CNN and the state party in Des Moines.", None),
+    ("a referral link in the story", "Curry has sold $4,000 worth of coffee machines through a referral link to Amazon from his site.", None),
+    ("referral links disclosed", "We use referral links to fund the site.", "BPL007"),
     ("a grant in the story", "The study was funded by a grant from the National Institutes of Health and ran for six years.", None),
     ("a report in the story", "This report was published by the audit office on Monday and found 40 failings.", None),
     ("licensing in the story", "The agency said outlets may not reproduce the photographs without paying a fee.", None),

@@ -674,6 +674,9 @@ PRONOUN_CASES = [
     ("The authorities said they would act. It is so plain that Mr. Trump was asked about it. He said he had not seen it.", False),
     # a titled person named at the start of a sentence
     ("The committee said the plan was flawed. Mr Denham believes it should be reconsidered. He said the law was clear.", False),
+    # a family name that is an institution's noun in the plural, after a given name
+    ("But Tony Banks, Labour MP for West Ham, said the issue would soon disappear. He said the ban was late.", False),
+    ("The Banks said rates would rise.\nHe added that the ban was late.", True),
 ]
 
 

@@ -406,7 +406,11 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"report (?:this )?ad|close ad|skip ad|remove ads|ad-free|(?:story|article|text|content) continues "
                 r"(?:below|after)(?: (?:the )?(?:advertisement|ad|this ad))?|continue reading (?:the main story|below)|"
                 r"scroll (?:down )?to continue(?: reading)?|ad feedback)\W*$", _I), 80),
-    (re.compile(r"\b(?:affiliate|referral) (?:links?|commission|partner|program)|\bwe (?:may )?(?:earn|receive) "
+    # an affiliate link disclosed to the reader ("This post may contain affiliate links", "we use
+    # referral links"), not one a story tells of ("sold $4,000 of machines through a referral link")
+    (re.compile(r"^(?=[^\n]*\b(?:we|our|us|you|your|this (?:post|page|article|story|site))\b)[^\n]*"
+                r"\b(?:affiliate|referral) (?:links?|commission|partner|program)", _I), 400),
+    (re.compile(r"\bwe (?:may )?(?:earn|receive) "
                 r"(?:a )?(?:small )?(?:commission|compensation|fee)|\bat no (?:extra|additional) cost to you\b|"
                 r"\b(?:this|the) (?:post|article|content|story) (?:is|was|may be) (?:sponsored|paid for)|"
                 r"\b(?:podcast|episode|newsletter|giveaway|video) (?:is|was) sponsored by\b|"

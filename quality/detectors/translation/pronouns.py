@@ -147,8 +147,19 @@ def _kind(subject: list[Token]) -> str | None:
     if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES or (w.endswith("s") and w[:-1] in _PERSON_NOUNS) for w in lowered):
         return "person"  # "a dozen members of Congress" are people, whatever they belong to
     if subject and lowered[-1] in tables.ORGANISATION_NOUNS:
+        if _surname(subject, lowered):
+            return None  # "Tony Banks": a person's name, not banks
         return "org"
     return None
+
+
+def _surname(subject: list[Token], lowered: list[str]) -> bool:
+    """A capitalised plural of an institution's noun right after a capitalised name word is a
+    family name ("Tony Banks", "Tyra Banks"), not the institutions."""
+    return (
+        len(subject) >= 2 and subject[-1].is_capitalised and lowered[-1].endswith("s")
+        and subject[-2].is_capitalised and lowered[-2] not in tables.THING_DETERMINERS
+    )  # fmt: skip
 
 
 def _names_a_person(words: list[Token], lowered: list[str]) -> bool:
