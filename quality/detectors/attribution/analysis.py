@@ -25,9 +25,10 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
     key = outlet_key(outlet) if outlet else ""
     results: list[SentenceAttribution] = []
     history: History = []
+    companies: dict[str, bool] = {}  # outlet names read as a company's short name, each looked up once
     for index, sentence in enumerate(sentences(text)):
         ctx = Context(text, sentence, quotes, history, index)
-        own = [_first_hand(a, key, text) for a in find_attributions(ctx)]
+        own = [_first_hand(a, key, text, companies) for a in find_attributions(ctx)]
         results.append(SentenceAttribution(sentence, tuple(own)))
         history.extend(Mention(index, a.kind, a.source) for a in own if a.source_start >= 0)
         if not own:
@@ -38,13 +39,16 @@ def analyse(text: str, outlet: str | None = None) -> list[SentenceAttribution]:
     return results
 
 
-def _first_hand(attribution: Attribution, outlet: str, text: str) -> Attribution:
+def _first_hand(attribution: Attribution, outlet: str, text: str, companies: dict[str, bool]) -> Attribution:
     """An outlet citing itself (its poll, its investigation; ``outlet``: its key, "" when not
     known) is an organisation, not another outlet; so is a company whose short name is an
-    outlet's (:func:`_introduced_as_company`)."""
+    outlet's (:func:`_introduced_as_company`; ``companies`` keeps the answer for each name)."""
     if attribution.kind != MEDIA:
         return attribution
-    if (outlet and spells_outlet(attribution.source, outlet)) or _introduced_as_company(attribution.source, text):
+    source = attribution.source
+    if source not in companies:
+        companies[source] = _introduced_as_company(source, text)
+    if (outlet and spells_outlet(source, outlet)) or companies[source]:
         return replace(attribution, kind=ORGANISATION)
     return attribution
 
@@ -71,8 +75,8 @@ def _introduced_as_company(source: str, text: str) -> bool:
 
 def _in_headline(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is in headline case, where every word is capitalised."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = line.split()
+    end = text.find("\n", at)
+    words = text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)].split()
     return in_headline_case(sum(w[:1].isupper() for w in words), len(words))
 
 
