@@ -26,6 +26,9 @@ REQUIRED = [
     (r"cookies?|\w+@\w+", {"cookie", "cookies", "@"}),
     (r"cookies?|[A-Z]{3}", None),  # a branch without fixed text frees the whole alternation
     (r"Straße", {"straße"}),
+    (r"newsletter|[🔔✉]", {"newsletter", "🔔", "✉"}),  # a class of listed characters is a set of literals
+    (r"newsletter|[🔔a-c]", None),  # a range is not listed
+    (r"newsletter|[^🔔]", None),  # nor is a negated class
 ]
 
 

@@ -126,7 +126,11 @@ def _node(op, av) -> tuple[set[str] | None, set[str] | None]:  # type: ignore[no
         return None, _best([s for s in (exact, required) if s])
     if op is C.ATOMIC_GROUP:
         return _sequence(av)
-    return None, None  # a class, a category, any character, a back-reference: no fixed text
+    if op is C.IN:  # a class of listed characters ("[🔔📲✉]") is a set of one-character strings
+        chars = {chr(item_av) for item_op, item_av in av if item_op is C.LITERAL}
+        if len(chars) == len(av) and len(chars) <= _MAX_SET:
+            return chars, None
+    return None, None  # a range, a category, a negated class, any character, a back-reference: no fixed text
 
 
 class LiteralScreen:
