@@ -9,7 +9,7 @@ from quality.detectors.attribution.phrases import TokenSpan, main_subject
 from quality.detectors.attribution.records import Attribution
 from quality.detectors.attribution.sources import History, classify
 from quality.detectors.attribution.quotes import Spans, quote_kind
-from quality.detectors.attribution.tokens import Token, split_words, tokenise
+from quality.detectors.attribution.tokens import Token, lower_word, split_words, tokenise
 from quality.segment import Sentence
 from quality.spans import in_headline_case
 
@@ -29,12 +29,12 @@ class Context:
 
     def __post_init__(self) -> None:
         self.words = split_words(self.sentence.text)
-        self.lowers = [word.lower().replace("’", "'") for word in self.words]
+        self.lowers = [lower_word(word) for word in self.words]
 
     @cached_property
     def tokens(self) -> list[Token]:
         """Built only for a sentence that may hold a cue: most of an article's sentences do not."""
-        return tokenise(self.text, self.sentence, self.quotes)
+        return tokenise(self.text, self.sentence, self.quotes, self.lowers)
 
     @cached_property
     def main_subject(self) -> TokenSpan | None:

@@ -404,8 +404,9 @@ def _token_cues(ctx: Context) -> list[Attribution]:
     while i < len(ctx.tokens):
         token = ctx.tokens[i]
         cue = None
-        if not token.quoted and token.is_word and i not in used:
-            cue = next((c for recognise in recognisers_for(ctx.lowers[i]) if (c := recognise(ctx, i))), None)
+        recognisers = recognisers_for(ctx.lowers[i]) if token.is_word and not token.quoted and i not in used else ()
+        if recognisers:  # most words can open no cue
+            cue = next((c for recognise in recognisers if (c := recognise(ctx, i))), None)
         if cue is None:
             i += 1
             continue

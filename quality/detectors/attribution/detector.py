@@ -22,7 +22,7 @@ from quality.detectors.attribution.rules import (
 )
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.lexicon import SPEECH_FORMS, cue_knows, cue_says
-from quality.detectors.attribution.tokens import split_words
+from quality.detectors.attribution.tokens import lower_word, split_words
 from quality.detectors.base import Detector, check_option
 from quality.english import not_english
 from quality.genre import NEWS, OPINION, genre_of
@@ -225,7 +225,7 @@ def _unnamed_person(a: Attribution, text: str) -> bool:
             return True
         return len(cue) > 1 and cue[-1] not in T.FORECAST_PASSIVES and _hearsay_passive(a, text)
     words = split_words(a.source)
-    lowers = [w.lower().replace("’", "'") for w in words]
+    lowers = [lower_word(w) for w in words]
     if any(w in T.POLL_SHARES or w.isdigit() for w in lowers) or {singular(w) for w in lowers} & T.DOCUMENT_NOUNS:
         return False
     if lowers[0] == "both" or not _carries_claim(a, text):

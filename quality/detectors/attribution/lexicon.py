@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.inflections import INFLECTIONS
-from quality.detectors.attribution.tokens import split_words
+from quality.detectors.attribution.tokens import lower_word, split_words
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -91,7 +91,7 @@ def cue_says(cue: str) -> bool:
     """Whether a cue has its source say or write something ("said", "according to",
     "reportedly", a speaker's label or a signature's dash), not hold a view or act ("wants",
     "knew", "voted")."""
-    words = [w.lower().replace("’", "'") for w in split_words(cue)]
+    words = [lower_word(w) for w in split_words(cue)]
     if not words or cue in (":", "—", "―", "--", "-"):
         return True
     return any(w in SPEECH_FORMS or w in T.SOURCELESS_ADVERBS for w in words) or phrase_at(words, 0, T.SOURCE_AFTER_PHRASES) > 0

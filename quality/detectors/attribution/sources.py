@@ -17,7 +17,7 @@ from quality.detectors.attribution import tables as T
 from quality.detectors.attribution.lexicon import OUTLETS, SHORT_OUTLETS, normalise_outlet
 from quality.detectors.attribution.phrases import TokenSpan, is_name, singular
 from quality.detectors.attribution.records import ANONYMOUS, MEDIA, ORGANISATION, PERSON
-from quality.detectors.attribution.tokens import Token, split_words
+from quality.detectors.attribution.tokens import Token, lower_word, split_words
 
 PRONOUN_WINDOW = 6  # sentences back in which a pronoun looks for the source it stands for
 MAX_OUTLET_WORDS = 6  # words of the longest outlet name looked up ("Press Trust of India")
@@ -65,7 +65,7 @@ def classify_text(name: str, strict: bool = False) -> str | None:
 
 def classify_words(words: Sequence[str], strict: bool = False) -> str | None:
     words = [w for w in words if w != "."]  # abbreviation dots ("John Roberts Jr.") are not words
-    lowers = [w.lower().replace("’", "'") for w in words]
+    lowers = [lower_word(w) for w in words]
     if len(words) >= 2 and words[-1][:1].isupper() and lowers[-1].rstrip(".") in T.COMPANY_SUFFIXES:
         return ORGANISATION  # "The Telegraph Group", "Yeahronimo Media Ventures": the company itself
     if is_media(words, lowers):

@@ -4,6 +4,7 @@ quotation (the speaker's words, where no cue of the article's is looked for)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quality.detectors.attribution.quotes import Spans
@@ -15,20 +16,22 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’.\-&][^\W_]+)*|[^\w\s]", re.
 _QUOTE_CHARACTERS = "\"“”'’«»"
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
+    """A word, a number or a mark of one sentence. ``lower`` (lower case, with "’" read as "'")
+    and ``is_word`` are kept, not worked out at each look: the cue scan asks them about a
+    million times over a thousand articles."""
+
     text: str
     start: int  # offset into the article
     end: int
     quoted: bool
+    lower: str
+    is_word: bool
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    @classmethod
+    def of(cls, text: str, start: int, end: int, quoted: bool) -> Token:
+        return cls(text, start, end, quoted, lower_word(text), text[0].isalnum())
 
     @property
     def capitalised(self) -> bool:
@@ -37,15 +40,31 @@ class Token:
         return first.isupper() or (first.isalpha() and not first.isascii() and not first.islower())
 
 
-def tokenise(text: str, sentence: Sentence, quotes: Spans) -> list[Token]:
-    """The tokens of ``sentence`` (offsets into ``text``), marking those inside ``quotes``."""
+def lower_word(word: str) -> str:
+    """How cue tables spell a word: lower case, the typographic apostrophe as "'"."""
+    return word.lower().replace("’", "'")
+
+
+def tokenise(text: str, sentence: Sentence, quotes: Spans, lowers: Sequence[str] | None = None) -> list[Token]:
+    """The tokens of ``sentence`` (offsets into ``text``), marking those inside ``quotes``.
+    ``lowers``, when the caller has them, are :func:`lower_word` of the sentence's
+    :func:`split_words`, which finds the same tokens."""
     inside = Spans((max(a, sentence.start), min(b, sentence.end)) for a, b in quotes.overlapping(sentence.start, sentence.end))
+    offset = sentence.start
+    matches = TOKEN.finditer(sentence.text)
+    if lowers is None:
+        return [Token.of(m.group(), offset + m.start(), offset + m.end(), _quoted(text, inside, offset + m.start(), offset + m.end())) for m in matches]
     tokens = []
-    for match in TOKEN.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        quoted = text[start] not in _QUOTE_CHARACTERS and inside.encloses(start, end)
-        tokens.append(Token(match.group(), start, end, quoted))
+    for match, low in zip(matches, lowers):
+        word, start, end = match.group(), offset + match.start(), offset + match.end()
+        quoted = bool(inside) and _quoted(text, inside, start, end)
+        tokens.append(Token(word, start, end, quoted, low, word[0].isalnum()))
     return tokens
+
+
+def _quoted(text: str, inside: Spans, start: int, end: int) -> bool:
+    """Inside a quotation, and not one of its marks."""
+    return text[start] not in _QUOTE_CHARACTERS and inside.encloses(start, end)
 
 
 def split_words(text: str) -> list[str]:
