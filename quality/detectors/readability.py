@@ -219,8 +219,10 @@ class ReadabilityDetector(Detector):
         make = self.findings_for(article)
         findings = []
         for sentence in sentences(article.text):
+            if sentence.kind not in PROSE_KINDS or len(sentence.text) <= self.max_sentence_words:
+                continue  # a sentence of n characters holds at most n words
             length = word_count(sentence.text)
-            if sentence.kind in PROSE_KINDS and length > self.max_sentence_words:
+            if length > self.max_sentence_words:
                 message = LONG_SENTENCE.message_for(words=length, limit=self.max_sentence_words)
                 findings.append(make(LONG_SENTENCE, sentence.start, sentence.end, message))
         # textstat's English formulas mean nothing on other languages or a few words.
