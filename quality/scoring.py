@@ -265,32 +265,48 @@ class SourceTotals:
         self.count_columns: set[str] = set()
 
     def add(self, scores: pd.DataFrame) -> None:
+        import numpy as np
+        import pandas as pd
+
         if scores.empty:
             return
         self.dimension_columns.update(dict.fromkeys(c for c in scores.columns if c.startswith("dim_")))
         counts = [c for c in scores.columns if is_rule_count(c)]
         self.count_columns.update(counts)
         summed = ["findings", "n_error", "n_warning", *counts, *(c for c in scores.columns if c in _POOLED or _KIND_COUNT.match(c))]
-        for source, group in scores.groupby("source", sort=False):
+        summed = [c for c in summed if c in scores.columns]
+        dimensions = [c for c in scores.columns if c.startswith("dim_")]
+        # Columns read once as arrays and indexed per source: a chunk has a few hundred sources,
+        # and pandas' per-column calls on each one's rows cost more than the sums themselves.
+        ok = scores["error"].isna().to_numpy()
+        has_error = (scores["n_error"] > 0).to_numpy()
+        quality = scores["quality"].to_numpy(dtype=float, na_value=math.nan)
+        words = scores["words"].to_numpy(dtype=float, na_value=math.nan)
+        dimension_values = {c: scores[c].to_numpy(dtype=float, na_value=math.nan) for c in dimensions}
+        sums = scores[summed].fillna(0).astype(float).groupby(scores["source"], sort=False).sum() if summed else None
+        languages = scores[LANGUAGE_COLUMN].to_numpy(dtype=object) if LANGUAGE_COLUMN in scores.columns else None
+        for source, rows in scores.groupby("source", sort=False).indices.items():
             totals = self.sources.setdefault(source, _Source())
-            ok = group["error"].isna()
-            totals.articles += len(group)
-            totals.scored += int(ok.sum())
-            totals.with_errors += int((group["n_error"] > 0).sum())
-            totals.quality.extend(group["quality"].dropna().to_numpy(dtype=float))
-            totals.words += float(group.loc[ok, "words"].sum())
-            if LANGUAGE_COLUMN in group:
-                for language, count in group.loc[ok, LANGUAGE_COLUMN].dropna().value_counts().items():
-                    totals.languages[str(language)] = totals.languages.get(str(language), 0) + int(count)
-            for column in scores.columns:
-                if column.startswith("dim_"):
-                    values = group[column].dropna().to_numpy(dtype=float)
-                    exact, count = totals.dimensions.setdefault(column, (_ExactSum(), [0]))
-                    exact.add(values.tolist())
-                    count[0] += len(values)
-            for column in summed:
-                if column in group:
-                    totals.sums[column] = totals.sums.get(column, 0) + float(group[column].fillna(0).sum())
+            scored = rows[ok[rows]]
+            totals.articles += len(rows)
+            totals.scored += len(scored)
+            totals.with_errors += int(has_error[rows].sum())
+            kept = quality[rows]
+            totals.quality.extend(kept[~np.isnan(kept)])
+            totals.words += float(np.nansum(words[scored]))
+            if languages is not None:
+                for language in languages[scored]:
+                    if not pd.isna(language):
+                        totals.languages[str(language)] = totals.languages.get(str(language), 0) + 1
+            for column, values in dimension_values.items():
+                kept = values[rows]
+                kept = kept[~np.isnan(kept)]
+                exact, count = totals.dimensions.setdefault(column, (_ExactSum(), [0]))
+                exact.add(kept.tolist())
+                count[0] += len(kept)
+            if sums is not None:
+                for column, total in sums.loc[source].items():
+                    totals.sums[column] = totals.sums.get(column, 0) + float(total)
 
     def report(self) -> pd.DataFrame:
         import numpy as np
