@@ -57,6 +57,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from quality.fast_start import fast_start
 from quality.segment import QUESTION, SENTENCE, sentences
 from quality.spans import CURRENCY_SIGNS, paragraphs
 
@@ -80,7 +81,7 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 # A sentence that reports a placing: a verb of winning or finishing, and a place, a title or a
 # figure ("won the 200 yard medley title", "finished second", "took home first in diving").
-_PLACING_VERB = re.compile(r"\b(?:won|wins|winning|finished|finishing|placed|took(?: home)?|beat|beaten|defeated|claimed|captured|clinched)\b", re.IGNORECASE)
+_PLACING_VERB = fast_start(re.compile(r"\b(?:won|wins|winning|finished|finishing|placed|took(?: home)?|beat|beaten|defeated|claimed|captured|clinched)\b", re.IGNORECASE))
 _PLACE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|titles?|champion(?:ship)?s?|gold|silver|bronze|medals?|place)\b|\d", re.IGNORECASE)
 # A speaker's label: "Q:", "WALLACE:", "Chris Wallace:" (a name of up to four capitalised words)
 _SPEAKER = re.compile(r"^(?:Q|A|[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}):\s+\S")
@@ -88,8 +89,8 @@ _RATING = re.compile(r"\b\d+(?:\.\d)?\s*(?:/|out of)\s*(?:5|10|100)\b|[★☆]{3
 _REVIEW_HEADING = re.compile(r"^\W*(?:verdict|the verdict|pros|cons|pros and cons|specs|specifications|our rating|rating|price)\W*$", re.IGNORECASE)
 # A review's labels, anywhere in a line ("Tested by: John Milbank RRP: £40"); the first group
 # belongs to reviews alone, the second to product pages as well.
-_REVIEW_OWN_LABEL = re.compile(r"\b(?:tested by|version tested|reviewed by|reviewed on|review unit|price as reviewed|our score|review score):", re.IGNORECASE)
-_REVIEW_LABEL = re.compile(r"\b(?:rrp|msrp|platforms?|developer|publisher|release date|price):", re.IGNORECASE)
+_REVIEW_OWN_LABEL = fast_start(re.compile(r"\b(?:tested by|version tested|reviewed by|reviewed on|review unit|price as reviewed|our score|review score):", re.IGNORECASE))
+_REVIEW_LABEL = fast_start(re.compile(r"\b(?:rrp|msrp|platforms?|developer|publisher|release date|price):", re.IGNORECASE))
 # A price as a shop or a deal gives it ("for $700", "from $139.99"), not a sum in the news
 # ("$2.2 million", "$1bn").
 _ITEM_PRICE = re.compile(
@@ -135,8 +136,8 @@ _ORGANISATION_WORDS = frozenset(
 # The first person inside quotations is the speaker's, not the writer's. A quotation stops at the
 # next opening mark too, so that a line of unclosed “ costs one step each, not a scan to its end.
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|\byou(?:'|’)(?:re|ve|ll|d)\b", re.IGNORECASE)
+_FIRST_PERSON = fast_start(re.compile(r"\b(?:I|me|my|mine|myself|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll)\b"))
+_SECOND_PERSON = fast_start(re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b|\byou(?:'|’)(?:re|ve|ll|d)\b", re.IGNORECASE))
 _WORD = re.compile(r"[^\W\d_]+")
 # Practical information closing a venue's or a seller's page (the promo genre).
 _PRACTICAL = (
@@ -144,7 +145,7 @@ _PRACTICAL = (
     ("phone", re.compile(r"(?<![\d-])(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?![\d-])")),
     ("price", re.compile(rf"[{CURRENCY_SIGNS}]\s?\d|(?<![\d,.])\d[\d,.]*\s?[{CURRENCY_SIGNS}]")),
 )
-_STREET = re.compile(r"\b(?:corso|via|rue|street|avenue|road|boulevard|plaza|square)\b", re.IGNORECASE)  # with a number: an address
+_STREET = fast_start(re.compile(r"\b(?:corso|via|rue|street|avenue|road|boulevard|plaza|square)\b", re.IGNORECASE))  # with a number: an address
 _PRACTICAL_LABEL = re.compile(
     r"^\W*(?:tickets?|ticketing|admission|inquir(?:y|ies)|venue|opening hours|booking|reservations?)\b", re.IGNORECASE
 )

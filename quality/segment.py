@@ -44,6 +44,7 @@ from quality._segment_tables import (
     SENTENCE_OPENERS,
     TITLES,
 )
+from quality.fast_start import fast_start
 from quality.spans import is_results_row, keep_last
 
 # Sentence kinds. Only SENTENCE states something that may need a source.
@@ -70,9 +71,9 @@ _CLOSE_CLASS = re.escape(CLOSERS)
 # Full stops and question and exclamation marks of other scripts, which end a sentence wherever
 # they stand: Urdu and Arabic (۔ ؟), Devanagari (। ॥), and the full-width CJK marks (。！？).
 SCRIPT_STOPS = "۔؟।॥。！？"
-_END = re.compile(rf"(?:\.{{3}}|…|[.!?{SCRIPT_STOPS}])+[{_CLOSE_CLASS}]*")
+_END = fast_start(re.compile(rf"(?:\.{{3}}|…|[.!?{SCRIPT_STOPS}])+[{_CLOSE_CLASS}]*"))
 # A full stop with no space after it between a lower-case word and a capitalised one.
-_GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+_GLUED = fast_start(re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"))
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A signature: a dash before who signs ("— Name (@handle) date"), or a credit in square
 # brackets on a line of its own ("[ Daily Planet ]"), as a roundup credits each excerpt.
@@ -87,7 +88,7 @@ _LONGEST_ABBREVIATION = max(map(len, TITLES | INNER_ABBREVIATIONS)) + 1
 _HAS_ALNUM = re.compile(r"[^\W_]")
 # A line of nothing but closing marks and stops: the tail of the sentence before it.
 _TAIL_ONLY = re.compile(rf"^[\s{_CLOSE_CLASS}.!?…—–-]+$")
-_TERMINAL = re.compile(rf"(?:[.!?…:;]|\.\.\.)[{_CLOSE_CLASS}]*$")
+_TERMINAL = fast_start(re.compile(rf"(?:[.!?…:;]|\.\.\.)[{_CLOSE_CLASS}]*$"))
 
 
 @dataclass(frozen=True)

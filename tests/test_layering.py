@@ -1,7 +1,7 @@
 """The layers of the package, checked on its import statements.
 
 Data flows one way: text helpers (model, rules, spans, segment, quotations, english, genre, langid,
-bounded) → the detectors → the pipeline, scoring and outputs. So:
+bounded, fast_start) → the detectors → the pipeline, scoring and outputs. So:
 
 * a detector imports the detector base, its own modules, the shared tables and helpers directly
   under ``quality/detectors`` (``_wordlists``, ``_prefilter`` ...), the text helpers and
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quality"
-TEXT_HELPERS = {f"quality.{name}" for name in ("model", "rules", "spans", "segment", "quotations", "_segment_tables", "english", "genre", "langid", "bounded")}
+TEXT_HELPERS = {f"quality.{name}" for name in ("model", "rules", "spans", "segment", "quotations", "_segment_tables", "english", "genre", "langid", "bounded", "fast_start")}
 
 
 def _module_name(path: Path) -> str:

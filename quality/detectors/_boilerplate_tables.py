@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quality.bounded import BoundedDict
+from quality.fast_start import fast_start
 from quality.spans import CURRENCY_SIGNS
 
 _I = re.IGNORECASE
@@ -84,7 +85,7 @@ DATE_OR_TIME = re.compile(
 # ("segunda-feira") are split at the hyphen, so their first halves are listed as well.
 _DATE_DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-_DATE_WORD_START = re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I)
+_DATE_WORD_START = fast_start(re.compile(rf"(?:{WEEKDAYS}|{MONTHS}|yesterday|today|just|segunda|terça|quarta|quinta|sexta)", _I))
 # letter run → begins with a date word; news vocabulary repeats. Emptied beyond CACHED_RUNS runs
 # (about 5 MB full: benchmarks/cache_ceiling.py); a run is worked out again by one short match.
 CACHED_RUNS = 50_000
@@ -105,7 +106,7 @@ def may_hold_date_or_time(text: str) -> bool:
 
 
 # Words that label a dateline or byline field and carry no content of their own.
-DATELINE_LABELS = re.compile(
+DATELINE_LABELS = fast_start(re.compile(
     r"\b(?:date|dated|published|publicado|publié|posted|updated|actualizado|atualizado|"
     r"last updated|first published|modified|created|on|at|às|a las|le|el|em|in|by|por|par|von|di|"
     r"written by|words by|story by|text by|reporting by|edited by|editing by|writing by|"
@@ -115,7 +116,7 @@ DATELINE_LABELS = re.compile(
     r"et|est|edt|pst|pdt|gmt|utc|ist|cet|msk|sgt|am|pm)\b"
     r"|[|•·—–\-/,:()\[\]@]",
     _I,
-)
+))
 
 # --------------------------------------------------------------------------------------------
 # Families of boilerplate, one per rule. Each entry is (pattern, max_chars): the pattern fires
@@ -210,7 +211,7 @@ OUTLET_RECIPIENT = re.compile(r"\b(?:send|write|email|e-mail|message|contact)\s+
 # The people of the outlet's newsroom: after "our", the outlet speaks of itself as it does before
 # a channel ("our investigations desk", "our reporters"). Not "team" or "staff": a coach's or a
 # company's "our team" beside "on Twitter" is not the outlet's.
-NEWSROOM_PEOPLE = re.compile(r"\b(?:desk|newsdesk|reporters|journalists|correspondents|producers)\b", _I)
+NEWSROOM_PEOPLE = fast_start(re.compile(r"\b(?:desk|newsdesk|reporters|journalists|correspondents|producers)\b", _I))
 CURRENCY = f"[{re.escape(CURRENCY_SIGNS)}]"
 # The price of supporting the outlet: "$2 a week", "₩1,000 for your first month".
 READER_PRICE = re.compile(
@@ -222,14 +223,14 @@ READER_GIFT = re.compile(rf"\b(?:chip in|donate|give|pledge|contribute)\s+(?:jus
 # from every position of a long run without "@" it would rescan the run, quadratic in its length.
 EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
 # An SMS short code with its keyword: "Text NEWS to 78070", "text ALERTS to 56512".
-SHORT_CODE = re.compile(r"\b(?i:text)\s+[\"'“‘]?[A-Z][A-Z0-9]{1,15}[\"'”’]?\s+(?i:to)\s+\d{4,6}\b")  # the keyword in capitals
+SHORT_CODE = fast_start(re.compile(r"\b(?i:text)\s+[\"'“‘]?[A-Z][A-Z0-9]{1,15}[\"'”’]?\s+(?i:to)\s+\d{4,6}\b"))  # the keyword in capitals
 TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I)
+SECOND_PERSON = fast_start(re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I))
 # The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of
 # the channel ("our app": see boilerplate.call_to_reader); a "we" that is the subject of a
 # sentence, or "our own", is as often a columnist's or a nation's.
-OUTLET_OBJECT = re.compile(r"\bus\b")  # "US" is a country
-OUTLET_POSSESSIVE = re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I)  # and the three words after it
+OUTLET_OBJECT = fast_start(re.compile(r"\bus\b"))  # "US" is a country
+OUTLET_POSSESSIVE = fast_start(re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I))  # and the three words after it
 # The outlet speaking of its audience in the third person: "Readers can reach the newsdesk at ...",
 # "Readers with information about the case can contact ...", "Viewers are invited to send their
 # videos". Matched at the start of a sentence.

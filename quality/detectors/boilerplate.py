@@ -99,6 +99,7 @@ from quality.detectors._outlets import key_words, outlet_key, words_spell
 from quality.detectors._prefilter import LiteralScreen
 from quality.detectors._records import HELD_RECORDS
 from quality.detectors.base import Detector, check_option
+from quality.fast_start import fast_start
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
 from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, paragraphs, word_count
@@ -904,7 +905,7 @@ def _normalise(line: str) -> str:
     return " ".join(line.split())
 
 
-_URL_FULL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL_FULL = fast_start(re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE))
 _DIGITS = re.compile(r"\d+")
 
 

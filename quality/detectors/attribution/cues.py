@@ -31,6 +31,7 @@ from quality.detectors.attribution.phrases import head_word, is_name, joining_do
 from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, PERSON, Attribution
 from quality.detectors.attribution.sources import PRONOUN_KINDS, classify_text, classify_words, resolve
 from quality.detectors.attribution.verbs import verb_cue
+from quality.fast_start import fast_start
 from quality.segment import SENTENCE, SIGNATURE
 
 MAX_QUOTED_SOURCE = 12  # tokens between "quoted" and "as saying"
@@ -121,7 +122,7 @@ def speaker_label(ctx: Context) -> Attribution | None:
     return Attribution(":", colon, colon + 1, name, start, start + len(name), kind, quote)
 
 
-_LABEL_LEAD = re.compile(r"(?:(?:more\s+)?from|here[’']s|here\s+is)\s+", re.I)
+_LABEL_LEAD = fast_start(re.compile(r"(?:(?:more\s+)?from|here[’']s|here\s+is)\s+", re.I))
 _LABEL_TOPIC = re.compile(r"(?<=\S)\s+(?:on|to|in)\s", re.I)
 
 

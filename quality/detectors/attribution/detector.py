@@ -11,6 +11,7 @@ from quality.detectors.attribution.metrics import SourcingSummary, metrics_of, s
 from quality.detectors.attribution.phrases import is_name, singular
 from quality.detectors.attribution.sources import people_noun
 from quality.detectors.attribution.quotes import Spans, words_in
+from quality.fast_start import fast_start
 from quality.quotations import quote_regions
 from quality.detectors.attribution.records import ANONYMOUS, KINDS, MEDIA, ORGANISATION, PERSON, Attribution, SentenceAttribution
 from quality.detectors.attribution.rules import (
@@ -147,7 +148,7 @@ class AttributionDetector(Detector):
         return findings
 
 
-_INFINITIVE = re.compile(r"\bto\s+$")
+_INFINITIVE = fast_start(re.compile(r"\bto\s+$"))
 MAX_APPOSED_NAME = 60  # characters before a source in which a name in apposition is looked for
 
 

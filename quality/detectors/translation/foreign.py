@@ -35,6 +35,7 @@ from quality.bounded import BoundedDict
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
 from quality.english import WORDS
+from quality.fast_start import fast_start
 from quality.langid import identify
 from quality.quotations import inside_quotation, quote_regions
 
@@ -98,14 +99,14 @@ class Fragment:
 #   l'Audiovisuel (CSA)"), whether or not it is quoted.
 _OPENS_QUOTE = re.compile(r"[“\"«„‘'][ \t]*$")
 _CLOSES_QUOTE = re.compile(r"[”\"»]")
-_GLOSS_FOLLOWS = re.compile(
+_GLOSS_FOLLOWS = fast_start(re.compile(
     r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated|or|that is)\b)",
     re.IGNORECASE,
-)
+))
 # A bracket right after the fragment: the rest of its last word (an entity or accent the word
 # scan stopped at), a closing mark, then "(" and the gloss up to ")".
 _BRACKET_FOLLOWS = re.compile(r"[^\s()]{0,12}[ \t]*(?:[”\"»’'][ \t]*)?\(([^()\n]{2,80})\)")
-_CREDIT_IN_BRACKETS = re.compile(r"(?i)\b(?:photo|foto|image|imagen|picture|video|file|archive)\b|[:/©]")
+_CREDIT_IN_BRACKETS = fast_start(re.compile(r"(?i)\b(?:photo|foto|image|imagen|picture|video|file|archive)\b|[:/©]"))
 GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold no foreign fragment
 QUOTATION_REACH = 300  # characters before and after the fragment in which its quotation's marks are sought
 
@@ -257,10 +258,10 @@ def _russian_head(word: str) -> float:
 
 # word → kind per candidate-language set: the fast path's view of ``classify_word``.
 _KINDS: dict[tuple[str, ...], BoundedDict[str, str]] = {}
-_LOANS = re.compile(
+_LOANS = fast_start(re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(tables.ENGLISH_LOAN_PHRASES, key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
-)
+))
 
 
 class ForeignFinder:

@@ -28,6 +28,7 @@ from typing import Iterator, Sequence
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import english_zipf
+from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
 
 _DOTTED_NAME = r"[\w-]+(?:\.[\w-]+)*\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b"
@@ -47,7 +48,7 @@ _MASK = re.compile(
     re.IGNORECASE,
 )
 _MASK_CONTINUED = re.compile(_E_MAIL + r"|\b" + _DOTTED_NAME, re.IGNORECASE)  # anchored use only
-_MASK_HINT = re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE)
+_MASK_HINT = fast_start(re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE))
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
@@ -56,7 +57,7 @@ _NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])
 # (the whole run of them: no word character follows). The word before the stop is found by
 # walking back in code (``_stray_stop_candidates``): a pattern that matched it too would be
 # retried from every apostrophe of a long run such as "a'a'a'…", quadratic in its length.
-_STRAY_STOP = re.compile(r"(?<=[\w’'])\.\s+([a-z]{2,})(?!\w)")
+_STRAY_STOP = fast_start(re.compile(r"(?<=[\w’'])\.\s+([a-z]{2,})(?!\w)"))
 _STOP_WORD_CHARS = re.compile(r"[\w’']")
 _WORD_CHAR = re.compile(r"\w")
 _LOOP_WORD = re.compile(r"\w+(?:['’]\w+)*")  # numbers count: "120 degrees, 0 degrees" is no loop
@@ -200,7 +201,7 @@ def _may_start_word(text: str, i: int) -> bool:
 # A quantity just before a word: the word is its unit, and a unit's full stop marks an
 # abbreviation ("1 tsp. soy sauce", "8 oz. water", "2 Tbsp. pumpkin seeds", "½ in. thick").
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
-_ONE_WORD_END = re.compile(r"(?:['’]\w+)?\.")  # "meth." or "we’re." ends a one-word sentence
+_ONE_WORD_END = fast_start(re.compile(r"(?:['’]\w+)?\."))  # "meth." or "we’re." ends a one-word sentence
 
 
 def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:

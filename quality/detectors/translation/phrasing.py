@@ -25,6 +25,7 @@ from typing import Iterator
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, english_zipf, lines, sentences, tokens
+from quality.fast_start import fast_start
 
 _ADVERBS = frozenset("also even ever still yet already just never only really actually reportedly allegedly".split())
 _STOP_SUBJECT = frozenset(
@@ -34,7 +35,7 @@ _STOP_SUBJECT = frozenset(
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "woman", "women",
                     "person", "people", "ant", "ants", "ent", "ents", "ee", "ees", "eer", "eers", "ive",
                     "ives", "ary", "aries", "al", "als")  # fmt: skip
-_SPEECH = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+_SPEECH = fast_start(re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b"))
 _CONTRACTIONS = frozenset("it's that's he's she's what's there's here's who's let's where's how's".split())
 _MODALS = frozenset("can could may might will would should must shall".split())
 _FINITE_AUXILIARIES = _MODALS | frozenset("is are was were be been has have had".split())

@@ -25,6 +25,7 @@ from typing import Iterator, Sequence
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, lines, sentences, tokens
+from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
 
 _PERSON_NOUNS = frozenset(
@@ -51,7 +52,7 @@ class Slip:
 # After a line break, only blanks that are not line breaks: with "\n\s*" every newline of a
 # run of blank lines would rescan the whole run (quadratic). It matches where "\n\s*" would:
 # the last newline of the run stands for the others.
-_OPENING = re.compile(r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+_OPENING = fast_start(re.compile(r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b"))
 
 
 def pronoun_slips(text: str) -> Iterator[Slip]:
