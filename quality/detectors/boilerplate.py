@@ -910,9 +910,18 @@ _DIGITS = re.compile(r"\d+")
 
 
 def line_key(line: str) -> bytes:
-    """A short stable digest of the normalised line, so corpus summaries stay small."""
-    # surrogatepass: a lone surrogate (possible in a DataFrame's text) must not stop the corpus pass
-    return hashlib.blake2b(_normalise(line).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    """A short stable digest of the normalised line, so corpus summaries stay small. Kept for
+    the process (``_KEY_CACHE``): the corpus pass asks again for every line detection asked
+    about, and a site's furniture recurs."""
+    key = _KEY_CACHE.get(line)
+    if key is None:
+        # surrogatepass: a lone surrogate (possible in a DataFrame's text) must not stop the corpus pass
+        key = _KEY_CACHE.put(line, hashlib.blake2b(_normalise(line).encode("utf-8", "surrogatepass"), digest_size=8).digest())
+    return key
+
+
+KEY_CACHE_LINES = 20_000  # about 0.25 KB a line with its text (held by the articles in hand anyway)
+_KEY_CACHE: BoundedDict[str, bytes] = BoundedDict(KEY_CACHE_LINES)
 
 
 def classify(
