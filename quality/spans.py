@@ -210,6 +210,8 @@ TABLE_ROW_NUMBER_SHARE = 0.3  # and numbers make up this share of its tokens (a 
 def is_table_row(line: str) -> bool:
     """A line made mostly of numbers ("118", "3.5", "24-48", "50%"): a row of a standings,
     results or price table, data rather than prose."""
+    if not _DIGIT.search(line):
+        return False  # most lines: no figure at all
     tokens = line.split()
     return _numbers(tokens) >= max(TABLE_ROW_NUMBERS, TABLE_ROW_NUMBER_SHARE * len(tokens))
 
