@@ -96,6 +96,8 @@ def main() -> None:
         flesch._syllables_of(fresh(word))
     for line in lines[:-1]:
         boilerplate.classify(fresh(line))
+    for line in lines[: boilerplate.KEY_CACHE_LINES - 1]:
+        boilerplate.line_key(fresh(line))
     for line in sentences:
         segment.sentences(fresh(line))
         align._sentence_words(fresh(line), "en")
@@ -122,6 +124,7 @@ def main() -> None:
         ("spelling_keys: fold", spelling_keys.fold.cache_clear),
         (f"boilerplate: date words ({_boilerplate_tables.CACHED_RUNS:,})", _boilerplate_tables._DATE_WORDS.clear),
         (f"boilerplate: own features of lines ({boilerplate.OWN_CACHE_LINES:,})", boilerplate._OWN_CACHE.clear),
+        (f"boilerplate: line keys ({boilerplate.KEY_CACHE_LINES:,})", boilerplate._KEY_CACHE.clear),
         (f"readability: syllables ({EnglishFlesch._MAX_WORDS:,})", flesch._syllables.clear),
         (f"segment: lines' sentences ({segment.CACHED_LINES:,})", segment._line_sentences.cache_clear),
         (f"stories: sentences' words ({align.CACHED_SENTENCES:,})", align._sentence_words.cache_clear),
