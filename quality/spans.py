@@ -10,7 +10,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from quality.model import Finding, LineIndex, Severity
 from quality.rules import RULES, Rule
@@ -150,16 +150,23 @@ class OffsetMap:
         return tuple(self._segments)
 
 
-def paragraphs(text: str) -> Iterator[Span]:
+@keep_last
+def paragraphs(text: str) -> tuple[Span, ...]:
     """Non-blank lines with surrounding white space trimmed. Scraped news puts one paragraph
-    on a line, so a line is the unit for boilerplate and captions."""
-    for match in re.finditer(r"[^\n]+", text):
+    on a line, so a line is the unit for boilerplate and captions. Several detectors and the
+    genre read an article's lines one after the other, so the last text's are kept."""
+    found = []
+    for match in _LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = match.start() + (len(line) - len(line.lstrip()))
-        yield Span(start, start + len(stripped), stripped)
+        found.append(Span(start, start + len(stripped), stripped))
+    return tuple(found)
+
+
+_LINE = re.compile(r"[^\n]+")
 
 
 # Scripts written without spaces between words: Han ideographs (Chinese, Japanese kanji) and
