@@ -398,7 +398,7 @@ class ForeignFinder:
             elif token.is_capitalised:
                 words.append(_Word(token, "N"))  # names and acronyms belong to no language
             else:
-                kind = word_kind(token.lower, self.languages)
+                kind = self._kinds.get(token.lower) or self._classify_new(token.lower)
                 if token.lower in tables.NAME_PARTICLES and _between_capitals(text, token):
                     kind = "N"  # part of a name; still counts when naming the language
                 words.append(_Word(token, kind, self.languages))
