@@ -631,7 +631,7 @@ def _own_features(text: str) -> OwnFeatures:
     alpha = [w for w in words if w[0].isalpha()]
     n_alpha = len(alpha) or 1
     function = sum(1 for w in alpha if w.lower() in T.FUNCTION_WORDS)
-    grammatical = function > 0 or (cjk > 0 and any(c in T.UNSPACED_FUNCTION_CHARS for c in text))
+    grammatical = function > 0 or (cjk > 0 and not T.UNSPACED_FUNCTION_CHARS.isdisjoint(text))
     capitalised = sum(1 for w in alpha if w[0].isupper())
     all_caps = sum(1 for w in alpha if len(w) > 1 and w.isupper())
     has_letters = any(map(str.isalpha, text))
