@@ -33,6 +33,7 @@ from langdetect.utils.ngram import NGram
 
 from quality.bounded import BoundedDict
 from quality.english import ENGLISH_FUNCTION_WORDS, WORDS, function_word_share
+from quality.hashed import HashedTable
 
 DetectorFactory.seed = 0
 
@@ -166,9 +167,12 @@ class _NgramProbabilities(dict):  # type: ignore[type-arg]
 
     def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], size: int) -> None:
         super().__init__()
-        self._profiles = profiles
+        # The profiles' counts in hashed tables (16 bytes an n-gram and language, 9 an n-gram
+        # for the set of all): 3.7 MB for the whole run where the profiles' dictionaries and
+        # the set of their n-grams held 24 MB.
+        self._profiles = [(HashedTable.of_items(counts.items()), n_words) for counts, n_words in profiles]
         self._size = size
-        self._known = frozenset().union(*(counts for counts, _ in profiles))
+        self._known = HashedTable.of_keys(set().union(*(counts for counts, _ in profiles)))
 
     def __contains__(self, ngram: object) -> bool:
         return ngram in self._known

@@ -1,6 +1,6 @@
 """The layers of the package, checked on its import statements.
 
-Data flows one way: text helpers (model, rules, spans, segment, quotations, english, genre, langid,
+Data flows one way: text helpers (model, rules, spans, segment, quotations, english, genre, langid, hashed,
 bounded, fast_start) → the detectors → the pipeline, scoring and outputs. So:
 
 * a detector imports the detector base, its own modules, the shared tables and helpers directly
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quality"
-TEXT_HELPERS = {f"quality.{name}" for name in ("model", "rules", "spans", "segment", "quotations", "_segment_tables", "english", "genre", "langid", "bounded", "fast_start")}
+TEXT_HELPERS = {f"quality.{name}" for name in ("model", "rules", "spans", "segment", "quotations", "_segment_tables", "english", "genre", "langid", "bounded", "fast_start", "hashed")}
 
 
 def _module_name(path: Path) -> str:

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
 from typing import Iterator
+
+from quality.hashed import HashedTable, key_hash
 
 # Languages in which wordfreq tokenises a word of lower-case ASCII letters as that word alone
 # (no splitting, no case or accent folding that could change it): checked on the 26,448 such
@@ -86,22 +87,18 @@ class WordList:
     A word wordfreq splits into tokens (``l’école``) combines its tokens' frequencies as
     wordfreq does (``1/f = 1/f1 + 1/f2``), digits are smashed to ``0`` and weighted by their
     digit distribution, and the result is rounded to three significant digits, as there.
-    Words are found by their 64-bit string hash; two words of one list sharing a hash (odds
+    Words are found by their 64-bit string hash (:class:`~quality.hashed.HashedTable`); two words of one list sharing a hash (odds
     about one in 10^8 for the largest list) would share a frequency."""
 
     def __init__(self, language: str) -> None:
-        import numpy as np
-
         self.language = language
         hashes, levels = array("q"), array("H")  # 10 bytes a word, even while being built
         buckets = list_buckets(language, 0.0)
         self._exact: bool | None = True if buckets is None else None  # decided on first need
         for index, words in enumerate(buckets or ()):
-            hashes.extend(map(hash, words))
+            hashes.extend(map(key_hash, words))
             levels.extend(array("H", [index]) * len(words))
-        order = np.argsort(np.frombuffer(hashes, dtype=np.int64), kind="stable")
-        self._hashes = array("q", np.frombuffer(hashes, dtype=np.int64)[order].tobytes())
-        self._levels = array("H", np.frombuffer(levels, dtype=np.uint16)[order].tobytes())
+        self._levels = HashedTable(hashes, levels)
 
     def zipf(self, word: str) -> float:
         if self._exact is not True and is_one_token(word, self.language):
@@ -128,9 +125,7 @@ class WordList:
         return _zipf_of(one_over)
 
     def _level(self, token: str) -> int | None:
-        key = hash(token)
-        k = bisect_left(self._hashes, key)
-        return self._levels[k] if k < len(self._hashes) and self._hashes[k] == key else None
+        return self._levels.get(token)
 
 
 def _frequency_of_level(level: int) -> float:

