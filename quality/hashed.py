@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def key_hash(key: str) -> int:
@@ -52,6 +52,11 @@ class HashedTable:
             hashes.append(key_hash(key))
             values.append(value)
         return cls(hashes, values)
+
+    @classmethod
+    def of_mapping(cls, mapping: Mapping[str, int], typecode: str = "q") -> HashedTable:
+        """The same as ``of_items(mapping.items(), typecode)``, without a Python loop."""
+        return cls(array("q", map(key_hash, mapping)), array(typecode, mapping.values()))
 
     @classmethod
     def of_keys(cls, keys: Iterable[str]) -> HashedTable:

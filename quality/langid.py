@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+from array import array
 import re
 import sys
 
@@ -33,7 +34,7 @@ from langdetect.utils.ngram import NGram
 
 from quality.bounded import BoundedDict
 from quality.english import ENGLISH_FUNCTION_WORDS, WORDS, function_word_share
-from quality.hashed import HashedTable
+from quality.hashed import HashedTable, key_hash
 
 DetectorFactory.seed = 0
 
@@ -170,9 +171,11 @@ class _NgramProbabilities(dict):  # type: ignore[type-arg]
         # The profiles' counts in hashed tables (16 bytes an n-gram and language, 9 an n-gram
         # for the set of all): 3.7 MB for the whole run where the profiles' dictionaries and
         # the set of their n-grams held 24 MB.
-        self._profiles = [(HashedTable.of_items(counts.items()), n_words) for counts, n_words in profiles]
+        ngrams = set().union(*(counts for counts, _ in profiles))
+        hashes = dict(zip(ngrams, map(key_hash, ngrams)))  # each n-gram hashed once
+        self._profiles = [(HashedTable(array("q", map(hashes.__getitem__, counts)), array("q", counts.values())), n_words) for counts, n_words in profiles]
         self._size = size
-        self._known = HashedTable.of_keys(set().union(*(counts for counts, _ in profiles)))
+        self._known = HashedTable(array("q", hashes.values()), array("B", [1]) * len(hashes))
 
     def __contains__(self, ngram: object) -> bool:
         return ngram in self._known

