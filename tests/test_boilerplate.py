@@ -148,6 +148,8 @@ CALL_CASES = [
     ("contribution", "Support independent journalism: make a one-off contribution today.", "end", "BPL001"),
     ("comments", "Join the conversation in the comments below.", "end", "BPL001"),
     ("our, far from the channel", "Share your story with our investigations desk on Signal.", "between", "BPL001"),
+    ("an if-clause before the imperative", "Found this useful? If you can, chip in $5 to keep our reporters on the beat.", "between", "BPL001"),
+    ("an if-clause in the story", "If the border closes again, drivers should contact the consulate, the ministry said.", "between", None),
     ("a bell emoji", "Hit the 🔔 so you never miss a story from the valley.", "between", "BPL001"),
     ("a QR code to a channel", "Scan the QR code to join our WhatsApp channel.", "between", "BPL001"),
     ("readers in the third person", "Readers can reach the newsdesk at news@ledger.example.", "end", "BPL001"),
@@ -215,8 +217,9 @@ OUTLET_CALL_CASES = [
     ("contact the outlet", "Contact KTVX News", "www.ktvxnews.example", "end", "BPL001"),
     ("source given by name", "Support The Andes Post so we can keep reporting from the valley.", "The Andes Post", "end", "BPL001"),
     ("short code", "Text NEWS to 78070 for breaking alerts.", "www.theharbourtimes.example", "between", "BPL001"),
-    # an imperative naming the outlet is furniture only at the edge, like any weaker call
-    ("outlet named mid-story", "Support Ledger Weekly and make a difference for readers everywhere.", "ledgerweekly.example", "between", None),
+    # an imperative whose object is the outlet speaks for the outlet, as "us" does: furniture anywhere
+    ("outlet named mid-story", "Support Ledger Weekly and make a difference for readers everywhere.", "ledgerweekly.example", "between", "BPL001"),
+    ("the outlet's desk mid-story", "Spotted a mistake? Message the Ledger Weekly corrections desk on Signal.", "ledgerweekly.example", "between", "BPL001"),
     # another outlet's name, the outlet's name in the story, a number after "text ... to"
     ("another outlet", "Support Ledger Weekly and make a difference for readers everywhere.", "www.theharbourtimes.example", "end", None),
     ("the name in a sentence", "The Harbour Times first reported the closure of the yard in May.", "www.theharbourtimes.example", "end", None),

@@ -81,6 +81,12 @@ GLOSSED_QUOTES = [
     ('The song contains the lyrics "tu sei la mia vita e il mio cuore, sempre", translated by the group as '
      '"you are my life and my heart, always".', None),
     ('The paper\'s headline says it all: "El equipo se volvió loco en el estadio (the team went mad in the stadium)".', None),
+    # the speaker named between the quotation and its translation
+    ("“Nous ne céderons pas à la peur,” the mayor told reporters. “We will not give in to fear.”", None),
+    ('"Estamos cansados pero seguiremos luchando," said Ana Ruiz, a farmer. "We are tired but we will keep fighting."', None),
+    # ... but what follows the speaker must be a quotation: a paraphrase translates nothing
+    ("“Nous ne céderons pas à la peur et nous resterons unis,” the mayor told reporters before she left the town hall.",
+     "Nous ne céderons pas à la peur et nous resterons unis"),
     # a name or phrase followed by its translation or its initials in brackets
     ("Money raised will go to the Fondation pour l'Enfance (Foundation for Childhood) in Colombo.", None),
     ("The Conseil Superieur de l'Audiovisuel (CSA), the French regulator, said sales would rise.", None),

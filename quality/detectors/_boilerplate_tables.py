@@ -248,8 +248,9 @@ LIKE_ON_NETWORK = re.compile(
     rf"(?i:like)\s+(?:(?i:us)|(?:(?i:the)\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,4}})"
     rf"\s+(?i:on\s+(?:{NETWORKS}))\b\W*(?:$|[.!]|\s+(?i:and|for|to)\b)"
 )
-# What may open a sentence before its imperative: "For more news, follow ...", "To reach us, write ...".
-INTRODUCTORY = re.compile(r"(?:for|to)\s[^,.;:!?]{1,60},\s*", _I)
+# What may open a sentence before its imperative: "For more news, follow ...", "To reach us, write ...",
+# "If this reporting helped you, chip in ...".
+INTRODUCTORY = re.compile(r"(?:for|to|if)\s[^,.;:!?]{1,60},\s*", _I)
 # Quoted stretches are someone's speech ("'Join us in the streets,' she said"), not the outlet's.
 # A quotation ends before the next opening mark, so an unclosed mark is not scanned past another.
 QUOTED = re.compile(r"\"[^\"]*\"|“[^“”]*”|«[^«»]*»|„[^„“”]*[“”]")

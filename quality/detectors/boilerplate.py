@@ -468,7 +468,8 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     is someone's words, not the outlet's, and is left out first.
 
     ``outlet`` is the article's source (:func:`outlet_key`): the outlet's own name is a channel
-    too, as the object of the imperative ("Follow The Telegraph", "Support Snopes"; not "Stay
+    too, and speaks for the outlet as "us" does, as the object of the imperative ("Follow The
+    Telegraph", "Support Snopes", "Message the Eastbank Times corrections desk"; not "Stay
     tuned for more 9to5Mac guides"), and an SMS short code ("Text NEWS to 78070") is a channel
     that addresses the reader by itself."""
     if not 2 <= words <= CALL_MAX_WORDS:
@@ -480,14 +481,17 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
     own = _unquoted(text)
     named = any(possible >> k & 1 and pattern.search(own) for k, pattern in enumerate(_CHANNELS))
     short_code = T.SHORT_CODE.search(own) is not None  # a channel and an address in one
-    named = named or short_code or (outlet != "" and _calls_to_outlet(own, outlet))
+    # The outlet as the object of a reader's imperative ("Message the Eastbank Times") is its
+    # channel and speaks for it at once, as "us" does.
+    to_outlet = outlet != "" and _calls_to_outlet(own, outlet)
+    named = named or short_code or to_outlet
     telephone = not named and _DIGIT.search(own) is not None and T.TELEPHONE.search(own) is not None
     if not (named or telephone):
         return NO_CALL
     voice = outlet_voice(own)
     if not named and not voice:
         return NO_CALL  # a telephone number, not the outlet's ("call Crime Stoppers at ...")
-    address, imperative = _address_and_imperative(own, voice or short_code)
+    address, imperative = _address_and_imperative(own, voice or short_code or to_outlet)
     if imperative and address:
         return CALL
     return EDGE_CALL if imperative or address else NO_CALL
@@ -732,7 +736,7 @@ def line_infos(lines: Sequence[Span], own_cache: BoundedDict[str, OwnFeatures] |
         found = own_cache.get(line.text)
         if found is None:
             found = own_cache.put(line.text, _own_features(line.text))
-        if spelled and found.call == NO_CALL and found.family is None and spelled.search(line.text):
+        if spelled and found.call != CALL and found.family is None and spelled.search(line.text):
             found = found._replace(call=call_to_reader(line.text, found.words, outlet))
         own.append(found)
     n = len(lines)

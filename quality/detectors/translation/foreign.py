@@ -93,7 +93,8 @@ class Fragment:
 # A foreign phrase the writer glosses is quoted or named on purpose, not left untranslated:
 # - a quotation followed by its translation ("Wir schaffen das" ("We can do this")): inside
 #   an open quotation, and after its closing mark a bracket, another quotation or a word that
-#   introduces a gloss ("the lyrics "... dem weh ...", translated by the group as "...");
+#   introduces a gloss ("the lyrics "... dem weh ...", translated by the group as "..."), or
+#   the speaker and then the translation in quotation marks ("...," Bellandi said. "We are ...");
 # - a phrase followed at once by a bracket holding its translation or its initials
 #   ("the Fondation pour l'Enfance (Foundation for Childhood)", "the Conseil Superieur de
 #   l'Audiovisuel (CSA)"), whether or not it is quoted.
@@ -103,6 +104,14 @@ _GLOSS_FOLLOWS = fast_start(re.compile(
     r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated|or|that is)\b)",
     re.IGNORECASE,
 ))
+# A quotation whose speaker is named before its translation follows in quotation marks: the
+# closing mark, an attribution of a few words around a verb of saying ("Bellandi said.", ", said
+# the mayor,", "she told reporters:"), then the translation's opening mark.
+_ATTRIBUTED_GLOSS = re.compile(
+    r"[ \t]*[”\"»’'][ \t]*,?[ \t]*(?:[\w'’-]+\.?,?[ \t]+){0,5}?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b"
+    r"(?:,?[ \t]+[\w'’-]+\.?){0,5}?[ \t]*[.,:;]?[ \t]*[“\"«‘]",
+    re.IGNORECASE,
+)
 # A bracket right after the fragment: the rest of its last word (an entity or accent the word
 # scan stopped at), a closing mark, then "(" and the gloss up to ")".
 _BRACKET_FOLLOWS = re.compile(r"[^\s()]{0,12}[ \t]*(?:[”\"»’'][ \t]*)?\(([^()\n]{2,80})\)")
@@ -153,7 +162,7 @@ def _gloss_after_quotation(text: str, fragment: "Fragment", quotations: Sequence
     bracket = text.find("(", fragment.end, closing.start())  # glossed inside the quotation
     if bracket >= 0:
         return bracket + 1
-    gloss = _GLOSS_FOLLOWS.match(text, closing.start())
+    gloss = _GLOSS_FOLLOWS.match(text, closing.start()) or _ATTRIBUTED_GLOSS.match(text, closing.start())
     return gloss.end() if gloss else None
 
 
