@@ -149,6 +149,8 @@ CALL_CASES = [
     ("comments", "Join the conversation in the comments below.", "end", "BPL001"),
     ("our, far from the channel", "Share your story with our investigations desk on Signal.", "between", "BPL001"),
     ("an if-clause before the imperative", "Found this useful? If you can, chip in $5 to keep our reporters on the beat.", "between", "BPL001"),
+    ("the outlet's readers told what to do", "Harbour Times readers can now follow our science desk on Bluesky at @science.harbour.example.", "between", "BPL001"),
+    ("readers in the story", "Readers can find the full list of closures on the county's website, officials said.", "between", None),
     ("an if-clause in the story", "If the border closes again, drivers should contact the consulate, the ministry said.", "between", None),
     ("a bell emoji", "Hit the 🔔 so you never miss a story from the valley.", "between", "BPL001"),
     ("a QR code to a channel", "Scan the QR code to join our WhatsApp channel.", "between", "BPL001"),

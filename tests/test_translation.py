@@ -84,6 +84,8 @@ GLOSSED_QUOTES = [
     # the speaker named between the quotation and its translation
     ("“Nous ne céderons pas à la peur,” the mayor told reporters. “We will not give in to fear.”", None),
     ('"Estamos cansados pero seguiremos luchando," said Ana Ruiz, a farmer. "We are tired but we will keep fighting."', None),
+    ("“Não vamos desistir,” she said — “We will not give up.”", None),
+    ("“Nous resterons ici avec les familles,” said Marie Dubois, who runs the shelter — “We will stay here with the families.”", None),
     # ... but what follows the speaker must be a quotation: a paraphrase translates nothing
     ("“Nous ne céderons pas à la peur et nous resterons unis,” the mayor told reporters before she left the town hall.",
      "Nous ne céderons pas à la peur et nous resterons unis"),

@@ -499,12 +499,13 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can", the
-    reader as the outlet's funder) and whether a clause of it opens with a reader's imperative."""
+    reader as the outlet's funder) and whether a clause of it opens with a reader's imperative
+    (or "readers can" is followed by one)."""
     starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
-    address = voice or T.SECOND_PERSON.search(text) is not None or T.READER_FUNDING.search(text) is not None or any(
-        T.READERS_ADDRESSED.match(text, k) for k in starts
-    )
-    return address, any(_opens_with_action(text[k:]) for k in starts)
+    addressed = [found.end() for k in starts if (found := T.READERS_ADDRESSED.match(text, k))]
+    address = voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None or T.READER_FUNDING.search(text) is not None
+    # "Readers can now follow our desk on ...": the outlet's instruction, in the third person
+    return address, any(_opens_with_action(text[k:]) for k in starts + addressed)
 
 
 def speaks_to_reader(text: str) -> bool:

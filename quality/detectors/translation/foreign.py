@@ -105,11 +105,11 @@ _GLOSS_FOLLOWS = fast_start(re.compile(
     re.IGNORECASE,
 ))
 # A quotation whose speaker is named before its translation follows in quotation marks: the
-# closing mark, an attribution of a few words around a verb of saying ("Bellandi said.", ", said
-# the mayor,", "she told reporters:"), then the translation's opening mark.
+# closing mark, an attribution around a verb of saying on the same line ("Bellandi said.", ",
+# said Lavoie, who speaks little English —", "she told reporters:"), then the translation's
+# opening mark, with no other quotation between.
 _ATTRIBUTED_GLOSS = re.compile(
-    r"[ \t]*[”\"»’'][ \t]*,?[ \t]*(?:[\w'’-]+\.?,?[ \t]+){0,5}?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b"
-    r"(?:,?[ \t]+[\w'’-]+\.?){0,5}?[ \t]*[.,:;]?[ \t]*[“\"«‘]",
+    r"[ \t]*[”\"»][^“”\"«»\n]{0,80}?\b(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b[^“”\"«»\n]{0,80}?[“\"«]",
     re.IGNORECASE,
 )
 # A bracket right after the fragment: the rest of its last word (an entity or accent the word

@@ -52,6 +52,7 @@ _MASK_HINT = fast_start(re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(t
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
+_LOWER_THEN_NAME = fast_start(re.compile(r"(?<![\w.@#/'’-])([a-z]{2,})([A-Z][^\W\d_]{2,})(?![\w'’-])"))
 _NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
 # A full stop after a word character, white space, then a lower-case word of two or more letters
 # (the whole run of them: no word character follows). The word before the stop is found by
@@ -66,6 +67,7 @@ _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)(\s+)((?i:\1))(?![\w-])")
 
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
+GLUED_HEAD_ZIPF = 5.0  # a word glued to a name is a very common one ("in" 7.3, "near" 5.3; not "officials", 4.7)
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
 DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
 # A date or a time after a doubled particle ("voted in in 2012", "on on Nov. 8", "in in the spring").
@@ -115,6 +117,7 @@ def _mask_spans(text: str) -> Iterator[tuple[int, int]]:
 def artifacts(text: str) -> Iterator[Artifact]:
     masked = _masked(text)
     yield from _lost_spaces(masked)
+    yield from _glued_to_names(masked)
     yield from _missing_spaces(masked)
     yield from _stray_stops(masked, text)
     yield from _doubled_words(masked)
@@ -144,6 +147,22 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         else:  # could be a camel-case brand that wordfreq does not know
             message = R.LOST_SPACE.message_for("brand", whole=whole)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced, info=True)
+
+
+def _glued_to_names(text: str) -> Iterator[Artifact]:
+    """A common lower-case word glued to the capitalised name after it ("officials inBrasília",
+    "talks ofGeneva"), where the article writes the name on its own elsewhere: a lost space, as
+    in two capitalised words, but with no spaced form of the pair to compare. A one-letter head
+    ("iPad", "eBay"), a name particle ("deGrom") or a name the article never writes alone (code,
+    "setTimeout") is left alone."""
+    for match in _LOWER_THEN_NAME.finditer(text):
+        head, name = match.group(1), match.group(2)
+        if head in tables.CAMEL_NAME_PREFIXES or english_zipf(head) < GLUED_HEAD_ZIPF or not name[1:].islower():
+            continue
+        if not re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text):
+            continue
+        message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
+        yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{head} {name}")
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:

@@ -227,8 +227,8 @@ LOST_SPACE = Rule(
     code="TRN007",
     name="lost-space",
     severity=Severity.WARNING,
-    summary="Two words joined by a lost space (``FinancialTimes``); info when the spaced form is "
-    "not in the article, or rarer there than the joined one (it may be a camel-case brand).",
+    summary="Two words joined by a lost space (``FinancialTimes``, ``officials inBrasília``); info when "
+    "the spaced form is not in the article, or rarer there than the joined one (it may be a camel-case brand).",
     why="Joined words come from re-assembling text line by line; they betray a pipeline nobody "
     "proof-read.",
     example="Mr Putin did not tell the truth, reported the FinancialTimes.",
@@ -236,15 +236,18 @@ LOST_SPACE = Rule(
     fires=(
         "Mr Putin did not tell the truth, reported the FinancialTimes.",
         "The Financial Times said so first, and the FinancialTimes repeated it.",
+        "Brasília said on Monday that the officials inBrasília had not been told.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
+        "She sold the iPad on eBay; the app calls setTimeout before it renders.",
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
     ),
     message='“{whole}” joins two words; the article writes “{spaced}” elsewhere',
     variants=(
         ('brand', '“{whole}” joins two words; a lost space, unless it is a brand name'),
+        ('glued', '“{whole}” joins a word to the name after it; the article writes “{name}” on its own elsewhere'),
     ),
 )
 
