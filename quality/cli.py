@@ -49,7 +49,7 @@ def _input_options(parser: argparse.ArgumentParser, output: str | None = None) -
     parser.add_argument("--id-column", default=None, help="id column (default: file name and row number)")
     parser.add_argument("--select", help="comma-separated rule codes or prefixes to enable")
     parser.add_argument("--ignore", help="comma-separated rule codes or prefixes to disable")
-    where = f"(default: {output})" if output else "instead of standard output"
+    where = f"(default: {output}; '-': standard output)" if output else "instead of standard output ('-': standard output)"
     parser.add_argument("--output", "-o", default=output, metavar="FILE", help=f"write to FILE {where}")
     parser.add_argument("--jobs", "-j", type=_non_negative, default=1, metavar="N", help="analyse in N processes (0: one per CPU; default 1); the output is the same")
     parser.add_argument("--engine", choices=("local", "dask"), default="local", help="local (default), or dask: a LocalCluster of --jobs processes, or the cluster at --scheduler (needs quality[dask])")
@@ -698,6 +698,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "output", None) == "-":
+        args.output = None  # "-o -" is standard output, as "-" is standard input
     args.command_line = ["quality", *(sys.argv[1:] if argv is None else argv)]  # for the HTML report's record of the run
     try:
         return args.handler(args)

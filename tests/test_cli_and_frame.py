@@ -49,6 +49,14 @@ def test_cli_report_equals_dataframe_api(tmp_path: Path) -> None:
     assert f"read {n}, scored {n}, errors 0" in err
 
 
+def test_output_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("findings", str(SAMPLE), "--format", "csv", "-o", "-")
+    assert code == 0
+    assert out.startswith("id,source,detector,rule,")
+    assert not (tmp_path / "-").exists()
+
+
 def test_cli_articles_equal_dataframe_api(tmp_path: Path) -> None:
     code, out, _ = run_cli("score", str(SAMPLE), "--articles", "--format", "jsonl")
     assert code == 0
