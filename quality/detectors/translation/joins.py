@@ -155,6 +155,8 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
     in two capitalised words, but with no spaced form of the pair to compare. A one-letter head
     ("iPad", "eBay"), a name particle ("deGrom") or a name the article never writes alone (code,
     "setTimeout") is left alone."""
+    if not _HAS_CAMEL.search(text):
+        return  # no lower-case letter before a capital: nothing glued (most articles)
     for match in _LOWER_THEN_NAME.finditer(text):
         head, name = match.group(1), match.group(2)
         if head in tables.CAMEL_NAME_PREFIXES or english_zipf(head) < GLUED_HEAD_ZIPF or not name[1:].islower():
