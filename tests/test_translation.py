@@ -653,6 +653,15 @@ def test_known_failure_calqued_idiom() -> None:
 # ----------------------------------------------------------------------------- pronouns
 
 PRONOUN_CASES = [
+    # an institution that took a stand is a speaker too, unless a person is named beside it
+    ("Kenya's energy ministry welcomed the agreement. He said the first cargo would arrive in May.", True),
+    ("The regulator rejected the bid on Friday. She added that a new offer would be considered.", True),
+    ("Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.", False),
+    # a bare name the article introduces as a company's is an institution ...
+    ("South Korean battery maker Hanseong Energy opened a plant. Hanseong Energy said it had hired 300 people.\nShe said more would follow.", True),
+    ("The carrier Flyjet cut its fares. Flyjet, which flies to 40 cities, said demand was strong.\nHe added that prices would rise.", True),
+    # ... but not a person introduced with a role after the company's noun
+    ("The company CEO Tim Cook spoke first. Tim Cook said the phone was ready.\nHe said sales would rise.", False),
     ("The Russian Foreign Ministry said the visit was planned.\nHe added that the date was open.", True),
     ("“Ties are strong,” the ministry said.\nShe added that talks would resume.", True),
     ("The Russian Foreign Ministry said the visit was planned.\nIt added that the date was open.", False),

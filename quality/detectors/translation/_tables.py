@@ -87,6 +87,23 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 
 # Head nouns of institutions. A following "he"/"she" cannot refer back to these; pro-drop
 # source languages (Spanish, Chinese) leave the subject out and the translation invents one.
+# Verbs by which an institution takes a public stand, as it speaks ("The ministry welcomed the
+# deal. He said ..." is the same slip as after "said"): a subject before them is a speaker for the
+# pronoun rule (TRN006), though they introduce no reported words.
+STANCE_VERBS: frozenset[str] = frozenset(
+    "welcomed welcomes criticised criticized criticises criticizes condemned condemns rejected rejects "
+    "denied denies praised praises dismissed dismisses defended defends promised promises pledged "
+    "pledges vowed vows".split()
+)
+
+# What a business is introduced as before its name ("battery maker Hanseong Energy", "the
+# carrier Flyjet"): a name introduced so is an organisation's wherever it stands bare.
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    "maker makers manufacturer producer operator carrier retailer lender insurer airline supplier "
+    "developer giant chain exporter importer utility miner automaker carmaker chipmaker drugmaker "
+    "conglomerate startup start-up brand provider distributor shipper".split()
+)
+
 ORGANISATION_NOUNS: frozenset[str] = frozenset(
     "ministry government office agency department committee council embassy kremlin "
     "administration authority authorities commission cabinet parliament senate congress "

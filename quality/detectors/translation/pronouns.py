@@ -60,6 +60,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
         return  # no sentence opens with "He/She said": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words), kind "org" or "person"
     quoted = quote_regions(text)
+    organisations = _introduced_organisations(text)
     for para in lines(text):
         for sentence in sentences(text, para.start, para.end):
             words = tokens(text, sentence.start, sentence.end)
@@ -73,7 +74,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     words[0].start, end,
                     R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
                 )
-            speaker = _sentence_speaker(text, words, lowered, quoted)
+            speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
             if speaker:
                 last_speaker = speaker
             elif last_speaker and _names_a_person(words, lowered):
@@ -90,23 +91,61 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     return None
 
 
-def _sentence_speaker(text: str, words: list[Token], lowered: list[str], quoted: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
+# A capitalised name right after an organisation's noun ("battery maker Hanseong Energy", "the
+# agency Ibama"), or before ", which" ("Hanseong, which supplies cells"): the article introduces it
+# as an organisation.
+_NAME = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
+_INTRODUCED = re.compile(
+    r"\b(?:" + "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS)) + rf")\s+({_NAME})|({_NAME}),\s+which\b"
+)
+
+
+def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
+    """The names the article introduces as organisations' (:data:`_INTRODUCED`), each as the
+    set of its words, so that "Hanseong" is known with "Hanseong Energy". A name that opens
+    with a title or a role is a person's ("company CEO Tim Cook", "police Chief Ann Lee")."""
+    names = set()
+    for match in _INTRODUCED.finditer(text):
+        words = (match.group(1) or match.group(2)).split()
+        head = words[0].lower().rstrip(".")
+        if head not in tables.PERSON_TITLES and head not in _PERSON_NOUNS:
+            names.add(frozenset(words))
+    return tuple(names)
+
+
+def _sentence_speaker(
+    text: str, words: list[Token], lowered: list[str], quoted: Sequence[tuple[int, int]], organisations: Sequence[frozenset[str]] = ()
+) -> tuple[str, str] | None:
     """Who speaks in this sentence, for a "He" after it: a person if any speaker is one, else
-    the last speaker's kind (outside quotations)."""
+    the last speaker's kind (outside quotations). The subject of a verb of stance ("welcomed",
+    "rejected") speaks too, unless the sentence names a person, whom "He" may mean."""
     result = None
+    names_a_person = None
     for v, verb in enumerate(lowered):
-        if verb not in tables.SPEECH_VERBS or v == 0 or inside_quotation(quoted, words[v].start):
+        if v == 0 or not (verb in tables.SPEECH_VERBS or verb in tables.STANCE_VERBS) or inside_quotation(quoted, words[v].start):
             continue
+        if verb in tables.STANCE_VERBS:
+            if names_a_person is None:
+                names_a_person = _names_a_person(words, lowered)
+            if names_a_person:
+                continue  # "The ministry praised President Ruiz's plan. He said ...": he is Ruiz
         subject = _subject_before(text, words, v)
         inverted = _CLOSING_MARK.search(text, words[v - 1].end, words[v].start) is not None
         if not subject and inverted and v + 1 < len(words) and verb not in _ADDRESSEE_VERBS:
             subject = _subject_after(text, words, v)  # "…,” said the ministry."
         kind = _kind(subject)
+        if kind is None and _bare_name(subject) and any({w.text for w in subject} <= name for name in organisations):
+            kind = "org"  # a name the article introduced as a company's or an agency's
         if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
             kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
         if kind and not (result and result[0] == "person"):
             result = (kind, "“" + " ".join(w.text for w in subject) + "”")
     return result
+
+
+def _bare_name(subject: list[Token]) -> bool:
+    """A run of capitalised words and nothing else ("Hanseong Energy", "Network Rail")."""
+    return bool(subject) and all(w.is_capitalised for w in subject)
 
 
 def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:

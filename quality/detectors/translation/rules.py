@@ -202,8 +202,8 @@ PRONOUN_SLIP = Rule(
     code="TRN006",
     name="pronoun-for-institution",
     severity=Severity.WARNING,
-    summary="``He``/``She`` + a speech verb right after an institution spoke (``the ministry said. "
-    "He added that …``).",
+    summary="``He``/``She`` + a speech verb right after an institution spoke or took a stand (``the "
+    "ministry said. He added that …``, ``the ministry welcomed the deal. He said …``).",
     why="Pro-drop source languages leave the subject out; the translation invents a person who "
     "does not exist, and the reader looks for a speaker that was never named.",
     example="... the Russian Foreign Ministry said. He added that the Kremlin was assuming ...",
@@ -211,8 +211,10 @@ PRONOUN_SLIP = Rule(
     fires=(
         "The Russian Foreign Ministry said the visit was planned for spring.\nHe added that the "
         "date was not fixed.",
+        "Kenya's energy ministry welcomed the agreement. He said the first cargo would arrive in May.",
     ),
     passes=(
+        "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
         "Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was "
