@@ -126,6 +126,9 @@ POSITION_CASES = [
     ("the line that announces it", [PARA_1, PARA_2, PARA_3, "The orchestra's spring tour dates:", "Opera House, Lyon", "Konzerthaus, Vienna"], 3, None),
     ("a schedule's rows", [PARA_1, PARA_2, PARA_3, *[f"May {d} -- City Hall, Springfield" for d in range(1, 6)]], 6, None),
     ("a menu under a header among menus", [PARA_1, PARA_2, PARA_3, "World", "Business", "Stories you may have missed:", "Markets", "Tech"], 7, "BPL008"),
+    # A table's header over its rows of figures is the table's; the same "|" marks in a menu are not.
+    ("a table's header", [PARA_1, PARA_2, "Pos | Team | P | W | Pts", "1 | Harbour City | 24 | 18 | 57", "2 | Kinloss Rovers | 24 | 16 | 52", PARA_3], 2, None),
+    ("a menu of cells", ["Home | News | Sport | Weather | Travel", PARA_1, PARA_2, PARA_3], 0, "BPL003"),
 ]
 
 

@@ -102,7 +102,7 @@ from quality.detectors.base import Detector, check_option
 from quality.fast_start import fast_start
 from quality.model import Article, DetectorResult, Finding, Severity
 from quality.rules import RULES, CorpusExample, Rule
-from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, paragraphs, word_count
+from quality.spans import UNSPACED, UNSPACED_CHARS_PER_WORD, OffsetMap, Span, is_table_row, paragraphs, word_count
 
 # --------------------------------------------------------------------------------------------
 # Rules
@@ -1029,6 +1029,7 @@ def classify_pass(
     story_lines = [i for i, info in enumerate(infos) if info.prose and info.family is None and info.call == NO_CALL]
     steps = _listed_steps(infos)
     announced = _announced_list(infos) | _schedule_rows(infos)
+    table = _table_lines(infos)
     spoken = _spoken_lines(infos) if learned else set()
     verdicts: list[Verdict] = []
     for index, info in enumerate(infos):
@@ -1053,13 +1054,15 @@ def classify_pass(
             rule = PAGE_FRAGMENT
         if rule is DATELINE and index in announced:
             rule = None  # a row of a schedule the article carries ("June 17 -- Arena, Nashville, TN"), not a dateline
+        if index in table:
+            rule = None  # a table the article carries, not a menu
         if rule is SOCIAL_CALL and _heads_comments(infos, index):
             rule = None
         if info.call != NO_CALL and rule in (None, PAGE_FRAGMENT) and _stands_as_call(info, index, lead, story_lines):
             rule = SOCIAL_CALL
         if rule is SOCIAL_CALL and index in steps and not outlet_voice(info.span.text):
             rule = None  # a step the article lists ("Sign up for a streaming account"), not the outlet's call
-        if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and index not in spoken and line_key(info.span.text) in learned:
+        if learned and (rule is PAGE_FRAGMENT or (rule is None and not subheading)) and index not in spoken and index not in table and line_key(info.span.text) in learned:
             # a recurring subheading ("Background") is house style, not a template
             rule, p = SOURCE_TEMPLATE, 1.0
         if rule is not None:
@@ -1140,6 +1143,22 @@ def _schedule_rows(infos: Sequence[LineInfo]) -> set[int]:
         if is_dated and len(indices) >= MIN_SCHEDULE_ROWS:
             rows.update(indices)
     return rows
+
+
+def _table_lines(infos: Sequence[LineInfo]) -> set[int]:
+    """A table the article carries: a line of cells between "|" marks right above rows of
+    figures with as many ("Pos | Team | P | W | Pts" over "1 | Strathmore Thistle | 24 | 18 |
+    57"), the header and its rows. A menu's items are separated the same way, but no row of
+    figures follows them."""
+    found: set[int] = set()
+    for index, info in enumerate(infos):
+        cells = info.span.text.count("|")
+        if cells < 2 or index in found:
+            continue
+        rows = list(itertools.takewhile(lambda k: infos[k].span.text.count("|") == cells and is_table_row(infos[k].span.text), range(index + 1, len(infos))))
+        if rows:
+            found.update([index, *rows])
+    return found
 
 
 def _list_below(infos: Sequence[LineInfo], index: int, reach: int, is_item: Callable[[LineInfo], bool]) -> list[int]:
