@@ -9,8 +9,10 @@ institution and no person has been named since.
 
 Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``,
 ``manager``, ``analyst``) makes it a person; an institution head noun (``ministry``,
-``Kremlin``, ``agency``) an institution; anything else (a bare name) makes the last speaker
-unknown, which never fires. A sentence where a person and an institution both speak ("Mr Howard
+``Kremlin``, ``agency``) an institution, and so does a bare name the article introduces as one
+("battery maker Hanseong Energy", "Hanseong, which ..."); anything else (a bare name) makes the
+last speaker unknown, which never fires. A verb of stance ("the ministry welcomed the deal")
+makes its subject a speaker as a verb of saying does, unless the sentence names a person. A sentence where a person and an institution both speak ("Mr Howard
 said the police had said ...") leaves a person for "He" to refer to, so it counts as a person's;
 a verb inside a quotation is the quoted speaker's words, not the article's attribution; and the
 noun after "told" is the one spoken to ("Barry Beal, a manager at Capgemini, told the BBC").
