@@ -65,16 +65,19 @@ class HashedTable:
         return cls(hashes, array("B", [1]) * len(hashes))
 
     def get(self, key: str, default: int | None = None) -> int | None:
-        found = key_hash(key)
-        k = bisect_left(self._hashes, found)
-        return self._values[k] if k < len(self._hashes) and self._hashes[k] == found else default
+        # (key_hash written out: the detectors ask millions of times a run)
+        found = hash(key) if key.isascii() else hash(key.encode("utf-8", "surrogatepass"))
+        hashes = self._hashes
+        k = bisect_left(hashes, found)
+        return self._values[k] if k < len(hashes) and hashes[k] == found else default
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        found = key_hash(key)
-        k = bisect_left(self._hashes, found)
-        return k < len(self._hashes) and self._hashes[k] == found
+        found = hash(key) if key.isascii() else hash(key.encode("utf-8", "surrogatepass"))
+        hashes = self._hashes
+        k = bisect_left(hashes, found)
+        return k < len(hashes) and hashes[k] == found
 
     def __len__(self) -> int:
         return len(self._hashes)

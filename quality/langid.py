@@ -178,7 +178,7 @@ class _NgramProbabilities(dict):  # type: ignore[type-arg]
         self._known = HashedTable(array("q", hashes.values()), array("B", [1]) * len(hashes))
 
     def __contains__(self, ngram: object) -> bool:
-        return ngram in self._known
+        return dict.__contains__(self, ngram) or ngram in self._known  # a row worked out already, else the table
 
     def __missing__(self, ngram: str) -> list[float]:
         if ngram not in self._known:

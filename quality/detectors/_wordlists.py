@@ -99,6 +99,7 @@ class WordList:
             hashes.extend(map(key_hash, words))
             levels.extend(array("H", [index]) * len(words))
         self._levels = HashedTable(hashes, levels)
+        self._level = self._levels.get  # the bucket of a token, or None: asked for every word looked up
 
     def zipf(self, word: str) -> float:
         if self._exact is not True and is_one_token(word, self.language):
@@ -123,9 +124,6 @@ class WordList:
                 frequency *= wf.digit_freq(token)
             one_over += 1.0 / frequency
         return _zipf_of(one_over)
-
-    def _level(self, token: str) -> int | None:
-        return self._levels.get(token)
 
 
 def _frequency_of_level(level: int) -> float:

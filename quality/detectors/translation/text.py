@@ -143,18 +143,22 @@ class _ListHead:
     wordfreq's file, in a hashed table: 10 bytes a word where a dictionary of words and
     frequencies held some 110 (31 MB for the seven languages asked)."""
 
-    __slots__ = ("_buckets",)
+    __slots__ = ("_buckets", "_bucket_of")
 
     def __init__(self, buckets: HashedTable) -> None:
         self._buckets = buckets
+        self._bucket_of = buckets.get
 
     def get(self, word: str) -> float | None:
         """The word's Zipf frequency, or None when it is rarer than the head."""
-        index = self._buckets.get(word)
-        return None if index is None else round(9 - index / 100, 2)
+        index = self._bucket_of(word)
+        return None if index is None else _ZIPF_OF_BUCKET[index]
 
     def __contains__(self, word: str) -> bool:
         return word in self._buckets
+
+
+_ZIPF_OF_BUCKET = [round(9 - index / 100, 2) for index in range(round((9 - TOP_ZIPF) * 100) + 1)]  # bucket i is Zipf 9 - i/100
 
 
 @lru_cache(maxsize=None)
