@@ -85,8 +85,6 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     "recalled recalls acknowledged acknowledges indicated indicates pointed".split()
 )
 
-# Head nouns of institutions. A following "he"/"she" cannot refer back to these; pro-drop
-# source languages (Spanish, Chinese) leave the subject out and the translation invents one.
 # Verbs by which an institution takes a public stand, as it speaks ("The ministry welcomed the
 # deal. He said ..." is the same slip as after "said"): a subject before them is a speaker for the
 # pronoun rule (TRN006), though they introduce no reported words.
@@ -104,6 +102,8 @@ BUSINESS_NOUNS: frozenset[str] = frozenset(
     "conglomerate startup start-up brand provider distributor shipper".split()
 )
 
+# Head nouns of institutions. A following "he"/"she" cannot refer back to these; pro-drop
+# source languages (Spanish, Chinese) leave the subject out and the translation invents one.
 ORGANISATION_NOUNS: frozenset[str] = frozenset(
     "ministry government office agency department committee council embassy kremlin "
     "administration authority authorities commission cabinet parliament senate congress "
