@@ -233,10 +233,11 @@ OUTLET_OBJECT = fast_start(re.compile(r"\bus\b"))  # "US" is a country
 OUTLET_POSSESSIVE = fast_start(re.compile(r"\bour((?:\s+[\w'’-]+){1,3})", _I))  # and the three words after it
 # The outlet speaking of its audience in the third person: "Readers can reach the newsdesk at ...",
 # "Readers with information about the case can contact ...", "Viewers are invited to send their
-# videos", "Harbour Times readers can now follow ..." (the outlet's name before them). Matched at
-# the start of a sentence.
+# videos", "Harbour Times readers can now follow ..." (the outlet's name before them, words of
+# at most 31 characters, so that a run of letters is never rescanned from each of its positions).
+# Matched at the start of a sentence.
 READERS_ADDRESSED = re.compile(
-    r"[\W_]{0,3}(?:our\s+|(?:[A-Z][\w'’&.-]*\s+){1,4})?(?:readers|viewers|listeners)(?:\s+(?:wishing|wanting|interested)\b"
+    r"[\W_]{0,3}(?:our\s+|(?:[A-Z][\w'’&.-]{0,30}\s+){1,4})?(?:readers|viewers|listeners)(?:\s+(?:wishing|wanting|interested)\b"
     r"|(?:\s+[\w'’-]+){0,8}?\s+(?:can|may|should|are\s+(?:invited|encouraged|welcome))\b)",
     _I,
 )

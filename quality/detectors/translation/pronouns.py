@@ -96,9 +96,11 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
 # A capitalised name right after an organisation's noun ("battery maker Hanseong Energy", "the
 # agency Ibama"), or before ", which" ("Hanseong, which supplies cells"): the article introduces it
 # as an organisation.
-_NAME = r"[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}"
+# (Words of at most 31 characters, and a name only from a word's start: a long run of letters is
+# never rescanned from each of its positions.)
+_NAME = r"[A-Z][\w&'’.-]{0,30}(?: [A-Z][\w&'’.-]{0,30}){0,3}"
 _INTRODUCED = re.compile(
-    r"\b(?:" + "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS)) + rf")\s+({_NAME})|({_NAME}),\s+which\b"
+    r"\b(?:" + "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS)) + rf")\s+({_NAME})|(?<![\w&'’.-])({_NAME}),\s+which\b"
 )
 
 
