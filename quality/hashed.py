@@ -58,12 +58,6 @@ class HashedTable:
         """The same as ``of_items(mapping.items(), typecode)``, without a Python loop."""
         return cls(array("q", map(key_hash, mapping)), array(typecode, mapping.values()))
 
-    @classmethod
-    def of_keys(cls, keys: Iterable[str]) -> HashedTable:
-        """A set of strings (each key's value is 1, one byte)."""
-        hashes = array("q", map(key_hash, keys))
-        return cls(hashes, array("B", [1]) * len(hashes))
-
     def get(self, key: str, default: int | None = None) -> int | None:
         # (key_hash written out: the detectors ask millions of times a run)
         found = hash(key) if key.isascii() else hash(key.encode("utf-8", "surrogatepass"))
@@ -72,12 +66,7 @@ class HashedTable:
         return self._values[k] if k < len(hashes) and hashes[k] == found else default
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        found = hash(key) if key.isascii() else hash(key.encode("utf-8", "surrogatepass"))
-        hashes = self._hashes
-        k = bisect_left(hashes, found)
-        return k < len(hashes) and hashes[k] == found
+        return isinstance(key, str) and self.get(key) is not None  # (no value is None)
 
     def __len__(self) -> int:
         return len(self._hashes)

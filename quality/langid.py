@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import json
 import os
-from array import array
 import re
 import sys
+from array import array
 
 from langdetect import DetectorFactory, detect_langs, detector_factory
 from langdetect.detector import Detector as LangdetectDetector

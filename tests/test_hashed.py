@@ -43,12 +43,6 @@ def test_a_key_given_twice_keeps_its_first_value() -> None:
     assert len(table) == 3
 
 
-def test_a_set_of_keys() -> None:
-    table = HashedTable.of_keys(["abc", "de", "f"])
-    assert [key in table for key in ("abc", "de", "f", "g")] == [True, True, True, False]
-    assert table.get("de") == 1
-
-
 def test_an_empty_table_holds_nothing() -> None:
     table = HashedTable.of_items([], "H")
     assert len(table) == 0 and "x" not in table and table.get("x") is None

@@ -87,8 +87,9 @@ class WordList:
     A word wordfreq splits into tokens (``l’école``) combines its tokens' frequencies as
     wordfreq does (``1/f = 1/f1 + 1/f2``), digits are smashed to ``0`` and weighted by their
     digit distribution, and the result is rounded to three significant digits, as there.
-    Words are found by their 64-bit string hash (:class:`~quality.hashed.HashedTable`); two words of one list sharing a hash (odds
-    about one in 10^8 for the largest list) would share a frequency."""
+    Words are found by their 64-bit string hash (:class:`~quality.hashed.HashedTable`); two
+    words of one list sharing a hash (odds about one in 10^8 for the largest list) would share a
+    frequency."""
 
     def __init__(self, language: str) -> None:
         self.language = language

@@ -29,10 +29,6 @@ class Token:
     lower: str
     is_word: bool
 
-    @classmethod
-    def of(cls, text: str, start: int, end: int, quoted: bool) -> Token:
-        return cls(text, start, end, quoted, lower_word(text), text[0].isalnum())
-
     @property
     def capitalised(self) -> bool:
         """Upper case, or a letter of a script without case ("Xi" and "习" both count)."""
@@ -45,17 +41,14 @@ def lower_word(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def tokenise(text: str, sentence: Sentence, quotes: Spans, lowers: Sequence[str] | None = None) -> list[Token]:
+def tokenise(text: str, sentence: Sentence, quotes: Spans, lowers: Sequence[str]) -> list[Token]:
     """The tokens of ``sentence`` (offsets into ``text``), marking those inside ``quotes``.
-    ``lowers``, when the caller has them, are :func:`lower_word` of the sentence's
-    :func:`split_words`, which finds the same tokens."""
+    ``lowers`` are :func:`lower_word` of the sentence's :func:`split_words`, which finds the
+    same tokens (the context has them already)."""
     inside = Spans((max(a, sentence.start), min(b, sentence.end)) for a, b in quotes.overlapping(sentence.start, sentence.end))
     offset = sentence.start
-    matches = TOKEN.finditer(sentence.text)
-    if lowers is None:
-        return [Token.of(m.group(), offset + m.start(), offset + m.end(), _quoted(text, inside, offset + m.start(), offset + m.end())) for m in matches]
     tokens = []
-    for match, low in zip(matches, lowers):
+    for match, low in zip(TOKEN.finditer(sentence.text), lowers):
         word, start, end = match.group(), offset + match.start(), offset + match.end()
         quoted = bool(inside) and _quoted(text, inside, start, end)
         tokens.append(Token(word, start, end, quoted, low, word[0].isalnum()))

@@ -143,10 +143,9 @@ class _ListHead:
     wordfreq's file, in a hashed table: 10 bytes a word where a dictionary of words and
     frequencies held some 110 (31 MB for the seven languages asked)."""
 
-    __slots__ = ("_buckets", "_bucket_of")
+    __slots__ = ("_bucket_of",)
 
     def __init__(self, buckets: HashedTable) -> None:
-        self._buckets = buckets
         self._bucket_of = buckets.get
 
     def get(self, word: str) -> float | None:
@@ -155,7 +154,7 @@ class _ListHead:
         return None if index is None else _ZIPF_OF_BUCKET[index]
 
     def __contains__(self, word: str) -> bool:
-        return word in self._buckets
+        return self._bucket_of(word) is not None
 
 
 _ZIPF_OF_BUCKET = [round(9 - index / 100, 2) for index in range(round((9 - TOP_ZIPF) * 100) + 1)]  # bucket i is Zipf 9 - i/100
@@ -170,7 +169,7 @@ def _list_head(language: str) -> _ListHead | dict[str, float]:
     buckets = list_buckets(language, TOP_ZIPF)
     if buckets is not None:
         bucket_of = {word: index for index, bucket in enumerate(buckets) for word in bucket}  # a word listed twice: its last bucket
-        return _ListHead(HashedTable.of_items(bucket_of.items(), "H"))
+        return _ListHead(HashedTable.of_mapping(bucket_of, "H"))
     return {word: value for word in wordfreq().get_frequency_dict(language) if (value := zipf(word, language)) >= TOP_ZIPF}
 
 
