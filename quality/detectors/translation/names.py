@@ -52,6 +52,8 @@ REVERSED_NAME_ZIPF = 3.5
 DOMINANCE = 3.0  # the dominant spelling must be this many times as frequent (outlets or uses)
 BACK_REFERENCE_SHARE = 0.5  # of a word's lone uses, written beside its whole name: it is that name's short form
 STORY_OVERLAP = 2  # name words an article must share with another spelling's articles
+SHARED_NAME_ARTICLES = 2  # other articles writing a spelling beside the same other name word (twice this one)
+SHARED_NAME_OUTLETS = 2  # the outlet and one other: with more, the paths by outlets decide
 HEADLINE_MIN_WORDS = 4  # a shorter capitalised line is as likely a run of names as a headline
 # Bounds that keep time and memory linear in the text, whatever it holds. The longest name words
 # run to about 35 letters (Wolfeschlegelsteinhausenbergerdorff); a longer "word" is words a
@@ -688,6 +690,11 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
             if usual:
                 results.append(_variant_finding(word, usual[0], usual[2], f"in {usual[1]} other articles of this outlet"))
                 seen.add((word.start, word.end))
+                continue
+            usual = _spelling_beside_same_name(summary, source, names, companions, word.text)
+            if usual:
+                results.append(_variant_finding(word, usual[0], usual[2], f"in {usual[1]} other articles beside the same {usual[3]}"))
+                seen.add((word.start, word.end))
         key = mention.key
         if len(key) >= 2 and (mention.start, mention.end) not in seen and not _dateline_capitals(text, mention.start, mention.end, key):
             mine = len(summary.mention_users(key))
@@ -748,6 +755,36 @@ def _outlet_spelling(
             continue
         if summary.same_story(names, word, candidate, STORY_OVERLAP) and same_person(companions.get(word, set()), summary.companions_for(candidate)):
             best = (candidate, theirs, kind)
+    return best
+
+
+def _spelling_beside_same_name(
+    summary: NameSummary | StoredNames, source: str, names: set[str], companions: dict[str, set[str]], word: str
+) -> tuple[str, int, str, str] | None:
+    """(spelling, articles, kind, shared word): the spelling of the same person's name that
+    other articles of the story write, counting the outlet's own with one other outlet's, when
+    ``word`` is in this article alone ("Wairimu Ndegua" here, "Wairimu Ndegwa" in the outlet's
+    other article and in another outlet's). Fewer articles than the other two paths ask for
+    are enough because the name's other word is the same: a rare given name or surname
+    written beside both spellings makes them one person, where a lone near spelling may be
+    another ("Ivana", "Ivanka")."""
+    if summary.uses(source, word) > 1:
+        return None  # the outlet writes it so more than once: a spelling it chose
+    mine = {w for w in companions.get(word, ()) if _name_word(w)}
+    if not mine:
+        return None
+    best = None
+    for candidate in sorted(summary.similar_words(word)):
+        kind = variant_kind(word, candidate)
+        sources = summary.sources_of(candidate)
+        if not kind or len(sources) > SHARED_NAME_OUTLETS:
+            continue  # (more outlets: the paths above weigh them)
+        articles = sum(summary.uses(s, candidate) for s in sources) - (candidate in names)
+        if articles < SHARED_NAME_ARTICLES or (best is not None and articles <= best[1]):
+            continue
+        shared = sorted(mine & summary.companions_for(candidate))
+        if shared and summary.same_story(names, word, candidate, STORY_OVERLAP):
+            best = (candidate, articles, kind, shared[0])
     return best
 
 
