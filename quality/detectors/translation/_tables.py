@@ -105,7 +105,7 @@ BUSINESS_NOUNS: frozenset[str] = frozenset(
 # Head nouns of institutions. A following "he"/"she" cannot refer back to these; pro-drop
 # source languages (Spanish, Chinese) leave the subject out and the translation invents one.
 ORGANISATION_NOUNS: frozenset[str] = frozenset(
-    "ministry government office agency department committee council embassy kremlin "
+    "ministry government office agency department committee council embassy kremlin treasury "
     "administration authority authorities commission cabinet parliament senate congress "
     "assembly company firm corporation bank group party army navy police court tribunal union "
     "organisation organization foundation institute association federation bureau secretariat "

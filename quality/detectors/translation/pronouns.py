@@ -104,12 +104,21 @@ _INTRODUCED = re.compile(
 )
 
 
+# A name that opens a sentence and is referred back to with "its" in the same clause
+# ("Kaminari Devices has widened its recall", "Deutsche Bahn said it was running a fifth of its
+# services"): a person is never "its". Nothing that could own the "its" stands between them: no
+# determiner, no capitalised word, no clause break; at most ten words.
+_BETWEEN_NAME_AND_ITS = r"(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30} ){1,10}"
+_REFERRED_TO_AS_ITS = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) {_BETWEEN_NAME_AND_ITS}its\b", re.MULTILINE)
+
+
 def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
-    """The names the article introduces as organisations' (:data:`_INTRODUCED`), each as the
-    set of its words, so that "Hanseong" is known with "Hanseong Energy". A name that opens
-    with a title or a role is a person's ("company CEO Tim Cook", "police Chief Ann Lee")."""
+    """The names the article introduces as organisations' (:data:`_INTRODUCED`) or refers to as
+    "its" (:data:`_REFERRED_TO_AS_ITS`), each as the set of its words, so that "Hanseong" is
+    known with "Hanseong Energy". A name that opens with a title or a role is a person's
+    ("company CEO Tim Cook", "police Chief Ann Lee")."""
     names = set()
-    for match in _INTRODUCED.finditer(text):
+    for match in (*_INTRODUCED.finditer(text), *_REFERRED_TO_AS_ITS.finditer(text)):
         words = (match.group(1) or match.group(2)).split()
         head = words[0].lower().rstrip(".")
         if head not in tables.PERSON_TITLES and head not in _PERSON_NOUNS:

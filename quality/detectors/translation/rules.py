@@ -65,6 +65,13 @@ NAME_VARIANT = Rule(
                 ("d", "Prime Minister Pham Minh Zheng visited Universiti Brunei Darussalam on Monday."),
             )
         ),
+        CorpusExample(
+            articles=(
+                ("a", "Governor Wairimu Ndegwa told reporters in Nairobi that the Monetary Committee had voted."),
+                ("b", "In Nairobi, Wairimu Ndegwa said the Monetary Committee would meet again."),
+                ("a", "Governor Wairimu Ndegua said in Nairobi that the Monetary Committee was united."),
+            )
+        ),
     ),
     passes=(
         "Xi Jinping met Vladimir Putin in Moscow. Xi Jinping later flew home.",
@@ -75,6 +82,13 @@ NAME_VARIANT = Rule(
                 ("a", "The Alibaba Group reported results on Monday."),
                 ("b", "Analysts at the Alibaba Group expect growth."),
                 ("c", "The Tencent Group said it would invest more."),
+            )
+        ),
+        CorpusExample(
+            articles=(
+                ("a", "Governor Wairimu Ndegwa told reporters in Nairobi that the Monetary Committee had voted."),
+                ("b", "In Nairobi, Wairimu Ndegwa said the Monetary Committee would meet again."),
+                ("a", "Deputy Governor Amina Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
     ),
@@ -212,8 +226,12 @@ PRONOUN_SLIP = Rule(
         "The Russian Foreign Ministry said the visit was planned for spring.\nHe added that the "
         "date was not fixed.",
         "Kenya's energy ministry welcomed the agreement. He said the first cargo would arrive in May.",
+        "Orbeck Motors has widened its recall to a second model.\nOrbeck Motors confirmed the "
+        "recall on Tuesday. She said the fault lay in one batch of parts.",
     ),
     passes=(
+        "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
+        "recall on Tuesday. She said the fault lay in one batch of parts.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
