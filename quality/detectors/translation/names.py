@@ -334,7 +334,7 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
     results = []
     for _, (a, b) in names:
         key, usual = (a.text, b.text), (b.text, a.text)
-        if key == usual or usual not in counts or not (a.text.isalpha() and b.text.isalpha()):
+        if key == usual or usual not in counts or not (_letters_and_hyphens(a.text) and _letters_and_hyphens(b.text)):
             continue
         commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
         if commonness[0] >= REVERSED_NAME_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
@@ -343,6 +343,11 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
             message = R.NAME_ORDER.message_for(written=f"{a.text} {b.text}", usual=f"{b.text} {a.text}", count=counts[usual])
             results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}"))
     return results
+
+
+def _letters_and_hyphens(word: str) -> bool:
+    """Letters, perhaps in parts joined by hyphens ("Ji-hoon", "Jae-in")."""
+    return all(part.isalpha() for part in word.split("-"))
 
 
 def _candidate_pairs(words: list[str]) -> list[tuple[str, str]]:
@@ -651,10 +656,19 @@ def companions_of(found: Iterable[Mention]) -> dict[str, set[str]]:
 
 def same_person(a: set[str], b: set[str]) -> bool:
     """Whether two spellings' companions allow one person: either has none, or some pair is
-    equal or a variant ("Dmitri"/"Dmitry"); "Leslie Wimes" and "Michael Wines" are two people."""
+    equal, a variant ("Dmitri"/"Dmitry") or one with a vowel added at the end, as
+    transliterations of a long vowel do ("Kondou"/"Kondo" beside "Syuhei"/"Shuhei"); "Leslie
+    Wimes" and "Michael Wines" are two people."""
     if not a or not b:
         return True
-    return any(x == y or variant_kind(x, y) for x in a for y in b)
+    return any(x == y or variant_kind(x, y) or _long_vowel_ending(x, y) for x in a for y in b)
+
+
+def _long_vowel_ending(a: str, b: str) -> bool:
+    """"Kondou" and "Kondo", "Satou" and "Sato": one spelling is the other with the vowel
+    doubled at its end (Japanese long vowels romanised two ways)."""
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and long.startswith(short) and short[-1:] in "aeiou" and long[-1] in "aeiou" and len(short) >= 3
 
 
 def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, article: ArticleNames | None = None) -> list[NameFinding]:
