@@ -94,6 +94,14 @@ STANCE_VERBS: frozenset[str] = frozenset(
     "pledges vowed vows".split()
 )
 
+# Verbs of a view held, by which a speaker's position is reported as by a verb of saying ("He
+# expects revenue to fall", "the company expects"): after an institution, "He expects" is as much
+# a slip as "He said".
+VIEW_VERBS: frozenset[str] = frozenset(
+    "expects expected believes believed estimates estimated predicts predicted forecasts hopes "
+    "hoped intends intended plans fears feared thinks".split()
+)
+
 # What a business is introduced as before its name ("battery maker Hanseong Energy", "the
 # carrier Flyjet"): a name introduced so is an organisation's wherever it stands bare.
 BUSINESS_NOUNS: frozenset[str] = frozenset(

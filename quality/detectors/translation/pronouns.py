@@ -38,10 +38,14 @@ _PERSON_NOUNS = frozenset(
     "scientist doctor teacher coach player officer worker resident witness member campaigner "
     "activist controller editor he she his her him".split()
 )
+_NOT_SUBJECTS = frozenset("in on at after before since during by as while when if for from with under over but and so yet although though because".split())
+MAX_OPENING_SUBJECT = 5  # words: "Chile's Ministry of Mining" is four; a longer run is no bare subject
 _ADDRESSEE_VERBS = frozenset("told tells tell".split())  # the noun after them is spoken to
 _CLOSING_MARK = re.compile(r"[”\"»’']")
 _POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
 _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
+# Before "also", they let the pronoun carry on the last subject's action ("She will also review").
+_AUXILIARIES = frozenset("will would could can may might must should has had is was".split())
 
 
 @dataclass(frozen=True)
@@ -54,13 +58,18 @@ class Slip:
 # After a line break, only blanks that are not line breaks: with "\n\s*" every newline of a
 # run of blank lines would rescan the whole run (quadratic). It matches where "\n\s*" would:
 # the last newline of the run stands for the others.
-_OPENING = fast_start(re.compile(r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b"))
+_OPENING = fast_start(
+    re.compile(
+        r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS))
+        + r")\b|(?:(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s+)?also\s)"
+    )
+)
 
 
 def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text):
         return  # no sentence opens with "He/She said": nothing to check (most articles)
-    last_speaker: tuple[str, str] | None = None  # (kind, words), kind "org" or "person"
+    last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
     for para in lines(text):
@@ -79,18 +88,59 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
             if speaker:
                 last_speaker = speaker
-            elif last_speaker and _names_a_person(words, lowered):
-                last_speaker = ("person", "")
+            elif _names_a_person(words, lowered):
+                if last_speaker:
+                    last_speaker = ("person", "")
+            elif last_speaker is None or last_speaker[0] in ("org", "people"):
+                # "The ministry named a commission. She will also review ...": an institution
+                # that opens a sentence is what a "She" after it stands for, unless a person
+                # spoke last (who may be the one meant).
+                acting = None if inside_quotation(quoted, words[0].start) else _opening_institution(words, lowered, organisations)
+                last_speaker = ("org", acting) if acting else last_speaker
 
 
 def _pronoun_opening(lowered: list[str]) -> int | None:
-    """Index of the speech verb when the sentence opens "He/She [also] said/added …"."""
+    """Index of the verb when the sentence opens "He/She [also] said/added/expects …", or
+    carries on the last subject's action with "also" ("She will also review", "He also
+    wrote")."""
     if lowered[0] not in tables.PERSONAL_PRONOUNS:
         return None
     index = 2 if len(lowered) > 2 and lowered[1] == "also" else 1
-    if index < len(lowered) and lowered[index] in tables.SPEECH_VERBS:
+    if index < len(lowered) and (lowered[index] in tables.SPEECH_VERBS or lowered[index] in tables.VIEW_VERBS):
         return index
+    if len(lowered) > 3 and lowered[1] in _AUXILIARIES and lowered[2] == "also":
+        return 3
+    if len(lowered) > 2 and lowered[1] == "also":
+        return 2
     return None
+
+
+def _opening_institution(words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> str | None:
+    """The institution that opens the sentence as its subject ("The ministry named ...",
+    "Kiso-Hida released ...", "The agency formally opened ..."), quoted for the message, or
+    None. What follows the subject must read as a verb (a verb of saying, stance or view, an
+    auxiliary, or a word in -ed or -s), so that an institution's noun used as a modifier ("The
+    government bond market") or a possessor ("The company's shares fell") is no subject."""
+    if lowered[0] in _NOT_SUBJECTS:
+        return None  # "In 1998 the government said ...": an adverbial opens the sentence
+    for end in range(1, min(len(words) - 1, MAX_OPENING_SUBJECT) + 1):
+        subject = words[:end]
+        if lowered[end - 1].endswith(("'s", "’s")):
+            continue
+        known = _bare_name(subject) and any({w.text for w in subject} <= name for name in organisations)
+        if not (known or _kind(subject) == "org"):
+            continue
+        verb = end + 1 if lowered[end].endswith("ly") and end + 1 < len(words) else end
+        if not words[verb].is_capitalised and _verb_like(lowered[verb]):
+            return "“" + " ".join(w.text for w in subject) + "”"
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    return (
+        word in tables.SPEECH_VERBS or word in tables.STANCE_VERBS or word in tables.VIEW_VERBS or word in _AUXILIARIES
+        or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+    )  # fmt: skip
 
 
 # A capitalised name right after an organisation's noun ("battery maker Hanseong Energy", "the
@@ -99,16 +149,25 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
 # (Words of at most 31 characters, and a name only from a word's start: a long run of letters is
 # never rescanned from each of its positions.)
 _NAME = r"[A-Z][\w&'’.-]{0,30}(?: [A-Z][\w&'’.-]{0,30}){0,3}"
+_INSTITUTION_NOUN = "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS))
 _INTRODUCED = re.compile(
-    r"\b(?:" + "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS)) + rf")\s+({_NAME})|(?<![\w&'’.-])({_NAME}),\s+which\b"
+    rf"\b(?:{_INSTITUTION_NOUN})\s+({_NAME})|(?<![\w&'’.-])({_NAME}),\s+which\b"
+    # an apposition whose head is an institution's noun: "Transnorte, one of the largest barge
+    # operators, said", "Cordillera, the country's third-largest miner,"
+    + rf"|(?<![\w&'’.-])({_NAME}),\s+(?:one of\s+)?(?:the|a|an|its|[A-Z][\w-]{{0,30}}['’]s)\s+(?:[\w'’-]{{1,30}}\s+){{0,3}}?(?:{_INSTITUTION_NOUN})s?\b"
 )
 
 
 # A name that opens a sentence and is referred back to with "its" in the same clause
 # ("Kaminari Devices has widened its recall", "Deutsche Bahn said it was running a fifth of its
 # services"): a person is never "its". Nothing that could own the "its" stands between them: no
-# determiner, no capitalised word, no clause break; at most ten words.
-_BETWEEN_NAME_AND_ITS = r"(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30} ){1,10}"
+# determiner, no capitalised word but a place after a preposition ("halted production at Santa
+# Rosalía and withdrawn its guidance"), no clause break; at most fourteen words.
+_PLACE_AFTER_PREPOSITION = "".join(rf"(?<=\b{p} )" if i == 0 else rf"|(?<=\b{p} )" for i, p in enumerate(("at", "in", "on", "from", "to", "near")))
+_BETWEEN_NAME_AND_ITS = (
+    r"(?:(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30}"
+    + rf"|(?:{_PLACE_AFTER_PREPOSITION})[A-Z][\w'’-]{{0,30}}(?: [A-Z][\w'’-]{{0,30}}){{0,2}}) ){{1,14}}"
+)
 _REFERRED_TO_AS_ITS = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) {_BETWEEN_NAME_AND_ITS}its\b", re.MULTILINE)
 
 
@@ -119,7 +178,7 @@ def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
     ("company CEO Tim Cook", "police Chief Ann Lee")."""
     names = set()
     for match in (*_INTRODUCED.finditer(text), *_REFERRED_TO_AS_ITS.finditer(text)):
-        words = (match.group(1) or match.group(2)).split()
+        words = next(group for group in match.groups() if group).split()
         head = words[0].lower().rstrip(".")
         if head not in tables.PERSON_TITLES and head not in _PERSON_NOUNS:
             names.add(frozenset(words))
@@ -151,7 +210,7 @@ def _sentence_speaker(
             kind = "org"  # a name the article introduced as a company's or an agency's
         if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
             kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
-        if kind and not (result and result[0] == "person"):
+        if kind and not (result and result[0] in ("person", "people")):
             result = (kind, "“" + " ".join(w.text for w in subject) + "”")
     return result
 
@@ -181,7 +240,7 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     if cut is not None:
         head = subject[:cut]
         bare_name = len(head) <= 3 and all(word.is_capitalised for word in head)  # "Joneigh Khaldun of ..."
-        if bare_name or _kind(head) == "person":
+        if bare_name or _kind(head) in ("person", "people"):
             return head[-5:]
     return subject[-5:]
 
@@ -196,7 +255,11 @@ def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:
 
 
 def _kind(subject: list[Token]) -> str | None:
+    """"person", "people" (a plural person noun at the head: "Scientists", no antecedent of
+    "She"), "org" or None (unknown)."""
     lowered = [w.lower.rstrip("’'s") if w.lower.endswith(("’s", "'s")) else w.lower for w in subject]
+    if lowered and lowered[-1].endswith("s") and lowered[-1][:-1] in _PERSON_NOUNS:
+        return "people"
     if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES or (w.endswith("s") and w[:-1] in _PERSON_NOUNS) for w in lowered):
         return "person"  # "a dozen members of Congress" are people, whatever they belong to
     if subject and lowered[-1] in tables.ORGANISATION_NOUNS:

@@ -228,10 +228,17 @@ PRONOUN_SLIP = Rule(
         "Kenya's energy ministry welcomed the agreement. He said the first cargo would arrive in May.",
         "Orbeck Motors has widened its recall to a second model.\nOrbeck Motors confirmed the "
         "recall on Tuesday. She said the fault lay in one batch of parts.",
+        "Scientists said the data were new. Kiso-Hida released its first spectra on Thursday. She "
+        "said more would follow.",
+        "The ministry named a commission of engineers. She will also review the inspection reports.",
+        "Transnorte, one of the largest barge operators, said loads were halved. He expects revenue to fall.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
         "recall on Tuesday. She said the fault lay in one batch of parts.",
+        "Governor Ann Ruto said rates would rise. The bank raised its rate on Tuesday. She said "
+        "more rises were possible.",
+        "The company's shares fell on Monday. Its chief executive resigned. He also sold his stake.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
