@@ -315,8 +315,14 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
     # A teaser's label before the headline it links to: "More from our education desk: ...",
     # "Also from our weather desk: ...", "Related from our county desk: ...", "Coming on Sunday: ..."
     # (a day: "Coming next:" heads a part of the article in a series).
-    (re.compile(r"^\W*(?:(?:more|also|related|elsewhere)\s+(?:from|on|in|at)\s+[^:.!?]{1,50}"
-                r"|coming\s+(?:on\s+\w+day|tomorrow|this\s+weekend|next\s+week)):\s*\S", _I), 300),
+    (re.compile(r"^\W*(?:(?:more|also|related|elsewhere)\s+(?:from|on|in|at)\s+[^:.!?→»›]{1,50}"
+                r"|coming\s+(?:on\s+\w+day|tomorrow|this\s+weekend|next\s+week))\s*(?::|→|»|›)\s*\S", _I), 300),
+    # A short label of capitalised words and one arrow before the headline it links to ("ALSO
+    # ON THE COURIER → Why lenders are nervous ..."): arrows point at links. A how-to's path
+    # ("tap Settings → Privacy") has a verb in lower case before its arrow, or more arrows, or a
+    # few words after it. (Case-sensitive on purpose.)
+    (re.compile(r"^\W*[A-Z][\w'’&.-]{0,30}(?:\s+(?:[A-Z][\w'’&.-]{0,30}|on|of|the|in|from|at|for|and)){0,5}\s+(?:→|»|›)\s+"
+                r"(?=(?:[^\s→»›]+\s+){3}[^\s→»›])[^→»›\n]*$"), 300),
     # The comment widget's state: "Comments are closed for this article."
     (re.compile(r"^\W*(?:comments?|commenting|replies|discussion)\s+(?:are|is|has been|have been)\s+(?:now\s+)?"
                 r"(?:closed|disabled|turned off|switched off)(?:\s+(?:for|on)\s+this\s+(?:article|story|post|page|thread))?\W*$", _I), 80),
@@ -419,6 +425,14 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"\b(?:this|the) (?:post|article|content|story) (?:is|was|may be) (?:sponsored|paid for)|"
                 r"\b(?:podcast|episode|newsletter|giveaway|video) (?:is|was) sponsored by\b|"
                 r"\bhas been compensated\b|^\W*sponsored by\b|\bsponsored by\W*$|#(?:ad|sponsored)\b", _I), 400),
+    # an affiliate notice in the outlet's own words, whoever it names as earning: money received
+    # ("may receive a small fee", "earns a commission") for the reader's purchase through links
+    # ("when readers buy through links", "if you buy a product through retailer links"), with the
+    # reader or the text itself in the sentence (a story on influencers' links names neither)
+    (re.compile(r"^(?=[^\n]*\b(?:you|your|readers?|this (?:article|page|post|story|site|review|guide))\b)"
+                r"(?=[^\n]*\b(?:buy|buys|purchase|purchases|shop|shops|order|orders|click|clicks)\b[^.\n]{0,60}\b(?:links?|retailers?)\b)"
+                r"[^\n]*\b(?:earns?|receives?|gets?|collects?|be paid)\s+(?:an?\s+)?(?:small\s+|modest\s+)?"
+                r"(?:commissions?|fees?|share|cut|percentage|payments?|compensation)\b", _I), 400),
     # who paid for the reporting itself: "This article was produced in partnership with ...",
     # "Reporting for this story was supported by ...", "This report is part of our series ...,
     # made possible by a grant from ..." (a study "funded by a grant" in the story is not about the text)

@@ -178,9 +178,12 @@ NAVIGATION = Rule(
         "The central bank raised rates by half a point on Thursday, its third rise this year.\nMore in Politics",
         "Related: Oil prices climb after OPEC cuts output\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
         "Home » World » Asia\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
+        "The central bank raised rates by half a point on Thursday, its third rise this year.\nALSO ON THE COURIER → "
+        "Why lenders are nervous about the housing market\nAnalysts expect another rise in March.",
     ),
     passes=(
         "More than 200 people were evacuated from the building, the fire service said on Sunday evening.",
+        "Also on Tuesday, the central bank raised rates by half a point, its third rise this year.",
         "Read the full statement, the ministry said, and you will see that nothing has changed in its position.",
     ),
     fix="safe",
@@ -266,8 +269,11 @@ AD_MARKER = Rule(
     fires=(
         "The festival drew a record crowd this year.\nAdvertisement\nOrganisers said the next edition would be longer.",
         "This post may contain affiliate links. We may earn a commission at no extra cost to you.\nThe festival drew a record crowd.",
+        "The festival drew a record crowd.\nThe Evening Courier may receive a small fee from retailers when readers buy "
+        "through links in this article.",
     ),
     passes=(
+        "Influencers may earn a commission when their followers buy through the links they post, the study found.",
         "The advertisement, which ran on national television for a week, was withdrawn after complaints.",
         "Sponsors of the festival included two banks and a brewery, the organisers said in a statement.",
     ),
