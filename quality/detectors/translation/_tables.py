@@ -265,3 +265,11 @@ PERSON_TITLES: frozenset[str] = frozenset(
     "spokesperson ambassador senator governor mayor general sir lord lady king queen prince "
     "princess pope ceo chairman chairwoman director envoy".split()
 )
+
+# Closed-class words: articles, pronouns, auxiliaries, conjunctions and prepositions that never
+# make the first or last part of a solid compound, so that a word run into one of them ("saidthe",
+# "hasbeen") is a lost space, where "overdrew" or "upsample" is a compound.
+CLOSED_CLASS_WORDS: frozenset[str] = frozenset(
+    "the and of an to is was has have had that this these those with for from are were be been "
+    "will would said his her their its it he she they we you not but or as at by which who".split()
+)

@@ -67,6 +67,9 @@ _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)(\s+)((?i:\1))(?![\w-])")
 
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
+GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
+MIN_GLUED_HALF = 3  # letters: "re" + "opened" is a prefix, not a lost space
+_LOWER_RUN = re.compile(r"(?<![\w.@#/'’-])[a-z]{8,40}(?![\w'’@-])")  # lower-case words long enough to hold two
 GLUED_HEAD_ZIPF = 5.0  # a word glued to a name is a very common one ("in" 7.3, "near" 5.3; not "officials", 4.7)
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
 DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
@@ -118,6 +121,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     masked = _masked(text)
     yield from _lost_spaces(masked)
     yield from _glued_to_names(masked)
+    yield from _glued_lower_words(masked)
     yield from _missing_spaces(masked)
     yield from _stray_stops(masked, text)
     yield from _doubled_words(masked)
@@ -161,10 +165,61 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
         head, name = match.group(1), match.group(2)
         if head in tables.CAMEL_NAME_PREFIXES or english_zipf(head) < GLUED_HEAD_ZIPF or not name[1:].islower():
             continue
-        if not re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text):
-            continue
-        message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
+        if _written_alone(text, name):
+            message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
+        else:
+            surname = _surname_written_alone(text, match.end())
+            if surname is None:
+                continue
+            message = R.LOST_SPACE.message_for("glued_full_name", whole=head + name, name=f"{name} {surname}", surname=surname)
         yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{head} {name}")
+
+
+def _written_alone(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text) is not None
+
+
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]{2,})\b")
+
+
+def _surname_written_alone(text: str, end: int) -> str | None:
+    """The next word of a full name the glued name opens, when the article writes it on its own
+    elsewhere ("according toFolake Adeyemi ... Adeyemi said"): the article names the person, so
+    the glued word is a name, not code. None otherwise."""
+    following = _NEXT_NAME_WORD.match(text, end)
+    if following is not None and text.count(following.group(1)) >= 2:
+        return following.group(1)
+    return None
+
+
+def _glued_lower_words(text: str) -> Iterator[Artifact]:
+    """Two lower-case words run together ("runnersreached", "saidthe"): a word English does not
+    know that splits in exactly one way into two common words (``GLUED_HALF_ZIPF``, three
+    letters or more: a prefix such as "re" makes no half). English writes new compounds solid
+    ("earhooks", "multidecade", "overdrew", "hyperpersonalized"), so the split must also cross a
+    phrase, not make a compound: the first half carries an inflection ("runners", "reached",
+    "moving"), which the first part of a compound does not, or a half is a closed-class word
+    ("saidthe", "andthe"), which never compounds."""
+    for match in _LOWER_RUN.finditer(text):
+        whole = match.group()
+        if english_zipf(whole) > 0:
+            continue
+        splits = [
+            (whole[:i], whole[i:])
+            for i in range(MIN_GLUED_HALF, len(whole) - MIN_GLUED_HALF + 1)
+            if english_zipf(whole[:i]) >= GLUED_HALF_ZIPF and english_zipf(whole[i:]) >= GLUED_HALF_ZIPF
+        ]
+        if len(splits) == 1 and _crosses_phrase(*splits[0]):
+            first, second = splits[0]
+            message = R.LOST_SPACE.message_for("lower", whole=whole, spaced=f"{first} {second}")
+            yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
+
+
+def _crosses_phrase(first: str, second: str) -> bool:
+    if second in ("long", "wide"):
+        return False  # "yearslong", "countywide": adjectives English writes solid after a plural or a place
+    inflected = len(first) >= 4 and (first.endswith(("ed", "ing")) or (first.endswith("s") and not first.endswith(("ss", "us", "is"))))
+    return inflected or first in tables.CLOSED_CLASS_WORDS or second in tables.CLOSED_CLASS_WORDS
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:

@@ -254,7 +254,7 @@ LOST_SPACE = Rule(
     code="TRN007",
     name="lost-space",
     severity=Severity.WARNING,
-    summary="Two words joined by a lost space (``FinancialTimes``, ``officials inBrasília``); info when "
+    summary="Two words joined by a lost space (``FinancialTimes``, ``officials inBrasília``, ``runnersreached``); info when "
     "the spaced form is not in the article, or rarer there than the joined one (it may be a camel-case brand).",
     why="Joined words come from re-assembling text line by line; they betray a pipeline nobody "
     "proof-read.",
@@ -264,9 +264,13 @@ LOST_SPACE = Rule(
         "Mr Putin did not tell the truth, reported the FinancialTimes.",
         "The Financial Times said so first, and the FinancialTimes repeated it.",
         "Brasília said on Monday that the officials inBrasília had not been told.",
+        "The comet was first seen, according toFolake Adeyemi, in November. Adeyemi said it was fast.",
+        "A pack of nine runnersreached halfway in 69 minutes.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
+        "Farmers overdrew from groundwater reserves, and the yearslong drought made it worse.",
+        "The earhooks maximize comfort; we upsample to 4K in a multidecade effort.",
         "She sold the iPad on eBay; the app calls setTimeout before it renders.",
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
@@ -275,6 +279,8 @@ LOST_SPACE = Rule(
     variants=(
         ('brand', '“{whole}” joins two words; a lost space, unless it is a brand name'),
         ('glued', '“{whole}” joins a word to the name after it; the article writes “{name}” on its own elsewhere'),
+        ('glued_full_name', '“{whole}” joins a word to the name “{name}” after it; the article writes “{surname}” on its own elsewhere'),
+        ('lower', '“{whole}” is no English word but reads as “{spaced}” run together'),
     ),
 )
 
