@@ -36,16 +36,22 @@ _PERSON_NOUNS = frozenset(
     "aide analyst expert director chairman chairwoman ceo head chief counterpart king queen "
     "prince pope manager executive owner founder boss economist professor lawyer researcher "
     "scientist doctor teacher coach player officer worker resident witness member campaigner "
-    "activist controller editor he she his her him".split()
+    "activist controller editor he she his her him man woman boy girl teenager child farmer "
+    "driver passenger suspect victim student patient pensioner father mother son daughter "
+    "husband wife brother sister neighbour neighbor fan tourist pilot nurse soldier prisoner "
+    "defendant judge".split()
 )
 _NOT_SUBJECTS = frozenset("in on at after before since during by as while when if for from with under over but and so yet although though because".split())
+MAX_ASIDE_WORDS = 20  # a relative clause or an apposition between the subject and its verb
 MAX_OPENING_SUBJECT = 5  # words: "Chile's Ministry of Mining" is four; a longer run is no bare subject
 _ADDRESSEE_VERBS = frozenset("told tells tell".split())  # the noun after them is spoken to
 _CLOSING_MARK = re.compile(r"[”\"»’']")
 _POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
 _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
-# Before "also", they let the pronoun carry on the last subject's action ("She will also review").
-_AUXILIARIES = frozenset("will would could can may might must should has had is was".split())
+# Auxiliaries: before a verb they let a pronoun carry on the last subject's action ("She will
+# publish", "She has not disclosed"); between a subject and its verb they are no part of it.
+_AUXILIARIES = frozenset("will would could can may might must should has have had is was were are did does".split())
+_VERB_MODIFIERS = frozenset("not also been already now since still again never".split())
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ class Slip:
 _OPENING = fast_start(
     re.compile(
         r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS))
-        + r")\b|(?:(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s+)?also\s)"
+        + r")\b|(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s|also\s)"
     )
 )
 
@@ -86,7 +92,9 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
                 )
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
-            if speaker:
+            if speaker and speaker[0] == "org" and _names_a_person(words, lowered):
+                last_speaker = ("person", "")  # "Police said a farmer had been questioned. He ...": the farmer
+            elif speaker:
                 last_speaker = speaker
             elif _names_a_person(words, lowered):
                 if last_speaker:
@@ -95,8 +103,8 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 # "The ministry named a commission. She will also review ...": an institution
                 # that opens a sentence is what a "She" after it stands for, unless a person
                 # spoke last (who may be the one meant).
-                acting = None if inside_quotation(quoted, words[0].start) else _opening_institution(words, lowered, organisations)
-                last_speaker = ("org", acting) if acting else last_speaker
+                acting = None if inside_quotation(quoted, words[0].start) else _opening_subject(text, words, lowered, organisations)
+                last_speaker = acting or last_speaker
 
 
 def _pronoun_opening(lowered: list[str]) -> int | None:
@@ -108,31 +116,43 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     index = 2 if len(lowered) > 2 and lowered[1] == "also" else 1
     if index < len(lowered) and (lowered[index] in tables.SPEECH_VERBS or lowered[index] in tables.VIEW_VERBS):
         return index
-    if len(lowered) > 3 and lowered[1] in _AUXILIARIES and lowered[2] == "also":
-        return 3
+    if len(lowered) > 2 and lowered[1] in _AUXILIARIES:
+        index = 2
+        while index < len(lowered) - 1 and lowered[index] in _VERB_MODIFIERS:
+            index += 1
+        return index
     if len(lowered) > 2 and lowered[1] == "also":
         return 2
     return None
 
 
-def _opening_institution(words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> str | None:
-    """The institution that opens the sentence as its subject ("The ministry named ...",
-    "Kiso-Hida released ...", "The agency formally opened ..."), quoted for the message, or
-    None. What follows the subject must read as a verb (a verb of saying, stance or view, an
-    auxiliary, or a word in -ed or -s), so that an institution's noun used as a modifier ("The
-    government bond market") or a possessor ("The company's shares fell") is no subject."""
-    if lowered[0] in _NOT_SUBJECTS:
-        return None  # "In 1998 the government said ...": an adverbial opens the sentence
+def _opening_subject(text: str, words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> tuple[str, str] | None:
+    """The kind and words of the subject that opens the sentence, when it is an institution
+    ("The ministry named ...", "Kiso-Hida released ...", "The agency formally opened ...") or a
+    bare name the article does not know as one ("Carlineo faces ...": a person, perhaps, whom a
+    "He" after it may mean); None otherwise. What follows the subject must read as a verb (a verb
+    of saying, stance or view, an auxiliary, or a word in -ed or -s), past an aside between
+    commas, so that an institution's noun used as a modifier ("The government bond market") or a
+    possessor ("The company's shares fell") is no subject."""
+    if lowered[0] in _NOT_SUBJECTS or lowered[0] in _PRONOUNS:
+        return None  # "In 1998 the government said ...": an adverbial; "It said ...": the last subject again
     for end in range(1, min(len(words) - 1, MAX_OPENING_SUBJECT) + 1):
         subject = words[:end]
         if lowered[end - 1].endswith(("'s", "’s")):
             continue
-        known = _bare_name(subject) and any({w.text for w in subject} <= name for name in organisations)
-        if not (known or _kind(subject) == "org"):
+        bare = _bare_name(subject)
+        known = bare and any({w.text for w in subject} <= name for name in organisations)
+        kind = "org" if known else _kind(subject)
+        if kind is None and not bare:
             continue
-        verb = end + 1 if lowered[end].endswith("ly") and end + 1 < len(words) else end
+        verb = end
+        if "," in text[words[end - 1].end : words[end].start]:
+            # "Veltrana, which supplies Cardizol to 11 countries, has described ...": the verb
+            # follows the aside's closing comma
+            verb = next((i for i in range(end + 1, min(len(words), end + MAX_ASIDE_WORDS)) if "," in text[words[i - 1].end : words[i].start]), end)
+        verb = verb + 1 if lowered[verb].endswith("ly") and verb + 1 < len(words) else verb
         if not words[verb].is_capitalised and _verb_like(lowered[verb]):
-            return "“" + " ".join(w.text for w in subject) + "”"
+            return (kind or "unknown", "“" + " ".join(w.text for w in subject) + "”")
     return None
 
 
@@ -158,17 +178,21 @@ _INTRODUCED = re.compile(
 )
 
 
-# A name that opens a sentence and is referred back to with "its" in the same clause
-# ("Kaminari Devices has widened its recall", "Deutsche Bahn said it was running a fifth of its
-# services"): a person is never "its". Nothing that could own the "its" stands between them: no
-# determiner, no capitalised word but a place after a preposition ("halted production at Santa
-# Rosalía and withdrawn its guidance"), no clause break; at most fourteen words.
+# A name that opens a sentence and is referred back to with "its" in its own clause: as the
+# possessive of its verb's object ("Kaminari Devices has widened its recall", at most three words
+# between, the first no verb of saying), or after reporting itself as "it" ("Deutsche Bahn said it was running a fifth of its
+# services", "Cordillera said it had halted production at Santa Rosalía and withdrawn its
+# guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
+# income, not Mwangi's. Between them no determiner, no clause break, and no capitalised word but
+# a place after a preposition; at most fourteen words.
 _PLACE_AFTER_PREPOSITION = "".join(rf"(?<=\b{p} )" if i == 0 else rf"|(?<=\b{p} )" for i, p in enumerate(("at", "in", "on", "from", "to", "near")))
-_BETWEEN_NAME_AND_ITS = (
-    r"(?:(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30}"
-    + rf"|(?:{_PLACE_AFTER_PREPOSITION})[A-Z][\w'’-]{{0,30}}(?: [A-Z][\w'’-]{{0,30}}){{0,2}}) ){{1,14}}"
+_OPEN_WORD = r"(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30})"
+_SAYING = "|".join(sorted(tables.SPEECH_VERBS))
+_PLACE = rf"(?:{_PLACE_AFTER_PREPOSITION})[A-Z][\w'’-]{{0,30}}(?: [A-Z][\w'’-]{{0,30}}){{0,2}}"
+_REFERRED_TO_AS_ITS = re.compile(
+    rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) (?:(?!(?:{_SAYING})\b){_OPEN_WORD} (?:{_OPEN_WORD} ){{0,2}}|[a-z]{{1,30}} it (?:(?:{_OPEN_WORD}|{_PLACE}) ){{1,12}})its\b",
+    re.MULTILINE,
 )
-_REFERRED_TO_AS_ITS = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) {_BETWEEN_NAME_AND_ITS}its\b", re.MULTILINE)
 
 
 def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
@@ -228,6 +252,8 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
     told") or an aside in brackets ("Rep. Gregory Meeks (D-N.Y.) said") is passed over for the
     name before it."""
     start = clause_start(text, words, verb)
+    while verb > start + 1 and _before_verb(words[verb - 1]):
+        verb -= 1  # "The Port Authority has rejected": the subject ends before "has"
     gap = text[words[verb - 1].end : words[verb].start] if verb > 0 else ""
     if start == verb and verb > 0 and ("," in gap or ")" in gap) and not _CLOSING_MARK.search(gap):
         apposition = clause_start(text, words, verb - 1)
@@ -243,6 +269,11 @@ def _subject_before(text: str, words: list[Token], verb: int) -> list[Token]:
         if bare_name or _kind(head) in ("person", "people"):
             return head[-5:]
     return subject[-5:]
+
+
+def _before_verb(word: Token) -> bool:
+    """An auxiliary, a negation or an adverb in lower case, between a subject and its verb."""
+    return not word.is_capitalised and (word.lower in _AUXILIARIES or word.lower in _VERB_MODIFIERS or word.lower.endswith("ly"))
 
 
 def _subject_after(text: str, words: list[Token], verb: int) -> list[Token]:

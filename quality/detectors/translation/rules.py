@@ -232,6 +232,7 @@ PRONOUN_SLIP = Rule(
         "said more would follow.",
         "The ministry named a commission of engineers. She will also review the inspection reports.",
         "Transnorte, one of the largest barge operators, said loads were halved. He expects revenue to fall.",
+        "The Calverley Port Authority has rejected the union's claim. He insists the cranes will create jobs.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -239,6 +240,10 @@ PRONOUN_SLIP = Rule(
         "Governor Ann Ruto said rates would rise. The bank raised its rate on Tuesday. She said "
         "more rises were possible.",
         "The company's shares fell on Monday. Its chief executive resigned. He also sold his stake.",
+        "Police said a farmer had been questioned over the fire. He has not been charged.",
+        "The prosecutor's office said in a statement that he had pleaded guilty. Carlineo faces ten "
+        "years in prison. He was arrested in April.",
+        "The group's budget is small. Mwangi said most of its income comes from prize money. She was cautious.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
@@ -280,6 +285,7 @@ LOST_SPACE = Rule(
         ('brand', '“{whole}” joins two words; a lost space, unless it is a brand name'),
         ('glued', '“{whole}” joins a word to the name after it; the article writes “{name}” on its own elsewhere'),
         ('glued_full_name', '“{whole}” joins a word to the name “{name}” after it; the article writes “{surname}” on its own elsewhere'),
+        ('title', '“{whole}” runs the name “{name}” into the title “{title}” of the next name; a separator was lost'),
         ('lower', '“{whole}” is no English word but reads as “{spaced}” run together'),
     ),
 )
