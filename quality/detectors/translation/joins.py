@@ -68,7 +68,8 @@ _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)(\s+)((?i:\1))(?![\w-])")
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
-MIN_GLUED_HALF = 3  # letters: "re" + "opened" is a prefix, not a lost space
+MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
+_NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
 _LOWER_RUN = re.compile(r"(?<![\w.@#/'’-])[a-z]{8,40}(?![\w'’@-])")  # lower-case words long enough to hold two
 GLUED_HEAD_ZIPF = 5.0  # a word glued to a name is a very common one ("in" 7.3, "near" 5.3; not "officials", 4.7)
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
@@ -122,6 +123,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _lost_spaces(masked)
     yield from _glued_to_names(masked)
     yield from _glued_lower_words(masked)
+    yield from _glued_to_titles(masked)
     yield from _missing_spaces(masked)
     yield from _stray_stops(masked, text)
     yield from _doubled_words(masked)
@@ -163,9 +165,9 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
         return  # no lower-case letter before a capital: nothing glued (most articles)
     for match in _LOWER_THEN_NAME.finditer(text):
         head, name = match.group(1), match.group(2)
-        if head in tables.CAMEL_NAME_PREFIXES or english_zipf(head) < GLUED_HEAD_ZIPF or not name[1:].islower():
+        if head in tables.CAMEL_NAME_PREFIXES or english_zipf(head) < HALF_WORD_ZIPF or not name[1:].islower():
             continue
-        if _written_alone(text, name):
+        if _written_alone(text, name) and english_zipf(head) >= GLUED_HEAD_ZIPF:
             message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
         else:
             surname = _surname_written_alone(text, match.end())
@@ -192,6 +194,15 @@ def _surname_written_alone(text: str, end: int) -> str | None:
     return None
 
 
+def _glued_to_titles(text: str) -> Iterator[Artifact]:
+    """A name run into the title that opens the next name ("Mrs Justice Adaeze OkonkwoMr Justice
+    Simon Hale"): a list of names whose separator ("and", a comma) was lost."""
+    for match in _NAME_THEN_TITLE.finditer(text):
+        name, title = match.group(1), match.group(2)
+        message = R.LOST_SPACE.message_for("title", whole=name + title, name=name, title=title)
+        yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{name} {title}")
+
+
 def _glued_lower_words(text: str) -> Iterator[Artifact]:
     """Two lower-case words run together ("runnersreached", "saidthe"): a word English does not
     know that splits in exactly one way into two common words (``GLUED_HALF_ZIPF``, three
@@ -206,13 +217,18 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
             continue
         splits = [
             (whole[:i], whole[i:])
-            for i in range(MIN_GLUED_HALF, len(whole) - MIN_GLUED_HALF + 1)
-            if english_zipf(whole[:i]) >= GLUED_HALF_ZIPF and english_zipf(whole[i:]) >= GLUED_HALF_ZIPF
+            for i in range(2, len(whole) - 1)
+            if _glued_half(whole[:i]) and _glued_half(whole[i:])
         ]
         if len(splits) == 1 and _crosses_phrase(*splits[0]):
             first, second = splits[0]
             message = R.LOST_SPACE.message_for("lower", whole=whole, spaced=f"{first} {second}")
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
+
+
+def _glued_half(word: str) -> bool:
+    """A common word of three letters or more, or a closed-class word of two ("to", "of")."""
+    return english_zipf(word) >= GLUED_HALF_ZIPF and (len(word) >= MIN_GLUED_HALF or word in tables.CLOSED_CLASS_WORDS)
 
 
 def _crosses_phrase(first: str, second: str) -> bool:

@@ -271,6 +271,8 @@ LOST_SPACE = Rule(
         "Brasília said on Monday that the officials inBrasília had not been told.",
         "The comet was first seen, according toFolake Adeyemi, in November. Adeyemi said it was fast.",
         "A pack of nine runnersreached halfway in 69 minutes.",
+        "The court, made up of Mrs Justice Adaeze OkonkwoMr Justice Simon Hale, said it would examine the papers.",
+        "Residents were allowed to returnto their houses from midday.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
