@@ -97,11 +97,13 @@ class Fragment:
 #   the speaker and then the translation in quotation marks ("...," Bellandi said. "We are ...");
 # - a phrase followed at once by a bracket holding its translation or its initials
 #   ("the Fondation pour l'Enfance (Foundation for Childhood)", "the Conseil Superieur de
-#   l'Audiovisuel (CSA)"), whether or not it is quoted.
+#   l'Audiovisuel (CSA)"), whether or not it is quoted;
+# - a short phrase followed by an apposition that says what it is ("serving caldo verde, a kale
+#   and potato soup"): a dish's, a festival's or a custom's name, explained.
 _OPENS_QUOTE = re.compile(r"[“\"«„‘'][ \t]*$")
 _CLOSES_QUOTE = re.compile(r"[”\"»]")
 _GLOSS_FOLLOWS = fast_start(re.compile(
-    r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|(?:meaning|which means|roughly|translated|or|that is)\b)",
+    r"[ \t]*[”\"»“‘’'][ \t]*,?[ \t]*(?:\(|[“\"«‘]|[—–][ \t]*|-[ \t]+|(?:meaning|which means|roughly|translated|or|that is)\b)",
     re.IGNORECASE,
 ))
 # A quotation whose speaker is named before its translation follows in quotation marks: the
@@ -115,6 +117,8 @@ _ATTRIBUTED_GLOSS = re.compile(
 # A bracket right after the fragment: the rest of its last word (an entity or accent the word
 # scan stopped at), a closing mark, then "(" and the gloss up to ")".
 _BRACKET_FOLLOWS = re.compile(r"[^\s()]{0,12}[ \t]*(?:[”\"»’'][ \t]*)?\(([^()\n]{2,80})\)")
+_APPOSITION_FOLLOWS = re.compile(r"[^\s,]{0,12},[ \t]+(?:a|an|the)[ \t]+(?=[a-z])")
+MAX_NAMED_PHRASE_WORDS = 4  # a dish's or a custom's name; a longer fragment is a sentence left untranslated
 _CREDIT_IN_BRACKETS = fast_start(re.compile(r"(?i)\b(?:photo|foto|image|imagen|picture|video|file|archive)\b|[:/©]"))
 GLOSS_REACH = 120  # characters after the fragment in which its gloss must hold no foreign fragment
 QUOTATION_REACH = 300  # characters before and after the fragment in which its quotation's marks are sought
@@ -125,7 +129,7 @@ def glossed(text: str, fragment: "Fragment", fragments: Sequence["Fragment"], qu
     of other fragments, or it is no translation. ``quotations``: the text's
     (:func:`quality.quotations.quote_regions`), when the caller has them."""
     quotations = quote_regions(text) if quotations is None else quotations
-    gloss_start = _bracket_gloss(text, fragment) or _gloss_after_quotation(text, fragment, quotations)
+    gloss_start = _bracket_gloss(text, fragment) or _gloss_after_quotation(text, fragment, quotations) or _apposition_gloss(text, fragment)
     if gloss_start is None:
         return False
     reach = gloss_start + GLOSS_REACH
@@ -146,6 +150,14 @@ def _bracket_gloss(text: str, fragment: "Fragment") -> int | None:
     if _CREDIT_IN_BRACKETS.search(inside) or len(inside.split()) < 2:
         return None
     return found.start(1)
+
+
+def _apposition_gloss(text: str, fragment: "Fragment") -> int | None:
+    """Where the apposition explaining a short phrase starts (", a kale and potato soup")."""
+    if len(text[fragment.start : fragment.end].split()) > MAX_NAMED_PHRASE_WORDS:
+        return None
+    found = _APPOSITION_FOLLOWS.match(text, fragment.end)
+    return found.end() if found else None
 
 
 def _gloss_after_quotation(text: str, fragment: "Fragment", quotations: Sequence[tuple[int, int]]) -> int | None:

@@ -31,6 +31,8 @@ UNTRANSLATED = Rule(
         _CONTEXT + " The envoy told reporters: spasibo, ministerstvo vneshnikh del soglasno.",
     ),
     passes=(
+        "Volunteers have been serving caldo verde, a kale and potato soup, from a trestle table since the strike began.",
+        'In the village, banners reading "Todos somos Almendral" - "We are all Almendral" - hung from balconies as residents returned.',
         _CONTEXT,
         "Chinese Foreign Ministry spokesperson Hua Chunying 华春莹 announced the visit on Twitter.",
         "He arrived en route to Paris, where the de facto leader defended the status quo.",
