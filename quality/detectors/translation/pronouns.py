@@ -76,6 +76,9 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text):
         return  # no sentence opens with "He/She said": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
+    # A person the institution's own sentence names ("Police said a farmer had been questioned"):
+    # "He has not been charged" may mean the farmer; "He added" goes on with the speaker.
+    person_in_its_sentence = False
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
     for para in lines(text):
@@ -86,16 +89,15 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
             lowered = [w.lower for w in words]
             opening = _pronoun_opening(lowered)
             if opening and last_speaker and last_speaker[0] == "org" and not inside_quotation(quoted, words[0].start):
-                end = words[opening].end
-                yield Slip(
-                    words[0].start, end,
-                    R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
-                )
+                if _reports(lowered[opening]) or not person_in_its_sentence:
+                    yield Slip(
+                        words[0].start, words[opening].end,
+                        R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
+                    )
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
-            if speaker and speaker[0] == "org" and _names_a_person(words, lowered):
-                last_speaker = ("person", "")  # "Police said a farmer had been questioned. He ...": the farmer
-            elif speaker:
+            if speaker:
                 last_speaker = speaker
+                person_in_its_sentence = speaker[0] == "org" and _names_a_person(words, lowered)
             elif _names_a_person(words, lowered):
                 if last_speaker:
                     last_speaker = ("person", "")
@@ -104,7 +106,13 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 # that opens a sentence is what a "She" after it stands for, unless a person
                 # spoke last (who may be the one meant).
                 acting = None if inside_quotation(quoted, words[0].start) else _opening_subject(text, words, lowered, organisations)
-                last_speaker = acting or last_speaker
+                if acting:
+                    last_speaker, person_in_its_sentence = acting, False
+
+
+def _reports(verb: str) -> bool:
+    """A verb of saying or of view: after an institution spoke, "He added" goes on with it."""
+    return verb in tables.SPEECH_VERBS or verb in tables.VIEW_VERBS
 
 
 def _pronoun_opening(lowered: list[str]) -> int | None:

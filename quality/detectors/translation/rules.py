@@ -235,6 +235,8 @@ PRONOUN_SLIP = Rule(
         "The ministry named a commission of engineers. She will also review the inspection reports.",
         "Transnorte, one of the largest barge operators, said loads were halved. He expects revenue to fall.",
         "The Calverley Port Authority has rejected the union's claim. He insists the cranes will create jobs.",
+        "President Vladimir Putin has invited the Chinese leader, the Russian Foreign Ministry said.\nHe added "
+        "that the date was not fixed.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
