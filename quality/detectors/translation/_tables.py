@@ -8,9 +8,11 @@ well-known facts about languages (name particles, family-name order, translitera
 from __future__ import annotations
 
 # Source languages the untranslated-fragment rule weighs, for Latin-script text. Each needs a
-# wordfreq word list. Catalan, Dutch and others can be added through the detector's
-# ``languages`` option; more candidates means more chances to mistake a name for a language.
-LATIN_LANGUAGES: tuple[str, ...] = ("es", "fr", "pt", "it", "de", "nl")
+# wordfreq word list. Catalan and others can be added through the detector's ``languages``
+# option; more candidates means more chances to mistake a name for a language. Polish is left
+# out: its commonest words ("by", "to", "a", "i") are English ones, and a fragment's span would
+# run into the English around it.
+LATIN_LANGUAGES: tuple[str, ...] = ("es", "fr", "pt", "it", "de", "nl", "sv", "da", "nb")
 
 # Human-readable names for messages.
 LANGUAGE_NAMES: dict[str, str] = {
@@ -18,7 +20,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "nl": "Dutch", "ca": "Catalan", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "el": "Greek",
     "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "th": "Thai", "pl": "Polish", "tr": "Turkish",
-    "sv": "Swedish", "id": "Indonesian", "vi": "Vietnamese", "en": "English",
+    "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "id": "Indonesian", "vi": "Vietnamese", "en": "English",
 }  # fmt: skip
 
 # Particles that sit inside personal and place names in many languages ("Charles de Gaulle",

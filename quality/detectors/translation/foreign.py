@@ -249,7 +249,7 @@ def word_kind(word: str, languages: tuple[str, ...]) -> str:
     frequency lists (:func:`~quality.detectors.translation.text.top_zipf`) and English's whole
     list. The same kind for every word: it is decided by the best candidate's frequency, and a
     best frequency below ``TOP_ZIPF`` decides as any other below it does (:func:`_kind`). So a
-    draft in plain English is checked without loading six languages' whole lists. Not cached:
+    draft in plain English is checked without loading the candidate languages' whole lists. Not cached:
     :class:`ForeignFinder` keeps each word's kind."""
     english = zipf(word, "en")
     best = max((value for language in languages if (value := top_zipf(word, language)) is not None), default=0.0)

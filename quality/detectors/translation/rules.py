@@ -22,6 +22,9 @@ UNTRANSLATED = Rule(
     example="Wang Yi y Antony Blinken   (a caption: 'y' is Spanish for 'and')",
     instead="Wang Yi and Antony Blinken",
     fires=(
+        'The strike has now entered its third week, and shipping lines are running out of patience with '
+        'both sides. In a statement issued from its headquarters on Sunday, the carrier said: "Vi følger '
+        'situasjonen tett." Four of its vessels have already been diverted to other ports.',
         _CONTEXT + "\n\nDmitri Medvedev y Xi Jinping\n\nThe visit would be the first since 2019.",
         _CONTEXT + "\n\nPhoto: Emmanuel Macron et Olaf Scholz à Paris\n\nThe talks lasted two hours.",
         _CONTEXT + " The minister said the talks were «très constructives et utiles» for both sides.",
