@@ -295,7 +295,10 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"commented|recent)|trending(?:\s+(?:now|stories|news|topics))?|top stories|editor'?s picks?|"
                 r"don'?t miss|in case you missed it|ICYMI|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
                 r"more stories|more news|further reading|what to read next|up next|next up|"
-                r"(?:next|previous|prev|older|newer)(?:\s+(?:article|story|post|page))?|continue reading|"
+                # "Next"/"Previous" as a link's whole label ("Previous Post Next Post »", "Newer Story →"),
+                # not a sentence's first word ("Next, I will show ...", "Next fixtures, Saturday")
+                r"(?:(?:next|previous|prev|older|newer)(?:\s+(?:playlist\s+)?(?:articles?|stor(?:y|ies)|posts?|pages?|items?))?[ \t]*){1,2}"
+                r"(?=[ \t]*(?:$|[:»›>|\-–—→]))|continue reading|"
                 r"keep reading|read next|from (?:around|across) the web|around the web|leia (?:também|mais)|"
                 r"veja também|lea también|leggi anche|lesen sie auch|lire aussi|"
                 r"tags?|topics?|filed under|categories|category|sections?|breadcrumbs?)\b\s*[:»›>|\-–—]?", _I), 60),
