@@ -122,7 +122,8 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     "presidency ministries governments agencies companies firms banks courts mission "
     "consulate delegation directorate service services board regulator watchdog coalition "
     "alliance bloc opposition junta militia network newspaper daily broadcaster channel "
-    "station outlet publication magazine website".split()
+    "station outlet publication magazine website team club squad university school hospital "
+    "museum council".split()
 )
 
 # Nouns that can be the subject of "said": people, institutions, documents and media. Used by

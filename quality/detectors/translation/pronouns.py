@@ -39,8 +39,11 @@ _PERSON_NOUNS = frozenset(
     "activist controller editor he she his her him man woman boy girl teenager child farmer "
     "driver passenger suspect victim student patient pensioner father mother son daughter "
     "husband wife brother sister neighbour neighbor fan tourist pilot nurse soldier prisoner "
-    "defendant judge".split()
+    "defendant judge candidate nominee lawmaker legislator politician rider athlete runner "
+    "winner champion captain striker goalkeeper author artist actor singer chef architect "
+    "engineer attorney prosecutor detective inspector sheriff".split()
 )
+_PERSON_PRONOUNS = frozenset("he she him his her himself herself".split())
 _NOT_SUBJECTS = frozenset("in on at after before since during by as while when if for from with under over but and so yet although though because".split())
 MAX_ASIDE_WORDS = 20  # a relative clause or an apposition between the subject and its verb
 MAX_OPENING_SUBJECT = 5  # words: "Chile's Ministry of Mining" is four; a longer run is no bare subject
@@ -76,9 +79,15 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text):
         return  # no sentence opens with "He/She said": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
-    # A person the institution's own sentence names ("Police said a farmer had been questioned"):
-    # "He has not been charged" may mean the farmer; "He added" goes on with the speaker.
+    # A person the institution's own sentence names or refers to ("Police said a farmer had been
+    # questioned", "The company has suspended him"): "He has not been charged" may mean that
+    # person; "He added" goes on with the speaker.
     person_in_its_sentence = False
+    # The institution that opened the sentence just before ("The High Court granted the
+    # alliance permission. He had already refused ..."): the nearest subject, which a "He" acting
+    # right after it stands for even when a person spoke earlier (a "He said" there goes on with
+    # the person).
+    just_before: tuple[str, str] | None = None
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
     for para in lines(text):
@@ -88,26 +97,35 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 continue
             lowered = [w.lower for w in words]
             opening = _pronoun_opening(lowered)
-            if opening and last_speaker and last_speaker[0] == "org" and not inside_quotation(quoted, words[0].start):
-                if _reports(lowered[opening]) or not person_in_its_sentence:
-                    yield Slip(
-                        words[0].start, words[opening].end,
-                        R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=last_speaker[1]),
-                    )
+            if opening and not inside_quotation(quoted, words[0].start):
+                if last_speaker and last_speaker[0] == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
+                    institution = last_speaker[1]
+                else:  # "She said" after a person spoke goes on with that person; "She will decide" acts
+                    institution = just_before[1] if just_before and not _reports(lowered[opening]) else None
+                if institution:
+                    yield Slip(words[0].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=institution))
+            just_before = None
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
             if speaker:
                 last_speaker = speaker
-                person_in_its_sentence = speaker[0] == "org" and _names_a_person(words, lowered)
+                person_in_its_sentence = speaker[0] == "org" and _mentions_person(words, lowered)
             elif _names_a_person(words, lowered):
                 if last_speaker:
                     last_speaker = ("person", "")
-            elif last_speaker is None or last_speaker[0] in ("org", "people"):
+            elif not inside_quotation(quoted, words[0].start):
                 # "The ministry named a commission. She will also review ...": an institution
-                # that opens a sentence is what a "She" after it stands for, unless a person
-                # spoke last (who may be the one meant).
-                acting = None if inside_quotation(quoted, words[0].start) else _opening_subject(text, words, lowered, organisations)
-                if acting:
+                # that opens a sentence is what a "She" after it stands for; further on, only
+                # if no person spoke since (who may be the one meant).
+                acting = _opening_subject(text, words, lowered, organisations)
+                if acting and acting[0] == "org" and not _mentions_person(words, lowered):
+                    just_before = acting
+                if acting and (last_speaker is None or last_speaker[0] in ("org", "people")):
                     last_speaker, person_in_its_sentence = acting, False
+
+
+def _mentions_person(words: list[Token], lowered: list[str]) -> bool:
+    """A person named, or referred to by a personal pronoun ("suspended him", "his successor")."""
+    return _names_a_person(words, lowered) or any(word in _PERSON_PRONOUNS for word in lowered[1:])
 
 
 def _reports(verb: str) -> bool:
@@ -195,7 +213,7 @@ _INTRODUCED = re.compile(
 # a place after a preposition; at most fourteen words.
 _PLACE_AFTER_PREPOSITION = "".join(rf"(?<=\b{p} )" if i == 0 else rf"|(?<=\b{p} )" for i, p in enumerate(("at", "in", "on", "from", "to", "near")))
 _OPEN_WORD = r"(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"})) + r")\b)[a-z0-9][\w%'’-]{0,30})"
-_SAYING = "|".join(sorted(tables.SPEECH_VERBS))
+_SAYING = "said|says|say|told|tells|added|adds"  # "Mwangi said most of its income": its is another's
 _PLACE = rf"(?:{_PLACE_AFTER_PREPOSITION})[A-Z][\w'’-]{{0,30}}(?: [A-Z][\w'’-]{{0,30}}){{0,2}}"
 _REFERRED_TO_AS_ITS = re.compile(
     rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) (?:(?!(?:{_SAYING})\b){_OPEN_WORD} (?:{_OPEN_WORD} ){{0,2}}|[a-z]{{1,30}} it (?:(?:{_OPEN_WORD}|{_PLACE}) ){{1,12}})its\b",
@@ -301,7 +319,7 @@ def _kind(subject: list[Token]) -> str | None:
         return "people"
     if any(w in _PERSON_NOUNS or w in tables.PERSON_TITLES or (w.endswith("s") and w[:-1] in _PERSON_NOUNS) for w in lowered):
         return "person"  # "a dozen members of Congress" are people, whatever they belong to
-    if subject and lowered[-1] in tables.ORGANISATION_NOUNS:
+    if subject and (lowered[-1] in tables.ORGANISATION_NOUNS or lowered[-1] in tables.BUSINESS_NOUNS):
         if _surname(subject, lowered):
             return None  # "Tony Banks": a person's name, not banks
         return "org"

@@ -240,6 +240,8 @@ PRONOUN_SLIP = Rule(
         "The Calverley Port Authority has rejected the union's claim. He insists the cranes will create jobs.",
         "President Vladimir Putin has invited the Chinese leader, the Russian Foreign Ministry said.\nHe added "
         "that the date was not fixed.",
+        '"The council decided on the building," said Dr Amara Nwosu. The High Court granted the alliance '
+        "permission on 2 December. He had already refused its request for an injunction.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -251,6 +253,7 @@ PRONOUN_SLIP = Rule(
         "The prosecutor's office said in a statement that he had pleaded guilty. Carlineo faces ten "
         "years in prison. He was arrested in April.",
         "The group's budget is small. Mwangi said most of its income comes from prize money. She was cautious.",
+        "Tom Hale, 45, was charged with fraud. The company has suspended him. He denies the charges.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
