@@ -67,6 +67,7 @@ _DOUBLED = re.compile(r"(?<![\w-])([A-Za-z][a-z]*)(\s+)((?i:\1))(?![\w-])")
 
 KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a brand
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
+COMMON_NAME_WORD_ZIPF = 4.0  # rarer than this, a capitalised word is a name ("Ilse", "Montesano"), not "The" or "Mexican"
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
 MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
 _NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
@@ -140,6 +141,11 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         if first.lower() in tables.CAMEL_NAME_PREFIXES or english_zipf(whole) >= KNOWN_WORD_ZIPF:
             continue
         if english_zipf(first) < HALF_WORD_ZIPF or english_zipf(second) < HALF_WORD_ZIPF:
+            surname = _surname_written_alone(text, match.end())
+            if surname and english_zipf(surname) < COMMON_NAME_WORD_ZIPF and english_zipf(first) < HALF_WORD_ZIPF and _given_name_before(text, match.start()):
+                # two names of a list run together: "Ilse VanderbekeChiara Montesano ... Montesano"
+                message = R.LOST_SPACE.message_for("glued_full_name", whole=whole, name=f"{second} {surname}", surname=surname)
+                yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
             continue
         spaced = f"{first} {second}"
         # A lost space is an accident: where the article joins the words more often than it
@@ -181,7 +187,18 @@ def _written_alone(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text) is not None
 
 
-_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_]{2,})\b")
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_A-Z]{2,})\b")  # a surname, not a camel-case product ("CoolSpine")
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_A-Z]{1,30})[ \t]+$")
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """Whether a rare capitalised word stands right before ``start`` ("Ilse" in "Ilse
+    VanderbekeChiara Montesano"): the joined word ends one full name and opens the next. A
+    product's maker or article ("The ThermaFlux Pro") is no given name."""
+    found = _NAME_WORD_BEFORE.search(text, max(0, start - 32), start)
+    return found is not None and english_zipf(found.group(1)) < COMMON_NAME_WORD_ZIPF
 
 
 def _surname_written_alone(text: str, end: int) -> str | None:
@@ -245,8 +262,9 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
         left, right = match.group(1), match.group(2)
         if left.lower() in tables.ABBREVIATIONS or right.lower() in tables.DOTTED_SUFFIXES:
             continue
-        if english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF:
-            continue  # not two words: a code, a product name
+        name_after = left.islower() and english_zipf(left) >= HALF_WORD_ZIPF and _written_alone(text, right)
+        if not name_after and (english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF):
+            continue  # not two words: a code, a product name (but "rolled back.Corvane", a name the article writes alone)
         yield Artifact(
             R.MISSING_SPACE.code, match.start(), match.end(),
             R.MISSING_SPACE.message_for(joined=match.group()), f"{left}. {right}",

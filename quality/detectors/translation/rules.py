@@ -283,11 +283,13 @@ LOST_SPACE = Rule(
         "A pack of nine runnersreached halfway in 69 minutes.",
         "The court, made up of Mrs Justice Adaeze OkonkwoMr Justice Simon Hale, said it would examine the papers.",
         "Residents were allowed to returnto their houses from midday.",
+        "Riders to watch include Ilse VanderbekeChiara Montesano and Ffion Hale. Montesano won last year.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
         "Farmers overdrew from groundwater reserves, and the yearslong drought made it worse.",
         "The earhooks maximize comfort; we upsample to 4K in a multidecade effort.",
+        "The ThermaFlux Pro is quiet; Pro owners liked it, and the Pro costs less.",
         "She sold the iPad on eBay; the app calls setTimeout before it renders.",
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
@@ -311,7 +313,8 @@ MISSING_SPACE = Rule(
     "sentence splitting fail on it.",
     example="since the all-out war on Ukraine.Thus far, China has tried",
     instead="since the all-out war on Ukraine. Thus far, China has tried",
-    fires=("It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",),
+    fires=(
+        "The change could not simply be rolled back.Corvane said its testing had failed. Corvane has apologised.","It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",),
     passes=(
         "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
         "Read the report.PDF at www.Example.Com or write to press@Example.Org.",
