@@ -349,6 +349,11 @@ BYLINE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s+@\w{2,15}\s*(?:[/|•·—–-].{0,40})?$", _I), 80),
     (re.compile(r"^\W*@\w{2,15}\W*$", _I), 20),
     (re.compile(r"^[\w.+-]+@[\w-]+\.[\w.-]+\W*$", _I), 60),
+    # The writer's bio: a paragraph that opens with a name and makes it "our" or an outlet's
+    # reporter ("Ellie Garside is the Chronicle's money and consumer affairs reporter. She joined
+    # ..."). (Names case-sensitive.)
+    (re.compile(r"^[A-Z][\w.'’-]{0,30}(?:\s+[A-Z][\w.'’-]{0,30}){1,3}\s+(?:is|was|has been)\s+(?:our|the\s+[A-Z][\w-]{0,30}(?:\s+[A-Z][\w-]{0,30}){0,2}['’]s)"
+                r"\s+(?:[\w-]{1,30}\s+){0,5}?(?i:reporter|correspondent|editor|writer|columnist|journalist|critic)\b"), 400),
 )
 
 # A dateline or category label glued to the front of a real paragraph (" date 2023-01-31 Text"):
@@ -439,8 +444,10 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
     # who paid for the reporting itself: "This article was produced in partnership with ...",
     # "Reporting for this story was supported by ...", "This report is part of our series ...,
     # made possible by a grant from ..." (a study "funded by a grant" in the story is not about the text)
-    (re.compile(r"^\W*this (?:article|story|report|piece|series|investigation) (?:is part of|was produced|was made possible|"
-                r"was supported|was funded|was co-published|is published in partnership)"
+    (re.compile(r"^\W*this (?:[\w'’-]{1,30} ){0,4}?(?:article|story|report|piece|series|investigation|briefing|newsletter|podcast|"
+                r"coverage|section|guide|feature) (?:is part of|was produced|was made possible|is made possible|"
+                r"was supported|is supported|was funded|is funded|is sponsored|was sponsored|was co-published|is published in partnership)"
+                r"|\bour sponsors? (?:has|have) no (?:input|say|influence|control)\b"
                 r"|\breporting for this (?:article|story|report|piece|series) was (?:supported|funded|made possible|paid for)\b", _I), 400),
 )
 

@@ -196,7 +196,8 @@ DATELINE = Rule(
     code="BPL004",
     name="dateline-byline-residue",
     severity=Severity.INFO,
-    summary="Dateline, category or byline residue on a line of its own ('date 2023-01-31 Politics', 'By Jane Doe | Reuters').",
+    summary="Dateline, category or byline residue on a line of its own ('date 2023-01-31 Politics', 'By Jane Doe | Reuters'), "
+    "or the writer's bio ('Jane Doe is our health correspondent.').",
     why="Page metadata printed into the text is noise for readers and tools, and a date left at the top of "
     "a copied article often betrays where it was taken from.",
     example=" date 2023-01-31 Politics",
@@ -205,9 +206,12 @@ DATELINE = Rule(
         " date 2023-01-31 Politics\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
         "By Jane Doe | Reuters\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
         "Updated 1:39 am EST, Wednesday, November 20, 2019\nThe central bank raised rates by half a point on Thursday.",
+        "The central bank raised rates by half a point on Thursday.\nEllie Garside is the Chronicle's money and consumer "
+        "affairs reporter. She joined the paper in 2019.",
     ),
     passes=(
         "On January 31, 2023, the central bank raised rates by half a point, its third rise in a year.",
+        "Evan Gershkovich is a reporter for the Wall Street Journal who was detained in March.",
         "By the end of 2023, the bank had raised rates four times, officials said on Thursday.",
     ),
     fix="safe",
@@ -272,6 +276,8 @@ AD_MARKER = Rule(
         "This post may contain affiliate links. We may earn a commission at no extra cost to you.\nThe festival drew a record crowd.",
         "The festival drew a record crowd.\nThe Evening Courier may receive a small fee from retailers when readers buy "
         "through links in this article.",
+        "This Aviation Finance briefing is supported by Corbel Aero Analytics. Our sponsor has no input into editorial decisions.\n"
+        "Regional airlines are running out of cash.",
     ),
     passes=(
         "Influencers may earn a commission when their followers buy through the links they post, the study found.",
