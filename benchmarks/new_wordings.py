@@ -17,7 +17,7 @@ clean article is a false alarm, and every one on a defect article that touches n
 listed with ``--list``, beside the misses. A batch is blind only until its misses are read:
 docs/generalisation.md says which have been.
 
-    python benchmarks/new_wordings.py [--batch dev|test|round2|round3|round4|round5] [--baseline CHECKOUT] [--list]
+    python benchmarks/new_wordings.py [--batch dev|test|round2|round3|round4|round5|round6] [--baseline CHECKOUT] [--list]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from pathlib import Path
 from _common import REPO
 
 DATA = Path(__file__).resolve().parent / "new_wordings"
-BATCHES = ("dev", "test", "round2", "round3", "round4", "round5")
+BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6")
 KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
