@@ -1,21 +1,32 @@
-"""Pronoun slips: "He added" right after an institution spoke.
+"""Pronoun slips: "He added" right after an institution spoke or acted.
 
-Spanish, Italian, Portuguese and Chinese often leave the subject out ("Añadió que …"); a
-translation has to supply one and, when the last speaker was an institution ("the Russian
-Foreign Ministry said"), sometimes supplies "he" or "she". The rule follows attributions
-through the article: each speech verb's subject is classed as an institution or a person, and
-a sentence opening with "He/She" plus a speech verb is flagged when the last speaker was an
-institution and no person has been named since.
+Spanish, Italian, Portuguese, Polish and Chinese often leave the subject out, or give an
+institution a gendered noun ("Añadió que …", "la linea ha deciso"); a translation has to supply
+a pronoun and, when the last subject was an institution ("the Russian Foreign Ministry said",
+"The High Court granted ..."), sometimes supplies "he" or "she". The rule follows the subjects
+through the article and flags a sentence that opens with "He/She" and a verb of saying or view
+("He added", "She expects"), an auxiliary ("She will decide", "He has not disclosed") or "also",
+when the pronoun can only stand for an institution:
+
+- the last speaker was an institution and no person has been named since (for any verb but
+  one of saying, not even in the institution's own sentence: "Police said a farmer had been
+  questioned. He has not been charged" means the farmer); or
+- the sentence just before opens with an institution as its subject and refers to no person
+  ("The High Court granted the alliance permission. He had already refused ..."), and the
+  pronoun acts rather than speaks ("She said" there goes on with a person who spoke before).
 
 Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``,
-``manager``, ``analyst``) makes it a person; an institution head noun (``ministry``,
-``Kremlin``, ``agency``) an institution, and so does a bare name the article introduces as one
-("battery maker Hanseong Energy", "Hanseong, which ..."); anything else (a bare name) makes the
-last speaker unknown, which never fires. A verb of stance ("the ministry welcomed the deal")
-makes its subject a speaker as a verb of saying does, unless the sentence names a person. A sentence where a person and an institution both speak ("Mr Howard
-said the police had said ...") leaves a person for "He" to refer to, so it counts as a person's;
-a verb inside a quotation is the quoted speaker's words, not the article's attribution; and the
-noun after "told" is the one spoken to ("Barry Beal, a manager at Capgemini, told the BBC").
+``farmer``, ``candidate``) makes it a person, a plural one ("Scientists") people, who are no
+antecedent of "She"; an institution's or a business's head noun (``ministry``, ``court``,
+``airline``) an institution, and so does a bare name the article introduces as one ("battery
+maker Hanseong Energy", "Hanseong, which ...", "Transnorte, one of the largest barge
+operators,") or refers to as "its" ("Kaminari Devices has widened its recall"); any other bare
+name is a possible person, which never fires. A verb of stance ("the ministry welcomed the
+deal") makes its subject a speaker as a verb of saying does, unless the sentence names a person.
+A sentence where a person and an institution both speak ("Mr Howard said the police had said
+...") leaves a person for "He" to refer to; a verb inside a quotation is the quoted speaker's
+words, not the article's attribution; and the noun after "told" is the one spoken to ("Barry
+Beal, a manager at Capgemini, told the BBC").
 """
 
 from __future__ import annotations
@@ -77,7 +88,7 @@ _OPENING = fast_start(
 
 def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text):
-        return  # no sentence opens with "He/She said": nothing to check (most articles)
+        return  # no sentence opens with "He/She said", "She will", "He also": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
     # A person the institution's own sentence names or refers to ("Police said a farmer had been
     # questioned", "The company has suspended him"): "He has not been charged" may mean that
@@ -134,9 +145,8 @@ def _reports(verb: str) -> bool:
 
 
 def _pronoun_opening(lowered: list[str]) -> int | None:
-    """Index of the verb when the sentence opens "He/She [also] said/added/expects …", or
-    carries on the last subject's action with "also" ("She will also review", "He also
-    wrote")."""
+    """Index of the verb when the sentence opens "He/She [also] said/added/expects …", or acts
+    with an auxiliary or "also" ("She will decide", "He has not disclosed", "He also wrote")."""
     if lowered[0] not in tables.PERSONAL_PRONOUNS:
         return None
     index = 2 if len(lowered) > 2 and lowered[1] == "also" else 1
@@ -183,6 +193,8 @@ def _opening_subject(text: str, words: list[Token], lowered: list[str], organisa
 
 
 def _verb_like(word: str) -> bool:
+    """A word that may be the verb after a subject: of saying, stance or view, an auxiliary, or
+    a form in -ed or -s."""
     return (
         word in tables.SPEECH_VERBS or word in tables.STANCE_VERBS or word in tables.VIEW_VERBS or word in _AUXILIARIES
         or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
@@ -205,10 +217,10 @@ _INTRODUCED = re.compile(
 
 
 # A name that opens a sentence and is referred back to with "its" in its own clause: as the
-# possessive of its verb's object ("Kaminari Devices has widened its recall", at most three words
-# between, the first no verb of saying), or after reporting itself as "it" ("Deutsche Bahn said it was running a fifth of its
-# services", "Cordillera said it had halted production at Santa Rosalía and withdrawn its
-# guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
+# possessive of its verb's object ("Kaminari Devices has widened its recall", at most three
+# words between, the first no verb of saying), or after reporting itself as "it" ("Deutsche
+# Bahn said it was running a fifth of its services", "Cordillera said it had halted production
+# at Santa Rosalía and withdrawn its guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
 # income, not Mwangi's. Between them no determiner, no clause break, and no capitalised word but
 # a place after a preposition; at most fourteen words.
 _PLACE_AFTER_PREPOSITION = "".join(rf"(?<=\b{p} )" if i == 0 else rf"|(?<=\b{p} )" for i, p in enumerate(("at", "in", "on", "from", "to", "near")))
