@@ -184,6 +184,8 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
 
 
 def _written_alone(text: str, name: str) -> bool:
+    """Whether the article writes ``name`` as a word of its own somewhere (not glued, not in an
+    address)."""
     return re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text) is not None
 
 
@@ -249,6 +251,7 @@ def _glued_half(word: str) -> bool:
 
 
 def _crosses_phrase(first: str, second: str) -> bool:
+    """Whether two halves read as two words of a phrase rather than as a compound's parts."""
     if second in ("long", "wide"):
         return False  # "yearslong", "countywide": adjectives English writes solid after a plural or a place
     inflected = len(first) >= 4 and (first.endswith(("ed", "ing")) or (first.endswith("s") and not first.endswith(("ss", "us", "is"))))
