@@ -3,8 +3,9 @@
 
 The set in ``benchmarks/new_wordings/`` was written for this project by outside helpers that
 saw neither the code nor its docs: two batches (``dev``, ``test``) of 16 English articles from 4
-invented outlets each and a third (``round2``, by another helper) of 20 from 5, several
-articles per story so that names recur across outlets. Most articles of a batch carry labelled
+invented outlets each, a third (``round2``, by another helper) of 20 from 5, and four more
+(``round3`` to ``round6``, each by a new helper) of 24 from 6, several articles per story so
+that names recur across outlets. Most articles of a batch carry labelled
 defects (mojibake, untranslated captions, a misspelled name the rest of the corpus spells
 otherwise, "He"/"She" for an institution, broken joins, boilerplate, calques) in wordings of the
 writer's choosing; four or five are clean (a recipe, a match report, a wire story with a
