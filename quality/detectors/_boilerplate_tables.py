@@ -312,7 +312,8 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"comments?|leave a (?:comment|reply)|add a comment|post a comment|view comments|"
                 r"(?:\d+\s+)?comments?|reply|previous|next|prev|older posts|newer posts)\W*$", _I), 40),
     # Breadcrumbs: "Home » World » Asia", "News / Politics / Europe"
-    (re.compile(r"^\W*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}(?:\s*[»›>/|]\s*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}){2,}\s*$", _I), 120),
+    # (a slash between figures is a score or a fraction: "Lefèvre 1/2-1/2 Li Wen")
+    (re.compile(r"^\W*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}(?:(?:\s*[»›>|]|\s*(?<!\d)/(?!\d))\s*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}){2,}\s*$", _I), 120),
     (re.compile(r"\bclick here\b|\bfor more (?:news|stories|updates|information),? (?:visit|go to|click)\b", _I), 160),
     (re.compile(r"^\W*(?:you are (?:at|here)|you're here)\s*:?", _I), 120),
     # A teaser's label before the headline it links to: "More from our education desk: ...",

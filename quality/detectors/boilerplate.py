@@ -185,6 +185,7 @@ NAVIGATION = Rule(
         "More than 200 people were evacuated from the building, the fire service said on Sunday evening.",
         "Also on Tuesday, the central bank raised rates by half a point, its third rise this year.",
         "Next fixtures, Saturday 19 December\nRedmere Athletic v Stanmoor Wanderers\nFennick Town v Calverley United",
+        "Key results, round 11:\nWierzbicki 1-0 Seitkali\nLefèvre 1/2-1/2 Li Wen\nKravets 1/2-1/2 Gray",
         "Read the full statement, the ministry said, and you will see that nothing has changed in its position.",
     ),
     fix="safe",
