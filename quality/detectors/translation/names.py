@@ -828,6 +828,8 @@ def _mention_variant(
                 continue  # "McConnellLt", "New YorkJob": the name and the next word, a lost space, not a spelling
             if _made_from(differing, replacement) or _made_from(replacement, differing):
                 continue  # "Sri Lankans" beside "Sri Lanka": a word made from the name
+            if _hyphenated_with(differing, replacement) or _hyphenated_with(replacement, differing):
+                continue  # "Ashworth-Hollins Ford", a route, beside "Hollins Ford": another name joined to it
             anchor = next((w for w in other if _name_word(w) and w != replacement), replacement)
             if summary.same_story(names, differing, anchor, STORY_OVERLAP):
                 best = (position, other, users)
@@ -871,6 +873,13 @@ def _made_from(word: str, name: str) -> bool:
         if word.startswith(base) and word[len(base) :].removesuffix("s") in tables.DEMONYM_ENDINGS and len(base) >= 3:
             return True
     return False
+
+
+def _hyphenated_with(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` joined by a hyphen to another word ("Ashworth-Hollins" for
+    "Hollins", a route between two places; "Smith-Jones" for "Jones", a double-barrelled name):
+    a compound, not a spelling of the name."""
+    return word.startswith(name + "-") or word.endswith("-" + name)
 
 
 def _derived_form(word: str) -> bool:

@@ -96,6 +96,14 @@ NAME_VARIANT = Rule(
                 ("a", "Deputy Governor Amina Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
+        CorpusExample(
+            articles=(
+                ("a", "Ilse Vanderbeke won the third stage at Hollins Ford after a climb out of Kesterbridge."),
+                ("b", "Vanderbeke reached Hollins Ford first on Friday, ahead of the pack from Kesterbridge."),
+                ("c", "Crowds at Hollins Ford cheered Vanderbeke as the race left Kesterbridge."),
+                ("d", "Stage 2, Ashworth-Hollins Ford, 131km, was won by Ilse Vanderbeke from Kesterbridge."),
+            )
+        ),
     ),
     corpus=True,
     known_problems="Two different people whose names differ by one letter in the same article are "
