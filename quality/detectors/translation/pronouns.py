@@ -107,8 +107,9 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
             if not words:
                 continue
             lowered = [w.lower for w in words]
+            opens_in_quotation = inside_quotation(quoted, words[0].start)
             opening = _pronoun_opening(lowered)
-            if opening and not inside_quotation(quoted, words[0].start):
+            if opening and not opens_in_quotation:
                 if last_speaker and last_speaker[0] == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
                     institution = last_speaker[1]
                 else:  # "She said" after a person spoke goes on with that person; "She will decide" acts
@@ -117,26 +118,28 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     yield Slip(words[0].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=institution))
             just_before = None
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
+            names_a_person = _names_a_person(words, lowered)
             if speaker:
                 last_speaker = speaker
-                person_in_its_sentence = speaker[0] == "org" and _mentions_person(words, lowered)
-            elif _names_a_person(words, lowered):
+                person_in_its_sentence = speaker[0] == "org" and (names_a_person or _refers_to_person(lowered))
+            elif names_a_person:
                 if last_speaker:
                     last_speaker = ("person", "")
-            elif not inside_quotation(quoted, words[0].start):
+            elif not opens_in_quotation:
                 # "The ministry named a commission. She will also review ...": an institution
                 # that opens a sentence is what a "She" after it stands for; further on, only
                 # if no person spoke since (who may be the one meant).
                 acting = _opening_subject(text, words, lowered, organisations)
-                if acting and acting[0] == "org" and not _mentions_person(words, lowered):
+                if acting and acting[0] == "org" and not _refers_to_person(lowered):
                     just_before = acting
                 if acting and (last_speaker is None or last_speaker[0] in ("org", "people")):
                     last_speaker, person_in_its_sentence = acting, False
 
 
-def _mentions_person(words: list[Token], lowered: list[str]) -> bool:
-    """A person named, or referred to by a personal pronoun ("suspended him", "his successor")."""
-    return _names_a_person(words, lowered) or any(word in _PERSON_PRONOUNS for word in lowered[1:])
+def _refers_to_person(lowered: list[str]) -> bool:
+    """A person referred to by a personal pronoun after the sentence's first word ("suspended
+    him", "his successor")."""
+    return any(word in _PERSON_PRONOUNS for word in lowered[1:])
 
 
 def _reports(verb: str) -> bool:
@@ -196,7 +199,7 @@ def _verb_like(word: str) -> bool:
     """A word that may be the verb after a subject: of saying, stance or view, an auxiliary, or
     a form in -ed or -s."""
     return (
-        word in tables.SPEECH_VERBS or word in tables.STANCE_VERBS or word in tables.VIEW_VERBS or word in _AUXILIARIES
+        _reports(word) or word in tables.STANCE_VERBS or word in _AUXILIARIES
         or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
     )  # fmt: skip
 

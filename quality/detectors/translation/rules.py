@@ -48,6 +48,14 @@ UNTRANSLATED = Rule(
     message='untranslated {language} ({how})',
 )
 
+# Two articles of one story, one of them outlet "a"'s, spelling the governor's name one way: the
+# rule's examples add a third article of outlet "a" with a near spelling beside the same given
+# name (a slip) or beside another (another person).
+_NDEGWA_STORY = (
+    ("a", "Governor Wairimu Ndegwa told reporters in Nairobi that the Monetary Committee had voted."),
+    ("b", "In Nairobi, Wairimu Ndegwa said the Monetary Committee would meet again."),
+)
+
 NAME_VARIANT = Rule(
     code="TRN002",
     name="name-variant",
@@ -71,9 +79,7 @@ NAME_VARIANT = Rule(
             )
         ),
         CorpusExample(
-            articles=(
-                ("a", "Governor Wairimu Ndegwa told reporters in Nairobi that the Monetary Committee had voted."),
-                ("b", "In Nairobi, Wairimu Ndegwa said the Monetary Committee would meet again."),
+            articles=_NDEGWA_STORY + (
                 ("a", "Governor Wairimu Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
@@ -90,9 +96,7 @@ NAME_VARIANT = Rule(
             )
         ),
         CorpusExample(
-            articles=(
-                ("a", "Governor Wairimu Ndegwa told reporters in Nairobi that the Monetary Committee had voted."),
-                ("b", "In Nairobi, Wairimu Ndegwa said the Monetary Committee would meet again."),
+            articles=_NDEGWA_STORY + (
                 ("a", "Deputy Governor Amina Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
