@@ -93,7 +93,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 STANCE_VERBS: frozenset[str] = frozenset(
     "welcomed welcomes criticised criticized criticises criticizes condemned condemns rejected rejects "
     "denied denies praised praises dismissed dismisses defended defends promised promises pledged "
-    "pledges vowed vows".split()
+    "pledges vowed vows blamed blames".split()
 )
 
 # Verbs of a view held, by which a speaker's position is reported as by a verb of saying ("He

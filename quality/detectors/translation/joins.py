@@ -50,10 +50,11 @@ _MASK = re.compile(
 _MASK_CONTINUED = re.compile(_E_MAIL + r"|\b" + _DOTTED_NAME, re.IGNORECASE)  # anchored use only
 _MASK_HINT = fast_start(re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE))
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
-_HAS_DOT_CAPITAL = re.compile(r"[a-z]\.[A-Z]")
+_HAS_DOT_CAPITAL = re.compile(r"[a-z0-9]\.[A-Z]")
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _LOWER_THEN_NAME = fast_start(re.compile(r"(?<![\w.@#/'’-])([a-z]{2,})([A-Z][^\W\d_]{2,})(?![\w'’-])"))
-_NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+)\.([A-Z][a-z]+)(?![\w.])")
+# "word.Word", or a time or a year then the stop ("before 6am.Drivers", "in 2019.The").
+_NO_SPACE_STOP = re.compile(r"(?<![\w.])([A-Za-z][a-z]+|\d{1,2}(?:am|pm)|(?:19|20)\d\d)\.([A-Z][a-z]+)(?![\w.])")
 # A full stop after a word character, white space, then a lower-case word of two or more letters
 # (the whole run of them: no word character follows). The word before the stop is found by
 # walking back in code (``_stray_stop_candidates``): a pattern that matched it too would be
@@ -71,7 +72,9 @@ COMMON_NAME_WORD_ZIPF = 4.0  # rarer than this, a capitalised word is a name ("I
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
 MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
 _NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
-_LOWER_RUN = re.compile(r"(?<![\w.@#/'’-])[a-z]{8,40}(?![\w'’@-])")  # lower-case words long enough to hold two
+# Lower-case words long enough to hold two ("toldof", "beeven"), after a space, a bracket or a
+# quotation mark (not after a symbol: "₿itcoin").
+_LOWER_RUN = re.compile(r"(?:^|(?<=[\s(\[\"“‘]))[a-z]{5,40}(?![\w'’@-])")
 GLUED_HEAD_ZIPF = 5.0  # a word glued to a name is a very common one ("in" 7.3, "near" 5.3; not "officials", 4.7)
 CONTINUATION_ZIPF = 3.5  # the lower-case word after a stray full stop is a common word
 DOUBLED_WORD_ZIPF = 3.0  # typing slips double everyday words
@@ -265,9 +268,13 @@ def _missing_spaces(text: str) -> Iterator[Artifact]:
         left, right = match.group(1), match.group(2)
         if left.lower() in tables.ABBREVIATIONS or right.lower() in tables.DOTTED_SUFFIXES:
             continue
-        name_after = left.islower() and english_zipf(left) >= HALF_WORD_ZIPF and _written_alone(text, right)
-        if not name_after and (english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF):
-            continue  # not two words: a code, a product name (but "rolled back.Corvane", a name the article writes alone)
+        if left[0].isdigit():
+            if english_zipf(right) < HALF_WORD_ZIPF:
+                continue  # a time or a year, then a name or a code ("2019.Q3"): not a sentence's first word
+        else:
+            name_after = left.islower() and english_zipf(left) >= HALF_WORD_ZIPF and _written_alone(text, right)
+            if not name_after and (english_zipf(left) < KNOWN_WORD_ZIPF or english_zipf(right) < KNOWN_WORD_ZIPF):
+                continue  # not two words: a code, a product name (but "rolled back.Corvane", a name the article writes alone)
         yield Artifact(
             R.MISSING_SPACE.code, match.start(), match.end(),
             R.MISSING_SPACE.message_for(joined=match.group()), f"{left}. {right}",

@@ -75,13 +75,16 @@ class Slip:
     message: str
 
 
+# Verbs after which "He/She" opening a sentence reports a subject's words, view or stance.
+_OPENING_VERBS = tables.SPEECH_VERBS | tables.VIEW_VERBS | tables.STANCE_VERBS
+
 # After a line break, only blanks that are not line breaks: with "\n\s*" every newline of a
 # run of blank lines would rescan the whole run (quadratic). It matches where "\n\s*" would:
 # the last newline of the run stands for the others.
 _OPENING = fast_start(
     re.compile(
-        r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:(?:also\s+)?(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS))
-        + r")\b|(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s|also\s)"
+        r"(?:^|[.!?”\"]\s+|\n[^\S\n]*)(?:He|She)\s+(?:(?:also\s+)?(?:" + "|".join(sorted(_OPENING_VERBS))
+        + r")\b|(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s|also\s|[a-z]+ed\b)"
     )
 )
 
@@ -99,6 +102,10 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     # right after it stands for even when a person spoke earlier (a "He said" there goes on with
     # the person).
     just_before: tuple[str, str] | None = None
+    # Whether the article has yet named anyone "He" or "She" could stand for (a person, or a
+    # name that may be one): until then, a pronoun that acts ("He granted permission") right
+    # after an institution can stand for nothing else.
+    person_seen = False
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
     for para in lines(text):
@@ -108,17 +115,20 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 continue
             lowered = [w.lower for w in words]
             opens_in_quotation = inside_quotation(quoted, words[0].start)
-            opening = _pronoun_opening(lowered)
+            opening = _pronoun_opening(lowered) or (None if person_seen else _acting_opening(lowered))
+            slipped = False
             if opening and not opens_in_quotation:
                 if last_speaker and last_speaker[0] == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
                     institution = last_speaker[1]
                 else:  # "She said" after a person spoke goes on with that person; "She will decide" acts
                     institution = just_before[1] if just_before and not _reports(lowered[opening]) else None
                 if institution:
+                    slipped = True
                     yield Slip(words[0].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=institution))
             just_before = None
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
             names_a_person = _names_a_person(words, lowered)
+            person_seen = person_seen or names_a_person or (not slipped and _may_name_a_person(words, lowered, organisations))
             if speaker:
                 last_speaker = speaker
                 person_in_its_sentence = speaker[0] == "org" and (names_a_person or _refers_to_person(lowered))
@@ -134,6 +144,32 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     just_before = acting
                 if acting and (last_speaker is None or last_speaker[0] in ("org", "people")):
                     last_speaker, person_in_its_sentence = acting, False
+
+
+def _acting_opening(lowered: list[str]) -> int | None:
+    """Index of the verb when the sentence opens "He/She" and a verb in the past ("He granted
+    permission")."""
+    if len(lowered) > 2 and lowered[0] in tables.PERSONAL_PRONOUNS and lowered[1].endswith("ed"):
+        return 1
+    return None
+
+
+def _may_name_a_person(words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> bool:
+    """Whether the sentence refers to someone by a personal pronoun ("He said", "his") or holds a
+    name that may be a person's: two or more capitalised words in a row ("Ilse Marquardt", "New
+    York" too: a place is not told from a person here) that are not an institution's ("The
+    High Court", "Porthallow Hosts Association") nor a name the article introduces as one."""
+    if any(word in _PERSON_PRONOUNS for word in lowered):
+        return True
+    run: list[Token] = []
+    for word in [*words, None]:
+        if word is not None and word.is_capitalised and word.text[:1].isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 2 and _kind(run) != "org" and not any({w.text for w in run} <= name for name in organisations):
+            return True
+        run = []
+    return False
 
 
 def _refers_to_person(lowered: list[str]) -> bool:
@@ -153,7 +189,7 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     if lowered[0] not in tables.PERSONAL_PRONOUNS:
         return None
     index = 2 if len(lowered) > 2 and lowered[1] == "also" else 1
-    if index < len(lowered) and (lowered[index] in tables.SPEECH_VERBS or lowered[index] in tables.VIEW_VERBS):
+    if index < len(lowered) and lowered[index] in _OPENING_VERBS:
         return index
     if len(lowered) > 2 and lowered[1] in _AUXILIARIES:
         index = 2
@@ -220,8 +256,9 @@ _INTRODUCED = re.compile(
 
 
 # A name that opens a sentence and is referred back to with "its" in its own clause: as the
-# possessive of its verb's object ("Kaminari Devices has widened its recall", at most three
-# words between, the first no verb of saying), or after reporting itself as "it" ("Deutsche
+# possessive of its verb's object ("Kaminari Devices has widened its recall", "Brightwell
+# Devices has pushed back deliveries of its tablet": at most five words between, the first no
+# verb of saying), or after reporting itself as "it" ("Deutsche
 # Bahn said it was running a fifth of its services", "Cordillera said it had halted production
 # at Santa Rosalía and withdrawn its guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
 # income, not Mwangi's. Between them no determiner, no clause break, and no capitalised word but
@@ -231,7 +268,7 @@ _OPEN_WORD = r"(?:(?!(?:" + "|".join(sorted(tables.THING_DETERMINERS - {"its"}))
 _SAYING = "said|says|say|told|tells|added|adds"  # "Mwangi said most of its income": its is another's
 _PLACE = rf"(?:{_PLACE_AFTER_PREPOSITION})[A-Z][\w'’-]{{0,30}}(?: [A-Z][\w'’-]{{0,30}}){{0,2}}"
 _REFERRED_TO_AS_ITS = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) (?:(?!(?:{_SAYING})\b){_OPEN_WORD} (?:{_OPEN_WORD} ){{0,2}}|[a-z]{{1,30}} it (?:(?:{_OPEN_WORD}|{_PLACE}) ){{1,12}})its\b",
+    rf"(?:^|(?<=\n)|(?<=[.!?]) )({_NAME}) (?:(?!(?:{_SAYING})\b){_OPEN_WORD} (?:{_OPEN_WORD} ){{0,4}}|[a-z]{{1,30}} it (?:(?:{_OPEN_WORD}|{_PLACE}) ){{1,12}})its\b",
     re.MULTILINE,
 )
 

@@ -254,6 +254,10 @@ PRONOUN_SLIP = Rule(
         "that the date was not fixed.",
         '"The council decided on the building," said Dr Amara Nwosu. The High Court granted the alliance '
         "permission on 2 December. He had already refused its request for an injunction.",
+        "Tarnbury Cycles has delayed shipments of its folding bike. Tarnbury did not say how many "
+        "bikes were affected. She blamed a shortage of hinges.",
+        "Tenants took the rent cap to the High Court. The High Court considered the papers "
+        "last week. He granted permission for a hearing in March.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -266,6 +270,8 @@ PRONOUN_SLIP = Rule(
         "years in prison. He was arrested in April.",
         "The group's budget is small. Mwangi said most of its income comes from prize money. She was cautious.",
         "Tom Hale, 45, was charged with fraud. The company has suspended him. He denies the charges.",
+        "Ivo Brandt, 52, appealed against the fine. The High Court considered the papers last week. He "
+        "argued that the fine was too high.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
         "The Russian Foreign Ministry said the visit was planned for spring.\nIt added that the date "
         "was not fixed.",
@@ -296,6 +302,7 @@ LOST_SPACE = Rule(
         "The court, made up of Mrs Justice Adaeze OkonkwoMr Justice Simon Hale, said it would examine the papers.",
         "Residents were allowed to returnto their houses from midday.",
         "Riders to watch include Ilse VanderbekeChiara Montesano and Ffion Hale. Montesano won last year.",
+        "The players were toldof the change at training.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
@@ -326,11 +333,15 @@ MISSING_SPACE = Rule(
     example="since the all-out war on Ukraine.Thus far, China has tried",
     instead="since the all-out war on Ukraine. Thus far, China has tried",
     fires=(
-        "The change could not simply be rolled back.Corvane said its testing had failed. Corvane has apologised.","It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",),
+        "The change could not simply be rolled back.Corvane said its testing had failed. Corvane has apologised.",
+        "It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",
+        "The first ferry now leaves before 7am.Passengers are asked to arrive early.",
+    ),
     passes=(
         "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
         "Read the report.PDF at www.Example.Com or write to press@Example.Org.",
         "Node.js and ASP.NET were mentioned by Mr. Smith.",
+        "Sales in fiscal 2019.Q3 and at 10am.EST were flat; see Step 1.Remove.",
     ),
     message='no space after the full stop in “{joined}”',
 )
