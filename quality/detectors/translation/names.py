@@ -260,7 +260,7 @@ def variant_kind(a: str, b: str) -> str | None:
     la, lb = a.lower(), b.lower()
     if la == lb or la.startswith(lb) or lb.startswith(la):
         return None  # an added ending: Ivanov/Ivanova, Putin/Putins
-    if fold(a) == fold(b):
+    if fold(a) == fold(b) or _hard_c(fold(a)) == _hard_c(fold(b)):
         return "transliteration"
     if la[0] != lb[0] and min(len(a), len(b)) < 6:
         return None
@@ -270,6 +270,13 @@ def variant_kind(a: str, b: str) -> str | None:
     if known(a) >= KNOWN_NAME_ZIPF and known(b) >= KNOWN_NAME_ZIPF:
         return None  # two names (or words) wordfreq knows: Macau/Macao, Marxism/Marxist
     return "misspelling"
+
+
+def _hard_c(folded: str) -> str:
+    """A folded spelling with the hard "c" written "k" (Marcus/Markus, Nicolai/Nikolai): one
+    sound that languages spell either way, so the two spellings are one name transliterated,
+    even where wordfreq knows both."""
+    return re.sub(r"c(?![eiy])", "k", folded)
 
 
 def loosely_similar(a: str, b: str) -> bool:
@@ -820,8 +827,10 @@ def _mention_variant(
         for other in summary.mentions_like(key, position):
             users = len(summary.mention_users(other) - {source})
             replacement = other[position]
-            if users < 2 or english_zipf(replacement) >= COMMON_WORD_ZIPF or (best is not None and users <= best[2]):
+            if users < 2 or (best is not None and users <= best[2]):
                 continue
+            if english_zipf(replacement) >= COMMON_WORD_ZIPF and not variant_kind(differing, replacement):
+                continue  # an everyday word ("Group", "New"), unless spelt as one ("Markus" for "Marcus")
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
             if _glued_to_next(differing, replacement) or _joined_name(key, position, summary):

@@ -83,6 +83,14 @@ NAME_VARIANT = Rule(
                 ("a", "Governor Wairimu Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
+        CorpusExample(  # a common given name spelt as another that sounds the same, beside the same surname
+            articles=(
+                ("a", "Tarnbury Cycles chief executive Marcus Okonjo said the Hexley plant would close."),
+                ("b", "The Hexley plant will shut, Marcus Okonjo of Tarnbury Cycles told staff."),
+                ("c", "Marcus Okonjo said Tarnbury Cycles would move work from Hexley to Poland."),
+                ("d", "Chief executive Markus Okonjo said Tarnbury Cycles had no choice at Hexley."),
+            )
+        ),
     ),
     passes=(
         "Xi Jinping met Vladimir Putin in Moscow. Xi Jinping later flew home.",
