@@ -70,6 +70,7 @@ KNOWN_WORD_ZIPF = 2.0  # a joined form wordfreq lists this often is a word or a 
 HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English word
 COMMON_NAME_WORD_ZIPF = 4.0  # rarer than this, a capitalised word is a name ("Ilse", "Montesano"), not "The" or "Mexican"
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
+SHORT_RUN_LETTERS = 8  # a lower-case run shorter than this is read only between English words
 MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
 _NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
 # Lower-case words long enough to hold two ("toldof", "beeven"), after a space, a bracket or a
@@ -128,6 +129,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _glued_to_names(masked)
     yield from _glued_lower_words(masked)
     yield from _glued_to_titles(masked)
+    yield from _glued_to_speech_verbs(masked)
     yield from _missing_spaces(masked)
     yield from _stray_stops(masked, text)
     yield from _doubled_words(masked)
@@ -186,6 +188,29 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
         yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{head} {name}")
 
 
+def _glued_to_speech_verbs(text: str) -> Iterator[Artifact]:
+    """A name run into the verb of saying after it ("chief executive Annegret Köhlersaid the
+    site ..."): the second word of a full name, then "said", "says", "told" or "added", then a
+    word that opens the reported clause ("the", "that", "he"). The whole is no English word; a
+    name that ends in those letters ("Farid Boussaid warned") is followed by its own verb, not by
+    the clause."""
+    for match in _NAME_THEN_SPEECH_VERB.finditer(text):
+        name, verb = match.group(1), match.group(2)
+        if english_zipf(name + verb) > 0 or match.group(3) not in _CLAUSE_OPENERS:
+            continue
+        message = R.LOST_SPACE.message_for("glued_verb", whole=name + verb, name=name, verb=verb)
+        yield Artifact(R.LOST_SPACE.code, match.start(1), match.end(2), message, f"{name} {verb}")
+
+
+_SPEECH_VERB_TAILS = ("said", "says", "told", "added")
+_CLAUSE_OPENERS = frozenset("that the a an he she it they we there this these his her its their".split())
+_NAME_THEN_SPEECH_VERB = fast_start(
+    re.compile(
+        r"(?<![\w'’-])[A-Z][^\W\d_]{1,30} ([A-Z][^\W\d_A-Z]{2,30})(" + "|".join(_SPEECH_VERB_TAILS) + r")[ \t]+([a-z]+)"
+    )
+)
+
+
 def _written_alone(text: str, name: str) -> bool:
     """Whether the article writes ``name`` as a word of its own somewhere (not glued, not in an
     address)."""
@@ -237,6 +262,8 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
         whole = match.group()
         if english_zipf(whole) > 0:
             continue
+        if len(whole) < SHORT_RUN_LETTERS and not _between_english_words(text, match.start(), match.end()):
+            continue  # a short foreign word splits into English ones by chance ("orada": "or ada")
         splits = [
             (whole[:i], whole[i:])
             for i in range(2, len(whole) - 1)
@@ -246,6 +273,23 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
             first, second = splits[0]
             message = R.LOST_SPACE.message_for("lower", whole=whole, spaced=f"{first} {second}")
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]*$")
+_WORD_AFTER = re.compile(r"[^\w\n]*([^\W\d_]+)")
+
+
+def _between_english_words(text: str, start: int, end: int) -> bool:
+    """Whether the words either side on the line (where there are any) are English or names: a
+    lost space joins two words of English text, while a foreign phrase ("Bu kayalar yıllardır
+    orada") holds short words that split into English ones by chance ("or ada"). (A tag line's
+    long runs, "breakfastcanningeasy recipesfruit", are glued on both sides and still read.)"""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return all(
+        found is None or found.group(1)[0].isupper() or english_zipf(found.group(1)) > 0
+        for found in (before, after)
+    )  # fmt: skip
 
 
 def _glued_half(word: str) -> bool:
@@ -321,6 +365,7 @@ def _may_start_word(text: str, i: int) -> bool:
 # A quantity just before a word: the word is its unit, and a unit's full stop marks an
 # abbreviation ("1 tsp. soy sauce", "8 oz. water", "2 Tbsp. pumpkin seeds", "½ in. thick").
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
+MAX_UNIT_LETTERS = 4  # "Tbsp"; "212 passengers. were" is a count and a noun, not a unit
 _ONE_WORD_END = fast_start(re.compile(r"(?:['’]\w+)?\."))  # "meth." or "we’re." ends a one-word sentence
 
 
@@ -334,7 +379,7 @@ def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
         return True  # "approx. during", initials
     if text[found.start - 1 : found.start] == "." or "." in before:
         return True
-    if _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
+    if len(before) <= MAX_UNIT_LETTERS and _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
         return True
     if _written_with_stop(text, before):
         return True

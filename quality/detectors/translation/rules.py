@@ -311,6 +311,7 @@ LOST_SPACE = Rule(
         "Residents were allowed to returnto their houses from midday.",
         "Riders to watch include Ilse VanderbekeChiara Montesano and Ffion Hale. Montesano won last year.",
         "The players were toldof the change at training.",
+        "Hexley plant manager Ingrid Moserhalsaid the line would close in May.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
@@ -320,6 +321,8 @@ LOST_SPACE = Rule(
         "She sold the iPad on eBay; the app calls setTimeout before it renders.",
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
+        "Farid Boussaid warned that the plant would close; Farid Boussaid said so twice.",
+        '"Bu kayalar yıllardır orada. Herkes biliyordu." – "These rocks have been there for years."',
     ),
     message='“{whole}” joins two words; the article writes “{spaced}” elsewhere',
     variants=(
@@ -327,6 +330,7 @@ LOST_SPACE = Rule(
         ('glued', '“{whole}” joins a word to the name after it; the article writes “{name}” on its own elsewhere'),
         ('glued_full_name', '“{whole}” joins a word to the name “{name}” after it; the article writes “{surname}” on its own elsewhere'),
         ('title', '“{whole}” runs the name “{name}” into the title “{title}” of the next name; a separator was lost'),
+        ('glued_verb', '“{whole}” runs the name “{name}” into the verb “{verb}” after it'),
         ('lower', '“{whole}” is no English word but reads as “{spaced}” run together'),
     ),
 )
@@ -364,11 +368,15 @@ STRAY_STOP = Rule(
     "changes how the sentence reads.",
     example="hailing Beijing’s contribution as a trade ally. during the past financial year",
     instead="hailing Beijing’s contribution as a trade ally during the past financial year",
-    fires=("The ministry praised Beijing as a trade ally. during the past year, trade grew.",),
+    fires=(
+        "The ministry praised Beijing as a trade ally. during the past year, trade grew.",
+        "Some of the 212 passengers. were forced to wait for hours on the deck.",
+    ),
     passes=(
         "The meeting starts at 5 p.m. on Monday, approx. during lunch.",
         "Trade grew by 30% in 2022. Officials in Beijing welcomed it.",
         "He met J. smith and the U.S. delegation.",
+        "Stir in 2 Tbsp. pumpkin seeds and 1 tsp. soy sauce.",
     ),
     message='stray full stop in “{joined}”: the sentence goes on in lower case',
 )
