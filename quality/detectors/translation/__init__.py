@@ -137,6 +137,7 @@ class TranslationDetector(Detector):
             for para in (lines(text) if scripts or foreign_words else ())
             for fragment in self.foreign.fragments(text, para.start, para.end, scripts, foreign_words)
         ]
+        fragments += list(self.foreign.other_language_clauses(text, ((p.start, p.end) for p in lines(text)), fragments))
         quotations = quote_regions(text) if fragments else ()
         fragments = [f for f in fragments if not glossed(text, f, fragments, quotations)]
         foreign_letters = sum(_letters(text[f.start : f.end]) for f in fragments)

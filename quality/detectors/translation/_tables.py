@@ -21,6 +21,13 @@ LANGUAGE_NAMES: dict[str, str] = {
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "el": "Greek",
     "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "th": "Thai", "pl": "Polish", "tr": "Turkish",
     "sv": "Swedish", "da": "Danish", "nb": "Norwegian", "id": "Indonesian", "vi": "Vietnamese", "en": "English",
+    # the rest of the language identifier's languages, which a sentence may be found in
+    "af": "Afrikaans", "bn": "Bengali", "cs": "Czech", "cy": "Welsh", "et": "Estonian", "fi": "Finnish",
+    "gu": "Gujarati", "hr": "Croatian", "hu": "Hungarian", "kn": "Kannada", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali",
+    "no": "Norwegian", "pa": "Punjabi", "ro": "Romanian", "sk": "Slovak", "sl": "Slovenian",
+    "so": "Somali", "sq": "Albanian", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tl": "Tagalog",
+    "ur": "Urdu", "zh-cn": "Chinese", "zh-tw": "Chinese",
 }  # fmt: skip
 
 # Particles that sit inside personal and place names in many languages ("Charles de Gaulle",

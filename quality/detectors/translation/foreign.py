@@ -33,7 +33,7 @@ from typing import Iterable, Iterator, Sequence
 
 from quality.bounded import BoundedDict
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import TOP_ZIPF, Token, tokens, top_zipf, zipf
+from quality.detectors.translation.text import TOP_ZIPF, WORD as _TEXT_WORD, Token, english_zipf, tokens, top_zipf, zipf
 from quality.english import WORDS
 from quality.fast_start import fast_start
 from quality.langid import identify
@@ -69,6 +69,11 @@ RUN_WEIGHT = 4.0  # summed margins for a run of several foreign words
 MAX_TRANSLITERATED_LENGTH = 30  # letters; longer Latin strings are not read as Russian
 MAX_GLOSSED_NAME_LETTERS = 40  # a romanised name before a native spelling is shorter than this
 LANGDETECT_LETTERS = 40  # ask the language identifier only with this many letters
+# A clause in a language with no word list here (Hungarian, Czech, Turkish ...): half or more of
+# its lower-case words are no common English words. Asked of the language identifier only then.
+UNKNOWN_SHARE = 0.5  # of a clause's lower-case words, rarer in English than ENGLISH_FLOOR
+MIN_CLAUSE_WORDS = 4  # lower-case words a clause needs to be weighed so
+IDENTIFIED = 0.9  # the language identifier's probability for a verdict
 
 # Words met are remembered for the process, up to these counts each, so that a corpus of any
 # vocabulary holds them in bounded memory (full, about 0.1, 0.8, 0.09 and 0.55 KB an entry:
@@ -305,6 +310,40 @@ class ForeignFinder:
             yield from self._script_fragments(text, start, end)
         if foreign is True or (foreign and foreign.search(text, start, end)):
             yield from self._latin_fragments(text, start, end)
+
+    def other_language_clauses(
+        self, text: str, paragraphs: Iterable[tuple[int, int]], found: Sequence[Fragment] = ()
+    ) -> Iterator[Fragment]:
+        """Clauses of the paragraphs (cut at sentence ends, quotation marks, brackets, colons and
+        dashes) in a language that has no word list among the candidates: half or more of
+        their lower-case words are no common English words, and the language identifier names
+        another language. The word lists find a Spanish "y" between two names; a Hungarian or
+        Turkish quotation left in an English article has no word they know, but its words are
+        no English ones. A clause that overlaps a fragment ``found`` already is not asked again."""
+        if not self.use_langdetect:
+            return
+        rare = {word for word in set(_LOWER_WORDS.findall(text)) if english_zipf(word) < ENGLISH_FLOOR}
+        if len(rare) < 2:
+            return  # no clause of the article can have half its words rare (most articles)
+        needed = UNKNOWN_SHARE * MIN_CLAUSE_WORDS
+        for start, end in paragraphs:
+            if sum(word in rare for word in _LOWER_WORDS.findall(text, start, end)) < needed:
+                continue
+            cuts = [start] + [m.end() for m in _HARD_BOUNDARY.finditer(text, start, end)] + [end]
+            for left, right in zip(cuts, cuts[1:]):
+                words = _LOWER_WORDS.findall(text, left, right)
+                if len(words) < MIN_CLAUSE_WORDS or _CODE_TOKEN.search(text, left, right):
+                    continue  # too short to tell, or template code ("{* socialRegistration_gender *}"), not prose
+                unknown = [word for word in words if word in rare]
+                if len(unknown) < UNKNOWN_SHARE * len(words):
+                    continue
+                span = [m.span() for m in _TEXT_WORD.finditer(text, left, right)]
+                clause_start, clause_end = span[0][0], span[-1][1]
+                if any(f.start < clause_end and clause_start < f.end for f in found):
+                    continue
+                detected, probability = identify(text[clause_start:clause_end], LANGDETECT_LETTERS)
+                if detected not in ("en", "unknown") and probability >= IDENTIFIED:
+                    yield Fragment(clause_start, clause_end, detected, tuple(unknown))
 
     @staticmethod
     def has_other_scripts(text: str) -> bool:

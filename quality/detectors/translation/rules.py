@@ -32,6 +32,8 @@ UNTRANSLATED = Rule(
         _CONTEXT + " The spokesman wrote 我们反对任何形式的干涉 on his account.",
         _CONTEXT + "\n\nПутин и Си Цзиньпин в Кремле",
         _CONTEXT + " The envoy told reporters: spasibo, ministerstvo vneshnikh del soglasno.",
+        _CONTEXT + '\n\nThe mayor wrote on Facebook: "A gyár holnap reggel újra megnyitja kapuit a dolgozók előtt."',
+        _CONTEXT + ' The ferry operator said in a statement: "Wszyscy pasażerowie są bezpieczni i wracają do domu."',
     ),
     passes=(
         "Volunteers have been serving caldo verde, a kale and potato soup, from a trestle table since the strike began.",
@@ -41,9 +43,14 @@ UNTRANSLATED = Rule(
         "He arrived en route to Paris, where the de facto leader defended the status quo.",
         "The exhibition at the Museo del Prado drew visitors from Ursula von der Leyen's office.",
         "Qin Gang met TASS reporters; Xi Jinping and Wang Yi attended.",
+        "Macrophages that secrete cytokines and chemokines drive the inflammation, the researchers found.",
+        "Fill in {* socialRegistration_firstName *} {* socialRegistration_lastName *} to register.",
+        'The motto of the lifeboat crew, "Mindig készen, mindig együtt" ("Always ready, always together"), hangs over the door.',
     ),
     known_problems="A single foreign word inside an English sentence is not reported (it may be a "
-    "name or a borrowing); a caption is reported when its foreign word joins names. Pinyin "
+    "name or a borrowing); a caption is reported when its foreign word joins names. A clause in a "
+    "language with no word list here (Hungarian, Polish, Turkish ...) is found only when half its "
+    "lower-case words are no common English words and the language identifier names it. Pinyin "
     "renderings of names that have an established English form are not foreign words to it.",
     message='untranslated {language} ({how})',
 )
