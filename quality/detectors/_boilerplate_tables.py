@@ -226,6 +226,13 @@ EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
 SHORT_CODE = fast_start(re.compile(r"\b(?i:text)\s+[\"'“‘]?[A-Z][A-Z0-9]{1,15}[\"'”’]?\s+(?i:to)\s+\d{4,6}\b"))  # the keyword in capitals
 TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
 SECOND_PERSON = fast_start(re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I))
+# The page's own controls, which only a reader of the page can use: "tap the green button below",
+# "click here", "the link above", where the place word ends the phrase (a button "below the
+# balance" is on a screen a story describes). A story names no button of its page.
+PAGE_CONTROLS = fast_start(re.compile(
+    r"\b(?:(?:button|link|icon|banner|form|box)\s+(?:below|above|here)|(?:click|tap|press)\s+(?:here|below|above))"
+    r"(?=\s*(?:[.!,;:)–—-]|$|and\b|to\b|for\b))", _I
+))
 # The outlet speaks of itself as the object of the reader's act ("follow us") or as the owner of
 # the channel ("our app": see boilerplate.call_to_reader); a "we" that is the subject of a
 # sentence, or "our own", is as often a columnist's or a nation's.

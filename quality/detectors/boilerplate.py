@@ -129,11 +129,15 @@ SOCIAL_CALL = Rule(
         "If you enjoyed this story, share it with your friends and follow us on Instagram.",
         "The port reopened on Tuesday after a week of strikes, officials said.\nSign up for our morning newsletter",
         "The port reopened on Tuesday after a week of strikes, officials said.\nGot a story? WhatsApp our newsroom on +44 7700 900123.",
+        "The port reopened on Tuesday after a week of strikes.\nJoin the Harbour Post crew on WhatsApp and be the "
+        "first to know - just tap the green button below!\nDockers voted to accept the offer on Monday night, union leaders said.",
     ),
     passes=(
         "The ministry announced the visit on Telegram, where it has more than a million followers.",
         "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
         "Two men were arrested after the fire on Main Street, police said.\nIf you have information, call Crime Stoppers at 1-800-222-8477.",
+        "The bank's new app asks customers to tap the green button below the balance to approve a payment on WhatsApp, "
+        "a design that security researchers said on Monday could be abused by fraudsters.\nThe bank said it would change it.",
         "Readers answered our question about the new bridge, which opened on Monday after four years of works.\n\nFACEBOOK.\n\n"
         "I drove over it twice on the first day and it cut my commute by twenty minutes each way, which is a big change for us.",
     ),
@@ -513,11 +517,14 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can", the
-    reader as the outlet's funder) and whether a clause of it opens with a reader's imperative
+    reader as the outlet's funder, the page's own controls: "tap the button below") and whether a clause of it opens with a reader's imperative
     (or "readers can" is followed by one)."""
     starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
     addressed = [found.end() for k in starts if (found := T.READERS_ADDRESSED.match(text, k))]
-    address = voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None or T.READER_FUNDING.search(text) is not None
+    address = (
+        voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None
+        or T.READER_FUNDING.search(text) is not None or T.PAGE_CONTROLS.search(text) is not None
+    )  # fmt: skip
     # "Readers can now follow our desk on ...": the outlet's instruction, in the third person
     return address, any(_opens_with_action(text[k:]) for k in starts + addressed)
 
