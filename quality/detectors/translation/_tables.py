@@ -103,6 +103,14 @@ STANCE_VERBS: frozenset[str] = frozenset(
     "pledges vowed vows blamed blames".split()
 )
 
+# Verbs of an institution's decisions, which its statement reports ("the ministry said ..., adding
+# that it had ordered an inspection"): after an institution's verb of saying, "he had ordered"
+# has the institution for its subject unless a person is at hand.
+DECISION_VERBS: frozenset[str] = frozenset(
+    "ordered orders decided decides agreed agrees approved approves launched launches suspended "
+    "suspends halted halts planned".split()
+)
+
 # Verbs of a view held, by which a speaker's position is reported as by a verb of saying ("He
 # expects revenue to fall", "the company expects"): after an institution, "He expects" is as much
 # a slip as "He said".
@@ -116,7 +124,7 @@ VIEW_VERBS: frozenset[str] = frozenset(
 BUSINESS_NOUNS: frozenset[str] = frozenset(
     "maker makers manufacturer producer operator carrier retailer lender insurer airline supplier "
     "developer giant chain exporter importer utility miner automaker carmaker chipmaker drugmaker "
-    "conglomerate startup start-up brand provider distributor shipper".split()
+    "conglomerate startup start-up brand provider distributor shipper employer".split()
 )
 
 # Head nouns of institutions. A following "he"/"she" cannot refer back to these; pro-drop
@@ -130,7 +138,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     "consulate delegation directorate service services board regulator watchdog coalition "
     "alliance bloc opposition junta militia network newspaper daily broadcaster channel "
     "station outlet publication magazine website team club squad university school hospital "
-    "museum council".split()
+    "museum council hall".split()
 )
 
 # Nouns that can be the subject of "said": people, institutions, documents and media. Used by

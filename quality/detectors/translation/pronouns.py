@@ -32,6 +32,7 @@ Beal, a manager at Capgemini, told the BBC").
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -89,9 +90,23 @@ _OPENING = fast_start(
 )
 
 
+# "He/She" inside an institution's statement: right after its verb of saying ("the company said
+# she expected"), in the clause that goes on with it ("..., adding that he had ordered"), or in
+# a relative clause of its statement ("said in a statement, in which he also promised"), before a
+# verb of saying, view, stance or decision, an auxiliary or "also".
+_IN_STATEMENT = fast_start(
+    re.compile(
+        r"(?:\b(?:" + "|".join(sorted(tables.SPEECH_VERBS | {"adding", "saying", "noting", "stressing"}))
+        + r")\s+(?:that\s+)?|\bin\s+which\s+)(he|she)\s+(?:also\s+)?(?:"
+        + "|".join(sorted(_OPENING_VERBS | tables.DECISION_VERBS | _AUXILIARIES)) + r")\b"
+    )
+)
+SALIENT_SENTENCES = 2  # a person named this recently is the likelier "he" of an institution's statement
+
+
 def pronoun_slips(text: str) -> Iterator[Slip]:
-    if not _OPENING.search(text):
-        return  # no sentence opens with "He/She said", "She will", "He also": nothing to check (most articles)
+    if not _OPENING.search(text) and not _IN_STATEMENT.search(text):
+        return  # no "He/She said", "She will", "He also", "said she expected": nothing to check (most articles)
     last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
     # A person the institution's own sentence names or refers to ("Police said a farmer had been
     # questioned", "The company has suspended him"): "He has not been charged" may mean that
@@ -106,6 +121,8 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     # name that may be one): until then, a pronoun that acts ("He granted permission") right
     # after an institution can stand for nothing else.
     person_seen = False
+    # Whether each of the last sentences named or referred to a person (the nearest first).
+    recent_persons: deque[bool] = deque(maxlen=SALIENT_SENTENCES)
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
     for para in lines(text):
@@ -128,7 +145,16 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
             just_before = None
             speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
             names_a_person = _names_a_person(words, lowered)
-            person_seen = person_seen or names_a_person or (not slipped and _may_name_a_person(words, lowered, organisations))
+            if _institution_by_name(speaker, organisations) and not any(recent_persons):
+                for inner in _pronouns_in_statement(text, sentence.start, sentence.end, quoted):
+                    before = [i for i, word in enumerate(words) if word.end <= inner.start(1) and lowered[i] not in tables.PERSONAL_PRONOUNS]
+                    if _names_a_person([words[i] for i in before], [lowered[i] for i in before]):
+                        break  # a person named before the pronoun may be the one meant
+                    slipped = True
+                    yield Slip(inner.start(1), inner.end(), R.PRONOUN_SLIP.message_for(pronoun=inner.group(1), institution=speaker[1]))
+            person_here = names_a_person or (not slipped and _may_name_a_person(words, lowered, organisations))
+            person_seen = person_seen or person_here
+            recent_persons.append(person_here)
             if speaker:
                 last_speaker = speaker
                 person_in_its_sentence = speaker[0] == "org" and (names_a_person or _refers_to_person(lowered))
@@ -144,6 +170,25 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     just_before = acting
                 if acting and (last_speaker is None or last_speaker[0] in ("org", "people")):
                     last_speaker, person_in_its_sentence = acting, False
+
+
+def _pronouns_in_statement(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """"He/She" inside the statement of the sentence ``text[start:end]`` (:data:`_IN_STATEMENT`),
+    outside quotations."""
+    for found in _IN_STATEMENT.finditer(text, start, end):
+        if not inside_quotation(quoted, found.start(1)):
+            yield found
+
+
+def _institution_by_name(speaker: tuple[str, str] | None, organisations: Sequence[frozenset[str]]) -> bool:
+    """Whether the speaker is an institution by its head noun ("the town hall", "the Ministry of
+    Transport") or by the whole of a name the article introduces as one ("Chemotex Ohře, the
+    largest private employer"), not by a short form that may be a person's ("Clinton" beside the
+    "Clinton Foundation")."""
+    if speaker is None or speaker[0] != "org":
+        return False
+    words = speaker[1].strip("“”").split()
+    return frozenset(words) in organisations or _kind([Token(0, 0, w) for w in words]) == "org"
 
 
 def _acting_opening(lowered: list[str]) -> int | None:
@@ -162,14 +207,22 @@ def _may_name_a_person(words: list[Token], lowered: list[str], organisations: Se
     if any(word in _PERSON_PRONOUNS for word in lowered):
         return True
     run: list[Token] = []
-    for word in [*words, None]:
+    before = ""  # the lower-case word before the run
+    for i, word in enumerate([*words, None]):
         if word is not None and word.is_capitalised and word.text[:1].isalpha():
+            if not run:
+                before = lowered[i - 1] if i > 0 else ""
             run.append(word)
             continue
-        if len(run) >= 2 and _kind(run) != "org" and not any({w.text for w in run} <= name for name in organisations):
+        if len(run) >= 2 and before not in _PLACE_OR_THING_BEFORE and _kind(run) != "org" and not any({w.text for w in run} <= name for name in organisations):
             return True
         run = []
     return False
+
+
+# Before a name, words that make it a place's or a thing's: "the Horní Kamenice district", "in
+# Chemotex Ohře", "at Brindle Park" (a person is seldom "the Ilse Marquardt").
+_PLACE_OR_THING_BEFORE = frozenset("the in at near".split())
 
 
 def _refers_to_person(lowered: list[str]) -> bool:
@@ -281,6 +334,8 @@ def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
     names = set()
     for match in (*_INTRODUCED.finditer(text), *_REFERRED_TO_AS_ITS.finditer(text)):
         words = next(group for group in match.groups() if group).split()
+        ends = [i for i, word in enumerate(words[:-1]) if word.endswith(".") and len(word) > 2]
+        words = words[ends[-1] + 1 :] if ends else words  # "Thursday. Tarnbury Cycles": the name after the sentence's end
         head = words[0].lower().rstrip(".")
         if head not in tables.PERSON_TITLES and head not in _PERSON_NOUNS:
             names.add(frozenset(words))
@@ -375,6 +430,9 @@ def _kind(subject: list[Token]) -> str | None:
         if _surname(subject, lowered):
             return None  # "Tony Banks": a person's name, not banks
         return "org"
+    of = next((i for i, word in enumerate(lowered) if i > 0 and word in ("of", "for")), None)
+    if of is not None and (lowered[of - 1] in tables.ORGANISATION_NOUNS or lowered[of - 1] in tables.BUSINESS_NOUNS):
+        return "org"  # the head before its complement: "the Ministry of Transport and Infrastructure"
     return None
 
 

@@ -248,8 +248,9 @@ PRONOUN_SLIP = Rule(
     code="TRN006",
     name="pronoun-for-institution",
     severity=Severity.WARNING,
-    summary="``He``/``She`` + a speech verb right after an institution spoke or took a stand (``the "
-    "ministry said. He added that …``, ``the ministry welcomed the deal. He said …``).",
+    summary="``He``/``She`` standing for an institution: opening a sentence right after it spoke, took a "
+    "stand or acted (``the ministry said. He added that …``, ``the ministry welcomed the deal. He said …``), "
+    "or inside its statement with no person named near (``the company said she expected …``).",
     why="Pro-drop source languages leave the subject out; the translation invents a person who "
     "does not exist, and the reader looks for a speaker that was never named.",
     example="... the Russian Foreign Ministry said. He added that the Kremlin was assuming ...",
@@ -273,6 +274,10 @@ PRONOUN_SLIP = Rule(
         "bikes were affected. She blamed a shortage of hinges.",
         "Tenants took the rent cap to the High Court. The High Court considered the papers "
         "last week. He granted permission for a hearing in March.",
+        "Shares in Tarnbury Cycles fell 9 percent on Thursday. Tarnbury Cycles, the largest private employer "
+        "in Hexley, said she expected the plant to reopen in March.",
+        "Residents of Hexley returned home on Friday. The town hall said in a statement, in which he also "
+        "promised a help desk for residents, that the air was safe.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -285,6 +290,8 @@ PRONOUN_SLIP = Rule(
         "years in prison. He was arrested in April.",
         "The group's budget is small. Mwangi said most of its income comes from prize money. She was cautious.",
         "Tom Hale, 45, was charged with fraud. The company has suspended him. He denies the charges.",
+        "Mayor Ann Lee visited the plant on Friday. The town hall said she would return on Monday.",
+        "The Clinton Foundation has published its accounts. Last year, Clinton said she would not support the deal.",
         "Ivo Brandt, 52, appealed against the fine. The High Court considered the papers last week. He "
         "argued that the fine was too high.",
         "Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.",
