@@ -131,6 +131,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _glued_to_titles(masked)
     yield from _glued_to_speech_verbs(masked)
     yield from _missing_spaces(masked)
+    yield from _comma_joins(masked)
     yield from _stray_stops(masked, text)
     yield from _doubled_words(masked)
     yield from _loops(masked)
@@ -190,10 +191,10 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
 
 def _glued_to_speech_verbs(text: str) -> Iterator[Artifact]:
     """A name run into the verb of saying after it ("chief executive Annegret Köhlersaid the
-    site ..."): the second word of a full name, then "said", "says", "told" or "added", then a
-    word that opens the reported clause ("the", "that", "he"). The whole is no English word; a
-    name that ends in those letters ("Farid Boussaid warned") is followed by its own verb, not by
-    the clause."""
+    site ...", "Speaking from Grenoble, Marchettisaid she would ..."): a capitalised word, then
+    "said", "says", "told" or "added", then a word that opens the reported clause ("the",
+    "that", "she"). The whole is no English word; a name that ends in those letters ("Farid
+    Boussaid warned") is followed by its own verb, not by the clause."""
     for match in _NAME_THEN_SPEECH_VERB.finditer(text):
         name, verb = match.group(1), match.group(2)
         if english_zipf(name + verb) > 0 or match.group(3) not in _CLAUSE_OPENERS:
@@ -206,7 +207,7 @@ _SPEECH_VERB_TAILS = ("said", "says", "told", "added")
 _CLAUSE_OPENERS = frozenset("that the a an he she it they we there this these his her its their".split())
 _NAME_THEN_SPEECH_VERB = fast_start(
     re.compile(
-        r"(?<![\w'’-])[A-Z][^\W\d_]{1,30} ([A-Z][^\W\d_A-Z]{2,30})(" + "|".join(_SPEECH_VERB_TAILS) + r")[ \t]+([a-z]+)"
+        r"(?<![\w'’-])([A-Z][^\W\d_A-Z]{2,30})(" + "|".join(_SPEECH_VERB_TAILS) + r")[ \t]+([a-z]+)"
     )
 )
 
@@ -303,6 +304,26 @@ def _crosses_phrase(first: str, second: str) -> bool:
         return False  # "yearslong", "countywide": adjectives English writes solid after a plural or a place
     inflected = len(first) >= 4 and (first.endswith(("ed", "ing")) or (first.endswith("s") and not first.endswith(("ss", "us", "is"))))
     return inflected or first in tables.CLOSED_CLASS_WORDS or second in tables.CLOSED_CLASS_WORDS
+
+
+# A comma with no space before a lower-case word ("to Westmoor,where they", "a serial
+# liar,rampant xenophobe"): one comma between two words, not a tag list ("easy,recipes,fruit")
+# or a number ("1,000").
+_NO_SPACE_COMMA = re.compile(r"(?<![\w.,@/#-])([A-Za-z][a-z]+),([a-z]{2,})(?![\w,@/.-])")
+COMMA_LEFT_ZIPF = 2.0  # the word before the comma is an English word (or a name)
+
+
+def _comma_joins(text: str) -> Iterator[Artifact]:
+    """A comma glued to the next word: the word after it a common English word
+    (``HALF_WORD_ZIPF``), the one before an English word or a name."""
+    for match in _NO_SPACE_COMMA.finditer(text):
+        left, right = match.group(1), match.group(2)
+        if english_zipf(right) < HALF_WORD_ZIPF or not (left[0].isupper() or english_zipf(left) >= COMMA_LEFT_ZIPF):
+            continue
+        yield Artifact(
+            R.MISSING_SPACE.code, match.start(), match.end(),
+            R.MISSING_SPACE.message_for("comma", joined=match.group()), f"{left}, {right}",
+        )  # fmt: skip
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:

@@ -353,7 +353,8 @@ MISSING_SPACE = Rule(
     code="TRN008",
     name="missing-space-after-stop",
     severity=Severity.WARNING,
-    summary="A full stop followed by the next sentence with no space (``on Ukraine.Thus far``).",
+    summary="A full stop followed by the next sentence with no space (``on Ukraine.Thus far``), or a comma "
+    "glued to the next word (``to Westmoor,where they``).",
     why="The sentence boundary was lost when text was joined; readers trip, and search and "
     "sentence splitting fail on it.",
     example="since the all-out war on Ukraine.Thus far, China has tried",
@@ -362,14 +363,17 @@ MISSING_SPACE = Rule(
         "The change could not simply be rolled back.Corvane said its testing had failed. Corvane has apologised.",
         "It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",
         "The first ferry now leaves before 7am.Passengers are asked to arrive early.",
+        "Samples are on their way to Lisbon and to Westmoor,where they will be studied.",
     ),
     passes=(
         "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
         "Read the report.PDF at www.Example.Com or write to press@Example.Org.",
         "Node.js and ASP.NET were mentioned by Mr. Smith.",
         "Sales in fiscal 2019.Q3 and at 10am.EST were flat; see Step 1.Remove.",
+        "Tags: breakfast,canning,easy recipes. About 1,000 people came; the file is data,v2.",
     ),
     message='no space after the full stop in “{joined}”',
+    variants=(('comma', 'no space after the comma in “{joined}”'),),
 )
 
 STRAY_STOP = Rule(
