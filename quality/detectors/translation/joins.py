@@ -3,10 +3,13 @@
 * **Lost space** (``FinancialTimes``): a camel-case word whose two halves are English words
   while the whole is not a word wordfreq knows. Brands written in camel case (``YouTube``,
   ``iPhone``, ``PlayStation``) are known words, and name prefixes (``McDonald``, ``DeSantis``)
-  are excluded.
-* **Missing space after a full stop** (``Ukraine.Thus``): a word, a full stop and a capitalised
-  word with no space, unless the dotted token is a URL, a file name, a domain or an
-  abbreviation (``U.S.``).
+  are excluded. So are two lower-case words run together (``runnersreached``, ``toldof``), a
+  word glued to the name after it (``officials inBrasília``) and a name glued to the verb of
+  saying after it (``Annegret Köhlersaid the``).
+* **Missing space after a full stop or a comma** (``Ukraine.Thus``, ``6am.Drivers``,
+  ``Westmoor,where``): a word, a full stop and a capitalised word with no space, unless the
+  dotted token is a URL, a file name, a domain or an abbreviation (``U.S.``); a comma glued to a
+  common English word.
 * **Stray full stop** (``a trade ally. during``): a full stop followed by a lower-case word that
   continues the sentence, unless the full stop ends an abbreviation (``approx.``, ``p.m.``) or
   belongs to an ellipsis.

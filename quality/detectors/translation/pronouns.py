@@ -4,16 +4,24 @@ Spanish, Italian, Portuguese, Polish and Chinese often leave the subject out, or
 institution a gendered noun ("Añadió que …", "la linea ha deciso"); a translation has to supply
 a pronoun and, when the last subject was an institution ("the Russian Foreign Ministry said",
 "The High Court granted ..."), sometimes supplies "he" or "she". The rule follows the subjects
-through the article and flags a sentence that opens with "He/She" and a verb of saying or view
-("He added", "She expects"), an auxiliary ("She will decide", "He has not disclosed") or "also",
-when the pronoun can only stand for an institution:
+through the article and flags a sentence that opens with "He/She" and a verb of saying, view or
+stance ("He added", "She expects", "She blamed"), an auxiliary ("She will decide", "He has not
+disclosed") or "also", when the pronoun can only stand for an institution:
 
 - the last speaker was an institution and no person has been named since (for any verb but
   one of saying, not even in the institution's own sentence: "Police said a farmer had been
   questioned. He has not been charged" means the farmer); or
 - the sentence just before opens with an institution as its subject and refers to no person
   ("The High Court granted the alliance permission. He had already refused ..."), and the
-  pronoun acts rather than speaks ("She said" there goes on with a person who spoke before).
+  pronoun acts rather than speaks ("She said" there goes on with a person who spoke before);
+  before the article has named anyone the pronoun could stand for, any verb in the past acts
+  ("The High Court considered the application. He granted permission").
+
+It also flags "he"/"she" inside an institution's own statement ("the company said she expected
+...", "..., adding that he had ordered", "in a statement, in which he also promised"), when no
+person is named before it in the sentence nor in the two sentences before
+(``SALIENT_SENTENCES``), and the institution is one by its head noun or by the whole of a name
+the article introduces as one.
 
 Classing a subject: a person title (``Mr``, ``President``) or a person noun (``spokesman``,
 ``farmer``, ``candidate``) makes it a person, a plural one ("Scientists") people, who are no
@@ -121,7 +129,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     # name that may be one): until then, a pronoun that acts ("He granted permission") right
     # after an institution can stand for nothing else.
     person_seen = False
-    # Whether each of the last sentences named or referred to a person (the nearest first).
+    # Whether each of the last SALIENT_SENTENCES sentences named or referred to a person.
     recent_persons: deque[bool] = deque(maxlen=SALIENT_SENTENCES)
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
@@ -201,9 +209,10 @@ def _acting_opening(lowered: list[str]) -> int | None:
 
 def _may_name_a_person(words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> bool:
     """Whether the sentence refers to someone by a personal pronoun ("He said", "his") or holds a
-    name that may be a person's: two or more capitalised words in a row ("Ilse Marquardt", "New
-    York" too: a place is not told from a person here) that are not an institution's ("The
-    High Court", "Porthallow Hosts Association") nor a name the article introduces as one."""
+    name that may be a person's: two or more capitalised words in a row ("Ilse Marquardt"; "New
+    York" too, unless "in" or "the" is before it: a place is told from a person only so) that are
+    not an institution's ("The High Court", "Porthallow Hosts Association") nor a name the
+    article introduces as one."""
     if any(word in _PERSON_PRONOUNS for word in lowered):
         return True
     run: list[Token] = []
@@ -311,9 +320,9 @@ _INTRODUCED = re.compile(
 # A name that opens a sentence and is referred back to with "its" in its own clause: as the
 # possessive of its verb's object ("Kaminari Devices has widened its recall", "Brightwell
 # Devices has pushed back deliveries of its tablet": at most five words between, the first no
-# verb of saying), or after reporting itself as "it" ("Deutsche
-# Bahn said it was running a fifth of its services", "Cordillera said it had halted production
-# at Santa Rosalía and withdrawn its guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
+# verb of saying), or after reporting itself as "it" ("Deutsche Bahn said it was running a fifth
+# of its services", "Cordillera said it had halted production at Santa Rosalía and withdrawn its
+# guidance"): a person is never "its". "Mwangi said most of its income ..." is the group's
 # income, not Mwangi's. Between them no determiner, no clause break, and no capitalised word but
 # a place after a preposition; at most fourteen words.
 _PLACE_AFTER_PREPOSITION = "".join(rf"(?<=\b{p} )" if i == 0 else rf"|(?<=\b{p} )" for i, p in enumerate(("at", "in", "on", "from", "to", "near")))
