@@ -298,6 +298,7 @@ class ForeignFinder:
         self.use_langdetect = use_langdetect
         self._kinds = _KINDS.setdefault(self.languages, BoundedDict(CACHED_KINDS))
         self._loans = _LOANS
+        self._last_words: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     # -- one paragraph --------------------------------------------------------------------
     def fragments(
@@ -322,7 +323,7 @@ class ForeignFinder:
         no English ones. A clause that overlaps a fragment ``found`` already is not asked again."""
         if not self.use_langdetect:
             return
-        rare = {word for word in set(_LOWER_WORDS.findall(text)) if english_zipf(word) < ENGLISH_FLOOR}
+        rare = {word for word in self._lower_words(text) if english_zipf(word) < ENGLISH_FLOOR}
         if len(rare) < 2:
             return  # no clause of the article can have half its words rare (most articles)
         needed = UNKNOWN_SHARE * MIN_CLAUSE_WORDS
@@ -345,6 +346,13 @@ class ForeignFinder:
                 if detected not in ("en", "unknown") and probability >= IDENTIFIED:
                     yield Fragment(clause_start, clause_end, detected, tuple(unknown))
 
+    def _lower_words(self, text: str) -> frozenset[str]:
+        """The article's distinct lower-case words, kept for the article last asked: both
+        :meth:`foreign_words` and :meth:`other_language_clauses` read them."""
+        if self._last_words[0] is not text:
+            self._last_words = (text, frozenset(_LOWER_WORDS.findall(text)))
+        return self._last_words[1]
+
     @staticmethod
     def has_other_scripts(text: str) -> bool:
         return _OTHER_SCRIPT_CHAR.search(text) is not None
@@ -359,7 +367,7 @@ class ForeignFinder:
         paragraphs the pattern finds need to be read."""
         kinds = self._kinds
         found = []
-        for word in set(_LOWER_WORDS.findall(text)):
+        for word in self._lower_words(text):
             kind = kinds.get(word)  # inline lookup: this loop sees every word of the corpus
             if kind is None:
                 kind = self._classify_new(word)

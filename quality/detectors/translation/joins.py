@@ -198,6 +198,8 @@ def _glued_to_speech_verbs(text: str) -> Iterator[Artifact]:
     "said", "says", "told" or "added", then a word that opens the reported clause ("the",
     "that", "she"). The whole is no English word; a name that ends in those letters ("Farid
     Boussaid warned") is followed by its own verb, not by the clause."""
+    if not _GLUED_SPEECH_VERB.search(text):
+        return  # no lower-case letter right before "said", "says", "told" or "added" (most articles)
     for match in _NAME_THEN_SPEECH_VERB.finditer(text):
         name, verb = match.group(1), match.group(2)
         if english_zipf(name + verb) > 0 or match.group(3) not in _CLAUSE_OPENERS:
@@ -207,6 +209,7 @@ def _glued_to_speech_verbs(text: str) -> Iterator[Artifact]:
 
 
 _SPEECH_VERB_TAILS = ("said", "says", "told", "added")
+_GLUED_SPEECH_VERB = fast_start(re.compile(r"[a-z](?:said|says|told|added)[ \t]"))
 _CLAUSE_OPENERS = frozenset("that the a an he she it they we there this these his her its their".split())
 _NAME_THEN_SPEECH_VERB = fast_start(
     re.compile(
@@ -262,9 +265,12 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
     phrase, not make a compound: the first half carries an inflection ("runners", "reached",
     "moving"), which the first part of a compound does not, or a half is a closed-class word
     ("saidthe", "andthe"), which never compounds."""
+    unknown = {run for run in set(_LOWER_RUN.findall(text)) if english_zipf(run) == 0}
+    if not unknown:
+        return  # every lower-case word is one wordfreq knows (most articles), each asked once
     for match in _LOWER_RUN.finditer(text):
         whole = match.group()
-        if english_zipf(whole) > 0:
+        if whole not in unknown:
             continue
         if len(whole) < SHORT_RUN_LETTERS and not _between_english_words(text, match.start(), match.end()):
             continue  # a short foreign word splits into English ones by chance ("orada": "or ada")
@@ -314,11 +320,14 @@ def _crosses_phrase(first: str, second: str) -> bool:
 # or a number ("1,000").
 _NO_SPACE_COMMA = re.compile(r"(?<![\w.,@/#-])([A-Za-z][a-z]+),([a-z]{2,})(?![\w,@/.-])")
 COMMA_LEFT_ZIPF = 2.0  # the word before the comma is an English word (or a name)
+_COMMA_BEFORE_LETTER = re.compile(r"[a-z],[a-z]")
 
 
 def _comma_joins(text: str) -> Iterator[Artifact]:
     """A comma glued to the next word: the word after it a common English word
     (``HALF_WORD_ZIPF``), the one before an English word or a name."""
+    if not _COMMA_BEFORE_LETTER.search(text):
+        return  # every comma is followed by a space or a figure (most articles)
     for match in _NO_SPACE_COMMA.finditer(text):
         left, right = match.group(1), match.group(2)
         if english_zipf(right) < HALF_WORD_ZIPF or not (left[0].isupper() or english_zipf(left) >= COMMA_LEFT_ZIPF):
