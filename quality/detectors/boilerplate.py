@@ -131,11 +131,20 @@ SOCIAL_CALL = Rule(
         "The port reopened on Tuesday after a week of strikes, officials said.\nGot a story? WhatsApp our newsroom on +44 7700 900123.",
         "The port reopened on Tuesday after a week of strikes.\nJoin the Harbour Post crew on WhatsApp and be the "
         "first to know - just tap the green button below!\nDockers voted to accept the offer on Monday night, union leaders said.",
+        "The port reopened on Tuesday after a week of strikes.\nThe Harbour Post is funded by its readers. If you value "
+        "local reporting, please consider a monthly donation.\nDockers voted to accept the offer on Monday night.",
     ),
     passes=(
         "The ministry announced the visit on Telegram, where it has more than a million followers.",
         "Protesters shared videos of the march on Twitter and Facebook before the accounts were blocked by the authorities on Sunday.",
         "Two men were arrested after the fire on Main Street, police said.\nIf you have information, call Crime Stoppers at 1-800-222-8477.",
+        "The rail strike goes on until Friday, the union said on Sunday after talks broke down.\n"
+        "Trains will run on two of the five lines, and buses will replace the rest.\n"
+        "Commuters in the north of the city face the longest delays, the operator said.\n"
+        "If you travel on Monday, please check the operator's app before leaving, the company said.\n"
+        "Union leaders will meet the company on Wednesday to discuss pay and rosters.\n"
+        "The last strike, in March, lasted four days and cost the city an estimated 12 million euros.\n"
+        "Shops in the centre reported fewer customers during that strike, a trade group said.",
         "The bank's new app asks customers to tap the green button below the balance to approve a payment on WhatsApp, "
         "a design that security researchers said on Monday could be abused by fraudsters.\nThe bank said it would change it.",
         "Readers answered our question about the new bridge, which opened on Monday after four years of works.\n\nFACEBOOK.\n\n"
@@ -465,6 +474,7 @@ NO_CALL, EDGE_CALL, CALL = 0, 1, 2
 CALL_MAX_WORDS = 45  # a call is a sentence or two; a longer line is a paragraph that mentions a channel
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:;—–]))\s*")  # a dash or semicolon starts a clause that may be a call
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_IF_YOU = re.compile(r"if you\b[^,.!?]{0,80},\s*", re.IGNORECASE)  # the condition before a call's imperative
 
 
 def call_to_reader(text: str, words: int, outlet: str = "") -> int:
@@ -517,13 +527,19 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can", the
-    reader as the outlet's funder, the page's own controls: "tap the button below") and whether a clause of it opens with a reader's imperative
-    (or "readers can" is followed by one)."""
+    reader as the outlet's funder, the page's own controls: "tap the button below") and whether
+    a clause of it opens with a reader's imperative (or "readers can" is followed by one, or, in
+    the outlet's own voice or as its funder, a condition on the reader: "If you value our
+    reporting, please consider a donation"; "If you travel on Monday, please check the
+    operator's app" is advice a story passes on)."""
     starts = [m.end() for m in _SENTENCE_STARTS.finditer(text)]
+    funding = T.READER_FUNDING.search(text) is not None
     addressed = [found.end() for k in starts if (found := T.READERS_ADDRESSED.match(text, k))]
+    if voice or funding:
+        addressed += [found.end() for k in starts if (found := _IF_YOU.match(text, k))]
     address = (
         voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None
-        or T.READER_FUNDING.search(text) is not None or T.PAGE_CONTROLS.search(text) is not None
+        or funding or T.PAGE_CONTROLS.search(text) is not None
     )  # fmt: skip
     # "Readers can now follow our desk on ...": the outlet's instruction, in the third person
     return address, any(_opens_with_action(text[k:]) for k in starts + addressed)

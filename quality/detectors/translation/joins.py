@@ -224,7 +224,7 @@ def _written_alone(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w.@#/-]){re.escape(name)}(?!\w)", text) is not None
 
 
-_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_A-Z]{2,})\b")  # a surname, not a camel-case product ("CoolSpine")
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][^\W\d_A-Z]{2,}(?:-[A-Z][^\W\d_A-Z]{2,})?)\b")  # a surname (hyphenated too), not a camel-case product ("CoolSpine")
 
 
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_A-Z]{1,30})[ \t]+$")
@@ -239,13 +239,22 @@ def _given_name_before(text: str, start: int) -> bool:
 
 
 def _surname_written_alone(text: str, end: int) -> str | None:
-    """The next word of a full name the glued name opens, when the article writes it on its own
-    elsewhere ("according toFolake Adeyemi ... Adeyemi said"): the article names the person, so
-    the glued word is a name, not code. None otherwise."""
-    following = _NEXT_NAME_WORD.match(text, end)
-    if following is not None and text.count(following.group(1)) >= 2:
-        return following.group(1)
+    """A later word of the full name the glued name opens (the next one or the one after it),
+    when the article writes it again elsewhere ("according toFolake Adeyemi ... Adeyemi said",
+    "team leaderAna Lucía Quispe-Ferreira ... Quispe-Ferreira said"): the article names the
+    person, so the glued word is a name, not code. None otherwise."""
+    for place in range(MAX_NAME_WORDS_AFTER):
+        following = _NEXT_NAME_WORD.match(text, end)
+        if following is None:
+            return None
+        word = following.group(1)
+        if text.count(word) >= 2 and (place == 0 or english_zipf(word) < COMMON_NAME_WORD_ZIPF):
+            return word  # (further on, a rare word: "teamLab Supernatural Space" is no person's name)
+        end = following.end()
     return None
+
+
+MAX_NAME_WORDS_AFTER = 2  # "Ana Lucía Quispe-Ferreira": the surname may be the second word after the glued one
 
 
 def _glued_to_titles(text: str) -> Iterator[Artifact]:

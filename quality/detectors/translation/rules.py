@@ -326,6 +326,7 @@ LOST_SPACE = Rule(
         "Riders to watch include Ilse VanderbekeChiara Montesano and Ffion Hale. Montesano won last year.",
         "The players were toldof the change at training.",
         "Hexley plant manager Ingrid Moserhalsaid the line would close in May.",
+        "Expedition team leaderAna Lucía Quispe-Ferreira found the frog. Quispe-Ferreira has worked there for ten years.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
@@ -336,6 +337,7 @@ LOST_SPACE = Rule(
         "Governor Ron DeSantis spoke at LaGuardia airport.",
         "See https://example.com/FinancialTimes and #BreakingNews from @FinancialTimes.",
         "Farid Boussaid warned that the plant would close; Farid Boussaid said so twice.",
+        "The delegation toured the Art Space at Melco World and teamLab Supernatural Space at the Venetian.",
         '"Bu kayalar yıllardır orada. Herkes biliyordu." – "These rocks have been there for years."',
     ),
     message='“{whole}” joins two words; the article writes “{spaced}” elsewhere',
