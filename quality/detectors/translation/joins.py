@@ -136,6 +136,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _missing_spaces(masked)
     yield from _comma_joins(masked)
     yield from _stray_stops(masked, text)
+    yield from _stops_after_joiners(masked)
     yield from _doubled_words(masked)
     yield from _loops(masked)
 
@@ -468,6 +469,21 @@ def _stray_stops(text: str, original: str) -> Iterator[Artifact]:
             R.STRAY_STOP.code, found.start, found.end,
             R.STRAY_STOP.message_for(joined=text[found.start : found.end]),
             f"{before} {after}",
+        )  # fmt: skip
+
+
+# A full stop right after a word no English sentence ends with ("between March and. October",
+# "the. Council"): the stop cuts the sentence whatever case the next word has ("sort of.",
+# "something in between." do end sentences).
+_STOP_AFTER_JOINER = fast_start(re.compile(r"(?<![\w'’.-])(and|or|nor|the)\.[ \t]+([^\W\d_][\w'’-]*)"))
+
+
+def _stops_after_joiners(text: str) -> Iterator[Artifact]:
+    for match in _STOP_AFTER_JOINER.finditer(text):
+        before, after = match.group(1), match.group(2)
+        yield Artifact(
+            R.STRAY_STOP.code, match.start(), match.end(),
+            R.STRAY_STOP.message_for(joined=match.group()), f"{before} {after}",
         )  # fmt: skip
 
 

@@ -383,7 +383,7 @@ STRAY_STOP = Rule(
     name="stray-full-stop",
     severity=Severity.WARNING,
     summary="A full stop inside a sentence that goes on in lower case (``a trade ally. during the "
-    "past year``).",
+    "past year``), or right after a word no sentence ends with (``between March and. October``).",
     why="A sentence split in two by a stray full stop is a joining or translation artifact that "
     "changes how the sentence reads.",
     example="hailing Beijing’s contribution as a trade ally. during the past financial year",
@@ -391,12 +391,14 @@ STRAY_STOP = Rule(
     fires=(
         "The ministry praised Beijing as a trade ally. during the past year, trade grew.",
         "Some of the 212 passengers. were forced to wait for hours on the deck.",
+        "The road will be closed between March and. October, the council said.",
     ),
     passes=(
         "The meeting starts at 5 p.m. on Monday, approx. during lunch.",
         "Trade grew by 30% in 2022. Officials in Beijing welcomed it.",
         "He met J. smith and the U.S. delegation.",
         "Stir in 2 Tbsp. pumpkin seeds and 1 tsp. soy sauce.",
+        "The launch is on Tuesday, sort of. Think of it as a preview, something in between. Details follow.",
     ),
     message='stray full stop in “{joined}”: the sentence goes on in lower case',
 )
