@@ -139,6 +139,8 @@ def test_transliterated_russian(word: str, is_russian: bool) -> None:
         ("Wenbin", "Xuezhu", None),
         ("Markus", "Marcus", "transliteration"),  # a hard c and a k, though wordfreq knows both
         ("Ivanka", "Ivana", None),  # two names wordfreq knows, not one sound
+        ("Ji-hun", "Ji-hoon", "transliteration"),
+        ("Yo-jong", "Jong-un", None),  # two Korean given names sharing a syllable: two people
     ],
 )
 def test_variant_kind(a: str, b: str, kind: str | None) -> None:
@@ -153,6 +155,9 @@ def test_variant_kind(a: str, b: str, kind: str | None) -> None:
         ("Haugstøl", "Haugstoel", True),  # a Nordic letter written as two
         ("Müller", "Muller", True),  # an umlaut dropped
         ("Kaepernick", "Kapernick", False),  # an English "ae" is two letters: a misspelling
+        ("Ji-hoon", "Ji-hun", True),  # Korean romanisations of one syllable
+        ("Jeong-ho", "Jung-ho", True),
+        ("Lakhani-Moss", "Lakhani-Mus", False),  # a hyphenated surname is no run of syllables
     ],
 )
 def test_fold_merges_transliterations(a: str, b: str, same: bool) -> None:

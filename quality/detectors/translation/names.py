@@ -294,8 +294,12 @@ def known(name: str) -> float:
 
 @lru_cache(maxsize=50_000)  # asked for every name word of every article, several times (full: about 9 MB)
 def _name_word(word: str) -> bool:
-    """A word worth comparing: long enough, not an acronym, not an everyday English word."""
-    return len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.isalpha() and english_zipf(word) < COMMON_WORD_ZIPF
+    """A word worth comparing: long enough, not an acronym, not an everyday English word; letters,
+    or letters joined by hyphens ("Ji-hoon", "Quispe-Ferreira")."""
+    return (
+        len(word) >= MIN_VARIANT_LENGTH and not word.isupper() and word.replace("-", "").isalpha()
+        and english_zipf(word) < COMMON_WORD_ZIPF
+    )  # fmt: skip
 
 
 # --------------------------------------------------------------------------- one article
@@ -833,6 +837,8 @@ def _mention_variant(
                 continue  # an everyday word ("Group", "New"), unless spelt as one ("Markus" for "Marcus")
             if not (names_only or loosely_similar(differing, replacement)):
                 continue
+            if "-" in differing and east_asian_syllables(differing) and not variant_kind(differing, replacement):
+                continue  # hyphenated romanised given names share syllables ("Kim Yo-jong", "Kim Jong-un"): only a spelling of one counts
             if _glued_to_next(differing, replacement) or _joined_name(key, position, summary):
                 continue  # "McConnellLt", "New YorkJob": the name and the next word, a lost space, not a spelling
             if _made_from(differing, replacement) or _made_from(replacement, differing):
@@ -892,9 +898,10 @@ def _hyphenated_with(word: str, name: str) -> bool:
 
 
 def _derived_form(word: str) -> bool:
-    """A name with a lower-case suffix joined by a hyphen: an adjective made from it."""
+    """A name with a lower-case suffix joined by a hyphen: an adjective made from it
+    ("Kremlin-backed"), unless the whole is a romanised given name ("Ji-hoon", "Min-jae")."""
     head, hyphen, tail = word.partition("-")
-    return bool(hyphen and head and tail[:1].islower())
+    return bool(hyphen and head and tail[:1].islower()) and not east_asian_syllables(word)
 
 
 def _order_with_corpus(text: str, found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:

@@ -20,11 +20,27 @@ def fold(name: str) -> str:
     Chaikovsky, Aleksandr/Alexandr, and the Nordic letters written as two (Haugstøl/Haugstoel,
     Ærø/Aeroe), which losing their marks would not fold (accents go: Müller/Muller)."""
     text = "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("ø", "oe").replace("æ", "ae")) if not unicodedata.combining(c))
+    if _romanised_syllables(text):
+        for old, new in _KOREAN_VOWELS:  # "Ji-hoon"/"Ji-hun", "Jeong"/"Jung" in a hyphenated given name
+            text = text.replace(old, new)
     for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"),
                      ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("ie", "i"), ("iy", "i"), ("yi", "i"),
                      ("ou", "u"), ("w", "v"), ("y", "i"), ("’", ""), ("'", ""), ("-", "")):  # fmt: skip
         text = text.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", text)
+
+
+# The vowels Korean romanisations write differently (Revised Romanisation, McCune-Reischauer and
+# common spellings: 훈 "hoon"/"hun", 정 "jeong"/"jung", 은 "eun"/"un").
+_KOREAN_VOWELS = (("oo", "u"), ("eo", "u"), ("eu", "u"))
+MAX_SYLLABLE_LETTERS = 6  # a romanised syllable such as "jeong" or "hyeon"
+
+
+def _romanised_syllables(lowered: str) -> bool:
+    """A hyphenated given name of short syllables ("ji-hoon", "min-jae"), where only the
+    romanisation tells the spellings apart; not a hyphenated surname ("lakhani-moss")."""
+    parts = lowered.split("-")
+    return len(parts) >= 2 and all(0 < len(part) <= MAX_SYLLABLE_LETTERS for part in parts)
 
 
 def deletion_keys(word: str) -> set[str]:
