@@ -17,8 +17,9 @@ from functools import lru_cache
 @lru_cache(maxsize=50_000)  # full: about 12 MB (benchmarks/cache_ceiling.py)
 def fold(name: str) -> str:
     """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
-    Chaikovsky, Aleksandr/Alexandr, and the Nordic letters written as two (Haugstøl/Haugstoel,
-    Ærø/Aeroe), which losing their marks would not fold (accents go: Müller/Muller)."""
+    Chaikovsky, Aleksandr/Alexandr, the Nordic letters written as two (Haugstøl/Haugstoel,
+    Ærø/Aeroe), which losing their marks would not fold (accents go: Müller/Muller), and the
+    vowels of Korean romanisations in a hyphenated given name (Ji-hoon/Ji-hun)."""
     text = "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("ø", "oe").replace("æ", "ae")) if not unicodedata.combining(c))
     if _romanised_syllables(text):
         for old, new in _KOREAN_VOWELS:  # "Ji-hoon"/"Ji-hun", "Jeong"/"Jung" in a hyphenated given name
