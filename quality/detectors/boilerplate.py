@@ -133,6 +133,8 @@ SOCIAL_CALL = Rule(
         "first to know - just tap the green button below!\nDockers voted to accept the offer on Monday night, union leaders said.",
         "The port reopened on Tuesday after a week of strikes.\nThe Harbour Post is funded by its readers. If you value "
         "local reporting, please consider a monthly donation.\nDockers voted to accept the offer on Monday night.",
+        "The port reopened on Tuesday after a week of strikes.\nGot a story? Email tips@harbourpost.example\n"
+        "Dockers voted to accept the offer on Monday night, union leaders said.",
     ),
     passes=(
         "The ministry announced the visit on Telegram, where it has more than a million followers.",
@@ -527,7 +529,8 @@ def call_to_reader(text: str, words: int, outlet: str = "") -> int:
 
 def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     """Whether ``text`` addresses the reader (the outlet's ``voice``, "you", "readers can", the
-    reader as the outlet's funder, the page's own controls: "tap the button below") and whether
+    reader as the outlet's funder, the page's own controls: "tap the button below", a question
+    with "you" left out: "Got a story?") and whether
     a clause of it opens with a reader's imperative (or "readers can" is followed by one, or, in
     the outlet's own voice or as its funder, a condition on the reader: "If you value our
     reporting, please consider a donation"; "If you travel on Monday, please check the
@@ -539,7 +542,7 @@ def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
         addressed += [found.end() for k in starts if (found := _IF_YOU.match(text, k))]
     address = (
         voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None
-        or funding or T.PAGE_CONTROLS.search(text) is not None
+        or funding or T.PAGE_CONTROLS.search(text) is not None or T.READER_QUESTION.match(text) is not None
     )  # fmt: skip
     # "Readers can now follow our desk on ...": the outlet's instruction, in the third person
     return address, any(_opens_with_action(text[k:]) for k in starts + addressed)
