@@ -226,6 +226,8 @@ EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.-]+")
 SHORT_CODE = fast_start(re.compile(r"\b(?i:text)\s+[\"'“‘]?[A-Z][A-Z0-9]{1,15}[\"'”’]?\s+(?i:to)\s+\d{4,6}\b"))  # the keyword in capitals
 TELEPHONE = re.compile(r"\+?\d[\d ().-]{6,}\d")  # the outlet's only beside its "us": police appeals give one too
 SECOND_PERSON = fast_start(re.compile(r"\b(?:you|your|yours|yourself|you're|you’re|you'll|you’ll|you've|you’ve)\b", _I))
+# A condition on the reader before a call's imperative ("If you value our reporting, please ...").
+READER_CONDITION = re.compile(r"if you\b[^,.!?]{0,80},\s*", re.IGNORECASE)
 # A question to the reader with "you" left out ("Got a story?", "Seen something?", "Know more?"):
 # the outlet's tip lines open so, and a story's sentences do not.
 READER_QUESTION = re.compile(r"^\W*(?:got|seen|spotted|heard|know|want|need)\b[^.!?\n]{0,60}\?", re.IGNORECASE)

@@ -476,7 +476,6 @@ NO_CALL, EDGE_CALL, CALL = 0, 1, 2
 CALL_MAX_WORDS = 45  # a call is a sentence or two; a longer line is a paragraph that mentions a channel
 _SENTENCE_STARTS = re.compile(r"(?:^|(?<=[.!?:;—–]))\s*")  # a dash or semicolon starts a clause that may be a call
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_IF_YOU = re.compile(r"if you\b[^,.!?]{0,80},\s*", re.IGNORECASE)  # the condition before a call's imperative
 
 
 def call_to_reader(text: str, words: int, outlet: str = "") -> int:
@@ -539,7 +538,7 @@ def _address_and_imperative(text: str, voice: bool) -> tuple[bool, bool]:
     funding = T.READER_FUNDING.search(text) is not None
     addressed = [found.end() for k in starts if (found := T.READERS_ADDRESSED.match(text, k))]
     if voice or funding:
-        addressed += [found.end() for k in starts if (found := _IF_YOU.match(text, k))]
+        addressed += [found.end() for k in starts if (found := T.READER_CONDITION.match(text, k))]
     address = (
         voice or bool(addressed) or T.SECOND_PERSON.search(text) is not None
         or funding or T.PAGE_CONTROLS.search(text) is not None or T.READER_QUESTION.match(text) is not None

@@ -138,7 +138,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     "consulate delegation directorate service services board regulator watchdog coalition "
     "alliance bloc opposition junta militia network newspaper daily broadcaster channel "
     "station outlet publication magazine website team club squad university school hospital "
-    "museum council hall".split()
+    "museum hall".split()
 )
 
 # Nouns that can be the subject of "said": people, institutions, documents and media. Used by

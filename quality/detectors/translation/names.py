@@ -260,7 +260,7 @@ def variant_kind(a: str, b: str) -> str | None:
     la, lb = a.lower(), b.lower()
     if la == lb or la.startswith(lb) or lb.startswith(la):
         return None  # an added ending: Ivanov/Ivanova, Putin/Putins
-    if fold(a) == fold(b) or _hard_c(fold(a)) == _hard_c(fold(b)):
+    if _hard_c(fold(a)) == _hard_c(fold(b)):  # (equal folds stay equal with the hard c written k)
         return "transliteration"
     if la[0] != lb[0] and min(len(a), len(b)) < 6:
         return None

@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
@@ -75,6 +75,19 @@ _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" 
 # publish", "She has not disclosed"); between a subject and its verb they are no part of it.
 _AUXILIARIES = frozenset("will would could can may might must should has have had is was were are did does".split())
 _VERB_MODIFIERS = frozenset("not also been already now since still again never".split())
+
+
+class Subject(NamedTuple):
+    """Who a sentence's subject or speaker is: its kind ("org", "person", "people" or
+    "unknown") and its words."""
+
+    kind: str
+    words: tuple[str, ...]
+
+    @property
+    def shown(self) -> str:
+        """The words as a message quotes them."""
+        return "“" + " ".join(self.words) + "”"
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ SALIENT_SENTENCES = 2  # a person named this recently is the likelier "he" of an
 def pronoun_slips(text: str) -> Iterator[Slip]:
     if not _OPENING.search(text) and not _IN_STATEMENT.search(text):
         return  # no "He/She said", "She will", "He also", "said she expected": nothing to check (most articles)
-    last_speaker: tuple[str, str] | None = None  # (kind, words): kind "org", "person", "people" or "unknown"
+    last_speaker: Subject | None = None
     # A person the institution's own sentence names or refers to ("Police said a farmer had been
     # questioned", "The company has suspended him"): "He has not been charged" may mean that
     # person; "He added" goes on with the speaker.
@@ -124,7 +137,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     # alliance permission. He had already refused ..."): the nearest subject, which a "He" acting
     # right after it stands for even when a person spoke earlier (a "He said" there goes on with
     # the person).
-    just_before: tuple[str, str] | None = None
+    just_before: Subject | None = None
     # Whether the article has yet named anyone "He" or "She" could stand for (a person, or a
     # name that may be one): until then, a pronoun that acts ("He granted permission") right
     # after an institution can stand for nothing else.
@@ -143,10 +156,10 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
             opening = _pronoun_opening(lowered) or (None if person_seen else _acting_opening(lowered))
             slipped = False
             if opening and not opens_in_quotation:
-                if last_speaker and last_speaker[0] == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
-                    institution = last_speaker[1]
+                if last_speaker and last_speaker.kind == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
+                    institution = last_speaker.shown
                 else:  # "She said" after a person spoke goes on with that person; "She will decide" acts
-                    institution = just_before[1] if just_before and not _reports(lowered[opening]) else None
+                    institution = just_before.shown if just_before and not _reports(lowered[opening]) else None
                 if institution:
                     slipped = True
                     yield Slip(words[0].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=institution))
@@ -159,24 +172,24 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     if _names_a_person([words[i] for i in before], [lowered[i] for i in before]):
                         break  # a person named before the pronoun may be the one meant
                     slipped = True
-                    yield Slip(inner.start(1), inner.end(), R.PRONOUN_SLIP.message_for(pronoun=inner.group(1), institution=speaker[1]))
+                    yield Slip(inner.start(1), inner.end(), R.PRONOUN_SLIP.message_for(pronoun=inner.group(1), institution=speaker.shown))
             person_here = names_a_person or (not slipped and _may_name_a_person(text, sentence.start, sentence.end, words, lowered, organisations))
             person_seen = person_seen or person_here
             recent_persons.append(person_here)
             if speaker:
                 last_speaker = speaker
-                person_in_its_sentence = speaker[0] == "org" and (names_a_person or _refers_to_person(lowered))
+                person_in_its_sentence = speaker.kind == "org" and (names_a_person or _refers_to_person(lowered))
             elif names_a_person:
                 if last_speaker:
-                    last_speaker = ("person", "")
+                    last_speaker = Subject("person", ())
             elif not opens_in_quotation:
                 # "The ministry named a commission. She will also review ...": an institution
                 # that opens a sentence is what a "She" after it stands for; further on, only
                 # if no person spoke since (who may be the one meant).
                 acting = _opening_subject(text, words, lowered, organisations)
-                if acting and acting[0] == "org" and not _refers_to_person(lowered):
+                if acting and acting.kind == "org" and not _refers_to_person(lowered):
                     just_before = acting
-                if acting and (last_speaker is None or last_speaker[0] in ("org", "people")):
+                if acting and (last_speaker is None or last_speaker.kind in ("org", "people")):
                     last_speaker, person_in_its_sentence = acting, False
 
 
@@ -188,15 +201,14 @@ def _pronouns_in_statement(text: str, start: int, end: int, quoted: Sequence[tup
             yield found
 
 
-def _institution_by_name(speaker: tuple[str, str] | None, organisations: Sequence[frozenset[str]]) -> bool:
+def _institution_by_name(speaker: Subject | None, organisations: Sequence[frozenset[str]]) -> bool:
     """Whether the speaker is an institution by its head noun ("the town hall", "the Ministry of
     Transport") or by the whole of a name the article introduces as one ("Chemotex Ohře, the
     largest private employer"), not by a short form that may be a person's ("Clinton" beside the
     "Clinton Foundation")."""
-    if speaker is None or speaker[0] != "org":
+    if speaker is None or speaker.kind != "org":
         return False
-    words = speaker[1].strip("“”").split()
-    return frozenset(words) in organisations or _kind([Token(0, 0, w) for w in words]) == "org"
+    return frozenset(speaker.words) in organisations or _kind([Token(0, 0, w) for w in speaker.words]) == "org"
 
 
 def _acting_opening(lowered: list[str]) -> int | None:
@@ -269,7 +281,7 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     return None
 
 
-def _opening_subject(text: str, words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> tuple[str, str] | None:
+def _opening_subject(text: str, words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> Subject | None:
     """The kind and words of the subject that opens the sentence, when it is an institution
     ("The ministry named ...", "Kiso-Hida released ...", "The agency formally opened ...") or a
     bare name the article does not know as one ("Carlineo faces ...": a person, perhaps, whom a
@@ -295,7 +307,7 @@ def _opening_subject(text: str, words: list[Token], lowered: list[str], organisa
             verb = next((i for i in range(end + 1, min(len(words), end + MAX_ASIDE_WORDS)) if "," in text[words[i - 1].end : words[i].start]), end)
         verb = verb + 1 if lowered[verb].endswith("ly") and verb + 1 < len(words) else verb
         if not words[verb].is_capitalised and _verb_like(lowered[verb]):
-            return (kind or "unknown", "“" + " ".join(w.text for w in subject) + "”")
+            return Subject(kind or "unknown", tuple(w.text for w in subject))
     return None
 
 
@@ -363,7 +375,7 @@ def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
 
 def _sentence_speaker(
     text: str, words: list[Token], lowered: list[str], quoted: Sequence[tuple[int, int]], organisations: Sequence[frozenset[str]] = ()
-) -> tuple[str, str] | None:
+) -> Subject | None:
     """Who speaks in this sentence, for a "He" after it: a person if any speaker is one, else
     the last speaker's kind (outside quotations). The subject of a verb of stance ("welcomed",
     "rejected") speaks too, unless the sentence names a person, whom "He" may mean."""
@@ -386,8 +398,8 @@ def _sentence_speaker(
             kind = "org"  # a name the article introduced as a company's or an agency's
         if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
             kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
-        if kind and not (result and result[0] in ("person", "people")):
-            result = (kind, "“" + " ".join(w.text for w in subject) + "”")
+        if kind and not (result and result.kind in ("person", "people")):
+            result = Subject(kind, tuple(w.text for w in subject))
     return result
 
 
