@@ -36,12 +36,12 @@ from pathlib import Path
 from _common import REPO
 
 DATA = Path(__file__).resolve().parent / "new_wordings"
-BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11")
+BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "pron1")
 KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
     "name_variant": ("TRN002", "TRN003", "STY001"),
-    "pronoun_slip": ("TRN006",),
+    "pronoun_slip": ("TRN006", "TRN013"),
     "broken_join": ("TRN007", "TRN008", "TRN009"),
     "boilerplate": ("BPL",),
     "calque": ("TRN004", "TRN005"),

@@ -305,6 +305,39 @@ PRONOUN_SLIP = Rule(
     message='“{pronoun}” cannot refer back to {institution}, an institution; the translation supplied a subject the source left out (write “It” or name the speaker)',
 )
 
+GENDER_SLIP = Rule(
+    code="TRN013",
+    name="pronoun-of-the-other-gender",
+    severity=Severity.WARNING,
+    summary="``he``/``his`` for a person the article otherwise makes a woman, or ``she``/``her`` for a man, "
+    "when nobody else near could be meant (``Ms Oberhäuser ... the hardest decision of his career``).",
+    why="Turkish, Finnish, Chinese, Korean or Persian have one pronoun for both sexes, and Spanish or "
+    "French possessives agree with the thing owned; the translation guesses the gender and the reader "
+    "looks for a second person who is not there.",
+    example="Ms Katrin Oberhäuser, the chief executive, called the cuts painful. She said the decision "
+    "had been the hardest of his career.",
+    instead="... She said the decision had been the hardest of her career.",
+    fires=(
+        "Ms Katrin Oberhäuser, the chief executive, called the cuts painful. She said the decision "
+        "had been the hardest of his career.",
+        "Professor Ingrid Halvorsen led the research. She said the samples were new, and she "
+        "thanked the team. Halvorsen said he had been amazed by the results.",
+        "Mr Tomás Herrera opened the plant on Monday. Herrera said she expected 200 jobs.",
+        "Annelie Brandt, a mother of three, runs the port. Brandt said his priority was safety.",
+    ),
+    passes=(
+        "Ms Katrin Oberhäuser, the chief executive, called the cuts painful. Her husband said he "
+        "had never seen her so tired.",
+        "Ms Ana Ruiz met the minister on Monday. He said the talks had gone well.",
+        "Ana Ruiz said the talks went well. Her deputy said his team was ready.",
+        "Ms Ana Ruiz met Tomás Herrera on Monday. He said the talks had gone well.",
+        "Ms Ana Ruiz thanked the volunteers. “He never gave up,” she said of her late father.",
+        "Katrin Oberhäuser said she was proud. Her successor said his first task was the budget.",
+        "Yoon Seo-jin visited the residents. She said that his company would pay.",
+    ),
+    message="“{pronoun}” stands for {person}, whom the article otherwise makes {gender} (a translation that guessed the gender?)",
+)
+
 LOST_SPACE = Rule(
     code="TRN007",
     name="lost-space",
@@ -525,7 +558,7 @@ DIVERGENT_VERSION = Rule(
 
 
 ALL_RULES = (
-    UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP,
+    UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP, GENDER_SLIP,
     LOST_SPACE, MISSING_SPACE, STRAY_STOP, DOUBLED_WORD, REPETITION_LOOP,
     DIVERGENT_VERSION,
 )  # fmt: skip
@@ -535,7 +568,7 @@ RULES.register(*ALL_RULES)
 # Which artifact kind each rule belongs to, for the per-source "dominant kind" summary.
 KINDS: dict[str, str] = {
     UNTRANSLATED.code: "untranslated", NAME_VARIANT.code: "name_variant", NAME_ORDER.code: "name_order",
-    LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun",
+    LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun", GENDER_SLIP.code: "pronoun",
     LOST_SPACE.code: "join", MISSING_SPACE.code: "join", STRAY_STOP.code: "join", DOUBLED_WORD.code: "join",
     REPETITION_LOOP.code: "repetition", DIVERGENT_VERSION.code: "divergent_version",
 }  # fmt: skip

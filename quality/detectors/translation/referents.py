@@ -1,0 +1,375 @@
+"""Pronouns of the wrong gender: "his career" for a woman the article calls "she" elsewhere.
+
+Turkish "o", Finnish "hän", Chinese "ta", Korean, Persian and Hungarian have one third-person
+pronoun for both sexes, pro-drop languages leave the subject out, and Spanish, French or
+Portuguese possessives ("su", "son", "seu") agree with the thing owned, not its owner. A
+translation has to choose "he" or "she", "his" or "her", and sometimes chooses wrong. Only the
+article can say which is right, so the rule reads it as a reader does, with a small model of
+who is there to be referred to:
+
+- **Persons.** A run of capitalised words after a title ("Dr Layla Haddad", "Ms Ito") or of two
+  to four capitalised words that is no institution's name and no place ("in Port Ellery") is a
+  named person; a later mention by one of its words ("Haddad said") is the same person. A
+  person noun not attached to a name ("the driver", "her husband") is a person of its own.
+- **Gender, as the article gives it.** A gendered title (``Mr``, ``Ms``, ``Dame``) or noun
+  beside the name ("spokeswoman Ana Ruiz", "Ruiz, a mother of three") counts twice, and so does
+  a first name that nearly always belongs to one sex (``quality/data/given_names.txt.gz``, from
+  the US Social Security Administration's birth records: "Katrin", "Pieter"); a pronoun whose
+  sentence and the two before name only that person counts once.
+- **A slip.** Only where a reader has no doubt who a pronoun stands for: in the report of a
+  person who opens the sentence, with no one else named before it ("Chief executive Katrin
+  Oberhäuser told the paper that the decision had been the hardest of his career"), or as the
+  subject opening the sentence right after one that names only that person ("..., said Pieter
+  Claeys. She added ..."). It is flagged when the evidence for the other gender beats the
+  evidence for the pronoun's (its own vote left out) by at least two; one "she" against one
+  "his" cannot tell which is the slip. A pronoun of its own gender just before it (someone else
+  is being talked about) leaves it alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Sequence
+
+from quality.detectors.translation import _tables as tables
+from quality.detectors.translation import rules as R
+from quality.detectors.translation.text import CLAUSE_BREAK, Token, lines, sentences, tokens
+from quality.quotations import inside_quotation, quote_regions
+
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), MALE),
+    **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
+}
+# Titles and nouns that give a person's gender ("chairman" and "spokesman" do not: they are used
+# of women too).
+GENDERED_TITLES = {
+    **dict.fromkeys("mr sir lord king prince duke herr señor senhor signor monsieur".split(), MALE),
+    **dict.fromkeys("mrs ms miss dame lady queen princess duchess madam frau señora senhora signora madame mme".split(), FEMALE),
+}
+GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "man boy father husband son brother grandfather grandson uncle nephew widower businessman "
+        "congressman chairman-elect policeman fireman sportsman grandpa dad stepfather".split(),
+        MALE,
+    ),
+    **dict.fromkeys(
+        "woman girl mother wife daughter sister grandmother granddaughter aunt niece widow "
+        "businesswoman congresswoman chairwoman spokeswoman policewoman sportswoman actress "
+        "grandma mum mom stepmother councilwoman".split(),
+        FEMALE,
+    ),
+}
+# Person nouns that say nothing of gender: a person of unknown gender, who may be the one meant.
+_UNGENDERED_PERSON_NOUNS = frozenset(
+    "spokesperson minister president premier chancellor ambassador envoy official diplomat leader "
+    "secretary senator governor mayor general adviser advisor aide analyst expert director ceo head "
+    "chief counterpart manager executive owner founder boss economist professor lawyer researcher "
+    "scientist doctor teacher coach player officer worker resident witness member campaigner "
+    "activist controller editor teenager child farmer driver passenger suspect victim student "
+    "patient pensioner neighbour neighbor fan tourist pilot nurse soldier prisoner defendant judge "
+    "candidate nominee lawmaker legislator politician rider athlete runner winner champion captain "
+    "striker goalkeeper author artist actor singer chef architect engineer attorney prosecutor "
+    "detective inspector sheriff partner colleague friend spokesman chairman successor predecessor "
+    "deputy assistant rival opponent challenger replacement".split()
+)
+PERSON_TITLES = frozenset(tables.PERSON_TITLES | set(GENDERED_TITLES) | {"professor", "prof", "dr", "judge", "captain", "councillor", "coach"})
+MAX_NAME_WORDS = 4  # "Ana Lucía Quispe-Ferreira" is three; a longer capitalised run is a title or a heading
+WINDOW_SENTENCES = 2  # sentences before a pronoun's own in which the person it stands for may be named
+MARGIN = 2  # evidence for the other gender must beat evidence for the pronoun's by this much
+_PLACE_BEFORE = frozenset("in at near from to into the of across outside inside".split())
+_SENTENCE_OPENERS = tables.CLOSED_CLASS_WORDS | frozenset(
+    "but so yet when after before while if although though because since during then now also "
+    "meanwhile however still instead last next this what whether who why how where which there "
+    "here it they we you".split()
+)
+
+
+@dataclass
+class Person:
+    """One person the article refers to, and the evidence for the gender it gives them."""
+
+    words: frozenset[str]
+    named: bool
+    evidence: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: int  # index into the article's persons
+    start: int  # character offset
+    quoted: bool = False  # inside a quotation: someone the speaker names, not the article's subject
+
+
+@dataclass(frozen=True)
+class PronounUse:
+    start: int
+    end: int
+    text: str
+    gender: str
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class GenderSlip:
+    start: int
+    end: int
+    message: str
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b")
+
+
+def gender_slips(text: str) -> Iterator[GenderSlip]:
+    """The gendered pronouns that contradict the gender the article gives every person they
+    could stand for."""
+    if not _GENDERED_PRONOUN.search(text):
+        return
+    reading = _Reading(text)
+    for index, uses in enumerate(reading.pronouns):
+        for use in uses:
+            if use.quoted:
+                continue
+            slip = reading.contradicts(index, use)
+            if slip:
+                yield slip
+
+
+class _Reading:
+    """The article's sentences with the persons and pronouns in each, and each person's gender
+    evidence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.persons: list[Person] = []
+        self._by_word: dict[str, set[int]] = {}
+        self.mentions: list[list[Mention]] = []
+        self.pronouns: list[list[PronounUse]] = []
+        quoted = self._quotations = quote_regions(text)
+        for para in lines(text):
+            for sentence in sentences(text, para.start, para.end):
+                words = tokens(text, sentence.start, sentence.end)
+                self.mentions.append([replace(m, quoted=inside_quotation(quoted, m.start)) for m in self._mentions(words)])
+                self.pronouns.append(
+                    [
+                        PronounUse(w.start, w.end, w.text, PRONOUN_GENDER[w.lower], inside_quotation(quoted, w.start))
+                        for w in words
+                        if w.lower in PRONOUN_GENDER
+                    ]
+                )
+        self._votes: dict[int, tuple[int, str]] = {}  # a pronoun's start -> the person it counts for
+        for index, uses in enumerate(self.pronouns):
+            for use in uses:
+                person = self._only_person(index, use.start)
+                if person is not None and not use.quoted:
+                    self.persons[person].evidence[use.gender] += 1
+                    self._votes[use.start] = (person, use.gender)
+
+    # -- who is there ---------------------------------------------------------------------
+    def _mentions(self, words: list[Token]) -> list[Mention]:
+        found: list[Mention] = []
+        lowered = [w.bare.lower() for w in words]  # "father’s" is a father
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if lowered[i] in GENDERED_NOUNS and not _attached_to_name(self.text, words, i):
+                found.append(self._new_person(frozenset(), False, word.start, GENDERED_NOUNS[lowered[i]], 1))
+            elif lowered[i] in _UNGENDERED_PERSON_NOUNS and not _attached_to_name(self.text, words, i):
+                found.append(self._new_person(frozenset(), False, word.start, None, 0))
+            if not word.is_capitalised:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(words) and words[end].is_capitalised and self.text[words[end - 1].end : words[end].start] == " ":
+                end += 1
+            found += self._name(words, lowered, i, end)
+            i = end
+        return found
+
+    def _name(self, words: list[Token], lowered: list[str], start: int, end: int) -> list[Mention]:
+        """The persons a capitalised run ``words[start:end]`` may name (none, one, or several
+        that share the word it is)."""
+        title_gender = None
+        titled = False
+        if start > 0 and lowered[start - 1].rstrip(".") in PERSON_TITLES and self.text[words[start - 1].end : words[start].start].strip(". ") == "":
+            titled = True  # "by mycologist ..." is not a title; "Dr Haddad", "Ms. Ito" are
+            title_gender = GENDERED_TITLES.get(lowered[start - 1].rstrip("."))
+        while start < end and lowered[start].rstrip(".") in PERSON_TITLES:
+            titled = True
+            title_gender = GENDERED_TITLES.get(lowered[start].rstrip("."), title_gender)
+            start += 1
+        if start == 0 and not titled and lowered[0] in _SENTENCE_OPENERS:
+            start += 1  # "But Ana Ruiz said": the run's first word is capitalised as the sentence's
+        run = words[start:end]
+        if not run or len(run) > MAX_NAME_WORDS:
+            return []
+        names = frozenset(w.bare for w in run)
+        known = set.intersection(*(self._by_word.get(w, set()) for w in names)) if names else set()
+        if known:
+            # "Clinton" after "Hillary Clinton" and "Bill Clinton" may be either: both are there
+            if title_gender and len(known) == 1:
+                self.persons[next(iter(known))].evidence[title_gender] += 2
+            return [Mention(person, run[0].start) for person in sorted(known)]
+        if len(run) == 1 and not titled:
+            return []  # a lone capitalised word may be anything: a place, a brand, a sentence's first word
+        if not titled and (start > 0 and lowered[start - 1] in _PLACE_BEFORE or _institution(run)):
+            return []
+        gender = title_gender or _apposition_gender(self.text, words, lowered, start, end)
+        if gender is None and len(run) > 1:
+            gender = given_name_gender(run[0].text)
+        return [self._new_person(names, True, run[0].start, gender, 2)]
+
+    def _new_person(self, words: frozenset[str], named: bool, start: int, gender: str | None, weight: int) -> Mention:
+        person = Person(words, named)
+        if gender:
+            person.evidence[gender] += weight
+        self.persons.append(person)
+        index = len(self.persons) - 1
+        for word in words:
+            self._by_word.setdefault(word, set()).add(index)
+        return Mention(index, start)
+
+    # -- who a pronoun may stand for -----------------------------------------------------------
+    def _only_person(self, index: int, before: int) -> int | None:
+        """The person a pronoun at ``before`` counts for: the only one named, outside
+        quotations, in its sentence before it and the two sentences before, with no person
+        noun among them ("the driver", "her husband")."""
+        present = set()
+        for k in range(max(0, index - WINDOW_SENTENCES), index + 1):
+            present |= {m.person for m in self.mentions[k] if m.start < before and not m.quoted}
+        if len(present) != 1:
+            return None
+        only = present.pop()
+        return only if self.persons[only].named else None
+
+    def _quoted(self, offset: int) -> bool:
+        return inside_quotation(self._quotations, offset)
+
+    def contradicts(self, index: int, use: PronounUse) -> GenderSlip | None:
+        person = self._bound_person(index, use)
+        if person is None:
+            return None
+        other = FEMALE if use.gender == MALE else MALE
+        evidence = self.persons[person].evidence
+        agreeing = evidence[use.gender] - (self._votes.get(use.start) == (person, use.gender))
+        if evidence[other] - agreeing < MARGIN:
+            return None
+        return GenderSlip(use.start, use.end, R.GENDER_SLIP.message_for(pronoun=use.text, person=_shown(self.persons[person]), gender=other))
+
+    def _bound_person(self, index: int, use: PronounUse) -> int | None:
+        """The one person a reader takes the pronoun for: the named person who opens its
+        sentence, when it comes after that person's verb of saying or view ("Ana Ruiz, who led
+        the team, said his ..."), or the only person of the sentence before when it opens its
+        own as the subject ("... said Pieter Claeys. She added"). None when anyone else is there
+        before it, or a pronoun or a person of its gender in the two sentences before (the
+        article may be talking about someone else: "... she might seek. said Mr. Kamin, who
+        emphasized that her proposals")."""
+        if self._other_referent(index, use):
+            return None
+        here = [m for m in self.mentions[index] if m.start < use.start and not m.quoted]
+        if here:
+            people = {m.person for m in here}
+            if len(people) != 1 or not self.persons[next(iter(people))].named:
+                return None
+            verb = next((v for v in _REPORTING.finditer(self.text, here[-1].start, use.start) if not self._quoted(v.start())), None)
+            return next(iter(people)) if verb else None
+        opening = use if _opens_sentence(self.text, use) else next(iter(self.pronouns[index]), None)
+        if opening is None or opening.text not in ("He", "She") or index == 0 or not _opens_sentence(self.text, opening):
+            return None
+        if opening is not use and not any(not self._quoted(v.start()) for v in _REPORTING.finditer(self.text, opening.end, use.start)):
+            return None  # "She said that his company": the person "She" opened with speaks
+        before = {m.person for m in self.mentions[index - 1] if not m.quoted}
+        if len(before) != 1:
+            return None
+        person = next(iter(before))
+        return person if self.persons[person].named else None
+
+    def _other_referent(self, index: int, use: PronounUse) -> bool:
+        """Whether someone of the pronoun's gender (a pronoun outside quotations, or a person the
+        article gives that gender or none) is there in its sentence before it or in the two
+        sentences before, or any person before it in a quotation of its own sentence."""
+        for k in range(max(0, index - WINDOW_SENTENCES), index + 1):
+            if any(u.gender == use.gender and not u.quoted and u.start < use.start for u in self.pronouns[k]):
+                return True
+            for m in self.mentions[k]:
+                if m.start >= use.start:
+                    continue
+                evidence = self.persons[m.person].evidence
+                if k == index and m.quoted or evidence[use.gender] >= evidence[FEMALE if use.gender == MALE else MALE] and m.person != self._votes.get(use.start, (None,))[0]:
+                    return True
+        return False
+
+_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS)) + r")\b")
+
+
+def _opens_sentence(text: str, use: PronounUse) -> bool:
+    """Whether only blanks, quotation marks or brackets stand before the pronoun in its line
+    or since the last sentence end."""
+    k = use.start - 1
+    while k >= 0 and text[k] in " \t\"“”'‘’(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n"
+
+
+def _shown(person: Person) -> str:
+    return "“" + " ".join(sorted(person.words)) + "”" if person.words else "a person"
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """First names of one sex (benchmarks/given_names_build.py), read on the first ask."""
+    table = gzip.decompress(files("quality.data").joinpath("given_names.txt.gz").read_bytes()).decode("utf-8")
+    return {name: (FEMALE if sex == "f" else MALE) for name, sex in (row.split("\t") for row in table.splitlines())}
+
+
+def given_name_gender(word: str) -> str | None:
+    """The sex a first name nearly always belongs to, folded to ASCII ("Inês" as "ines"), or None."""
+    folded = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
+    return _given_names().get(folded)
+
+
+def _institution(run: Sequence[Token]) -> bool:
+    last = run[-1].lower
+    return last in tables.ORGANISATION_NOUNS or last in tables.BUSINESS_NOUNS or last.rstrip("s") in tables.ORGANISATION_NOUNS
+
+
+def _attached_to_name(text: str, words: list[Token], i: int) -> bool:
+    """A person noun that belongs to a name: right before it, at most two words away in the same
+    clause piece ("chief executive Katrin Oberhäuser"), or in an apposition beside it ("Yoon
+    Seo-jin, the chief executive,", "The chief executive of Hanbit ReCell, Yoon Seo-jin,")."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        if CLAUSE_BREAK.search(text[words[j - 1].end : words[j].start]):
+            if words[j].is_capitalised and j + 1 < len(words) and words[j + 1].is_capitalised:
+                return True  # "The chief executive of Hanbit ReCell, Yoon Seo-jin"
+            break
+        if words[j].is_capitalised and j + 1 < len(words) and words[j + 1].is_capitalised:
+            return True
+    # in an apposition after a name: "Annelie Brandstätter, the authority's chief executive,"
+    # (not "Marisol Tapia, whose younger brother": someone else)
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if CLAUSE_BREAK.search(text[words[j].end : words[j + 1].start]):
+            return words[j].is_capitalised and j > 0 and words[j - 1].is_capitalised and words[j + 1].lower in _APPOSITION_OPENERS
+    return False
+
+
+_APPOSITION_OPENERS = frozenset("a an the its his her their".split())
+
+
+def _apposition_gender(text: str, words: list[Token], lowered: list[str], start: int, end: int) -> str | None:
+    """The gender a noun gives the name it stands beside: right before it ("businesswoman Ana
+    Ruiz") or in the apposition after it ("Ruiz, a mother of three,")."""
+    if start > 0 and lowered[start - 1] in GENDERED_NOUNS:
+        return GENDERED_NOUNS[lowered[start - 1]]
+    if end < len(words) and "," in text[words[end - 1].end : words[end].start] and words[end].lower in ("a", "an", "the"):
+        for j in range(end, min(len(words), end + 5)):
+            if lowered[j] in GENDERED_NOUNS:
+                return GENDERED_NOUNS[lowered[j]]
+            if j > end and CLAUSE_BREAK.search(text[words[j - 1].end : words[j].start]):
+                break
+    return None
