@@ -10,7 +10,7 @@ foreign     words and captions left in the source language           TRN001
 names       name spelling variants, given name used as family name   TRN002, TRN003 (+corpus)
 phrasing    lost negations, statements by things that cannot speak   TRN004, TRN005
 pronouns    "He added" after an institution spoke                    TRN006
-referents   "his career" for a woman the article calls "she"         TRN013
+referents   "his career" for a woman, "it" for a person              TRN013, TRN014
 joins       lost spaces, stray full stops, doubled words, loops      TRN007–TRN011
 consensus   a paragraph unlike its versions from 3+ other outlets    TRN012 (corpus)
 ==========  =======================================================  ==================
@@ -57,7 +57,7 @@ from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.referents import gender_slips
 from quality.detectors.translation.rules import (
-    ALL_RULES, DIVERGENT_VERSION, GENDER_SLIP, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, STRAY_STOP, UNTRANSLATED,
+    ALL_RULES, DIVERGENT_VERSION, GENDER_SLIP, IT_FOR_A_PERSON, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, STRAY_STOP, UNTRANSLATED,
 )  # fmt: skip
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
@@ -162,7 +162,7 @@ class TranslationDetector(Detector):
         for slip in pronoun_slips(text):
             findings.append(make(PRONOUN_SLIP, slip.start, slip.end, slip.message, "It"))
         for slip in gender_slips(text):
-            findings.append(make(GENDER_SLIP, slip.start, slip.end, slip.message))
+            findings.append(make(GENDER_SLIP if slip.code == GENDER_SLIP.code else IT_FOR_A_PERSON, slip.start, slip.end, slip.message))
         for artifact in artifacts(text):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)

@@ -1,4 +1,5 @@
-"""Pronouns of the wrong gender: "his career" for a woman the article calls "she" elsewhere.
+"""Pronouns that do not fit the person they stand for: "his career" for a woman the article
+calls "she" elsewhere (TRN013), "it" for a person (TRN014).
 
 Turkish "o", Finnish "hän", Chinese "ta", Korean, Persian and Hungarian have one third-person
 pronoun for both sexes, pro-drop languages leave the subject out, and Spanish, French or
@@ -12,22 +13,35 @@ who is there to be referred to:
   named person; a later mention by one of its words ("Haddad said") is the same person. A
   person noun not attached to a name ("the driver", "her husband") is a person of its own.
 - **Gender, as the article gives it.** A gendered title (``Mr``, ``Ms``, ``Dame``) or noun
-  beside the name ("spokeswoman Ana Ruiz", "Ruiz, a mother of three") counts twice, and so does
-  a first name that nearly always belongs to one sex (``quality/data/given_names.txt.gz``, from
-  the US Social Security Administration's birth records: "Katrin", "Pieter"); a pronoun whose
-  sentence and the two before name only that person counts once.
+  beside the name ("spokeswoman Ana Ruiz", "Ruiz, a mother of three") gives it, or else a first
+  name that nearly always belongs to one sex (``quality/data/given_names.txt.gz``, from the US
+  Social Security Administration's birth records: "Katrin", "Pieter"). Pronouns only contest
+  that (one that disagrees with it, besides the one judged, leaves the gender open), since a
+  pronoun may stand for someone the model does not see. For a name that says nothing
+  ("Yoon Seo-jin"), the pronouns decide, each one whose sentence and the two before name only
+  that person voting once, by a margin of two.
 - **A slip.** Only where a reader has no doubt who a pronoun stands for: in the report of a
   person who opens the sentence, with no one else named before it ("Chief executive Katrin
   Oberhäuser told the paper that the decision had been the hardest of his career"), or as the
   subject opening the sentence right after one that names only that person ("..., said Pieter
-  Claeys. She added ..."). It is flagged when the evidence for the other gender beats the
-  evidence for the pronoun's (its own vote left out) by at least two; one "she" against one
-  "his" cannot tell which is the slip. A pronoun of its own gender just before it (someone else
-  is being talked about) leaves it alone.
+  Claeys. She added ..."). It is flagged when the article gives that person the other gender
+  and nobody else it could stand for (a pronoun of its gender, a person of its gender or of
+  none) is in its sentence or the two before.
+
+"It" for a person (TRN014) comes from the same languages' dropped subjects ("Dr Haddadi, who
+said it had first noticed the colonies"). "It" stands for things and institutions too, and for
+nothing ("She said it had been a hard year"), so the rule asks for what only a person does or
+has: "it" as the subject of a verb of perceiving, knowing, feeling or living ("it had first
+noticed", "it had trained as a surgeon", "it had not expected to win") in the report of a named
+person who opens the sentence, or "It" opening a sentence with a verb of saying right after one
+that names only a person; and "its" before a relative or a spouse ("Its wife and two children").
+No institution may be named in the sentence or the two before (their "it" is right: "Tim Cook
+said it had seen strong demand" after "Apple").
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
 import unicodedata
@@ -39,7 +53,7 @@ from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
-from quality.detectors.translation.text import CLAUSE_BREAK, Token, lines, sentences, tokens
+from quality.detectors.translation.text import CLAUSE_BREAK, Token, english_zipf, lines, sentences, tokens
 from quality.quotations import inside_quotation, quote_regions
 
 MALE, FEMALE = "male", "female"
@@ -80,9 +94,10 @@ _UNGENDERED_PERSON_NOUNS = frozenset(
     "deputy assistant rival opponent challenger replacement".split()
 )
 PERSON_TITLES = frozenset(tables.PERSON_TITLES | set(GENDERED_TITLES) | {"professor", "prof", "dr", "judge", "captain", "councillor", "coach"})
+ORDINARY_ZIPF = 3.5  # a sentence's first word this common in English ("Supporters", "Many") names nobody
 MAX_NAME_WORDS = 4  # "Ana Lucía Quispe-Ferreira" is three; a longer capitalised run is a title or a heading
 WINDOW_SENTENCES = 2  # sentences before a pronoun's own in which the person it stands for may be named
-MARGIN = 2  # evidence for the other gender must beat evidence for the pronoun's by this much
+MARGIN = 2  # pronouns give a gender when they outnumber the other's by this many
 _PLACE_BEFORE = frozenset("in at near from to into the of across outside inside".split())
 _SENTENCE_OPENERS = tables.CLOSED_CLASS_WORDS | frozenset(
     "but so yet when after before while if although though because since during then now also "
@@ -98,6 +113,13 @@ class Person:
     words: frozenset[str]
     named: bool
     evidence: Counter[str] = field(default_factory=Counter)
+    titled: bool = False  # a title or a person noun before the name, or in an apposition after it
+    given: str | None = None  # the gender a title, a gendered noun or the first name gives
+
+    @property
+    def surely_a_person(self) -> bool:
+        """A title, a role or a gender says so: not a bare name that may be a company's."""
+        return self.titled or self.given is not None or sum(self.evidence.values()) > 0
 
 
 @dataclass(frozen=True)
@@ -121,24 +143,27 @@ class GenderSlip:
     start: int
     end: int
     message: str
+    code: str = R.GENDER_SLIP.code
 
 
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b")
 
 
 def gender_slips(text: str) -> Iterator[GenderSlip]:
-    """The gendered pronouns that contradict the gender the article gives every person they
-    could stand for."""
-    if not _GENDERED_PRONOUN.search(text):
-        return
+    """The gendered pronouns that contradict the gender the article gives the person they stand
+    for (TRN013), and "it"/"its" standing for a person (TRN014)."""
+    gendered = _GENDERED_PRONOUN.search(text) is not None
+    for_a_person = any(pattern.search(text) for pattern in (_IT_AFTER_SAYING, _IT_OPENING, _ITS_RELATIVE))
+    if not gendered and not for_a_person:
+        return  # no gendered pronoun, no "said it had noticed", no "its wife": nothing to read (most articles)
     reading = _Reading(text)
-    for index, uses in enumerate(reading.pronouns):
-        for use in uses:
-            if use.quoted:
-                continue
-            slip = reading.contradicts(index, use)
-            if slip:
-                yield slip
+    slips: list[GenderSlip] = []
+    if gendered:
+        for index, uses in enumerate(reading.pronouns):
+            slips += [slip for use in uses if not use.quoted and (slip := reading.contradicts(index, use))]
+    if for_a_person:
+        slips += reading.its_for_a_person()
+    yield from sorted(slips, key=lambda slip: slip.start)
 
 
 class _Reading:
@@ -151,18 +176,16 @@ class _Reading:
         self._by_word: dict[str, set[int]] = {}
         self.mentions: list[list[Mention]] = []
         self.pronouns: list[list[PronounUse]] = []
+        self.spans: list[tuple[int, int]] = []  # each sentence's start and end
         quoted = self._quotations = quote_regions(text)
-        for para in lines(text):
-            for sentence in sentences(text, para.start, para.end):
-                words = tokens(text, sentence.start, sentence.end)
-                self.mentions.append([replace(m, quoted=inside_quotation(quoted, m.start)) for m in self._mentions(words)])
-                self.pronouns.append(
-                    [
-                        PronounUse(w.start, w.end, w.text, PRONOUN_GENDER[w.lower], inside_quotation(quoted, w.start))
-                        for w in words
-                        if w.lower in PRONOUN_GENDER
-                    ]
-                )
+        for words in (tokens(text, sentence.start, sentence.end) for para in lines(text) for sentence in sentences(text, para.start, para.end)):
+            if not words:
+                continue
+            self.spans.append((words[0].start, words[-1].end))
+            self.mentions.append([replace(m, quoted=inside_quotation(quoted, m.start)) for m in self._mentions(words)])
+            self.pronouns.append(
+                [PronounUse(w.start, w.end, w.text, PRONOUN_GENDER[w.lower], inside_quotation(quoted, w.start)) for w in words if w.lower in PRONOUN_GENDER]
+            )
         self._votes: dict[int, tuple[int, str]] = {}  # a pronoun's start -> the person it counts for
         for index, uses in enumerate(self.pronouns):
             for use in uses:
@@ -179,14 +202,14 @@ class _Reading:
         while i < len(words):
             word = words[i]
             if lowered[i] in GENDERED_NOUNS and not _attached_to_name(self.text, words, i):
-                found.append(self._new_person(frozenset(), False, word.start, GENDERED_NOUNS[lowered[i]], 1))
+                found.append(self._new_person(frozenset(), False, word.start, GENDERED_NOUNS[lowered[i]]))
             elif lowered[i] in _UNGENDERED_PERSON_NOUNS and not _attached_to_name(self.text, words, i):
-                found.append(self._new_person(frozenset(), False, word.start, None, 0))
+                found.append(self._new_person(frozenset(), False, word.start, None))
             if not word.is_capitalised:
                 i += 1
                 continue
             end = i + 1
-            while end < len(words) and words[end].is_capitalised and self.text[words[end - 1].end : words[end].start] == " ":
+            while end < len(words) and words[end].is_capitalised and _BLANK.fullmatch(self.text, words[end - 1].end, words[end].start):
                 end += 1
             found += self._name(words, lowered, i, end)
             i = end
@@ -214,21 +237,28 @@ class _Reading:
         if known:
             # "Clinton" after "Hillary Clinton" and "Bill Clinton" may be either: both are there
             if title_gender and len(known) == 1:
-                self.persons[next(iter(known))].evidence[title_gender] += 2
+                self.persons[next(iter(known))].given = title_gender  # "Ms Oberhäuser": the title decides
             return [Mention(person, run[0].start) for person in sorted(known)]
         if len(run) == 1 and not titled:
-            return []  # a lone capitalised word may be anything: a place, a brand, a sentence's first word
-        if not titled and (start > 0 and lowered[start - 1] in _PLACE_BEFORE or _institution(run)):
-            return []
+            # A lone capitalised word that no full name before it explains may be anything: a
+            # place, a brand, a person named only so ("Trump groped her", "Obama said" before
+            # "Michelle Obama"). It stands as someone of unknown kind, whom a pronoun may mean,
+            # unless it is a sentence's ordinary first word, a day or a month, or a place after a
+            # preposition.
+            if _ordinary(words, lowered, start):
+                return []
+            return [self._new_person(frozenset(), False, run[0].start, None)]
+        first_name = given_name_gender(run[0].text) if len(run) > 1 else None
+        if not titled and (_institution(run) or first_name is None and start > 0 and lowered[start - 1] in _PLACE_BEFORE):
+            return []  # "Caldwell University"; "in Port Ellery" (but "claims from Jessica Leeds" is a person)
         gender = title_gender or _apposition_gender(self.text, words, lowered, start, end)
-        if gender is None and len(run) > 1:
-            gender = given_name_gender(run[0].text)
-        return [self._new_person(names, True, run[0].start, gender, 2)]
+        gender = gender or first_name
+        mention = self._new_person(names, True, run[0].start, gender)
+        self.persons[mention.person].titled = titled or (start > 0 and lowered[start - 1] in _UNGENDERED_PERSON_NOUNS) or _apposition_role(words, lowered, end)
+        return [mention]
 
-    def _new_person(self, words: frozenset[str], named: bool, start: int, gender: str | None, weight: int) -> Mention:
-        person = Person(words, named)
-        if gender:
-            person.evidence[gender] += weight
+    def _new_person(self, words: frozenset[str], named: bool, start: int, gender: str | None) -> Mention:
+        person = Person(words, named, given=gender)
         self.persons.append(person)
         index = len(self.persons) - 1
         for word in words:
@@ -248,30 +278,91 @@ class _Reading:
         only = present.pop()
         return only if self.persons[only].named else None
 
+    def its_for_a_person(self) -> list[GenderSlip]:
+        """"it" as a person's subject and "its" before a relative (TRN014)."""
+        slips = []
+        for found in (*_IT_AFTER_SAYING.finditer(self.text), *_IT_OPENING.finditer(self.text), *_ITS_RELATIVE.finditer(self.text)):
+            start = found.start("it")
+            index = bisect.bisect_right(self.spans, (start, len(self.text))) - 1
+            if index < 0 or self._quoted(start):
+                continue
+            if found.re is _ITS_RELATIVE:  # no institution has a wife
+                person = self._only_person(index, start)
+            elif self._institution_near(index, start):
+                continue
+            else:
+                here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
+                if here:  # "Dr Nwosu said it had trained": the person who opens the sentence speaks
+                    person = here.pop() if len(here) == 1 and _opens_with(self.text, self.spans[index][0], found.start()) else None
+                elif index > 0 and found.re is _IT_OPENING:  # "... Ana Quispe, who has worked there. It explained"
+                    before = {m.person for m in self.mentions[index - 1] if not m.quoted}
+                    person = before.pop() if len(before) == 1 else None
+                else:
+                    person = None
+            if person is not None and self.persons[person].named and self.persons[person].surely_a_person:
+                shown = _shown(self.persons[person])
+                slips.append(GenderSlip(start, found.end("it"), R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=shown), R.IT_FOR_A_PERSON.code))
+        return slips
+
+    def _institution_near(self, index: int, before: int) -> bool:
+        """Whether something "it" may stand for is named near: an institution's noun (not as a
+        possessor: "the museum's curator") in the sentence before ``before`` or the two before,
+        or, in it or the one before, a capitalised name that is no person's ("Apple reported
+        ..."), outside quotations, other than a day, a month or a place after a preposition."""
+        start = self.spans[max(0, index - WINDOW_SENTENCES)][0]
+        if any(not m.group().endswith(("'s", "’s")) for m in _INSTITUTION_WORD.finditer(self.text, start, before)):
+            return True
+        persons = [m.start for k in (index - 1, index) if k >= 0 for m in self.mentions[k]]
+        for k in (index - 1, index):
+            if k < 0:
+                continue
+            for name in _CAPITALISED_RUN.finditer(self.text, self.spans[k][0], min(before, self.spans[k][1])):
+                first = name.group().split()[0]
+                if self._quoted(name.start()) or any(name.start() <= p < name.end() for p in persons):
+                    continue
+                if first.lower() in _SENTENCE_OPENERS or first.lower() in PERSON_TITLES or first in _CALENDAR:
+                    continue
+                if _PLACE_PREPOSITION.search(self.text, max(0, name.start() - 6), name.start()):
+                    continue
+                return True
+        return False
+
     def _quoted(self, offset: int) -> bool:
         return inside_quotation(self._quotations, offset)
 
     def contradicts(self, index: int, use: PronounUse) -> GenderSlip | None:
         person = self._bound_person(index, use)
-        if person is None:
+        if person is None or self._other_referent(index, use, person):
             return None
-        other = FEMALE if use.gender == MALE else MALE
-        evidence = self.persons[person].evidence
-        agreeing = evidence[use.gender] - (self._votes.get(use.start) == (person, use.gender))
-        if evidence[other] - agreeing < MARGIN:
-            return None
-        return GenderSlip(use.start, use.end, R.GENDER_SLIP.message_for(pronoun=use.text, person=_shown(self.persons[person]), gender=other))
+        if self._gender(person, leaving_out=use) == (FEMALE if use.gender == MALE else MALE):
+            message = R.GENDER_SLIP.message_for(pronoun=use.text, person=_shown(self.persons[person]), gender=self._gender(person, use))
+            return GenderSlip(use.start, use.end, message)
+        return None
+
+    def _gender(self, person: int, leaving_out: PronounUse) -> str | None:
+        """The gender the article gives the person, the pronoun ``leaving_out`` not counted:
+        the one its title, gendered noun or first name gives, unless another pronoun says
+        otherwise ("Clinton attacked his record" may mean someone the rule does not see, so
+        pronouns never outvote a name, they only contest it); else the one the pronouns give by
+        MARGIN; else None."""
+        known = self.persons[person]
+        votes = Counter(known.evidence)
+        if self._votes.get(leaving_out.start) == (person, leaving_out.gender):
+            votes[leaving_out.gender] -= 1
+        if known.given is not None:
+            other = FEMALE if known.given == MALE else MALE
+            return known.given if votes[other] == 0 else None
+        if votes[MALE] - votes[FEMALE] >= MARGIN:
+            return MALE
+        if votes[FEMALE] - votes[MALE] >= MARGIN:
+            return FEMALE
+        return None
 
     def _bound_person(self, index: int, use: PronounUse) -> int | None:
         """The one person a reader takes the pronoun for: the named person who opens its
         sentence, when it comes after that person's verb of saying or view ("Ana Ruiz, who led
         the team, said his ..."), or the only person of the sentence before when it opens its
-        own as the subject ("... said Pieter Claeys. She added"). None when anyone else is there
-        before it, or a pronoun or a person of its gender in the two sentences before (the
-        article may be talking about someone else: "... she might seek. said Mr. Kamin, who
-        emphasized that her proposals")."""
-        if self._other_referent(index, use):
-            return None
+        own as the subject ("... said Pieter Claeys. She added"; "She said that his company")."""
         here = [m for m in self.mentions[index] if m.start < use.start and not m.quoted]
         if here:
             people = {m.person for m in here}
@@ -290,20 +381,62 @@ class _Reading:
         person = next(iter(before))
         return person if self.persons[person].named else None
 
-    def _other_referent(self, index: int, use: PronounUse) -> bool:
-        """Whether someone of the pronoun's gender (a pronoun outside quotations, or a person the
-        article gives that gender or none) is there in its sentence before it or in the two
-        sentences before, or any person before it in a quotation of its own sentence."""
+    def _other_referent(self, index: int, use: PronounUse, bound: int) -> bool:
+        """Whether someone else the pronoun may stand for is there in its sentence before it or
+        in the two sentences before: a pronoun of its gender outside quotations (the article is
+        talking about someone: "... she might seek. said Mr. Kamin, who emphasized that her
+        proposals"), another person of its gender or of none the article gives, or anyone
+        named before it in a quotation of its own sentence."""
         for k in range(max(0, index - WINDOW_SENTENCES), index + 1):
             if any(u.gender == use.gender and not u.quoted and u.start < use.start for u in self.pronouns[k]):
                 return True
             for m in self.mentions[k]:
-                if m.start >= use.start:
+                if m.start >= use.start or m.person == bound:
                     continue
-                evidence = self.persons[m.person].evidence
-                if k == index and m.quoted or evidence[use.gender] >= evidence[FEMALE if use.gender == MALE else MALE] and m.person != self._votes.get(use.start, (None,))[0]:
+                if (k == index and m.quoted) or self._gender(m.person, use) in (use.gender, None):
                     return True
         return False
+
+# Verbs only a person (or an animal) is the subject of: perceiving, feeling, living. Verbs an
+# institution takes as readily ("it had seen demand", "it expected", "it had apologised",
+# "it knew of the fault") are not among them.
+_PERSON_VERBS = (
+    "noticed trained studied walked grew grown felt learned learnt thought remembered realised "
+    "realized dreamed dreamt worried wished loved enjoyed married retired cried laughed smiled "
+    "slept travelled traveled personally"
+).split()
+_SAYING_VERBS = "said says told tells added explained argued insisted admitted recalled stressed noted"
+_AFTER_IT = (
+    r"(?:\s+(?:had|has|have|would|will|was|could|did|is))?"
+    r"(?:\s+(?:first|not|never|rarely|personally|always|already|also|once|only|still|just|then))*"
+)
+# "Dr Nwosu said it had trained", "Benali ... said afterwards that it had not expected"
+_IT_AFTER_SAYING = re.compile(
+    r"\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?(?P<it>it)"
+    + _AFTER_IT + r"\s+(?:" + "|".join(_PERSON_VERBS) + r"|told|explained)\b"
+)
+# "... Ana Quispe, who has worked there. It explained that the team"
+_IT_OPENING = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?]\n))(?P<it>It)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b", re.MULTILINE
+)
+_ITS_RELATIVE = re.compile(
+    r"\b(?P<it>[Ii]ts)\s+(?:(?:late|former|own|eldest|youngest|two|three|elder|younger|teenage|adult)\s+)?"
+    r"(?:wife|husband|son|sons|daughter|daughters|children|mother|father|parents|brother|brothers|sister|sisters|"
+    r"widow|widower|girlfriend|boyfriend|fiancée?|spouse|grandchildren|grandmother|grandfather)\b"
+)
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of)\s$")
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December I".split()
+)
+_INSTITUTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(tables.ORGANISATION_NOUNS | tables.BUSINESS_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE)
+
+
+def _opens_with(text: str, sentence_start: int, verb_start: int) -> bool:
+    """Whether the verb of saying is the sentence's first verb of saying, outside an aside."""
+    return _REPORTING.search(text, sentence_start, verb_start) is None
+
 
 _REPORTING = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS)) + r")\b")
 
@@ -358,7 +491,25 @@ def _attached_to_name(text: str, words: list[Token], i: int) -> bool:
     return False
 
 
+_BLANK = re.compile(r"[^\S\n]{1,3}")  # between the words of a name: a space, a no-break space
+
 _APPOSITION_OPENERS = frozenset("a an the its his her their".split())
+
+
+def _ordinary(words: list[Token], lowered: list[str], i: int) -> bool:
+    """A lone capitalised word that names nobody: a common word opening the sentence
+    ("Supporters argue"), a day or a month, or a place after a preposition ("in Busan")."""
+    if words[i].text in _CALENDAR or (i > 0 and lowered[i - 1] in _PLACE_BEFORE):
+        return True
+    return i == 0 and (lowered[i] in _SENTENCE_OPENERS or english_zipf(lowered[i]) >= ORDINARY_ZIPF)
+
+
+def _apposition_role(words: list[Token], lowered: list[str], end: int) -> bool:
+    """A person noun in the apposition right after a name ("Mehmet Karaca, the museum's senior
+    curator", "Pereira, a retired judge")."""
+    if end >= len(words) or lowered[end] not in _APPOSITION_OPENERS:
+        return False
+    return any(lowered[j] in _UNGENDERED_PERSON_NOUNS or lowered[j] in GENDERED_NOUNS for j in range(end, min(len(words), end + 5)))
 
 
 def _apposition_gender(text: str, words: list[Token], lowered: list[str], start: int, end: int) -> str | None:

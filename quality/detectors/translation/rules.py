@@ -338,6 +338,34 @@ GENDER_SLIP = Rule(
     message="“{pronoun}” stands for {person}, whom the article otherwise makes {gender} (a translation that guessed the gender?)",
 )
 
+IT_FOR_A_PERSON = Rule(
+    code="TRN014",
+    name="it-for-a-person",
+    severity=Severity.WARNING,
+    summary="``it``/``its`` standing for a named person: the subject of what only a person does in their "
+    "own report (``Dr Nwosu said it had trained as a surgeon``), ``It said`` right after a sentence that "
+    "names only a person, or ``its`` before a relative (``Its wife and two children``).",
+    why="Pro-drop languages leave the subject out and the translation fills in the neutral pronoun; the "
+    "reader stops to look for the thing that noticed, trained or married.",
+    example="Dr Haddadi, who said it had first noticed the colonies on video, led the dive.",
+    instead="Dr Haddadi, who said she had first noticed the colonies on video, led the dive.",
+    fires=(
+        "Dr Leila Haddadi, who said it had first noticed the colonies on video, led the dive.",
+        "Mr Emeka Nwosu wrote to the staff. Dr Nwosu said it had trained as a junior surgeon in the same building.",
+        "The study was led by Ana Quispe, who has worked in the region for ten years. It explained that the team "
+        "needed three seasons.",
+        "Mayor Giorgio Lanza spent the night at the school. Its wife and two children are staying with relatives.",
+    ),
+    passes=(
+        "Dr Leila Haddadi said it had been a hard year for the team.",
+        "Apple reported record sales. Chief executive Tim Cook said it had seen strong demand in China.",
+        "The museum bought the tablets in 1911. Mehmet Karaca, its curator, said it had kept them in storage.",
+        "Ana Quispe presented the frog on Monday. The university said it had funded the work. It added that more species would follow.",
+        "The company's founder, Mira Dale, retired in May. Its chief executive said it expected sales to rise.",
+    ),
+    message="“{pronoun}” stands for {person}, a person (write he or she, his or her: a translation that left the subject out?)",
+)
+
 LOST_SPACE = Rule(
     code="TRN007",
     name="lost-space",
@@ -558,7 +586,7 @@ DIVERGENT_VERSION = Rule(
 
 
 ALL_RULES = (
-    UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP, GENDER_SLIP,
+    UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP, GENDER_SLIP, IT_FOR_A_PERSON,
     LOST_SPACE, MISSING_SPACE, STRAY_STOP, DOUBLED_WORD, REPETITION_LOOP,
     DIVERGENT_VERSION,
 )  # fmt: skip
@@ -568,7 +596,7 @@ RULES.register(*ALL_RULES)
 # Which artifact kind each rule belongs to, for the per-source "dominant kind" summary.
 KINDS: dict[str, str] = {
     UNTRANSLATED.code: "untranslated", NAME_VARIANT.code: "name_variant", NAME_ORDER.code: "name_order",
-    LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun", GENDER_SLIP.code: "pronoun",
+    LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun", GENDER_SLIP.code: "pronoun", IT_FOR_A_PERSON.code: "pronoun",
     LOST_SPACE.code: "join", MISSING_SPACE.code: "join", STRAY_STOP.code: "join", DOUBLED_WORD.code: "join",
     REPETITION_LOOP.code: "repetition", DIVERGENT_VERSION.code: "divergent_version",
 }  # fmt: skip
