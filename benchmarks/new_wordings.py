@@ -41,7 +41,7 @@ KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
     "name_variant": ("TRN002", "TRN003", "STY001"),
-    "pronoun_slip": ("TRN006", "TRN013"),
+    "pronoun_slip": ("TRN006", "TRN013", "TRN014"),
     "broken_join": ("TRN007", "TRN008", "TRN009"),
     "boilerplate": ("BPL",),
     "calque": ("TRN004", "TRN005"),
