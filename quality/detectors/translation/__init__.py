@@ -10,7 +10,8 @@ foreign     words and captions left in the source language           TRN001
 names       name spelling variants, given name used as family name   TRN002, TRN003 (+corpus)
 phrasing    lost negations, statements by things that cannot speak   TRN004, TRN005
 pronouns    "He added" after an institution spoke                    TRN006
-referents   "his career" for a woman, "it" for a person              TRN013, TRN014
+referents   "his career" for a woman, "it" for a person, a "which"   TRN013, TRN014,
+            that is "her"                                            TRN006
 joins       lost spaces, stray full stops, doubled words, loops      TRN007–TRN011
 consensus   a paragraph unlike its versions from 3+ other outlets    TRN012 (corpus)
 ==========  =======================================================  ==================
@@ -162,7 +163,8 @@ class TranslationDetector(Detector):
         for slip in pronoun_slips(text):
             findings.append(make(PRONOUN_SLIP, slip.start, slip.end, slip.message, "It"))
         for slip in gender_slips(text):
-            findings.append(make(GENDER_SLIP if slip.code == GENDER_SLIP.code else IT_FOR_A_PERSON, slip.start, slip.end, slip.message))
+            rule = {GENDER_SLIP.code: GENDER_SLIP, IT_FOR_A_PERSON.code: IT_FOR_A_PERSON, PRONOUN_SLIP.code: PRONOUN_SLIP}[slip.code]
+            findings.append(make(rule, slip.start, slip.end, slip.message, "It" if rule is PRONOUN_SLIP else None))
         for artifact in artifacts(text):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)

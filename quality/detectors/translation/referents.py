@@ -94,6 +94,7 @@ _UNGENDERED_PERSON_NOUNS = frozenset(
     "deputy assistant rival opponent challenger replacement".split()
 )
 PERSON_TITLES = frozenset(tables.PERSON_TITLES | set(GENDERED_TITLES) | {"professor", "prof", "dr", "judge", "captain", "councillor", "coach"})
+MAX_ROLE_WORDS = 3  # "Head coach", "Chief executive": what may stand before the subject's name
 ORDINARY_ZIPF = 3.5  # a sentence's first word this common in English ("Supporters", "Many") names nobody
 MAX_NAME_WORDS = 4  # "Ana Lucía Quispe-Ferreira" is three; a longer capitalised run is a title or a heading
 WINDOW_SENTENCES = 2  # sentences before a pronoun's own in which the person it stands for may be named
@@ -163,7 +164,10 @@ def gender_slips(text: str) -> Iterator[GenderSlip]:
             slips += [slip for use in uses if not use.quoted and (slip := reading.contradicts(index, use))]
     if for_a_person:
         slips += reading.its_for_a_person()
-    yield from sorted(slips, key=lambda slip: slip.start)
+    if gendered and _WHICH_CLAUSE.search(text):
+        slips += reading.gendered_things()
+    unique = {(slip.start, slip.code): slip for slip in slips}
+    yield from sorted(unique.values(), key=lambda slip: slip.start)
 
 
 class _Reading:
@@ -294,7 +298,7 @@ class _Reading:
                 here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
                 if here:  # "Dr Nwosu said it had trained": the person who opens the sentence speaks
                     person = here.pop() if len(here) == 1 and _opens_with(self.text, self.spans[index][0], found.start()) else None
-                elif index > 0 and found.re is _IT_OPENING:  # "... Ana Quispe, who has worked there. It explained"
+                elif index > 0 and start == self.spans[index][0]:  # "... Ana Quispe, who has worked there. It explained"
                     before = {m.person for m in self.mentions[index - 1] if not m.quoted}
                     person = before.pop() if len(before) == 1 else None
                 else:
@@ -303,6 +307,38 @@ class _Reading:
                 shown = _shown(self.persons[person])
                 slips.append(GenderSlip(start, found.end("it"), R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=shown), R.IT_FOR_A_PERSON.code))
         return slips
+
+    def gendered_things(self) -> list[GenderSlip]:
+        """"his"/"her" or "he"/"she" for the thing that opens the sentence as "which" or "that"
+        takes it up ("Norvaska, which listed her shares", "The agency, which was set up in
+        2015, said in his written response"): grammar has made it no person (TRN006)."""
+        slips = []
+        for found in _WHICH_CLAUSE.finditer(self.text):
+            index = bisect.bisect_right(self.spans, (found.start(), len(self.text))) - 1
+            if index < 0 or self.spans[index][0] != found.start() or self._quoted(found.start()):
+                continue
+            end = self.spans[index][1]
+            use = next((u for u in self.pronouns[index] if found.end() <= u.start < end and not u.quoted), None)
+            if use is None or not _possessive_or_subject(self.text, use):
+                continue
+            opener = found.group("thing")
+            persons_between = [m for m in self.mentions[index] if m.start < use.start and not m.quoted and m.start >= found.end("thing")]
+            opener_persons = [m for m in self.mentions[index] if m.start < found.end("thing") and self.persons[m.person].surely_a_person]
+            if persons_between or opener_persons or self._someone_of(index, use):
+                continue
+            message = R.PRONOUN_SLIP.message_for(pronoun=use.text, institution="“" + opener + "”")
+            slips.append(GenderSlip(use.start, use.end, message, R.PRONOUN_SLIP.code))
+        return slips
+
+    def _someone_of(self, index: int, use: PronounUse) -> bool:
+        """Whether a pronoun of the same gender outside quotations, or a person of that gender
+        or of none, stands in the two sentences before the pronoun's."""
+        for k in range(max(0, index - WINDOW_SENTENCES), index):
+            if any(u.gender == use.gender and not u.quoted for u in self.pronouns[k]):
+                return True
+            if any(self.persons[m.person].given in (use.gender, None) for m in self.mentions[k]):
+                return True
+        return False
 
     def _institution_near(self, index: int, before: int) -> bool:
         """Whether something "it" may stand for is named near: an institution's noun (not as a
@@ -322,6 +358,8 @@ class _Reading:
                     continue
                 if first.lower() in _SENTENCE_OPENERS or first.lower() in PERSON_TITLES or first in _CALENDAR:
                     continue
+                if name.start() == self.spans[k][0] and " " not in name.group() and english_zipf(first.lower()) >= ORDINARY_ZIPF:
+                    continue  # "One of the patients is ...": a common word opening the sentence
                 if _PLACE_PREPOSITION.search(self.text, max(0, name.start() - 6), name.start()):
                     continue
                 return True
@@ -368,6 +406,8 @@ class _Reading:
             people = {m.person for m in here}
             if len(people) != 1 or not self.persons[next(iter(people))].named:
                 return None
+            if self._subject_of(index, here[0]):  # "Tavares, 47, who won the title with her club"
+                return next(iter(people))
             verb = next((v for v in _REPORTING.finditer(self.text, here[-1].start, use.start) if not self._quoted(v.start())), None)
             return next(iter(people)) if verb else None
         opening = use if _opens_sentence(self.text, use) else next(iter(self.pronouns[index]), None)
@@ -380,6 +420,12 @@ class _Reading:
             return None
         person = next(iter(before))
         return person if self.persons[person].named else None
+
+    def _subject_of(self, index: int, mention: Mention) -> bool:
+        """Whether the mention opens its sentence (at most a title or a role before it: "Head
+        coach Rafael Tavares, 47, who ..."), as its subject."""
+        before = tokens(self.text, self.spans[index][0], mention.start)
+        return len(before) <= MAX_ROLE_WORDS and all(w.is_capitalised or w.lower in _UNGENDERED_PERSON_NOUNS for w in before)
 
     def _other_referent(self, index: int, use: PronounUse, bound: int) -> bool:
         """Whether someone else the pronoun may stand for is there in its sentence before it or
@@ -400,20 +446,27 @@ class _Reading:
 # Verbs only a person (or an animal) is the subject of: perceiving, feeling, living. Verbs an
 # institution takes as readily ("it had seen demand", "it expected", "it had apologised",
 # "it knew of the fault") are not among them.
-_PERSON_VERBS = (
-    "noticed trained studied walked grew grown felt learned learnt thought remembered realised "
-    "realized dreamed dreamt worried wished loved enjoyed married retired cried laughed smiled "
-    "slept travelled traveled personally"
+_PERSON_VERB_STEMS = (
+    "notice train study walk grow felt feel learn think thought remember realise realize dream worry wish "
+    "love enjoy marry retire cry laugh smile sleep slept travel speak spoke spoken"
 ).split()
-_SAYING_VERBS = "said says told tells added explained argued insisted admitted recalled stressed noted"
-_AFTER_IT = (
-    r"(?:\s+(?:had|has|have|would|will|was|could|did|is))?"
-    r"(?:\s+(?:first|not|never|rarely|personally|always|already|also|once|only|still|just|then))*"
+# A person's states after "it was": "admits that it was seasick"
+_PERSON_STATES = "seasick homesick tired exhausted proud delighted thrilled surprised born raised married widowed pregnant".split()
+_PERSON_VERBS = (
+    r"(?:(?:" + "|".join(_PERSON_VERB_STEMS) + r")(?:s|es|ed|d|ied|ies|ing|t|n)?|personally|(?:was|is|felt|had been) (?:"
+    + "|".join(_PERSON_STATES) + r"))"
 )
-# "Dr Nwosu said it had trained", "Benali ... said afterwards that it had not expected"
+_SAYING_VERBS = "said says told tells added explained argued insisted admitted admits recalled recalls stressed noted"
+_AFTER_IT = (
+    r"(?:\s+(?:had|has|have|would|will|could|did))?"
+    r"(?:\s+(?:first|not|never|rarely|barely|hardly|personally|always|already|also|once|only|still|just|then))*"
+)
+# "Dr Nwosu said it had trained", "Benali ... said afterwards that it had not expected",
+# "Pereira says it remembers nothing", "It laughed when asked"
 _IT_AFTER_SAYING = re.compile(
-    r"\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?(?P<it>it)"
-    + _AFTER_IT + r"\s+(?:" + "|".join(_PERSON_VERBS) + r"|told|explained)\b"
+    r"(?:\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?|(?:^|(?<=[.!?] )|(?<=[.!?]\n)))(?P<it>[Ii]t)"
+    + _AFTER_IT + r"\s+(?:" + _PERSON_VERBS + r"|told|explained)\b",
+    re.MULTILINE,
 )
 # "... Ana Quispe, who has worked there. It explained that the team"
 _IT_OPENING = re.compile(
@@ -424,6 +477,25 @@ _ITS_RELATIVE = re.compile(
     r"(?:wife|husband|son|sons|daughter|daughters|children|mother|father|parents|brother|brothers|sister|sisters|"
     r"widow|widower|girlfriend|boyfriend|fiancée?|spouse|grandchildren|grandmother|grandfather)\b"
 )
+# A sentence that opens with a thing "which" takes up: "Norvaska, which", "The council, which",
+# "Kinoe Therapeutics, the Osaka start-up that"
+_WHICH_CLAUSE = re.compile(
+    r"^(?P<thing>The(?:\s+[\w&'’.-]+){1,4}|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+"
+    r"(?:which\b|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?that\b)(?!\s+(?:he|she)\b)",
+    re.MULTILINE,
+)
+
+
+def _possessive_or_subject(text: str, use: PronounUse) -> bool:
+    """"his"/"her" before a noun ("her shares", "his 2019 plan") or "he"/"she" as a subject: the
+    uses that can stand for the thing (an object "her" after a verb is someone it acted on)."""
+    word = use.text.lower()
+    if word in ("he", "she"):
+        return True
+    following = re.match(r"\s+([\w'’-]+)", text[use.end : use.end + 40])
+    return word in ("his", "her") and following is not None and (following.group(1)[0].islower() or following.group(1)[0].isdigit())
+
+
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of)\s$")
 _CALENDAR = frozenset(

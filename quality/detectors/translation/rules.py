@@ -250,7 +250,8 @@ PRONOUN_SLIP = Rule(
     severity=Severity.WARNING,
     summary="``He``/``She`` standing for an institution: opening a sentence right after it spoke, took a "
     "stand or acted (``the ministry said. He added that …``, ``the ministry welcomed the deal. He said …``), "
-    "or inside its statement with no person named near (``the company said she expected …``).",
+    "inside its statement with no person named near (``the company said she expected …``), or for the thing "
+    "that opens a sentence as ``which`` takes it up (``Norvaska, which listed her shares``).",
     why="Pro-drop source languages leave the subject out; the translation invents a person who "
     "does not exist, and the reader looks for a speaker that was never named.",
     example="... the Russian Foreign Ministry said. He added that the Kremlin was assuming ...",
@@ -278,6 +279,8 @@ PRONOUN_SLIP = Rule(
         "in Hexley, said she expected the plant to reopen in March.",
         "Residents of Hexley returned home on Friday. The town hall said in a statement, in which he also "
         "promised a help desk for residents, that the air was safe.",
+        "Norvaska, which listed her shares in Helsinki in 1998, builds bridges and tunnels.",
+        "The agency, which was set up in 2015, said in his written response that the audit was wrong.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -299,6 +302,8 @@ PRONOUN_SLIP = Rule(
         "was not fixed.",
         "Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was "
         "not fixed.",
+        "Ana Ruiz founded the trust in 1990. The foundation, which bears her name, funds schools.",
+        "According to the photographs, which he sent to reporters, the site was empty.",
         "The ministry said the visit was planned. Spokesman Wang Wenbin confirmed it.\nHe added "
         "that the date was not fixed.",
     ),
@@ -323,6 +328,8 @@ GENDER_SLIP = Rule(
         "Professor Ingrid Halvorsen led the research. She said the samples were new, and she "
         "thanked the team. Halvorsen said he had been amazed by the results.",
         "Mr Tomás Herrera opened the plant on Monday. Herrera said she expected 200 jobs.",
+        "Rafael Tavares was appointed on Monday. Tavares, 47, who won the title twice with her previous "
+        "club, starts on Friday.",
         "Annelie Brandt, a mother of three, runs the port. Brandt said his priority was safety.",
     ),
     passes=(
@@ -355,6 +362,8 @@ IT_FOR_A_PERSON = Rule(
         "The study was led by Ana Quispe, who has worked in the region for ten years. It explained that the team "
         "needed three seasons.",
         "Mayor Giorgio Lanza spent the night at the school. Its wife and two children are staying with relatives.",
+        "One of the patients is Joaquim Pereira, a retired teacher. Pereira says it remembers nothing of the fall.",
+        "The dragon is the work of Hamid Farahani, a retired engineer. It laughed when asked how long it took.",
     ),
     passes=(
         "Dr Leila Haddadi said it had been a hard year for the team.",
@@ -362,6 +371,7 @@ IT_FOR_A_PERSON = Rule(
         "The museum bought the tablets in 1911. Mehmet Karaca, its curator, said it had kept them in storage.",
         "Ana Quispe presented the frog on Monday. The university said it had funded the work. It added that more species would follow.",
         "The company's founder, Mira Dale, retired in May. Its chief executive said it expected sales to rise.",
+        "Joaquim Pereira said it was a hard year for the family.",
     ),
     message="“{pronoun}” stands for {person}, a person (write he or she, his or her: a translation that left the subject out?)",
 )
