@@ -48,7 +48,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
@@ -93,6 +93,15 @@ _UNGENDERED_PERSON_NOUNS = frozenset(
     "detective inspector sheriff partner colleague friend spokesman chairman successor predecessor "
     "deputy assistant rival opponent challenger replacement".split()
 )
+# Every person noun with the gender it gives (None: "the driver" may be either).
+_PERSON_NOUN_GENDER: dict[str, str | None] = {**dict.fromkeys(_UNGENDERED_PERSON_NOUNS), **GENDERED_NOUNS}
+
+
+def _noun(word: str) -> str:
+    """A lower-case word without its possessive ending: "father’s" → "father"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 PERSON_TITLES = frozenset(tables.PERSON_TITLES | set(GENDERED_TITLES) | {"professor", "prof", "dr", "judge", "captain", "councillor", "coach"})
 MAX_ROLE_WORDS = 3  # "Head coach", "Chief executive": what may stand before the subject's name
 ORDINARY_ZIPF = 3.5  # a sentence's first word this common in English ("Supporters", "Many") names nobody
@@ -154,7 +163,7 @@ def gender_slips(text: str) -> Iterator[GenderSlip]:
     """The gendered pronouns that contradict the gender the article gives the person they stand
     for (TRN013), and "it"/"its" standing for a person (TRN014)."""
     gendered = _GENDERED_PRONOUN.search(text) is not None
-    for_a_person = any(pattern.search(text) for pattern in (_IT_AFTER_SAYING, _IT_OPENING, _ITS_RELATIVE))
+    for_a_person = any(pattern.search(text) for pattern in (_IT_PERSON_VERB, _IT_SAYS, _ITS_RELATIVE))
     if not gendered and not for_a_person:
         return  # no gendered pronoun, no "said it had noticed", no "its wife": nothing to read (most articles)
     reading = _Reading(text)
@@ -186,9 +195,14 @@ class _Reading:
             if not words:
                 continue
             self.spans.append((words[0].start, words[-1].end))
-            self.mentions.append([replace(m, quoted=inside_quotation(quoted, m.start)) for m in self._mentions(words)])
+            lowered = [w.text.lower() for w in words]
+            self.mentions.append([Mention(m.person, m.start, inside_quotation(quoted, m.start)) for m in self._mentions(words, lowered)])
             self.pronouns.append(
-                [PronounUse(w.start, w.end, w.text, PRONOUN_GENDER[w.lower], inside_quotation(quoted, w.start)) for w in words if w.lower in PRONOUN_GENDER]
+                [
+                    PronounUse(w.start, w.end, w.text, PRONOUN_GENDER[low], inside_quotation(quoted, w.start))
+                    for w, low in zip(words, lowered)
+                    if low in PRONOUN_GENDER
+                ]
             )
         self._votes: dict[int, tuple[int, str]] = {}  # a pronoun's start -> the person it counts for
         for index, uses in enumerate(self.pronouns):
@@ -199,24 +213,24 @@ class _Reading:
                     self._votes[use.start] = (person, use.gender)
 
     # -- who is there ---------------------------------------------------------------------
-    def _mentions(self, words: list[Token]) -> list[Mention]:
+    def _mentions(self, words: list[Token], lowered: list[str]) -> list[Mention]:
         found: list[Mention] = []
-        lowered = [w.bare.lower() for w in words]  # "father’s" is a father
-        i = 0
-        while i < len(words):
+        # only capitalised words and person nouns ("father’s" is a father) can be anyone
+        candidates = [i for i, (word, low) in enumerate(zip(words, lowered)) if word.text[0].isupper() or _noun(low) in _PERSON_NOUN_GENDER]
+        position = 0  # words before it are read
+        for i in candidates:
+            if i < position:
+                continue
             word = words[i]
-            if lowered[i] in GENDERED_NOUNS and not _attached_to_name(self.text, words, i):
-                found.append(self._new_person(frozenset(), False, word.start, GENDERED_NOUNS[lowered[i]]))
-            elif lowered[i] in _UNGENDERED_PERSON_NOUNS and not _attached_to_name(self.text, words, i):
-                found.append(self._new_person(frozenset(), False, word.start, None))
-            if not word.is_capitalised:
-                i += 1
+            if not word.text[0].isupper():
+                if not _attached_to_name(self.text, words, i):
+                    found.append(self._new_person(frozenset(), False, word.start, _PERSON_NOUN_GENDER[_noun(lowered[i])]))
                 continue
             end = i + 1
-            while end < len(words) and words[end].is_capitalised and _BLANK.fullmatch(self.text, words[end - 1].end, words[end].start):
+            while end < len(words) and words[end].text[0].isupper() and _BLANK.fullmatch(self.text, words[end - 1].end, words[end].start):
                 end += 1
             found += self._name(words, lowered, i, end)
-            i = end
+            position = end
         return found
 
     def _name(self, words: list[Token], lowered: list[str], start: int, end: int) -> list[Mention]:
@@ -285,10 +299,14 @@ class _Reading:
     def its_for_a_person(self) -> list[GenderSlip]:
         """"it" as a person's subject and "its" before a relative (TRN014)."""
         slips = []
-        for found in (*_IT_AFTER_SAYING.finditer(self.text), *_IT_OPENING.finditer(self.text), *_ITS_RELATIVE.finditer(self.text)):
+        for found in (*_IT_PERSON_VERB.finditer(self.text), *_IT_SAYS.finditer(self.text), *_ITS_RELATIVE.finditer(self.text)):
             start = found.start("it")
             index = bisect.bisect_right(self.spans, (start, len(self.text))) - 1
             if index < 0 or self._quoted(start):
+                continue
+            opens = start == self.spans[index][0]
+            saying = None if opens else _SAYING_BEFORE.search(self.text, max(self.spans[index][0], start - 40), start)
+            if (found.re is _IT_SAYS and not opens) or (found.re is _IT_PERSON_VERB and not opens and saying is None):
                 continue
             if found.re is _ITS_RELATIVE:  # no institution has a wife
                 person = self._only_person(index, start)
@@ -297,7 +315,8 @@ class _Reading:
             else:
                 here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
                 if here:  # "Dr Nwosu said it had trained": the person who opens the sentence speaks
-                    person = here.pop() if len(here) == 1 and _opens_with(self.text, self.spans[index][0], found.start()) else None
+                    first_saying = saying is not None and _opens_with(self.text, self.spans[index][0], saying.start())
+                    person = here.pop() if len(here) == 1 and first_saying else None
                 elif index > 0 and start == self.spans[index][0]:  # "... Ana Quispe, who has worked there. It explained"
                     before = {m.person for m in self.mentions[index - 1] if not m.quoted}
                     person = before.pop() if len(before) == 1 else None
@@ -461,17 +480,13 @@ _AFTER_IT = (
     r"(?:\s+(?:had|has|have|would|will|could|did))?"
     r"(?:\s+(?:first|not|never|rarely|barely|hardly|personally|always|already|also|once|only|still|just|then))*"
 )
-# "Dr Nwosu said it had trained", "Benali ... said afterwards that it had not expected",
-# "Pereira says it remembers nothing", "It laughed when asked"
-_IT_AFTER_SAYING = re.compile(
-    r"(?:\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?|(?:^|(?<=[.!?] )|(?<=[.!?]\n)))(?P<it>[Ii]t)"
-    + _AFTER_IT + r"\s+(?:" + _PERSON_VERBS + r"|told|explained)\b",
-    re.MULTILINE,
-)
-# "... Ana Quispe, who has worked there. It explained that the team"
-_IT_OPENING = re.compile(
-    r"(?:^|(?<=[.!?] )|(?<=[.!?]\n))(?P<it>It)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b", re.MULTILINE
-)
+# "it" before what only a person does: "Dr Nwosu said it had trained", "Benali ... said afterwards
+# that it had not expected", "Pereira says it remembers nothing", "It laughed when asked" (the
+# match must open its sentence or follow a verb of saying: :data:`_SAYING_BEFORE`)
+_IT_PERSON_VERB = re.compile(r"\b(?P<it>[Ii]t)" + _AFTER_IT + r"\s+(?:" + _PERSON_VERBS + r"|told|explained)\b")
+_SAYING_BEFORE = re.compile(r"\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?$")
+# "... Ana Quispe, who has worked there. It explained that the team" (at a sentence's start)
+_IT_SAYS = re.compile(r"\b(?P<it>It)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b")
 _ITS_RELATIVE = re.compile(
     r"\b(?P<it>[Ii]ts)\s+(?:(?:late|former|own|eldest|youngest|two|three|elder|younger|teenage|adult)\s+)?"
     r"(?:wife|husband|son|sons|daughter|daughters|children|mother|father|parents|brother|brothers|sister|sisters|"
