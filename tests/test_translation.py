@@ -23,6 +23,7 @@ from quality.detectors.translation.joins import _mask_spans, _masked, _stray_sto
 from quality.detectors.translation.names import NameSummary, _after_determiner, east_asian_syllables, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
+from quality.detectors.translation.referents import gender_slips, given_name_gender
 from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
 
 ENGLISH = "The ministry said on Monday that the president would travel to Moscow in the spring."
@@ -717,6 +718,50 @@ PRONOUN_CASES = [
 @pytest.mark.parametrize(("text", "slip"), PRONOUN_CASES)
 def test_pronoun_slips(text: str, slip: bool) -> None:
     assert bool(list(pronoun_slips(text))) == slip
+
+
+# ----------------------------------------------------------------------------- who a pronoun stands for
+
+# (text, the slips as (pronoun, rule)): each case a reading the referent model must make
+REFERENT_CASES = [
+    # a name's gender from its title, a gendered noun beside it, or its first name
+    ("Ms Ito Haruka chairs the board. Ito said his plan would pass.", [("his", "TRN013")]),
+    ("Anna Brandt, a mother of three, runs the port. Brandt said his priority was safety.", [("his", "TRN013")]),
+    ("Pieter Claeys was upbeat. He praised the riders. She added that the course was heavy.", []),  # "He" is there
+    ('"It was hard," said Pieter Claeys. She added that the course was heavy.', [("She", "TRN013")]),
+    # someone else of the pronoun's gender is near: it may be them
+    ("Katrin Oberhäuser met Tomás Herrera. Oberhäuser said his offer was fair.", []),
+    ("Katrin Oberhäuser met the driver. Oberhäuser said his offer was fair.", []),  # "the driver" may be a man
+    ("Donald Trump spoke first. Katrin Oberhäuser said his offer was unfair.", []),
+    ("Katrin Oberhäuser said her husband had left. She said he would return.", []),  # "her husband" is a man
+    # a name that says nothing: the pronouns decide, and one against one decides nothing
+    ("Yoon Seo-jin visited the plant. She said that his company would pay.", []),
+    # pronouns contest a name but never outvote it
+    ("Elizabeth Warren spoke. He said the debate was over. He left. Elizabeth Warren smiled. She waved.", []),
+    # a lone capitalised word no full name before explains may be anyone
+    ("Obama said he was surprised. Michelle Obama spoke later.", []),
+    # quoted words are the speaker's
+    ('Ms Ana Ruiz thanked the volunteers. "He never gave up," she said of her father.', []),
+    # "it" for a person: only before what only a person does, after their verb of saying or opening
+    ("Dr Leila Haddadi, who said it had first noticed the colonies, led the dive.", [("it", "TRN014")]),
+    ("Dr Leila Haddadi said it had been a hard year.", []),
+    ("Apple reported record sales. Tim Cook said it had noticed strong demand.", []),  # "Apple" is near
+    ("Mayor Giorgio Lanza stayed at the school. Its wife and two children are safe.", [("Its", "TRN014")]),
+    # "which" makes the sentence's subject a thing
+    ("Norvaska, which listed her shares in Helsinki in 1998, builds bridges.", [("her", "TRN006")]),
+    ("Ana Ruiz founded the trust. The foundation, which bears her name, funds schools.", []),
+    ("According to the photographs, which he sent to reporters, the site was empty.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "slips"), REFERENT_CASES)
+def test_referent_slips(text: str, slips: list[tuple[str, str]]) -> None:
+    assert [(text[s.start : s.end], s.code) for s in gender_slips(text)] == slips
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Katrin", "female"), ("Pieter", "male"), ("Zoë", "female"), ("Andrea", None), ("Yoon", None), ("Bridge", None)])
+def test_given_name_gender(name: str, gender: str | None) -> None:
+    assert given_name_gender(name) == gender
 
 
 # ----------------------------------------------------------------------------- score

@@ -104,6 +104,7 @@ def _noun(word: str) -> str:
 
 PERSON_TITLES = frozenset(tables.PERSON_TITLES | set(GENDERED_TITLES) | {"professor", "prof", "dr", "judge", "captain", "councillor", "coach"})
 MAX_ROLE_WORDS = 3  # "Head coach", "Chief executive": what may stand before the subject's name
+FUNCTION_WORD_ZIPF = 5.5  # "One", "Many", "Some": never a company's name
 ORDINARY_ZIPF = 3.5  # a sentence's first word this common in English ("Supporters", "Many") names nobody
 MAX_NAME_WORDS = 4  # "Ana Lucía Quispe-Ferreira" is three; a longer capitalised run is a title or a heading
 WINDOW_SENTENCES = 2  # sentences before a pronoun's own in which the person it stands for may be named
@@ -377,8 +378,8 @@ class _Reading:
                     continue
                 if first.lower() in _SENTENCE_OPENERS or first.lower() in PERSON_TITLES or first in _CALENDAR:
                     continue
-                if name.start() == self.spans[k][0] and " " not in name.group() and english_zipf(first.lower()) >= ORDINARY_ZIPF:
-                    continue  # "One of the patients is ...": a common word opening the sentence
+                if name.start() == self.spans[k][0] and " " not in name.group() and english_zipf(first.lower()) >= FUNCTION_WORD_ZIPF:
+                    continue  # "One of the patients is ...": a word this common opening the sentence ("Apple reported" is a name)
                 if _PLACE_PREPOSITION.search(self.text, max(0, name.start() - 6), name.start()):
                     continue
                 return True
