@@ -712,6 +712,13 @@ PRONOUN_CASES = [
     # a family name that is an institution's noun in the plural, after a given name
     ("But Tony Banks, Labour MP for West Ham, said the issue would soon disappear. He said the ban was late.", False),
     ("The Banks said rates would rise.\nHe added that the ban was late.", True),
+    # an adverbial before the subject: the pronoun still opens the clause
+    ("The museum was founded in 1994. Last year she reported a deficit.", True),
+    ("The court said the case was closed. Speaking after the verdict, he also promised a review.", True),
+    ("The court said the case was closed. Speaking after Ms Lee, he also promised a review.", False),  # a name in it
+    # a surname the article gives a person is no short form of an organisation's name
+    ("The Clinton Foundation published its accounts. Secretary Clinton spoke. Clinton has emerged as a critic. "
+     "On the campaign trail, she has called for an overhaul.", False),
 ]
 
 

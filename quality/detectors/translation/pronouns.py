@@ -46,6 +46,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
+from quality.detectors.translation.referents import given_name_gender
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, lines, sentences, tokens
 from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
@@ -126,7 +127,7 @@ SALIENT_SENTENCES = 2  # a person named this recently is the likelier "he" of an
 
 
 def pronoun_slips(text: str) -> Iterator[Slip]:
-    if not _OPENING.search(text) and not _IN_STATEMENT.search(text):
+    if not _OPENING.search(text) and not _IN_STATEMENT.search(text) and not _FRONTED.search(text):
         return  # no "He/She said", "She will", "He also", "said she expected": nothing to check (most articles)
     last_speaker: Subject | None = None
     # A person the institution's own sentence names or refers to ("Police said a farmer had been
@@ -146,6 +147,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     recent_persons: deque[bool] = deque(maxlen=SALIENT_SENTENCES)
     quoted = quote_regions(text)
     organisations = _introduced_organisations(text)
+    surnames = person_surnames(text)
     for para in lines(text):
         for sentence in sentences(text, para.start, para.end):
             words = tokens(text, sentence.start, sentence.end)
@@ -153,7 +155,9 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 continue
             lowered = [w.lower for w in words]
             opens_in_quotation = inside_quotation(quoted, words[0].start)
-            opening = _pronoun_opening(lowered) or (None if person_seen else _acting_opening(lowered))
+            first = _after_fronted_adverbial(words, lowered)  # "Last year she reported": "she" opens the clause
+            opening = _pronoun_opening(lowered[first:]) or (None if person_seen else _acting_opening(lowered[first:]))
+            opening = first + opening if opening else None
             slipped = False
             if opening and not opens_in_quotation:
                 if last_speaker and last_speaker.kind == "org" and (_reports(lowered[opening]) or not person_in_its_sentence):
@@ -162,9 +166,9 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                     institution = just_before.shown if just_before and not _reports(lowered[opening]) else None
                 if institution:
                     slipped = True
-                    yield Slip(words[0].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[0].text, institution=institution))
+                    yield Slip(words[first].start, words[opening].end, R.PRONOUN_SLIP.message_for(pronoun=words[first].text, institution=institution))
             just_before = None
-            speaker = _sentence_speaker(text, words, lowered, quoted, organisations)
+            speaker = _sentence_speaker(text, words, lowered, quoted, organisations, surnames)
             names_a_person = _names_a_person(words, lowered)
             if _institution_by_name(speaker, organisations) and not any(recent_persons):
                 for inner in _pronouns_in_statement(text, sentence.start, sentence.end, quoted):
@@ -186,7 +190,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 # "The ministry named a commission. She will also review ...": an institution
                 # that opens a sentence is what a "She" after it stands for; further on, only
                 # if no person spoke since (who may be the one meant).
-                acting = _opening_subject(text, words, lowered, organisations)
+                acting = _opening_subject(text, words, lowered, organisations, surnames)
                 if acting and acting.kind == "org" and not _refers_to_person(lowered):
                     just_before = acting
                 if acting and (last_speaker is None or last_speaker.kind in ("org", "people")):
@@ -209,6 +213,39 @@ def _institution_by_name(speaker: Subject | None, organisations: Sequence[frozen
     if speaker is None or speaker.kind != "org":
         return False
     return frozenset(speaker.words) in organisations or _kind([Token(0, 0, w) for w in speaker.words]) == "org"
+
+
+# What may open a sentence before its subject as an adverbial: "In a statement released shortly
+# after noon, she said", "Speaking after the vote, he also promised", "Since then he has won".
+_ADVERBIAL_OPENERS = frozenset(
+    "in on at after before since last earlier later then now speaking asked during following "
+    "meanwhile however yesterday today until within despite published writing responding".split()
+)
+MAX_ADVERBIAL_WORDS = 8
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+# The screen for it: an adverbial's first word, capitalised, and "he"/"she" within 80 characters
+# of the same sentence.
+_FRONTED = fast_start(
+    re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in _ADVERBIAL_OPENERS)) + r")\b[^.!?\n]{0,80}?\b(?:he|she)\s")
+)
+
+
+def _after_fronted_adverbial(words: list[Token], lowered: list[str]) -> int:
+    """Index of the "He"/"She" that follows an adverbial opening the sentence, the adverbial in
+    lower case (days and months aside) with no person noun or pronoun in it; 0 otherwise."""
+    if lowered[0] not in _ADVERBIAL_OPENERS:
+        return 0
+    for j in range(1, min(len(words), MAX_ADVERBIAL_WORDS + 1)):
+        if lowered[j] in tables.PERSONAL_PRONOUNS:
+            return j
+        if (words[j].is_capitalised and lowered[j] not in _CALENDAR_WORDS) or lowered[j] in _PERSON_NOUNS or lowered[j] in _PRONOUNS:
+            return 0
+    return 0
 
 
 def _acting_opening(lowered: list[str]) -> int | None:
@@ -281,7 +318,9 @@ def _pronoun_opening(lowered: list[str]) -> int | None:
     return None
 
 
-def _opening_subject(text: str, words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]]) -> Subject | None:
+def _opening_subject(
+    text: str, words: list[Token], lowered: list[str], organisations: Sequence[frozenset[str]], surnames: frozenset[str] = frozenset()
+) -> Subject | None:
     """The kind and words of the subject that opens the sentence, when it is an institution
     ("The ministry named ...", "Kiso-Hida released ...", "The agency formally opened ...") or a
     bare name the article does not know as one ("Carlineo faces ...": a person, perhaps, whom a
@@ -296,7 +335,7 @@ def _opening_subject(text: str, words: list[Token], lowered: list[str], organisa
         if lowered[end - 1].endswith(("'s", "’s")):
             continue
         bare = _bare_name(subject)
-        known = bare and any({w.text for w in subject} <= name for name in organisations)
+        known = bare and _short_form_of_organisation(subject, organisations, surnames)
         kind = "org" if known else _kind(subject)
         if kind is None and not bare:
             continue
@@ -374,7 +413,12 @@ def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
 
 
 def _sentence_speaker(
-    text: str, words: list[Token], lowered: list[str], quoted: Sequence[tuple[int, int]], organisations: Sequence[frozenset[str]] = ()
+    text: str,
+    words: list[Token],
+    lowered: list[str],
+    quoted: Sequence[tuple[int, int]],
+    organisations: Sequence[frozenset[str]] = (),
+    surnames: frozenset[str] = frozenset(),
 ) -> Subject | None:
     """Who speaks in this sentence, for a "He" after it: a person if any speaker is one, else
     the last speaker's kind (outside quotations). The subject of a verb of stance ("welcomed",
@@ -394,13 +438,36 @@ def _sentence_speaker(
         if not subject and inverted and v + 1 < len(words) and verb not in _ADDRESSEE_VERBS:
             subject = _subject_after(text, words, v)  # "…,” said the ministry."
         kind = _kind(subject)
-        if kind is None and _bare_name(subject) and any({w.text for w in subject} <= name for name in organisations):
+        if kind is None and _bare_name(subject) and _short_form_of_organisation(subject, organisations, surnames):
             kind = "org"  # a name the article introduced as a company's or an agency's
         if kind is None and not all(w.lower in _PRONOUNS for w in subject) and any(w.is_capitalised for w in subject[1:] or subject):
             kind = "unknown"  # a bare name ("But Arroyo said"): someone spoke, of unknown kind
         if kind and not (result and result.kind in ("person", "people")):
             result = Subject(kind, tuple(w.text for w in subject))
     return result
+
+
+def _short_form_of_organisation(subject: list[Token], organisations: Sequence[frozenset[str]], surnames: frozenset[str]) -> bool:
+    """Whether a bare name is (part of) a name the article introduces as an organisation's
+    ("Tarnbury" of "Tarnbury Cycles"), and not a surname the article gives a person too
+    ("Clinton" beside "Secretary Clinton" and the "Clinton Foundation")."""
+    names = {w.text for w in subject}
+    if len(names) == 1 and names <= surnames:
+        return False
+    return any(names <= name for name in organisations)
+
+
+# A title or a first name before a capitalised word makes that word a person's surname.
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Professor|Secretary|President|Senator|Governor|Minister|Mayor)\.?\s+([A-Z][\w'’-]+)")
+_FIRST_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+
+
+def person_surnames(text: str) -> frozenset[str]:
+    """Words the article uses as a person's surname: after a title ("Secretary Clinton") or
+    after a first name of one sex ("Hillary Clinton", :func:`referents.given_name_gender`)."""
+    found = set(_TITLED_SURNAME.findall(text))
+    found.update(surname for first, surname in _FIRST_AND_SURNAME.findall(text) if given_name_gender(first))
+    return frozenset(found)
 
 
 def _bare_name(subject: list[Token]) -> bool:

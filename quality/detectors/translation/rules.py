@@ -279,6 +279,8 @@ PRONOUN_SLIP = Rule(
         "in Hexley, said she expected the plant to reopen in March.",
         "Residents of Hexley returned home on Friday. The town hall said in a statement, in which he also "
         "promised a help desk for residents, that the air was safe.",
+        "The museum was founded in 1994 by local teachers. Last year she reported a deficit.",
+        "The ministry said the unit could no longer recruit staff. In a statement released at noon, she said it would close.",
         "Norvaska, which listed her shares in Helsinki in 1998, builds bridges and tunnels.",
         "The agency, which was set up in 2015, said in his written response that the audit was wrong.",
     ),
@@ -303,6 +305,8 @@ PRONOUN_SLIP = Rule(
         "Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was "
         "not fixed.",
         "Ana Ruiz founded the trust in 1990. The foundation, which bears her name, funds schools.",
+        "The Clinton Foundation published its accounts. Secretary Clinton spoke in Ohio. Clinton has emerged as "
+        "a critic of the system. On the campaign trail, she has called for an overhaul.",
         "According to the photographs, which he sent to reporters, the site was empty.",
         "The ministry said the visit was planned. Spokesman Wang Wenbin confirmed it.\nHe added "
         "that the date was not fixed.",
