@@ -23,7 +23,7 @@ from quality.detectors.translation.joins import _mask_spans, _masked, _stray_sto
 from quality.detectors.translation.names import NameSummary, _after_determiner, east_asian_syllables, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.referents import gender_slips, given_name_gender
+from quality.detectors.translation.referents import referent_slips, given_name_gender
 from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
 
 ENGLISH = "The ministry said on Monday that the president would travel to Moscow in the spring."
@@ -763,7 +763,7 @@ REFERENT_CASES = [
 
 @pytest.mark.parametrize(("text", "slips"), REFERENT_CASES)
 def test_referent_slips(text: str, slips: list[tuple[str, str]]) -> None:
-    assert [(text[s.start : s.end], s.code) for s in gender_slips(text)] == slips
+    assert [(text[s.start : s.end], s.code) for s in referent_slips(text)] == slips
 
 
 @pytest.mark.parametrize(("name", "gender"), [("Katrin", "female"), ("Pieter", "male"), ("Zoë", "female"), ("Andrea", None), ("Yoon", None), ("Bridge", None)])

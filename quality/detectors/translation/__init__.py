@@ -56,7 +56,7 @@ from quality.detectors.translation.name_store import StoredNames
 from quality.detectors.translation.names import NameSummary, article_findings, corpus_findings, pack_names, read_names, unpack_names
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.referents import gender_slips
+from quality.detectors.translation.referents import referent_slips
 from quality.detectors.translation.rules import (
     ALL_RULES, DIVERGENT_VERSION, GENDER_SLIP, IT_FOR_A_PERSON, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, STRAY_STOP, UNTRANSLATED,
 )  # fmt: skip
@@ -162,7 +162,7 @@ class TranslationDetector(Detector):
             findings.append(make(phrase.code, phrase.start, phrase.end, phrase.message, severity=Severity.INFO if phrase.info else None))
         for slip in pronoun_slips(text):
             findings.append(make(PRONOUN_SLIP, slip.start, slip.end, slip.message, "It"))
-        for slip in gender_slips(text):
+        for slip in referent_slips(text):
             rule = {GENDER_SLIP.code: GENDER_SLIP, IT_FOR_A_PERSON.code: IT_FOR_A_PERSON, PRONOUN_SLIP.code: PRONOUN_SLIP}[slip.code]
             findings.append(make(rule, slip.start, slip.end, slip.message, "It" if rule is PRONOUN_SLIP else None))
         for artifact in artifacts(text):

@@ -1,5 +1,6 @@
-"""Pronouns that do not fit the person they stand for: "his career" for a woman the article
-calls "she" elsewhere (TRN013), "it" for a person (TRN014).
+"""Pronouns that do not fit whom they stand for: "his career" for a woman the article calls
+"she" elsewhere (TRN013), "it" for a person (TRN014), "her" for the thing a sentence opens with
+as "which" takes it up (TRN006: "Norvaska, which listed her shares").
 
 Turkish "o", Finnish "hän", Chinese "ta", Korean, Persian and Hungarian have one third-person
 pronoun for both sexes, pro-drop languages leave the subject out, and Spanish, French or
@@ -20,23 +21,29 @@ who is there to be referred to:
   pronoun may stand for someone the model does not see. For a name that says nothing
   ("Yoon Seo-jin"), the pronouns decide, each one whose sentence and the two before name only
   that person voting once, by a margin of two.
-- **A slip.** Only where a reader has no doubt who a pronoun stands for: in the report of a
-  person who opens the sentence, with no one else named before it ("Chief executive Katrin
-  Oberhäuser told the paper that the decision had been the hardest of his career"), or as the
-  subject opening the sentence right after one that names only that person ("..., said Pieter
-  Claeys. She added ..."). It is flagged when the article gives that person the other gender
-  and nobody else it could stand for (a pronoun of its gender, a person of its gender or of
-  none) is in its sentence or the two before.
+- **A slip.** Only where a reader has no doubt who a pronoun stands for: after the person who
+  opens its sentence as the subject, with no one else named before it ("Chief executive Katrin
+  Oberhäuser told the paper that the decision had been the hardest of his career", "Ferrante,
+  who has worked in Poland since she left Modena"), or as the subject opening the sentence right
+  after one that names only that person ("..., said Pieter Claeys. She added ..."). It is
+  flagged when the article gives that person the other gender and nobody else it could stand
+  for (a pronoun of its gender, a person of its gender or of none) is in its sentence or the
+  two before.
 
 "It" for a person (TRN014) comes from the same languages' dropped subjects ("Dr Haddadi, who
 said it had first noticed the colonies"). "It" stands for things and institutions too, and for
 nothing ("She said it had been a hard year"), so the rule asks for what only a person does or
-has: "it" as the subject of a verb of perceiving, knowing, feeling or living ("it had first
-noticed", "it had trained as a surgeon", "it had not expected to win") in the report of a named
-person who opens the sentence, or "It" opening a sentence with a verb of saying right after one
-that names only a person; and "its" before a relative or a spouse ("Its wife and two children").
-No institution may be named in the sentence or the two before (their "it" is right: "Tim Cook
-said it had seen strong demand" after "Apple").
+has: "it" before a verb of perceiving, feeling or living ("it had first noticed", "says it
+remembers nothing", "it was seasick", "It laughed when asked") after the verb of saying of a
+named person who opens the sentence, or opening the sentence after one that names only a
+person; "It said" there too; and "its" before a relative or a spouse ("Its wife and two
+children"). Verbs an institution takes as readily ("it had seen demand", "it expected") are not
+asked, and no institution or other name may stand near ("Tim Cook said it had noticed strong
+demand" after "Apple reported").
+
+A thing that "which" takes up (TRN006) is no person by grammar: "his"/"her" before a noun, or
+"he"/"she", in the sentence it opens is a slip when no one of that gender is named in it or the
+two sentences before ("The foundation, which bears her name" after "Ana Ruiz founded it" is not).
 """
 
 from __future__ import annotations
@@ -46,9 +53,9 @@ import gzip
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
@@ -70,7 +77,7 @@ GENDERED_TITLES = {
 GENDERED_NOUNS = {
     **dict.fromkeys(
         "man boy father husband son brother grandfather grandson uncle nephew widower businessman "
-        "congressman chairman-elect policeman fireman sportsman grandpa dad stepfather".split(),
+        "congressman policeman fireman sportsman grandpa dad stepfather".split(),
         MALE,
     ),
     **dict.fromkeys(
@@ -119,18 +126,18 @@ _SENTENCE_OPENERS = tables.CLOSED_CLASS_WORDS | frozenset(
 
 @dataclass
 class Person:
-    """One person the article refers to, and the evidence for the gender it gives them."""
+    """One person the article refers to, and what gives them a gender."""
 
     words: frozenset[str]
     named: bool
-    evidence: Counter[str] = field(default_factory=Counter)
+    votes: Counter[str] = field(default_factory=Counter)  # the pronouns that stand for them alone, by gender
     titled: bool = False  # a title or a person noun before the name, or in an apposition after it
     given: str | None = None  # the gender a title, a gendered noun or the first name gives
 
     @property
     def surely_a_person(self) -> bool:
         """A title, a role or a gender says so: not a bare name that may be a company's."""
-        return self.titled or self.given is not None or sum(self.evidence.values()) > 0
+        return self.titled or self.given is not None or sum(self.votes.values()) > 0
 
 
 @dataclass(frozen=True)
@@ -150,7 +157,7 @@ class PronounUse:
 
 
 @dataclass(frozen=True)
-class GenderSlip:
+class ReferentSlip:
     start: int
     end: int
     message: str
@@ -160,7 +167,7 @@ class GenderSlip:
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]ers?|[Hh]erself)\b")
 
 
-def gender_slips(text: str) -> Iterator[GenderSlip]:
+def referent_slips(text: str) -> Iterator[ReferentSlip]:
     """The gendered pronouns that contradict the gender the article gives the person they stand
     for (TRN013), and "it"/"its" standing for a person (TRN014)."""
     gendered = _GENDERED_PRONOUN.search(text) is not None
@@ -168,7 +175,7 @@ def gender_slips(text: str) -> Iterator[GenderSlip]:
     if not gendered and not for_a_person:
         return  # no gendered pronoun, no "said it had noticed", no "its wife": nothing to read (most articles)
     reading = _Reading(text)
-    slips: list[GenderSlip] = []
+    slips: list[ReferentSlip] = []
     if gendered:
         for index, uses in enumerate(reading.pronouns):
             slips += [slip for use in uses if not use.quoted and (slip := reading.contradicts(index, use))]
@@ -181,8 +188,8 @@ def gender_slips(text: str) -> Iterator[GenderSlip]:
 
 
 class _Reading:
-    """The article's sentences with the persons and pronouns in each, and each person's gender
-    evidence."""
+    """The article's sentences with the persons and pronouns in each, and what gives each person
+    a gender."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -210,7 +217,7 @@ class _Reading:
             for use in uses:
                 person = self._only_person(index, use.start)
                 if person is not None and not use.quoted:
-                    self.persons[person].evidence[use.gender] += 1
+                    self.persons[person].votes[use.gender] += 1
                     self._votes[use.start] = (person, use.gender)
 
     # -- who is there ---------------------------------------------------------------------
@@ -297,7 +304,7 @@ class _Reading:
         only = present.pop()
         return only if self.persons[only].named else None
 
-    def its_for_a_person(self) -> list[GenderSlip]:
+    def its_for_a_person(self) -> list[ReferentSlip]:
         """"it" as a person's subject and "its" before a relative (TRN014)."""
         slips = []
         for found in (*_IT_PERSON_VERB.finditer(self.text), *_IT_SAYS.finditer(self.text), *_ITS_RELATIVE.finditer(self.text)):
@@ -325,10 +332,10 @@ class _Reading:
                     person = None
             if person is not None and self.persons[person].named and self.persons[person].surely_a_person:
                 shown = _shown(self.persons[person])
-                slips.append(GenderSlip(start, found.end("it"), R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=shown), R.IT_FOR_A_PERSON.code))
+                slips.append(ReferentSlip(start, found.end("it"), R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=shown), R.IT_FOR_A_PERSON.code))
         return slips
 
-    def gendered_things(self) -> list[GenderSlip]:
+    def gendered_things(self) -> list[ReferentSlip]:
         """"his"/"her" or "he"/"she" for the thing that opens the sentence as "which" or "that"
         takes it up ("Norvaska, which listed her shares", "The agency, which was set up in
         2015, said in his written response"): grammar has made it no person (TRN006)."""
@@ -347,7 +354,7 @@ class _Reading:
             if persons_between or opener_persons or self._someone_of(index, use):
                 continue
             message = R.PRONOUN_SLIP.message_for(pronoun=use.text, institution="“" + opener + "”")
-            slips.append(GenderSlip(use.start, use.end, message, R.PRONOUN_SLIP.code))
+            slips.append(ReferentSlip(use.start, use.end, message, R.PRONOUN_SLIP.code))
         return slips
 
     def _someone_of(self, index: int, use: PronounUse) -> bool:
@@ -388,13 +395,15 @@ class _Reading:
     def _quoted(self, offset: int) -> bool:
         return inside_quotation(self._quotations, offset)
 
-    def contradicts(self, index: int, use: PronounUse) -> GenderSlip | None:
+    def contradicts(self, index: int, use: PronounUse) -> ReferentSlip | None:
+        """A TRN013 slip when the pronoun ``use`` of sentence ``index`` stands for a person the
+        article gives the other gender, with no one else near it could stand for."""
         person = self._bound_person(index, use)
         if person is None or self._other_referent(index, use, person):
             return None
         if self._gender(person, leaving_out=use) == (FEMALE if use.gender == MALE else MALE):
             message = R.GENDER_SLIP.message_for(pronoun=use.text, person=_shown(self.persons[person]), gender=self._gender(person, use))
-            return GenderSlip(use.start, use.end, message)
+            return ReferentSlip(use.start, use.end, message)
         return None
 
     def _gender(self, person: int, leaving_out: PronounUse) -> str | None:
@@ -404,7 +413,7 @@ class _Reading:
         pronouns never outvote a name, they only contest it); else the one the pronouns give by
         MARGIN; else None."""
         known = self.persons[person]
-        votes = Counter(known.evidence)
+        votes = Counter(known.votes)
         if self._votes.get(leaving_out.start) == (person, leaving_out.gender):
             votes[leaving_out.gender] -= 1
         if known.given is not None:
@@ -417,10 +426,12 @@ class _Reading:
         return None
 
     def _bound_person(self, index: int, use: PronounUse) -> int | None:
-        """The one person a reader takes the pronoun for: the named person who opens its
-        sentence, when it comes after that person's verb of saying or view ("Ana Ruiz, who led
-        the team, said his ..."), or the only person of the sentence before when it opens its
-        own as the subject ("... said Pieter Claeys. She added"; "She said that his company")."""
+        """The one person a reader takes the pronoun for: the only person named before it in its
+        sentence, when that person opens the sentence as its subject ("Tavares, 47, who won the
+        title with her club") or speaks before it ("..., the ministry's adviser Ana Ruiz said his
+        ..."); or, when a "He"/"She" opens the sentence (the pronoun itself, or the speaker whose
+        report holds it: "She said that his company"), the only person of the sentence before
+        ("... said Pieter Claeys. She added")."""
         here = [m for m in self.mentions[index] if m.start < use.start and not m.quoted]
         if here:
             people = {m.person for m in here}
