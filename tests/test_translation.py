@@ -23,7 +23,8 @@ from quality.detectors.translation.joins import _mask_spans, _masked, _stray_sto
 from quality.detectors.translation.names import NameSummary, _after_determiner, east_asian_syllables, fold, mentions, pack_names, read_names, unpack_names, variant_kind
 from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
-from quality.detectors.translation.referents import referent_slips, given_name_gender
+from quality.detectors.translation.given_names import given_name_gender
+from quality.detectors.translation.referents import referent_slips
 from quality.detectors._wordlists import ONE_TOKEN_LANGUAGES, wordfreq
 
 ENGLISH = "The ministry said on Monday that the president would travel to Moscow in the spring."
@@ -734,7 +735,9 @@ REFERENT_CASES = [
     # a name's gender from its title, a gendered noun beside it, or its first name
     ("Ms Ito Haruka chairs the board. Ito said his plan would pass.", [("his", "TRN013")]),
     ("Anna Brandt, a mother of three, runs the port. Brandt said his priority was safety.", [("his", "TRN013")]),
-    ("Pieter Claeys was upbeat. He praised the riders. She added that the course was heavy.", []),  # "He" is there
+    # past a sentence that names no one, the subject goes on: "She" can only be Pieter
+    ("Pieter Claeys was upbeat. He praised the riders. She added that the course was heavy.", [("She", "TRN013")]),
+    ("Pieter Claeys was upbeat. He praised Ana Ruiz. She added that the course was heavy.", []),
     ('"It was hard," said Pieter Claeys. She added that the course was heavy.', [("She", "TRN013")]),
     # someone else of the pronoun's gender is near: it may be them
     ("Katrin Oberhäuser met Tomás Herrera. Oberhäuser said his offer was fair.", []),
@@ -754,6 +757,11 @@ REFERENT_CASES = [
     ("Dr Leila Haddadi said it had been a hard year.", []),
     ("Apple reported record sales. Tim Cook said it had noticed strong demand.", []),  # "Apple" is near
     ("Mayor Giorgio Lanza stayed at the school. Its wife and two children are safe.", [("Its", "TRN014")]),
+    # a quotation's "he said" goes on with the speaker before it, past sentences naming no one
+    ('Anna Kettleborough spoke. She held the baby. "I am not here to blame anyone," he told councillors.', [("he", "TRN013")]),
+    # an institution opening the sentence, after an adverbial, or before "and she ..."
+    ("In a statement on Thursday, the department said she had followed the law.", [("she", "TRN006")]),
+    ("The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.", []),
     # "which" makes the sentence's subject a thing
     ("Norvaska, which listed her shares in Helsinki in 1998, builds bridges.", [("her", "TRN006")]),
     ("Ana Ruiz founded the trust. The foundation, which bears her name, funds schools.", []),

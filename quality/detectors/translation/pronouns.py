@@ -46,7 +46,7 @@ from typing import Iterator, NamedTuple, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
-from quality.detectors.translation.referents import given_name_gender
+from quality.detectors.translation.given_names import given_name_gender
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, clause_start, lines, sentences, tokens
 from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
@@ -146,7 +146,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
     # Whether each of the last SALIENT_SENTENCES sentences named or referred to a person.
     recent_persons: deque[bool] = deque(maxlen=SALIENT_SENTENCES)
     quoted = quote_regions(text)
-    organisations = _introduced_organisations(text)
+    organisations = introduced_organisations(text)
     surnames = person_surnames(text)
     for para in lines(text):
         for sentence in sentences(text, para.start, para.end):
@@ -155,7 +155,7 @@ def pronoun_slips(text: str) -> Iterator[Slip]:
                 continue
             lowered = [w.lower for w in words]
             opens_in_quotation = inside_quotation(quoted, words[0].start)
-            first = _after_fronted_adverbial(words, lowered)  # "Last year she reported": "she" opens the clause
+            first = after_fronted_adverbial(words, lowered)  # "Last year she reported": "she" opens the clause
             opening = _pronoun_opening(lowered[first:]) or (None if person_seen else _acting_opening(lowered[first:]))
             opening = first + opening if opening else None
             slipped = False
@@ -217,12 +217,12 @@ def _institution_by_name(speaker: Subject | None, organisations: Sequence[frozen
 
 # What may open a sentence before its subject as an adverbial: "In a statement released shortly
 # after noon, she said", "Speaking after the vote, he also promised", "Since then he has won".
-_ADVERBIAL_OPENERS = frozenset(
+ADVERBIAL_OPENERS = frozenset(
     "in on at after before since last earlier later then now speaking asked during following "
     "meanwhile however yesterday today until within despite published writing responding".split()
 )
 MAX_ADVERBIAL_WORDS = 8
-_CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -231,19 +231,19 @@ _CALENDAR_WORDS = frozenset(
 # The screen for it: an adverbial's first word, capitalised, and "he"/"she" within 80 characters
 # of the same sentence.
 _FRONTED = fast_start(
-    re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in _ADVERBIAL_OPENERS)) + r")\b[^.!?\n]{0,80}?\b(?:he|she)\s")
+    re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ADVERBIAL_OPENERS)) + r")\b[^.!?\n]{0,80}?\b(?:he|she)\s")
 )
 
 
-def _after_fronted_adverbial(words: list[Token], lowered: list[str]) -> int:
+def after_fronted_adverbial(words: list[Token], lowered: list[str]) -> int:
     """Index of the "He"/"She" that follows an adverbial opening the sentence, the adverbial in
     lower case (days and months aside) with no person noun or pronoun in it; 0 otherwise."""
-    if lowered[0] not in _ADVERBIAL_OPENERS:
+    if lowered[0] not in ADVERBIAL_OPENERS:
         return 0
     for j in range(1, min(len(words), MAX_ADVERBIAL_WORDS + 1)):
         if lowered[j] in tables.PERSONAL_PRONOUNS:
             return j
-        if (words[j].is_capitalised and lowered[j] not in _CALENDAR_WORDS) or lowered[j] in _PERSON_NOUNS or lowered[j] in _PRONOUNS:
+        if (words[j].is_capitalised and lowered[j] not in CALENDAR_WORDS) or lowered[j] in _PERSON_NOUNS or lowered[j] in _PRONOUNS:
             return 0
     return 0
 
@@ -395,7 +395,7 @@ _REFERRED_TO_AS_ITS = re.compile(
 )
 
 
-def _introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
+def introduced_organisations(text: str) -> tuple[frozenset[str], ...]:
     """The names the article introduces as organisations' (:data:`_INTRODUCED_AFTER_NOUN`,
     :data:`_INTRODUCED_BEFORE_COMMA`) or refers to as
     "its" (:data:`_REFERRED_TO_AS_ITS`), each as the set of its words, so that "Hanseong" is

@@ -49,21 +49,18 @@ two sentences before ("The foundation, which bears her name" after "Ana Ruiz fou
 from __future__ import annotations
 
 import bisect
-import gzip
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
+from quality.detectors.translation.given_names import FEMALE, MALE, given_name_gender
+from quality.detectors.translation.pronouns import ADVERBIAL_OPENERS, CALENDAR_WORDS, MAX_ADVERBIAL_WORDS, introduced_organisations
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, english_zipf, lines, sentences, tokens
 from quality.quotations import inside_quotation, quote_regions
 
-MALE, FEMALE = "male", "female"
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), MALE),
     **dict.fromkeys(("she", "her", "hers", "herself"), FEMALE),
@@ -181,7 +178,7 @@ def referent_slips(text: str) -> Iterator[ReferentSlip]:
             slips += [slip for use in uses if not use.quoted and (slip := reading.contradicts(index, use))]
     if for_a_person:
         slips += reading.its_for_a_person()
-    if gendered and _WHICH_CLAUSE.search(text):
+    if gendered:
         slips += reading.gendered_things()
     unique = {(slip.start, slip.code): slip for slip in slips}
     yield from sorted(unique.values(), key=lambda slip: slip.start)
@@ -313,13 +310,19 @@ class _Reading:
             if index < 0 or self._quoted(start):
                 continue
             opens = start == self.spans[index][0]
+            attributes = found.re is _IT_SAYS and _after_quotation(self.text, start)  # '"…," it told the radio'
             saying = None if opens else _SAYING_BEFORE.search(self.text, max(self.spans[index][0], start - 40), start)
-            if (found.re is _IT_SAYS and not opens) or (found.re is _IT_PERSON_VERB and not opens and saying is None):
+            if (found.re is _IT_SAYS and not opens and not attributes) or (found.re is _IT_PERSON_VERB and not opens and saying is None):
                 continue
-            if found.re is _ITS_RELATIVE:  # no institution has a wife
+            if found.re is _ITS_RELATIVE:  # no institution has a wife: the person near, or the sentence's subject
                 person = self._only_person(index, start)
+                here = [m for m in self.mentions[index] if m.start < start and not m.quoted]
+                if person is None and len({m.person for m in here}) == 1 and self._subject_of(index, here[0]):
+                    person = here[0].person
             elif self._institution_near(index, start):
                 continue
+            elif attributes:  # the speaker of the sentence before goes on speaking
+                person = self._last_subject(index)
             else:
                 here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
                 if here:  # "Dr Nwosu said it had trained": the person who opens the sentence speaks
@@ -336,24 +339,35 @@ class _Reading:
         return slips
 
     def gendered_things(self) -> list[ReferentSlip]:
-        """"his"/"her" or "he"/"she" for the thing that opens the sentence as "which" or "that"
-        takes it up ("Norvaska, which listed her shares", "The agency, which was set up in
-        2015, said in his written response"): grammar has made it no person (TRN006)."""
+        """"his"/"her" or "he"/"she" for the institution or thing that opens the sentence as its
+        subject (TRN006): "Norvaska, which listed her shares", "The agency, which was set up in
+        2015, said in his written response", "The university, founded in 1911, grew rapidly,
+        and she now enrols 31,000 students", "In a statement, the department said she had
+        followed the law". The pronoun is the first of its sentence, no person is named between,
+        and no one of its gender in the two sentences before."""
         slips = []
-        for found in _WHICH_CLAUSE.finditer(self.text):
-            index = bisect.bisect_right(self.spans, (found.start(), len(self.text))) - 1
-            if index < 0 or self.spans[index][0] != found.start() or self._quoted(found.start()):
+        organisations = None
+        for index, (start, end) in enumerate(self.spans):
+            if self._quoted(start) or not self.pronouns[index]:
                 continue
-            end = self.spans[index][1]
-            use = next((u for u in self.pronouns[index] if found.end() <= u.start < end and not u.quoted), None)
-            if use is None or not _possessive_or_subject(self.text, use):
+            adverbial = _FRONTED_ADVERBIAL.match(self.text, start, end)
+            thing = _THING_SUBJECT.match(self.text, adverbial.end() if adverbial else start, end)
+            if thing is None:
                 continue
-            opener = found.group("thing")
-            persons_between = [m for m in self.mentions[index] if m.start < use.start and not m.quoted and m.start >= found.end("thing")]
-            opener_persons = [m for m in self.mentions[index] if m.start < found.end("thing") and self.persons[m.person].surely_a_person]
-            if persons_between or opener_persons or self._someone_of(index, use):
+            if not thing.group("noun"):  # a capitalised name: an institution's by its head noun, or as the article introduces it
+                words = tokens(self.text, thing.start(), thing.end("thing"))
+                if organisations is None:
+                    organisations = introduced_organisations(self.text)
+                if not words or not (_institution(words) or _WHICH.match(self.text, thing.end("thing")) or frozenset(w.text for w in words) in organisations):
+                    continue
+            use = next((u for u in self.pronouns[index] if not u.quoted and u.start >= thing.end("thing")), None)
+            if use is None or use.start < thing.end() or not _possessive_or_subject(self.text, use) or _RELATIVE_BEFORE.search(self.text, max(start, use.start - 12), use.start):
                 continue
-            message = R.PRONOUN_SLIP.message_for(pronoun=use.text, institution="“" + opener + "”")
+            named = [m for m in self.mentions[index] if thing.end("thing") <= m.start < use.start and not m.quoted]
+            a_person = any(self.persons[m.person].surely_a_person for m in self.mentions[index] if m.start < thing.end("thing"))
+            if named or a_person or self._someone_of(index, use):
+                continue  # "Orsolya Kemény, the museum's director, said she": a person, whatever the heuristics say
+            message = R.PRONOUN_SLIP.message_for(pronoun=use.text, institution="“" + thing.group("thing") + "”")
             slips.append(ReferentSlip(use.start, use.end, message, R.PRONOUN_SLIP.code))
         return slips
 
@@ -441,21 +455,39 @@ class _Reading:
                 return next(iter(people))
             verb = next((v for v in _REPORTING.finditer(self.text, here[-1].start, use.start) if not self._quoted(v.start())), None)
             return next(iter(people)) if verb else None
-        opening = use if _opens_sentence(self.text, use) else next(iter(self.pronouns[index]), None)
-        if opening is None or opening.text not in ("He", "She") or index == 0 or not _opens_sentence(self.text, opening):
+        opening = use if self._opens(use) else next(iter(self.pronouns[index]), None)
+        if opening is None or index == 0 or not self._opens(opening):
             return None
         if opening is not use and not any(not self._quoted(v.start()) for v in _REPORTING.finditer(self.text, opening.end, use.start)):
             return None  # "She said that his company": the person "She" opened with speaks
-        before = {m.person for m in self.mentions[index - 1] if not m.quoted}
-        if len(before) != 1:
-            return None
-        person = next(iter(before))
-        return person if self.persons[person].named else None
+        return self._last_subject(index)
+
+    def _opens(self, use: PronounUse) -> bool:
+        """Whether the pronoun is its sentence's subject at its start: "He"/"She" opening it,
+        or "he"/"she" attributing the quotation that opens it ('"... something," he said')."""
+        if use.text in ("He", "She") and _opens_sentence(self.text, use):
+            return True
+        return use.text in ("he", "she") and _ATTRIBUTION.match(self.text, use.start) is not None and _after_quotation(self.text, use.start)
+
+    def _last_subject(self, index: int) -> int | None:
+        """The named person a subject pronoun opening sentence ``index`` goes on with: the only
+        one the sentence before names (outside quotations), or, past sentences that name no one
+        ("She spoke with the baby asleep on her shoulder."), the one the sentence before them
+        does, within WINDOW_SENTENCES."""
+        for k in range(index - 1, max(-1, index - WINDOW_SENTENCES - 1), -1):
+            named = {m.person for m in self.mentions[k] if not m.quoted}
+            if named:
+                person = named.pop() if len(named) == 1 else None
+                return person if person is not None and self.persons[person].named else None
+        return None
 
     def _subject_of(self, index: int, mention: Mention) -> bool:
-        """Whether the mention opens its sentence (at most a title or a role before it: "Head
-        coach Rafael Tavares, 47, who ..."), as its subject."""
-        before = tokens(self.text, self.spans[index][0], mention.start)
+        """Whether the mention opens its sentence as its subject: at most a title or a role
+        before it ("Head coach Rafael Tavares, 47, who ..."), after an adverbial that names no
+        one ("In a note to clients on Wednesday, Solberg kept ...")."""
+        start = self.spans[index][0]
+        adverbial = _FRONTED_ADVERBIAL.match(self.text, start, mention.start)
+        before = tokens(self.text, adverbial.end() if adverbial else start, mention.start)
         return len(before) <= MAX_ROLE_WORDS and all(w.is_capitalised or w.lower in _UNGENDERED_PERSON_NOUNS for w in before)
 
     def _other_referent(self, index: int, use: PronounUse, bound: int) -> bool:
@@ -498,19 +530,25 @@ _AFTER_IT = (
 _IT_PERSON_VERB = re.compile(r"\b(?P<it>[Ii]t)" + _AFTER_IT + r"\s+(?:" + _PERSON_VERBS + r"|told|explained)\b")
 _SAYING_BEFORE = re.compile(r"\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?$")
 # "... Ana Quispe, who has worked there. It explained that the team" (at a sentence's start)
-_IT_SAYS = re.compile(r"\b(?P<it>It)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b")
+_IT_SAYS = re.compile(r"\b(?P<it>[Ii]t)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b")
 _ITS_RELATIVE = re.compile(
     r"\b(?P<it>[Ii]ts)\s+(?:(?:late|former|own|eldest|youngest|two|three|elder|younger|teenage|adult)\s+)?"
     r"(?:wife|husband|son|sons|daughter|daughters|children|mother|father|parents|brother|brothers|sister|sisters|"
-    r"widow|widower|girlfriend|boyfriend|fiancée?|spouse|grandchildren|grandmother|grandfather)\b"
+    r"widow|widower|girlfriend|boyfriend|fiancée?|spouse|grandchildren|grandmother|grandfather|"
+    r"career|childhood|upbringing|marriage)\b"
 )
-# A sentence that opens with a thing "which" takes up: "Norvaska, which", "The council, which",
-# "Kinoe Therapeutics, the Osaka start-up that"
-_WHICH_CLAUSE = re.compile(
-    r"^(?P<thing>The(?:\s+[\w&'’.-]+){1,4}|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+"
-    r"(?:which\b|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?that\b)(?!\s+(?:he|she)\b)",
-    re.MULTILINE,
+# A sentence's subject that is an institution or a thing, and what follows it as a predicate, an
+# apposition or a relative clause: "The city's housing department said", "The university, founded
+# in 1911,", "Norvaska, which", "Kinoe Therapeutics, the Osaka start-up that". ``noun`` is set when
+# an institution's noun heads it ("The ... agency"); a capitalised name is checked in code.
+_THING_SUBJECT = re.compile(
+    r"(?P<thing>(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
+    + "|".join(sorted(tables.ORGANISATION_NOUNS | tables.BUSINESS_NOUNS))
+    + r")|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"(?:,|\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|now|still|said|told|[a-z]+ed|[a-z]+s)\b)"
 )
+_WHICH = re.compile(r",\s+(?:which\b|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?that\b)")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")  # "which he sent": the clause's own subject
 
 
 def _possessive_or_subject(text: str, use: PronounUse) -> bool:
@@ -540,6 +578,25 @@ def _opens_with(text: str, sentence_start: int, verb_start: int) -> bool:
 _REPORTING = re.compile(r"\b(?:" + "|".join(sorted(tables.SPEECH_VERBS | tables.VIEW_VERBS)) + r")\b")
 
 
+# An adverbial opening a sentence before its subject, up to its comma: "In a note to clients on
+# Wednesday, ", "Speaking after the vote, " (lower case but for a day or a month)
+_FRONTED_ADVERBIAL = re.compile(
+    r"(?:" + "|".join(sorted(w.capitalize() for w in ADVERBIAL_OPENERS)) + r")\b(?:[ \t]+(?:[a-z0-9][\w'’-]*|"
+    + "|".join(sorted(w.capitalize() for w in CALENDAR_WORDS)) + r")){0,%d},\s+" % MAX_ADVERBIAL_WORDS
+)
+
+# "he said", "she told councillors", "he wrote": a pronoun attributing the quotation before it
+_ATTRIBUTION = re.compile(r"(?:he|she)\s+(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+
+
+def _after_quotation(text: str, start: int) -> bool:
+    """Whether a closing quotation mark stands right before ``start`` (a comma and blanks between)."""
+    k = start - 1
+    while k >= 0 and text[k] in " ,":
+        k -= 1
+    return k >= 0 and text[k] in "\"”’'"
+
+
 def _opens_sentence(text: str, use: PronounUse) -> bool:
     """Whether only blanks, quotation marks or brackets stand before the pronoun in its line
     or since the last sentence end."""
@@ -551,19 +608,6 @@ def _opens_sentence(text: str, use: PronounUse) -> bool:
 
 def _shown(person: Person) -> str:
     return "“" + " ".join(sorted(person.words)) + "”" if person.words else "a person"
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    """First names of one sex (benchmarks/given_names_build.py), read on the first ask."""
-    table = gzip.decompress(files("quality.data").joinpath("given_names.txt.gz").read_bytes()).decode("utf-8")
-    return {name: (FEMALE if sex == "f" else MALE) for name, sex in (row.split("\t") for row in table.splitlines())}
-
-
-def given_name_gender(word: str) -> str | None:
-    """The sex a first name nearly always belongs to, folded to ASCII ("Inês" as "ines"), or None."""
-    folded = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii")
-    return _given_names().get(folded)
 
 
 def _institution(run: Sequence[Token]) -> bool:

@@ -283,6 +283,8 @@ PRONOUN_SLIP = Rule(
         "The ministry said the unit could no longer recruit staff. In a statement released at noon, she said it would close.",
         "Norvaska, which listed her shares in Helsinki in 1998, builds bridges and tunnels.",
         "The agency, which was set up in 2015, said in his written response that the audit was wrong.",
+        "The university, founded in 1911, grew rapidly in the 2000s, and she now enrols 31,000 students.",
+        "In a statement on Thursday, the department said she had followed the law.",
     ),
     passes=(
         "Mara Orbeck has widened the recall to a second model.\nMara Orbeck confirmed the "
@@ -305,6 +307,8 @@ PRONOUN_SLIP = Rule(
         "Foreign Minister Sergei Lavrov said the visit was planned.\nHe added that the date was "
         "not fixed.",
         "Ana Ruiz founded the trust in 1990. The foundation, which bears her name, funds schools.",
+        "The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.",
+        "Orsolya Kemény, the museum's director, said she had commissioned a review.",
         "The Clinton Foundation published its accounts. Secretary Clinton spoke in Ohio. Clinton has emerged as "
         "a critic of the system. On the campaign trail, she has called for an overhaul.",
         "According to the photographs, which he sent to reporters, the site was empty.",
@@ -334,6 +338,8 @@ GENDER_SLIP = Rule(
         "Mr Tomás Herrera opened the plant on Monday. Herrera said she expected 200 jobs.",
         "Rafael Tavares was appointed on Monday. Tavares, 47, who won the title twice with her previous "
         "club, starts on Friday.",
+        'Dr Rosa Quispe said she welcomed the scrutiny. "If someone can repeat it, wonderful," he said.',
+        "In a note to clients on Wednesday, Ingrid Solberg kept his rating on the stock.",
         "Annelie Brandt, a mother of three, runs the port. Brandt said his priority was safety.",
     ),
     passes=(
@@ -368,6 +374,8 @@ IT_FOR_A_PERSON = Rule(
         "Mayor Giorgio Lanza spent the night at the school. Its wife and two children are staying with relatives.",
         "One of the patients is Joaquim Pereira, a retired teacher. Pereira says it remembers nothing of the fall.",
         "The dragon is the work of Hamid Farahani, a retired engineer. It laughed when asked how long it took.",
+        'Emeka Obi, a doctoral student, found the plate. "It looked like contamination," it told the radio.',
+        "Benjamín Ossandón, a chemical engineer who spent most of its career at the mine, spoke first.",
     ),
     passes=(
         "Dr Leila Haddadi said it had been a hard year for the team.",
