@@ -36,7 +36,7 @@ from pathlib import Path
 from _common import REPO
 
 DATA = Path(__file__).resolve().parent / "new_wordings"
-BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "pron1", "pron2", "pron3", "pron4")
+BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "pron1", "pron2", "pron3", "pron4", "pron5")
 KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
