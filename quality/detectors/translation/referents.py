@@ -95,7 +95,8 @@ _UNGENDERED_PERSON_NOUNS = frozenset(
     "candidate nominee lawmaker legislator politician rider athlete runner winner champion captain "
     "striker goalkeeper author artist actor singer chef architect engineer attorney prosecutor "
     "detective inspector sheriff partner colleague friend spokesman chairman successor predecessor "
-    "deputy assistant rival opponent challenger replacement".split()
+    "deputy assistant rival opponent challenger replacement tenant customer client employee "
+    "homeowner landlord shopper commuter voter pupil parent baby toddler infant".split()
 )
 # Every person noun with the gender it gives (None: "the driver" may be either).
 _PERSON_NOUN_GENDER: dict[str, str | None] = {**dict.fromkeys(_UNGENDERED_PERSON_NOUNS), **GENDERED_NOUNS}
@@ -558,7 +559,16 @@ def _possessive_or_subject(text: str, use: PronounUse) -> bool:
     if word in ("he", "she"):
         return True
     following = re.match(r"\s+([\w'’-]+)", text[use.end : use.end + 40])
-    return word in ("his", "her") and following is not None and (following.group(1)[0].islower() or following.group(1)[0].isdigit())
+    if word not in ("his", "her") or following is None or following.group(1).lower() in _NOT_POSSESSED:
+        return False  # "leaving her with a fractured skull": an object, someone else
+    return following.group(1)[0].islower() or following.group(1)[0].isdigit()
+
+
+# Words after "her" that make it an object, not a possessive: "leaving her with", "told her to"
+_NOT_POSSESSED = tables.CLOSED_CLASS_WORDS | frozenset(
+    "with to for from into onto on at in by as about after before over up down out off back away "
+    "again alone once twice there here home".split()
+)
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")

@@ -309,6 +309,7 @@ PRONOUN_SLIP = Rule(
         "Ana Ruiz founded the trust in 1990. The foundation, which bears her name, funds schools.",
         "The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.",
         "Orsolya Kemény, the museum's director, said she had commissioned a review.",
+        "Harlow Cross Housing Association was fined after a ceiling fell on a tenant, leaving her with a fractured skull.",
         "The Clinton Foundation published its accounts. Secretary Clinton spoke in Ohio. Clinton has emerged as "
         "a critic of the system. On the campaign trail, she has called for an overhaul.",
         "According to the photographs, which he sent to reporters, the site was empty.",
