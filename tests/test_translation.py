@@ -758,7 +758,7 @@ REFERENT_CASES = [
     ("Apple reported record sales. Tim Cook said it had noticed strong demand.", []),  # "Apple" is near
     ("Mayor Giorgio Lanza stayed at the school. Its wife and two children are safe.", [("Its", "TRN014")]),
     # a quotation's "he said" goes on with the speaker before it, past sentences naming no one
-    ('Anna Kettleborough spoke. She held the baby. "I am not here to blame anyone," he told councillors.', [("he", "TRN013")]),
+    ('Anna Kettleborough spoke. She held the microphone. "I am not here to blame anyone," he told councillors.', [("he", "TRN013")]),
     # an institution opening the sentence, after an adverbial, or before "and she ..."
     ("In a statement on Thursday, the department said she had followed the law.", [("she", "TRN006")]),
     ("The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.", []),
