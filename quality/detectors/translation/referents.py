@@ -303,41 +303,46 @@ class _Reading:
         return only if self.persons[only].named else None
 
     def its_for_a_person(self) -> list[ReferentSlip]:
-        """"it" as a person's subject and "its" before a relative (TRN014)."""
+        """"it" standing for a named person, and "its" before a relative or a life (TRN014)."""
         slips = []
         for found in (*_IT_PERSON_VERB.finditer(self.text), *_IT_SAYS.finditer(self.text), *_ITS_RELATIVE.finditer(self.text)):
             start = found.start("it")
             index = bisect.bisect_right(self.spans, (start, len(self.text))) - 1
             if index < 0 or self._quoted(start):
                 continue
-            opens = start == self.spans[index][0]
-            attributes = found.re is _IT_SAYS and _after_quotation(self.text, start)  # '"…," it told the radio'
-            saying = None if opens else _SAYING_BEFORE.search(self.text, max(self.spans[index][0], start - 40), start)
-            if (found.re is _IT_SAYS and not opens and not attributes) or (found.re is _IT_PERSON_VERB and not opens and saying is None):
-                continue
-            if found.re is _ITS_RELATIVE:  # no institution has a wife: the person near, or the sentence's subject
-                person = self._only_person(index, start)
-                here = [m for m in self.mentions[index] if m.start < start and not m.quoted]
-                if person is None and len({m.person for m in here}) == 1 and self._subject_of(index, here[0]):
-                    person = here[0].person
-            elif self._institution_near(index, start):
-                continue
-            elif attributes:  # the speaker of the sentence before goes on speaking
-                person = self._last_subject(index)
-            else:
-                here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
-                if here:  # "Dr Nwosu said it had trained": the person who opens the sentence speaks
-                    first_saying = saying is not None and _opens_with(self.text, self.spans[index][0], saying.start())
-                    person = here.pop() if len(here) == 1 and first_saying else None
-                elif index > 0 and start == self.spans[index][0]:  # "... Ana Quispe, who has worked there. It explained"
-                    before = {m.person for m in self.mentions[index - 1] if not m.quoted}
-                    person = before.pop() if len(before) == 1 else None
-                else:
-                    person = None
+            person = self._owner_of_its(index, start) if found.re is _ITS_RELATIVE else self._person_as_it(found, index, start)
             if person is not None and self.persons[person].named and self.persons[person].surely_a_person:
-                shown = _shown(self.persons[person])
-                slips.append(ReferentSlip(start, found.end("it"), R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=shown), R.IT_FOR_A_PERSON.code))
+                message = R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=_shown(self.persons[person]))
+                slips.append(ReferentSlip(start, found.end("it"), message, R.IT_FOR_A_PERSON.code))
         return slips
+
+    def _owner_of_its(self, index: int, start: int) -> int | None:
+        """Whose wife "its wife" is (no institution has one): the only person near, or the
+        person who opens the sentence as its subject."""
+        person = self._only_person(index, start)
+        here = [m for m in self.mentions[index] if m.start < start and not m.quoted]
+        if person is None and len({m.person for m in here}) == 1 and self._subject_of(index, here[0]):
+            person = here[0].person
+        return person
+
+    def _person_as_it(self, found: re.Match[str], index: int, start: int) -> int | None:
+        """The person an "it" before a person's verb, or saying something, stands for: opening
+        its sentence, the only person of the sentence before ("... Ana Quispe, who has worked
+        there. It explained"); attributing a quotation, the speaker before it; after a verb of
+        saying, the one person who opens the sentence and speaks ("Dr Nwosu said it had
+        trained"). None with an institution or another name near, whose "it" it may be."""
+        if self._institution_near(index, start):
+            return None
+        if start == self.spans[index][0]:
+            before = {m.person for m in self.mentions[index - 1] if not m.quoted} if index > 0 else set()
+            return before.pop() if len(before) == 1 else None
+        if found.re is _IT_SAYS:
+            return self._last_subject(index) if _after_quotation(self.text, start) else None  # '"…," it told the radio'
+        saying = _SAYING_BEFORE.search(self.text, max(self.spans[index][0], start - 40), start)
+        here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
+        if saying is None or len(here) != 1 or not _opens_with(self.text, self.spans[index][0], saying.start()):
+            return None
+        return here.pop()
 
     def gendered_things(self) -> list[ReferentSlip]:
         """"his"/"her" or "he"/"she" for the institution or thing that opens the sentence as its
