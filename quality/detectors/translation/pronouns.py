@@ -6,7 +6,8 @@ a pronoun and, when the last subject was an institution ("the Russian Foreign Mi
 "The High Court granted ..."), sometimes supplies "he" or "she". The rule follows the subjects
 through the article and flags a sentence that opens with "He/She" and a verb of saying, view or
 stance ("He added", "She expects", "She blamed"), an auxiliary ("She will decide", "He has not
-disclosed") or "also", when the pronoun can only stand for an institution:
+disclosed") or "also" (after an adverbial that names no one too: "Last year she reported a
+deficit"), when the pronoun can only stand for an institution:
 
 - the last speaker was an institution and no person has been named since (for any verb but
   one of saying, not even in the institution's own sentence: "Police said a farmer had been

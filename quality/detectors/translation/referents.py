@@ -578,10 +578,7 @@ _NOT_POSSESSED = tables.CLOSED_CLASS_WORDS | frozenset(
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of)\s$")
-_CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December I".split()
-)
+_CALENDAR = frozenset(w.capitalize() for w in CALENDAR_WORDS) | {"I"}  # capitalised, and no one
 _INSTITUTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(tables.ORGANISATION_NOUNS | tables.BUSINESS_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE)
 
 
