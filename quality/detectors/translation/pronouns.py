@@ -71,6 +71,7 @@ MAX_ASIDE_WORDS = 20  # a relative clause or an apposition between the subject a
 MAX_OPENING_SUBJECT = 5  # words: "Chile's Ministry of Mining" is four; a longer run is no bare subject
 _ADDRESSEE_VERBS = frozenset("told tells tell".split())  # the noun after them is spoken to
 _CLOSING_MARK = re.compile(r"[”\"»’']")
+_RELATIVE_WORDS = frozenset("which that whom whose".split())
 _POSTMODIFIER_STARTS = frozenset("of at from for in with".split())
 _PRONOUNS = frozenset("it they he she we i you this that".split())  # "It said" keeps the last speaker
 # Auxiliaries: before a verb they let a pronoun carry on the last subject's action ("She will
@@ -435,6 +436,8 @@ def _sentence_speaker(
             if names_a_person:
                 continue  # "The ministry praised President Ruiz's plan. He said ...": he is Ruiz
         subject = _subject_before(text, words, v)
+        if subject and subject[0].lower in _RELATIVE_WORDS:
+            continue  # "readings, which the company had argued were unreliable": a relative clause's speaker, not the sentence's
         inverted = _CLOSING_MARK.search(text, words[v - 1].end, words[v].start) is not None
         if not subject and inverted and v + 1 < len(words) and verb not in _ADDRESSEE_VERBS:
             subject = _subject_after(text, words, v)  # "…,” said the ministry."

@@ -134,8 +134,10 @@ class Person:
 
     @property
     def surely_a_person(self) -> bool:
-        """A title, a role or a gender says so: not a bare name that may be a company's."""
-        return self.titled or self.given is not None or sum(self.votes.values()) > 0
+        """A title, a role, a gendered noun or a first name says so: not a bare name that may be
+        a company's ("Pwani Cement, which employs 900 people, said he ..." votes, wrongly, for a
+        man)."""
+        return self.titled or self.given is not None
 
 
 @dataclass(frozen=True)

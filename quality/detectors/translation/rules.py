@@ -310,6 +310,8 @@ PRONOUN_SLIP = Rule(
         "The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.",
         "Orsolya Kemény, the museum's director, said she had commissioned a review.",
         "Harlow Cross Housing Association was fined after a ceiling fell on a tenant, leaving her with a fractured skull.",
+        "Justice Peter Mwangi ruled for the residents. Mwangi said he had been persuaded by readings, which the "
+        "company had argued were unreliable. He noted that they matched the factory's own logs.",
         "The Clinton Foundation published its accounts. Secretary Clinton spoke in Ohio. Clinton has emerged as "
         "a critic of the system. On the campaign trail, she has called for an overhaul.",
         "According to the photographs, which he sent to reporters, the site was empty.",
@@ -385,6 +387,8 @@ IT_FOR_A_PERSON = Rule(
         "Ana Quispe presented the frog on Monday. The university said it had funded the work. It added that more species would follow.",
         "The company's founder, Mira Dale, retired in May. Its chief executive said it expected sales to rise.",
         "Joaquim Pereira said it was a hard year for the family.",
+        "Pwani Cement, which employs 900 people, said in a statement that he would appeal. It said it had spent "
+        "millions on filters.",
     ),
     message="“{pronoun}” stands for {person}, a person (write he or she, his or her: a translation that left the subject out?)",
 )
