@@ -367,15 +367,15 @@ def _verb_like(word: str) -> bool:
 # (Words of at most 31 characters, and a name only from a word's start: a long run of letters is
 # never rescanned from each of its positions.)
 _NAME = r"[A-Z][\w&'’.-]{0,30}(?: [A-Z][\w&'’.-]{0,30}){0,3}"
-_INSTITUTION_NOUN = "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS))
+INSTITUTION_NOUN = "|".join(sorted(tables.BUSINESS_NOUNS | tables.ORGANISATION_NOUNS))  # an alternation for patterns
 # (Two patterns, each with a quick test of where a match can start: one alternation of both ran
 # at twice the cost.)
-_INTRODUCED_AFTER_NOUN = fast_start(re.compile(rf"\b(?:{_INSTITUTION_NOUN})\s+({_NAME})"))
+_INTRODUCED_AFTER_NOUN = fast_start(re.compile(rf"\b(?:{INSTITUTION_NOUN})\s+({_NAME})"))
 _INTRODUCED_BEFORE_COMMA = re.compile(
     rf"(?=[A-Z])(?<![\w&'’.-])({_NAME}),\s+(?:which\b"
     # an apposition whose head is an institution's noun: "Transnorte, one of the largest barge
     # operators, said", "Cordillera, the country's third-largest miner,"
-    + rf"|(?:one of\s+)?(?:the|a|an|its|[A-Z][\w-]{{0,30}}['’]s)\s+(?:[\w'’-]{{1,30}}\s+){{0,3}}?(?:{_INSTITUTION_NOUN})s?\b)"
+    + rf"|(?:one of\s+)?(?:the|a|an|its|[A-Z][\w-]{{0,30}}['’]s)\s+(?:[\w'’-]{{1,30}}\s+){{0,3}}?(?:{INSTITUTION_NOUN})s?\b)"
 )
 
 

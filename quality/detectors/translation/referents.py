@@ -57,7 +57,7 @@ from typing import Iterator, Sequence
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.given_names import FEMALE, MALE, given_name_gender
-from quality.detectors.translation.pronouns import ADVERBIAL_OPENERS, CALENDAR_WORDS, MAX_ADVERBIAL_WORDS, introduced_organisations
+from quality.detectors.translation.pronouns import ADVERBIAL_OPENERS, CALENDAR_WORDS, INSTITUTION_NOUN, MAX_ADVERBIAL_WORDS, introduced_organisations
 from quality.detectors.translation.text import CLAUSE_BREAK, Token, english_zipf, lines, sentences, tokens
 from quality.quotations import inside_quotation, quote_regions
 
@@ -169,7 +169,8 @@ _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]
 
 def referent_slips(text: str) -> Iterator[ReferentSlip]:
     """The gendered pronouns that contradict the gender the article gives the person they stand
-    for (TRN013), and "it"/"its" standing for a person (TRN014)."""
+    for (TRN013) or stand for an institution that opens their sentence (TRN006), and "it"/"its"
+    standing for a person (TRN014)."""
     gendered = _GENDERED_PRONOUN.search(text) is not None
     for_a_person = any(pattern.search(text) for pattern in (_IT_PERSON_VERB, _IT_SAYS, _ITS_RELATIVE))
     if not gendered and not for_a_person:
@@ -179,10 +180,9 @@ def referent_slips(text: str) -> Iterator[ReferentSlip]:
     if gendered:
         for index, uses in enumerate(reading.pronouns):
             slips += [slip for use in uses if not use.quoted and (slip := reading.contradicts(index, use))]
+        slips += reading.gendered_things()
     if for_a_person:
         slips += reading.its_for_a_person()
-    if gendered:
-        slips += reading.gendered_things()
     unique = {(slip.start, slip.code): slip for slip in slips}
     yield from sorted(unique.values(), key=lambda slip: slip.start)
 
@@ -457,12 +457,13 @@ class _Reading:
         here = [m for m in self.mentions[index] if m.start < use.start and not m.quoted]
         if here:
             people = {m.person for m in here}
-            if len(people) != 1 or not self.persons[next(iter(people))].named:
-                return None
+            person = people.pop()
+            if people or not self.persons[person].named:
+                return None  # more than one person, or someone of unknown kind
             if self._subject_of(index, here[0]):  # "Tavares, 47, who won the title with her club"
-                return next(iter(people))
+                return person
             verb = next((v for v in _REPORTING.finditer(self.text, here[-1].start, use.start) if not self._quoted(v.start())), None)
-            return next(iter(people)) if verb else None
+            return person if verb else None
         opening = use if self._opens(use) else next(iter(self.pronouns[index]), None)
         if opening is None or index == 0 or not self._opens(opening):
             return None
@@ -550,9 +551,7 @@ _ITS_RELATIVE = re.compile(
 # in 1911,", "Norvaska, which", "Kinoe Therapeutics, the Osaka start-up that". ``noun`` is set when
 # an institution's noun heads it ("The ... agency"); a capitalised name is checked in code.
 _THING_SUBJECT = re.compile(
-    r"(?P<thing>(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
-    + "|".join(sorted(tables.ORGANISATION_NOUNS | tables.BUSINESS_NOUNS))
-    + r")|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"(?P<thing>(?:The|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>" + INSTITUTION_NOUN + r")|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
     r"(?:,|\s+(?:has|have|had|is|was|were|are|will|would|can|could|also|now|still|said|told|[a-z]+ed|[a-z]+s)\b)"
 )
 _WHICH = re.compile(r",\s+(?:which\b|(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?that\b)")
@@ -565,12 +564,13 @@ def _possessive_or_subject(text: str, use: PronounUse) -> bool:
     word = use.text.lower()
     if word in ("he", "she"):
         return True
-    following = re.match(r"\s+([\w'’-]+)", text[use.end : use.end + 40])
+    following = _NEXT_WORD.match(text, use.end, use.end + 40)
     if word not in ("his", "her") or following is None or following.group(1).lower() in _NOT_POSSESSED:
         return False  # "leaving her with a fractured skull": an object, someone else
     return following.group(1)[0].islower() or following.group(1)[0].isdigit()
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 # Words after "her" that make it an object, not a possessive: "leaving her with", "told her to"
 _NOT_POSSESSED = tables.CLOSED_CLASS_WORDS | frozenset(
     "with to for from into onto on at in by as about after before over up down out off back away "
@@ -581,7 +581,7 @@ _NOT_POSSESSED = tables.CLOSED_CLASS_WORDS | frozenset(
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of)\s$")
 _CALENDAR = frozenset(w.capitalize() for w in CALENDAR_WORDS) | {"I"}  # capitalised, and no one
-_INSTITUTION_WORD = re.compile(r"\b(?:" + "|".join(sorted(tables.ORGANISATION_NOUNS | tables.BUSINESS_NOUNS)) + r")\b(?:['’]s)?", re.IGNORECASE)
+_INSTITUTION_WORD = re.compile(r"\b(?:" + INSTITUTION_NOUN + r")\b(?:['’]s)?", re.IGNORECASE)
 
 
 def _opens_with(text: str, sentence_start: int, verb_start: int) -> bool:
