@@ -58,7 +58,8 @@ from quality.detectors.translation.phrasing import phrasing
 from quality.detectors.translation.pronouns import pronoun_slips
 from quality.detectors.translation.referents import referent_slips
 from quality.detectors.translation.rules import (
-    ALL_RULES, DIVERGENT_VERSION, GENDER_SLIP, IT_FOR_A_PERSON, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, STRAY_STOP, UNTRANSLATED,
+    ALL_RULES, DIVERGENT_VERSION, GENDER_SLIP, IT_FOR_A_PERSON, KINDS, LOST_SPACE, MISSING_SPACE, PRONOUN_SLIP, SPACE_BEFORE_PUNCTUATION,
+    SPLIT_WORD, STRAY_STOP, UNTRANSLATED,
 )  # fmt: skip
 from quality.english import not_english
 from quality.model import Article, DetectorResult, Finding, Severity
@@ -72,7 +73,7 @@ SEVERITY_WEIGHT = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.
 UNWEIGHTED_RULES = frozenset({DIVERGENT_VERSION.code})
 # Joins a typist makes too, and what each weighs where nothing else points to translation
 # (module docstring): an info finding's weight, a slip to correct rather than a sign.
-TYPO_RULES = frozenset({LOST_SPACE.code, MISSING_SPACE.code, STRAY_STOP.code})
+TYPO_RULES = frozenset({LOST_SPACE.code, MISSING_SPACE.code, STRAY_STOP.code, SPACE_BEFORE_PUNCTUATION.code, SPLIT_WORD.code})
 TYPO_WEIGHT = SEVERITY_WEIGHT[Severity.INFO]
 # An article whose letters are mostly in untranslated fragments is written in that language: the
 # language detector says so once (LNG001), and English fluency does not apply to it, where a

@@ -13,6 +13,13 @@
 * **Stray full stop** (``a trade ally. during``): a full stop followed by a lower-case word that
   continues the sentence, unless the full stop ends an abbreviation (``approx.``, ``p.m.``) or
   belongs to an ellipsis.
+* **Space before punctuation** (``the Coordinadora (CPV) , is``, ``firefighters ,who``): white
+  space between a word and the comma, semicolon, question or exclamation mark after it, with a
+  word after: the spacing of tokenised text (machine translation works on tokens) put back
+  without its rules, or a typing slip. A colon is left alone: French typography and many
+  captions space it (``Photo : AP``).
+* **Split word** (``3,000 reser vation requests``): a space inside a common word, whose two
+  pieces are not both words: a hyphenation or a line break undone badly.
 * **Doubled word** (``the the``): the same lower-case word twice in a row, except the doubles
   English allows (``had had``, ``that that``).
 * **Repetition loop** (``Bern, Bern, Bern, …``): a phrase of one to eight words repeated three or
@@ -137,6 +144,8 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _comma_joins(masked)
     yield from _stray_stops(masked, text)
     yield from _stops_after_joiners(masked)
+    yield from _spaces_before_punctuation(masked)
+    yield from _split_words(masked)
     yield from _doubled_words(masked)
     yield from _loops(masked)
 
@@ -485,6 +494,67 @@ def _stops_after_joiners(text: str) -> Iterator[Artifact]:
             R.STRAY_STOP.code, match.start(), match.end(),
             R.STRAY_STOP.message_for(joined=match.group()), f"{before} {after}",
         )  # fmt: skip
+
+
+# White space, then a comma, a semicolon, a question or an exclamation mark, and a word ("(CPV)
+# , is", "firefighters ,who", "the plan ; critics"). Not a full stop: " .DJI" is a ticker, and
+# "set to . You" a template's empty slot, not a space too many. Only the first character of the
+# white space may start a match (the look-behind), so a long run of spaces is scanned once.
+_SPACE_BEFORE_MARK = re.compile(r"(?<!\s)[ \t]+[,;?!](?=[ \t]*[^\W\d_])")
+_MARK_AFTER_SPACE = re.compile(r"[ \t][,;?!]")
+_ENDS_WORD = re.compile(r"[^\W_]|[)\]’”\"']")  # a word, or a closing bracket or quotation mark
+_TOKEN_BEFORE = re.compile(r"\S{1,40}$")
+_TOKEN_AFTER = re.compile(r"[ \t]*[^\W\d_][\w’'-]*")
+
+
+def _spaces_before_punctuation(text: str) -> Iterator[Artifact]:
+    """White space between a word and the punctuation mark after it, with a word after the
+    mark (module docstring). Reported at info severity: the text still reads as it should."""
+    if not _MARK_AFTER_SPACE.search(text):
+        return  # no space before a mark (most articles)
+    for match in _SPACE_BEFORE_MARK.finditer(text):
+        start, mark_end = match.start(), match.end()
+        if start == 0 or not _ENDS_WORD.match(text, start - 1):
+            continue
+        before = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
+        after = _TOKEN_AFTER.match(text, mark_end)
+        if before is None or after is None:
+            continue
+        mark = text[mark_end - 1]
+        joined = text[before.start() : after.end()]
+        suggestion = f"{before.group()}{mark} {after.group().lstrip()}"
+        message = R.SPACE_BEFORE_PUNCTUATION.message_for(mark=mark, joined=joined)
+        yield Artifact(R.SPACE_BEFORE_PUNCTUATION.code, before.start(), after.end(), message, suggestion, info=True)
+
+
+# Two words in a row, the second lower-case; the first may open a sentence ("Reser vation").
+_WORD_THEN_LOWER = fast_start(re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)(?=[ ]([a-z]+)(?![\w'’-]))"))
+SPLIT_PIECE_ZIPF = 2.5  # a piece rarer than this is no word of its own ("reser" 1.7, "vation" 1.0)
+SPLIT_WHOLE_ZIPF = 3.0  # the word rejoined is a common one ("reservation" 3.95)
+SPLIT_MARGIN = 1.5  # and far more common than its rarer piece
+
+
+def _split_words(text: str) -> Iterator[Artifact]:
+    """A common word cut in two by a space ("reser vation", "m oon"): one piece is a lower-case
+    word rarer than ``SPLIT_PIECE_ZIPF`` (no word of its own), and the two joined make a word at
+    least ``SPLIT_WHOLE_ZIPF`` common. Two real words that also make one ("any more", "every
+    day") are left alone. On the native English of benchmarks/false_alarms.py (339 articles)
+    the only such pair is a true one."""
+    rare = {word for word in set(_LOWER_PIECE.findall(text)) if english_zipf(word) < SPLIT_PIECE_ZIPF}
+    if not rare:
+        return  # every lower-case word is a common one: no piece of a split word (most articles)
+    for match in _WORD_THEN_LOWER.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if first not in rare and second not in rare:
+            continue
+        whole, piece = english_zipf(first + second), min(english_zipf(first), english_zipf(second))
+        if whole >= SPLIT_WHOLE_ZIPF and whole - piece >= SPLIT_MARGIN:
+            end = match.end() + 1 + len(second)
+            message = R.SPLIT_WORD.message_for(split=text[match.start() : end], whole=first + second)
+            yield Artifact(R.SPLIT_WORD.code, match.start(), end, message, first + second)
+
+
+_LOWER_PIECE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 def _doubled_words(text: str) -> Iterator[Artifact]:

@@ -510,6 +510,54 @@ DOUBLED_WORD = Rule(
     message='“{word}” is written twice',
 )
 
+SPACE_BEFORE_PUNCTUATION = Rule(
+    code="TRN015",
+    name="space-before-punctuation",
+    severity=Severity.INFO,
+    summary="White space between a word and the comma, semicolon, question or exclamation mark after it (``the "
+    "union (CPV) , is``, ``firefighters ,who``).",
+    why="Machine translation works on tokens, and text put back together from them without the spacing rules "
+    "keeps a space before each mark; a typist leaves one too. A slip to correct rather than a sign on its own: "
+    "the sentence still reads as it should, so it is information.",
+    example="The walkout, called by the dockers' union (CPV) , is a protest against the plan.",
+    instead="The walkout, called by the dockers' union (CPV), is a protest against the plan.",
+    fires=(
+        "The walkout, called by the dockers' union (CPV) , is a protest against the plan.",
+        "Around 140 firefighters ,who battled the flames overnight, were sent home.",
+        "The council backed the plan ; critics called it rushed.",
+    ),
+    passes=(
+        "The Dow Jones Industrial Average .DJI fell 102 points.",
+        "He paused ... and then went on.",
+        "Photo Credit : PTI. Price : 12 euros.",
+        "Scores were 3 , 2 and 1 .",
+        "Your weather is set to . You can change it later.",
+    ),
+    message="a space before the {mark} in “{joined}”",
+)
+
+SPLIT_WORD = Rule(
+    code="TRN016",
+    name="split-word",
+    severity=Severity.WARNING,
+    summary="A common word cut in two by a space, one piece no word of its own (``3,000 reser vation requests``, "
+    "``its Artemis m oon program``).",
+    why="A word split by a stray space is what a badly undone hyphenation or line break leaves; nobody proof-read "
+    "the text, and search and spell-checking miss the word.",
+    example="the restaurant has received more than 3,000 reser vation requests",
+    instead="the restaurant has received more than 3,000 reservation requests",
+    fires=(
+        "The restaurant has received more than 3,000 reser vation requests by email.",
+        "Nasa picked three lander ideas for its Artemis m oon program.",
+    ),
+    passes=(
+        "She said she would not stay any more, and every day the talks went on.",
+        "The non profit group met on line, a week end before the vote.",
+        "The Sarrazin ruling and the Kessel report were read in court.",
+    ),
+    message="“{split}” splits the word “{whole}”",
+)
+
 REPETITION_LOOP = Rule(
     code="TRN011",
     name="repetition-loop",
@@ -614,7 +662,7 @@ DIVERGENT_VERSION = Rule(
 
 ALL_RULES = (
     UNTRANSLATED, NAME_VARIANT, NAME_ORDER, LOST_NEGATION, NON_SPEAKER, PRONOUN_SLIP, GENDER_SLIP, IT_FOR_A_PERSON,
-    LOST_SPACE, MISSING_SPACE, STRAY_STOP, DOUBLED_WORD, REPETITION_LOOP,
+    LOST_SPACE, MISSING_SPACE, STRAY_STOP, SPACE_BEFORE_PUNCTUATION, SPLIT_WORD, DOUBLED_WORD, REPETITION_LOOP,
     DIVERGENT_VERSION,
 )  # fmt: skip
 
@@ -625,5 +673,6 @@ KINDS: dict[str, str] = {
     UNTRANSLATED.code: "untranslated", NAME_VARIANT.code: "name_variant", NAME_ORDER.code: "name_order",
     LOST_NEGATION.code: "unidiomatic", NON_SPEAKER.code: "unidiomatic", PRONOUN_SLIP.code: "pronoun", GENDER_SLIP.code: "pronoun", IT_FOR_A_PERSON.code: "pronoun",
     LOST_SPACE.code: "join", MISSING_SPACE.code: "join", STRAY_STOP.code: "join", DOUBLED_WORD.code: "join",
+    SPACE_BEFORE_PUNCTUATION.code: "join", SPLIT_WORD.code: "join",
     REPETITION_LOOP.code: "repetition", DIVERGENT_VERSION.code: "divergent_version",
 }  # fmt: skip
