@@ -34,13 +34,10 @@ import numpy as np
 
 from _common import shared_path  # noqa: E402  (also puts the repository on sys.path)
 from quality.detectors.translation import SEVERITY_WEIGHT, TranslationDetector  # noqa: E402
+from quality.detectors.translation.rules import KINDS  # noqa: E402
 from quality.model import Article  # noqa: E402
 
-CATEGORY_OF_RULE = {
-    "TRN001": "untranslated", "TRN002": "name_variant", "TRN003": "name_order", "TRN004": "unidiomatic",
-    "TRN005": "unidiomatic", "TRN006": "pronoun", "TRN007": "join", "TRN008": "join", "TRN009": "join",
-    "TRN010": "join", "TRN011": "repetition", "TRN012": "divergent_version",
-}  # fmt: skip
+CATEGORY_OF_RULE = KINDS  # each translation rule's kind of artifact, as the per-source report names it
 # MQM categories an English-only detector of each kind can hope to find (README, "What an
 # English-only detector can plausibly target").
 TARGETS = {

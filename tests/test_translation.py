@@ -554,6 +554,21 @@ JOIN_CASES = [
     ("They discriminated against people of color, and on and on and on.", set()),  # a figure of speech
     ("The plan will develop the economy the economy the economy of the region.", {"TRN011"}),
     ("The minister spoke of the of the of the reform.", {"TRN011"}),
+    # A space before a mark (information), a word split in two, and the two-word pairs English allows.
+    ("The walkout, called by the union (CPV) , is a protest; the firefighters ,who stayed, agreed.", {"TRN015"}),
+    ("The library did not open on Sundays .\nNot everyone was happy.", {"TRN015"}),
+    ("Reach him directly at            .", set()),  # an emptied slot, not a space too many
+    ("Sponsored by #CollectiveBias, Inc; see Edmunds.com, a site.", set()),  # a blanked tag or address is no space
+    ("The restaurant has had more than 3,000 reser vation requests.", {"TRN016"}),
+    ("She would not stay any more, and every day the talks went on.", set()),
+    # A name's short last part keeps its full stop; a word cut off does not.
+    ("The car parks on Mill Road and Seaview Ave. later in the year will close.", set()),
+    ("The Japanese. striker scored twice.", {"TRN009"}),
+    # A lost space next to a name: spaced elsewhere, before a run of names, after a possessive.
+    ("Chief executive DanielleOkafor spoke first. Danielle Okafor joined the bank in 2019.", {"TRN007"}),
+    ("Once the paint was off, engineers fromCarrow Structural found rust.", {"TRN007"}),
+    ("The proposals go to the county'sFinance Committee next week.", {"TRN007"}),
+    ("Use the forEach loop, then call setTimeout once.", set()),
 ]
 
 
@@ -676,6 +691,9 @@ PRONOUN_CASES = [
     ("Kenya's energy ministry welcomed the agreement. He said the first cargo would arrive in May.", True),
     ("The regulator rejected the bid on Friday. She added that a new offer would be considered.", True),
     ("Kenya's energy ministry praised President Ruto's plan. He said the first cargo would arrive in May.", False),
+    # a role in an institution is a person's ("the cabinet member"), not the institution
+    ("Councillor Joanna Price, the cabinet member for environment, said the council had chosen car parks. She said the scheme would help.", False),
+    ("Cordillera, the country's third-largest miner, said output fell. He said the mine would reopen.", True),
     # a bare name the article introduces as a company's is an institution ...
     ("South Korean battery maker Hanseong Energy opened a plant. Hanseong Energy said it had hired 300 people.\nShe said more would follow.", True),
     ("The carrier Flyjet cut its fares. Flyjet, which flies to 40 cities, said demand was strong.\nHe added that prices would rise.", True),

@@ -139,12 +139,13 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _glued_to_names(masked)
     yield from _glued_lower_words(masked)
     yield from _glued_to_titles(masked)
+    yield from _glued_after_possessives(masked)
     yield from _glued_to_speech_verbs(masked)
     yield from _missing_spaces(masked)
     yield from _comma_joins(masked)
     yield from _stray_stops(masked, text)
     yield from _stops_after_joiners(masked)
-    yield from _spaces_before_punctuation(masked)
+    yield from _spaces_before_punctuation(masked, text)
     yield from _split_words(masked)
     yield from _doubled_words(masked)
     yield from _loops(masked)
@@ -159,19 +160,23 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         whole = first + second
         if first.lower() in tables.CAMEL_NAME_PREFIXES or english_zipf(whole) >= KNOWN_WORD_ZIPF:
             continue
-        if english_zipf(first) < HALF_WORD_ZIPF or english_zipf(second) < HALF_WORD_ZIPF:
-            surname = _surname_written_alone(text, match.end())
-            if surname and english_zipf(surname) < COMMON_NAME_WORD_ZIPF and english_zipf(first) < HALF_WORD_ZIPF and _given_name_before(text, match.start()):
-                # two names of a list run together: "Ilse VanderbekeChiara Montesano ... Montesano"
-                message = R.LOST_SPACE.message_for("glued_full_name", whole=whole, name=f"{second} {surname}", surname=surname)
-                yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
-            continue
         spaced = f"{first} {second}"
         # A lost space is an accident: where the article joins the words more often than it
         # spaces them ("RipGuard" 7 times, "Rip Guard" once), the joined form is the name's.
         for form in (spaced, whole):
             if form not in uses:
                 uses[form] = text.count(form)
+        if english_zipf(first) < HALF_WORD_ZIPF or english_zipf(second) < HALF_WORD_ZIPF:
+            if uses[spaced] and uses[spaced] >= uses[whole]:
+                # names, not words, but spaced elsewhere: "chief executive DanielleOkafor said" beside "Danielle Okafor"
+                yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), R.LOST_SPACE.message_for(whole=whole, spaced=spaced), spaced)
+                continue
+            surname = _surname_written_alone(text, match.end())
+            if surname and english_zipf(surname) < COMMON_NAME_WORD_ZIPF and english_zipf(first) < HALF_WORD_ZIPF and _given_name_before(text, match.start()):
+                # two names of a list run together: "Ilse VanderbekeChiara Montesano ... Montesano"
+                message = R.LOST_SPACE.message_for("glued_full_name", whole=whole, name=f"{second} {surname}", surname=surname)
+                yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
+            continue
         if uses[spaced] and uses[spaced] >= uses[whole]:
             message = R.LOST_SPACE.message_for(whole=whole, spaced=spaced)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced)
@@ -182,10 +187,11 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
 
 def _glued_to_names(text: str) -> Iterator[Artifact]:
     """A common lower-case word glued to the capitalised name after it ("officials inBrasília",
-    "talks ofGeneva"), where the article writes the name on its own elsewhere: a lost space, as
-    in two capitalised words, but with no spaced form of the pair to compare. A one-letter head
-    ("iPad", "eBay"), a name particle ("deGrom") or a name the article never writes alone (code,
-    "setTimeout") is left alone."""
+    "talks ofGeneva"), where the article writes the name on its own elsewhere, or a closed-class
+    word glued to a name of several capitalised words ("engineers fromCarrow Structural"): a lost
+    space, as in two capitalised words, but with no spaced form of the pair to compare. A
+    one-letter head ("iPad", "eBay"), a name particle ("deGrom") or a single capitalised word the
+    article never writes alone (code, "setTimeout") is left alone."""
     if not _HAS_CAMEL.search(text):
         return  # no lower-case letter before a capital: nothing glued (most articles)
     for match in _LOWER_THEN_NAME.finditer(text):
@@ -194,11 +200,14 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
             continue
         if _written_alone(text, name) and english_zipf(head) >= GLUED_HEAD_ZIPF:
             message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
-        else:
-            surname = _surname_written_alone(text, match.end())
-            if surname is None:
-                continue
+        elif (surname := _surname_written_alone(text, match.end())) is not None:
             message = R.LOST_SPACE.message_for("glued_full_name", whole=head + name, name=f"{name} {surname}", surname=surname)
+        elif head in tables.CLOSED_CLASS_WORDS and (following := _NEXT_NAME_WORD.match(text, match.end())):
+            # a name of several words ("engineers fromCarrow Structural found"): code writes
+            # one identifier ("setTimeout", "the forEach loop"), not a run of capitalised words
+            message = R.LOST_SPACE.message_for("glued_name_run", whole=head + name, head=head, name=f"{name} {following.group(1)}")
+        else:
+            continue
         yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{head} {name}")
 
 
@@ -265,6 +274,19 @@ def _surname_written_alone(text: str, end: int) -> str | None:
 
 
 MAX_NAME_WORDS_AFTER = 2  # "Ana Lucía Quispe-Ferreira": the surname may be the second word after the glued one
+
+
+# A possessive run into the capitalised word after it ("the county'sFinance Committee").
+_POSSESSIVE_THEN_CAPITAL = fast_start(re.compile(r"(?<![\w'’-])([^\W\d_]+['’]s)([A-Z][^\W\d_A-Z]{2,})(?![\w'’-])"))
+
+
+def _glued_after_possessives(text: str) -> Iterator[Artifact]:
+    """A possessive glued to the word after it: no name or word of English ends in "'s" and
+    goes on with a capital."""
+    for match in _POSSESSIVE_THEN_CAPITAL.finditer(text):
+        owner, name = match.group(1), match.group(2)
+        message = R.LOST_SPACE.message_for("possessive", whole=owner + name, owner=owner)
+        yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{owner} {name}")
 
 
 def _glued_to_titles(text: str) -> Iterator[Artifact]:
@@ -418,12 +440,13 @@ def _may_start_word(text: str, i: int) -> bool:
 # abbreviation ("1 tsp. soy sauce", "8 oz. water", "2 Tbsp. pumpkin seeds", "½ in. thick").
 _QUANTITY_BEFORE = re.compile(r"(?:\d|[½⅓⅔¼¾⅕⅛])[\s-]?$")
 MAX_UNIT_LETTERS = 4  # "Tbsp"; "212 passengers. were" is a count and a noun, not a unit
+MAX_NAME_PART_LETTERS = 4  # "Ave", "Blvd", "Corp" after a name; "the Japanese. striker" is a word cut off
 _ONE_WORD_END = fast_start(re.compile(r"(?:['’]\w+)?\."))  # "meth." or "we’re." ends a one-word sentence
 
 
 def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
     """The full stop is not a sentence cut in two: it ends an abbreviation (a known one, an
-    initial, a unit after a quantity), or it sits in a run of one-word sentences written for
+    initial, a unit after a quantity, a short last part of a name), or it sits in a run of one-word sentences written for
     effect ("on. meth. dot. com."). A word left alone after a sentence ("... themselves. wait.")
     is no such run: it is what machine translation leaves behind."""
     before = found.before
@@ -433,6 +456,8 @@ def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
         return True
     if len(before) <= MAX_UNIT_LETTERS and _QUANTITY_BEFORE.search(text, max(0, found.start - 3), found.start):
         return True
+    if len(before) <= MAX_NAME_PART_LETTERS and before[0].isupper() and _NAME_WORD_BEFORE.search(text, max(0, found.start - 32), found.start):
+        return True  # a name's short last part: "Seaview Ave. later", "Acme Corp. said", "Oak Rd. and"
     if _written_with_stop(text, before):
         return True
     word_start = found.start  # the whole word, "we’re" and not its tail "re"
@@ -501,30 +526,36 @@ def _stops_after_joiners(text: str) -> Iterator[Artifact]:
 # "set to . You" a template's empty slot, not a space too many. Only the first character of the
 # white space may start a match (the look-behind), so a long run of spaces is scanned once.
 _SPACE_BEFORE_MARK = re.compile(r"(?<!\s)[ \t]+[,;?!](?=[ \t]*[^\W\d_])")
-_MARK_AFTER_SPACE = re.compile(r"[ \t][,;?!]")
+# One space, then the full stop that ends the paragraph ("did not open on Sundays ."); a longer
+# gap is an emptied slot ("email the author at          .").
+_SPACE_BEFORE_LAST_STOP = re.compile(r"(?<=[^\W_)\]’”\"'])[ ]\.(?=[ \t]*(?:\n|$))")
+_MARK_AFTER_SPACE = re.compile(r"[ \t][,;?!.]")
 _ENDS_WORD = re.compile(r"[^\W_]|[)\]’”\"']")  # a word, or a closing bracket or quotation mark
 _TOKEN_BEFORE = re.compile(r"\S{1,40}$")
 _TOKEN_AFTER = re.compile(r"[ \t]*[^\W\d_][\w’'-]*")
 
 
-def _spaces_before_punctuation(text: str) -> Iterator[Artifact]:
+def _spaces_before_punctuation(text: str, original: str) -> Iterator[Artifact]:
     """White space between a word and the punctuation mark after it, with a word after the
-    mark (module docstring). Reported at info severity: the text still reads as it should."""
+    mark, or one space before the full stop that ends a paragraph (module docstring). Reported
+    at info severity: the text still reads as it should. ``text`` is masked, ``original`` not:
+    a blanked address or hashtag before a comma ("by #CollectiveBias, Inc") is no white space."""
     if not _MARK_AFTER_SPACE.search(text):
         return  # no space before a mark (most articles)
-    for match in _SPACE_BEFORE_MARK.finditer(text):
+    for match in sorted((*_SPACE_BEFORE_MARK.finditer(text), *_SPACE_BEFORE_LAST_STOP.finditer(text)), key=lambda m: m.start()):
         start, mark_end = match.start(), match.end()
-        if start == 0 or not _ENDS_WORD.match(text, start - 1):
+        if start == 0 or not _ENDS_WORD.match(text, start - 1) or not original[start : mark_end - 1].isspace():
             continue
         before = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-        after = _TOKEN_AFTER.match(text, mark_end)
-        if before is None or after is None:
+        after = _TOKEN_AFTER.match(text, mark_end) if match.re is _SPACE_BEFORE_MARK else None
+        if before is None or (after is None and match.re is _SPACE_BEFORE_MARK):
             continue
         mark = text[mark_end - 1]
-        joined = text[before.start() : after.end()]
-        suggestion = f"{before.group()}{mark} {after.group().lstrip()}"
+        end = after.end() if after else mark_end
+        joined = text[before.start() : end]
+        suggestion = f"{before.group()}{mark}" + (f" {after.group().lstrip()}" if after else "")
         message = R.SPACE_BEFORE_PUNCTUATION.message_for(mark=mark, joined=joined)
-        yield Artifact(R.SPACE_BEFORE_PUNCTUATION.code, before.start(), after.end(), message, suggestion, info=True)
+        yield Artifact(R.SPACE_BEFORE_PUNCTUATION.code, before.start(), end, message, suggestion, info=True)
 
 
 # Two words in a row, the second lower-case; the first may open a sentence ("Reser vation").

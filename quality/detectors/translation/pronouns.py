@@ -375,7 +375,10 @@ _INTRODUCED_BEFORE_COMMA = re.compile(
     rf"(?=[A-Z])(?<![\w&'’.-])({_NAME}),\s+(?:which\b"
     # an apposition whose head is an institution's noun: "Transnorte, one of the largest barge
     # operators, said", "Cordillera, the country's third-largest miner,"
-    + rf"|(?:one of\s+)?(?:the|a|an|its|[A-Z][\w-]{{0,30}}['’]s)\s+(?:[\w'’-]{{1,30}}\s+){{0,3}}?(?:{INSTITUTION_NOUN})s?\b)"
+    + rf"|(?:one of\s+)?(?:the|a|an|its|[A-Z][\w-]{{0,30}}['’]s)\s+(?:[\w'’-]{{1,30}}\s+){{0,3}}?(?:{INSTITUTION_NOUN})s?\b"
+    # ... and not a role in one ("Joanna Price, the cabinet member for environment", "the
+    # council's leader"): a person
+    + rf"(?!(?:['’]s)?\s+(?:{'|'.join(sorted(_PERSON_NOUNS))})s?\b))"
 )
 
 

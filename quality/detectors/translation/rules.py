@@ -415,6 +415,9 @@ LOST_SPACE = Rule(
         "The players were toldof the change at training.",
         "Hexley plant manager Ingrid Moserhalsaid the line would close in May.",
         "Expedition team leaderAna Lucía Quispe-Ferreira found the frog. Quispe-Ferreira has worked there for ten years.",
+        "Chief executive DanielleOkafor said the branches would close. Danielle Okafor joined in 2019.",
+        "Once the paint was stripped back, engineers fromCarrow Structural found rust in the beams.",
+        "The proposals go to the county'sFinance Committee next week.",
     ),
     passes=(
         "He watched YouTube on his iPhone and played PlayStation at McDonald’s.",
@@ -434,6 +437,8 @@ LOST_SPACE = Rule(
         ('glued', '“{whole}” joins a word to the name after it; the article writes “{name}” on its own elsewhere'),
         ('glued_full_name', '“{whole}” joins a word to the name “{name}” after it; the article writes “{surname}” on its own elsewhere'),
         ('title', '“{whole}” runs the name “{name}” into the title “{title}” of the next name; a separator was lost'),
+        ('glued_name_run', '“{whole}” joins “{head}” to the name “{name}” after it'),
+        ('possessive', '“{whole}” runs the possessive “{owner}” into the word after it'),
         ('glued_verb', '“{whole}” runs the name “{name}” into the verb “{verb}” after it'),
         ('lower', '“{whole}” is no English word but reads as “{spaced}” run together'),
     ),
@@ -515,7 +520,7 @@ SPACE_BEFORE_PUNCTUATION = Rule(
     name="space-before-punctuation",
     severity=Severity.INFO,
     summary="White space between a word and the comma, semicolon, question or exclamation mark after it (``the "
-    "union (CPV) , is``, ``firefighters ,who``).",
+    "union (CPV) , is``, ``firefighters ,who``), or one space before the full stop that ends a paragraph.",
     why="Machine translation works on tokens, and text put back together from them without the spacing rules "
     "keeps a space before each mark; a typist leaves one too. A slip to correct rather than a sign on its own: "
     "the sentence still reads as it should, so it is information.",
@@ -525,13 +530,15 @@ SPACE_BEFORE_PUNCTUATION = Rule(
         "The walkout, called by the dockers' union (CPV) , is a protest against the plan.",
         "Around 140 firefighters ,who battled the flames overnight, were sent home.",
         "The council backed the plan ; critics called it rushed.",
+        "The library used to close at 5pm and did not open on Sundays .\nNot everyone was happy.",
     ),
     passes=(
         "The Dow Jones Industrial Average .DJI fell 102 points.",
         "He paused ... and then went on.",
         "Photo Credit : PTI. Price : 12 euros.",
-        "Scores were 3 , 2 and 1 .",
+        "Scores were 3 , 2 and 1, in that order.",
         "Your weather is set to . You can change it later.",
+        "Reach him directly at                .",
     ),
     message="a space before the {mark} in “{joined}”",
 )
