@@ -319,6 +319,10 @@ NAME_CASES = [
     # common words turned round are words, not a name ("York New" is no one's name)
     ([("a", "New York welcomed the team. York New, the bar, opened on Monday.")], "TRN003", None),
     ([("a", "Sony's PlayStation Portable goes on sale. The Portable PlayStation, as fans call it, sold out.")], "TRN003", None),
+    # one person, two first names in one article; two people who share a surname
+    ([("a", "Tomasz Wróblewski opened the plant. Tomasz Wróblewski cut the ribbon. Thomas Wróblewski thanked the staff.")], "TRN002", "Thomas"),
+    ([("a", "Daniel Ortega and his sister Danielle Ortega met the press. Daniel Ortega spoke first.")], "TRN002", None),
+    ([("a", "Bill Morgenstern and Hillary Morgenstern arrived. Bill Morgenstern spoke first.")], "TRN002", None),
 ]
 
 

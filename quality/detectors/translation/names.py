@@ -37,6 +37,7 @@ from typing import ClassVar, Iterable, Sequence
 from quality.detectors._records import HELD_RECORDS
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
+from quality.detectors.translation.given_names import given_name_gender
 from quality.detectors.translation.name_store import StoredNames
 from quality.detectors.translation.spelling_keys import deletion_keys, fold, letters, lookup_keys
 from quality.detectors.translation.text import Token, english_zipf, lines, lower_case_words, zipf
@@ -329,7 +330,47 @@ def article_findings(text: str, names: ArticleNames | None = None) -> list[NameF
                 results.append(_variant_finding(word, major, kind, "in this article"))
     results.extend(_order_without_corpus(found))
     results.extend(_reversed_names(found))
+    results.extend(_other_given_names(found))
     return results
+
+
+GIVEN_NAME_LIKENESS = 0.7  # Maarten/Martin 0.77, Tomasz/Thomas 0.83, Khalid/Khaled 0.83; Bill/Hillary 0.55
+
+
+def _other_given_names(found: list[Mention]) -> list[NameFinding]:
+    """One person given two first names in one article: "Maarten Verhoeven" twice, then "Martin
+    Verhoeven" (a translator's or a rewriter's habit of putting names into another language).
+    The surname is a name word (:func:`_name_word`), the two first names are alike (by
+    ``difflib``'s ratio, at least :data:`GIVEN_NAME_LIKENESS`) and not of two sexes (Daniel and
+    Danielle Ortega are two people), and one is written more often: the other is the slip."""
+    by_surname: dict[str, list[Token]] = {}
+    for mention in found:
+        words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
+        if len(words) >= 2 and _name_word(words[-1].text) and _letters_and_hyphens(words[0].text) and not words[0].text.isupper():
+            by_surname.setdefault(words[-1].text, []).append(words[0])
+    results = []
+    for surname, givens in by_surname.items():
+        counts = Counter(given.text for given in givens)
+        if len(counts) < 2:
+            continue  # (most names: one first name each)
+        usual, most = counts.most_common(1)[0]
+        for given in givens:
+            written = given.text
+            if counts[written] >= most or not _same_first_name(written, usual):
+                continue
+            message = R.NAME_VARIANT.message_for("given_name", written=written, surname=surname, usual=usual, count=most)
+            results.append(NameFinding(R.NAME_VARIANT.code, given.start, given.end, message, usual))
+    return results
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two first names may be one name in two languages or spellings: alike, at least
+    one a first name the table of names knows (not "Mensagem"/"Mensagens" of a menu), and not
+    one a woman's and the other a man's."""
+    if SequenceMatcher(None, a.lower(), b.lower()).ratio() < GIVEN_NAME_LIKENESS:
+        return False
+    sexes = {given_name_gender(a), given_name_gender(b)}
+    return sexes != {None} and not {"female", "male"} <= sexes
 
 
 def _reversed_names(found: list[Mention]) -> list[NameFinding]:

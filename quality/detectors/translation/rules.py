@@ -77,6 +77,7 @@ NAME_VARIANT = Rule(
     fires=(
         "Former president Dmitry Medvedev met Xi in Beijing in December. Officials said Medvedez "
         "carried a letter from Vladimir Putin.",
+        "Maarten Verhoeven founded Quillon in 2009. Maarten Verhoeven still runs it, and Martin Verhoeven said sales rose.",
         CorpusExample(
             articles=(
                 ("a", "Prime Minister Pham Minh Chinh visited Universiti Brunei Darussalam on Monday."),
@@ -103,6 +104,7 @@ NAME_VARIANT = Rule(
         "Xi Jinping met Vladimir Putin in Moscow. Xi Jinping later flew home.",
         "Kim Jong-un inspected the site that Kim Jong-il had opened decades earlier.",
         "Officials from Iran and Iraq met in Baghdad on Monday.",
+        "Daniel Ortega and his sister Danielle Ortega met. Daniel Ortega spoke first.",
         CorpusExample(
             articles=(
                 ("a", "The Alibaba Group reported results on Monday."),
@@ -131,6 +133,7 @@ NAME_VARIANT = Rule(
     variants=(
         ('transliterations', '“{written}” and “{usual}” are two transliterations of one name {where}; pick one'),
         ('other_outlets', '“{name}” is written “{written}” by {users} other outlets'),
+        ('given_name', '“{written} {surname}”: this article calls {surname} “{usual}” {count} times; one person, two first names'),
     ),
 )
 
