@@ -581,6 +581,14 @@ def test_join_artifacts(text: str, codes: set[str]) -> None:
     assert {a.code for a in artifacts(text)} == codes
 
 
+def test_markup_blanked_before_a_comma_is_no_space_the_writer_typed() -> None:
+    # quality score reads Markdown with its markup blanked at the file's own offsets
+    layout = "rates, according to **Reuters**, and *AP* , said"
+    text = "rates, according to   Reuters  , and  AP  , said"
+    assert [a.code for a in artifacts(text)] == ["TRN015", "TRN015"]
+    assert [a.code for a in artifacts(text, layout)] == []
+
+
 def test_a_doubled_word_at_a_sentence_start_keeps_its_capital_in_the_repair() -> None:
     (doubled,) = [a for a in artifacts("The the union said the strike would go on.") if a.code == "TRN010"]
     assert doubled.suggestion == "The"
@@ -757,6 +765,9 @@ REFERENT_CASES = [
     # a name's gender from its title, a gendered noun beside it, or its first name
     ("Ms Ito Haruka chairs the board. Ito said his plan would pass.", [("his", "TRN013")]),
     ("Anna Brandt, a mother of three, runs the port. Brandt said his priority was safety.", [("his", "TRN013")]),
+    # in a dialogue the speaker changes with each turn: the one who asked does not answer
+    ('"You cannot say who typed it, can you?" Mr Penrose asked.\n"No, I cannot," she replied.', []),
+    ('Mr Penrose spoke to the jury. "No, I cannot," she replied.', []),
     # past a sentence that names no one, the subject goes on: "She" can only be Pieter
     ("Pieter Claeys was upbeat. He praised the riders. She added that the course was heavy.", [("She", "TRN013")]),
     ("Pieter Claeys was upbeat. He praised Ana Ruiz. She added that the course was heavy.", []),

@@ -166,7 +166,7 @@ class TranslationDetector(Detector):
         for slip in referent_slips(text):
             rule = {GENDER_SLIP.code: GENDER_SLIP, IT_FOR_A_PERSON.code: IT_FOR_A_PERSON, PRONOUN_SLIP.code: PRONOUN_SLIP}[slip.code]
             findings.append(make(rule, slip.start, slip.end, slip.message, "It" if rule is PRONOUN_SLIP else None))
-        for artifact in artifacts(text):
+        for artifact in artifacts(text, article.layout):
             findings.append(
                 make(artifact.code, artifact.start, artifact.end, artifact.message, artifact.suggestion, Severity.INFO if artifact.info else None)
             )

@@ -290,5 +290,5 @@ PERSON_TITLES: frozenset[str] = frozenset(
 CLOSED_CLASS_WORDS: frozenset[str] = frozenset(
     "the and of an to is was has have had that this these those with for from are were be been "
     "will would said his her their its it he she they we you not but or as at by in on which who "
-    "every each some any all than".split()
+    "every each some any all than him them me us my our your".split()
 )

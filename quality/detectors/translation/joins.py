@@ -37,6 +37,7 @@ from typing import Iterator, Sequence
 
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
+from quality.detectors.translation.given_names import given_name_gender
 from quality.detectors.translation.text import english_zipf
 from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
@@ -61,6 +62,8 @@ _MASK_CONTINUED = re.compile(_E_MAIL + r"|\b" + _DOTTED_NAME, re.IGNORECASE)  # 
 _MASK_HINT = fast_start(re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(tables.DOTTED_SUFFIXES)) + r")\b", re.IGNORECASE))
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z0-9]\.[A-Z]")
+# A question or exclamation mark glued to the next sentence's first word ("choose?Together").
+_NO_SPACE_MARK = fast_start(re.compile(r"(?<![\w.])([A-Za-z][a-z]+)([?!])([A-Z][a-z]+)(?![\w.])"))
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _LOWER_THEN_NAME = fast_start(re.compile(r"(?<![\w.@#/'’-])([a-z]{2,})([A-Z][^\W\d_]{2,})(?![\w'’-])"))
 # "word.Word", or a time or a year then the stop ("before 6am.Drivers", "in 2019.The").
@@ -133,7 +136,11 @@ def _mask_spans(text: str) -> Iterator[tuple[int, int]]:
         pos = match.end() + (match.end() == match.start())
 
 
-def artifacts(text: str) -> Iterator[Artifact]:
+def artifacts(text: str, layout: str | None = None) -> Iterator[Artifact]:
+    """The join and punctuation artifacts of ``text``. ``layout``: the file the text was read
+    from, at the same offsets, where the text blanks its markup (``quality score`` on Markdown:
+    ``**Reuters**,`` reads "  Reuters  ,"); white space that is markup there is none the writer
+    typed."""
     masked = _masked(text)
     yield from _lost_spaces(masked)
     yield from _glued_to_names(masked)
@@ -145,7 +152,7 @@ def artifacts(text: str) -> Iterator[Artifact]:
     yield from _comma_joins(masked)
     yield from _stray_stops(masked, text)
     yield from _stops_after_joiners(masked)
-    yield from _spaces_before_punctuation(masked, text)
+    yield from _spaces_before_punctuation(masked, text if layout is None or len(layout) != len(text) else layout)
     yield from _split_words(masked)
     yield from _doubled_words(masked)
     yield from _loops(masked)
@@ -176,6 +183,9 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
                 # two names of a list run together: "Ilse VanderbekeChiara Montesano ... Montesano"
                 message = R.LOST_SPACE.message_for("glued_full_name", whole=whole, name=f"{second} {surname}", surname=surname)
                 yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
+            elif _first_name_then_surname(first, second):
+                # "the chief executive, MarciaBellweather.": a first name run into a surname
+                yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), R.LOST_SPACE.message_for("first_name", whole=whole, first=first), spaced)
             continue
         if uses[spaced] and uses[spaced] >= uses[whole]:
             message = R.LOST_SPACE.message_for(whole=whole, spaced=spaced)
@@ -183,6 +193,16 @@ def _lost_spaces(text: str) -> Iterator[Artifact]:
         else:  # could be a camel-case brand that wordfreq does not know
             message = R.LOST_SPACE.message_for("brand", whole=whole)
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, spaced, info=True)
+
+
+def _first_name_then_surname(first: str, second: str) -> bool:
+    """A first name of four letters or more that the table of names knows and that is no
+    common word or place ("Detroit", "Jordan"), then a rare word that is no first name itself
+    ("Marcia" + "Bellweather"; not "Mary" + "Ann", one name)."""
+    return (
+        len(first) >= 4 and given_name_gender(first) is not None and english_zipf(first) < COMMON_NAME_WORD_ZIPF
+        and english_zipf(second) < HALF_WORD_ZIPF and given_name_gender(second) is None
+    )  # fmt: skip
 
 
 def _glued_to_names(text: str) -> Iterator[Artifact]:
@@ -202,9 +222,10 @@ def _glued_to_names(text: str) -> Iterator[Artifact]:
             message = R.LOST_SPACE.message_for("glued", whole=head + name, name=name)
         elif (surname := _surname_written_alone(text, match.end())) is not None:
             message = R.LOST_SPACE.message_for("glued_full_name", whole=head + name, name=f"{name} {surname}", surname=surname)
-        elif head in tables.CLOSED_CLASS_WORDS and (following := _NEXT_NAME_WORD.match(text, match.end())):
-            # a name of several words ("engineers fromCarrow Structural found"): code writes
-            # one identifier ("setTimeout", "the forEach loop"), not a run of capitalised words
+        elif (head in tables.CLOSED_CLASS_WORDS or given_name_gender(name) is not None) and (following := _NEXT_NAME_WORD.match(text, match.end())):
+            # a name of several words after a closed-class word ("engineers fromCarrow Structural
+            # found") or a first name and a surname after any word ("chief executiveAlan Petrov"):
+            # code writes one identifier ("setTimeout", "the forEach loop"), not a run of names
             message = R.LOST_SPACE.message_for("glued_name_run", whole=head + name, head=head, name=f"{name} {following.group(1)}")
         else:
             continue
@@ -380,6 +401,12 @@ def _comma_joins(text: str) -> Iterator[Artifact]:
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:
+    for match in _NO_SPACE_MARK.finditer(text):  # "which should they choose?Together we" (the finder screens itself)
+        joined = match.group()
+        yield Artifact(
+            R.MISSING_SPACE.code, match.start(), match.end(),
+            R.MISSING_SPACE.message_for("mark", mark=match.group(2), joined=joined), f"{match.group(1)}{match.group(2)} {match.group(3)}",
+        )  # fmt: skip
     if not _HAS_DOT_CAPITAL.search(text):
         return
     for match in _NO_SPACE_STOP.finditer(text):
@@ -526,9 +553,10 @@ def _stops_after_joiners(text: str) -> Iterator[Artifact]:
 # "set to . You" a template's empty slot, not a space too many. Only the first character of the
 # white space may start a match (the look-behind), so a long run of spaces is scanned once.
 _SPACE_BEFORE_MARK = re.compile(r"(?<!\s)[ \t]+[,;?!](?=[ \t]*[^\W\d_])")
-# One space, then the full stop that ends the paragraph ("did not open on Sundays ."); a longer
-# gap is an emptied slot ("email the author at          .").
-_SPACE_BEFORE_LAST_STOP = re.compile(r"(?<=[^\W_)\]’”\"'])[ ]\.(?=[ \t]*(?:\n|$))")
+# One space, then the full stop, question or exclamation mark that ends the paragraph or the
+# quotation ("did not open on Sundays .", '"Where else would we go ?" she wrote'); a longer gap
+# is an emptied slot ("email the author at          .").
+_SPACE_BEFORE_LAST_STOP = re.compile(r"(?<=[^\W_)\]’”\"'])[ ][.?!](?=[\"”’']?[ \t]*(?:\n|$)|[\"”’'][ \t]+[a-z])")
 _MARK_AFTER_SPACE = re.compile(r"[ \t][,;?!.]")
 _ENDS_WORD = re.compile(r"[^\W_]|[)\]’”\"']")  # a word, or a closing bracket or quotation mark
 _TOKEN_BEFORE = re.compile(r"\S{1,40}$")

@@ -259,8 +259,10 @@ def variant_kind(a: str, b: str) -> str | None:
     if a == b or min(len(a), len(b)) < MIN_VARIANT_LENGTH or a.isupper() or b.isupper():
         return None
     la, lb = a.lower(), b.lower()
-    if la == lb or la.startswith(lb) or lb.startswith(la):
-        return None  # an added ending: Ivanov/Ivanova, Putin/Putins
+    if la == lb:
+        return None
+    if (la.startswith(lb) or lb.startswith(la)) and not _doubled_last_consonant(la, lb):
+        return None  # an added ending: Ivanov/Ivanova, Putin/Putins (but Haverdal/Haverdall is a slip)
     if _hard_c(fold(a)) == _hard_c(fold(b)):  # (equal folds stay equal with the hard c written k)
         return "transliteration"
     if la[0] != lb[0] and min(len(a), len(b)) < 6:
@@ -271,6 +273,13 @@ def variant_kind(a: str, b: str) -> str | None:
     if known(a) >= KNOWN_NAME_ZIPF and known(b) >= KNOWN_NAME_ZIPF:
         return None  # two names (or words) wordfreq knows: Macau/Macao, Marxism/Marxist
     return "misspelling"
+
+
+def _doubled_last_consonant(a: str, b: str) -> bool:
+    """One spelling is the other with its last consonant doubled ("Haverdal"/"Haverdall"): a
+    slip of the keyboard, where an added vowel or "s" is an ending (Ivanova, Putins)."""
+    short, longer = sorted((a, b), key=len)
+    return len(longer) == len(short) + 1 and longer.startswith(short) and longer[-1] == short[-1] and short[-1] not in "aeiouy"
 
 
 def _hard_c(folded: str) -> str:
@@ -331,7 +340,39 @@ def article_findings(text: str, names: ArticleNames | None = None) -> list[NameF
     results.extend(_order_without_corpus(found))
     results.extend(_reversed_names(found))
     results.extend(_other_given_names(found))
+    results.extend(_known_spellings_of_one_name(found, counts, companions, set(flagged)))
     return results
+
+
+def _known_spellings_of_one_name(found: list[Mention], counts: Counter, companions: dict[str, set[str]], done: set[str]) -> list[NameFinding]:
+    """Two spellings wordfreq both knows, one edit apart, written beside the same rare name word
+    in one article ("Gianluca Ferraro" twice, "Gianluca Ferrara" once): the shared given name or
+    surname makes them one person, so the rarer spelling is a slip even though each is a word
+    or a name of its own (Ferrara is a city). Without such an anchor two known words one edit
+    apart are two names ("Hamas", "Sheikh Hamad"), and :func:`variant_kind` leaves them."""
+    known_words = [w for w in counts if w not in done and known(w) >= KNOWN_NAME_ZIPF]
+    once = sorted(w for w in known_words if counts[w] == 1)  # one use against two or more: a tie or a habit is a choice
+    usual = sorted(w for w in known_words if counts[w] >= 2)
+    slips: dict[str, str] = {}
+    for minor in once:
+        for major in usual:
+            if not _one_edit_apart(minor, major):
+                continue
+            shared = companions.get(major, set()) & companions.get(minor, set())
+            if any(_name_word(word) and english_zipf(word) < REVERSED_NAME_ZIPF for word in shared):
+                slips[minor] = major
+    return [_variant_finding(w, slips[w.text], "misspelling", "in this article") for m in found for w in m.words if w.text in slips]
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two words of :data:`MIN_VARIANT_LENGTH` letters or more are one edit apart, not
+    one an ending added to the other."""
+    la, lb = a.lower(), b.lower()
+    if min(len(a), len(b)) < MIN_VARIANT_LENGTH or la == lb or a.isupper() or b.isupper():
+        return False
+    if (la.startswith(lb) or lb.startswith(la)) and not _doubled_last_consonant(la, lb):
+        return False
+    return edit_distance(la, lb, 1) <= 1
 
 
 GIVEN_NAME_LIKENESS = 0.7  # Maarten/Martin 0.77, Tomasz/Thomas 0.83, Khalid/Khaled 0.83; Bill/Hillary 0.55

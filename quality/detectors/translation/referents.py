@@ -467,6 +467,8 @@ class _Reading:
         opening = use if self._opens(use) else next(iter(self.pronouns[index]), None)
         if opening is None or index == 0 or not self._opens(opening):
             return None
+        if self._answers(index, opening):
+            return None  # '"..., can you?" Mr Penrose asked. "No, I cannot," she replied.': another speaker's turn
         if opening is not use and not any(not self._quoted(v.start()) for v in _REPORTING.finditer(self.text, opening.end, use.start)):
             return None  # "She said that his company": the person "She" opened with speaks
         return self._last_subject(index)
@@ -477,6 +479,18 @@ class _Reading:
         if use.text in ("He", "She") and _opens_sentence(self.text, use):
             return True
         return use.text in ("he", "she") and _ATTRIBUTION.match(self.text, use.start) is not None and _after_quotation(self.text, use.start)
+
+    def _answers(self, index: int, use: PronounUse) -> bool:
+        """Whether the pronoun attributes a quotation that answers the one before: its verb is one
+        of replying ("she replied", "he answered"), or the sentence before asked a question in a
+        quotation. In a dialogue the speaker changes with each turn, so the person named last is
+        the one who is not speaking."""
+        if not _after_quotation(self.text, use.start):
+            return False
+        if _REPLY.match(self.text, use.end):
+            return True
+        before = self.text[self.spans[index - 1][0] : self.spans[index][0]]
+        return _QUESTION_QUOTED.search(before) is not None or (index >= 2 and _ASKED.search(before) is not None)
 
     def _last_subject(self, index: int) -> int | None:
         """The named person a subject pronoun opening sentence ``index`` goes on with: the only
@@ -601,6 +615,12 @@ _FRONTED_ADVERBIAL = re.compile(
 
 # "he said", "she told councillors", "he wrote": a pronoun attributing the quotation before it
 _ATTRIBUTION = re.compile(r"(?:he|she)\s+(?:" + "|".join(sorted(tables.SPEECH_VERBS)) + r")\b")
+
+
+# A verb of answering after a quotation's pronoun, and a question asked in a quotation.
+_REPLY = re.compile(r"\s+(?:replied|replies|answered|answers|responded|responds|retorted|countered|shot back)\b")
+_QUESTION_QUOTED = re.compile(r"\?[\"”’']")
+_ASKED = re.compile(r"\b(?:asked|asks|wanted to know|inquired|enquired)\b")
 
 
 def _after_quotation(text: str, start: int) -> bool:

@@ -420,6 +420,8 @@ LOST_SPACE = Rule(
         "Expedition team leaderAna Lucía Quispe-Ferreira found the frog. Quispe-Ferreira has worked there for ten years.",
         "Chief executive DanielleOkafor said the branches would close. Danielle Okafor joined in 2019.",
         "Once the paint was stripped back, engineers fromCarrow Structural found rust in the beams.",
+        "The complaint went to the chief executive, MarciaBellweather, in May.",
+        "Arle Valley chief executiveAlan Petrov said the deal would go ahead.",
         "The proposals go to the county'sFinance Committee next week.",
     ),
     passes=(
@@ -442,6 +444,7 @@ LOST_SPACE = Rule(
         ('title', '“{whole}” runs the name “{name}” into the title “{title}” of the next name; a separator was lost'),
         ('glued_name_run', '“{whole}” joins “{head}” to the name “{name}” after it'),
         ('possessive', '“{whole}” runs the possessive “{owner}” into the word after it'),
+        ('first_name', '“{whole}” runs the first name “{first}” into the surname after it'),
         ('glued_verb', '“{whole}” runs the name “{name}” into the verb “{verb}” after it'),
         ('lower', '“{whole}” is no English word but reads as “{spaced}” run together'),
     ),
@@ -451,8 +454,8 @@ MISSING_SPACE = Rule(
     code="TRN008",
     name="missing-space-after-stop",
     severity=Severity.WARNING,
-    summary="A full stop followed by the next sentence with no space (``on Ukraine.Thus far``), or a comma "
-    "glued to the next word (``to Westmoor,where they``).",
+    summary="A full stop, question or exclamation mark followed by the next sentence with no space (``on "
+    "Ukraine.Thus far``, ``choose?Together``), or a comma glued to the next word (``to Westmoor,where they``).",
     why="The sentence boundary was lost when text was joined; readers trip, and search and "
     "sentence splitting fail on it.",
     example="since the all-out war on Ukraine.Thus far, China has tried",
@@ -462,6 +465,7 @@ MISSING_SPACE = Rule(
         "It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.",
         "The first ferry now leaves before 7am.Passengers are asked to arrive early.",
         "Samples are on their way to Lisbon and to Westmoor,where they will be studied.",
+        "Which of the two plans should they choose?Together we can decide, she said.",
     ),
     passes=(
         "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
@@ -471,7 +475,7 @@ MISSING_SPACE = Rule(
         "Tags: breakfast,canning,easy recipes. About 1,000 people came; the file is data,v2.",
     ),
     message='no space after the full stop in “{joined}”',
-    variants=(('comma', 'no space after the comma in “{joined}”'),),
+    variants=(('comma', 'no space after the comma in “{joined}”'), ('mark', 'no space after the “{mark}” in “{joined}”')),
 )
 
 STRAY_STOP = Rule(
