@@ -33,7 +33,9 @@ from typing import Iterable, Iterator, Sequence
 
 from quality.bounded import BoundedDict
 from quality.detectors.translation import _tables as tables
-from quality.detectors.translation.text import TOP_ZIPF, WORD as _TEXT_WORD, Token, english_zipf, tokens, top_zipf, zipf
+from quality.detectors.translation.text import (
+    LOWER_INITIAL_WORD, TOP_ZIPF, WORD as _TEXT_WORD, Token, distinct_lower_words, english_zipf, tokens, top_zipf, zipf,
+)
 from quality.english import WORDS
 from quality.fast_start import fast_start
 from quality.langid import identify
@@ -48,7 +50,7 @@ _SCRIPT_RUN = re.compile(
     r"|[\u0900-\u097F]+))*"
 )
 # Lower-case Latin words (with accents), as the fast path reads them.
-_LOWER_WORDS = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ][^\W\d_]*")
+_LOWER_WORDS = LOWER_INITIAL_WORD
 _OTHER_SCRIPT_CHAR = re.compile(
     "[\u0370-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF"
     "\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]"
@@ -298,7 +300,6 @@ class ForeignFinder:
         self.use_langdetect = use_langdetect
         self._kinds = _KINDS.setdefault(self.languages, BoundedDict(CACHED_KINDS))
         self._loans = _LOANS
-        self._last_words: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     # -- one paragraph --------------------------------------------------------------------
     def fragments(
@@ -346,12 +347,11 @@ class ForeignFinder:
                 if detected not in ("en", "unknown") and probability >= IDENTIFIED:
                     yield Fragment(clause_start, clause_end, detected, tuple(unknown))
 
-    def _lower_words(self, text: str) -> frozenset[str]:
-        """The article's distinct lower-case words, kept for the article last asked: both
-        :meth:`foreign_words` and :meth:`other_language_clauses` read them."""
-        if self._last_words[0] is not text:
-            self._last_words = (text, frozenset(_LOWER_WORDS.findall(text)))
-        return self._last_words[1]
+    @staticmethod
+    def _lower_words(text: str) -> frozenset[str]:
+        """The article's distinct lower-case words (:func:`~.text.distinct_lower_words`, read
+        once per article): :meth:`foreign_words` and :meth:`other_language_clauses` read them."""
+        return distinct_lower_words(text)
 
     @staticmethod
     def has_other_scripts(text: str) -> bool:

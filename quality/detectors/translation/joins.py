@@ -38,7 +38,7 @@ from typing import Iterator, Sequence
 from quality.detectors.translation import _tables as tables
 from quality.detectors.translation import rules as R
 from quality.detectors.translation.given_names import given_name_gender
-from quality.detectors.translation.text import english_zipf
+from quality.detectors.translation.text import distinct_lower_words, english_zipf
 from quality.fast_start import fast_start
 from quality.quotations import inside_quotation, quote_regions
 
@@ -63,6 +63,7 @@ _MASK_HINT = fast_start(re.compile(r"://|www\.|[@#]\w|\.(?:" + "|".join(sorted(t
 _HAS_CAMEL = re.compile(r"[a-z][A-Z]")
 _HAS_DOT_CAPITAL = re.compile(r"[a-z0-9]\.[A-Z]")
 # A question or exclamation mark glued to the next sentence's first word ("choose?Together").
+_MARK_THEN_CAPITAL = re.compile(r"[a-z][?!][A-Z]")
 _NO_SPACE_MARK = fast_start(re.compile(r"(?<![\w.])([A-Za-z][a-z]+)([?!])([A-Z][a-z]+)(?![\w.])"))
 _CAMEL = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![\w])")
 _LOWER_THEN_NAME = fast_start(re.compile(r"(?<![\w.@#/'’-])([a-z]{2,})([A-Z][^\W\d_]{2,})(?![\w'’-])"))
@@ -153,7 +154,7 @@ def artifacts(text: str, layout: str | None = None) -> Iterator[Artifact]:
     yield from _stray_stops(masked, text)
     yield from _stops_after_joiners(masked)
     yield from _spaces_before_punctuation(masked, text if layout is None or len(layout) != len(text) else layout)
-    yield from _split_words(masked)
+    yield from _split_words(masked, text)
     yield from _doubled_words(masked)
     yield from _loops(masked)
 
@@ -298,12 +299,15 @@ MAX_NAME_WORDS_AFTER = 2  # "Ana Lucía Quispe-Ferreira": the surname may be the
 
 
 # A possessive run into the capitalised word after it ("the county'sFinance Committee").
+_POSSESSIVE_CAPITAL = re.compile(r"['’]s[A-Z]")
 _POSSESSIVE_THEN_CAPITAL = fast_start(re.compile(r"(?<![\w'’-])([^\W\d_]+['’]s)([A-Z][^\W\d_A-Z]{2,})(?![\w'’-])"))
 
 
 def _glued_after_possessives(text: str) -> Iterator[Artifact]:
     """A possessive glued to the word after it: no name or word of English ends in "'s" and
     goes on with a capital."""
+    if not _POSSESSIVE_CAPITAL.search(text):
+        return  # no "'s" right before a capital (most articles)
     for match in _POSSESSIVE_THEN_CAPITAL.finditer(text):
         owner, name = match.group(1), match.group(2)
         message = R.LOST_SPACE.message_for("possessive", whole=owner + name, owner=owner)
@@ -401,7 +405,7 @@ def _comma_joins(text: str) -> Iterator[Artifact]:
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:
-    for match in _NO_SPACE_MARK.finditer(text):  # "which should they choose?Together we" (the finder screens itself)
+    for match in _NO_SPACE_MARK.finditer(text) if _MARK_THEN_CAPITAL.search(text) else ():  # "should they choose?Together we"
         joined = match.group()
         yield Artifact(
             R.MISSING_SPACE.code, match.start(), match.end(),
@@ -586,34 +590,41 @@ def _spaces_before_punctuation(text: str, original: str) -> Iterator[Artifact]:
         yield Artifact(R.SPACE_BEFORE_PUNCTUATION.code, before.start(), end, message, suggestion, info=True)
 
 
-# Two words in a row, the second lower-case; the first may open a sentence ("Reser vation").
-_WORD_THEN_LOWER = fast_start(re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*)(?=[ ]([a-z]+)(?![\w'’-]))"))
 SPLIT_PIECE_ZIPF = 2.5  # a piece rarer than this is no word of its own ("reser" 1.7, "vation" 1.0)
 SPLIT_WHOLE_ZIPF = 3.0  # the word rejoined is a common one ("reservation" 3.95)
 SPLIT_MARGIN = 1.5  # and far more common than its rarer piece
 
 
-def _split_words(text: str) -> Iterator[Artifact]:
+def _split_words(text: str, original: str) -> Iterator[Artifact]:
     """A common word cut in two by a space ("reser vation", "m oon"): one piece is a lower-case
     word rarer than ``SPLIT_PIECE_ZIPF`` (no word of its own), and the two joined make a word at
     least ``SPLIT_WHOLE_ZIPF`` common. Two real words that also make one ("any more", "every
     day") are left alone. On the native English of benchmarks/false_alarms.py (339 articles)
-    the only such pair is a true one."""
-    rare = {word for word in set(_LOWER_PIECE.findall(text)) if english_zipf(word) < SPLIT_PIECE_ZIPF}
+    the only such pair is a true one. Only the rare pieces' neighbours are read; the pieces are
+    taken from the article's lower-case words (``original``: the text before masking), which
+    the untranslated-text finder has read already."""
+    rare = sorted(word for word in distinct_lower_words(original) if word.isascii() and word.islower() and english_zipf(word) < SPLIT_PIECE_ZIPF)
     if not rare:
         return  # every lower-case word is a common one: no piece of a split word (most articles)
-    for match in _WORD_THEN_LOWER.finditer(text):
-        first, second = match.group(1), match.group(2)
-        if first not in rare and second not in rare:
-            continue
-        whole, piece = english_zipf(first + second), min(english_zipf(first), english_zipf(second))
-        if whole >= SPLIT_WHOLE_ZIPF and whole - piece >= SPLIT_MARGIN:
-            end = match.end() + 1 + len(second)
-            message = R.SPLIT_WORD.message_for(split=text[match.start() : end], whole=first + second)
-            yield Artifact(R.SPLIT_WORD.code, match.start(), end, message, first + second)
+    pieces = re.compile(r"(?<![\w'’-])(?:" + "|".join(rare) + r")(?![\w'’-])")
+    found: dict[int, tuple[int, str]] = {}  # start -> (end, word joined), each pair once
+    for piece in pieces.finditer(text):
+        before = _PIECE_BEFORE.search(text, max(0, piece.start() - 40), piece.start())
+        if before is not None:
+            found.setdefault(before.start(1), (piece.end(), before.group(1) + piece.group()))
+        after = _PIECE_AFTER.match(text, piece.end())
+        if after is not None:
+            found.setdefault(piece.start(), (after.end(), piece.group() + after.group(1)))
+    for start, (end, whole_word) in sorted(found.items()):
+        first, second = text[start:end].split(" ")
+        whole, piece_zipf = english_zipf(whole_word), min(english_zipf(first), english_zipf(second))
+        if whole >= SPLIT_WHOLE_ZIPF and whole - piece_zipf >= SPLIT_MARGIN:
+            message = R.SPLIT_WORD.message_for(split=text[start:end], whole=whole_word)
+            yield Artifact(R.SPLIT_WORD.code, start, end, message, whole_word)
 
 
-_LOWER_PIECE = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_PIECE_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][a-z]*) $")  # the word before a rare piece, one space between
+_PIECE_AFTER = re.compile(r" ([a-z]+)(?![\w'’-])")  # the lower-case word after it
 
 
 def _doubled_words(text: str) -> Iterator[Artifact]:

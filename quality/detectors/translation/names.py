@@ -350,13 +350,12 @@ def _known_spellings_of_one_name(found: list[Mention], counts: Counter, companio
     surname makes them one person, so the rarer spelling is a slip even though each is a word
     or a name of its own (Ferrara is a city). Without such an anchor two known words one edit
     apart are two names ("Hamas", "Sheikh Hamad"), and :func:`variant_kind` leaves them."""
-    known_words = [w for w in counts if w not in done and known(w) >= KNOWN_NAME_ZIPF]
-    once = sorted(w for w in known_words if counts[w] == 1)  # one use against two or more: a tie or a habit is a choice
-    usual = sorted(w for w in known_words if counts[w] >= 2)
+    once = sorted(w for w in counts if counts[w] == 1 and w not in done)  # one use against two or more: a tie or a habit is a choice
+    usual = sorted(w for w in counts if counts[w] >= 2)
     slips: dict[str, str] = {}
     for minor in once:
         for major in usual:
-            if not _one_edit_apart(minor, major):
+            if not _one_edit_apart(minor, major) or known(minor) < KNOWN_NAME_ZIPF or known(major) < KNOWN_NAME_ZIPF:
                 continue
             shared = companions.get(major, set()) & companions.get(minor, set())
             if any(_name_word(word) and english_zipf(word) < REVERSED_NAME_ZIPF for word in shared):
@@ -366,8 +365,11 @@ def _known_spellings_of_one_name(found: list[Mention], counts: Counter, companio
 
 def _one_edit_apart(a: str, b: str) -> bool:
     """Whether two words of :data:`MIN_VARIANT_LENGTH` letters or more are one edit apart, not
-    one an ending added to the other."""
+    one an ending added to the other. (One edit touches at most two neighbouring letters, so
+    in words of five or more it leaves the first two or the last two alike: a cheap test first.)"""
     la, lb = a.lower(), b.lower()
+    if abs(len(a) - len(b)) > 1 or not (la[:2] == lb[:2] or la[-2:] == lb[-2:]):
+        return False
     if min(len(a), len(b)) < MIN_VARIANT_LENGTH or la == lb or a.isupper() or b.isupper():
         return False
     if (la.startswith(lb) or lb.startswith(la)) and not _doubled_last_consonant(la, lb):

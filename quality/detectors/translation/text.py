@@ -67,6 +67,17 @@ def clause_start(text: str, words: Sequence[Token], index: int) -> int:
     return start
 
 
+# A word that starts with a lower-case letter (accented ones too: "émission", "ßtraße" aside).
+LOWER_INITIAL_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ][^\W\d_]*")
+
+
+@lru_cache(maxsize=2)
+def distinct_lower_words(text: str) -> frozenset[str]:
+    """The article's distinct words that start with a lower-case letter, read once per article:
+    the untranslated-text finder and the split-word check both go through them."""
+    return frozenset(LOWER_INITIAL_WORD.findall(text))
+
+
 LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z][a-z'’\-]*")
 
 
