@@ -825,6 +825,32 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                     results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position], info=_case_only(key, dominant)))
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(text, found, summary))
+    results.extend(f for f in _other_given_names_in_corpus(found, summary) if (f.start, f.end) not in seen)
+    return results
+
+
+def _other_given_names_in_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
+    """A first name the corpus writes another way beside the same surname, many more times
+    ("Thomas Wróblewski" here, "Tomasz Wróblewski" in the story's other articles): the
+    corpus's version of :func:`_other_given_names`, with the same tests of likeness and sex,
+    and :data:`DOMINANCE` times as many uses (at least as many as that) for the other first name."""
+    results = []
+    for mention in found:
+        words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
+        if len(words) < 2 or not _name_word(words[-1].text) or not _letters_and_hyphens(words[0].text) or words[0].text.isupper():
+            continue
+        given, surname = words[0], words[-1].text
+        mine = summary.counts("pairs", (given.text, surname))
+        best = None
+        for first, second in summary.pairs_with({surname}):
+            if second != surname or first == given.text or not _same_first_name(given.text, first):
+                continue
+            theirs = summary.counts("pairs", (first, second))
+            if theirs >= DOMINANCE and theirs >= DOMINANCE * mine and (best is None or theirs > best[1]):
+                best = (first, theirs)
+        if best is not None:
+            message = R.NAME_VARIANT.message_for("given_name_corpus", written=given.text, surname=surname, usual=best[0], count=best[1])
+            results.append(NameFinding(R.NAME_VARIANT.code, given.start, given.end, message, best[0]))
     return results
 
 

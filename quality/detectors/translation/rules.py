@@ -91,6 +91,14 @@ NAME_VARIANT = Rule(
                 ("a", "Governor Wairimu Ndegua said in Nairobi that the Monetary Committee was united."),
             )
         ),
+        CorpusExample(  # a first name put into another language, beside a surname the corpus writes with the other
+            articles=(
+                ("a", "Tomasz Wróblewski, the mayor of Kesterbridge, opened the bridge on Monday."),
+                ("b", "Kesterbridge mayor Tomasz Wróblewski said the bridge had cost less than planned."),
+                ("c", "The new bridge, Tomasz Wróblewski said, would halve journeys across Kesterbridge."),
+                ("d", "Thomas Wróblewski, mayor of Kesterbridge, cut the ribbon."),
+            )
+        ),
         CorpusExample(  # a common given name spelt as another that sounds the same, beside the same surname
             articles=(
                 ("a", "Tarnbury Cycles chief executive Marcus Okonjo said the Hexley plant would close."),
@@ -134,6 +142,7 @@ NAME_VARIANT = Rule(
         ('transliterations', '“{written}” and “{usual}” are two transliterations of one name {where}; pick one'),
         ('other_outlets', '“{name}” is written “{written}” by {users} other outlets'),
         ('given_name', '“{written} {surname}”: this article calls {surname} “{usual}” {count} times; one person, two first names'),
+        ('given_name_corpus', '“{written} {surname}”: the corpus calls {surname} “{usual}” {count} times; one person, two first names'),
     ),
 )
 
