@@ -319,6 +319,28 @@ NAME_CASES = [
     # common words turned round are words, not a name ("York New" is no one's name)
     ([("a", "New York welcomed the team. York New, the bar, opened on Monday.")], "TRN003", None),
     ([("a", "Sony's PlayStation Portable goes on sale. The Portable PlayStation, as fans call it, sold out.")], "TRN003", None),
+    # a name the corpus writes in the other order, many times (information: an outlet's style may differ)
+    (
+        [
+            ("a", "Eleni Papadaki spoke in Athens. Eleni Papadaki left on Monday."),
+            ("b", "Eleni Papadaki, the minister, arrived."),
+            ("c", "Minister Eleni Papadaki said so."),
+            ("d", "Minister Papadaki Eleni said the port would reopen."),
+        ],
+        "TRN003",
+        "Papadaki Eleni",
+    ),
+    # two people whose names differ in one word, both written in one article, are not a variant
+    (
+        [
+            ("a", "Deputy mayor Serhiy Melnyk opened the ward in Kharkiv."),
+            ("b", "In Kharkiv, Serhiy Melnyk said the ward was safe."),
+            ("c", "Serhiy Melnyk, Kharkiv's deputy mayor, cut the ribbon."),
+            ("d", "Serhiy Melnychuk carried his son into the Kharkiv ward. Serhiy Melnyk spoke. Mr Melnychuk said he was glad."),
+        ],
+        "TRN002",
+        None,
+    ),
     # one person, two first names in one article; two people who share a surname
     ([("a", "Tomasz Wróblewski opened the plant. Tomasz Wróblewski cut the ribbon. Thomas Wróblewski thanked the staff.")], "TRN002", "Thomas"),
     ([("a", "Daniel Ortega and his sister Danielle Ortega met the press. Daniel Ortega spoke first.")], "TRN002", None),

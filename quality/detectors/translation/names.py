@@ -817,7 +817,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                     continue
         if len(key) >= 2 and others(summary.mention_users(key)) == 0:
             match = _mention_variant(key, source, summary, names)
-            if match:
+            if match and not _both_written_here(found, key, match[1], match[0]):
                 position, dominant, users = match
                 word = mention.words[position]
                 if (word.start, word.end) not in seen:
@@ -826,6 +826,45 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(text, found, summary))
     results.extend(f for f in _other_given_names_in_corpus(found, summary) if (f.start, f.end) not in seen)
+    results.extend(_reversed_against_corpus(found, summary))
+    return results
+
+
+def _both_written_here(found: list[Mention], key: tuple[str, ...], other: tuple[str, ...], position: int) -> bool:
+    """Whether the article writes the other outlets' form too and its own word more than once,
+    with one rare name word at most in common: it names two people ("Serhiy Melnychuk", an
+    electrician, twice, beside the deputy mayor "Serhiy Melnyk"), where a slip is written once.
+    Names that share two rare words are one entity however often each form is written ("Prime
+    Minister Pham Minh Trinh" beside "Pham Minh Trung": a translation that wavers)."""
+    shared_rare = sum(english_zipf(w) < COMMON_WORD_ZIPF for i, w in enumerate(key) if i != position)
+    if shared_rare >= 2:
+        return False
+    written = Counter(w.text for m in found for w in m.words)
+    return written[key[position]] >= 2 and any(m.key[-len(other):] == other for m in found)
+
+
+def _reversed_against_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
+    """A two-word name the article writes in one order only, where the corpus writes the other
+    order :data:`DOMINANCE` times as often and at least that many times ("Papadaki Eleni" here,
+    "Eleni Papadaki" in the story's other articles). The words must be a person's, as in
+    :func:`_reversed_names`. Information, not a warning: outlets may keep their own order for
+    a name ("Kishida Fumio" beside the corpus's "Fumio Kishida" is a style, not a slip), where
+    one article writing both orders contradicts itself."""
+    here = Counter(m.key[-2:] for m in found if len(m.words) >= 2)
+    results = []
+    for mention in found:
+        if len(mention.words) < 2:
+            continue
+        a, b = mention.words[-2], mention.words[-1]
+        if (b.text, a.text) in here or a.text == b.text or not (_letters_and_hyphens(a.text) and _letters_and_hyphens(b.text)):
+            continue
+        commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
+        if commonness[0] >= REVERSED_NAME_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
+            continue
+        theirs = summary.counts("pairs", (b.text, a.text))
+        if theirs >= DOMINANCE and theirs >= DOMINANCE * summary.counts("pairs", (a.text, b.text)):
+            message = R.NAME_ORDER.message_for("corpus_reversed", written=f"{a.text} {b.text}", usual=f"{b.text} {a.text}", count=theirs)
+            results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}", info=True))
     return results
 
 

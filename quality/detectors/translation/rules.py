@@ -195,6 +195,7 @@ NAME_ORDER = Rule(
     message='“{written}” turns round “{usual}”, as this article writes it {count} time(s)',
     variants=(
         ('given_name', '“{given}” is the given name in “{family} {given}”; the short form is “{family}”'),
+        ('corpus_reversed', '“{written}” turns round “{usual}”, as the corpus writes it {count} times'),
         ('corpus_short', '“{used}” alone for “{first} {second}”; the corpus shortens the name to “{short}” ({short_count} times against {used_count})'),
     ),
 )

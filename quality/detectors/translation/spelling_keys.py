@@ -18,9 +18,11 @@ from functools import lru_cache
 def fold(name: str) -> str:
     """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
     Chaikovsky, Aleksandr/Alexandr, the Nordic letters written as two (Haugstøl/Haugstoel,
-    Ærø/Aeroe), which losing their marks would not fold (accents go: Müller/Muller), and the
+    Ærø/Aeroe) and the letters no mark makes (Yıldırım/Yildirim, Łódź/Lodz), which losing their
+    marks would not fold (accents go: Müller/Muller), and the
     vowels of Korean romanisations in a hyphenated given name (Ji-hoon/Ji-hun)."""
-    text = "".join(c for c in unicodedata.normalize("NFD", name.lower().replace("ø", "oe").replace("æ", "ae")) if not unicodedata.combining(c))
+    lowered = name.lower().replace("ø", "oe").replace("æ", "ae").replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
+    text = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
     if _romanised_syllables(text):
         for old, new in _KOREAN_VOWELS:  # "Ji-hoon"/"Ji-hun", "Jeong"/"Jung" in a hyphenated given name
             text = text.replace(old, new)
