@@ -387,10 +387,8 @@ def _other_given_names(found: list[Mention]) -> list[NameFinding]:
     ``difflib``'s ratio, at least :data:`GIVEN_NAME_LIKENESS`) and not of two sexes (Daniel and
     Danielle Ortega are two people), and one is written more often: the other is the slip."""
     by_surname: dict[str, list[Token]] = {}
-    for mention in found:
-        words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
-        if len(words) >= 2 and _name_word(words[-1].text) and _letters_and_hyphens(words[0].text) and not words[0].text.isupper():
-            by_surname.setdefault(words[-1].text, []).append(words[0])
+    for given, surname in filter(None, map(_first_name_and_surname, found)):
+        by_surname.setdefault(surname, []).append(given)
     results = []
     for surname, givens in by_surname.items():
         counts = Counter(given.text for given in givens)
@@ -404,6 +402,15 @@ def _other_given_names(found: list[Mention]) -> list[NameFinding]:
             message = R.NAME_VARIANT.message_for("given_name", written=written, surname=surname, usual=usual, count=most)
             results.append(NameFinding(R.NAME_VARIANT.code, given.start, given.end, message, usual))
     return results
+
+
+def _first_name_and_surname(mention: Mention) -> tuple[Token, str] | None:
+    """A person's name as its first word and its surname, titles left out ("Colonel Gianluca
+    Ferraro": "Gianluca", "Ferraro"), when the surname is a name word and the first word letters."""
+    words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
+    if len(words) < 2 or not _name_word(words[-1].text) or not _letters_and_hyphens(words[0].text) or words[0].text.isupper():
+        return None
+    return words[0], words[-1].text
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -874,11 +881,7 @@ def _other_given_names_in_corpus(found: list[Mention], summary: NameSummary | St
     corpus's version of :func:`_other_given_names`, with the same tests of likeness and sex,
     and :data:`DOMINANCE` times as many uses (at least as many as that) for the other first name."""
     results = []
-    for mention in found:
-        words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
-        if len(words) < 2 or not _name_word(words[-1].text) or not _letters_and_hyphens(words[0].text) or words[0].text.isupper():
-            continue
-        given, surname = words[0], words[-1].text
+    for given, surname in filter(None, map(_first_name_and_surname, found)):
         mine = summary.counts("pairs", (given.text, surname))
         best = None
         for first, second in summary.pairs_with({surname}):
