@@ -345,6 +345,7 @@ NAME_CASES = [
     ([("a", "Tomasz Wróblewski opened the plant. Tomasz Wróblewski cut the ribbon. Thomas Wróblewski thanked the staff.")], "TRN002", "Thomas"),
     ([("a", "Daniel Ortega and his sister Danielle Ortega met the press. Daniel Ortega spoke first.")], "TRN002", None),
     ([("a", "Bill Morgenstern and Hillary Morgenstern arrived. Bill Morgenstern spoke first.")], "TRN002", None),
+    ([("a", "Iker Montalbán scored twice. Iker Montalbán was tired. Striker Montalbán said so.")], "TRN002", None),
 ]
 
 

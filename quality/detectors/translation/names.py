@@ -378,6 +378,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 GIVEN_NAME_LIKENESS = 0.7  # Maarten/Martin 0.77, Tomasz/Thomas 0.83, Khalid/Khaled 0.83; Bill/Hillary 0.55
+EVERYDAY_WORD_ZIPF = 3.5  # a capitalised word this common ("Striker" 3.9) that no table of names knows is a word, not a first name
 
 
 def _other_given_names(found: list[Mention]) -> list[NameFinding]:
@@ -415,12 +416,15 @@ def _first_name_and_surname(mention: Mention) -> tuple[Token, str] | None:
 
 def _same_first_name(a: str, b: str) -> bool:
     """Whether two first names may be one name in two languages or spellings: alike, at least
-    one a first name the table of names knows (not "Mensagem"/"Mensagens" of a menu), and not
-    one a woman's and the other a man's."""
+    one a first name the table of names knows (not "Mensagem"/"Mensagens" of a menu), neither an
+    everyday word the table does not know ("Striker Montalbán" opening a sentence is a role, not
+    a first name beside "Iker"), and not one a woman's and the other a man's."""
     if SequenceMatcher(None, a.lower(), b.lower()).ratio() < GIVEN_NAME_LIKENESS:
         return False
-    sexes = {given_name_gender(a), given_name_gender(b)}
-    return sexes != {None} and not {"female", "male"} <= sexes
+    sexes = (given_name_gender(a), given_name_gender(b))
+    if any(sex is None and english_zipf(name) >= EVERYDAY_WORD_ZIPF for name, sex in zip((a, b), sexes)):
+        return False
+    return set(sexes) != {None} and not {"female", "male"} <= set(sexes)
 
 
 def _reversed_names(found: list[Mention]) -> list[NameFinding]:
