@@ -406,10 +406,14 @@ def _other_given_names(found: list[Mention]) -> list[NameFinding]:
 
 
 def _first_name_and_surname(mention: Mention) -> tuple[Token, str] | None:
-    """A person's name as its first word and its surname, titles left out ("Colonel Gianluca
-    Ferraro": "Gianluca", "Ferraro"), when the surname is a name word and the first word letters."""
+    """A person's name as its first name and its surname, titles left out ("Colonel Gianluca
+    Ferraro": "Gianluca", "Ferraro"): two words, the surname a name word of letters in one case
+    after its capital (not "NetRed"), the first name letters. A longer run ("Hong Kong NetRed")
+    is not read as one person's name."""
     words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
-    if len(words) < 2 or not _name_word(words[-1].text) or not _letters_and_hyphens(words[0].text) or words[0].text.isupper():
+    if len(words) != 2 or not _name_word(words[-1].text) or not words[-1].text[1:].islower():
+        return None
+    if not _letters_and_hyphens(words[0].text) or words[0].text.isupper():
         return None
     return words[0], words[-1].text
 
@@ -836,7 +840,7 @@ def corpus_findings(text: str, source: str, summary: NameSummary | StoredNames, 
                     results.append(NameFinding(R.NAME_VARIANT.code, word.start, word.end, message, dominant[position], info=_case_only(key, dominant)))
                     seen.add((word.start, word.end))
     results.extend(_order_with_corpus(text, found, summary))
-    results.extend(f for f in _other_given_names_in_corpus(found, summary) if (f.start, f.end) not in seen)
+    results.extend(f for f in _other_given_names_in_corpus(found, summary, names) if (f.start, f.end) not in seen)
     results.extend(_reversed_against_corpus(found, summary))
     return results
 
@@ -879,11 +883,14 @@ def _reversed_against_corpus(found: list[Mention], summary: NameSummary | Stored
     return results
 
 
-def _other_given_names_in_corpus(found: list[Mention], summary: NameSummary | StoredNames) -> list[NameFinding]:
+def _other_given_names_in_corpus(found: list[Mention], summary: NameSummary | StoredNames, story: frozenset[str]) -> list[NameFinding]:
     """A first name the corpus writes another way beside the same surname, many more times
     ("Thomas Wróblewski" here, "Tomasz Wróblewski" in the story's other articles): the
     corpus's version of :func:`_other_given_names`, with the same tests of likeness and sex,
-    and :data:`DOMINANCE` times as many uses (at least as many as that) for the other first name."""
+    :data:`DOMINANCE` times as many uses (at least as many as that) for the other first name,
+    and in articles of the same story (``story``: this article's rare name words), since a
+    common surname is many people's ("Amadou Diallo" in a story of 1999 is not the basketball
+    player "Hamidou Diallo" of the sports pages)."""
     results = []
     for given, surname in filter(None, map(_first_name_and_surname, found)):
         mine = summary.counts("pairs", (given.text, surname))
@@ -893,7 +900,8 @@ def _other_given_names_in_corpus(found: list[Mention], summary: NameSummary | St
                 continue
             theirs = summary.counts("pairs", (first, second))
             if theirs >= DOMINANCE and theirs >= DOMINANCE * mine and (best is None or theirs > best[1]):
-                best = (first, theirs)
+                if summary.same_story(set(story), given.text, first, STORY_OVERLAP):
+                    best = (first, theirs)
         if best is not None:
             message = R.NAME_VARIANT.message_for("given_name_corpus", written=given.text, surname=surname, usual=best[0], count=best[1])
             results.append(NameFinding(R.NAME_VARIANT.code, given.start, given.end, message, best[0]))
