@@ -8,8 +8,9 @@ invented outlets each, a third (``round2``, by another helper) of 20 from 5, ten
 that names recur across outlets, and six of pronoun slips only (``pron1`` to ``pron6``: 20
 articles from 5 outlets, 24 slips of four kinds, 6 clean articles with 4 traps), two of broken
 joins only (``join1``, ``join2``: 20 articles from 5 outlets, 24 joins of seven families, 6
-clean articles with 4 traps), and one of name variants only (``name1``: 24 articles from 6
-outlets, 24 variants of five kinds, 6 clean articles with 4 traps). Most articles of a batch carry labelled
+clean articles with 4 traps), and two of name variants only (``name1``: 24 articles from 6
+outlets, 24 variants of five kinds, 6 clean articles with 4 traps; ``name2``: 20 articles from 5
+outlets, 20 variants, 5 clean articles with 4 traps). Most articles of a batch carry labelled
 defects (mojibake, untranslated captions, a misspelled name the rest of the corpus spells
 otherwise, "He"/"She" for an institution, broken joins, boilerplate, calques) in wordings of the
 writer's choosing; four or five are clean (a recipe, a match report, a wire story with a
@@ -22,7 +23,7 @@ clean article is a false alarm, and every one on a defect article that touches n
 listed with ``--list``, beside the misses. A batch is blind only until its misses are read:
 docs/generalisation.md says which have been.
 
-    python benchmarks/new_wordings.py [--batch dev|test|round2|...|round12|pron1|...|pron6|join1|join2|name1] [--baseline CHECKOUT] [--list]
+    python benchmarks/new_wordings.py [--batch dev|test|round2|...|round12|pron1|...|pron6|join1|join2|name1|name2] [--baseline CHECKOUT] [--list]
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from pathlib import Path
 from _common import REPO
 
 DATA = Path(__file__).resolve().parent / "new_wordings"
-BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "pron1", "pron2", "pron3", "pron4", "pron5", "pron6", "join1", "join2", "name1")
+BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "pron1", "pron2", "pron3", "pron4", "pron5", "pron6", "join1", "join2", "name1", "name2")
 KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
