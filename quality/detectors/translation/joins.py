@@ -1,23 +1,26 @@
 """Join and punctuation artifacts: what re-assembling translated or scraped text leaves behind.
 
 * **Lost space** (``FinancialTimes``): a camel-case word whose two halves are English words
-  while the whole is not a word wordfreq knows. Brands written in camel case (``YouTube``,
-  ``iPhone``, ``PlayStation``) are known words, and name prefixes (``McDonald``, ``DeSantis``)
-  are excluded. So are two lower-case words run together (``runnersreached``, ``toldof``), a
-  word glued to the name after it (``officials inBrasília``) and a name glued to the verb of
-  saying after it (``Annegret Köhlersaid the``).
-* **Missing space after a full stop or a comma** (``Ukraine.Thus``, ``6am.Drivers``,
-  ``Westmoor,where``): a word, a full stop and a capitalised word with no space, unless the
-  dotted token is a URL, a file name, a domain or an abbreviation (``U.S.``); a comma glued to a
-  common English word.
+  while the whole is not a word wordfreq knows, or whose spaced form the article writes
+  (``DanielleOkafor``). Brands written in camel case (``YouTube``, ``iPhone``, ``PlayStation``)
+  are known words, and name prefixes (``McDonald``, ``DeSantis``) are excluded. So are two
+  lower-case words run together (``runnersreached``, ``toldof``), a word glued to the name after
+  it (``officials inBrasília``, ``engineers fromCarrow Structural``), a first name run into a
+  surname (``MarciaBellweather``), a possessive run into the next word (``county'sFinance``) and
+  a name glued to the verb of saying after it (``Annegret Köhlersaid the``).
+* **Missing space after a full stop, a question or exclamation mark, or a comma**
+  (``Ukraine.Thus``, ``6am.Drivers``, ``choose?Together``, ``Westmoor,where``): a word, the
+  mark and a capitalised word with no space, unless the dotted token is a URL, a file name, a
+  domain or an abbreviation (``U.S.``); a comma glued to a common English word.
 * **Stray full stop** (``a trade ally. during``): a full stop followed by a lower-case word that
   continues the sentence, unless the full stop ends an abbreviation (``approx.``, ``p.m.``) or
   belongs to an ellipsis.
-* **Space before punctuation** (``the Coordinadora (CPV) , is``, ``firefighters ,who``): white
-  space between a word and the comma, semicolon, question or exclamation mark after it, with a
-  word after: the spacing of tokenised text (machine translation works on tokens) put back
-  without its rules, or a typing slip. A colon is left alone: French typography and many
-  captions space it (``Photo : AP``).
+* **Space before punctuation** (``the Coordinadora (CPV) , is``, ``firefighters ,who``,
+  ``open on Sundays .``): white space between a word and the comma, semicolon, question or
+  exclamation mark after it, with a word after, or one space before the mark that ends a
+  paragraph or a quotation: the spacing of tokenised text (machine translation works on tokens)
+  put back without its rules, or a typing slip. A colon is left alone: French typography and
+  many captions space it (``Photo : AP``).
 * **Split word** (``3,000 reser vation requests``): a space inside a common word, whose two
   pieces are not both words: a hyphenation or a line break undone badly.
 * **Doubled word** (``the the``): the same lower-case word twice in a row, except the doubles
@@ -405,12 +408,11 @@ def _comma_joins(text: str) -> Iterator[Artifact]:
 
 
 def _missing_spaces(text: str) -> Iterator[Artifact]:
-    for match in _NO_SPACE_MARK.finditer(text) if _MARK_THEN_CAPITAL.search(text) else ():  # "should they choose?Together we"
-        joined = match.group()
-        yield Artifact(
-            R.MISSING_SPACE.code, match.start(), match.end(),
-            R.MISSING_SPACE.message_for("mark", mark=match.group(2), joined=joined), f"{match.group(1)}{match.group(2)} {match.group(3)}",
-        )  # fmt: skip
+    if _MARK_THEN_CAPITAL.search(text):  # a question or exclamation mark glued to the next sentence (rare)
+        for match in _NO_SPACE_MARK.finditer(text):
+            word, mark, after = match.groups()
+            message = R.MISSING_SPACE.message_for("mark", mark=mark, joined=match.group())
+            yield Artifact(R.MISSING_SPACE.code, match.start(), match.end(), message, f"{word}{mark} {after}")
     if not _HAS_DOT_CAPITAL.search(text):
         return
     for match in _NO_SPACE_STOP.finditer(text):
@@ -477,9 +479,10 @@ _ONE_WORD_END = fast_start(re.compile(r"(?:['’]\w+)?\."))  # "meth." or "we’
 
 def _is_abbreviation_or_fragment(text: str, found: _StopCandidate) -> bool:
     """The full stop is not a sentence cut in two: it ends an abbreviation (a known one, an
-    initial, a unit after a quantity, a short last part of a name), or it sits in a run of one-word sentences written for
-    effect ("on. meth. dot. com."). A word left alone after a sentence ("... themselves. wait.")
-    is no such run: it is what machine translation leaves behind."""
+    initial, a unit after a quantity, a short last part of a name), or it sits in a run of
+    one-word sentences written for effect ("on. meth. dot. com."). A word left alone after a
+    sentence ("... themselves. wait.") is no such run: it is what machine translation leaves
+    behind."""
     before = found.before
     if before.lower().rstrip("’'") in tables.ABBREVIATIONS or len(before) == 1:
         return True  # "approx. during", initials
@@ -569,9 +572,10 @@ _TOKEN_AFTER = re.compile(r"[ \t]*[^\W\d_][\w’'-]*")
 
 def _spaces_before_punctuation(text: str, original: str) -> Iterator[Artifact]:
     """White space between a word and the punctuation mark after it, with a word after the
-    mark, or one space before the full stop that ends a paragraph (module docstring). Reported
-    at info severity: the text still reads as it should. ``text`` is masked, ``original`` not:
-    a blanked address or hashtag before a comma ("by #CollectiveBias, Inc") is no white space."""
+    mark, or one space before the mark that ends a paragraph or a quotation (module docstring).
+    Reported at info severity: the text still reads as it should. ``text`` is masked,
+    ``original`` not: a blanked address or hashtag before a comma ("by #CollectiveBias, Inc") is
+    no white space."""
     if not _MARK_AFTER_SPACE.search(text):
         return  # no space before a mark (most articles)
     for match in sorted((*_SPACE_BEFORE_MARK.finditer(text), *_SPACE_BEFORE_LAST_STOP.finditer(text)), key=lambda m: m.start()):
