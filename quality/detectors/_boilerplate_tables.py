@@ -326,7 +326,9 @@ NAVIGATION: tuple[tuple[re.Pattern[str], int], ...] = (
     # Breadcrumbs: "Home » World » Asia", "News / Politics / Europe"
     # (a slash between figures is a score or a fraction: "Lefèvre 1/2-1/2 Li Wen")
     (re.compile(r"^\W*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}(?:(?:\s*[»›>|]|\s*(?<!\d)/(?!\d))\s*[\w'&.-]+(?:\s+[\w'&.-]+){0,3}){2,}\s*$", _I), 120),
-    (re.compile(r"\bclick here\b|\bfor more (?:news|stories|updates|information),? (?:visit|go to|click)\b", _I), 160),
+    # a control of the page the reader is told to use, whatever the device ("click here", "Tap
+    # here to enable video playback", "press here")
+    (re.compile(r"\b(?:click|tap|press) here\b|\bfor more (?:news|stories|updates|information),? (?:visit|go to|click|tap)\b", _I), 160),
     (re.compile(r"^\W*(?:you are (?:at|here)|you're here)\s*:?", _I), 120),
     # A teaser's label before the headline it links to: "More from our education desk: ...",
     # "Also from our weather desk: ...", "Related from our county desk: ...", "Coming on Sunday: ..."

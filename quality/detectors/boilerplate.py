@@ -195,6 +195,8 @@ NAVIGATION = Rule(
         "Home » World » Asia\nThe central bank raised rates by half a point on Thursday, its third rise this year.",
         "The central bank raised rates by half a point on Thursday, its third rise this year.\nALSO ON THE COURIER → "
         "Why lenders are nervous about the housing market\nAnalysts expect another rise in March.",
+        "Fire crews worked through the night at the warehouse.\nVideo unavailable. Tap here to enable video playback on "
+        "your device.\nThe cause of the fire is not yet known.",
     ),
     passes=(
         "More than 200 people were evacuated from the building, the fire service said on Sunday evening.",
