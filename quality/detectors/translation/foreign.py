@@ -49,8 +49,6 @@ _SCRIPT_RUN = re.compile(
     r"|[\uAC00-\uD7AF\u1100-\u11FF]+|[\u0600-\u06FF]+|[\u0370-\u03FF]+|[\u0590-\u05FF]+|[\u0E00-\u0E7F]+"
     r"|[\u0900-\u097F]+))*"
 )
-# Lower-case Latin words (with accents), as the fast path reads them.
-_LOWER_WORDS = LOWER_INITIAL_WORD
 _OTHER_SCRIPT_CHAR = re.compile(
     "[\u0370-\u04FF\u0590-\u06FF\u0900-\u097F\u0E00-\u0E7F\u1100-\u11FF\u3040-\u30FF\u3400-\u4DBF"
     "\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]"
@@ -329,11 +327,11 @@ class ForeignFinder:
             return  # no clause of the article can have half its words rare (most articles)
         needed = UNKNOWN_SHARE * MIN_CLAUSE_WORDS
         for start, end in paragraphs:
-            if sum(word in rare for word in _LOWER_WORDS.findall(text, start, end)) < needed:
+            if sum(word in rare for word in LOWER_INITIAL_WORD.findall(text, start, end)) < needed:
                 continue
             cuts = [start] + [m.end() for m in _HARD_BOUNDARY.finditer(text, start, end)] + [end]
             for left, right in zip(cuts, cuts[1:]):
-                words = _LOWER_WORDS.findall(text, left, right)
+                words = LOWER_INITIAL_WORD.findall(text, left, right)
                 if len(words) < MIN_CLAUSE_WORDS or _CODE_TOKEN.search(text, left, right):
                     continue  # too short to tell, or template code ("{* socialRegistration_gender *}"), not prose
                 unknown = [word for word in words if word in rare]

@@ -583,9 +583,11 @@ def _spaces_before_punctuation(text: str, original: str) -> Iterator[Artifact]:
         if start == 0 or not _ENDS_WORD.match(text, start - 1) or not original[start : mark_end - 1].isspace():
             continue
         before = _TOKEN_BEFORE.search(text, max(0, start - 40), start)
-        after = _TOKEN_AFTER.match(text, mark_end) if match.re is _SPACE_BEFORE_MARK else None
-        if before is None or (after is None and match.re is _SPACE_BEFORE_MARK):
+        if before is None:
             continue
+        # a mark inside the sentence has a word after it (its pattern's look-ahead); one ending a
+        # paragraph or a quotation has none
+        after = _TOKEN_AFTER.match(text, mark_end) if match.re is _SPACE_BEFORE_MARK else None
         mark = text[mark_end - 1]
         end = after.end() if after else mark_end
         joined = text[before.start() : end]

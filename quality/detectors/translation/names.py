@@ -444,15 +444,23 @@ def _reversed_names(found: list[Mention]) -> list[NameFinding]:
     results = []
     for _, (a, b) in names:
         key, usual = (a.text, b.text), (b.text, a.text)
-        if key == usual or usual not in counts or not (_letters_and_hyphens(a.text) and _letters_and_hyphens(b.text)):
+        if key == usual or usual not in counts or not _reversible_name(a.text, b.text):
             continue
-        commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
-        if commonness[0] >= REVERSED_NAME_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
-            continue  # a short name may be a word ("Xi"), but not both ("PlayStation Portable"), nor a very common one
         if (counts[usual], -first_seen[usual]) > (counts[key], -first_seen[key]):
             message = R.NAME_ORDER.message_for(written=f"{a.text} {b.text}", usual=f"{b.text} {a.text}", count=counts[usual])
             results.append(NameFinding(R.NAME_ORDER.code, a.start, b.end, message, f"{b.text} {a.text}"))
     return results
+
+
+def _reversible_name(a: str, b: str) -> bool:
+    """Whether two words can be a person's name written in either order: letters (in hyphenated
+    parts too), one of them rarer than :data:`REVERSED_NAME_ZIPF` and neither very common. A
+    short name may be a word ("Xi"), but not both ("PlayStation Portable"), nor a very common one
+    ("New York")."""
+    if not (_letters_and_hyphens(a) and _letters_and_hyphens(b)):
+        return False
+    rarer, commoner = sorted((english_zipf(a.lower()), english_zipf(b.lower())))
+    return rarer < REVERSED_NAME_ZIPF and commoner < COMMON_WORD_ZIPF + 1.0
 
 
 def _letters_and_hyphens(word: str) -> bool:
@@ -871,10 +879,7 @@ def _reversed_against_corpus(found: list[Mention], summary: NameSummary | Stored
         if len(mention.words) < 2:
             continue
         a, b = mention.words[-2], mention.words[-1]
-        if (b.text, a.text) in here or a.text == b.text or not (_letters_and_hyphens(a.text) and _letters_and_hyphens(b.text)):
-            continue
-        commonness = sorted((english_zipf(a.text.lower()), english_zipf(b.text.lower())))
-        if commonness[0] >= REVERSED_NAME_ZIPF or commonness[1] >= COMMON_WORD_ZIPF + 1.0:
+        if (b.text, a.text) in here or a.text == b.text or not _reversible_name(a.text, b.text):
             continue
         theirs = summary.counts("pairs", (b.text, a.text))
         if theirs >= DOMINANCE and theirs >= DOMINANCE * summary.counts("pairs", (a.text, b.text)):

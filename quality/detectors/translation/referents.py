@@ -490,6 +490,8 @@ class _Reading:
         if _REPLY.match(self.text, use.end):
             return True
         before = self.text[self.spans[index - 1][0] : self.spans[index][0]]
+        # ('"..., can you?" Mr Penrose asked.' is cut after the question: the sentence before the
+        # reply may be the asking alone, with the question in the one before it)
         return _QUESTION_QUOTED.search(before) is not None or (index >= 2 and _ASKED.search(before) is not None)
 
     def _last_subject(self, index: int) -> int | None:

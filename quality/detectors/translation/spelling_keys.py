@@ -19,8 +19,8 @@ def fold(name: str) -> str:
     """A spelling with transliteration choices folded away: Dmitri/Dmitry, Tchaikovsky/
     Chaikovsky, Aleksandr/Alexandr, the Nordic letters written as two (Haugstøl/Haugstoel,
     Ærø/Aeroe) and the letters no mark makes (Yıldırım/Yildirim, Łódź/Lodz), which losing their
-    marks would not fold (accents go: Müller/Muller), and the
-    vowels of Korean romanisations in a hyphenated given name (Ji-hoon/Ji-hun)."""
+    marks would not fold (accents go: Müller/Muller), and the vowels of Korean romanisations in
+    a hyphenated given name (Ji-hoon/Ji-hun)."""
     lowered = name.lower().replace("ø", "oe").replace("æ", "ae").replace("ı", "i").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
     text = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
     if _romanised_syllables(text):

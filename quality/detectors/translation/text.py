@@ -67,7 +67,7 @@ def clause_start(text: str, words: Sequence[Token], index: int) -> int:
     return start
 
 
-# A word that starts with a lower-case letter (accented ones too: "émission", "ßtraße" aside).
+# A word that starts with a lower-case letter, accented ones too ("émission", "ßtraße").
 LOWER_INITIAL_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ][^\W\d_]*")
 
 
