@@ -813,6 +813,20 @@ REFERENT_CASES = [
     ("Dr Leila Haddadi said it had been a hard year.", []),
     ("Apple reported record sales. Tim Cook said it had noticed strong demand.", []),  # "Apple" is near
     ("Mayor Giorgio Lanza stayed at the school. Its wife and two children are safe.", [("Its", "TRN014")]),
+    # what no institution does or is, whatever is named near
+    ("Dr Emeka Nwosu runs the hospital. In a letter seen by this newspaper, Dr Nwosu said it had trained as a junior surgeon there.", [("it", "TRN014")]),
+    ("Dr Reza Tavakoli built the rigs. Tavakoli, who grew up in landlocked Mashhad, admits that it was seasick.", [("it", "TRN014")]),
+    ('Co-founder Otieno Baraka met me at the workshop. "It leaked," Baraka said. "We lost tomatoes." It laughed and pointed to a photograph.', [("It", "TRN014")]),
+    ("Dr Emeka Nwosu runs the hospital. In a letter seen by this newspaper, Dr Nwosu said it had served as a clinic.", []),
+    ("Harbour City won the cup. Coach Sebastian Arrieta said it was delighted with the academy.", []),
+    ("Ana Ruiz spoke at the launch. Ruiz said it was born out of frustration with the old system.", []),
+    # a lone name with a role beside it is a person; a name ending in a firm's or a place's word is none
+    ("Their sons are Emeka and Johan. Emeka, a paediatrician in Stockholm, said its mother had taught him.", [("its", "TRN014")]),
+    ("Alun Griffiths, who farms near Llanfair with its wife and two sons, was a first customer.", [("its", "TRN014")]),
+    ("Korvald Marine said its son company in Bergen would close.", []),
+    ("Vantor Mobility hired Oskar Lindqvist in May. Oskar Lindqvist said outside the court that she would appeal.", [("she", "TRN013")]),
+    ("Ana Ruiz chairs Vantor Mobility. Oskar Lindqvist said outside the court that she would appeal.", []),
+    ("Referee Danielle Ashcombe sent off two players. Ashcombe said his decision was final.", [("his", "TRN013")]),
     # a quotation's "he said" goes on with the speaker before it, past sentences naming no one
     ('Anna Kettleborough spoke. She held the microphone. "I am not here to blame anyone," he told councillors.', [("he", "TRN013")]),
     # an institution opening the sentence, after an adverbial, or before "and she ..."

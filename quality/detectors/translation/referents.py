@@ -102,6 +102,19 @@ _UNGENDERED_PERSON_NOUNS = frozenset(
 _PERSON_NOUN_GENDER: dict[str, str | None] = {**dict.fromkeys(_UNGENDERED_PERSON_NOUNS), **GENDERED_NOUNS}
 
 
+# Roles written before a name as a title ("Goalkeeper Ingrid Saether", "Co-author Rahul Menon").
+_ROLES_BEFORE_A_NAME = frozenset(_PERSON_NOUN_GENDER) | frozenset(
+    "justice referee umpire co-author co-founder co-owner co-chair novelist painter poet sculptor photographer composer "
+    "conductor cyclist swimmer astronaut astronomer astrophysicist physicist chemist biologist "
+    "historian curator councillor councilor alderman commissioner superintendent constable "
+    "sergeant lieutenant colonel major corporal private admiral bishop archbishop rabbi imam "
+    "pastor father sister brother surgeon physician midwife paediatrician pediatrician dentist "
+    "pharmacist paramedic auditor accountant journalist reporter lecturer banker trader broker "
+    "consultant mechanic electrician carpenter plumber waiter waitress clerk translator "
+    "interpreter programmer designer economist diplomat".split()
+)
+
+
 def _noun(word: str) -> str:
     """A lower-case word without its possessive ending: "father’s" → "father"."""
     return word[:-2] if word.endswith(("'s", "’s")) else word
@@ -253,6 +266,10 @@ class _Reading:
             titled = True
             title_gender = GENDERED_TITLES.get(lowered[start].rstrip("."), title_gender)
             start += 1
+        if end - start > 2 and not titled and lowered[start] in _ROLES_BEFORE_A_NAME:
+            titled = True  # "Referee Danielle Ashcombe", "Justice Peter Mwangi": a role capitalised as a title
+            title_gender = GENDERED_NOUNS.get(lowered[start])
+            start += 1
         if start == 0 and not titled and lowered[0] in _SENTENCE_OPENERS:
             start += 1  # "But Ana Ruiz said": the run's first word is capitalised as the sentence's
         run = words[start:end]
@@ -265,6 +282,8 @@ class _Reading:
             if title_gender and len(known) == 1:
                 self.persons[next(iter(known))].given = title_gender  # "Ms Oberhäuser": the title decides
             return [Mention(person, run[0].start) for person in sorted(known)]
+        if len(run) == 1 and not titled and end < len(words) and "," in self.text[run[0].end : words[end].start]:
+            titled = _apposition_role(words, lowered, end)  # "Emeka, a paediatrician in Stockholm, said": a person
         if len(run) == 1 and not titled:
             # A lone capitalised word that no full name before it explains may be anything: a
             # place, a brand, a person named only so ("Trump groped her", "Obama said" before
@@ -313,7 +332,9 @@ class _Reading:
             if index < 0 or self._quoted(start):
                 continue
             person = self._owner_of_its(index, start) if found.re is _ITS_RELATIVE else self._person_as_it(found, index, start)
-            if person is not None and self.persons[person].named and self.persons[person].surely_a_person:
+            if person is None or not self.persons[person].named:
+                continue
+            if self.persons[person].surely_a_person or (found.re is _ITS_RELATIVE and _kin_alone(self.text, found)):
                 message = R.IT_FOR_A_PERSON.message_for(pronoun=found.group("it"), person=_shown(self.persons[person]))
                 slips.append(ReferentSlip(start, found.end("it"), message, R.IT_FOR_A_PERSON.code))
         return slips
@@ -333,18 +354,24 @@ class _Reading:
         there. It explained"); attributing a quotation, the speaker before it; after a verb of
         saying, the one person who opens the sentence and speaks ("Dr Nwosu said it had
         trained"). None with an institution or another name near, whose "it" it may be."""
-        if self._institution_near(index, start):
+        only_a_person = found.re is _IT_PERSON_VERB and found.group("only") is not None
+        if self._institution_near(index, start) and not only_a_person:
             return None
         if start == self.spans[index][0]:
+            if only_a_person:  # "It laughed" goes on with the person the sentences before speak of
+                return self._last_subject(index)
             before = {m.person for m in self.mentions[index - 1] if not m.quoted} if index > 0 else set()
             return before.pop() if len(before) == 1 else None
         if found.re is _IT_SAYS:
             return self._last_subject(index) if _after_quotation(self.text, start) else None  # '"…," it told the radio'
         saying = _SAYING_BEFORE.search(self.text, max(self.spans[index][0], start - 40), start)
-        here = {m.person for m in self.mentions[index] if m.start < start and not m.quoted}
-        if saying is None or len(here) != 1 or not _opens_with(self.text, self.spans[index][0], saying.start()):
+        mentions = [m for m in self.mentions[index] if m.start < start and not m.quoted]
+        if saying is None or not mentions or not _opens_with(self.text, self.spans[index][0], saying.start()):
             return None
-        return here.pop()
+        if only_a_person and self._subject_of(index, mentions[0]):
+            return mentions[0].person  # "Tavakoli, who grew up in landlocked Mashhad, admits that it was seasick"
+        here = {m.person for m in mentions}
+        return here.pop() if len(here) == 1 else None
 
     def gendered_things(self) -> list[ReferentSlip]:
         """"his"/"her" or "he"/"she" for the institution or thing that opens the sentence as its
@@ -538,21 +565,29 @@ _PERSON_VERB_STEMS = (
     "notice train study walk grow felt feel learn think thought remember realise realize dream worry wish "
     "love enjoy marry retire cry laugh smile sleep slept travel speak spoke spoken"
 ).split()
-# A person's states after "it was": "admits that it was seasick"
+# A person's states after "it was": "admits that it was seasick" (an idea, too, "was born out of" something)
 _PERSON_STATES = "seasick homesick tired exhausted proud delighted thrilled surprised born raised married widowed pregnant".split()
 _PERSON_VERBS = (
     r"(?:(?:" + "|".join(_PERSON_VERB_STEMS) + r")(?:s|es|ed|d|ied|ies|ing|t|n)?|personally|(?:was|is|felt|had been) (?:"
-    + "|".join(_PERSON_STATES) + r"))"
+    + "|".join(_PERSON_STATES) + r")(?!\s+(?:out\s+of|of|from)\b))"
 )
 _SAYING_VERBS = "said says told tells added explained argued insisted admitted admits recalled recalls stressed noted"
 _AFTER_IT = (
     r"(?:\s+(?:had|has|have|would|will|could|did))?"
-    r"(?:\s+(?:first|not|never|rarely|barely|hardly|personally|always|already|also|once|only|still|just|then))*"
+    r"(?:\s+(?:first|not|never|rarely|barely|hardly|personally|always|already|also|once|only|still|just|then|yet|ever|even))*"
 )
 # "it" before what only a person does: "Dr Nwosu said it had trained", "Benali ... said afterwards
 # that it had not expected", "Pereira says it remembers nothing", "It laughed when asked" (the
 # match must open its sentence or follow a verb of saying: :data:`_SAYING_BEFORE`)
-_IT_PERSON_VERB = re.compile(r"\b(?P<it>[Ii]t)" + _AFTER_IT + r"\s+(?:" + _PERSON_VERBS + r"|told|explained)\b")
+# What no institution does or is, whatever is named near: laughing, crying, sleeping, marrying,
+# being seasick or born, training or working as a surgeon ("it had trained as a junior surgeon").
+_ONLY_A_PERSON = (
+    r"(?:(?:laugh|smil|weep|sleep)\w*|cried|cries|cry|crying|wept|slept|married|marries|marry|(?:was|is|felt|had been) (?:seasick|homesick|pregnant|widowed)|(?:trained|worked|served|qualified|retired|started out|began) as an? (?:[a-z-]+ )?(?:"
+    + "|".join(sorted(_ROLES_BEFORE_A_NAME - {"father", "sister", "brother", "private", "major", "head", "member", "partner"})) + r"))"
+)
+_IT_PERSON_VERB = re.compile(
+    r"\b(?P<it>[Ii]t)" + _AFTER_IT + r"\s+(?:(?P<only>" + _ONLY_A_PERSON + r")|" + _PERSON_VERBS + r"|told|explained)\b"
+)
 _SAYING_BEFORE = re.compile(r"\b(?:" + _SAYING_VERBS.replace(" ", "|") + r")\s+(?:[a-z]+\s+)?(?:that\s+)?$")
 # "... Ana Quispe, who has worked there. It explained that the team" (at a sentence's start)
 _IT_SAYS = re.compile(r"\b(?P<it>[Ii]t)(?:\s+also)?\s+(?:" + _SAYING_VERBS.replace(" ", "|") + r")\b")
@@ -562,6 +597,18 @@ _ITS_RELATIVE = re.compile(
     r"widow|widower|girlfriend|boyfriend|fiancée?|spouse|grandchildren|grandmother|grandfather|"
     r"career|childhood|upbringing|marriage)\b"
 )
+# Relatives only a person has; "sister", "parent" and "daughter" name firms' relations too.
+_SPOUSES_AND_CHILDREN = frozenset("wife husband son sons children widow widower".split())
+_AFTER_A_RELATIVE = re.compile(r"\s*[,.;:)]|\s+(?:and|who|whom|whose|is|was|are|were|had|have|has)\b")
+
+
+def _kin_alone(text: str, found: re.Match[str]) -> bool:
+    """Whether "its" owns a spouse or a child with no noun after it ("its wife and two sons",
+    not "its son company"): whoever owns them is a person, even one whose name says nothing
+    ("Alun Griffiths, who farms near Llanfair with its wife and two sons")."""
+    return found.group().split()[-1].lower() in _SPOUSES_AND_CHILDREN and _AFTER_A_RELATIVE.match(text, found.end()) is not None
+
+
 # A sentence's subject that is an institution or a thing, and what follows it as a predicate, an
 # apposition or a relative clause: "The city's housing department said", "The university, founded
 # in 1911,", "Norvaska, which", "Kinoe Therapeutics, the Osaka start-up that". ``noun`` is set when
@@ -647,8 +694,31 @@ def _shown(person: Person) -> str:
 
 
 def _institution(run: Sequence[Token]) -> bool:
+    """A name whose last word heads the names of institutions, firms, teams, fields or places
+    ("Pwani Cement", "Vantor Mobility", "Dunmere Rovers", "Marine Biology", "Mill Lane")."""
     last = run[-1].lower
-    return last in tables.ORGANISATION_NOUNS or last in tables.BUSINESS_NOUNS or last.rstrip("s") in tables.ORGANISATION_NOUNS
+    return (
+        last in tables.ORGANISATION_NOUNS
+        or last in tables.BUSINESS_NOUNS
+        or last.rstrip("s") in tables.ORGANISATION_NOUNS
+        or (len(run) > 1 and last in _NAME_OF_A_THING_HEADS and given_name_gender(run[0].text) is None)
+    )
+
+
+# Last words of the names of firms ("Korvald Marine Systems", "Polcargo Logistics"), teams, fields
+# of study and places, that no person's family name is: with no first name or title before them, a
+# capitalised run they end names no one. (Family names that are also such words, "Park", "Hill",
+# "Wood", "Bell", "Field", are left out.)
+_NAME_OF_A_THING_HEADS = frozenset(
+    "systems holdings industries logistics shipping lines mobility cement steel motors airlines "
+    "airways energy mining foods pharmaceuticals pharma technologies labs laboratories solutions "
+    "ventures media studios productions rovers united city town wanderers athletic rangers fc "
+    "road street avenue square bridge valley river mountains island islands bay coast harbour "
+    "airport stadium arena centre center theatre theater biology microbiology chemistry physics "
+    "sciences science studies instrumentation engineering medicine review journal times post "
+    "herald gazette tribune accidents affairs relations rights railway railways motorway highway "
+    "district province region county prefecture republic kingdom".split()
+)
 
 
 def _attached_to_name(text: str, words: list[Token], i: int) -> bool:
@@ -688,7 +758,7 @@ def _apposition_role(words: list[Token], lowered: list[str], end: int) -> bool:
     curator", "Pereira, a retired judge")."""
     if end >= len(words) or lowered[end] not in _APPOSITION_OPENERS:
         return False
-    return any(lowered[j] in _UNGENDERED_PERSON_NOUNS or lowered[j] in GENDERED_NOUNS for j in range(end, min(len(words), end + 5)))
+    return any(lowered[j] in _ROLES_BEFORE_A_NAME for j in range(end, min(len(words), end + 5)))
 
 
 def _apposition_gender(text: str, words: list[Token], lowered: list[str], start: int, end: int) -> str | None:
