@@ -548,6 +548,11 @@ JOIN_CASES = [
     ("Mr Putin did not tell the truth, reported the FinancialTimes.", {"TRN007"}),
     ("It was the first visit since the war on Ukraine.Thus far, China has stayed neutral.", {"TRN008"}),
     ("The ministry praised Beijing as a trade ally. during the past year, trade grew.", {"TRN009"}),
+    # two lower-case words run together across a phrase: a number or a quantifier compounds with nothing
+    ("Crews worked for the nextthree days and severalmonths after.", {"TRN007"}),
+    ("The emergencycrews arrived; bitte beachten Sie die Hinweise.", set()),  # a noun before a plural noun may be a solid compound ("earhooks")
+    ("The fund grew twofold in the nextyear.", {"TRN007"}),
+    ("Great game.\nbobmillion says:\nNovember 19, 2019 at 10:13 am\nThey need a coordinator.", set()),  # a commenter's name
     ("Officials said the the visit would take place.", {"TRN010"}),
     ("The the union said the strike would go on.", {"TRN010"}),  # at a sentence start
     # A phrasal verb's particle, then a preposition of time: doubled on purpose.

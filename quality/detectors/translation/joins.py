@@ -332,8 +332,9 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
     letters or more: a prefix such as "re" makes no half). English writes new compounds solid
     ("earhooks", "multidecade", "overdrew", "hyperpersonalized"), so the split must also cross a
     phrase, not make a compound: the first half carries an inflection ("runners", "reached",
-    "moving"), which the first part of a compound does not, or a half is a closed-class word
-    ("saidthe", "andthe"), which never compounds."""
+    "moving"), which the first part of a compound does not, a half is a closed-class word
+    ("saidthe", "andthe"), which never compounds, or a number or a quantifier ("nextthree",
+    "severalmonths")."""
     unknown = {run for run in set(_LOWER_RUN.findall(text)) if english_zipf(run) == 0}
     if not unknown:
         return  # every lower-case word is one wordfreq knows (most articles), each asked once
@@ -343,6 +344,8 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
             continue
         if len(whole) < SHORT_RUN_LETTERS and not _between_english_words(text, match.start(), match.end()):
             continue  # a short foreign word splits into English ones by chance ("orada": "or ada")
+        if _SIGNATURE.match(text, match.end()) and (match.start() == 0 or text[match.start() - 1] == "\n"):
+            continue  # a commenter's name over the comment ("bobmillion says:"), written as they chose
         splits = [
             (whole[:i], whole[i:])
             for i in range(2, len(whole) - 1)
@@ -354,6 +357,7 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
 
 
+_SIGNATURE = re.compile(r"[ \t]+(?:says|said|wrote|writes|replied|replies):?[ \t]*(?:\n|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 _WORD_AFTER = re.compile(r"[^\w\n]*([^\W\d_]+)")
 
@@ -381,7 +385,19 @@ def _crosses_phrase(first: str, second: str) -> bool:
     if second in ("long", "wide"):
         return False  # "yearslong", "countywide": adjectives English writes solid after a plural or a place
     inflected = len(first) >= 4 and (first.endswith(("ed", "ing")) or (first.endswith("s") and not first.endswith(("ss", "us", "is"))))
-    return inflected or first in tables.CLOSED_CLASS_WORDS or second in tables.CLOSED_CLASS_WORDS
+    closed = first in tables.CLOSED_CLASS_WORDS or second in tables.CLOSED_CLASS_WORDS
+    # (a number of three letters ends words of other languages by chance: "beachten" is German)
+    number_after = second in _NUMBER_WORDS and len(second) > 3
+    return inflected or closed or first in _QUANTIFIERS or first in _NUMBER_WORDS or number_after
+
+
+# Words that begin a noun phrase and begin no compound English writes solid ("nextthree",
+# "severalmonths", "threeyears"; the solid ones, "twofold", "everyday", are words wordfreq knows).
+_QUANTIFIERS = frozenset("several many most few more less next last other another".split())
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred thousand million billion".split()
+)
 
 
 # A comma with no space before a lower-case word ("to Westmoor,where they", "a serial
