@@ -431,6 +431,12 @@ LEGAL: tuple[tuple[re.Pattern[str], int], ...] = (
 # about the text itself ("this post is sponsored by", "This week's podcast is sponsored by"): in
 # a sentence of the article it reports who paid for something else ("the debate sponsored by
 # CNN").
+_AD_LABEL = (
+    r"advertisements?|advertising|advertorial|adverts?|ads?|sponsored(?: content| post| links?| stories)?|"
+    r"paid (?:content|post|partnership)|partner content|promoted(?: content| stories)?|ad choices|adchoices|"
+    r"report (?:this )?ad|close ad|skip ad|remove ads|ad-free|(?:story|article|text|content) continues (?:below|after)|"
+    r"continue reading(?: the main story| below)?|scroll (?:down )?to continue(?: reading)?|ad feedback"
+)
 AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"^\W*(?:advertisements?|advertising|advertorial|adverts?|ads?|anúncio|publicidade|publicidad|"
                 r"pubblicità|werbung|publicité|реклама|sponsored|sponsored (?:content|post|links?|stories|by .{1,40})|"
@@ -439,6 +445,10 @@ AD_MARKER: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"report (?:this )?ad|close ad|skip ad|remove ads|ad-free|(?:story|article|text|content) continues "
                 r"(?:below|after)(?: (?:the )?(?:advertisement|ad|this ad))?|continue reading (?:the main story|below)|"
                 r"scroll (?:down )?to continue(?: reading)?|ad feedback)\W*$", _I), 80),
+    # two or more of the slot's labels on one line, in any order ("ADVERTISEMENT · Continue reading
+    # below", "Ad Feedback | Advertisement"); the labels are fixed words, so no label can swallow
+    # the separator of the next one
+    (re.compile(r"^\W*(?:" + _AD_LABEL + r")(?:\W+(?:" + _AD_LABEL + r"))+\W*$", _I), 80),
     # an affiliate link disclosed to the reader ("This post may contain affiliate links", "we use
     # referral links"), not one a story tells of ("sold $4,000 of machines through a referral link")
     (re.compile(r"^(?=[^\n]*\b(?:we|our|us|you|your|this (?:post|page|article|story|site))\b)[^\n]*"

@@ -291,6 +291,7 @@ AD_MARKER = Rule(
     instead="Cut the marker; keep a required disclosure as metadata or at the top in your own words.",
     fires=(
         "The festival drew a record crowd this year.\nAdvertisement\nOrganisers said the next edition would be longer.",
+        "The festival drew a record crowd this year.\nADVERTISEMENT · Continue reading below\nOrganisers said the next edition would be longer.",
         "This post may contain affiliate links. We may earn a commission at no extra cost to you.\nThe festival drew a record crowd.",
         "The festival drew a record crowd.\nThe Evening Courier may receive a small fee from retailers when readers buy "
         "through links in this article.",

@@ -403,23 +403,34 @@ _NUMBER_WORDS = frozenset(
 # A comma with no space before a lower-case word ("to Westmoor,where they", "a serial
 # liar,rampant xenophobe"): one comma between two words, not a tag list ("easy,recipes,fruit")
 # or a number ("1,000").
-_NO_SPACE_COMMA = re.compile(r"(?<![\w.,@/#-])([A-Za-z][a-z]+),([a-z]{2,})(?![\w,@/.-])")
+_NO_SPACE_COMMA = re.compile(r"(?<![\w.,:@/#-])([A-Za-z][a-z]+)([,:])([a-z]{2,})(?![\w,:@/.-])")
 COMMA_LEFT_ZIPF = 2.0  # the word before the comma is an English word (or a name)
-_COMMA_BEFORE_LETTER = re.compile(r"[a-z],[a-z]")
+_COMMA_BEFORE_LETTER = re.compile(r"[a-z][,:][a-z]")
+# Words before a colon that make it a label or a style, not prose ("Filed to:innovation",
+# "display:none" in a page's leftover markup)
+_COLON_LABELS = frozenset(
+    "display color colour background margin padding font width height border position top left right "
+    "bottom float opacity overflow visibility cursor align text filed tags tag topics topic category "
+    "categories re fwd cc bcc subject mailto tel javascript".split()
+)
+_MARKUP_BEFORE = frozenset("\"'=;")  # an attribute's value or a style's next declaration starts here
 
 
 def _comma_joins(text: str) -> Iterator[Artifact]:
-    """A comma glued to the next word: the word after it a common English word
-    (``HALF_WORD_ZIPF``), the one before an English word or a name."""
+    """A comma or a colon glued to the next word ("Westmoor,where", "they wanted:lower prices"):
+    the word after it a common English word (``HALF_WORD_ZIPF``), the one before an English word
+    or a name, and, before a colon, no label or style ("Filed to:innovation", "display:none")."""
     if not _COMMA_BEFORE_LETTER.search(text):
         return  # every comma is followed by a space or a figure (most articles)
     for match in _NO_SPACE_COMMA.finditer(text):
-        left, right = match.group(1), match.group(2)
+        left, mark, right = match.groups()
         if english_zipf(right) < HALF_WORD_ZIPF or not (left[0].isupper() or english_zipf(left) >= COMMA_LEFT_ZIPF):
             continue
+        if mark == ":" and (left.lower() in _COLON_LABELS or left.lower() in tables.CLOSED_CLASS_WORDS or text[match.start() - 1 : match.start()] in _MARKUP_BEFORE):
+            continue  # "Filed to:innovation", 'style="display:none"': a label or a style
         yield Artifact(
             R.MISSING_SPACE.code, match.start(), match.end(),
-            R.MISSING_SPACE.message_for("comma", joined=match.group()), f"{left}, {right}",
+            R.MISSING_SPACE.message_for("comma" if mark == "," else "colon", joined=match.group()), f"{left}{mark} {right}",
         )  # fmt: skip
 
 

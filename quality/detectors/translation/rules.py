@@ -465,7 +465,8 @@ MISSING_SPACE = Rule(
     name="missing-space-after-stop",
     severity=Severity.WARNING,
     summary="A full stop, question or exclamation mark followed by the next sentence with no space (``on "
-    "Ukraine.Thus far``, ``choose?Together``), or a comma glued to the next word (``to Westmoor,where they``).",
+    "Ukraine.Thus far``, ``choose?Together``), or a comma or a colon glued to the next word (``to Westmoor,where "
+    "they``, ``they wanted:lower prices``).",
     why="The sentence boundary was lost when text was joined; readers trip, and search and "
     "sentence splitting fail on it.",
     example="since the all-out war on Ukraine.Thus far, China has tried",
@@ -476,6 +477,7 @@ MISSING_SPACE = Rule(
         "The first ferry now leaves before 7am.Passengers are asked to arrive early.",
         "Samples are on their way to Lisbon and to Westmoor,where they will be studied.",
         "Which of the two plans should they choose?Together we can decide, she said.",
+        "Residents said what they wanted:lower prices and more buses.",
     ),
     passes=(
         "The U.S. and the U.K. met at 3.5 p.m. on Monday.",
@@ -483,9 +485,14 @@ MISSING_SPACE = Rule(
         "Node.js and ASP.NET were mentioned by Mr. Smith.",
         "Sales in fiscal 2019.Q3 and at 10am.EST were flat; see Step 1.Remove.",
         "Tags: breakfast,canning,easy recipes. About 1,000 people came; the file is data,v2.",
+        'Filed to:innovation. <img style="display:none" src="x.gif"> The ratio was 3:1 at 10:30.',
     ),
     message='no space after the full stop in “{joined}”',
-    variants=(('comma', 'no space after the comma in “{joined}”'), ('mark', 'no space after the “{mark}” in “{joined}”')),
+    variants=(
+        ('comma', 'no space after the comma in “{joined}”'),
+        ('colon', 'no space after the colon in “{joined}”'),
+        ('mark', 'no space after the “{mark}” in “{joined}”'),
+    ),
 )
 
 STRAY_STOP = Rule(
