@@ -88,6 +88,7 @@ HALF_WORD_ZIPF = 3.0  # each half of a lost-space join is an ordinary English wo
 COMMON_NAME_WORD_ZIPF = 4.0  # rarer than this, a capitalised word is a name ("Ilse", "Montesano"), not "The" or "Mexican"
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
 SHORT_RUN_LETTERS = 8  # a lower-case run shorter than this is read only between English words
+JOINED_TYPO_ZIPF = 3.5  # two closed-class words run together that wordfreq lists less often than this are a lost space ("ofthe" 3.3, "into" 6.1)
 MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
 _NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
 # Lower-case words long enough to hold two ("toldof", "beeven"), after a space, a bracket or a
@@ -334,8 +335,9 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
     phrase, not make a compound: the first half carries an inflection ("runners", "reached",
     "moving"), which the first part of a compound does not, a half is a closed-class word
     ("saidthe", "andthe"), which never compounds, or a number or a quantifier ("nextthree",
-    "severalmonths")."""
-    unknown = {run for run in set(_LOWER_RUN.findall(text)) if english_zipf(run) == 0}
+    "severalmonths"). Two closed-class words run together are read even where wordfreq lists the
+    join as a web typo ("hasbeen", "ofthe")."""
+    unknown = {run for run in set(_LOWER_RUN.findall(text)) if (zipf := english_zipf(run)) == 0 or (zipf < JOINED_TYPO_ZIPF and _closed_pair(run))}
     if not unknown:
         return  # every lower-case word is one wordfreq knows (most articles), each asked once
     for match in _LOWER_RUN.finditer(text):
@@ -360,6 +362,13 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
 _SIGNATURE = re.compile(r"[ \t]+(?:says|said|wrote|writes|replied|replies):?[ \t]*(?:\n|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 _WORD_AFTER = re.compile(r"[^\w\n]*([^\W\d_]+)")
+
+
+def _closed_pair(run: str) -> bool:
+    """Whether the run is two closed-class words ("hasbeen", "ofthe"): wordfreq lists some such
+    joins, typed often enough on the web, but below :data:`JOINED_TYPO_ZIPF`; the words made of
+    two ("into", "within", "onto") are far more common."""
+    return any(run[:i] in tables.CLOSED_CLASS_WORDS and run[i:] in tables.CLOSED_CLASS_WORDS for i in range(2, len(run) - 1))
 
 
 def _between_english_words(text: str, start: int, end: int) -> bool:
