@@ -70,6 +70,13 @@ SOURCELESS_ADVERB = [
     ("The minister allegedly took bribes.", "allegedly", "", "anonymous"),
 ]
 
+HEARING_HEARD = [
+    ("The court heard that the payments began in 2019.", "heard", "The court", "organisation"),
+    ("The inquest heard how she had been left alone.", "heard", "The inquest", "organisation"),
+    ("She heard that the plant would close.", "", "", ""),  # a person who heard news is no hearing
+    ("The jury heard evidence for six weeks.", "", "", ""),  # what it heard, not what it was told
+]
+
 STANCE_ADJECTIVE = [
     ("Democrats are worried that turnout will fall.", "are worried that", "Democrats", "anonymous"),
     ("Ruiz is bullish on the merger.", "is bullish on", "Ruiz", "person"),
@@ -209,6 +216,9 @@ CUE_VERB = [
      "warn", "Some economists - including two of the bank's own advisers", "anonymous"),
     ("Ann Lee, who was in Denver for the meeting on Monday as the storm hit the city hard, warned that roads were closed.",
      "warned", "Ann Lee, who was in Denver for the meeting on Monday as the storm hit the city hard", "person"),
+    # an age beside the name: the relative clause tells of the name, and is no source of its own
+    ("Valenko, 63, who governed the city for two terms, said the vote was fair.",
+     "said", "Valenko, 63, who governed the city for two terms", "person"),
     # participles and second verbs share the main clause's subject
     ("On Thursday, however, Jones spoke to a crowd, promising to cut taxes.", "promising", "Jones", "person"),
     ("On Monday night, Clark leaned in often, painting Jones as a caricature.", "painting", "Clark", "person"),
@@ -373,6 +383,7 @@ BLOCKS: list[tuple[Callable, list[tuple[str, str, str, str]]]] = [
     (cues.stance_noun, STANCE_NOUN),
     (cues.seeming_verb, SEEMING_VERB),
     (cues.sourceless_adverb, SOURCELESS_ADVERB),
+    (cues.hearing_heard, HEARING_HEARD),
     (cues.stance_adjective, STANCE_ADJECTIVE),
     (cues.light_verb, LIGHT_VERB),
     (cues.issued_speech, ISSUED_SPEECH),

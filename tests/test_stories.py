@@ -220,6 +220,34 @@ def test_numbers_that_agree_in_other_words_do_not_diverge():
     assert differing_numbers(mine, [quantities("her first visit in four years", 0, 2023)]) == []
 
 
+@pytest.mark.parametrize(
+    "mine, theirs, differ",
+    [
+        ("rents have risen by a third in five years", "a promise to build 5,000 homes within four years", False),  # two lengths of time
+        ("the works will take five years", "the works will take four years", True),
+        ("the plant will close within five years", "the plant will close within four years", True),
+    ],
+)
+def test_lengths_of_time_compare_only_after_the_same_word(mine, theirs, differ):
+    found = differing_numbers(quantities(mine, 0, None), [quantities(theirs, 0, None)])
+    assert bool(found) is differ
+
+
+@pytest.mark.parametrize(
+    "person, organisation, one",
+    [
+        ("White House Press Secretary Ann Lee", "the White House", True),
+        ("Paulo Mendes Carvalho, chair of the municipal electoral board", "The municipal electoral board", True),
+        ("Ann Lee, a lawyer for the family", "The municipal electoral board", False),
+        ("Ann Lee, chair of the board", "the board", False),  # one word says too little
+    ],
+)
+def test_a_person_speaks_for_the_body_their_title_names(person, organisation, one):
+    from quality.detectors.stories.story import _speaks_for
+
+    assert _speaks_for(person, organisation) is one
+
+
 OPERA_TICKETS = "Ticket prices rose by a third this season, and the opera house added two matinees for students and pensioners."
 KRILL_FOLLOW_UP = [
     "Fishing companies in Punta Arenas said the new limits would cost them about a fifth of their yearly income.",

@@ -28,7 +28,7 @@ from quality.detectors.attribution.lexicon import (
     phrase_at,
 )
 from quality.detectors.attribution.phrases import head_word, is_name, joining_dot, noun_phrase_at, subject_before
-from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, PERSON, Attribution
+from quality.detectors.attribution.records import ANONYMOUS, DIRECT, MEDIA, ORGANISATION, PERSON, Attribution
 from quality.detectors.attribution.sources import PRONOUN_KINDS, classify_text, classify_words, resolve
 from quality.detectors.attribution.verbs import verb_cue
 from quality.fast_start import fast_start
@@ -289,6 +289,22 @@ def seeming_verb(ctx: Context, i: int) -> Cue | None:
     return None
 
 
+# The bodies before which evidence is given: what they "heard" is what witnesses, lawyers or
+# documents told them ("The court heard that ...", "the inquest heard how ...").
+_HEARING_BODIES = frozenset("court jury tribunal inquiry inquest hearing panel magistrates".split())
+
+
+def hearing_heard(ctx: Context, i: int) -> Cue | None:
+    """"The court heard that ...", "the inquest heard how ...": the evidence given at a hearing,
+    attributed to its proceedings (an organisation's)."""
+    if ctx.word(i + 1) not in ("that", "how", "what", "why", ":", ","):
+        return None
+    subject = subject_before(ctx.tokens, i)
+    if subject is None or head_word(ctx.tokens, subject) not in _HEARING_BODIES:
+        return None
+    return Cue((i, i + 1), subject, ORGANISATION)
+
+
 def sourceless_adverb(ctx: Context, i: int) -> Cue | None:
     """"reportedly", "allegedly": attributed, to no one named."""
     return Cue((i, i + 1), None, ANONYMOUS) if ctx.lowers[i] in T.SOURCELESS_ADVERBS else None
@@ -366,6 +382,7 @@ _STARTING_WORDS: tuple[tuple[Callable[[Context, int], Cue | None], Callable[[str
     (stance_noun, lambda word: word in T.STANCE_NOUNS),
     (seeming_verb, lambda word: word in T.SEEMING_VERBS),
     (sourceless_adverb, lambda word: word in T.SOURCELESS_ADVERBS),
+    (hearing_heard, lambda word: word == "heard"),
     (stance_adjective, lambda word: word in T.STANCE_ADJECTIVES),
     (light_verb, lambda word: word in LIGHT_FORMS),
     (issued_speech, lambda word: word in ISSUING_FORMS),

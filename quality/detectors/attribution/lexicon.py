@@ -155,7 +155,7 @@ CUE_WORDS = frozenset(
     word.lower()
     for word in (
         *(max(phrase.split(), key=len) for phrase in T.SOURCE_AFTER_PHRASES + T.SETTING_PHRASES),
-        "quoted", "quoting",
+        "quoted", "quoting", "heard",
         *T.SPEECH_NOUNS, *T.FINDING_NOUNS, *T.STANCE_NOUNS, *T.SEEMING_VERBS, *T.SOURCELESS_ADVERBS,
         *T.STANCE_ADJECTIVES, *SPEECH_FORMS, *STANCE_FORMS,
         *(max(words, key=len) for phrases in LIGHT_VERB_CUES.values() for words in phrases),

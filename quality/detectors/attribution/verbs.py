@@ -279,9 +279,13 @@ def _inserted_phrase(ctx: Context, verb: Verb) -> Cue | None:
     if before - k - 1 > MAX_INSERTED_PHRASE and ctx.word(k + 1) not in ("who", "whose"):
         return None  # only a relative clause about the subject runs that long
     head = subject_before(ctx.tokens, k)
+    if head and head[1] - head[0] == 1 and ctx.tokens[head[0]].text.isdigit() and head[0] >= 2 and ctx.lowers[head[0] - 1] == ",":
+        head = subject_before(ctx.tokens, head[0] - 1)  # "Valenko, 63, who governed ...": an age beside the name
     kind = ctx.classify(head, strict=not verb.plain) if head else None
     if head and kind:
         return verb.cue((head[0], before), kind)
+    if ctx.word(k + 1) in ("who", "whose", "which"):
+        return None  # a relative clause tells of the subject; it is no subject itself
     inserted = (k + 1, before)  # "Trump's running mate, Indiana Gov. Mike Pence, plans to"
     kind = ctx.classify(inserted, strict=True)
     if kind in (PERSON, ORGANISATION, MEDIA):

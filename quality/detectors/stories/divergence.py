@@ -57,6 +57,9 @@ _YEARS = ("year", "years")
 CALENDAR_YEAR = "calendar year"  # not "year", the kind of "one year" as a length of time
 DECADE = "decade"  # "the 1990s", "mid-2020s": not the year 1990 or 2020
 _DECADE_SUFFIX = re.compile(r"['’]?s\b")
+# Lengths of time: a sentence may hold several ("rents have risen by a third in five years" beside
+# "a promise to build 5,000 homes within four years"), so only those after the same word compare.
+DURATIONS = frozenset("year month week day hour minute decade".split())
 # Words after a number that do not name what is counted.
 _NOT_UNITS = frozenset("and or to of the a an in on at by for with from as than that is are was were more less".split())
 
@@ -72,6 +75,7 @@ class Quantity:
     start: int
     end: int
     text: str
+    relation: str = ""  # for a length of time, the word before it: "in five years" and "within four years" count different things
 
 
 def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
@@ -105,8 +109,9 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
             found.append(Quantity("%", value, start, end, match["value"]))
         elif words and words[0] not in _NOT_UNITS and not _month(words[0]):
             # "two world leaders": what is counted is the plural after the adjective
-            noun = words[1] if len(words) > 1 and words[1].endswith("s") and not words[0].endswith("s") else words[0]
-            found.append(Quantity(_singular(noun), value, start, end, match["value"]))
+            noun = _singular(words[1] if len(words) > 1 and words[1].endswith("s") and not words[0].endswith("s") else words[0])
+            relation = before.lower() if noun in DURATIONS else ""
+            found.append(Quantity(noun, value, start, end, match["value"], relation))
     return found
 
 
@@ -168,7 +173,7 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     earliest version's)."""
     found = []
     for quantity in mine:
-        readings = [_values(theirs, quantity.kind) for theirs in others]
+        readings = [_values(theirs, quantity.kind, quantity.relation) for theirs in others]
         if not any(readings) or any(quantity.value in values for values in readings):
             continue
         votes: Counter[float] = Counter()
@@ -183,11 +188,12 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     return found
 
 
-def _values(found: Sequence[Quantity], kind: str) -> dict[float, str]:
-    """The values of one kind a sentence gives, in its order, each as it first writes it."""
+def _values(found: Sequence[Quantity], kind: str, relation: str = "") -> dict[float, str]:
+    """The values of one kind (and, for a length of time, one relation) a sentence gives, in
+    its order, each as it first writes it."""
     values: dict[float, str] = {}
     for q in found:
-        if q.kind == kind:
+        if q.kind == kind and q.relation == relation:
             values.setdefault(q.value, q.text)
     return values
 

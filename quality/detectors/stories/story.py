@@ -399,10 +399,14 @@ def _attribution_divergences(version: _Version, unit: Unit, aligned: list[tuple[
 
 def _speaks_for(one: str, other: str) -> bool:
     """Whether one source's words hold the other's name, as a person's title holds the
-    organisation they speak for ("White House Press Secretary Ann Lee", "the White House")."""
+    organisation they speak for ("White House Press Secretary Ann Lee", "the White House"; "the
+    chair of the electoral board", "the electoral board")."""
     shorter, longer = sorted((one, other), key=len)
     name = " ".join(w for w in shorter.split() if w[:1].isupper() and w.lower() != "the")
-    return bool(name) and name in longer
+    if not name:  # "the municipal electoral board" beside "Paulo Mendes Carvalho, chair of the municipal electoral board"
+        words = [w for w in shorter.lower().split() if w != "the"]
+        return len(words) >= 2 and " ".join(words) in longer.lower()
+    return name in longer
 
 
 def _source_dropped(version: _Version, unit: Unit, theirs: list[SentenceAttribution | None]) -> list[Divergence]:
