@@ -89,6 +89,7 @@ COMMON_NAME_WORD_ZIPF = 4.0  # rarer than this, a capitalised word is a name ("I
 GLUED_HALF_ZIPF = 3.5  # each half of two lower-case words run together is a common word ("runners" 3.6)
 SHORT_RUN_LETTERS = 8  # a lower-case run shorter than this is read only between English words
 JOINED_TYPO_ZIPF = 3.5  # two closed-class words run together that wordfreq lists less often than this are a lost space ("ofthe" 3.3, "into" 6.1)
+GLUED_ARTICLE_TYPO_ZIPF = 2.0  # "the", "and" or "of" glued to a common word, listed this rarely ("thejury" 1.05), is a lost space
 MIN_GLUED_HALF = 3  # letters, but for a closed-class word ("returnto"): "re" + "opened" is a prefix, not a lost space
 _NAME_THEN_TITLE = fast_start(re.compile(r"(?<![\w.@#/'’-])([A-Z][a-z]{2,})(Mr|Mrs|Ms|Dr|Sir|Prof)(?=\.?[ \t]+[A-Z])"))
 # Lower-case words long enough to hold two ("toldof", "beeven"), after a space, a bracket or a
@@ -337,7 +338,7 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
     ("saidthe", "andthe"), which never compounds, or a number or a quantifier ("nextthree",
     "severalmonths"). Two closed-class words run together are read even where wordfreq lists the
     join as a web typo ("hasbeen", "ofthe")."""
-    unknown = {run for run in set(_LOWER_RUN.findall(text)) if (zipf := english_zipf(run)) == 0 or (zipf < JOINED_TYPO_ZIPF and _closed_pair(run))}
+    unknown = {run for run in set(_LOWER_RUN.findall(text)) if (zipf := english_zipf(run)) == 0 or (zipf < JOINED_TYPO_ZIPF and _closed_pair(run)) or (zipf < GLUED_ARTICLE_TYPO_ZIPF and _glued_to_article(run))}
     if not unknown:
         return  # every lower-case word is one wordfreq knows (most articles), each asked once
     for match in _LOWER_RUN.finditer(text):
@@ -369,6 +370,13 @@ def _closed_pair(run: str) -> bool:
     joins, typed often enough on the web, but below :data:`JOINED_TYPO_ZIPF`; the words made of
     two ("into", "within", "onto") are far more common."""
     return any(run[:i] in tables.CLOSED_CLASS_WORDS and run[i:] in tables.CLOSED_CLASS_WORDS for i in range(2, len(run) - 1))
+
+
+def _glued_to_article(run: str) -> bool:
+    """Whether the run is "the", "and" or "of" before a common word ("thejury"): typed often
+    enough on the web that wordfreq lists it, rarely (English words that begin so, "theme",
+    "often", are common)."""
+    return any(run.startswith(head) and _glued_half(run[len(head) :]) for head in ("the", "and", "of"))
 
 
 def _between_english_words(text: str, start: int, end: int) -> bool:
