@@ -346,6 +346,17 @@ NAME_CASES = [
     ([("a", "Daniel Ortega and his sister Danielle Ortega met the press. Daniel Ortega spoke first.")], "TRN002", None),
     ([("a", "Bill Morgenstern and Hillary Morgenstern arrived. Bill Morgenstern spoke first.")], "TRN002", None),
     ([("a", "Iker Montalbán scored twice. Iker Montalbán was tired. Striker Montalbán said so.")], "TRN002", None),
+    # a role opening the sentence is no part of the name it comes before
+    (
+        [
+            ("a", "Yusuf Demirci scored for FC Rivermoor against Atlético Sandoval in the final."),
+            ("b", "FC Rivermoor beat Atlético Sandoval; Yusuf Demirci scored the winner."),
+            ("c", "Yusuf Demirci gave FC Rivermoor the cup against Atlético Sandoval."),
+            ("d", "FC Rivermoor won the final against Atlético Sandoval.\nSubstitute Jusuf Demirci settled it late."),
+        ],
+        "TRN002",
+        "Jusuf",
+    ),
 ]
 
 

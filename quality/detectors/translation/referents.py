@@ -103,16 +103,7 @@ _PERSON_NOUN_GENDER: dict[str, str | None] = {**dict.fromkeys(_UNGENDERED_PERSON
 
 
 # Roles written before a name as a title ("Goalkeeper Ingrid Saether", "Co-author Rahul Menon").
-_ROLES_BEFORE_A_NAME = frozenset(_PERSON_NOUN_GENDER) | frozenset(
-    "justice referee umpire co-author co-founder co-owner co-chair novelist painter poet sculptor photographer composer "
-    "conductor cyclist swimmer astronaut astronomer astrophysicist physicist chemist biologist "
-    "historian curator councillor councilor alderman commissioner superintendent constable "
-    "sergeant lieutenant colonel major corporal private admiral bishop archbishop rabbi imam "
-    "pastor father sister brother surgeon physician midwife paediatrician pediatrician dentist "
-    "pharmacist paramedic auditor accountant journalist reporter lecturer banker trader broker "
-    "consultant mechanic electrician carpenter plumber waiter waitress clerk translator "
-    "interpreter programmer designer economist diplomat".split()
-)
+_ROLES_BEFORE_A_NAME = frozenset(_PERSON_NOUN_GENDER) | tables.ROLE_WORDS
 
 
 def _noun(word: str) -> str:
