@@ -848,6 +848,10 @@ REFERENT_CASES = [
     ("Referee Danielle Ashcombe sent off two players. Ashcombe said his decision was final.", [("his", "TRN013")]),
     # a quotation's "he said" goes on with the speaker before it, past sentences naming no one
     ('Anna Kettleborough spoke. She held the microphone. "I am not here to blame anyone," he told councillors.', [("he", "TRN013")]),
+    # a subject pronoun right after an adverbial opens its sentence as "He"/"She" does
+    ("Teodora Ilieva, former deputy director of customs, testified. Judge Amara Okonkwo thanked the jury. Before adjourning, he set sentencing for May.", [("he", "TRN013")]),
+    ("Judge Amara Okonkwo thanked the jury. Before adjourning, she set sentencing for May.", []),
+    ("Tom Hale testified. Judge Amara Okonkwo thanked the jury. Before adjourning, he set sentencing for May.", []),  # a man is near
     # an institution opening the sentence, after an adverbial, or before "and she ..."
     ("In a statement on Thursday, the department said she had followed the law.", [("she", "TRN006")]),
     ("The university, founded in 1911, hired Ana Ruiz in 2000, and she now leads it.", []),

@@ -482,8 +482,8 @@ class _Reading:
                 return person
             verb = next((v for v in _REPORTING.finditer(self.text, here[-1].start, use.start) if not self._quoted(v.start())), None)
             return person if verb else None
-        opening = use if self._opens(use) else next(iter(self.pronouns[index]), None)
-        if opening is None or index == 0 or not self._opens(opening):
+        opening = use if self._opens(index, use) else next(iter(self.pronouns[index]), None)
+        if opening is None or index == 0 or not self._opens(index, opening):
             return None
         if self._answers(index, opening):
             return None  # '"..., can you?" Mr Penrose asked. "No, I cannot," she replied.': another speaker's turn
@@ -491,10 +491,15 @@ class _Reading:
             return None  # "She said that his company": the person "She" opened with speaks
         return self._last_subject(index)
 
-    def _opens(self, use: PronounUse) -> bool:
+    def _opens(self, index: int, use: PronounUse) -> bool:
         """Whether the pronoun is its sentence's subject at its start: "He"/"She" opening it,
-        or "he"/"she" attributing the quotation that opens it ('"... something," he said')."""
+        or right after an adverbial that opens it ("Before adjourning, he set sentencing",
+        "Asked whether a larger quake could follow, she said"), or "he"/"she" attributing the
+        quotation that opens it ('"... something," he said')."""
         if use.text in ("He", "She") and _opens_sentence(self.text, use):
+            return True
+        adverbial = _FRONTED_ADVERBIAL.match(self.text, self.spans[index][0])
+        if use.text in ("he", "she") and adverbial is not None and adverbial.end() == use.start:
             return True
         return use.text in ("he", "she") and _ATTRIBUTION.match(self.text, use.start) is not None and _after_quotation(self.text, use.start)
 
@@ -573,7 +578,7 @@ _AFTER_IT = (
 # What no institution does or is, whatever is named near: laughing, crying, sleeping, marrying,
 # being seasick or born, training or working as a surgeon ("it had trained as a junior surgeon").
 _ONLY_A_PERSON = (
-    r"(?:(?:laugh|smil|weep|sleep)\w*|cried|cries|cry|crying|wept|slept|married|marries|marry|(?:was|is|felt|had been) (?:seasick|homesick|pregnant|widowed)|(?:trained|worked|served|qualified|retired|started out|began) as an? (?:[a-z-]+ )?(?:"
+    r"(?:(?:laugh|smil|weep|sleep)\w*|cried|cries|cry|crying|wept|slept|married|marries|marry|(?:was|is|felt|had been) (?:seasick|homesick|pregnant|widowed|injured|wounded)|(?:trained|worked|served|qualified|retired|started out|began) as an? (?:[a-z-]+ )?(?:"
     + "|".join(sorted(_ROLES_BEFORE_A_NAME - {"father", "sister", "brother", "private", "major", "head", "member", "partner"})) + r"))"
 )
 _IT_PERSON_VERB = re.compile(
@@ -715,7 +720,8 @@ _NAME_OF_A_THING_HEADS = frozenset(
 def _attached_to_name(text: str, words: list[Token], i: int) -> bool:
     """A person noun that belongs to a name: right before it, at most two words away in the same
     clause piece ("chief executive Katrin Oberhäuser"), or in an apposition beside it ("Yoon
-    Seo-jin, the chief executive,", "The chief executive of Hanbit ReCell, Yoon Seo-jin,")."""
+    Seo-jin, the chief executive,", "Teodora Ilieva, former deputy director of customs", "The
+    chief executive of Hanbit ReCell, Yoon Seo-jin,")."""
     for j in range(i + 1, min(len(words), i + 4)):
         if CLAUSE_BREAK.search(text[words[j - 1].end : words[j].start]):
             if words[j].is_capitalised and j + 1 < len(words) and words[j + 1].is_capitalised:
@@ -727,13 +733,17 @@ def _attached_to_name(text: str, words: list[Token], i: int) -> bool:
     # (not "Marisol Tapia, whose younger brother": someone else)
     for j in range(i - 1, max(-1, i - 6), -1):
         if CLAUSE_BREAK.search(text[words[j].end : words[j + 1].start]):
-            return words[j].is_capitalised and j > 0 and words[j - 1].is_capitalised and words[j + 1].lower in _APPOSITION_OPENERS
+            opener = words[j + 1].lower in _APPOSITION_OPENERS or words[j + 1].lower in _ROLE_MODIFIERS or j + 1 == i
+            return words[j].is_capitalised and j > 0 and words[j - 1].is_capitalised and opener
     return False
 
 
 _BLANK = re.compile(r"[^\S\n]{1,3}")  # between the words of a name: a space, a no-break space
 
 _APPOSITION_OPENERS = frozenset("a an the its his her their".split())
+# Words that open a role in apposition without an article ("Teodora Ilieva, former deputy director
+# of customs", "Ann Lee, chief executive of ...")
+_ROLE_MODIFIERS = frozenset("former deputy chief senior acting interim assistant longtime veteran fellow outgoing incoming".split())
 
 
 def _ordinary(words: list[Token], lowered: list[str], i: int) -> bool:
