@@ -4,7 +4,7 @@
 The set in ``benchmarks/new_wordings/`` was written for this project by outside helpers that
 saw neither the code nor its docs: two batches (``dev``, ``test``) of 16 English articles from 4
 invented outlets each, a third (``round2``, by another helper) of 20 from 5, ten more
-(``round3`` to ``round13``, each by a new helper) of 24 from 6, several articles per story so
+(``round3`` to ``round14``, each by a new helper) of 24 from 6, several articles per story so
 that names recur across outlets, seven of pronoun slips only (``pron1`` to ``pron6``: 20
 articles from 5 outlets, 24 slips of four kinds, 6 clean articles with 4 traps; ``pron7``: 20
 articles from 4 outlets, 24 slips of five kinds, 4 clean articles, 4 traps), two of broken
@@ -24,7 +24,7 @@ clean article is a false alarm, and every one on a defect article that touches n
 listed with ``--list``, beside the misses. A batch is blind only until its misses are read:
 docs/generalisation.md says which have been.
 
-    python benchmarks/new_wordings.py [--batch dev|test|round2|...|round13|pron1|...|pron7|join1|join2|name1|name2] [--baseline CHECKOUT] [--list]
+    python benchmarks/new_wordings.py [--batch dev|test|round2|...|round14|pron1|...|pron7|join1|join2|name1|name2] [--baseline CHECKOUT] [--list]
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from pathlib import Path
 from _common import REPO
 
 DATA = Path(__file__).resolve().parent / "new_wordings"
-BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "pron1", "pron2", "pron3", "pron4", "pron5", "pron6", "pron7", "join1", "join2", "name1", "name2")
+BATCHES = ("dev", "test", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "pron1", "pron2", "pron3", "pron4", "pron5", "pron6", "pron7", "join1", "join2", "name1", "name2")
 KIND_RULES = {
     "mojibake": ("MOJ",),
     "untranslated": ("TRN001", "LNG002"),
