@@ -223,6 +223,20 @@ def test_numbers_that_agree_in_other_words_do_not_diverge():
 @pytest.mark.parametrize(
     "mine, theirs, differ",
     [
+        ("Rescue teams brought 23 miners to the surface alive", "Of the 32 miners working underground, 23 were rescued", False),  # other miners
+        ("In the unit 61 patients were infected", "In the unit 14 patients were infected", True),  # the same things said
+        ("61 patients caught the infection", "14 patients died", False),  # nothing said of them in common
+        ("Twenty-three miners were brought out alive", "Twenty miners were brought out alive", True),  # 23, not the "three" after a hyphen
+    ],
+)
+def test_counts_compare_only_what_is_said_of_the_same_things(mine, theirs, differ):
+    found = differing_numbers(quantities(mine, 0, None), [quantities(theirs, 0, None)])
+    assert bool(found) is differ, found
+
+
+@pytest.mark.parametrize(
+    "mine, theirs, differ",
+    [
         ("rents have risen by a third in five years", "a promise to build 5,000 homes within four years", False),  # two lengths of time
         ("the works will take five years", "the works will take four years", True),
         ("the plant will close within five years", "the plant will close within four years", True),

@@ -566,6 +566,7 @@ JOIN_CASES = [
     ("The plant hasbeen closed since most ofthe staff left.", {"TRN007"}),  # joins wordfreq lists as web typos
     ("She walked into the hall and onto the stage, within minutes.", set()),
     ("Speaking after thejury returned, he praised the theme and often the staff.", {"TRN007"}),
+    ("Profits fall mostlyon sales of older models.", {"TRN007"}),  # "mostly on", not "most lyon"
     ("Great game.\nbobmillion says:\nNovember 19, 2019 at 10:13 am\nThey need a coordinator.", set()),  # a commenter's name
     ("Officials said the the visit would take place.", {"TRN010"}),
     ("The the union said the strike would go on.", {"TRN010"}),  # at a sentence start

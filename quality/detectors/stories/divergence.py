@@ -39,15 +39,19 @@ _DERIVED = ("s", "n", "ns", "an", "ans", "ese", "i", "is", "ic", "ish", "er", "e
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "dozen": 12,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "twenty-three" is 23, not the "three" after a hyphen
+COMPOUND_NUMBER_WORDS = {f"{tens}-{unit}": NUMBER_WORDS[tens] + NUMBER_WORDS[unit] for tens in _TENS for unit in _UNITS}
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 APPROXIMATE = frozenset("about around nearly almost over some roughly approximately than least most under up".split())
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS}
-_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = "|".join(sorted([*COMPOUND_NUMBER_WORDS, *NUMBER_WORDS], key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?P<value>\d[\d,]*(?:\.\d+)?|\b(?:{_NUMBER})\b)(?P<unit>\s*%|\s+per\s*cent|\s+percent|(?:\s+[A-Za-z]+){{1,3}})?",
+    rf"(?P<value>\d[\d,]*(?:\.\d+)?|(?<![\w-])(?:{_NUMBER})\b)(?P<unit>\s*%|\s+per\s*cent|\s+percent|(?:\s+[A-Za-z]+){{1,3}})?",
     re.IGNORECASE,
 )
 # "in four years", "four years ago", "after four years": a year, counted back from the article's.
@@ -76,6 +80,7 @@ class Quantity:
     end: int
     text: str
     relation: str = ""  # for a length of time, the word before it: "in five years" and "within four years" count different things
+    context: frozenset[str] = frozenset()  # for a count of things, the words around it: what is said of them
 
 
 def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
@@ -84,7 +89,8 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
     found = []
     for match in QUANTITY.finditer(text):
         raw = match["value"].lower().replace(",", "")
-        value = float(NUMBER_WORDS[raw]) if raw in NUMBER_WORDS else _number(raw)
+        words_value = COMPOUND_NUMBER_WORDS.get(raw, NUMBER_WORDS.get(raw))
+        value = float(words_value) if words_value is not None else _number(raw)
         if value is None:
             continue
         words = (match["unit"] or "").lower().split()
@@ -111,8 +117,22 @@ def quantities(text: str, offset: int, year: int | None) -> list[Quantity]:
             # "two world leaders": what is counted is the plural after the adjective
             noun = _singular(words[1] if len(words) > 1 and words[1].endswith("s") and not words[0].endswith("s") else words[0])
             relation = before.lower() if noun in DURATIONS else ""
-            found.append(Quantity(noun, value, start, end, match["value"], relation))
+            context = _context_words(text, match.start(), match.end("value"), noun)
+            found.append(Quantity(noun, value, start, end, match["value"], relation, context))
     return found
+
+
+CONTEXT_WORDS = 3  # words either side of a count that say what is said of the things counted
+_CONTEXT_WORD = re.compile(r"[A-Za-z][a-z'’-]+")
+
+
+def _context_words(text: str, start: int, end: int, noun: str) -> frozenset[str]:
+    """The content words next to a count ("caps the catch at 620,000 tonnes": "caps", "catch"),
+    up to :data:`CONTEXT_WORDS` on each side within the sentence, the counted noun and common
+    function words left out."""
+    before = _CONTEXT_WORD.findall(text[max(0, start - 60) : start])[-CONTEXT_WORDS:]
+    after = _CONTEXT_WORD.findall(text[end : end + 60])[: CONTEXT_WORDS + 1]  # (the noun among them)
+    return frozenset(w.lower() for w in (*before, *after) if w.lower() not in _NOT_UNITS and _singular(w.lower()) != noun)
 
 
 def _counted_back(text: str, match: re.Match[str], before: str) -> bool:
@@ -173,8 +193,10 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     earliest version's)."""
     found = []
     for quantity in mine:
-        readings = [_values(theirs, quantity.kind, quantity.relation) for theirs in others]
-        if not any(readings) or any(quantity.value in values for values in readings):
+        if any(quantity.value in _values(theirs, quantity, around=False) for theirs in others):
+            continue  # the value is there, whatever is said around it
+        readings = [_values(theirs, quantity) for theirs in others]
+        if not any(readings):
             continue
         votes: Counter[float] = Counter()
         first_seen: dict[float, str] = {}  # each value as the earliest version giving it writes it
@@ -188,12 +210,15 @@ def differing_numbers(mine: Sequence[Quantity], others: Sequence[Sequence[Quanti
     return found
 
 
-def _values(found: Sequence[Quantity], kind: str, relation: str = "") -> dict[float, str]:
-    """The values of one kind (and, for a length of time, one relation) a sentence gives, in
-    its order, each as it first writes it."""
+def _values(found: Sequence[Quantity], like: Quantity, around: bool = True) -> dict[float, str]:
+    """The values a sentence gives of the quantity ``like`` counts, in its order, each as it
+    first writes it: the same kind; for a length of time, after the same word; for a count of
+    things (unless ``around`` is false), with a word around it in common ("brought 23 miners to
+    the surface alive" and "of the 32 miners working underground" count different miners)."""
     values: dict[float, str] = {}
     for q in found:
-        if q.kind == kind and q.relation == relation:
+        said_alike = not around or not q.context or not like.context or bool(q.context & like.context)
+        if q.kind == like.kind and q.relation == like.relation and said_alike:
             values.setdefault(q.value, q.text)
     return values
 

@@ -354,8 +354,9 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
             for i in range(2, len(whole) - 1)
             if _glued_half(whole[:i]) and _glued_half(whole[i:])
         ]
-        if len(splits) == 1 and _crosses_phrase(*splits[0]):
-            first, second = splits[0]
+        split = _clearest(splits)
+        if split is not None and _crosses_phrase(*split):
+            first, second = split
             message = R.LOST_SPACE.message_for("lower", whole=whole, spaced=f"{first} {second}")
             yield Artifact(R.LOST_SPACE.code, match.start(), match.end(), message, f"{first} {second}")
 
@@ -370,6 +371,20 @@ def _closed_pair(run: str) -> bool:
     joins, typed often enough on the web, but below :data:`JOINED_TYPO_ZIPF`; the words made of
     two ("into", "within", "onto") are far more common."""
     return any(run[:i] in tables.CLOSED_CLASS_WORDS and run[i:] in tables.CLOSED_CLASS_WORDS for i in range(2, len(run) - 1))
+
+
+CLEAR_SPLIT_MARGIN = 1.0  # Zipf by which one reading's rarer half beats every other reading's
+
+
+def _clearest(splits: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The one way a run splits into two words, or, of several, the one whose rarer half is
+    more common by :data:`CLEAR_SPLIT_MARGIN` than any other's ("mostlyon": "mostly on", not
+    "most lyon"); None when no reading stands out."""
+    if len(splits) <= 1:
+        return splits[0] if splits else None
+    ranked = sorted(splits, key=lambda pair: min(english_zipf(pair[0]), english_zipf(pair[1])), reverse=True)
+    best, runner_up = (min(english_zipf(w) for w in pair) for pair in ranked[:2])
+    return ranked[0] if best - runner_up >= CLEAR_SPLIT_MARGIN else None
 
 
 def _glued_to_article(run: str) -> bool:
