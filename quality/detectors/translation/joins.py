@@ -155,7 +155,7 @@ def artifacts(text: str, layout: str | None = None) -> Iterator[Artifact]:
     yield from _glued_after_possessives(masked)
     yield from _glued_to_speech_verbs(masked)
     yield from _missing_spaces(masked)
-    yield from _comma_joins(masked)
+    yield from _comma_or_colon_joins(masked)
     yield from _stray_stops(masked, text)
     yield from _stops_after_joiners(masked)
     yield from _spaces_before_punctuation(masked, text if layout is None or len(layout) != len(text) else layout)
@@ -338,7 +338,7 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
     ("saidthe", "andthe"), which never compounds, or a number or a quantifier ("nextthree",
     "severalmonths"). Two closed-class words run together are read even where wordfreq lists the
     join as a web typo ("hasbeen", "ofthe")."""
-    unknown = {run for run in set(_LOWER_RUN.findall(text)) if (zipf := english_zipf(run)) == 0 or (zipf < JOINED_TYPO_ZIPF and _closed_pair(run)) or (zipf < GLUED_ARTICLE_TYPO_ZIPF and _glued_to_article(run))}
+    unknown = {run for run in set(_LOWER_RUN.findall(text)) if _not_a_word(run)}
     if not unknown:
         return  # every lower-case word is one wordfreq knows (most articles), each asked once
     for match in _LOWER_RUN.finditer(text):
@@ -364,6 +364,13 @@ def _glued_lower_words(text: str) -> Iterator[Artifact]:
 _SIGNATURE = re.compile(r"[ \t]+(?:says|said|wrote|writes|replied|replies):?[ \t]*(?:\n|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]*$")
 _WORD_AFTER = re.compile(r"[^\w\n]*([^\W\d_]+)")
+
+
+def _not_a_word(run: str) -> bool:
+    """Whether a lower-case run is no English word: unknown to wordfreq, or a join it lists only
+    as a web typo (two closed-class words, or "the", "and", "of" before a common word)."""
+    zipf = english_zipf(run)
+    return zipf == 0 or (zipf < JOINED_TYPO_ZIPF and _closed_pair(run)) or (zipf < GLUED_ARTICLE_TYPO_ZIPF and _glued_to_article(run))
 
 
 def _closed_pair(run: str) -> bool:
@@ -435,9 +442,9 @@ _NUMBER_WORDS = frozenset(
 # A comma with no space before a lower-case word ("to Westmoor,where they", "a serial
 # liar,rampant xenophobe"): one comma between two words, not a tag list ("easy,recipes,fruit")
 # or a number ("1,000").
-_NO_SPACE_COMMA = re.compile(r"(?<![\w.,:@/#-])([A-Za-z][a-z]+)([,:])([a-z]{2,})(?![\w,:@/.-])")
+_NO_SPACE_COMMA_OR_COLON = re.compile(r"(?<![\w.,:@/#-])([A-Za-z][a-z]+)([,:])([a-z]{2,})(?![\w,:@/.-])")
 COMMA_LEFT_ZIPF = 2.0  # the word before the comma is an English word (or a name)
-_COMMA_BEFORE_LETTER = re.compile(r"[a-z][,:][a-z]")
+_COMMA_OR_COLON_BEFORE_LETTER = re.compile(r"[a-z][,:][a-z]")
 # Words before a colon that make it a label or a style, not prose ("Filed to:innovation",
 # "display:none" in a page's leftover markup)
 _COLON_LABELS = frozenset(
@@ -448,13 +455,13 @@ _COLON_LABELS = frozenset(
 _MARKUP_BEFORE = frozenset("\"'=;")  # an attribute's value or a style's next declaration starts here
 
 
-def _comma_joins(text: str) -> Iterator[Artifact]:
+def _comma_or_colon_joins(text: str) -> Iterator[Artifact]:
     """A comma or a colon glued to the next word ("Westmoor,where", "they wanted:lower prices"):
     the word after it a common English word (``HALF_WORD_ZIPF``), the one before an English word
     or a name, and, before a colon, no label or style ("Filed to:innovation", "display:none")."""
-    if not _COMMA_BEFORE_LETTER.search(text):
+    if not _COMMA_OR_COLON_BEFORE_LETTER.search(text):
         return  # every comma is followed by a space or a figure (most articles)
-    for match in _NO_SPACE_COMMA.finditer(text):
+    for match in _NO_SPACE_COMMA_OR_COLON.finditer(text):
         left, mark, right = match.groups()
         if english_zipf(right) < HALF_WORD_ZIPF or not (left[0].isupper() or english_zipf(left) >= COMMA_LEFT_ZIPF):
             continue
