@@ -277,12 +277,11 @@ THING_DETERMINERS: frozenset[str] = frozenset("the a an this that these those ou
 # English personal pronouns that can only refer to a person.
 PERSONAL_PRONOUNS: frozenset[str] = frozenset("he she".split())
 
-# Titles that mark the following capitalised words as a person.
 # Roles written before a name like a title, capitalised at a sentence's start ("Referee Danielle
 # Ashcombe", "Substitute Jusuf Demirci", "Co-author Rahul Menon"): not part of the name.
 ROLE_WORDS: frozenset[str] = frozenset(
-    "justice referee umpire co-author co-founder co-owner co-chair novelist painter poet sculptor photographer composer "
-    "conductor cyclist swimmer astronaut astronomer astrophysicist physicist chemist biologist "
+    "justice referee umpire co-author co-founder co-owner co-chair novelist painter poet sculptor "
+    "photographer composer conductor cyclist swimmer astronaut astronomer astrophysicist physicist chemist biologist "
     "historian curator councillor councilor alderman commissioner superintendent constable "
     "sergeant lieutenant colonel major corporal private admiral bishop archbishop rabbi imam "
     "pastor father sister brother surgeon physician midwife paediatrician pediatrician dentist "
@@ -291,6 +290,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     "interpreter programmer designer economist diplomat substitute striker goalkeeper keeper "
     "midfielder defender winger captain skipper coach manager".split()
 )
+# Titles that mark the following capitalised words as a person.
 PERSON_TITLES: frozenset[str] = frozenset(
     "mr mrs ms dr prof president minister premier chancellor secretary spokesman spokeswoman "
     "spokesperson ambassador senator governor mayor general sir lord lady king queen prince "

@@ -389,9 +389,9 @@ def _clearest(splits: list[tuple[str, str]]) -> tuple[str, str] | None:
     "most lyon"); None when no reading stands out."""
     if len(splits) <= 1:
         return splits[0] if splits else None
-    ranked = sorted(splits, key=lambda pair: min(english_zipf(pair[0]), english_zipf(pair[1])), reverse=True)
-    best, runner_up = (min(english_zipf(w) for w in pair) for pair in ranked[:2])
-    return ranked[0] if best - runner_up >= CLEAR_SPLIT_MARGIN else None
+    rarer_half = {pair: min(english_zipf(pair[0]), english_zipf(pair[1])) for pair in splits}
+    best, runner_up = sorted(splits, key=rarer_half.__getitem__, reverse=True)[:2]
+    return best if rarer_half[best] - rarer_half[runner_up] >= CLEAR_SPLIT_MARGIN else None
 
 
 def _glued_to_article(run: str) -> bool:

@@ -407,9 +407,9 @@ def _other_given_names(found: list[Mention]) -> list[NameFinding]:
 
 def _first_name_and_surname(mention: Mention) -> tuple[Token, str] | None:
     """A person's name as its first name and its surname, titles and a role before them left
-    out ("Colonel Gianluca Ferraro", "Substitute Jusuf Demirci"): two words, the surname a name word of letters in one case
-    after its capital (not "NetRed"), the first name letters. A longer run ("Hong Kong NetRed")
-    is not read as one person's name."""
+    out ("Colonel Gianluca Ferraro", "Substitute Jusuf Demirci"): two words, the surname a name
+    word of letters in one case after its capital (not "NetRed"), the first name letters. A
+    longer run ("Hong Kong NetRed") is not read as one person's name."""
     words = [w for w in mention.words if w.text.rstrip(".").lower() not in tables.PERSON_TITLES]
     if len(words) == 3 and words[0].text.lower() in tables.ROLE_WORDS:
         words = words[1:]  # "Substitute Jusuf Demirci": a role opening the sentence

@@ -498,10 +498,12 @@ class _Reading:
         quotation that opens it ('"... something," he said')."""
         if use.text in ("He", "She") and _opens_sentence(self.text, use):
             return True
+        if use.text not in ("he", "she"):
+            return False
         adverbial = _FRONTED_ADVERBIAL.match(self.text, self.spans[index][0])
-        if use.text in ("he", "she") and adverbial is not None and adverbial.end() == use.start:
+        if adverbial is not None and adverbial.end() == use.start:
             return True
-        return use.text in ("he", "she") and _ATTRIBUTION.match(self.text, use.start) is not None and _after_quotation(self.text, use.start)
+        return _ATTRIBUTION.match(self.text, use.start) is not None and _after_quotation(self.text, use.start)
 
     def _answers(self, index: int, use: PronounUse) -> bool:
         """Whether the pronoun attributes a quotation that answers the one before: its verb is one
@@ -576,7 +578,7 @@ _AFTER_IT = (
 # that it had not expected", "Pereira says it remembers nothing", "It laughed when asked" (the
 # match must open its sentence or follow a verb of saying: :data:`_SAYING_BEFORE`)
 # What no institution does or is, whatever is named near: laughing, crying, sleeping, marrying,
-# being seasick or born, training or working as a surgeon ("it had trained as a junior surgeon").
+# being seasick or injured, training or working as a surgeon ("it had trained as a junior surgeon").
 _ONLY_A_PERSON = (
     r"(?:(?:laugh|smil|weep|sleep)\w*|cried|cries|cry|crying|wept|slept|married|marries|marry|(?:was|is|felt|had been) (?:seasick|homesick|pregnant|widowed|injured|wounded)|(?:trained|worked|served|qualified|retired|started out|began) as an? (?:[a-z-]+ )?(?:"
     + "|".join(sorted(_ROLES_BEFORE_A_NAME - {"father", "sister", "brother", "private", "major", "head", "member", "partner"})) + r"))"
